@@ -294,7 +294,7 @@ Patapsco River|US|region
 
 // demonymList: place|adjective|plural|… (English and Spanish).
 const demonymList = `
-United States|American|Americans|estadounidense|estadounidenses|norteamericano|norteamericanos|U.S.
+United States|American|Americans|estadounidense|estadounidenses|norteamericano|norteamericanos
 El Salvador|Salvadoran|Salvadorans|Salvadorian|salvadoreño|salvadoreños|salvadoreña
 Venezuela|Venezuelan|Venezuelans|venezolano|venezolanos|venezolana
 Mexico|Mexican|Mexicans|mexicano|mexicanos
@@ -343,3 +343,28 @@ South America|South American|South Americans|sudamericano
 Europe|European|Europeans|europeo|europeos
 Africa|African|Africans|africano
 `
+
+//go:embed names.txt
+var namesTXT string
+
+var givenNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, l := range strings.Split(namesTXT, "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		name, g, _ := strings.Cut(l, "\t")
+		if g == "" {
+			g = "U"
+		}
+		m[Key(name)] = g[0]
+	}
+	return m
+}()
+
+// GivenName reports whether w is a common given name ("Kristi", "José").
+func GivenName(w string) bool { _, ok := givenNames[Key(w)]; return ok }
+
+// Gender returns 'F' or 'M' for a given name usually borne by women or by
+// men, 'U' when it is either, 0 when the name is unknown.
+func Gender(w string) byte { return givenNames[Key(w)] }

@@ -1,0 +1,116 @@
+// Package analyze finds, in one article, what the comparison needs:
+// sentences, language, named entities with their aliases, quotes with their
+// speakers, quantities, dates and framing signals. It is rules, statistics
+// and gazetteers, no model: pure and fast, so it can run on every article.
+package analyze
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// doc is an article while it is analysed.
+type doc struct {
+	text       string
+	sents      []parallax.Sentence
+	sentToks   [][]token
+	titleLines []bool
+	mentions   []mention
+	ents       []ent
+	quoteSpans []parallax.Span
+	// the last quote's speaker, for "he added" in the sentences after it
+	lastSpeaker     string
+	lastSpeakerSent int
+}
+
+// Analyzer analyses articles. Its zero value is ready to use and it is safe
+// for concurrent use.
+type Analyzer struct {
+	// Quantities and Dates find numbers and dates; nil skips them. They are
+	// injected so this package stays independent of their rules.
+	Quantities func(text, lang string) []parallax.Quantity
+	Dates      func(text string, a *parallax.Article, lang string) []parallax.DateMention
+}
+
+// Analyze runs every per-article step on a.
+func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
+	d := newDoc(a.Text)
+	lang := a.Language
+	if lang == "" {
+		lang = DetectLanguage(a.Text)
+	}
+	d.findMentions()
+	d.resolveEntities()
+	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents}
+	res.Entities = d.entities()
+	res.Quotes = d.findQuotes()
+	if an != nil && an.Quantities != nil {
+		res.Quantities = an.Quantities(a.Text, lang)
+	}
+	if an != nil && an.Dates != nil {
+		res.Dates = an.Dates(a.Text, a, lang)
+	}
+	res.Signals = d.signals(lang)
+	d.markAttributed(res)
+	return res
+}
+
+func newDoc(text string) *doc {
+	d := &doc{text: text}
+	d.sents = splitSentences(text)
+	d.sentToks = make([][]token, len(d.sents))
+	d.titleLines = make([]bool, len(d.sents))
+	buf := make([]token, 0, len(text)/4)
+	for i, s := range d.sents {
+		start := len(buf)
+		buf = tokenize(text, s.Span.Start, s.Span.End, buf)
+		d.sentToks[i] = buf[start:len(buf):len(buf)]
+	}
+	// a headline-style line: judge the whole line, which may be one sentence
+	for i := 0; i < len(d.sents); {
+		// the sentences of one line
+		j := i + 1
+		for j < len(d.sents) && !strings.Contains(text[d.sents[j-1].Span.End:d.sents[j].Span.Start], "\n") {
+			j++
+		}
+		line := tokenize(text, d.sents[i].Span.Start, d.sents[j-1].Span.End, nil)
+		title := isTitleCaseLine(text, line)
+		for k := i; k < j; k++ {
+			d.titleLines[k] = title
+		}
+		i = j
+	}
+	return d
+}
+
+// lineIsSentence reports whether span covers its whole line.
+func lineIsSentence(text string, sp parallax.Span) bool {
+	for i := sp.Start - 1; i >= 0; i-- {
+		if text[i] == '\n' {
+			break
+		}
+		if text[i] != ' ' && text[i] != '\t' && text[i] != '-' && text[i] != '*' {
+			return false
+		}
+	}
+	for i := sp.End; i < len(text); i++ {
+		if text[i] == '\n' || text[i] == '\r' {
+			break
+		}
+		if text[i] != ' ' && text[i] != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceOf returns the index of the sentence holding offset off, or -1.
+func (d *doc) sentenceOf(off int) int {
+	i := sort.Search(len(d.sents), func(i int) bool { return d.sents[i].Span.End > off })
+	if i < len(d.sents) && d.sents[i].Span.Start <= off {
+		return i
+	}
+	return -1
+}

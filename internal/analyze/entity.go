@@ -1,0 +1,694 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+)
+
+// mention is one occurrence of a name in the text.
+type mention struct {
+	start, end int
+	text       string
+	key        string // folded form used to merge
+	typ        string // type hint, "" when unknown
+	roles      []string
+	sent       int    // sentence index
+	initial    bool   // starts its sentence
+	titleLine  bool   // sits in a headline-style line
+	demonym    bool   // a nationality word standing for its place
+	place      string // for persons: the place named with them ("El Salvador’s President …")
+	entity     int    // index into doc.ents once merged
+	tokens     int
+	acronym    bool
+}
+
+// ent is an entity while the article is analysed.
+type ent struct {
+	name     string
+	typ      string
+	forms    map[string]bool
+	roles    []string
+	mentions []int // indices into doc.mentions
+	place    string
+	acr      string
+}
+
+func isTitleCaseLine(text string, toks []token) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	last := text[toks[len(toks)-1].start:toks[len(toks)-1].end]
+	if last == "." || last == ":" {
+		return false
+	}
+	words, caps := 0, 0
+	for _, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		w := t.text(text)
+		if utf8.RuneCountInString(w) <= 3 && !t.cap {
+			continue // short function words stay lower case in titles
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 3 && float64(caps)/float64(words) >= 0.75
+}
+
+// findMentions finds capitalised names in every sentence.
+func (d *doc) findMentions() {
+	text := d.text
+	for si, s := range d.sents {
+		toks := d.sentToks[si]
+		title := d.titleLines[si]
+		first := -1
+		prevPlace := "" // a place named just before, in the possessive: "El Salvador’s"
+		prevEnd := -1
+		for i, t := range toks {
+			if t.kind == tWord || t.kind == tNum {
+				first = i
+				break
+			}
+		}
+		i := 0
+		for i < len(toks) {
+			t := toks[i]
+			if !(t.kind == tWord && (t.cap || hasUpperDigitCode(t.text(text)))) {
+				i++
+				continue
+			}
+			// extend the run
+			j := i + 1
+			end := i
+			for j < len(toks) && toks[end].poss == 0 {
+				tj := toks[j]
+				if tj.kind == tWord && tj.cap && tj.start-toks[j-1].end <= 1 {
+					end = j
+					j++
+					continue
+				}
+				if tj.kind == tNum && tj.start-toks[j-1].end <= 1 && isRoman(text[toks[end].start:toks[end].end]) == false && j == end+1 && isNameNumberContext(text, toks, end) {
+					end = j
+					j++
+					continue
+				}
+				if tj.kind == tWord && !tj.cap && connectors[strings.ToLower(tj.text(text))] && tj.start-toks[j-1].end <= 1 {
+					// connectors need a capitalised word after them (one or two connectors)
+					k := j + 1
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors[strings.ToLower(toks[k].text(text))] {
+						k++
+					}
+					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && toks[k].start-toks[k-1].end <= 1 {
+						end = k
+						j = k + 1
+						continue
+					}
+				}
+				break
+			}
+			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
+			place := ""
+			if prevEnd == i-1 {
+				place = prevPlace
+			}
+			n := len(d.mentions)
+			d.addRun(toks[i:end+1], si, initial, title, place)
+			prevPlace, prevEnd = "", -1
+			if toks[end].poss > 0 && len(d.mentions) > n {
+				if p, ok := gazetteer.Lookup(d.mentions[len(d.mentions)-1].text); ok {
+					prevPlace, prevEnd = p.Name, end
+				}
+			}
+			_ = s
+			i = end + 1
+		}
+	}
+}
+
+// opensClause: a word right after one of these marks starts a sentence or a quotation.
+func opensClause(text string, t token) bool {
+	if t.kind != tPunct {
+		return false
+	}
+	switch text[t.start:t.end] {
+	case ".", "!", "?", ":", "“", "\"", "«", "(", "—", "-", "•", "¿", "¡", "…", "‘":
+		return true
+	}
+	return false
+}
+
+func onlyPunctBefore(toks []token) bool {
+	for _, t := range toks {
+		if t.kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
+func hasUpperDigitCode(w string) bool {
+	// "MS-13", "F-35"
+	if len(w) < 3 || !strings.Contains(w, "-") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+func isRoman(w string) bool {
+	for _, r := range w {
+		if !strings.ContainsRune("IVXLC", r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isNameNumberContext: numbers join a name only as in "Flight 5342"? No: keep names free of numbers.
+func isNameNumberContext(text string, toks []token, end int) bool { return false }
+
+// addRun turns a run of capitalised tokens into mentions: it trims words
+// that only start the sentence, splits off titles and nationality words,
+// and records roles.
+func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
+	text := d.text
+	lw := func(t token) string { return strings.ToLower(t.word(text)) }
+	// whole-run gazetteer hit ("El Salvador", "Los Angeles") wins over trimming
+	if initial && len(run) > 1 {
+		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
+			for len(run) > 0 && (startWords[lw(run[0])] || calendarWords[lw(run[0])]) {
+				run = run[1:]
+				initial = false
+			}
+		}
+	} else if initial && len(run) == 1 && startWords[lw(run[0])] {
+		return
+	}
+	// drop connectors and calendar words at the edges
+	for len(run) > 0 && (connectors[lw(run[0])] && !run[0].cap || calendarWords[lw(run[0])]) {
+		run = run[1:]
+		initial = false
+	}
+	for len(run) > 0 && (connectors[lw(run[len(run)-1])] && !run[len(run)-1].cap || calendarWords[lw(run[len(run)-1])]) {
+		run = run[:len(run)-1]
+	}
+	if len(run) == 0 {
+		return
+	}
+	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
+	if len(run) > 1 {
+		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads[lw(run[len(run)-1])] {
+				d.addMention(run[:1], si, initial, title, "", nil)
+				d.mentions[len(d.mentions)-1].demonym = true
+				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
+				d.mentions[len(d.mentions)-1].place = place
+				d.addRunRoles(run[1:], si, false, title, place)
+				return
+			}
+		}
+	}
+	// "the U.S. Trump called …": an abbreviated place then a name that is not
+	// an institution of it is two mentions (a missed sentence break)
+	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !roleWords[strings.TrimSuffix(lw(run[1]), ".")] {
+			d.addMention(run[:1], si, initial, title, "", nil)
+			d.addRunRoles(run[1:], si, true, title, place)
+			return
+		}
+	}
+	d.addRunRoles(run, si, initial, title, place)
+}
+
+func institutional(w string) bool {
+	return orgHeads[w] || facilityHeads[w] || lawHeads[w] || eventHeads[w] || placeHeads[w]
+}
+
+// addRunRoles splits a run at the last title word: "Homeland Security
+// Secretary Kristi Noem" → "Homeland Security" + role + "Kristi Noem".
+func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string) {
+	text := d.text
+	lw := func(t token) string { return strings.ToLower(strings.TrimSuffix(t.word(text), ".")) }
+	r := -1
+	for k := len(run) - 1; k >= 0; k-- {
+		if roleWords[lw(run[k])] {
+			r = k
+			break
+		}
+	}
+	if r < 0 {
+		d.addMention(run, si, initial, title, place, nil)
+		return
+	}
+	before, after := run[:r], run[r+1:]
+	role := []string{run[r].word(text)}
+	// earlier role words belong to the same title: "Vice President", "Prime Minister"
+	for len(before) > 0 && roleWords[lw(before[len(before)-1])] {
+		role = append([]string{before[len(before)-1].word(text)}, role...)
+		before = before[:len(before)-1]
+	}
+	// a complement: "Secretary of State Marco Rubio", "President of the United States"
+	if len(after) > 0 && !after[0].cap && connectors[lw(after[0])] {
+		k := 1
+		for k < len(after) && !after[k].cap {
+			k++
+		}
+		caps := after[k:]
+		nameLen := 0
+		if len(caps) >= 3 {
+			nameLen = 2
+			if len(caps) >= 4 && len(caps[len(caps)-3].word(text)) > 0 && isFirstNameish(caps[len(caps)-3].word(text)) {
+				nameLen = 2
+			}
+		}
+		comp := caps[:len(caps)-nameLen]
+		role = append(role, spanText(text, after[:k+len(comp)]))
+		if len(comp) > 0 {
+			if _, ok := gazetteer.Lookup(spanText(text, comp)); ok || len(comp) >= 2 {
+				d.addMention(comp, si, false, title, "", nil)
+			}
+		}
+		if place == "" {
+			if p, ok := gazetteer.Lookup(spanText(text, comp)); ok {
+				place = p.Name
+			}
+		}
+		after = caps[len(caps)-nameLen:]
+	}
+	// a name after the title must look like one
+	if len(after) > 0 && (orgHeads[lw(after[len(after)-1])] || facilityHeads[lw(after[len(after)-1])] || lawHeads[lw(after[len(after)-1])]) {
+		d.addMention(run, si, initial, title, place, nil)
+		return
+	}
+	if len(before) > 0 {
+		if p, ok := gazetteer.Lookup(spanText(text, before)); ok && place == "" {
+			place = p.Name
+		}
+		if !allRoles(before, text) {
+			d.addMention(before, si, initial, title, "", nil)
+			if pl, ok := gazetteer.Demonym(spanText(text, before)); ok {
+				m := &d.mentions[len(d.mentions)-1]
+				m.demonym, m.key, m.place = true, gazetteer.Key(pl), pl
+				if place == "" {
+					place = pl
+				}
+			}
+		}
+	}
+	if len(after) == 0 {
+		return
+	}
+	// "President Bukele of El Salvador": the place after "of" is its own mention
+	for k := 1; k < len(after)-1; k++ {
+		if lw(after[k]) == "of" {
+			if p, ok := gazetteer.Lookup(spanText(text, after[k+1:])); ok {
+				d.addMention(after[k+1:], si, false, title, "", nil)
+				if place == "" {
+					place = p.Name
+				}
+				after = after[:k]
+				break
+			}
+		}
+	}
+	roleText := strings.Join(role, " ")
+	d.addMention(after, si, false, title, place, []string{roleText})
+	d.mentions[len(d.mentions)-1].typ = parallax.Person
+}
+
+func allRoles(run []token, text string) bool {
+	for _, t := range run {
+		if !roleWords[strings.ToLower(strings.TrimSuffix(t.word(text), "."))] {
+			return false
+		}
+	}
+	return true
+}
+
+func isFirstNameish(w string) bool { return len(w) > 2 }
+
+func spanText(text string, run []token) string {
+	return text[run[0].start:run[len(run)-1].wordEnd()]
+}
+
+func (d *doc) addMention(run []token, si int, initial, title bool, place string, roles []string) {
+	if len(run) == 0 {
+		return
+	}
+	text := d.text
+	s := spanText(text, run)
+	w := strings.ToLower(s)
+	if len(run) == 1 {
+		if calendarWords[w] || (run[0].upper && labels[w]) || w == "i" {
+			return
+		}
+		if utf8.RuneCountInString(s) < 2 {
+			return
+		}
+	}
+	m := mention{start: run[0].start, end: run[len(run)-1].wordEnd(), text: s, sent: si, initial: initial,
+		titleLine: title, place: place, roles: roles, tokens: len(run), acronym: len(run) == 1 && run[0].upper}
+	m.key = nameKey(s)
+	if p, ok := gazetteer.Demonym(s); ok {
+		m.demonym, m.key, m.place = true, gazetteer.Key(p), p
+	}
+	d.mentions = append(d.mentions, m)
+}
+
+// nameKey folds a name for merging: accents, case, dots and middle
+// initials go ("Donald J. Trump" → "donald trump").
+func nameKey(s string) string {
+	k := gazetteer.Key(s)
+	f := strings.Fields(k)
+	if len(f) > 2 {
+		out := f[:0]
+		for i, w := range f {
+			if i > 0 && i < len(f)-1 && utf8.RuneCountInString(w) == 1 {
+				continue
+			}
+			out = append(out, w)
+		}
+		f = out
+	}
+	return strings.Join(f, " ")
+}
+
+// findAcronyms records "Long Name (ACR)" and "ACR (Long Name)" pairs.
+func (d *doc) findAcronyms() map[string]string {
+	pairs := map[string]string{} // key of one form → key of the other
+	for i := range d.mentions {
+		m := d.mentions[i]
+		rest := d.text[m.end:]
+		rest = strings.TrimLeft(rest, " ")
+		if !strings.HasPrefix(rest, "(") {
+			continue
+		}
+		close := strings.IndexByte(rest, ')')
+		if close < 2 || close > 60 {
+			continue
+		}
+		inner := strings.TrimSpace(rest[1:close])
+		for j := i + 1; j < len(d.mentions) && j < i+3; j++ {
+			if d.mentions[j].text == inner {
+				a, b := m, d.mentions[j]
+				if a.tokens > 1 && b.tokens == 1 || a.tokens == 1 && b.tokens > 1 {
+					pairs[a.key] = b.key
+					pairs[b.key] = a.key
+				}
+			}
+		}
+	}
+	return pairs
+}
+
+// resolveEntities filters weak mentions and merges the rest into entities.
+func (d *doc) resolveEntities() {
+	text := d.text
+	// words the article also uses in lower case are ordinary words
+	lower := map[string]bool{}
+	for _, toks := range d.sentToks {
+		for _, t := range toks {
+			if t.kind == tWord && !t.cap {
+				lower[strings.ToLower(t.text(text))] = true
+			}
+		}
+	}
+	confirmed := map[string]bool{} // keys seen in ordinary (non-initial, non-title) position
+	for _, m := range d.mentions {
+		if !m.initial && !m.titleLine {
+			confirmed[m.key] = true
+		}
+	}
+	keys := map[string]bool{}
+	for _, m := range d.mentions {
+		keys[m.key] = true
+	}
+	pairs := d.findAcronyms()
+	kept := d.mentions[:0]
+	for _, m := range d.mentions {
+		_, inGaz := gazetteer.Lookup(m.text)
+		known := inGaz || m.demonym || confirmed[m.key] && !m.titleLine || pairs[m.key] != ""
+		switch {
+		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
+			continue
+		case m.initial && m.tokens == 1 && !known:
+			continue
+		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
+			continue
+		case m.tokens == 1 && joinsTwoNames(m.key, keys):
+			continue // "Trump-Bukele alliance": both names stand on their own
+		}
+		kept = append(kept, m)
+	}
+	d.mentions = kept
+
+	// person full names, for surname aliases
+	byKey := map[string]int{}
+	addEnt := func(mi int, key string) {
+		m := &d.mentions[mi]
+		if ei, ok := byKey[key]; ok {
+			e := &d.ents[ei]
+			e.forms[m.text] = true
+			e.mentions = append(e.mentions, mi)
+			e.roles = appendUnique(e.roles, m.roles...)
+			if e.place == "" {
+				e.place = m.place
+			}
+			if e.typ == "" {
+				e.typ = m.typ
+			}
+			m.entity = ei
+			return
+		}
+		d.ents = append(d.ents, ent{name: m.text, typ: m.typ, forms: map[string]bool{m.text: true},
+			roles: append([]string(nil), m.roles...), mentions: []int{mi}, place: m.place})
+		byKey[key] = len(d.ents) - 1
+		m.entity = len(d.ents) - 1
+	}
+	canon := func(m *mention) string {
+		if m.demonym {
+			return m.key
+		}
+		if p, ok := gazetteer.Lookup(m.text); ok {
+			return gazetteer.Key(p.Name)
+		}
+		if other, ok := pairs[m.key]; ok && m.tokens > 1 {
+			return other // the acronym names the group
+		}
+		return m.key
+	}
+	// longest names first so that surnames find their full name
+	order := make([]int, len(d.mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return d.mentions[order[a]].tokens > d.mentions[order[b]].tokens })
+	lastNames := map[string][]string{} // surname key → full-name keys
+	surnameUsed := map[string]bool{}   // single words used alone as names
+	for _, m := range d.mentions {
+		if m.tokens == 1 {
+			surnameUsed[m.key] = true
+		}
+	}
+	for _, mi := range order {
+		m := &d.mentions[mi]
+		key := canon(m)
+		if _, ok := byKey[key]; !ok && m.tokens <= 2 && !m.demonym {
+			if fulls := lastNames[key]; len(fulls) >= 1 {
+				key = pickFull(fulls)
+			}
+		}
+		addEnt(mi, key)
+		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)])) {
+			f := strings.Fields(m.key)
+			for n := 1; n <= 2 && n < len(f); n++ {
+				sur := strings.Join(f[len(f)-n:], " ")
+				lastNames[sur] = appendUnique(lastNames[sur], key)
+			}
+		}
+	}
+	// types and canonical names
+	for i := range d.ents {
+		e := &d.ents[i]
+		e.name = canonicalName(e)
+		if e.typ == "" {
+			e.typ = guessType(e)
+		}
+	}
+}
+
+func appendUnique(list []string, vals ...string) []string {
+outer:
+	for _, v := range vals {
+		for _, x := range list {
+			if x == v {
+				continue outer
+			}
+		}
+		list = append(list, v)
+	}
+	return list
+}
+
+// looksPerson: two or three plain capitalised words with no institutional head.
+func looksPerson(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		lw := strings.ToLower(w)
+		if orgHeads[lw] || facilityHeads[lw] || lawHeads[lw] || placeHeads[lw] || eventHeads[lw] || connectors[lw] && lw != "de" && lw != "da" {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		if len(w) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
+			return false // acronyms
+		}
+	}
+	if _, ok := gazetteer.Lookup(s); ok {
+		return false
+	}
+	return true
+}
+
+func canonicalName(e *ent) string {
+	if e.typ == "" || e.typ == parallax.Place {
+		if p, ok := gazetteer.Lookup(e.name); ok {
+			if p.Kind == "country" {
+				return p.Name
+			}
+		}
+	}
+	best := ""
+	for f := range e.forms {
+		if _, ok := gazetteer.Demonym(f); ok {
+			if p, ok := gazetteer.Demonym(f); ok && best == "" {
+				best = p
+			}
+			continue
+		}
+		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" {
+			return p.Name
+		}
+		if best == "" || len(f) > len(best) || len(f) == len(best) && f < best {
+			best = f
+		}
+	}
+	if best == "" {
+		best = e.name
+	}
+	return best
+}
+
+func guessType(e *ent) string {
+	name := e.name
+	if _, ok := gazetteer.Lookup(name); ok {
+		return parallax.Place
+	}
+	for f := range e.forms {
+		if _, ok := gazetteer.Demonym(f); ok {
+			return parallax.Place
+		}
+	}
+	f := strings.Fields(name)
+	last := strings.ToLower(f[len(f)-1])
+	switch {
+	case facilityHeads[last]:
+		return parallax.Facility
+	case lawHeads[last]:
+		return parallax.Law
+	case orgHeads[last]:
+		return parallax.Organization
+	case eventHeads[last]:
+		return parallax.Event
+	case placeHeads[last]:
+		return parallax.Place
+	case len(e.roles) > 0:
+		return parallax.Person
+	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(e.forms) > 1 && hasSurnameForm(e)):
+		return parallax.Person
+	}
+	if strings.ToUpper(name) == name {
+		return parallax.Organization
+	}
+	for fm := range e.forms {
+		if strings.ToUpper(fm) == fm && len(fm) > 1 {
+			return parallax.Organization // has an acronym
+		}
+	}
+	return parallax.Misc
+}
+
+// entities converts the working entities into the domain type.
+func (d *doc) entities() []parallax.Entity {
+	out := make([]parallax.Entity, 0, len(d.ents))
+	for _, e := range d.ents {
+		pe := parallax.Entity{Name: e.name, Type: e.typ, Roles: e.roles}
+		for f := range e.forms {
+			if f != e.name {
+				pe.Aliases = append(pe.Aliases, f)
+			}
+		}
+		sort.Strings(pe.Aliases)
+		for _, mi := range e.mentions {
+			m := d.mentions[mi]
+			pe.Mentions = append(pe.Mentions, parallax.Span{Start: m.start, End: m.end})
+		}
+		sort.Slice(pe.Mentions, func(a, b int) bool { return pe.Mentions[a].Start < pe.Mentions[b].Start })
+		out = append(out, pe)
+	}
+	return out
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastWord(s string) string {
+	return s[strings.LastIndexByte(s, ' ')+1:]
+}
+
+// hasSurnameForm: the entity is also named by its last word alone ("Bukele").
+func hasSurnameForm(e *ent) bool {
+	last := nameKey(lastWord(e.name))
+	for f := range e.forms {
+		if nameKey(f) == last {
+			return true
+		}
+	}
+	return false
+}
+
+func joinsTwoNames(key string, keys map[string]bool) bool {
+	parts := strings.Fields(key) // Key turns hyphens into spaces
+	if len(parts) != 2 {
+		return false
+	}
+	return keys[parts[0]] && keys[parts[1]]
+}
+
+// pickFull chooses among full names sharing a surname: one with a known
+// given name, else the first seen.
+func pickFull(fulls []string) string {
+	for _, f := range fulls {
+		if gazetteer.GivenName(firstWord(f)) {
+			return f
+		}
+	}
+	return fulls[0]
+}

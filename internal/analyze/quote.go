@@ -1,0 +1,491 @@
+package analyze
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+)
+
+var speechVerbs = set(`said says say stated states told tells added adds declared declares announced announces noted notes
+wrote writes explained explains warned warns insisted insists argued argues asserted asserts claimed claims tweeted posted
+remarked replied responded continued concluded recalled acknowledged admitted confirmed emphasized emphasised stressed
+urged promised vowed pledged predicted asked described describes called calls labeled labelled dubbed praised hailed
+dismissed condemned criticized criticised boasted joked quipped observed commented testified shouted cried reported
+suggested conceded lamented highlighted pointed reiterated answered thanked
+saying adding noting telling stating writing declaring explaining warning insisting arguing calling describing highlighting
+stressing emphasizing emphasising praising asking urging
+dijo dice afirmó afirma declaró señaló aseguró asegura explicó indicó añadió agregó manifestó expresó sostuvo advirtió
+anunció destacó subrayó comentó escribió apuntó insistió recordó
+disse afirmou declarou sagte erklärte betonte déclaré dit affirmé`)
+
+var pronouns = set(`he she they it we i him her them he's she's él ella ellos ellas er sie il elle`)
+
+// collectiveHeads are nouns for a country's institutions: "the Salvadoran government".
+var collectiveHeads = set(`government administration presidency authorities ministry embassy officials state
+gobierno presidencia autoridades cancillería`)
+
+type quoteMark struct{ open, close int } // byte offsets of the marks
+
+// findQuoteMarks pairs quotation marks: curly and angle quotes by kind,
+// straight double quotes in order within a line, and single quotes only
+// where they cannot be apostrophes.
+func findQuoteMarks(text string) []quoteMark {
+	var out []quoteMark
+	open := -1
+	var want rune
+	straightOpen := -1
+	singleOpen := -1
+	prev := ' '
+	for i, r := range text {
+		switch {
+		case r == '\n':
+			straightOpen, singleOpen = -1, -1
+			if open >= 0 && i-open > 3000 {
+				open = -1
+			}
+		case r == '“' || r == '«' || r == '„':
+			open = i
+			if r == '«' {
+				want = '»'
+			} else {
+				want = '”'
+			}
+		case (r == '”' || r == '»') && open >= 0 && r == want:
+			out = append(out, quoteMark{open, i})
+			open = -1
+		case r == '"':
+			if straightOpen < 0 {
+				straightOpen = i
+			} else {
+				out = append(out, quoteMark{straightOpen, i})
+				straightOpen = -1
+			}
+		case r == '‘' || r == '\'':
+			if singleOpen < 0 && (unicode.IsSpace(prev) || prev == '(' || prev == '—' || i == 0) && nextIsLetter(text, i) {
+				singleOpen = i
+			}
+		case r == '’':
+			if singleOpen >= 0 && !nextIsLetter(text, i) && i-singleOpen > 3 {
+				out = append(out, quoteMark{singleOpen, i})
+				singleOpen = -1
+			}
+		}
+		if r == '\'' && singleOpen >= 0 && singleOpen != i && !nextIsLetter(text, i) && i-singleOpen > 3 && !unicode.IsLetter(prev) == false {
+			out = append(out, quoteMark{singleOpen, i})
+			singleOpen = -1
+		}
+		prev = r
+	}
+	// order by position
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].open < out[j-1].open; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	// drop marks nested inside another quote
+	kept := out[:0]
+	last := -1
+	for _, q := range out {
+		if q.open < last {
+			continue
+		}
+		kept = append(kept, q)
+		last = q.close
+	}
+	return kept
+}
+
+func nextIsLetter(text string, i int) bool {
+	_, n := utf8.DecodeRuneInString(text[i:])
+	if i+n >= len(text) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i+n:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (d *doc) findQuotes() []parallax.Quote {
+	var out []parallax.Quote
+	marks := findQuoteMarks(d.text)
+	d.quoteSpans = d.quoteSpans[:0]
+	for _, m := range marks {
+		d.quoteSpans = append(d.quoteSpans, parallax.Span{Start: m.open, End: m.close})
+	}
+	d.lastSpeaker, d.lastSpeakerSent = "", -10
+	for _, m := range marks {
+		_, on := utf8.DecodeRuneInString(d.text[m.open:])
+		inner := parallax.Span{Start: m.open + on, End: m.close}
+		// trim spaces inside the marks
+		for inner.Start < inner.End && d.text[inner.Start] == ' ' {
+			inner.Start++
+		}
+		for inner.End > inner.Start && d.text[inner.End-1] == ' ' {
+			inner.End--
+		}
+		if inner.Len() == 0 {
+			continue
+		}
+		q := parallax.Quote{Text: d.text[inner.Start:inner.End], Span: inner}
+		words := len(strings.Fields(q.Text))
+		speaker, cue := d.attribute(m)
+		q.Speaker = speaker
+		if cue.Len() > 0 {
+			q.Cue = d.text[cue.Start:cue.End]
+			q.CueSpan = cue
+		}
+		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,")
+		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && words >= 2)
+		if speaker != "" && !q.Scare {
+			d.lastSpeaker, d.lastSpeakerSent = speaker, d.sentenceOf(m.close)
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// attribute finds who said the quote between marks m, and the words that say so.
+func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
+	si := d.sentenceOf(m.close)
+	if si < 0 {
+		return "", parallax.Span{}
+	}
+	closeEnd := m.close + runeLen(d.text, m.close)
+	// 1. after the quote: `,” he said`, `,” said the Salvadoran leader`, `," Mayorkas wrote`
+	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
+	if name, cue, ok := d.cueAfter(after, m); ok {
+		return name, cue
+	}
+	// 2. before the quote in its sentence: `Trump stated: “`, `saying he appreciated Bukele for “`
+	so := d.sentenceOf(m.open)
+	if so < 0 {
+		so = si
+	}
+	before := d.tokensBetween(so, d.sents[so].Span.Start, m.open)
+	if name, cue, ok := d.cueBefore(before, so, m); ok {
+		return name, cue
+	}
+	return "", parallax.Span{}
+}
+
+func runeLen(s string, i int) int {
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return n
+}
+
+func (d *doc) tokensBetween(si, from, to int) []token {
+	var out []token
+	for _, t := range d.sentToks[si] {
+		if t.start >= from && t.end <= to {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func (d *doc) lw(t token) string { return strings.ToLower(t.text(d.text)) }
+
+// isVerb reports whether t is a speech verb: listed, and written in lower
+// case ("States" in "United States" is not one).
+func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && speechVerbs[d.lw(t)] }
+
+// cueAfter reads `he said`, `said the mayor`, `Mayorkas wrote`, `the Salvadoran leader declared`.
+func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) {
+	// skip leading punctuation
+	i := 0
+	for i < len(toks) && toks[i].kind == tPunct && toks[i].start-m.close < 4 {
+		i++
+	}
+	if i >= len(toks) || toks[i].start-m.close > 6 {
+		return "", parallax.Span{}, false
+	}
+	toks = toks[i:]
+	limit := len(toks)
+	if limit > 10 {
+		limit = 10
+	}
+	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
+	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") && len(toks) > 1 {
+		end := 1
+		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
+			end++
+		}
+		if end > 8 {
+			return "", parallax.Span{}, false // a clause, not a speaker
+		}
+		cue := parallax.Span{Start: toks[0].start, End: toks[end-1].end}
+		name := d.resolveSubject(toks[1:end], m.open)
+		return name, cue, true
+	}
+	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said"
+	for k := 1; k < limit; k++ {
+		if toks[k].kind == tPunct && d.text[toks[k].start] != '.' && d.text[toks[k].start] != '\'' {
+			break
+		}
+		if d.isVerb(toks[k]) {
+			cue := parallax.Span{Start: toks[0].start, End: toks[k].end}
+			name := d.resolveSubject(toks[:k], m.open)
+			return name, cue, true
+		}
+	}
+	return "", parallax.Span{}, false
+}
+
+// cueBefore reads a speech verb before the quote in its sentence, or a
+// colon that introduces it, and finds the subject.
+func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Span, bool) {
+	if len(toks) == 0 {
+		return "", parallax.Span{}, false
+	}
+	// "according to X" anywhere before
+	for k := 0; k+2 < len(toks); k++ {
+		if (d.lw(toks[k]) == "according" && d.lw(toks[k+1]) == "to") || d.lw(toks[k]) == "según" {
+			j := k + 2
+			if d.lw(toks[k]) == "según" {
+				j = k + 1
+			}
+			end := j
+			for end < len(toks) && toks[end].kind != tPunct {
+				end++
+			}
+			if end > j {
+				name := d.resolveSubject(toks[j:end], m.open)
+				if name != "" {
+					return name, parallax.Span{Start: toks[k].start, End: toks[end-1].end}, true
+				}
+			}
+		}
+	}
+	lastTok := toks[len(toks)-1]
+	colon := lastTok.kind == tPunct && (d.text[lastTok.start] == ':' || d.text[lastTok.start] == ',')
+	// nearest speech verb within the last dozen words
+	verb := -1
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 14; k-- {
+		if d.isVerb(toks[k]) {
+			verb = k
+			break
+		}
+	}
+	if verb < 0 && !(colon && d.text[lastTok.start] == ':') {
+		return "", parallax.Span{}, false
+	}
+	cueStart, cueEnd := lastTok.start, lastTok.end
+	if verb >= 0 {
+		cueStart, cueEnd = toks[verb].start, toks[verb].end
+	}
+	subjEnd := len(toks)
+	if verb >= 0 {
+		subjEnd = verb
+	}
+	participle := verb >= 0 && strings.HasSuffix(d.lw(toks[verb]), "ing")
+	// subject: the nearest name or pronoun before the verb (or the colon),
+	// or the first person of the sentence for participles
+	if !participle {
+		for k := subjEnd - 1; k >= 0 && subjEnd-k <= 12; k-- {
+			if verb >= 0 && subjEnd-k > 6 {
+				break
+			}
+			if d.isPersonish(toks[k]) || verb >= 0 && !d.insideQuote(toks[k].start) {
+				if name, ok := d.nameAt(toks[k], m.open); ok {
+					return name, parallax.Span{Start: minInt(toks[k].start, cueStart), End: cueEnd}, true
+				}
+			}
+			if verb >= 0 && toks[k].kind == tPunct && d.text[toks[k].start] != '.' {
+				break
+			}
+		}
+	}
+	// first person-like mention in the sentence before the quote, or a pronoun
+	for k := 0; k < subjEnd; k++ {
+		if name, ok := d.nameAt(toks[k], m.open); ok {
+			if d.isPersonish(toks[k]) || pronouns[d.lw(toks[k])] {
+				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
+			}
+		}
+	}
+	return "", parallax.Span{}, false
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// nameAt resolves a token that begins a name or is a pronoun.
+func (d *doc) nameAt(t token, before int) (string, bool) {
+	if pronouns[d.lw(t)] {
+		g := pronounGender(d.lw(t))
+		// a person named earlier in the same sentence: "Noem …, from where she sent"
+		if n := d.recentPerson(t.start, d.sents[d.sentenceOf(t.start)].Span.Start, g); n != "" {
+			return n, true
+		}
+		// "He also said": journalists continue with the last speaker
+		if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && genderFits(d.lastSpeaker, g) {
+			return d.lastSpeaker, true
+		}
+		if n := d.recentPerson(before, 0, g); n != "" {
+			return n, true
+		}
+		return "", false
+	}
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+		e := d.ents[d.mentions[mi].entity]
+		return e.name, true
+	}
+	return "", false
+}
+
+func (d *doc) isPersonish(t token) bool {
+	if pronouns[d.lw(t)] {
+		return true
+	}
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+		return d.ents[d.mentions[mi].entity].typ == parallax.Person
+	}
+	return false
+}
+
+// mentionAt returns the mention that covers [start,end), or -1.
+func (d *doc) mentionAt(start, end int) int {
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start <= start && end <= m.end+3 && start < m.end {
+			return i
+		}
+		if m.start > end {
+			break
+		}
+	}
+	return -1
+}
+
+func (d *doc) insideQuote(off int) bool {
+	for _, q := range d.quoteSpans {
+		if q.Start <= off && off < q.End {
+			return true
+		}
+		if q.Start > off {
+			break
+		}
+	}
+	return false
+}
+
+// recentPerson is the last person named in [from, off), outside quotes,
+// whose given name fits gender g ('F', 'M' or 0 for any).
+func (d *doc) recentPerson(off, from int, g byte) string {
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= off || d.insideQuote(m.start) {
+			continue
+		}
+		if m.start < from {
+			break
+		}
+		if e := d.ents[m.entity]; e.typ == parallax.Person && genderFits(e.name, g) {
+			return e.name
+		}
+	}
+	return ""
+}
+
+func pronounGender(p string) byte {
+	switch p {
+	case "he", "him", "he's", "él", "er", "il":
+		return 'M'
+	case "she", "her", "she's", "ella", "elle":
+		return 'F'
+	}
+	return 0
+}
+
+// genderFits: a name whose given name is usually borne by the other sex
+// does not fit the pronoun; unknown names fit any.
+func genderFits(name string, g byte) bool {
+	if g == 0 {
+		return true
+	}
+	ng := gazetteer.Gender(firstWord(name))
+	return ng == 0 || ng == 'U' || ng == g
+}
+
+// resolveSubject turns the words that name a speaker into an entity name:
+// a name, a pronoun, or a description such as "the Salvadoran leader".
+func (d *doc) resolveSubject(toks []token, before int) string {
+	for _, t := range toks {
+		if name, ok := d.nameAt(t, before); ok {
+			if mi := d.mentionAt(t.start, t.end); mi >= 0 && d.mentions[mi].demonym {
+				return d.describe(toks, before)
+			}
+			return name
+		}
+	}
+	return d.describe(toks, before)
+}
+
+// describe resolves "the Salvadoran president", "the mayor", "the Salvadoran government".
+func (d *doc) describe(toks []token, before int) string {
+	place := ""
+	head := ""
+	for _, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		w := t.word(d.text)
+		if p, ok := gazetteer.Demonym(w); ok {
+			place = p
+			continue
+		}
+		if p, ok := gazetteer.Lookup(w); ok && t.poss > 0 {
+			place = p.Name
+			continue
+		}
+		head = strings.ToLower(w)
+	}
+	if place != "" && collectiveHeads[head] {
+		for _, e := range d.ents {
+			if e.typ == parallax.Place && gazetteer.Key(e.name) == gazetteer.Key(place) {
+				return e.name
+			}
+		}
+		return place
+	}
+	// the most recent person who fits: same place, or holding that title
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= before || d.insideQuote(m.start) {
+			continue
+		}
+		e := d.ents[m.entity]
+		if e.typ != parallax.Person {
+			continue
+		}
+		if place != "" && gazetteer.Key(e.place) == gazetteer.Key(place) {
+			return e.name
+		}
+		if place == "" && head != "" && hasRole(e.roles, head) {
+			return e.name
+		}
+	}
+	return ""
+}
+
+func hasRole(roles []string, head string) bool {
+	for _, r := range roles {
+		for _, w := range strings.Fields(strings.ToLower(r)) {
+			if strings.TrimSuffix(w, ".") == head {
+				return true
+			}
+		}
+	}
+	return false
+}
