@@ -1,0 +1,89 @@
+// Command parallax compares how news outlets cover the same events.
+//
+//	parallax compare [flags] INPUT...
+//
+// main is thin: it wires signals, standard streams and the exit status to
+// Main, which tests run as the real program.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/parallaxnews/parallax"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain(os.Stdout, os.Stderr)
+	err := m.Run(ctx, os.Args[1:])
+	os.Exit(exitCode(err))
+}
+
+// Main is the program: its streams and logger, so tests can run it whole.
+type Main struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Logger *slog.Logger
+}
+
+// NewMain returns a Main writing to the given streams.
+func NewMain(stdout, stderr io.Writer) *Main {
+	return &Main{Stdout: stdout, Stderr: stderr,
+		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+}
+
+// errSilent is returned when the problem was already reported to the user.
+type errSilent struct{ code int }
+
+func (e errSilent) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+const usage = `parallax compares how news outlets cover the same events.
+
+Usage:
+  parallax compare [flags] INPUT...   group articles into stories and compare the outlets
+  parallax help                       this text
+
+An INPUT is a text file, an HTML file, a JSON Lines file of articles
+(news-please fields) or a directory of them. Run "parallax compare -h" for flags.
+`
+
+// Run parses args and runs one command.
+func (m *Main) Run(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		fmt.Fprint(m.Stderr, usage)
+		return errSilent{2}
+	}
+	switch args[0] {
+	case "compare":
+		return (&CompareCommand{Main: m}).Run(ctx, args[1:])
+	case "help", "-h", "--help":
+		fmt.Fprint(m.Stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(m.Stderr, "parallax: unknown command %q\n\n%s", args[0], usage)
+		return errSilent{2}
+	}
+}
+
+// exitCode maps an error to the process exit status: 0 success, 1 some
+// input or the run failed, 2 usage.
+func exitCode(err error) int {
+	if err == nil {
+		return 0
+	}
+	if e, ok := err.(errSilent); ok {
+		return e.code
+	}
+	fmt.Fprintln(os.Stderr, "parallax:", parallax.ErrorMessage(err))
+	if parallax.ErrorCode(err) == parallax.EINVALID {
+		return 2
+	}
+	return 1
+}

@@ -1,0 +1,230 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+)
+
+// entityIndex merges the entities of a story's articles: same folded form,
+// a surname and its full name, an acronym and its expansions.
+type entityIndex struct {
+	parent []int
+	items  []entItem
+	byKey  map[string]int // folded form → item
+	groups map[int][]int
+}
+
+type entItem struct {
+	art  *parallax.Analysis
+	ent  *parallax.Entity
+	keys []string
+}
+
+func foldKey(s string) string {
+	k := gazetteer.Key(s)
+	f := strings.Fields(k)
+	if len(f) > 2 {
+		out := f[:0]
+		for i, w := range f {
+			if i > 0 && i < len(f)-1 && len([]rune(w)) == 1 {
+				continue
+			}
+			out = append(out, w)
+		}
+		f = out
+	}
+	return strings.Join(f, " ")
+}
+
+func (x *entityIndex) find(i int) int {
+	for x.parent[i] != i {
+		x.parent[i] = x.parent[x.parent[i]]
+		i = x.parent[i]
+	}
+	return i
+}
+
+func (x *entityIndex) union(a, b int) {
+	ra, rb := x.find(a), x.find(b)
+	if ra != rb {
+		if ra < rb {
+			x.parent[rb] = ra
+		} else {
+			x.parent[ra] = rb
+		}
+	}
+}
+
+func mergeEntities(arts []*parallax.Analysis) *entityIndex {
+	x := &entityIndex{byKey: map[string]int{}}
+	for _, a := range arts {
+		for i := range a.Entities {
+			e := &a.Entities[i]
+			it := entItem{art: a, ent: e}
+			it.keys = append(it.keys, foldKey(e.Name))
+			for _, al := range e.Aliases {
+				it.keys = append(it.keys, foldKey(al))
+			}
+			x.items = append(x.items, it)
+			x.parent = append(x.parent, len(x.parent))
+		}
+	}
+	for i, it := range x.items {
+		for _, k := range it.keys {
+			if j, ok := x.byKey[k]; ok {
+				x.union(i, j)
+			} else {
+				x.byKey[k] = i
+			}
+		}
+	}
+	// a lone surname joins the one full name (a person) that ends with it
+	full := map[string][]int{}
+	for i, it := range x.items {
+		if it.ent.Type != parallax.Person {
+			continue
+		}
+		for _, k := range it.keys {
+			f := strings.Fields(k)
+			if len(f) >= 2 {
+				for n := 1; n <= 2 && n < len(f); n++ {
+					sur := strings.Join(f[len(f)-n:], " ")
+					full[sur] = append(full[sur], i)
+				}
+			}
+		}
+	}
+	for i, it := range x.items {
+		if len(strings.Fields(it.keys[0])) > 2 {
+			continue
+		}
+		if cands := full[it.keys[0]]; len(cands) > 0 {
+			roots := map[int]bool{}
+			for _, c := range cands {
+				roots[x.find(c)] = true
+			}
+			if len(roots) == 1 && (it.ent.Type == parallax.Person || it.ent.Type == parallax.Misc) {
+				x.union(i, cands[0])
+			}
+		}
+	}
+	x.groups = map[int][]int{}
+	for i := range x.items {
+		r := x.find(i)
+		x.groups[r] = append(x.groups[r], i)
+	}
+	return x
+}
+
+// canonical returns the story-wide name of the entity an article calls name.
+func (x *entityIndex) canonical(name string) string {
+	i, ok := x.byKey[foldKey(name)]
+	if !ok {
+		return name
+	}
+	return x.groupName(x.find(i))
+}
+
+// groupOf returns the group id of a name, or -1.
+func (x *entityIndex) groupOf(name string) int {
+	i, ok := x.byKey[foldKey(name)]
+	if !ok {
+		return -1
+	}
+	return x.find(i)
+}
+
+func (x *entityIndex) groupName(root int) string {
+	counts := map[string]int{}
+	typ := x.items[root].ent.Type
+	for _, i := range x.groups[root] {
+		e := x.items[i].ent
+		counts[e.Name] += len(e.Mentions) + 1
+	}
+	best := ""
+	for n, c := range counts {
+		switch {
+		case best == "":
+			best = n
+		case typ == parallax.Person && len(strings.Fields(n)) != len(strings.Fields(best)):
+			if len(strings.Fields(n)) == 2 || len(strings.Fields(best)) != 2 && len(n) > len(best) {
+				best = n
+			}
+		case c > counts[best] || c == counts[best] && n < best:
+			best = n
+		}
+	}
+	return best
+}
+
+func (s *story) entities() []parallax.StoryEntity {
+	var out []parallax.StoryEntity
+	x := s.ents
+	for root, members := range x.groups {
+		se := parallax.StoryEntity{Name: x.groupName(root)}
+		forms := map[string]bool{}
+		arts := map[string]bool{}
+		types := map[string]int{}
+		for _, i := range members {
+			it := x.items[i]
+			forms[it.ent.Name] = true
+			for _, a := range it.ent.Aliases {
+				forms[a] = true
+			}
+			arts[it.art.Article.ID] = true
+			types[it.ent.Type] += len(it.ent.Mentions)
+			se.Mentions += len(it.ent.Mentions)
+		}
+		delete(forms, se.Name)
+		se.Aliases = sortedKeys(forms)
+		se.Articles = s.sortArticles(arts)
+		se.Type = bestType(types)
+		out = append(out, se)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Articles) != len(out[j].Articles) {
+			return len(out[i].Articles) > len(out[j].Articles)
+		}
+		if out[i].Mentions != out[j].Mentions {
+			return out[i].Mentions > out[j].Mentions
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func bestType(types map[string]int) string {
+	best := ""
+	for t, n := range types {
+		if t == parallax.Misc {
+			n = 0 // any informed type beats "misc"
+		}
+		if best == "" || n > types[best] || n == types[best] && t < best {
+			best = t
+		}
+	}
+	return best
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sortArticles returns ids in the story's article order.
+func (s *story) sortArticles(ids map[string]bool) []string {
+	var out []string
+	for _, a := range s.arts {
+		if ids[a.Article.ID] {
+			out = append(out, a.Article.ID)
+		}
+	}
+	return out
+}

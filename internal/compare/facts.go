@@ -1,0 +1,342 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/quantity"
+)
+
+// Thresholds on the similarity of two sentences (cosine of their weighted
+// words, names, numbers and dates). Above shareAt they report the same
+// thing; below exclusiveUnder a sentence has no counterpart elsewhere.
+const (
+	shareAt        = 0.30
+	exclusiveUnder = 0.18
+	evidenceWords  = 60
+)
+
+// sameSource: an article and its copy are one source, not two outlets.
+func (s *story) sameSource(a, b *parallax.Analysis) bool {
+	if a == b || s.outletOf[a.Article.ID] == s.outletOf[b.Article.ID] {
+		return true
+	}
+	d := s.in.DuplicateOf
+	return d[a.Article.ID] == b.Article.ID || d[b.Article.ID] == a.Article.ID ||
+		d[a.Article.ID] != "" && d[a.Article.ID] == d[b.Article.ID]
+}
+
+// factUnit: sentences that can carry a fact — not headlines, not bare
+// quotations, not fragments.
+func factUnit(u *unit) bool {
+	return !u.quoted && u.words >= 5 && u.words <= 80 && !(u.idx == 0 && u.art.Article.TitleSpan.Len() > 0 && u.span.Start == u.art.Article.TitleSpan.Start)
+}
+
+type uf []int
+
+func (p uf) find(i int) int {
+	for p[i] != i {
+		p[i] = p[p[i]]
+		i = p[i]
+	}
+	return i
+}
+
+// facts lines up what the outlets report: sentences that say the same
+// thing, and figures for the same thing.
+func (s *story) facts() []parallax.Fact {
+	var facts []parallax.Fact
+	// 1. sentences that say the same thing in different outlets
+	p := make(uf, len(s.units))
+	for i := range p {
+		p[i] = i
+	}
+	best := make([]float64, len(s.units)) // best similarity to another outlet
+	for i, u := range s.units {
+		if !factUnit(u) {
+			continue
+		}
+		for j := i + 1; j < len(s.units); j++ {
+			v := s.units[j]
+			if !factUnit(v) || s.sameSource(u.art, v.art) {
+				continue
+			}
+			c := cosine(u.vec, v.vec)
+			if c > best[i] {
+				best[i] = c
+			}
+			if c > best[j] {
+				best[j] = c
+			}
+			if c >= shareAt {
+				ri, rj := p.find(i), p.find(j)
+				if ri != rj {
+					p[rj] = ri
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i, u := range s.units {
+		if factUnit(u) {
+			groups[p.find(i)] = append(groups[p.find(i)], i)
+		}
+	}
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	for _, r := range roots {
+		members := groups[r]
+		if len(members) < 2 {
+			continue
+		}
+		var us []*unit
+		for _, i := range members {
+			us = append(us, s.units[i])
+		}
+		f := s.sentenceFact(us)
+		if len(f.Outlets) < 2 {
+			continue
+		}
+		for _, u := range us {
+			u.fact = len(facts)
+		}
+		facts = append(facts, f)
+	}
+	// 2. figures for the same thing
+	facts = append(facts, s.quantityFacts()...)
+	// 3. what only one outlet says: a sentence with no counterpart that
+	// names something or gives a figure no other outlet does
+	for i, u := range s.units {
+		if !factUnit(u) || u.fact >= 0 || best[i] >= exclusiveUnder && !s.hasOwnName(u) {
+			continue
+		}
+		if !(s.hasOwnName(u) || len(u.qtys) > 0 || best[i] < exclusiveUnder && u.words >= 8) {
+			continue
+		}
+		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
+		facts = append(facts, parallax.Fact{Kind: "statement", Summary: summarize(sp.Of(u.art.Article.Text)),
+			Evidence: []parallax.Evidence{s.evidence(u.art, sp)}})
+	}
+	for i := range facts {
+		s.finishFact(&facts[i], i)
+	}
+	sort.SliceStable(facts, func(i, j int) bool { return len(facts[i].Outlets) > len(facts[j].Outlets) })
+	for i := range facts {
+		facts[i].ID = "f" + strconv.Itoa(i+1)
+	}
+	return facts
+}
+
+// hasOwnName: the sentence names someone or something no other outlet names.
+func (s *story) hasOwnName(u *unit) bool {
+	for g := range u.ents {
+		other := false
+		for _, it := range s.ents.groups[g] {
+			if !s.sameSource(s.ents.items[it].art, u.art) {
+				other = true
+				break
+			}
+		}
+		if !other {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *story) sentenceFact(us []*unit) parallax.Fact {
+	// the most central sentence speaks for the group
+	rep := us[0]
+	for _, u := range us {
+		if u.centrality > rep.centrality || u.centrality == rep.centrality && u.words < rep.words {
+			rep = u
+		}
+	}
+	f := parallax.Fact{Kind: "statement", Summary: summarize(rep.span.Of(rep.art.Article.Text))}
+	seen := map[string]bool{}
+	for _, u := range us {
+		if seen[u.art.Article.ID] {
+			continue // one piece of evidence per article
+		}
+		seen[u.art.Article.ID] = true
+		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
+		f.Evidence = append(f.Evidence, s.evidence(u.art, sp))
+	}
+	s.finishFact(&f, 0)
+	return f
+}
+
+// finishFact fills articles, outlets, omissions and exclusivity from the evidence.
+func (s *story) finishFact(f *parallax.Fact, _ int) {
+	arts := map[string]bool{}
+	outs := map[string]bool{}
+	for _, e := range f.Evidence {
+		arts[e.Article] = true
+		outs[s.outletOf[e.Article]] = true
+	}
+	f.Articles = s.sortArticles(arts)
+	f.Outlets = sortedKeys(outs)
+	f.Omitted = nil
+	for _, o := range s.outlets {
+		if !outs[o] {
+			f.Omitted = append(f.Omitted, o)
+		}
+	}
+	f.Exclusive = len(f.Outlets) == 1 && len(s.outlets) > 1
+}
+
+func summarize(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= 160 {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:157], ' ')
+	if cut < 80 {
+		cut = 157
+	}
+	return s[:cut] + "…"
+}
+
+// qref is one quantity in one article.
+type qref struct {
+	u *unit
+	i int
+	q *parallax.Quantity
+}
+
+func (s *story) allQuantities() []qref {
+	var out []qref
+	for _, u := range s.units {
+		if u.words > 90 {
+			continue
+		}
+		for _, qi := range u.qtys {
+			q := &u.art.Quantities[qi]
+			if _, _, ok := q.Bounds(); !ok {
+				continue
+			}
+			out = append(out, qref{u, qi, q})
+		}
+	}
+	return out
+}
+
+// related: two figures are about the same thing when they count the same
+// kind of thing and their sentences overlap beyond the number itself.
+func related(a, b qref) bool {
+	if !quantity.SameThing(*a.q, *b.q) {
+		return false
+	}
+	return contextSim(a.u, b.u) >= 0.12
+}
+
+// contextSim is the sentences' similarity without their numbers.
+func contextSim(a, b *unit) float64 {
+	dot := 0.0
+	na, nb := 0.0, 0.0
+	for f, w := range a.vec {
+		if f[0] == 'n' {
+			continue
+		}
+		na += w * w
+		if v, ok := b.vec[f]; ok {
+			dot += w * v
+		}
+	}
+	for f, w := range b.vec {
+		if f[0] != 'n' {
+			nb += w * w
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / (sqrt(na) * sqrt(nb))
+}
+
+func (s *story) quantityFacts() []parallax.Fact {
+	qs := s.allQuantities()
+	p := make(uf, len(qs))
+	for i := range p {
+		p[i] = i
+	}
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			if s.sameSource(qs[i].u.art, qs[j].u.art) {
+				continue
+			}
+			if related(qs[i], qs[j]) && quantity.Compatible(*qs[i].q, *qs[j].q) {
+				ri, rj := p.find(i), p.find(j)
+				if ri != rj {
+					p[rj] = ri
+				}
+			}
+		}
+	}
+	groups := map[int][]int{}
+	var order []int
+	for i := range qs {
+		r := p.find(i)
+		if _, ok := groups[r]; !ok {
+			order = append(order, r)
+		}
+		groups[r] = append(groups[r], i)
+	}
+	var out []parallax.Fact
+	for _, r := range order {
+		var f parallax.Fact
+		f.Kind = "quantity"
+		seen := map[string]bool{}
+		var exact []qref
+		var vals []string
+		for _, i := range groups[r] {
+			q := qs[i]
+			if seen[q.u.art.Article.ID] {
+				continue
+			}
+			seen[q.u.art.Article.ID] = true
+			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, evidenceWords)
+			f.Evidence = append(f.Evidence, s.evidence(q.u.art, sp))
+			vals = append(vals, fmt.Sprintf("%s: %s", s.outletOf[q.u.art.Article.ID], q.q.Text))
+			if q.q.Value != nil && !q.q.Approx {
+				exact = append(exact, q)
+			}
+		}
+		f.Summary = describeQuantity(qs[groups[r][0]].q) + " — " + strings.Join(vals, "; ")
+		out = append(out, f)
+		// a precise figure only one outlet gives, where others are vague
+		if len(seen) >= 2 && len(exact) == 1 {
+			q := exact[0]
+			vague := false
+			for _, i := range groups[r] {
+				if qs[i].q.Value == nil {
+					vague = true
+				}
+			}
+			if vague {
+				sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, evidenceWords)
+				out = append(out, parallax.Fact{Kind: "quantity",
+					Summary:  fmt.Sprintf("Only %s gives an exact figure: %s", s.outletOf[q.u.art.Article.ID], q.q.Text),
+					Evidence: []parallax.Evidence{s.evidence(q.u.art, sp)}})
+			}
+		}
+	}
+	return out
+}
+
+func describeQuantity(q *parallax.Quantity) string {
+	unit := q.Unit
+	if q.Head != "" {
+		unit = q.Head
+	}
+	if unit == "" {
+		unit = "figure"
+	}
+	return "Figure for " + unit
+}

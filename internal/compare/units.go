@@ -1,0 +1,267 @@
+package compare
+
+import (
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// unit is one sentence of one article with what the comparison looks at.
+type unit struct {
+	art        *parallax.Analysis
+	idx        int // sentence index in the article
+	span       parallax.Span
+	feats      map[string]float64 // raw counts by feature
+	vec        map[string]float64 // tf-idf, unit length
+	ents       map[int]bool       // entity groups named
+	qtys       []int              // indices into art.Quantities
+	dates      []int              // indices into art.Dates
+	hedges     []parallax.Signal
+	quoted     bool // the sentence is mostly a quotation
+	words      int
+	centrality float64
+	fact       int // index of the sentence fact it joined, -1 when none
+}
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the and or but if of to in on at by for from with without into onto over under
+about after before during since until as is are was were be been being has have had do does did will would can could
+should may might must shall this that these those it its he she they them his her their our we us you your i me my
+who whom whose which what when where why how not no nor so than then there here also just only very more most
+some any all both each other such own same too again further once said says say told according one two
+el la los las un una unos unas y o pero si de del al a en por para con sin sobre entre que se su sus lo le les es son
+fue fueron ha han ser está están este esta estos estas ese esa como más muy ya también no dijo según
+o os as um uma e do da dos das em no na nos nas pelo pela com sem foi são der die das und ein eine zu von mit ist`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func stem(w, lang string) string {
+	switch lang {
+	case "en", "":
+		if s, err := snowball.Stem(w, "english", false); err == nil {
+			return s
+		}
+	case "es":
+		if s, err := snowball.Stem(w, "spanish", false); err == nil {
+			return s
+		}
+	case "fr":
+		if s, err := snowball.Stem(w, "french", false); err == nil {
+			return s
+		}
+	}
+	return w
+}
+
+// words returns the lower-case content words of text.
+func contentWords(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
+		w = strings.ToLower(strings.Trim(w, "'’"))
+		if len(w) < 3 || stopwords[w] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func (s *story) buildUnits() {
+	for _, a := range s.arts {
+		text := a.Article.Text
+		// entity mentions → groups
+		type ment struct {
+			sp    parallax.Span
+			group int
+		}
+		var ments []ment
+		for i := range a.Entities {
+			g := s.ents.groupOf(a.Entities[i].Name)
+			for _, sp := range a.Entities[i].Mentions {
+				ments = append(ments, ment{sp, g})
+			}
+		}
+		sort.Slice(ments, func(i, j int) bool { return ments[i].sp.Start < ments[j].sp.Start })
+		seenArt := map[string]bool{}
+		for si, sent := range a.Sentences {
+			u := &unit{art: a, idx: si, span: sent.Span, feats: map[string]float64{}, ents: map[int]bool{}, fact: -1}
+			st := sent.Span.Of(text)
+			cw := contentWords(st)
+			u.words = len(strings.Fields(st))
+			for _, w := range cw {
+				u.feats["w:"+stem(w, a.Language)]++
+			}
+			for _, m := range ments {
+				if m.sp.Start >= sent.Span.Start && m.sp.End <= sent.Span.End && m.group >= 0 {
+					u.ents[m.group] = true
+					u.feats["e:"+strconv.Itoa(m.group)] += 1
+				}
+			}
+			for qi, q := range a.Quantities {
+				if q.Span.Start >= sent.Span.Start && q.Span.End <= sent.Span.End {
+					u.qtys = append(u.qtys, qi)
+					if lo, hi, ok := q.Bounds(); ok && lo == hi {
+						u.feats["n:"+strconv.FormatFloat(lo, 'f', -1, 64)]++
+					}
+				}
+			}
+			for di, d := range a.Dates {
+				if d.Span.Start >= sent.Span.Start && d.Span.End <= sent.Span.End && d.Date != "" {
+					u.dates = append(u.dates, di)
+					u.feats["d:"+d.Date]++
+				}
+			}
+			for _, sg := range a.Signals {
+				if sg.Kind == "hedge" && sg.Span.Start >= sent.Span.Start && sg.Span.End <= sent.Span.End {
+					u.hedges = append(u.hedges, sg)
+				}
+			}
+			inQuote := 0
+			for _, q := range a.Quotes {
+				lo, hi := maxInt(q.Span.Start, sent.Span.Start), minInt(q.Span.End, sent.Span.End)
+				if hi > lo {
+					inQuote += hi - lo
+				}
+			}
+			u.quoted = inQuote*2 > sent.Span.Len()
+			for f := range u.feats {
+				if !seenArt[f] {
+					seenArt[f] = true
+					s.df[f]++
+				}
+			}
+			s.units = append(s.units, u)
+		}
+	}
+	n := float64(len(s.arts))
+	for _, u := range s.units {
+		u.vec = map[string]float64{}
+		norm := 0.0
+		for f, c := range u.feats {
+			w := (1 + math.Log(c)) * math.Log(1+n/float64(s.df[f])) * familyWeight(f)
+			u.vec[f] = w
+			norm += w * w
+		}
+		norm = math.Sqrt(norm)
+		for f := range u.vec {
+			u.vec[f] /= norm
+		}
+	}
+	// centrality: how much a sentence shares with the other articles
+	for _, u := range s.units {
+		best := map[string]float64{}
+		for _, v := range s.units {
+			if v.art == u.art {
+				continue
+			}
+			if c := cosine(u.vec, v.vec); c > best[v.art.Article.ID] {
+				best[v.art.Article.ID] = c
+			}
+		}
+		for _, c := range best {
+			u.centrality += c
+		}
+	}
+}
+
+func familyWeight(f string) float64 {
+	switch f[0] {
+	case 'e':
+		return 1.5
+	case 'n':
+		return 2
+	case 'd':
+		return 1.5
+	}
+	return 1
+}
+
+func cosine(a, b map[string]float64) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	dot := 0.0
+	for f, w := range a {
+		dot += w * b[f]
+	}
+	return dot
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// clause returns the part of the unit's sentence around sp that makes a
+// short piece of evidence: the whole sentence when it is short, else the
+// clause bounded by commas, semicolons and dashes, at least a few words.
+func clause(text string, sent, sp parallax.Span, maxWords int) parallax.Span {
+	if len(strings.Fields(sent.Of(text))) <= maxWords {
+		return sent
+	}
+	start, end := sp.Start, sp.End
+	isBreak := func(c byte) bool { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' }
+	for start > sent.Start && !(isBreak(text[start-1]) && len(strings.Fields(text[start:sp.End])) >= 4) {
+		start--
+	}
+	for end < sent.End && !(isBreak(text[end]) && len(strings.Fields(text[start:end])) >= 8) {
+		end++
+	}
+	for start < end && (text[start] == ' ' || isBreak(text[start])) {
+		start++
+	}
+	r := parallax.Span{Start: start, End: end}
+	if len(strings.Fields(r.Of(text))) > maxWords {
+		// still long: a window of words around sp
+		return window(text, sent, sp, maxWords)
+	}
+	return r
+}
+
+func window(text string, sent, sp parallax.Span, maxWords int) parallax.Span {
+	start, end := sp.Start, sp.End
+	words := len(strings.Fields(sp.Of(text)))
+	for words < maxWords && (start > sent.Start || end < sent.End) {
+		if start > sent.Start {
+			start--
+			for start > sent.Start && text[start-1] != ' ' {
+				start--
+			}
+			words++
+		}
+		if end < sent.End && words < maxWords {
+			end++
+			for end < sent.End && text[end] != ' ' {
+				end++
+			}
+			words++
+		}
+	}
+	for start < end && text[start] == ' ' {
+		start++
+	}
+	for end > start && text[end-1] == ' ' {
+		end--
+	}
+	return parallax.Span{Start: start, End: end}
+}
+
+func sqrt(x float64) float64 { return math.Sqrt(x) }
