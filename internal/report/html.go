@@ -329,7 +329,7 @@ func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
 		Anchor:  fmt.Sprintf("story-%d", i+1),
 		ID:      st.ID,
 		Title:   oneLine(st.Title),
-		Outlets: st.Outlets,
+		Outlets: l.outlets,
 	}
 	if hs.Title == "" {
 		hs.Title = "Story " + st.ID
@@ -338,7 +338,7 @@ func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
 	if d := dateRange(st); d != "" {
 		sub = append(sub, d)
 	}
-	sub = append(sub, plural(len(st.Outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
+	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
 	hs.Sub = strings.Join(sub, " · ")
 	for _, a := range st.Articles {
 		hs.Articles = append(hs.Articles, htmlRow{
@@ -373,7 +373,7 @@ func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
 	for _, g := range only {
 		ho := htmlOnly{Outlet: g.Outlet}
 		var others []string
-		for _, o := range st.Outlets {
+		for _, o := range l.outlets {
 			if o != g.Outlet {
 				others = append(others, o)
 			}
@@ -397,7 +397,7 @@ func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
 		for _, o := range f.Omitted {
 			omitted[o] = true
 		}
-		for _, o := range st.Outlets {
+		for _, o := range l.outlets {
 			cell := htmlCell{}
 			switch {
 			case reported[o]:

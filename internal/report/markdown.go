@@ -66,7 +66,7 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 	if d := dateRange(st); d != "" {
 		sub = append(sub, d)
 	}
-	sub = append(sub, plural(len(st.Outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
+	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
 	m.p(strings.Join(sub, " · "))
 
 	m.row("Article", "Outlet", "Published", "Language", "Words", "Headline")
@@ -88,7 +88,7 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 	} else {
 		head := []string{"Fact"}
 		align := []string{"---"}
-		for _, o := range st.Outlets {
+		for _, o := range l.outlets {
 			head = append(head, md(o))
 			align = append(align, ":-:")
 		}
@@ -105,7 +105,7 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 				omitted[o] = true
 			}
 			cells := []string{md(f.Summary)}
-			for _, o := range st.Outlets {
+			for _, o := range l.outlets {
 				switch {
 				case reported[o]:
 					cells = append(cells, "✓")
@@ -174,7 +174,7 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 	}
 	for _, g := range only {
 		var others []string
-		for _, o := range st.Outlets {
+		for _, o := range l.outlets {
 			if o != g.Outlet {
 				others = append(others, o)
 			}

@@ -41,8 +41,9 @@ func newCatalog(rep *parallax.Report) *catalog {
 // labeler names an article by its outlet, adding the article ID when one
 // outlet has several articles in the story.
 type labeler struct {
-	cat    *catalog
-	shared map[string]bool // outlets with more than one article here
+	cat     *catalog
+	shared  map[string]bool // outlets with more than one article here
+	outlets []string        // the story's outlets
 }
 
 func newLabeler(cat *catalog, st *parallax.Story) labeler {
@@ -56,7 +57,18 @@ func newLabeler(cat *catalog, st *parallax.Story) labeler {
 			shared[o] = true
 		}
 	}
-	return labeler{cat: cat, shared: shared}
+	l := labeler{cat: cat, shared: shared, outlets: st.Outlets}
+	if len(l.outlets) == 0 {
+		// The report names no outlets: take them from the articles.
+		seen := map[string]bool{}
+		for _, a := range st.Articles {
+			if o := outletOf(cat.info[a.ID], a.ID); !seen[o] {
+				seen[o] = true
+				l.outlets = append(l.outlets, o)
+			}
+		}
+	}
+	return l
 }
 
 func outletOf(a parallax.ArticleInfo, id string) string {

@@ -588,3 +588,44 @@ func TestTextShowsEverySection(t *testing.T) {
 		}
 	}
 }
+
+// TestSparseReport renders a story the pipeline filled in only partly: no
+// outlet list, no speaker groups, facts without outlets, evidence whose
+// offsets are stale. Nothing may panic and the gaps are filled from what
+// is there.
+func TestSparseReport(t *testing.T) {
+	arts := fixtureArticles()
+	stale := ev(t, arts, "a2", "41 people were injured")
+	stale.Start, stale.End = 1, 5 // the words are found again by their text
+	rep := &parallax.Report{Stories: []parallax.Story{{
+		ID:       "s1",
+		Articles: []parallax.ArticleInfo{info(arts["a1"]), info(arts["a2"])},
+		Facts: []parallax.Fact{
+			{ID: "f1", Summary: "injuries", Evidence: []parallax.Evidence{ev(t, arts, "a1", "Fourteen people were injured"), stale}},
+			{ID: "f2", Summary: "inspection", Evidence: []parallax.Evidence{{Article: "a1", Text: "words that are not there", Start: 5000, End: 5010}}},
+		},
+		Quotes: []parallax.StoryQuote{quote(t, arts, "a1", "This was the worst morning our harbour has seen in a generation", "Helena Varga", "", false)},
+	}}}
+	for _, f := range Formats() {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, rep, Options{Articles: arts}); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out := buf.String()
+		for _, want := range []string{"Harbor Gazette", "Evening Clarion", "Helena Varga"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s output lacks %q", f, want)
+			}
+		}
+		if f == FormatHTML {
+			checkAnchors(t, out)
+			i := strings.Index(clarionText, "41 people were injured")
+			if !strings.Contains(out, `href="#`+spanID(2, i, i+len("41 people were injured"))+`"`) {
+				t.Error("stale offsets: the evidence was not found again by its words")
+			}
+		}
+		if f == FormatText && !strings.Contains(out, "Only in Harbor Gazette · left out by Evening Clarion") {
+			t.Errorf("text: the exclusive is not shown against the outlets taken from the articles:\n%s", out)
+		}
+	}
+}

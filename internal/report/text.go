@@ -115,7 +115,7 @@ func (t *textWriter) story(cat *catalog, st *parallax.Story) {
 	if d := dateRange(st); d != "" {
 		sub = append(sub, d)
 	}
-	sub = append(sub, plural(len(st.Outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
+	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
 	t.para("", "", strings.Join(sub, " · "))
 	t.line(rule)
 	for _, a := range st.Articles {
@@ -170,7 +170,7 @@ func (t *textWriter) story(cat *catalog, st *parallax.Story) {
 	}
 	for _, g := range only {
 		var others []string
-		for _, o := range st.Outlets {
+		for _, o := range l.outlets {
 			if o != g.Outlet {
 				others = append(others, o)
 			}
