@@ -1,0 +1,239 @@
+package dates
+
+// Languages a dictionary entry belongs to, as bits so that one text can allow
+// several.
+const (
+	lEN uint8 = 1 << iota
+	lES
+	lPT
+	lAll = lEN | lES | lPT
+)
+
+// langMask says which word lists apply to a text in lang. Unknown languages
+// get every list: the lists barely collide, and a wrong guess only costs a
+// missed or extra mention, never a crash.
+func langMask(lang string) uint8 {
+	switch lang {
+	case "en":
+		return lEN
+	case "es":
+		return lES
+	case "pt":
+		return lPT
+	case "gl", "ca":
+		return lES | lPT
+	}
+	return lAll
+}
+
+// cat is a set of roles a word can play.
+type cat uint32
+
+const (
+	cMonth      cat = 1 << iota // v: 1..12
+	cAbbr                       // an abbreviation: may take a dot, needs a number after it
+	cWeekday                    // v: time.Weekday
+	cCap                        // English month and weekday names count only when capitalised
+	cMod                        // this/next/last…, v: modThis, modNext, modLast
+	cUnit                       // week/month/year…, v: uDay…
+	cRel                        // yesterday/today…, v: offset in days
+	cYearCue                    // a word after which a bare four-digit number is a year
+	cFunc                       // a function word that may follow a year ("in 2023 the…")
+	cOrd                        // ordinal suffix: st, nd, rd, th, º
+	cOf                         // of, de, del: between day and month or month and year
+	cFuture                     // makes a bare weekday point forward ("will", "scheduled")
+	cPast                       // stops the forward look for a future cue ("said")
+	cPtDay                      // Portuguese "segunda" etc., a weekday only before "-feira"
+	cFeira                      // "feira"
+	cAgo                        // ago
+	cHace                       // hace (es), há (pt): "hace dos días"
+	cNumWord                    // v: 1..12
+	cHolidayPre                 // Black (Friday), Super (Tuesday): a name, not a date
+	cNameNext                   // (Sunday) Times: a name, not a date
+	cNotRel                     // words that make the next "mañana" a morning, "today" a name
+	cPl                         // a plural unit: "weeks"
+	cCue                        // a dateline cue, v: cuePublished, cueUpdated, cueDate
+	cTZ                         // a time-zone word: "1200 GMT" is a time, not a year
+	cClause                     // that, que: starts a reported clause, ends the look for a tense
+	cModAfter                   // a modifier that follows its noun: "lunes pasado", "año próximo"
+	cYearStrong                 // since, desde: a year cue that no count can follow
+)
+
+// Dateline cue values.
+const (
+	cuePublished = iota + 1
+	cueUpdated
+	cueDate // "Date:", "Fecha:": needs a colon
+)
+
+// Modifier values.
+const (
+	modThis = iota + 1
+	modNext
+	modLast
+)
+
+// Unit values.
+const (
+	uDay = iota + 1
+	uWeek
+	uMonth
+	uYear
+	uNight   // last night
+	uMorning // this morning/afternoon/evening
+)
+
+// word is a dictionary entry.
+type word struct {
+	c    cat
+	v    int8
+	lang uint8
+}
+
+var dict = map[string]word{}
+
+func add(c cat, v int, lang uint8, keys ...string) {
+	for _, k := range keys {
+		w := dict[k]
+		w.c |= c
+		if c&(cMonth|cWeekday|cMod|cUnit|cRel|cPtDay|cNumWord|cCue) != 0 {
+			w.v = int8(v)
+		}
+		w.lang |= lang
+		dict[k] = w
+	}
+}
+
+func init() {
+	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+	es := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+	pt := []string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"}
+	for i := range 12 {
+		add(cMonth|cCap, i+1, lEN, en[i])
+		add(cMonth, i+1, lES, es[i])
+		add(cMonth, i+1, lPT, pt[i])
+	}
+	add(cMonth, 9, lES, "setiembre")
+	add(cMonth, 3, lPT, "marco")
+	// Abbreviations count only before a number ("Jan. 31", "Sept 12"), so
+	// that "mar" (sea) or "dic" do no harm on their own.
+	for _, a := range []struct {
+		m    int
+		lang uint8
+		keys []string
+	}{
+		{1, lEN | lPT, []string{"jan"}}, {1, lES, []string{"ene"}}, {2, lEN | lES, []string{"feb"}},
+		{2, lPT, []string{"fev"}}, {3, lAll, []string{"mar"}}, {4, lEN, []string{"apr"}},
+		{4, lES | lPT, []string{"abr"}}, {6, lAll, []string{"jun"}}, {7, lAll, []string{"jul"}},
+		{8, lEN, []string{"aug"}}, {8, lES | lPT, []string{"ago"}}, {9, lAll, []string{"sep", "sept"}},
+		{10, lEN | lES, []string{"oct"}}, {11, lAll, []string{"nov"}}, {12, lEN, []string{"dec"}},
+		{12, lES, []string{"dic"}},
+	} {
+		add(cMonth|cAbbr, a.m, a.lang, a.keys...)
+	}
+
+	// Weekdays, indexed as time.Weekday.
+	for i, k := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		add(cWeekday|cCap, i, lEN, k)
+	}
+	for i, ks := range [][]string{{"sun"}, {"mon"}, {"tue", "tues"}, {"wed"}, {"thu", "thur", "thurs"}, {"fri"}, {"sat"}} {
+		add(cWeekday|cCap|cAbbr, i, lEN, ks...)
+	}
+	for i, ks := range [][]string{{"domingo"}, {"lunes"}, {"martes"}, {"miércoles", "miercoles"}, {"jueves"}, {"viernes"}, {"sábado", "sabado"}} {
+		add(cWeekday, i, lES, ks...)
+	}
+	add(cWeekday, 0, lPT, "domingo")
+	add(cWeekday, 6, lPT, "sábado", "sabado")
+	for i, ks := range [][]string{{"segunda"}, {"terça", "terca"}, {"quarta"}, {"quinta"}, {"sexta"}} {
+		add(cPtDay, i+1, lPT, ks...)
+	}
+	add(cFeira, 0, lPT, "feira")
+
+	add(cMod, modThis, lEN, "this")
+	add(cMod, modNext, lEN, "next", "coming")
+	add(cMod, modLast, lEN, "last", "past")
+	add(cMod, modThis, lES|lPT, "este", "esta")
+	add(cMod, modThis, lPT, "neste", "nesta")
+	add(cMod, modNext, lES|lPT, "próximo", "próxima", "proximo", "proxima")
+	add(cMod, modLast, lES, "pasado", "pasada")
+	add(cMod, modLast, lPT, "passado", "passada", "último", "última")
+	add(cModAfter, 0, lES|lPT, "pasado", "pasada", "passado", "passada", "próximo", "próxima", "proximo", "proxima")
+
+	add(cUnit, uDay, lEN, "day", "days")
+	add(cUnit, uWeek, lEN, "week", "weeks")
+	add(cUnit, uMonth, lEN, "month", "months")
+	add(cUnit, uYear, lEN, "year", "years")
+	add(cUnit, uNight, lEN, "night")
+	add(cUnit, uMorning, lEN, "morning", "afternoon", "evening")
+	add(cUnit, uDay, lES|lPT, "día", "días", "dia", "dias")
+	add(cUnit, uWeek, lES|lPT, "semana", "semanas")
+	add(cUnit, uMonth, lES|lPT, "mes", "meses")
+	add(cUnit, uMonth, lPT, "mês")
+	add(cUnit, uYear, lES, "año", "años")
+	add(cUnit, uYear, lPT, "ano", "anos")
+
+	add(cPl, 0, lAll, "days", "weeks", "months", "years", "días", "dias", "semanas", "meses", "años", "anos")
+
+	add(cCue, cuePublished, lAll, "posted", "published", "publicado", "publicada", "publié", "publiée", "publicat")
+	add(cCue, cueUpdated, lAll, "updated", "modified", "actualizado", "actualizada", "atualizado", "atualizada")
+	add(cCue, cueDate, lAll, "date", "fecha", "dated")
+
+	add(cRel, -1, lEN, "yesterday")
+	add(cRel, 0, lEN, "today", "tonight")
+	add(cRel, 1, lEN, "tomorrow")
+	add(cRel, -1, lES, "ayer", "anoche")
+	add(cRel, 0, lES, "hoy")
+	add(cRel, 1, lES, "mañana")
+	add(cRel, -2, lES, "anteayer", "antier")
+	add(cRel, -1, lPT, "ontem")
+	add(cRel, 0, lPT, "hoje")
+	add(cRel, 1, lPT, "amanhã")
+	add(cRel, -2, lPT, "anteontem")
+
+	add(cYearCue, 0, lEN, "in", "since", "of", "by", "until", "till", "through", "from", "before", "after",
+		"during", "circa", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "around")
+	add(cYearCue, 0, lES, "en", "desde", "de", "del", "hasta", "año", "durante", "antes", "tras", "principios", "finales", "mediados")
+	add(cYearCue, 0, lPT, "em", "desde", "de", "do", "até", "ano", "durante", "antes", "após")
+
+	add(cYearStrong, 0, lAll, "since", "until", "till", "circa", "year", "desde", "hasta", "año", "ano", "até")
+	add(cFunc, 0, lAll,
+		"the", "a", "an", "and", "or", "to", "when", "where", "that", "which", "as", "in", "on", "at", "for",
+		"with", "after", "before", "but", "was", "were", "is", "are", "had", "has", "have", "by", "of", "from",
+		"until", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "this", "there", "while",
+		"because", "since", "through", "than", "then", "so", "if", "not", "also", "during", "into", "alone",
+		"y", "o", "e", "u", "en", "el", "la", "los", "las", "lo", "que", "cuando", "con", "por", "para", "se",
+		"fue", "como", "hasta", "desde", "del", "al", "un", "una", "su", "sus", "no", "ya", "pero", "mientras",
+		"ou", "os", "as", "em", "na", "com", "foi", "até", "do", "da", "ao", "um", "uma", "seu", "sua")
+
+	add(cOrd, 0, lAll, "st", "nd", "rd", "th", "º", "ª", "o")
+	add(cOf, 0, lEN, "of")
+	add(cOf, 0, lES, "de", "del")
+	add(cOf, 0, lPT, "de", "do")
+
+	add(cFuture, 0, lEN, "will", "would", "shall", "ll", "resume", "resumes", "scheduled", "slated", "expected", "upcoming", "plans", "planned", "due", "until")
+	add(cFuture, 0, lES, "prevé", "previsto", "prevista", "programado", "programada", "hasta")
+	add(cFuture, 0, lPT, "vai", "vão", "previsto", "prevista", "até")
+	add(cPast, 0, lEN, "said", "says", "told", "was", "were", "had", "did", "met", "came", "went", "took", "made",
+		"gave", "saw", "spoke", "left", "struck", "hit", "held", "began", "won", "lost", "got", "sent", "wrote")
+	add(cPast, 0, lES, "dijo", "fue", "fueron", "había", "afirmó", "aseguró", "declaró", "explicó")
+
+	add(cAgo, 0, lEN, "ago")
+	add(cHace, 0, lES, "hace")
+	add(cHace, 0, lPT, "há")
+	for i, ks := range [][]string{
+		{"one", "un", "una", "um", "uma"}, {"two", "dos", "dois", "duas"}, {"three", "tres", "três"},
+		{"four", "cuatro", "quatro"}, {"five", "cinco"}, {"six", "seis"}, {"seven", "siete", "sete"},
+		{"eight", "ocho", "oito"}, {"nine", "nueve", "nove"}, {"ten", "diez", "dez"},
+	} {
+		add(cNumWord, i+1, lAll, ks...)
+	}
+	add(cNumWord, 1, lEN, "a")
+
+	add(cTZ, 0, lAll, "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pst", "pdt", "cst", "cdt", "hrs", "h", "hours", "horas")
+	add(cClause, 0, lAll, "that", "que", "who", "which", "because", "porque", "after", "before", "when", "cuando", "quando")
+	add(cHolidayPre, 0, lEN, "black", "good", "super", "ash", "cyber", "bloody", "holy", "maundy", "palm",
+		"easter", "shrove", "giving", "fat", "blue", "small", "mad", "whit", "low")
+	add(cNameNext, 0, lEN, "times", "telegraph", "mail", "express", "herald", "post", "night", "morning",
+		"mirror", "people", "sport", "star", "independent", "tribune", "show", "mass", "service", "school", "league")
+	add(cNotRel, 0, lAll, "usa", "la", "esta", "una", "cada", "esa", "media", "pasado", "por", "toda", "otra", "misma")
+}
