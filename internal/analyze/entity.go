@@ -139,7 +139,7 @@ func opensClause(text string, t token) bool {
 		return false
 	}
 	switch text[t.start:t.end] {
-	case ".", "!", "?", ":", "“", "\"", "«", "(", "—", "-", "•", "¿", "¡", "…", "‘":
+	case ".", "!", "?", ":", "“", "\"", "«", "—", "-", "•", "¿", "¡", "…", "‘":
 		return true
 	}
 	return false
@@ -426,6 +426,10 @@ func (d *doc) resolveEntities() {
 		if !m.initial && !m.titleLine {
 			confirmed[m.key] = true
 		}
+		// the surname of a full name is confirmed by the full name
+		if f := strings.Fields(m.key); len(f) >= 2 && !m.titleLine && (m.typ == parallax.Person || looksPerson(m.text)) {
+			confirmed[f[len(f)-1]] = true
+		}
 	}
 	keys := map[string]bool{}
 	for _, m := range d.mentions {
@@ -544,9 +548,12 @@ func looksPerson(s string) bool {
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
+	if institutional(strings.ToLower(f[len(f)-1])) {
+		return false
+	}
 	for _, w := range f {
 		lw := strings.ToLower(w)
-		if orgHeads[lw] || facilityHeads[lw] || lawHeads[lw] || placeHeads[lw] || eventHeads[lw] || connectors[lw] && lw != "de" && lw != "da" {
+		if connectors[lw] && lw != "de" && lw != "da" {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -1,0 +1,240 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
+)
+
+func sentences(text string) []string {
+	var out []string
+	for _, s := range splitSentences(text) {
+		out = append(out, s.Span.Of(text))
+	}
+	return out
+}
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"The mayor spoke. Then she left.", []string{"The mayor spoke.", "Then she left."}},
+		{"Gov. Ana Ruiz and Dr. Teo Park met in the U.S. capital. They agreed.", []string{"Gov. Ana Ruiz and Dr. Teo Park met in the U.S. capital.", "They agreed."}},
+		{"Donald J. Trump spoke at 9 a.m. on Friday.", []string{"Donald J. Trump spoke at 9 a.m. on Friday."}},
+		{"“We will rebuild. We always do,” said the mayor. Crews arrived.", []string{"“We will rebuild. We always do,” said the mayor.", "Crews arrived."}},
+		{"Headline without a stop\nFirst line of the body. Second.", []string{"Headline without a stop", "First line of the body.", "Second."}},
+		{"Was it arson? Nobody knows!", []string{"Was it arson?", "Nobody knows!"}},
+		{"It cost 2.5 million dollars. Nobody paid.", []string{"It cost 2.5 million dollars.", "Nobody paid."}},
+	}
+	for _, tt := range tests {
+		got := sentences(tt.in)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("splitSentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The ferry caught fire on Tuesday and the crew said that the passengers were safe after the blaze.", "en"},
+		{"El transbordador se incendió el martes y la tripulación dijo que los pasajeros estaban a salvo en el puerto.", "es"},
+		{"Die Fähre fing am Dienstag Feuer und die Besatzung sagte, dass die Passagiere in Sicherheit sind.", "de"},
+		{"O navio pegou fogo na terça-feira e a tripulação disse que os passageiros estão em segurança.", "pt"},
+		{"42", ""},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.in); got != tt.want {
+			t.Errorf("DetectLanguage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+const ferry = `Fire on the Marigold Star
+The Port Authority of Calloway (PAC) said on Tuesday that the ferry Marigold Star burned for three hours. Harbour Master Elena Voss told reporters the crew acted fast.
+“Everyone on the upper deck got off in minutes,” Voss said. She added: “We were lucky.”
+Mayor Tomas Brandt called the response “heroic.” “We will rebuild the pier,” said the mayor.
+Calloway’s Governor Ruth Okafor visited the pier. “The inquiry starts tomorrow,” the governor said.
+The alleged arsonist, a 34-year-old deckhand, was arrested, according to the Calloway Police Department.
+Brandt said the Port Authority of Calloway would pay for repairs. The PAC has not commented.`
+
+func analyzeText(t *testing.T, text string) *parallax.Analysis {
+	t.Helper()
+	return (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: text})
+}
+
+func findEntity(a *parallax.Analysis, name string) *parallax.Entity {
+	for i := range a.Entities {
+		e := &a.Entities[i]
+		if e.Name == name {
+			return e
+		}
+		for _, al := range e.Aliases {
+			if al == name {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func TestEntities(t *testing.T) {
+	a := analyzeText(t, ferry)
+	tests := []struct {
+		form, name, typ string
+	}{
+		{"Elena Voss", "Elena Voss", parallax.Person},
+		{"Voss", "Elena Voss", parallax.Person},
+		{"Tomas Brandt", "Tomas Brandt", parallax.Person},
+		{"Brandt", "Tomas Brandt", parallax.Person},
+		{"Ruth Okafor", "Ruth Okafor", parallax.Person},
+		{"PAC", "Port Authority of Calloway", parallax.Organization},
+		{"Calloway Police Department", "Calloway Police Department", parallax.Organization},
+	}
+	for _, tt := range tests {
+		e := findEntity(a, tt.form)
+		if e == nil {
+			t.Errorf("entity %q not found; have %v", tt.form, names(a))
+			continue
+		}
+		if e.Name != tt.name || e.Type != tt.typ {
+			t.Errorf("entity %q = %q (%s), want %q (%s)", tt.form, e.Name, e.Type, tt.name, tt.typ)
+		}
+	}
+	// words that only start a sentence or a headline are not names
+	for _, junk := range []string{"Fire", "Everyone", "The", "Harbour Master", "Mayor", "We"} {
+		if e := findEntity(a, junk); e != nil {
+			t.Errorf("%q should not be an entity (got %+v)", junk, e.Name)
+		}
+	}
+	for _, e := range a.Entities {
+		for _, sp := range e.Mentions {
+			if got := sp.Of(ferry); got == "" {
+				t.Errorf("entity %q has an invalid mention span %v", e.Name, sp)
+			}
+		}
+	}
+}
+
+func names(a *parallax.Analysis) []string {
+	var out []string
+	for _, e := range a.Entities {
+		out = append(out, e.Name)
+	}
+	return out
+}
+
+func TestQuotes(t *testing.T) {
+	a := analyzeText(t, ferry)
+	want := map[string]struct {
+		speaker string
+		scare   bool
+	}{
+		"Everyone on the upper deck got off in minutes,": {"Elena Voss", false},
+		"We were lucky.":               {"Elena Voss", false},
+		"heroic.":                      {"Tomas Brandt", true},
+		"We will rebuild the pier,":    {"Tomas Brandt", false},
+		"The inquiry starts tomorrow,": {"Ruth Okafor", false},
+	}
+	got := map[string]parallax.Quote{}
+	for _, q := range a.Quotes {
+		got[q.Text] = q
+		if q.Span.Of(ferry) != q.Text {
+			t.Errorf("quote %q: span gives %q", q.Text, q.Span.Of(ferry))
+		}
+	}
+	for text, w := range want {
+		q, ok := got[text]
+		if !ok {
+			t.Errorf("quote %q not found; have %v", text, a.Quotes)
+			continue
+		}
+		if q.Speaker != w.speaker || q.Scare != w.scare {
+			t.Errorf("quote %q: speaker %q scare %v, want %q %v (cue %q)", text, q.Speaker, q.Scare, w.speaker, w.scare, q.Cue)
+		}
+	}
+}
+
+func TestSignals(t *testing.T) {
+	a := analyzeText(t, ferry)
+	kinds := map[string]string{}
+	for _, s := range a.Signals {
+		kinds[s.Text] = s.Kind
+		if s.Span.Of(ferry) != s.Text {
+			t.Errorf("signal %q: span gives %q", s.Text, s.Span.Of(ferry))
+		}
+	}
+	if k := kindOf(kinds, "alleged arsonist"); k != "hedge" {
+		t.Errorf("\"alleged arsonist\" kind = %q, want hedge; signals %v", k, kinds)
+	}
+	if k := kindOf(kinds, "according to"); k != "hedge" {
+		t.Errorf("\"according to\" kind = %q, want hedge; signals %v", k, kinds)
+	}
+	attributed := 0
+	for _, s := range a.Sentences {
+		if s.Attributed {
+			attributed++
+		}
+	}
+	if attributed == 0 || attributed == len(a.Sentences) {
+		t.Errorf("attributed sentences = %d of %d, want some but not all", attributed, len(a.Sentences))
+	}
+}
+
+func kindOf(kinds map[string]string, prefix string) string {
+	for text, k := range kinds {
+		if strings.HasPrefix(strings.ToLower(text), prefix) {
+			return k
+		}
+	}
+	return ""
+}
+
+func FuzzAnalyze(f *testing.F) {
+	f.Add(ferry)
+	f.Add("“unclosed quote, said nobody")
+	f.Add("\"a\" \"b\" 'c' ‘d’ «e» „f“")
+	f.Add("U.S. A. B. C. D.")
+	f.Add("\xff\xfe broken utf8 “x”")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := (&Analyzer{}).Analyze(&parallax.Article{Text: text})
+		check := func(what string, sp parallax.Span) {
+			if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+				t.Fatalf("%s: span %v out of range for %d bytes", what, sp, len(text))
+			}
+		}
+		for _, s := range a.Sentences {
+			check("sentence", s.Span)
+		}
+		for _, e := range a.Entities {
+			for _, m := range e.Mentions {
+				check("entity "+e.Name, m)
+			}
+		}
+		for _, q := range a.Quotes {
+			check("quote", q.Span)
+			if q.Span.Of(text) != q.Text {
+				t.Fatalf("quote text %q != span text %q", q.Text, q.Span.Of(text))
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(q.Text) {
+				t.Fatalf("quote %q cuts a character", q.Text)
+			}
+		}
+		for _, s := range a.Signals {
+			check("signal", s.Span)
+		}
+	})
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	text := strings.Repeat(ferry+"\n", 3) // about 2,000 characters
+	a := &parallax.Article{Text: text}
+	an := &Analyzer{}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		an.Analyze(a)
+	}
+}
