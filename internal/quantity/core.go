@@ -1,0 +1,415 @@
+package quantity
+
+import "strings"
+
+// digitCore reads the number at token i with its scale ("1.5 million",
+// "$6m", "30 mil"). ok is false for numbers that are not amounts; skip is
+// then the token to go on from. inRange is true for the second number of a
+// range, which may follow a hyphen.
+func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
+	t := &f.toks[i]
+	skip = i + 1
+	if !inRange && f.adjacent(i) {
+		p := f.tok(i - 1)
+		switch {
+		case p.kind == kWord:
+			return c, false, f.skipAttached(i) // "H1N1", "A380", "G7"
+		case p.kind == kPunct && p.low == "#":
+			return c, false, skip
+		case p.kind == kPunct && (p.low == "/" || p.low == ":" || isHyphen(p.low) || p.low == "."):
+			if f.adjacent(i-1) && i >= 2 {
+				if pp := f.tok(i - 2); pp.kind == kWord || pp.kind == kNum {
+					return c, false, f.skipAttached(i) // "MS-13", "COVID-19", "9/11"
+				}
+			}
+		}
+	}
+	m, d, valid := parseNumber(t.low, f.lang)
+	if !valid {
+		return c, false, skip
+	}
+	c = core{i: i, j: i + 1, m: m, d: d, scale: 1}
+	if d == 0 && len(t.low) == 4 && m >= 1000 && m <= 2100 {
+		c.yearLike = true
+	}
+	// Chains: "17/04/2025", "11:30", "555-123-4567", "2.3.4".
+	if n := f.tok(i + 1); f.adjacent(i+1) && n.kind == kPunct {
+		sep := n.low
+		if (sep == "/" || sep == ":") && f.tok(i+2).kind == kNum && f.adjacent(i+2) {
+			return c, false, f.skipChain(i)
+		}
+		if isHyphen(sep) && f.tok(i+2).kind == kNum && f.adjacent(i+2) &&
+			f.hyphen(i+3) && f.adjacent(i+3) && f.tok(i+4).kind == kNum && f.adjacent(i+4) {
+			return c, false, f.skipChain(i)
+		}
+	}
+	// Letters against the digits: "6m", "2.3bn", "10km", "267th", "1990s", "10am".
+	if n := f.tok(i + 1); f.adjacent(i+1) && n.kind == kWord {
+		raw := f.text[n.s:n.e]
+		switch {
+		case n.low == "st" || n.low == "nd" || n.low == "rd" || n.low == "th" || n.low == "º" || n.low == "ª" ||
+			(f.lang == "es" && esOrdinalSuffix[n.low]):
+			return c, false, i + 2
+		case isAmPm(n.low):
+			return c, false, i + 2
+		case n.low == "s" || n.low == "'s" || n.low == "’s":
+			return c, false, i + 2
+		case n.low == "pc" || n.low == "ºc" || n.low == "ºf":
+			// percent or degrees: read as a unit
+		default:
+			if sc, ok := attachedScale[raw]; ok && (raw != "m" || f.mIsMillion(i)) {
+				c.scale = sc
+				c.scaled = true
+				c.j = i + 2
+				c.yearLike = false
+			} else if u, ok := units[n.low]; ok {
+				c.unit = &u
+				c.yearLike = false
+			} else if _, ok := currencyWords[n.low]; !ok && !currencyCodes[raw] {
+				return c, false, f.skipAttached(i)
+			}
+		}
+	}
+	// Scale words after a space: "1.5 million", "6 millones", "3 mil millones".
+	scales := enScaleAfter
+	if f.lang == "es" {
+		scales = esScaleAfter
+	}
+	for n := 0; n < 2 && c.unit == nil; n++ {
+		t := f.tok(c.j)
+		if t.kind != kWord || t.nl {
+			break
+		}
+		sc, ok := scales[t.low]
+		if !ok {
+			break
+		}
+		c.scale *= sc
+		c.scaled = true
+		c.of = f.lang == "es" && sc >= 1e6
+		c.yearLike = false
+		c.j++
+	}
+	// Times: "10 p.m.", "5 o'clock".
+	if n := f.word(c.j); c.scale == 1 && (isAmPm(n) || n == "o'clock" || n == "o’clock") {
+		return c, false, c.j + 1
+	}
+	// German-style ordinals: "14. April".
+	if f.lang != "en" && f.lang != "es" && c.d == 0 && f.punct(c.j, ".") && f.adjacent(c.j) && f.tok(c.j+1).kind == kWord && f.tok(c.j+1).upper {
+		switch f.lang {
+		case "de", "da", "no", "nb", "nn", "fi", "cs", "sk", "sl", "hr", "sr", "bs", "hu", "pl", "et", "lv", "is", "fo":
+			return c, false, c.j + 1
+		}
+	}
+	return c, true, c.j
+}
+
+// skipAttached skips the run of letters, digits and joiners around token i.
+func (f *finder) skipAttached(i int) int {
+	k := i + 1
+	for k < len(f.toks) && f.adjacent(k) {
+		t := f.tok(k)
+		if t.kind == kWord || t.kind == kNum || (t.kind == kPunct && (isHyphen(t.low) || t.low == "/") &&
+			f.adjacent(k+1) && (f.tok(k+1).kind == kNum || f.tok(k+1).kind == kWord)) {
+			k++
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// skipChain skips numbers joined by "/", ":", "-" or "." and a following
+// "a.m."/"pm".
+func (f *finder) skipChain(i int) int {
+	k := i + 1
+	for {
+		t := f.tok(k)
+		if f.adjacent(k) && t.kind == kPunct && (t.low == "/" || t.low == ":" || isHyphen(t.low) || t.low == ".") &&
+			f.tok(k+1).kind == kNum && f.adjacent(k+1) {
+			k += 2
+			continue
+		}
+		break
+	}
+	if isAmPm(f.word(k)) || f.word(k) == "h" || f.word(k) == "hrs" || f.word(k) == "gmt" {
+		k++
+	}
+	return k
+}
+
+func isAmPm(w string) bool {
+	switch w {
+	case "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "hs", "hrs.":
+		return true
+	}
+	return false
+}
+
+// mIsMillion decides whether "m" against digits is million (money, or a
+// noun counted) or metres.
+func (f *finder) mIsMillion(i int) bool {
+	if p := f.tok(i - 1); p.kind == kPunct {
+		if _, ok := currencySymbols[p.low]; ok {
+			return true
+		}
+	}
+	n := f.tok(i + 2)
+	if n.kind != kWord {
+		return false
+	}
+	if _, ok := currencyWords[n.low]; ok {
+		return true
+	}
+	if currencyCodes[f.text[n.s:n.e]] {
+		return true
+	}
+	return f.lang == "en" && pluralEN(n.low) && !enStop[n.low]
+}
+
+// wordCore reads spelled-out numbers ("twenty-two", "two dozen", "seis",
+// "dos millones") and vague ones ("hundreds", "tens of thousands", "miles").
+func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
+	skip = i + 1
+	t := &f.toks[i]
+	w := t.low
+	es := f.lang == "es"
+	nums, vague, several := enNumbers, enVague, enSeveral
+	if es {
+		nums, vague, several = esNumbers, esVague, esSeveral
+	}
+	c = core{i: i, scale: 1, words: true}
+	// Cheap rejection: most words are not numbers.
+	if !triggers[w] {
+		return c, false, skip
+	}
+	// A capitalised number word inside a sentence is a name: "the Group of Seven".
+	if t.upper && !f.sentStart(i) && !f.titleLine(i) {
+		return c, false, skip
+	}
+	// "several hundred", "a few thousand", "varios miles", "unos cuantos cientos".
+	k0 := -1
+	switch {
+	case several[w] && w != "few" && w != "cuantos" && w != "cuantas":
+		k0 = i + 1
+	case (w == "a" && f.word(i+1) == "few") || ((w == "unos" || w == "unas") && (f.word(i+1) == "cuantos" || f.word(i+1) == "cuantas")):
+		k0 = i + 2
+	}
+	if k0 > 0 {
+		sw := f.word(k0)
+		var sc float64
+		if nw, ok := nums[sw]; ok && nw.kind != nAdd {
+			sc = nw.v
+			c.of = es && sc >= 1e6
+		} else if vw, ok := vague[sw]; ok {
+			sc = vw.scale
+			c.of = true
+		}
+		if sc == 0 {
+			return c, false, skip
+		}
+		c.vague, c.lo, c.hi, c.j = true, 2*sc, 10*sc-1, k0+1
+		f.vagueTail(&c)
+		return c, true, c.j
+	}
+	if w == "tens" {
+		if f.word(i+1) == "of" {
+			if vw, ok := vague[f.word(i+2)]; ok && vw.scale >= 1000 {
+				c.vague, c.lo, c.hi, c.j, c.of = true, 20*vw.scale, 99*vw.scale, i+3, true
+				return c, true, c.j
+			}
+		}
+		return c, false, skip
+	}
+	if vw, ok := vague[w]; ok {
+		c.vague, c.lo, c.hi, c.j, c.of = true, vw.lo, vw.hi, i+1, true
+		f.vagueTail(&c)
+		return c, true, c.j
+	}
+	k := i
+	var total, cur float64
+	switch {
+	case w == "a" || w == "an" || (es && (w == "un" || w == "una")):
+		nw, ok := nums[f.word(i+1)]
+		if !ok || nw.kind == nAdd {
+			return c, false, skip
+		}
+		cur = 1
+		k = i + 1
+	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media":
+		n := i + 2
+		if w != "half" {
+			n = i + 1
+		}
+		nw, ok := nums[f.word(n)]
+		if !ok || nw.kind == nAdd || nw.kind == nHundred {
+			return c, false, skip
+		}
+		c.m, c.j, c.scaled = nw.v/2, n+1, true
+		c.of = es && nw.v >= 1e6
+		return c, true, c.j
+	case es && (w == "unos" || w == "unas" || w == "uno"):
+		return c, false, skip
+	case w == "half" || w == "medio" || w == "media":
+		return c, false, skip
+	}
+	n := 0
+	last := uint8(0)
+	lastWord := ""
+loop:
+	for k < len(f.toks) {
+		lw := f.word(k)
+		nw, ok := nums[lw]
+		if !ok || (k > i && f.toks[k].nl) {
+			break
+		}
+		switch nw.kind {
+		case nAdd:
+			if n > 0 && last == nAdd && !(cur > 0 && nw.v < place(cur)) {
+				break loop
+			}
+			if n > 0 && (last == nMult || last == nScale) && cur == 0 && total == 0 {
+				break loop
+			}
+			cur += nw.v
+		case nHundred:
+			if last == nHundred {
+				break loop
+			}
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= 100
+		case nMult:
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= nw.v
+		case nScale:
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * nw.v
+			cur = 0
+		}
+		last = nw.kind
+		lastWord = lw
+		n++
+		k++
+		// Connectors inside one number: "twenty-two", "hundred and five", "treinta y dos".
+		next, ok := nums[f.word(k+1)]
+		if !ok || next.kind != nAdd {
+			continue
+		}
+		switch {
+		case !es && f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1) && last == nAdd &&
+			int(cur)%10 == 0 && int(cur)%100 != 0 && next.v < 10:
+			k++
+		case !es && f.word(k) == "and" && (last == nHundred || last == nScale) && next.v < 100:
+			k++
+		case es && f.word(k) == "y" && last == nAdd && int(cur)%10 == 0 && int(cur)%100 >= 30 && next.v < 10:
+			k++
+		}
+	}
+	if n == 0 {
+		return c, false, skip
+	}
+	c.m = total + cur
+	c.j = k
+	if last == nScale || last == nMult && lastWord != "docena" && lastWord != "dozen" {
+		c.scaled = true
+		c.of = es && last == nScale
+	}
+	if n == 1 && c.m == 1 && k == i+1 {
+		if es {
+			return c, false, skip // "un", "una", "uno" are articles and pronouns
+		}
+		c.one = true
+	}
+	// "two-thirds", "twenty-first": fractions and ordinals.
+	if f.hyphen(c.j) && f.adjacent(c.j) && f.adjacent(c.j+1) {
+		nw := f.word(c.j + 1)
+		if fractionWords[nw] || ordinalWord(nw) || notHyphenNoun[nw] {
+			return c, false, c.j + 2
+		}
+	}
+	return c, true, c.j
+}
+
+// triggers holds every word that may start a spelled-out number, in any
+// language read.
+var triggers = func() map[string]bool {
+	m := map[string]bool{"a": true, "an": true, "half": true, "tens": true, "medio": true,
+		"media": true, "unos": true, "unas": true}
+	for _, ws := range []map[string]numWord{enNumbers, esNumbers} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, ws := range []map[string]vagueWord{enVague, esVague} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, ws := range []map[string]bool{enSeveral, esSeveral} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// ordinalWord reports English ordinals: "first", "twenty-fifth" (its last part).
+func ordinalWord(w string) bool {
+	switch w {
+	case "first", "second", "third":
+		return true
+	}
+	if strings.HasSuffix(w, "ieth") {
+		return true
+	}
+	switch strings.TrimSuffix(w, "th") {
+	case "four", "fif", "six", "seven", "eigh", "nin", "ten", "eleven", "twelf", "thirteen",
+		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "hundred",
+		"thousand", "million", "billion":
+		return true
+	}
+	return false
+}
+
+// vagueTail reads "of thousands" after "hundreds" and "de miles" after "decenas".
+func (f *finder) vagueTail(c *core) {
+	vague := enVague
+	of := "of"
+	if f.lang == "es" {
+		vague, of = esVague, "de"
+	}
+	if f.word(c.j) != of {
+		return
+	}
+	vw, ok := vague[f.word(c.j+1)]
+	if !ok || vw.scale < 1000 || vw.scale <= c.lo {
+		return
+	}
+	c.lo *= vw.scale
+	c.hi *= vw.scale
+	c.j += 2
+	// "miles de millones" is a vague billion count, and "millones" in Spanish
+	// may be preceded by "de": nothing more to read.
+}
+
+// place is the value of the lowest non-zero digit place of v: 20 → 10, 100 → 100.
+func place(v float64) float64 {
+	p := 1.0
+	n := int64(v)
+	if n <= 0 {
+		return 1
+	}
+	for n%10 == 0 && p < 1e15 {
+		n /= 10
+		p *= 10
+	}
+	return p
+}
+
+var esOrdinalSuffix = set("er ro do to vo no mo ra da ta va na ma o a")

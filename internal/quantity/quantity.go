@@ -1,0 +1,698 @@
+// Package quantity finds quantities in news text and normalises them, so that
+// "more than 200 Venezuelan migrants", "232 migrants" and "hundreds of
+// migrants" from three outlets can be lined up and compared.
+//
+// Find reads English and Spanish; for any other language it reads digits,
+// percentages, currency symbols and unit abbreviations only. Every quantity
+// points at the exact words it was read from.
+//
+// What a quantity holds:
+//
+//   - Value when the text states one number ("232 migrants"), Low and/or High
+//     for bounds and ranges ("more than 200" → Low 200; "up to six million" →
+//     High; "between 46 and 48" → both). Hedges ("about 90%", "some 200")
+//     keep Value and set Approx; "nearly"/"almost"/"close to" set High and
+//     Approx. Vague plurals set both bounds and Approx: "hundreds" is
+//     200–999, "thousands" 2,000–99,999, "tens of thousands" 20,000–99,000.
+//   - Unit: an ISO currency code for money ("USD", "EUR", "GBP"; "pesos"
+//     when the country is not said), "percent" (or "percentage points"), a
+//     canonical measure ("feet", "km", "metres", "tons", "kg", "degrees",
+//     "hours", "days", "years", …) or the counted noun as written, in the
+//     plural ("migrants", "gang members", "personas"). A number used as a
+//     pronoun before a verb of harm or justice ("six accused of…", "two
+//     died") counts "people". Bare numbers have no unit.
+//   - Head: the lemma of the thing counted, in English when the word is
+//     known ("migrant", "gang member", "person" for "personas"). Adjectives
+//     between number and noun are skipped ("17 violent offenders" →
+//     "offenders"); a noun modifier is kept only before vague nouns such as
+//     "members", "workers", "officers" ("gang members", "police officers"),
+//     so "22 deportation flights" has Unit "flights" and Head "flight".
+//     Measures have the singular unit as Head ("foot", "year"), ages have
+//     "age" ("40-year-old", "39 years old"); money and percentages have none.
+//   - Per: the period or base of a rate ("annually", "a year", "al año" →
+//     "year"; "per person").
+//
+// Not quantities: years ("in 2025", "the 1798 Act"), dates ("April 14", "14
+// de abril", "17/04/2025"), times ("11:30", "10 a.m."), ordinals ("267th"),
+// identifiers ("MS-13", "COVID-19", "Boeing 737", "Flight 5342", "No. 1"),
+// phone numbers, and "one"/"un"/"una" unless a countable noun follows.
+package quantity
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// Find returns the quantities of text in text order. lang is an ISO 639-1
+// code ("en", "es"); "" is read as English.
+func Find(text, lang string) []parallax.Quantity {
+	f := finder{text: text, lang: normLang(lang)}
+	buf := tokenPool.Get().(*[]token)
+	f.toks = tokenize(text, (*buf)[:0], spaceGrouped(f.lang))
+	defer func() {
+		clear(f.toks) // drop references to text
+		*buf = f.toks[:0]
+		tokenPool.Put(buf)
+	}()
+	for i := 0; i < len(f.toks); {
+		n := f.try(i)
+		if n <= i {
+			n = i + 1
+		}
+		i = n
+	}
+	return f.out
+}
+
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
+
+func normLang(lang string) string {
+	if len(lang) >= 2 {
+		l := strings.ToLower(lang[:2])
+		switch l {
+		case "en", "es":
+			return l
+		}
+		return l
+	}
+	return "en"
+}
+
+type finder struct {
+	text  string
+	lang  string
+	toks  []token
+	floor int // tokens before floor belong to a quantity already found
+	nums  []float64
+	out   []parallax.Quantity
+}
+
+// core is a number as written: digits with their scale, or number words.
+type core struct {
+	i, j     int // tokens [i, j)
+	m        float64
+	d        int
+	scale    float64
+	vague    bool
+	lo, hi   float64
+	words    bool // spelled out
+	one      bool // a lone "one"/"un"/"una"/"uno"
+	yearLike bool // four bare digits from 1000 to 2100
+	scaled   bool // ends in a scale word: "million", "bn", "mil"
+	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
+	unit     *unitDef
+}
+
+func (c *core) val() float64 {
+	if c.d < len(pow10) {
+		return c.m * c.scale / pow10[c.d]
+	}
+	return 0
+}
+
+func (f *finder) tok(k int) *token {
+	if k < 0 || k >= len(f.toks) {
+		return &noToken
+	}
+	return &f.toks[k]
+}
+
+var noToken = token{s: -1, e: -1}
+
+// word returns the lower-case word at k, or "" when k is not a word.
+func (f *finder) word(k int) string {
+	t := f.tok(k)
+	if t.kind != kWord {
+		return ""
+	}
+	return t.low
+}
+
+// adjacent reports whether token k follows token k-1 with no space.
+func (f *finder) adjacent(k int) bool {
+	return k > 0 && k < len(f.toks) && !f.toks[k].sp
+}
+
+func (f *finder) punct(k int, s string) bool {
+	t := f.tok(k)
+	return t.kind == kPunct && t.low == s
+}
+
+func isHyphen(s string) bool { return s == "-" || s == "‐" || s == "‑" }
+
+func (f *finder) hyphen(k int) bool {
+	t := f.tok(k)
+	return t.kind == kPunct && isHyphen(t.low)
+}
+
+// dash reports a range dash: a hyphen or en dash.
+func (f *finder) dash(k int) bool {
+	t := f.tok(k)
+	return t.kind == kPunct && (isHyphen(t.low) || t.low == "–")
+}
+
+// sentStart reports whether token k starts a sentence or a line.
+func (f *finder) sentStart(k int) bool {
+	for p := k; ; p-- {
+		if p <= 0 || f.toks[p].nl {
+			return true
+		}
+		prev := &f.toks[p-1]
+		if prev.kind == kPunct {
+			switch prev.low {
+			case ".", "!", "?", ":", ";", "…", "•", "|":
+				return true
+			case "\"", "“", "”", "'", "‘", "’", "(", "[", "«", "¿", "¡", "—", "–", "-", "*":
+				continue
+			}
+			return false
+		}
+		if prev.kind == kWord && strings.HasSuffix(prev.low, ".") {
+			return true
+		}
+		return false
+	}
+}
+
+// titleLine reports whether the line of token k looks like a headline in
+// title case, where capitals say nothing about names.
+func (f *finder) titleLine(k int) bool {
+	lo, hi := k, k
+	for lo > 0 && !f.toks[lo].nl && k-lo < 40 {
+		lo--
+	}
+	for hi+1 < len(f.toks) && !f.toks[hi+1].nl && hi-k < 40 {
+		hi++
+	}
+	up, low := 0, 0
+	for p := lo; p <= hi; p++ {
+		t := &f.toks[p]
+		if t.kind != kWord || t.e-t.s < 4 {
+			continue
+		}
+		if t.upper {
+			up++
+		} else {
+			low++
+		}
+	}
+	return up >= 4 && up*10 >= 8*(up+low)
+}
+
+// try reads the quantity that starts at token i, if any, and returns the
+// token index to go on from.
+func (f *finder) try(i int) int {
+	t := &f.toks[i]
+	var c core
+	var ok bool
+	var skip int
+	switch t.kind {
+	case kNum:
+		c, ok, skip = f.digitCore(i, false)
+	case kWord:
+		if f.lang != "en" && f.lang != "es" {
+			return i + 1
+		}
+		c, ok, skip = f.wordCore(i)
+	default:
+		return i + 1
+	}
+	if !ok {
+		return skip
+	}
+	return f.build(c)
+}
+
+// moneyBefore looks for a currency sign or code just before token i.
+func (f *finder) moneyBefore(i int) (code string, start int) {
+	k := i - 1
+	if k < f.floor {
+		return "", i
+	}
+	t := f.tok(k)
+	if t.kind == kPunct {
+		if cur, ok := currencySymbols[t.low]; ok {
+			start = k
+			if t.low == "$" && k-1 >= f.floor && f.adjacent(k) {
+				if cc, ok := dollarPrefixes[f.word(k-1)]; ok {
+					return cc, k - 1
+				}
+			}
+			return cur, start
+		}
+		return "", i
+	}
+	if t.kind == kWord && t.e-t.s == 3 && currencyCodes[f.text[t.s:t.e]] {
+		return f.text[t.s:t.e], k
+	}
+	return "", i
+}
+
+// boundBefore matches a bound or hedge that ends just before token k.
+func (f *finder) boundBefore(k int) (b bound, start int) {
+	idx := enBoundIndex
+	if f.lang == "es" {
+		idx = esBoundIndex
+	}
+	bs := idx[f.tok(k-1).low]
+outer:
+	for _, cand := range bs {
+		n := len(cand.words)
+		if k-n < f.floor {
+			continue
+		}
+		for w := 0; w < n; w++ {
+			t := f.tok(k - n + w)
+			if t.low != cand.words[w] {
+				continue outer
+			}
+			if w > 0 && f.tok(k-n+w).nl {
+				continue outer
+			}
+		}
+		if f.tok(k).nl {
+			continue
+		}
+		return cand, k - n
+	}
+	return bound{}, k
+}
+
+// Range kinds.
+const (
+	rNone   = iota
+	rRange  // "between 46 and 48", "46-48"
+	rApprox // "two or three"
+	rChange // "rose from 10 to 20": two values
+	rSkip   // "2019-2021", "3-1": not a quantity
+)
+
+// rangeAfter reads the second half of a range after c.
+func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, kind int, pct bool) {
+	k := c.j
+	if f.punct(k, "%") {
+		pct = true
+		k++
+	}
+	t := f.tok(k)
+	if t.s < 0 || t.nl {
+		return c2, rNone, pct
+	}
+	es := f.lang == "es"
+	first := ""
+	if b.kind == bRange {
+		first = b.words[0]
+	}
+	conn := ""
+	switch {
+	case f.dash(k):
+		if isHyphen(t.low) && (!f.adjacent(k) || !f.adjacent(k+1)) {
+			return c2, rNone, pct
+		}
+		if f.tok(k + 1).nl {
+			return c2, rNone, pct
+		}
+		conn = "-"
+	case t.kind == kWord:
+		switch t.low {
+		case "to":
+			if !es {
+				conn = "to"
+			}
+		case "and":
+			if !es && first == "between" {
+				conn = "and"
+			}
+		case "or":
+			if !es {
+				conn = "or"
+			}
+		case "a", "al":
+			if es && (first == "de" || first == "del" || first == "desde") {
+				conn = "to"
+			}
+		case "y":
+			if es && first == "entre" {
+				conn = "and"
+			}
+		case "o":
+			if es {
+				conn = "or"
+			}
+		}
+	}
+	if conn == "" {
+		return c2, rNone, pct
+	}
+	k2 := k + 1
+	if t2 := f.tok(k2); t2.kind == kPunct && money != "" {
+		if _, ok := currencySymbols[t2.low]; ok {
+			k2++
+		}
+	}
+	if f.tok(k2).nl {
+		return c2, rNone, pct
+	}
+	var ok bool
+	switch f.tok(k2).kind {
+	case kNum:
+		c2, ok, _ = f.digitCore(k2, conn == "-")
+	case kWord:
+		if es || f.lang == "en" {
+			c2, ok, _ = f.wordCore(k2)
+		}
+	}
+	if !ok || c2.vague {
+		return c2, rNone, pct
+	}
+	if c.yearLike && (c2.yearLike || (conn == "-" && c2.d == 0 && c2.scale == 1 && len(f.tok(k2).low) == 2)) {
+		return c2, rSkip, pct
+	}
+	v1, v2 := c.val(), c2.val()
+	if c.scale == 1 && c2.scale > 1 && !c.scaled && v1*c2.scale <= v2 {
+		c.scale = c2.scale
+		c.scaled = true
+		v1 = c.val()
+	}
+	if (first == "from" || first == "de" || first == "desde") && conn != "or" && conn != "-" {
+		if changeVerbs[f.word(bs-1)] {
+			return c2, rChange, pct
+		}
+	}
+	if conn == "-" && !(v2 > v1) {
+		if isHyphen(t.low) {
+			return c2, rSkip, pct // scores and codes: "3-1", "50-50"
+		}
+		return c2, rNone, pct
+	}
+	if !(v2 > v1) {
+		return c2, rNone, pct
+	}
+	if conn == "or" {
+		if v2 > 1000 || c.scaled != c2.scaled {
+			return c2, rNone, pct
+		}
+		return c2, rApprox, pct
+	}
+	return c2, rRange, pct
+}
+
+// suffixBound reads "or more", "or so", "-plus", "o más" at k.
+func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
+	w := f.word(k)
+	if f.lang == "es" {
+		if w == "o" {
+			switch f.word(k + 1) {
+			case "más", "mas":
+				return bLow, false, k + 2
+			case "menos":
+				return bHigh, false, k + 2
+			}
+		}
+		return bNone, false, k
+	}
+	switch {
+	case w == "or":
+		switch f.word(k + 1) {
+		case "more":
+			return bLow, false, k + 2
+		case "so", "thereabouts":
+			return bApprox, true, k + 2
+		case "fewer", "less":
+			return bHigh, false, k + 2
+		}
+	case w == "plus" && !f.tok(k).nl:
+		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 {
+			return bNone, false, k // "five plus two"
+		}
+		return bLow, false, k + 1
+	case f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1):
+		switch f.word(k + 1) {
+		case "plus":
+			return bLow, false, k + 2
+		case "odd":
+			return bApprox, true, k + 2
+		}
+	}
+	return bNone, false, k
+}
+
+// Words before a four-digit number that make it a year whatever follows.
+var yearBefore = set(`in since until till through throughout during before after circa from
+early late mid spring summer autumn fall winter year en desde hasta año durante antes después
+despues principios finales mediados primavera verano otoño invierno`)
+
+// Determiners before a four-digit number that make it a year unless a
+// lower-case plural follows: "the 2024 election", "the 2020 elections".
+var yearDeterminers = set(`the its their his her our this last next by el la los las del su sus este`)
+
+// identifier reports whether the number at token i names something rather
+// than counting: "Boeing 737", "Flight 5342", "No. 1".
+func (f *finder) identifier(i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := f.tok(i)
+	p := f.tok(i - 1)
+	if t.nl {
+		return false
+	}
+	if p.kind == kPunct && p.low == "." && i >= 2 {
+		switch f.word(i - 2) {
+		case "no", "nos", "núm", "num", "nro", "art", "vol", "p", "pp", "fig", "ch", "sec", "n":
+			return true
+		}
+		return false
+	}
+	if p.kind != kWord {
+		return false
+	}
+	if identNouns[p.low] {
+		return true
+	}
+	if !p.upper || f.sentStart(i-1) || f.titleLine(i) {
+		return false
+	}
+	w := p.low
+	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] {
+		return false
+	}
+	if strings.HasSuffix(w, "s") && !possessive(w) {
+		return false // "the Tories 121", "Democrats 212"
+	}
+	if _, ok := enNumbers[w]; ok {
+		return false
+	}
+	return true
+}
+
+// dateDay reports whether the number of c is a day or year next to a month:
+// "April 14", "Jan. 31", "14 de abril", "14 April", "March 2025".
+func (f *finder) dateDay(c *core) bool {
+	if c.d != 0 || c.scale != 1 || c.unit != nil {
+		return false
+	}
+	p := c.i - 1
+	if f.punct(p, ".") && f.adjacent(p) {
+		p--
+	}
+	if pt := f.tok(p); pt.kind == kWord && !f.tok(c.i).nl {
+		if (enMonths[pt.low] && pt.upper) || esMonths[pt.low] {
+			if c.m <= 31 || c.yearLike {
+				return true
+			}
+		}
+	}
+	if c.m < 1 || c.m > 31 {
+		return false
+	}
+	nt := f.tok(c.j)
+	if nt.kind != kWord || nt.nl {
+		return false
+	}
+	n := nt.low
+	if enMonths[n] && nt.upper && n != "may" && n != "march" || (n == "may" || n == "march") && nt.upper && !f.sentStart(c.j) {
+		return true
+	}
+	if (n == "of" || n == "de") && (enMonths[f.word(c.j+1)] && f.tok(c.j+1).upper || esMonths[f.word(c.j+1)]) {
+		return true
+	}
+	return f.lang == "es" && esMonths[n]
+}
+
+// build reads everything around the number c and records the quantity.
+func (f *finder) build(c core) int {
+	start := c.i
+	money, ms := f.moneyBefore(c.i)
+	if money != "" {
+		start = ms
+	}
+	b, bs := f.boundBefore(start)
+	hedged := b.kind != bNone && b.kind != bRange
+	if hedged {
+		start = bs
+	}
+	if money == "" && !hedged {
+		if !c.words && f.identifier(c.i) {
+			return c.j
+		}
+		if !c.words && f.dateDay(&c) {
+			return c.j
+		}
+	}
+
+	// A range, or two values of a change.
+	end := c.j
+	var c2 core
+	rk, pct := rNone, false
+	if !c.vague {
+		c2, rk, pct = f.rangeAfter(&c, b, bs, money)
+	}
+	switch rk {
+	case rSkip:
+		return c2.j
+	case rChange:
+		u := f.unitAfter(&c2, c2.j, money)
+		e := c.j
+		if pct {
+			e++
+			u = unitRes{kind: uPercent, unit: "percent"}
+		}
+		f.emit(c, start, e, bound{}, false, nil, u, "", bNone, false)
+		return e
+	case rRange, rApprox:
+		end = c2.j
+		c.one = false
+		if b.kind == bRange {
+			start = bs
+		}
+	}
+	last := &c
+	if rk == rRange || rk == rApprox {
+		last = &c2
+	}
+	if rk == rNone && pct {
+		end = c.j // the percent sign is read as the unit below
+	}
+
+	sk, sApprox, k := f.suffixBound(end)
+	u := f.unitAfter(last, k, money)
+	if u.kind == uReject {
+		return u.end
+	}
+	if pct && u.kind != uPercent {
+		u = unitRes{kind: uPercent, unit: "percent", end: k}
+	}
+	if u.kind == uNone && sk == bNone {
+		// "200 people or more" is read after the unit; here, nothing to do.
+	}
+	stop := max(u.end, k)
+	if sk == bNone && u.kind != uNone {
+		if k2, a2, e2 := f.suffixBound(stop); k2 != bNone {
+			sk, sApprox, stop = k2, a2, e2
+		}
+	}
+	per := ""
+	if u.kind != uNone {
+		if p, e := f.perAfter(stop); p != "" {
+			per, stop = p, e
+		}
+	}
+
+	// Ages: "aged 39", "de 39 años".
+	if u.kind == uMeasure && u.def != nil && u.def.dim == dTime && u.head != "age" && rk == rNone {
+		switch f.word(start - 1) {
+		case "aged", "age", "ages":
+			if start-1 >= f.floor {
+				u.head = "age"
+				start--
+			}
+		case "de":
+			if b.kind == bRange && u.def.name == "years" {
+				u.head = "age"
+			}
+		}
+	}
+
+	if u.kind == uNone && rk == rNone && !c.words && start-1 >= f.floor &&
+		(f.word(start-1) == "aged" || f.word(start-1) == "age" && f.word(start-2) == "at") {
+		start--
+		u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: k}
+	}
+	// Years, pronouns and times.
+	if c.yearLike && rk == rNone && money == "" {
+		prev := f.word(c.i - 1)
+		switch {
+		case yearBefore[prev] && !hedged:
+			return c.j
+		case u.kind == uNone || u.kind == uPeople:
+			return c.j
+		case u.kind == uCount && (yearDeterminers[prev] || f.tok(u.end-1).upper):
+			return c.j
+		}
+	}
+	if c.one && (u.kind == uNone || u.kind == uPeople || f.word(c.i-1) == "no" ||
+		(u.kind == uCount && pluralEN(lower(u.unit))) ||
+		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged)) {
+		return c.j
+	}
+	if (u.kind == uNone || u.def == &uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
+		prev := f.word(c.i - 1)
+		if prev == "at" || prev == "las" || (prev == "la" && c.m <= 24) {
+			return max(c.j, stop)
+		}
+	}
+	f.emit(c, start, stop, b, rk != rNone, &c2, u, per, sk, sApprox || rk == rApprox)
+	return stop
+}
+
+// num returns a pointer to v, from a block shared by the quantities of one
+// text, to save an allocation per number.
+func (f *finder) num(v float64) *float64 {
+	if len(f.nums) == cap(f.nums) {
+		f.nums = make([]float64, 0, 32)
+	}
+	f.nums = append(f.nums, v)
+	return &f.nums[len(f.nums)-1]
+}
+
+// emit records the quantity that covers tokens [start, end).
+func (f *finder) emit(c core, start, end int, b bound, isRange bool, c2 *core, u unitRes, per string, sk uint8, approx bool) {
+	if end <= start || start < 0 || end > len(f.toks) {
+		return
+	}
+	q := parallax.Quantity{Span: parallax.Span{Start: f.toks[start].s, End: f.toks[end-1].e}}
+	q.Text = f.text[q.Span.Start:q.Span.End]
+	v := c.val()
+	switch {
+	case isRange:
+		q.Low, q.High = f.num(v), f.num(c2.val())
+		q.Approx = b.approx
+	case c.vague:
+		q.Low, q.High = f.num(c.lo), f.num(c.hi)
+		q.Approx = true
+	case b.kind == bLow || sk == bLow:
+		q.Low = f.num(v)
+		q.Approx = b.approx
+	case b.kind == bHigh || sk == bHigh:
+		q.High = f.num(v)
+		q.Approx = b.approx
+	case b.kind == bApprox || sk == bApprox:
+		q.Value = f.num(v)
+		q.Approx = true
+	default:
+		q.Value = f.num(v)
+	}
+	if approx {
+		q.Approx = true
+	}
+	if u.kind != uNone {
+		q.Unit = u.unit
+		q.Head = u.head
+	}
+	q.Per = per
+	f.out = append(f.out, q)
+	f.floor = end
+}

@@ -1,0 +1,540 @@
+package quantity
+
+import "strings"
+
+// Kinds of unit.
+const (
+	uNone = iota
+	uMoney
+	uPercent
+	uMeasure
+	uCount
+	uPeople // a number used as a pronoun: "six accused of…"
+	uReject // the whole expression is not a quantity ("two-thirds")
+)
+
+type unitRes struct {
+	kind       uint8
+	unit, head string
+	def        *unitDef
+	end        int // token index just past the unit; the start index when none
+}
+
+func isQuote(s string) bool {
+	switch s {
+	case "\"", "“", "”", "'", "‘", "’", "«", "»", "„":
+		return true
+	}
+	return false
+}
+
+// unitAfter reads what a number counts, starting at token k.
+func (f *finder) unitAfter(c *core, k int, money string) unitRes {
+	none := unitRes{end: k}
+	t := f.tok(k)
+	if t.kind == noToken.kind && t.s < 0 {
+		if money != "" {
+			return unitRes{kind: uMoney, unit: money, end: k}
+		}
+		return none
+	}
+	if t.nl && money == "" {
+		return none
+	}
+	if money != "" {
+		// "$6 million", "US$5bn": a code or currency word after is part of it.
+		if t.kind == kWord && (currencyCodes[f.text[t.s:t.e]] && f.text[t.s:t.e] == money) {
+			return unitRes{kind: uMoney, unit: money, end: k + 1}
+		}
+		return unitRes{kind: uMoney, unit: money, end: k}
+	}
+	// Percent.
+	if t.kind == kPunct && (t.low == "%" || t.low == "％") {
+		return unitRes{kind: uPercent, unit: "percent", end: k + 1}
+	}
+	if t.kind == kWord {
+		switch t.low {
+		case "percent", "pct", "porciento", "pct.":
+			return unitRes{kind: uPercent, unit: "percent", end: k + 1}
+		case "pc":
+			if !t.sp {
+				return unitRes{kind: uPercent, unit: "percent", end: k + 1}
+			}
+		case "per":
+			if f.word(k+1) == "cent" {
+				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
+			}
+		case "por":
+			if f.word(k+1) == "ciento" {
+				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
+			}
+		case "percentage":
+			if w := f.word(k + 1); w == "point" || w == "points" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		case "puntos", "punto":
+			if w := f.word(k + 1); w == "porcentuales" || w == "porcentual" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		}
+	}
+	// Degrees: "30°C", "30 ºC", "86 °F".
+	if (t.kind == kPunct && t.low == "°") || (t.kind == kWord && (t.low == "ºc" || t.low == "ºf" || t.low == "º")) {
+		r := unitRes{kind: uMeasure, unit: "degrees", head: "degree", def: &uDegrees, end: k + 1}
+		scale := t.low
+		if t.kind == kPunct {
+			if n := f.tok(k + 1); f.adjacent(k+1) && n.kind == kWord {
+				scale = "º" + n.low
+				r.end = k + 2
+			}
+		}
+		switch scale {
+		case "ºc":
+			r.head = "celsius"
+		case "ºf":
+			r.head = "fahrenheit"
+		}
+		return r
+	}
+	// A currency sign or code after the number: "6 €", "5 million USD".
+	if t.kind == kPunct {
+		if cur, ok := currencySymbols[t.low]; ok && t.low != "$" {
+			return unitRes{kind: uMoney, unit: cur, end: k + 1}
+		}
+	}
+	if t.kind == kWord && currencyCodes[f.text[t.s:t.e]] {
+		return unitRes{kind: uMoney, unit: f.text[t.s:t.e], end: k + 1}
+	}
+	if r, ok := f.moneyWord(c, k); ok {
+		return r
+	}
+	// Measures.
+	if r, ok := f.measure(c, k); ok {
+		return r
+	}
+	if f.lang == "es" {
+		return f.nounES(c, k)
+	}
+	if f.lang == "en" {
+		return f.nounEN(c, k)
+	}
+	return none
+}
+
+// moneyWord reads "dollars", "US dollars", "millones de dólares", "pesos mexicanos".
+func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
+	es := f.lang == "es"
+	p := k
+	if (c.scaled || c.of) && ((es && f.word(p) == "de") || (!es && f.word(p) == "of")) {
+		p++
+	}
+	w := f.word(p)
+	nation := ""
+	if !es {
+		if _, ok := currencyNations["USD"][w]; ok {
+			nation = w
+			p++
+			w = f.word(p)
+		} else if _, ok := currencyNations["pesos"][w]; ok {
+			nation = w
+			p++
+			w = f.word(p)
+		} else if w == "swiss" {
+			nation = w
+			p++
+			w = f.word(p)
+		}
+	}
+	if w == "" || (p > k && f.tok(p).nl) {
+		return unitRes{}, false
+	}
+	code, ok := currencyWords[w]
+	if !ok {
+		return unitRes{}, false
+	}
+	end := p + 1
+	next := f.word(end)
+	switch w {
+	case "pound", "pounds", "libra", "libras":
+		// A weight unless it is clearly money.
+		if next == "sterling" || next == "esterlinas" || next == "esterlina" {
+			end++
+			break
+		}
+		if !c.scaled || next == "of" || next == "de" {
+			return unitRes{}, false
+		}
+	case "sterling":
+		if !c.scaled {
+			return unitRes{}, false
+		}
+	}
+	if nation != "" {
+		if m, ok := currencyNations[code]; ok {
+			if cc, ok := m[nation]; ok {
+				code = cc
+			}
+		}
+	} else if m, ok := currencyNations[code]; ok && es {
+		if cc, ok := m[next]; ok {
+			code = cc
+			end++
+		}
+	}
+	return unitRes{kind: uMoney, unit: code, end: end}, true
+}
+
+// measure reads units of measure: "948-foot-long", "39 years old", "10km",
+// "46 to 48 degrees", "20 square miles".
+func (f *finder) measure(c *core, k int) (unitRes, bool) {
+	t := f.tok(k)
+	// Hyphenated: "948-foot", "40-year-old", "a 12-member panel".
+	if f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1) && f.tok(k+1).kind == kWord {
+		w := f.word(k + 1)
+		if def, ok := units[w]; ok && !def.short && w != "pie" && w != "pies" {
+			r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 2}
+			if f.hyphen(k+2) && f.adjacent(k+2) && f.adjacent(k+3) && dimensionAdj[f.word(k+3)] {
+				if f.word(k+3) == "old" {
+					if def.dim != dTime {
+						return r, true
+					}
+					r.unit, r.head = def.name, "age"
+					if def.name != "years" {
+						r.head = "age"
+					}
+				}
+				r.end = k + 4
+			}
+			return r, true
+		}
+		if fractionWords[w] {
+			return unitRes{kind: uReject, end: k + 2}, true
+		}
+		if f.lang == "en" && !f.tok(k+1).upper && !notHyphenNoun[w] && !adjectiveLike(w) && !enStop[w] {
+			if _, isNum := enNumbers[w]; !isNum && len(w) > 2 {
+				end := k + 2
+				// "a 12-member panel": the thing counted is the member.
+				return unitRes{kind: uCount, unit: f.text[f.toks[k+1].s:f.toks[k+1].e], head: lemmaEN(w), end: end}, true
+			}
+		}
+		return unitRes{}, false
+	}
+	if t.kind != kWord || (t.nl && t.sp) {
+		return unitRes{}, false
+	}
+	w := t.low
+	if w == "square" || w == "sq" || w == "sq." {
+		if def, ok := squareOf[f.word(k+1)]; ok {
+			return unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 2}, true
+		}
+		return unitRes{}, false
+	}
+	if w == "nautical" {
+		if n := f.word(k + 1); n == "mile" || n == "miles" {
+			return unitRes{kind: uMeasure, unit: uNmi.name, head: uNmi.head, def: &uNmi, end: k + 2}, true
+		}
+	}
+	def, ok := units[w]
+	if !ok && f.lang == "es" {
+		def, ok = esUnits[w]
+	}
+	if !ok || (def.short && t.sp) {
+		return unitRes{}, false
+	}
+	if w == "pounds" || w == "pound" || w == "libras" || w == "libra" {
+		// money was ruled out already
+	}
+	r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 1}
+	// "km/h"
+	if w == "km" && f.punct(k+1, "/") && f.adjacent(k+1) && f.word(k+2) == "h" && f.adjacent(k+2) {
+		r = unitRes{kind: uMeasure, unit: uKmh.name, head: uKmh.head, def: &uKmh, end: k + 3}
+		return r, true
+	}
+	// Spanish "kilómetros cuadrados".
+	if n := f.word(k + 1); n == "cuadrados" || n == "cuadrado" {
+		if sq, ok := squareOf[w]; ok {
+			return unitRes{kind: uMeasure, unit: sq.name, head: sq.head, def: &sq, end: k + 2}, true
+		}
+	}
+	n := f.word(r.end)
+	switch {
+	case def.dim == dTime && n == "old" && !f.tok(r.end).nl:
+		r.head = "age"
+		r.end++
+	case def.dim == dTime && n == "of" && f.word(r.end+1) == "age":
+		r.head = "age"
+		r.end += 2
+	case def.dim == dTime && n == "de" && f.word(r.end+1) == "edad":
+		r.head = "age"
+		r.end += 2
+	case def.dim == dLength && dimensionAdj[n] && n != "old" && !f.tok(r.end).nl:
+		r.end++
+	case def.dim == dTemp:
+		switch n {
+		case "fahrenheit", "f":
+			r.head = "fahrenheit"
+			r.end++
+		case "celsius", "centigrade", "c", "centígrados", "centigrados":
+			r.head = "celsius"
+			r.end++
+		}
+	}
+	return r, true
+}
+
+// nounEN reads the English noun phrase a number counts: "17 violent
+// offenders", "hundreds of gang-affiliated migrants", "10 more alleged gang
+// members", "17 alleged "extremely dangerous" criminals".
+func (f *finder) nounEN(c *core, k int) unitRes {
+	none := unitRes{end: k}
+	p := k
+	if c.of {
+		if f.word(p) != "of" {
+			return f.people(c, k)
+		}
+		p++
+	}
+	content := 0
+	lastS, lastE := -1, -1 // the last content word before the head
+	for steps := 0; steps < 10 && p < len(f.toks); steps++ {
+		t := &f.toks[p]
+		if p > k && t.nl {
+			break
+		}
+		if t.kind == kPunct {
+			if isQuote(t.low) {
+				p++
+				continue
+			}
+			break
+		}
+		if t.kind != kWord {
+			break
+		}
+		e := f.compoundEnd(p)
+		lw := t.low
+		if e > p+1 {
+			lw = strings.ToLower(f.text[t.s:f.toks[e-1].e])
+		}
+		lastPart := f.toks[e-1].low
+		if e == p+1 && (enStop[lw] || enMonths[lw] && t.upper) {
+			break
+		}
+		if _, isNum := enNumbers[lw]; isNum && e == p+1 {
+			break
+		}
+		if f.toks[e-1].kind == kWord && pluralEN(lastPart) && !(e == p+1 && adjectiveLike(lw) && !pluralEN(lw)) {
+			if t.upper && !f.titleLine(p) {
+				// "the 1798 Alien Enemies Act": a name, not a count.
+				if n := f.tok(e); n.kind == kWord && n.upper && !n.nl {
+					return none
+				}
+			}
+			start := p
+			head := lemmaEN(lw)
+			if e > p+1 {
+				head = lw[:len(lw)-len(lastPart)] + lemmaEN(lastPart)
+			}
+			if vagueHeads[lw] && lastS >= 0 && lastE == p && lastE == lastS+1 {
+				mod := f.toks[lastS].low
+				if !adjectiveLike(mod) && !enAdjWords[mod] && !enStop[mod] {
+					start = lastS
+					head = mod + " " + head
+				}
+			}
+			return unitRes{kind: uCount, unit: f.text[f.toks[start].s:f.toks[e-1].e], head: head, end: e}
+		}
+		if content > 0 && (peopleVerbs[lw] || enVerbs[lw]) {
+			break
+		}
+		content++
+		if content > 4 {
+			break
+		}
+		lastS, lastE = p, e
+		p = e
+	}
+	if content > 0 && c.m == 1 && c.d == 0 && !c.vague && c.scale == 1 && lastS >= 0 && content <= 3 {
+		w := f.toks[lastS].low
+		if lastE == lastS+1 && !adjectiveLike(w) && !enAdjWords[w] && !peopleVerbs[w] && !notCountable[w] &&
+			!f.toks[lastS].upper {
+			start := lastS
+			head := w
+			if vagueHeads[w] && lastS-1 >= k && f.tok(lastS-1).kind == kWord {
+				mod := f.toks[lastS-1].low
+				if !adjectiveLike(mod) && !enAdjWords[mod] && !enStop[mod] {
+					start = lastS - 1
+					head = mod + " " + w
+				}
+			}
+			return unitRes{kind: uCount, unit: f.text[f.toks[start].s:f.toks[lastS].e], head: head, end: lastE}
+		}
+	}
+	return f.people(c, k)
+}
+
+// Verbs that end a noun phrase: "one person said".
+var enVerbs = set(`said told went came made took got gave left arrived became began called
+asked spoke wrote added noted stated explained claimed reported confirmed warned`)
+
+// Singular nouns after "one" that do not make it a count.
+var notCountable = set(`day time way thing another side hand point reason kind sort type
+more last final such other`)
+
+// compoundEnd returns the end of the hyphenated word that starts at p:
+// "gang-affiliated", "MS-13".
+func (f *finder) compoundEnd(p int) int {
+	e := p + 1
+	for f.hyphen(e) && f.adjacent(e) && f.adjacent(e+1) && (f.tok(e+1).kind == kWord || f.tok(e+1).kind == kNum) {
+		e += 2
+	}
+	return e
+}
+
+// people reads a number used as a pronoun: "six accused of child
+// molestation", "two died", "dos murieron".
+func (f *finder) people(c *core, k int) unitRes {
+	none := unitRes{end: k}
+	if c.vague && f.lang == "en" && f.word(k) == "of" {
+		return none
+	}
+	t := f.tok(k)
+	if t.kind != kWord || t.upper || t.nl || c.d != 0 {
+		return none
+	}
+	w := t.low
+	if f.lang == "es" {
+		if esPeopleVerbs[w] {
+			return unitRes{kind: uPeople, unit: "personas", head: "person", end: k + 1}
+		}
+		return none
+	}
+	end := -1
+	switch {
+	case peopleVerbs[w]:
+		end = k + 1
+	case enAux[w]:
+		n := f.word(k + 1)
+		if peopleVerbs[n] || (strings.HasSuffix(n, "ed") && len(n) > 4) || n == "among" || n == "still" {
+			end = k + 2
+		}
+	case strings.HasSuffix(w, "ed") && len(w) > 4 && !adjectiveLike(strings.TrimSuffix(w, "ed")):
+		end = k + 1
+	}
+	if end < 0 {
+		return none
+	}
+	// "accused of child molestation", "charged with murder".
+	switch f.word(end) {
+	case "of", "with", "in", "for", "after":
+		e, n := end+1, 0
+		for n < 4 {
+			nt := f.tok(e)
+			if nt.kind != kWord || nt.nl {
+				break
+			}
+			if enStop[nt.low] && nt.low != "the" && nt.low != "a" && nt.low != "an" && nt.low != "their" {
+				break
+			}
+			e++
+			n++
+		}
+		if n > 0 && f.tok(e-1).kind == kWord && !enStop[f.tok(e-1).low] {
+			end = e
+		}
+	}
+	return unitRes{kind: uPeople, unit: "people", head: "person", end: end}
+}
+
+// nounES reads the Spanish noun a number counts: "67 personas muertas",
+// "cientos de migrantes", "dos millones de personas".
+func (f *finder) nounES(c *core, k int) unitRes {
+	none := unitRes{end: k}
+	p := k
+	if c.of {
+		if f.word(p) != "de" {
+			return f.people(c, k)
+		}
+		p++
+	}
+	for n := 0; n < 2 && esPreAdj[f.word(p)] && !f.tok(p).nl; n++ {
+		p++
+	}
+	t := f.tok(p)
+	if t.kind != kWord || (p > k && t.nl) {
+		return f.people(c, k)
+	}
+	w := t.low
+	if esStop[w] || esMonths[w] {
+		return f.people(c, k)
+	}
+	if _, isNum := esNumbers[w]; isNum {
+		return none
+	}
+	single := c.m == 1 && c.d == 0 && c.scale == 1 && !c.vague
+	if !single && !pluralES(w) {
+		return f.people(c, k)
+	}
+	if esPeopleVerbs[w] {
+		return f.people(c, k)
+	}
+	if t.upper && !f.titleLine(p) {
+		if n := f.tok(p + 1); n.kind == kWord && n.upper && !n.nl {
+			return none
+		}
+	}
+	end := p + 1
+	// A participle or adjective after the noun: "personas muertas", "migrantes venezolanos".
+	if a := f.tok(end); a.kind == kWord && !a.upper && !a.nl && !esStop[a.low] && esAdjLike(a.low) {
+		end++
+	}
+	head := headES(w)
+	if single {
+		head = w
+		if en, ok := esToEn[w]; ok {
+			head = en
+		}
+	}
+	return unitRes{kind: uCount, unit: f.text[t.s:t.e], head: head, end: end}
+}
+
+var esAdjSuffixes = []string{"ados", "idos", "adas", "idas", "tos", "tas", "anos", "anas", "enses",
+	"eños", "eñas", "eses", "icos", "icas", "ales", "ivos", "ivas", "osos", "osas", "ares", "ables",
+	"ibles", "inos", "inas"}
+
+func esAdjLike(w string) bool {
+	for _, s := range esAdjSuffixes {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// perAfter reads a rate's period after token k: "annually", "a year", "al año".
+func (f *finder) perAfter(k int) (per string, end int) {
+	idx := enPerIndex
+	switch f.lang {
+	case "es":
+		idx = esPerIndex
+	case "en":
+	default:
+		return "", k
+	}
+	ps := idx[f.tok(k).low]
+outer:
+	for _, pp := range ps {
+		for w, word := range pp.words {
+			t := f.tok(k + w)
+			if t.low != word || t.nl {
+				continue outer
+			}
+		}
+		n := len(pp.words)
+		if n == 2 && (pp.words[0] == "a" || pp.words[0] == "an") && notRateAfter[f.word(k+n)] {
+			continue
+		}
+		return pp.per, k + n
+	}
+	return "", k
+}
