@@ -44,8 +44,8 @@ type Result struct {
 	// Published is the publication date from the page's metadata or, failing
 	// that, from a dateline in Text; zero when neither gives one.
 	Published time.Time
-	// PublishedSpan is where in Text the date was read when it came from a
-	// dateline ("Posted on 17/04/2025"); zero otherwise.
+	// PublishedSpan is where Text states the date ("Posted on 17/04/2025")
+	// when it came from there or agrees with the metadata; zero otherwise.
 	PublishedSpan parallax.Span
 }
 
@@ -105,9 +105,14 @@ func HTML(r io.Reader, pageURL *url.URL) (*Result, error) {
 		URL:         canonical(m.URL, pageURL),
 		Published:   m.Date,
 	}
-	if out.Published.IsZero() {
-		if d, sp, ok := dates.Dateline(text); ok {
+	// A dateline in the text gives the date when the metadata has none, and
+	// its span serves as evidence when both agree.
+	if d, sp, ok := dates.Dateline(text); ok {
+		switch {
+		case out.Published.IsZero():
 			out.Published, out.PublishedSpan = d, sp
+		case out.Published.Format("2006-01-02") == d.Format("2006-01-02"):
+			out.PublishedSpan = sp
 		}
 	}
 	return out, nil
@@ -146,7 +151,7 @@ func declaredLanguage(doc *html.Node) string {
 		{`meta[name="language" i]`, "content"},
 	} {
 		for _, n := range dom.QuerySelectorAll(doc, sel.query) {
-			if l := languageCode(dom.GetAttribute(n, sel.attr)); l != "" {
+			if l := LanguageCode(dom.GetAttribute(n, sel.attr)); l != "" {
 				return l
 			}
 		}
@@ -154,9 +159,9 @@ func declaredLanguage(doc *html.Node) string {
 	return ""
 }
 
-// languageCode reduces a declared language ("en-GB", "es_ES", "EN") to its
+// LanguageCode reduces a declared language ("en-GB", "es_ES", "EN") to its
 // ISO 639-1 code, or "" when it is not one.
-func languageCode(s string) string {
+func LanguageCode(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if i := strings.IndexAny(s, "-_ ,;"); i >= 0 {
 		s = s[:i]

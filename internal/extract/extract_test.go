@@ -133,8 +133,8 @@ func TestLanguageCode(t *testing.T) {
 	for in, want := range map[string]string{
 		"en": "en", "en-GB": "en", "ES_es": "es", " pt-BR ": "pt", "": "", "english": "", "zh-Hant-TW": "zh", "1x": "",
 	} {
-		if got := languageCode(in); got != want {
-			t.Errorf("languageCode(%q) = %q, want %q", in, got, want)
+		if got := LanguageCode(in); got != want {
+			t.Errorf("LanguageCode(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
