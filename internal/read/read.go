@@ -1,0 +1,305 @@
+// Package read turns inputs — files, directories, JSON Lines — into
+// articles. Every problem with one input becomes a one-line *parallax.Error
+// that names it, and the other inputs are still read: a batch of a
+// thousand articles should not fail for one bad file.
+//
+// Nothing here touches the network.
+package read
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// Default limits.
+const (
+	// DefaultMaxFileSize bounds a file that holds one article (text, HTML):
+	// no article is 10 MB, so a bigger file is a mistake, refused before it
+	// is read.
+	DefaultMaxFileSize = 10 << 20
+	// DefaultMaxLineSize bounds one JSON Lines record. The file as a whole
+	// is streamed and has no limit.
+	DefaultMaxLineSize = 16 << 20
+)
+
+// Options tunes reading. The zero value is ready to use.
+type Options struct {
+	// MaxFileSize is the largest single-article file read, in bytes;
+	// 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// MaxLineSize is the longest JSON Lines record, in bytes; 0 means
+	// DefaultMaxLineSize.
+	MaxLineSize int
+}
+
+func (o Options) maxFile() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
+
+func (o Options) maxLine() int {
+	if o.MaxLineSize > 0 {
+		return o.MaxLineSize
+	}
+	return DefaultMaxLineSize
+}
+
+// Func receives each article, or each error, as it is read. Returning an
+// error stops the walk and makes Walk return it.
+type Func func(a *parallax.Article, err error) error
+
+// Inputs reads every input in order and returns the articles, with IDs a1,
+// a2, … in input order, and one error per input, line or record that could
+// not be read. Both may be non-empty.
+func Inputs(ctx context.Context, inputs []string, opt Options) (arts []*parallax.Article, errs []error) {
+	err := Walk(ctx, inputs, opt, func(a *parallax.Article, err error) error {
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			arts = append(arts, a)
+		}
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return arts, errs
+}
+
+// Walk streams the articles of inputs to fn in input order, giving each the
+// next ID ("a1", "a2", …) before fn sees it, so IDs are deterministic. An
+// input is a file or a directory (read recursively, in name order, hidden
+// files skipped); a URL is refused, as fetching belongs to ingest. Walk
+// returns ctx's error when it is cancelled, or fn's.
+func Walk(ctx context.Context, inputs []string, opt Options, fn Func) error {
+	n := 0
+	ided := func(a *parallax.Article, err error) error {
+		if err == nil {
+			n++
+			a.ID = "a" + strconv.Itoa(n)
+		}
+		return fn(a, err)
+	}
+	for _, in := range inputs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := input(ctx, in, opt, ided); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// input reads one input, reporting its own problems through fn.
+func input(ctx context.Context, in string, opt Options, fn Func) error {
+	if isURL(in) {
+		return fn(nil, parallax.Errorf(parallax.EINVALID,
+			"read %q: fetching URLs is not supported here; save the page to a file, or use ingest", in))
+	}
+	st, err := os.Stat(in)
+	if err != nil {
+		return fn(nil, openError(in, err))
+	}
+	if st.IsDir() {
+		return Dir(ctx, in, opt, fn)
+	}
+	return File(ctx, in, opt, fn)
+}
+
+// Dir reads every regular file under dir, recursively and in name order,
+// each by its own format. Hidden files and directories (".git", ".DS_Store")
+// are skipped; symbolic links to directories are not followed, so a link
+// loop cannot trap the walk.
+func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			return fn(nil, openError(path, err))
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			st, err := os.Stat(path)
+			if err != nil || !st.Mode().IsRegular() {
+				return nil
+			}
+		} else if !d.Type().IsRegular() {
+			return nil
+		}
+		files = append(files, path)
+		return nil
+	})
+	if err != nil {
+		var pe *parallax.Error
+		if errors.As(err, &pe) {
+			return err
+		}
+		return fn(nil, openError(dir, err))
+	}
+	if len(files) == 0 {
+		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: directory holds no files", dir))
+	}
+	sort.Strings(files) // WalkDir is lexical already; this keeps it so.
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := File(ctx, f, opt, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// File reads one file by its format: JSON Lines (.jsonl, .ndjson, or
+// sniffed) one article per record; a JSON array of records (.json); HTML
+// (.html, .htm, or sniffed); anything else as plain text.
+func File(ctx context.Context, path string, opt Options, fn Func) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fn(nil, openError(path, err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fn(nil, openError(path, err))
+	}
+	if st.IsDir() {
+		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: is a directory", path))
+	}
+	if st.Mode().IsRegular() && st.Size() == 0 {
+		return fn(nil, emptyError(path))
+	}
+
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".jsonl", ".ndjson":
+		return JSONLines(ctx, path, f, opt, fn)
+	case ".json":
+		return JSON(ctx, path, f, opt, fn)
+	}
+
+	// Every other format is one article: refuse an oversized file by its
+	// size alone, before reading a byte — unless, with no telling
+	// extension, it turns out to be JSON Lines.
+	max := opt.maxFile()
+	if st.Mode().IsRegular() && st.Size() > max {
+		if ext == "" || !knownExt[ext] {
+			head := make([]byte, sniffLen)
+			k, _ := io.ReadFull(f, head)
+			if sniff(head[:k]) == fmtJSONL {
+				if _, err := f.Seek(0, io.SeekStart); err == nil {
+					return JSONLines(ctx, path, f, opt, fn)
+				}
+			}
+		}
+		return fn(nil, tooLargeError(path, st.Size(), max))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: %s", path, errText(err)))
+	}
+	if int64(len(data)) > max {
+		return fn(nil, tooLargeError(path, int64(len(data)), max))
+	}
+
+	kind := fmtText
+	switch ext {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		kind = fmtHTML
+	case ".txt", ".text", ".md", ".markdown":
+	default:
+		kind = sniff(data)
+	}
+	if kind == fmtJSONL {
+		return JSONLines(ctx, path, bytes.NewReader(data), opt, fn)
+	}
+	if isBinary(data) {
+		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: file looks binary, not text", path))
+	}
+	var a *parallax.Article
+	if kind == fmtHTML {
+		a, err = HTML(path, data, nil)
+	} else {
+		a, err = Text(path, data)
+	}
+	return fn(a, err)
+}
+
+var knownExt = map[string]bool{
+	".txt": true, ".text": true, ".md": true, ".markdown": true,
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true,
+}
+
+func isURL(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
+// stem is a file's base name without its extension: the outlet of a file
+// when nothing better is known, and the name the scorer knows it by.
+func stem(path string) string {
+	b := filepath.Base(path)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return parallax.Errorf(parallax.EINVALID, "read %q: no such file or directory", path)
+	case errors.Is(err, fs.ErrPermission):
+		return parallax.Errorf(parallax.EINVALID, "read %q: permission denied", path)
+	}
+	return parallax.Errorf(parallax.EINVALID, "read %q: %s", path, errText(err))
+}
+
+func emptyError(name string) error {
+	return parallax.Errorf(parallax.EINVALID, "read %q: file is empty", name)
+}
+
+func tooLargeError(path string, size, max int64) error {
+	return parallax.Errorf(parallax.ETOOLARGE, "read %q: file is %s, over the %s limit for one article",
+		path, humanSize(size), humanSize(max))
+}
+
+// errText is an error's message without the path that *PathError repeats.
+func errText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return strings.ReplaceAll(err.Error(), "\n", " ")
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".0") + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
