@@ -143,6 +143,9 @@ type Sentence struct {
 	// Attributed is true when the sentence reports what someone said or
 	// according to whom it is true.
 	Attributed bool `json:"attributed,omitempty"`
+	// Heading is true for a headline-style line (title case, no final
+	// stop): a headline, a subhead or page furniture, not a statement.
+	Heading bool `json:"heading,omitempty"`
 }
 
 // Analysis is everything the per-article stage finds. It is pure: the same

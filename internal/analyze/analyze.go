@@ -43,6 +43,9 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	}
 	d.findMentions()
 	d.resolveEntities()
+	for i := range d.sents {
+		d.sents[i].Heading = d.titleLines[i]
+	}
 	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents}
 	res.Entities = d.entities()
 	res.Quotes = d.findQuotes()

@@ -30,7 +30,7 @@ type story struct {
 	outlets  []string
 	ents     *entityIndex
 	units    []*unit
-	df       map[string]int // feature → number of articles using it
+	df       map[string]int // feature → number of sentences using it
 }
 
 // Story compares the articles of one story.

@@ -266,8 +266,28 @@ var guiltTerms = map[string]bool{
 	"delincuentes": true, "terroristas": true, "violadores": true,
 }
 
+// unquoted returns the unit's sentence with its quotations blanked.
+func unquoted(u *unit) string {
+	var holes []parallax.Span
+	for _, q := range u.art.Quotes {
+		if !q.Scare && q.Span.Start >= u.span.Start && q.Span.End <= u.span.End {
+			holes = append(holes, q.Span)
+		}
+	}
+	return blank(u.art.Article.Text, u.span, holes)
+}
+
+// guiltLabels are phrases that brand people as wrongdoers.
+var guiltLabels = []string{"worst people", "worst of the worst", "barbarians", "thugs", "monsters", "savages", "animals"}
+
 func hasGuiltTerm(text string) bool {
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	low := strings.ToLower(text)
+	for _, l := range guiltLabels {
+		if strings.Contains(low, l) {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r > 127)
 	}) {
 		if guiltTerms[w] {
@@ -298,11 +318,8 @@ func (s *story) hedgeConflicts() []parallax.Conflict {
 			if s.sameSource(a.u.art, b.u.art) || len(b.u.hedges) == 0 || used[b.u] {
 				continue
 			}
-			if a.q.Value == nil || b.q.Value == nil || *a.q.Value != *b.q.Value {
+			if !related(a, b) || a.q.Value == nil || b.q.Value == nil || *a.q.Value != *b.q.Value {
 				continue // the same count of people
-			}
-			if contextSim(a.u, b.u) < 0.1 {
-				continue
 			}
 			hedged = append(hedged, b)
 		}
@@ -359,15 +376,15 @@ func (s *story) denialConflicts() []parallax.Conflict {
 			if s.sameSource(u.art, v.art) || len(v.hedges) > 0 || v.words > 80 {
 				continue
 			}
-			if !hasGuiltTerm(v.span.Of(v.art.Article.Text)) {
-				continue
+			if !hasGuiltTerm(unquoted(v)) {
+				continue // the outlet's own words, not a speaker's
 			}
 			cands = append(cands, cand{v, contextSim(u, v)})
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
 		for _, c := range cands {
 			o := s.outletOf[c.v.art.Article.ID]
-			if perOutlet[o] || c.sim < 0.05 || len(side) >= 3 {
+			if perOutlet[o] || c.sim < 0.02 {
 				continue
 			}
 			perOutlet[o] = true

@@ -14,9 +14,10 @@ import (
 // words, names, numbers and dates). Above shareAt they report the same
 // thing; below exclusiveUnder a sentence has no counterpart elsewhere.
 const (
-	shareAt        = 0.30
-	exclusiveUnder = 0.18
+	shareAt        = 0.20
+	exclusiveUnder = 0.15
 	evidenceWords  = 60
+	figureWords    = 24 // evidence for a figure: its clause, not the whole sentence
 )
 
 // sameSource: an article and its copy are one source, not two outlets.
@@ -32,7 +33,8 @@ func (s *story) sameSource(a, b *parallax.Analysis) bool {
 // factUnit: sentences that can carry a fact — not headlines, not bare
 // quotations, not fragments.
 func factUnit(u *unit) bool {
-	return !u.quoted && u.words >= 5 && u.words <= 80 && !(u.idx == 0 && u.art.Article.TitleSpan.Len() > 0 && u.span.Start == u.art.Article.TitleSpan.Start)
+	return !u.quoted && !u.question && u.words >= 5 && u.words <= 80 && !u.art.Sentences[u.idx].Heading &&
+		!(u.art.Article.TitleSpan.Len() > 0 && u.span.Start == u.art.Article.TitleSpan.Start)
 }
 
 type uf []int
@@ -49,12 +51,16 @@ func (p uf) find(i int) int {
 // thing, and figures for the same thing.
 func (s *story) facts() []parallax.Fact {
 	var facts []parallax.Fact
-	// 1. sentences that say the same thing in different outlets
-	p := make(uf, len(s.units))
-	for i := range p {
-		p[i] = i
+	// 1. sentences that say the same thing in different outlets: merge the
+	// most similar pairs first, one sentence per article in a fact, while the
+	// average similarity inside the fact stays above shareAt
+	type pair struct {
+		i, j int
+		sim  float64
 	}
+	var pairs []pair
 	best := make([]float64, len(s.units)) // best similarity to another outlet
+	sims := map[[2]int]float64{}
 	for i, u := range s.units {
 		if !factUnit(u) {
 			continue
@@ -65,39 +71,77 @@ func (s *story) facts() []parallax.Fact {
 				continue
 			}
 			c := cosine(u.vec, v.vec)
-			if c > best[i] {
-				best[i] = c
+			if s.support(u, v) < 3 {
+				c = 0
 			}
-			if c > best[j] {
-				best[j] = c
-			}
-			if c >= shareAt {
-				ri, rj := p.find(i), p.find(j)
-				if ri != rj {
-					p[rj] = ri
+			best[i], best[j] = maxF(best[i], c), maxF(best[j], c)
+			if c >= shareAt*0.8 {
+				sims[[2]int{i, j}] = c
+				if c >= shareAt {
+					pairs = append(pairs, pair{i, j, c})
 				}
 			}
 		}
 	}
-	groups := map[int][]int{}
-	for i, u := range s.units {
-		if factUnit(u) {
-			groups[p.find(i)] = append(groups[p.find(i)], i)
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].sim > pairs[b].sim })
+	cluster := make([]int, len(s.units)) // unit → cluster id (-1 none)
+	for i := range cluster {
+		cluster[i] = -1
+	}
+	var members [][]int
+	sim := func(i, j int) float64 {
+		if i > j {
+			i, j = j, i
+		}
+		return sims[[2]int{i, j}]
+	}
+	for _, p := range pairs {
+		ci, cj := cluster[p.i], cluster[p.j]
+		a := []int{p.i}
+		if ci >= 0 {
+			a = members[ci]
+		}
+		b := []int{p.j}
+		if cj >= 0 {
+			b = members[cj]
+		}
+		if ci >= 0 && ci == cj {
+			continue
+		}
+		// one sentence per article, and the link must hold on average
+		ok, total := true, 0.0
+		for _, x := range a {
+			for _, y := range b {
+				if s.units[x].art == s.units[y].art {
+					ok = false
+				}
+				total += sim(x, y)
+			}
+		}
+		if !ok || total/float64(len(a)*len(b)) < shareAt {
+			continue
+		}
+		merged := append(append([]int{}, a...), b...)
+		id := len(members)
+		members = append(members, merged)
+		for _, x := range merged {
+			cluster[x] = id
 		}
 	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Ints(roots)
-	for _, r := range roots {
-		members := groups[r]
-		if len(members) < 2 {
+	for id, ms := range members {
+		live := true
+		for _, x := range ms {
+			if cluster[x] != id {
+				live = false
+				break
+			}
+		}
+		if !live {
 			continue
 		}
 		var us []*unit
-		for _, i := range members {
-			us = append(us, s.units[i])
+		for _, x := range ms {
+			us = append(us, s.units[x])
 		}
 		f := s.sentenceFact(us)
 		if len(f.Outlets) < 2 {
@@ -123,6 +167,8 @@ func (s *story) facts() []parallax.Fact {
 		facts = append(facts, parallax.Fact{Kind: "statement", Summary: summarize(sp.Of(u.art.Article.Text)),
 			Evidence: []parallax.Evidence{s.evidence(u.art, sp)}})
 	}
+	// 4. names only one outlet gives, inside sentences others share
+	facts = append(facts, s.nameExclusives()...)
 	for i := range facts {
 		s.finishFact(&facts[i], i)
 	}
@@ -136,14 +182,7 @@ func (s *story) facts() []parallax.Fact {
 // hasOwnName: the sentence names someone or something no other outlet names.
 func (s *story) hasOwnName(u *unit) bool {
 	for g := range u.ents {
-		other := false
-		for _, it := range s.ents.groups[g] {
-			if !s.sameSource(s.ents.items[it].art, u.art) {
-				other = true
-				break
-			}
-		}
-		if !other {
+		if s.ownGroup(u, g) {
 			return true
 		}
 	}
@@ -216,9 +255,12 @@ func (s *story) allQuantities() []qref {
 		if u.words > 90 {
 			continue
 		}
+		if u.art.Sentences[u.idx].Heading {
+			continue
+		}
 		for _, qi := range u.qtys {
 			q := &u.art.Quantities[qi]
-			if _, _, ok := q.Bounds(); !ok {
+			if !informative(q) || insideQuote(u.art, q.Span) {
 				continue
 			}
 			out = append(out, qref{u, qi, q})
@@ -228,12 +270,69 @@ func (s *story) allQuantities() []qref {
 }
 
 // related: two figures are about the same thing when they count the same
-// kind of thing and their sentences overlap beyond the number itself.
+// kind of thing and their sentences overlap beyond the number itself; or
+// when they are the same uncommon number of people or things in sentences
+// that share anything at all ("17 violent offenders" and "17 alleged
+// criminals").
 func related(a, b qref) bool {
-	if !quantity.SameThing(*a.q, *b.q) {
+	if quantity.SameThing(*a.q, *b.q) {
+		return contextSim(a.u, b.u) >= 0.12
+	}
+	return sameCount(a.q, b.q) && contextSim(a.u, b.u) > 0.02
+}
+
+func sameCount(a, b *parallax.Quantity) bool {
+	if a.Value == nil || b.Value == nil || *a.Value != *b.Value || *a.Value < 10 || a.Approx || b.Approx {
 		return false
 	}
-	return contextSim(a.u, b.u) >= 0.12
+	return isCount(a) && isCount(b) && a.Per == b.Per
+}
+
+// isCount: a number of people or things, not money, a share or a measure.
+func isCount(q *parallax.Quantity) bool {
+	switch q.Unit {
+	case "percent", "percentage points", "":
+		return false
+	}
+	return len(q.Unit) > 3 && strings.ToUpper(q.Unit) != q.Unit && !measureUnits[q.Unit]
+}
+
+var measureUnits = map[string]bool{"feet": true, "foot": true, "metres": true, "meters": true, "miles": true,
+	"kilometres": true, "kilometers": true, "years": true, "days": true, "hours": true, "minutes": true,
+	"degrees": true, "tons": true, "tonnes": true, "pounds": true, "kilograms": true, "inches": true, "seconds": true,
+	"months": true, "weeks": true}
+
+// informative: a figure worth lining up — not "two nations", not a bare
+// "thousands" with nothing counted.
+func informative(q *parallax.Quantity) bool {
+	lo, hi, ok := q.Bounds()
+	if !ok {
+		return false
+	}
+	if q.Unit == "" {
+		return false
+	}
+	if q.Value != nil && hi <= 2 && isCount(q) {
+		return false
+	}
+	_ = lo
+	return true
+}
+
+func insideQuote(a *parallax.Analysis, sp parallax.Span) bool {
+	for _, q := range a.Quotes {
+		if !q.Scare && q.Span.Start <= sp.Start && sp.End <= q.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+func maxF(a, b float64) float64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // contextSim is the sentences' similarity without their numbers.
@@ -301,7 +400,7 @@ func (s *story) quantityFacts() []parallax.Fact {
 				continue
 			}
 			seen[q.u.art.Article.ID] = true
-			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, evidenceWords)
+			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
 			f.Evidence = append(f.Evidence, s.evidence(q.u.art, sp))
 			vals = append(vals, fmt.Sprintf("%s: %s", s.outletOf[q.u.art.Article.ID], q.q.Text))
 			if q.q.Value != nil && !q.q.Approx {
@@ -320,7 +419,7 @@ func (s *story) quantityFacts() []parallax.Fact {
 				}
 			}
 			if vague {
-				sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, evidenceWords)
+				sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
 				out = append(out, parallax.Fact{Kind: "quantity",
 					Summary:  fmt.Sprintf("Only %s gives an exact figure: %s", s.outletOf[q.u.art.Article.ID], q.q.Text),
 					Evidence: []parallax.Evidence{s.evidence(q.u.art, sp)}})
@@ -339,4 +438,49 @@ func describeQuantity(q *parallax.Quantity) string {
 		unit = "figure"
 	}
 	return "Figure for " + unit
+}
+
+// nameExclusives: a person, organisation or place that only one outlet
+// names, in a sentence that otherwise lines up with other outlets ("critics"
+// elsewhere, "Amnesty International" here).
+func (s *story) nameExclusives() []parallax.Fact {
+	var out []parallax.Fact
+	done := map[int]bool{}
+	for _, u := range s.units {
+		if u.fact < 0 {
+			continue
+		}
+		for g := range u.ents {
+			if done[g] || !s.ownGroup(u, g) {
+				continue
+			}
+			it := s.ents.items[s.ents.groups[g][0]]
+			switch it.ent.Type {
+			case parallax.Person, parallax.Organization, parallax.Facility, parallax.Law, parallax.Event, parallax.Place:
+			default:
+				continue
+			}
+			for _, sp := range it.ent.Mentions {
+				if sp.Start >= u.span.Start && sp.End <= u.span.End {
+					done[g] = true
+					ev := clause(u.art.Article.Text, u.span, sp, figureWords)
+					out = append(out, parallax.Fact{Kind: "name",
+						Summary:  fmt.Sprintf("Only %s names %s", s.outletOf[u.art.Article.ID], s.ents.groupName(g)),
+						Evidence: []parallax.Evidence{s.evidence(u.art, ev)}})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ownGroup: entity group g is named by u's outlet only.
+func (s *story) ownGroup(u *unit, g int) bool {
+	for _, it := range s.ents.groups[g] {
+		if !s.sameSource(s.ents.items[it].art, u.art) {
+			return false
+		}
+	}
+	return true
 }

@@ -24,6 +24,7 @@ type unit struct {
 	dates      []int              // indices into art.Dates
 	hedges     []parallax.Signal
 	quoted     bool // the sentence is mostly a quotation
+	question   bool
 	words      int
 	centrality float64
 	fact       int // index of the sentence fact it joined, -1 when none
@@ -91,14 +92,24 @@ func (s *story) buildUnits() {
 			}
 		}
 		sort.Slice(ments, func(i, j int) bool { return ments[i].sp.Start < ments[j].sp.Start })
-		seenArt := map[string]bool{}
 		for si, sent := range a.Sentences {
 			u := &unit{art: a, idx: si, span: sent.Span, feats: map[string]float64{}, ents: map[int]bool{}, fact: -1}
-			st := sent.Span.Of(text)
+			// words inside a name count once, as the name
+			var inName []parallax.Span
+			for _, m := range ments {
+				if m.sp.Start >= sent.Span.Start && m.sp.End <= sent.Span.End {
+					inName = append(inName, m.sp)
+				}
+			}
+			st := blank(text, sent.Span, inName)
 			cw := contentWords(st)
-			u.words = len(strings.Fields(st))
+			u.words = len(strings.Fields(sent.Span.Of(text)))
 			for _, w := range cw {
-				u.feats["w:"+stem(w, a.Language)]++
+				st := stem(w, a.Language)
+				u.feats["w:"+st]++
+				if c, ok := concepts[w]; ok {
+					u.feats["c:"+c]++
+				}
 			}
 			for _, m := range ments {
 				if m.sp.Start >= sent.Span.Start && m.sp.End <= sent.Span.End && m.group >= 0 {
@@ -109,7 +120,7 @@ func (s *story) buildUnits() {
 			for qi, q := range a.Quantities {
 				if q.Span.Start >= sent.Span.Start && q.Span.End <= sent.Span.End {
 					u.qtys = append(u.qtys, qi)
-					if lo, hi, ok := q.Bounds(); ok && lo == hi {
+					if lo, hi, ok := q.Bounds(); ok && lo == hi && informative(&a.Quantities[qi]) {
 						u.feats["n:"+strconv.FormatFloat(lo, 'f', -1, 64)]++
 					}
 				}
@@ -133,21 +144,20 @@ func (s *story) buildUnits() {
 				}
 			}
 			u.quoted = inQuote*2 > sent.Span.Len()
+			u.question = strings.HasSuffix(strings.TrimRight(sent.Span.Of(text), "”\"' "), "?")
 			for f := range u.feats {
-				if !seenArt[f] {
-					seenArt[f] = true
-					s.df[f]++
-				}
+				s.df[f]++ // sentences using it: rare in the story means telling
 			}
 			s.units = append(s.units, u)
 		}
 	}
-	n := float64(len(s.arts))
+	n := float64(len(s.units))
 	for _, u := range s.units {
 		u.vec = map[string]float64{}
 		norm := 0.0
 		for f, c := range u.feats {
-			w := (1 + math.Log(c)) * math.Log(1+n/float64(s.df[f])) * familyWeight(f)
+			df := float64(s.df[f])
+			w := (1 + math.Log(c)) * math.Log(1+(n-df+0.5)/(df+0.5)) * familyWeight(f)
 			u.vec[f] = w
 			norm += w * w
 		}
@@ -173,14 +183,37 @@ func (s *story) buildUnits() {
 	}
 }
 
+// concepts are a few kinds of news fact said in many words (and two
+// languages): what lets "receives payments" meet "six million dollars".
+var concepts = func() map[string]string {
+	m := map[string]string{}
+	for c, words := range map[string]string{
+		"money":  "pay pays paid paying payment payments dollars dollar euros pounds compensation funding funds fee fees cost costs price million billion pago pagos dólares euros millones",
+		"death":  "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertes murieron fallecidos víctimas mortos",
+		"injury": "injured injuries injuring hurt wounded heridos feridos",
+		"arrest": "arrested arrest detained detention custody jailed imprisoned charged detenido detenidos arrestado",
+		"visit":  "visit visits visited visiting trip meeting met meet welcomed hosted received visita reunión",
+		"deport": "deported deport deporting deportation deportations deportees removal removals removed expelled expel expedite deportados deportación",
+		"vote":   "vote votes voted voters election elections elected ballot seats majority votos elecciones escaños",
+		"crash":  "crash crashed collision collided collapse collapsed struck accident choque colisión accidente",
+	} {
+		for _, w := range strings.Fields(words) {
+			m[w] = c
+		}
+	}
+	return m
+}()
+
 func familyWeight(f string) float64 {
 	switch f[0] {
 	case 'e':
-		return 1.5
+		return 2
 	case 'n':
 		return 2
 	case 'd':
 		return 1.5
+	case 'c':
+		return 0.8
 	}
 	return 1
 }
@@ -265,3 +298,34 @@ func window(text string, sent, sp parallax.Span, maxWords int) parallax.Span {
 }
 
 func sqrt(x float64) float64 { return math.Sqrt(x) }
+
+// blank returns the sentence at sp with the given spans replaced by spaces.
+func blank(text string, sp parallax.Span, holes []parallax.Span) string {
+	if len(holes) == 0 {
+		return sp.Of(text)
+	}
+	b := []byte(sp.Of(text))
+	for _, h := range holes {
+		for i := h.Start; i < h.End; i++ {
+			b[i-sp.Start] = ' '
+		}
+	}
+	return string(b)
+}
+
+// support counts the features two sentences share; a shared rare name,
+// number or date counts double. One shared word is a coincidence.
+func (s *story) support(a, b *unit) int {
+	n := 0
+	common := len(s.units) / 4
+	for f := range a.feats {
+		if _, ok := b.feats[f]; !ok || s.df[f] > common && common >= 4 {
+			continue
+		}
+		n++
+		if f[0] != 'w' && f[0] != 'c' && s.df[f] <= 4 {
+			n++
+		}
+	}
+	return n
+}
