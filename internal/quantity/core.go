@@ -62,7 +62,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 				c.scaled = true
 				c.j = i + 2
 				c.yearLike = false
-			} else if u, ok := units[n.low]; ok {
+			} else if u, ok := units[n.low]; ok && (!u.short || raw == n.low || raw == "L") {
 				c.unit = &u
 				c.yearLike = false
 			} else if _, ok := currencyWords[n.low]; !ok && !currencyCodes[raw] {

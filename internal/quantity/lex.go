@@ -447,6 +447,7 @@ var notHyphenNoun = map[string]bool{
 	"time": true, "times": true, "way": true, "on": true, "off": true, "sided": true, "fold": true,
 	"odd": true, "plus": true, "something": true, "somethings": true, "strong": true, "all": true,
 	"and": true, "or": true, "to": true, "a": true, "the": true, "of": true,
+	"figure": true, "figures": true, "digit": true, "digits": true,
 }
 
 // Fractions after a hyphen turn the whole expression into a non-quantity.

@@ -170,9 +170,14 @@ func lemmaEN(w string) string {
 		return w[:len(w)-2]
 	case strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 		return w
+	case strings.HasSuffix(w, "oes") && !oeNouns[w]:
+		return w[:len(w)-2] // "tornadoes"
 	}
 	return w[:len(w)-1]
 }
+
+// Plurals in -oes whose singular ends in -oe.
+var oeNouns = set(`shoes toes canoes oboes foes hoes floes sloes tiptoes horseshoes snowshoes`)
 
 // pluralES reports whether the lower-case Spanish word w looks like a plural.
 func pluralES(w string) bool {
@@ -234,4 +239,4 @@ var enAdjWords = set(`senior junior top former new old young other more many few
 additional extra further key major minor main big small large great good bad high low long short
 total whole entire overall current recent late early certain various foreign domestic rogue
 undocumented unauthorized armed unarmed civilian military elected top-level mid-level low-level
-such same own fellow`)
+such same own fellow dead injured wounded missing hurt killed detained jailed`)

@@ -10,7 +10,7 @@
 //
 //   - Value when the text states one number ("232 migrants"), Low and/or High
 //     for bounds and ranges ("more than 200" → Low 200; "up to six million" →
-//     High; "between 46 and 48" → both). Hedges ("about 90%", "some 200")
+//     Low 0 and High 6,000,000; "between 46 and 48" → both). Hedges ("about 90%", "some 200")
 //     keep Value and set Approx; "nearly"/"almost"/"close to" set High and
 //     Approx. Vague plurals set both bounds and Approx: "hundreds" is
 //     200–999, "thousands" 2,000–99,999, "tens of thousands" 20,000–99,000.
@@ -31,6 +31,9 @@
 //     "age" ("40-year-old", "39 years old"); money and percentages have none.
 //   - Per: the period or base of a rate ("annually", "a year", "al año" →
 //     "year"; "per person").
+//
+// A noun that introduces the number is part of the text: "a total of 232
+// migrants"; "a majority of 176" has Unit and Head "majority".
 //
 // Not quantities: years ("in 2025", "the 1798 Act"), dates ("April 14", "14
 // de abril", "17/04/2025"), times ("11:30", "10 a.m."), ordinals ("267th"),
@@ -228,7 +231,7 @@ func (f *finder) try(i int) int {
 // moneyBefore looks for a currency sign or code just before token i.
 func (f *finder) moneyBefore(i int) (code string, start int) {
 	k := i - 1
-	if k < f.floor {
+	if k < f.floor || f.tok(i).nl {
 		return "", i
 	}
 	t := f.tok(k)
@@ -279,6 +282,14 @@ outer:
 	}
 	return bound{}, k
 }
+
+// Nouns that introduce a number: "a total of 232 migrants".
+var quantityNouns = set(`majority margin lead total toll tally population count sum budget
+deficit surplus fine bill mayoría mayoria total saldo balance cifra suma multa`)
+
+// Those that name what a bare number counts: "a majority of 176".
+var namedBy = map[string]string{"majority": "majority", "margin": "margin", "lead": "lead",
+	"mayoría": "majority", "mayoria": "majority"}
 
 // Range kinds.
 const (
@@ -381,6 +392,9 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 			return c2, rChange, pct
 		}
 	}
+	if conn == "-" && f.scoreLike(c, &c2) {
+		return c2, rSkip, pct
+	}
 	if conn == "-" && !(v2 > v1) {
 		if isHyphen(t.low) {
 			return c2, rSkip, pct // scores and codes: "3-1", "50-50"
@@ -397,6 +411,28 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		return c2, rApprox, pct
 	}
 	return c2, rRange, pct
+}
+
+// Words before a score: "won 3-1".
+var scoreWords = set(`won win wins lost lose loses beat beats defeated defeat victory loss draw
+drew score scored scoreline tie tied lead led trailing ganó gana perdió pierde venció victoria
+derrota empate empató marcador`)
+
+// scoreLike reports a hyphenated pair that is a score: "won 3-1", "6-4, 1-6".
+func (f *finder) scoreLike(c, c2 *core) bool {
+	if c.d != 0 || c2.d != 0 || c.m > 200 || c2.m > 200 {
+		return false
+	}
+	if scoreWords[f.word(c.i-1)] || scoreWords[f.word(c.i-2)] {
+		return true
+	}
+	pair := func(k int) bool { // a number-hyphen-number at k
+		return f.tok(k).kind == kNum && f.hyphen(k+1) && f.adjacent(k+1) && f.tok(k+2).kind == kNum && f.adjacent(k+2)
+	}
+	if f.punct(c2.j, ",") && pair(c2.j+1) {
+		return true
+	}
+	return f.punct(c.i-1, ",") && pair(c.i-4)
 }
 
 // suffixBound reads "or more", "or so", "-plus", "o más" at k.
@@ -423,7 +459,7 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 		case "fewer", "less":
 			return bHigh, false, k + 2
 		}
-	case w == "plus" && !f.tok(k).nl:
+	case w == "plus" && !f.tok(k).nl && !f.tok(k).upper:
 		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 {
 			return bNone, false, k // "five plus two"
 		}
@@ -589,7 +625,7 @@ func (f *finder) build(c core) int {
 		// "200 people or more" is read after the unit; here, nothing to do.
 	}
 	stop := max(u.end, k)
-	if sk == bNone && u.kind != uNone {
+	if sk == bNone && u.kind != uNone && (f.word(stop) == "or" || f.word(stop) == "o") {
 		if k2, a2, e2 := f.suffixBound(stop); k2 != bNone {
 			sk, sApprox, stop = k2, a2, e2
 		}
@@ -621,6 +657,22 @@ func (f *finder) build(c core) int {
 		start--
 		u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: k}
 	}
+	// "a majority of 176", "a total of 232 migrants", "un saldo de 67 muertos".
+	if !hedged && money == "" && b.kind != bRange || (b.kind == bRange && rk == rNone && f.lang == "es" && b.words[0] == "de") {
+		of := start - 1
+		if w := f.word(of); (w == "of" && f.lang == "en" || w == "de" && f.lang == "es") && of-1 >= f.floor {
+			if n := f.word(of - 1); quantityNouns[n] {
+				s := of - 1
+				if d := f.word(s - 1); (d == "a" || d == "the" || d == "un" || d == "una" || d == "el" || d == "la") && s-1 >= f.floor {
+					s--
+				}
+				start = s
+				if u.kind == uNone && namedBy[n] != "" {
+					u = unitRes{kind: uCount, unit: n, head: namedBy[n], end: k}
+				}
+			}
+		}
+	}
 	// Years, pronouns and times.
 	if c.yearLike && rk == rNone && money == "" {
 		prev := f.word(c.i - 1)
@@ -629,7 +681,7 @@ func (f *finder) build(c core) int {
 			return c.j
 		case u.kind == uNone || u.kind == uPeople:
 			return c.j
-		case u.kind == uCount && (yearDeterminers[prev] || f.tok(u.end-1).upper):
+		case u.kind == uCount && (yearDeterminers[prev] || f.tok(u.end-1).upper || f.tok(c.j).upper):
 			return c.j
 		}
 	}
@@ -679,6 +731,9 @@ func (f *finder) emit(c core, start, end int, b bound, isRange bool, c2 *core, u
 	case b.kind == bHigh || sk == bHigh:
 		q.High = f.num(v)
 		q.Approx = b.approx
+		if !b.approx {
+			q.Low = f.num(0) // "up to 10" allows anything from none to 10
+		}
 	case b.kind == bApprox || sk == bApprox:
 		q.Value = f.num(v)
 		q.Approx = true

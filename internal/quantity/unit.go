@@ -324,6 +324,14 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 			break
 		}
 		if f.toks[e-1].kind == kWord && pluralEN(lastPart) && !(e == p+1 && adjectiveLike(lw) && !pluralEN(lw)) {
+			// "650 Commons seats": a plural noun used as a modifier.
+			if n := f.tok(e); n.kind == kWord && !n.upper && !n.nl && e == p+1 && pluralEN(n.low) &&
+				!enStop[n.low] && !adjectiveLike(n.low) && f.compoundEnd(e) == e+1 {
+				content++
+				lastS, lastE = p, e
+				p = e
+				continue
+			}
 			if t.upper && !f.titleLine(p) {
 				// "the 1798 Alien Enemies Act": a name, not a count.
 				if n := f.tok(e); n.kind == kWord && n.upper && !n.nl {
@@ -414,9 +422,13 @@ func (f *finder) people(c *core, k int) unitRes {
 	case peopleVerbs[w]:
 		end = k + 1
 	case enAux[w]:
-		n := f.word(k + 1)
-		if peopleVerbs[n] || (strings.HasSuffix(n, "ed") && len(n) > 4) || n == "among" || n == "still" {
-			end = k + 2
+		p := k + 1
+		if f.word(p) == "still" {
+			p++
+		}
+		n := f.word(p)
+		if peopleVerbs[n] || (strings.HasSuffix(n, "ed") && len(n) > 4) {
+			end = p + 1
 		}
 	case strings.HasSuffix(w, "ed") && len(w) > 4 && !adjectiveLike(strings.TrimSuffix(w, "ed")):
 		end = k + 1
