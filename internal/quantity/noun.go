@@ -13,7 +13,7 @@ within across along around through against among amid toward towards via up down
 later earlier back there here now said says say told according including such like most least
 own same whether because though although unless except plus minus versus vs whereas being
 once twice again already last next first past previous this year month week day today yesterday
-tonight tomorrow`)
+tonight tomorrow inside outside aboard abroad overall together apiece instead`)
 
 var esStop = set(`de del la las el los lo en a al y e o u que con por para se su sus sin sobre
 tras entre hasta desde según segun como más mas menos muy ya no ni es son fue fueron era eran
@@ -29,7 +29,7 @@ perhaps less unless across towards afterwards besides whereas sometimes neverthe
 plus bus gas bonus status census campus virus chaos lens bias atlas alias canvas basis crisis
 analysis thesis emphasis diagnosis series species overseas corps whereabouts headquarters
 politics economics physics mathematics ethics athletics aerobics measles diabetes herpes
-arkansas texas kansas paris athens brussels los las des`)
+arkansas texas kansas paris athens brussels los las des thanks`)
 
 // Irregular English plurals and nouns that count people without an "s".
 var enIrregular = map[string]string{
@@ -68,7 +68,8 @@ fighters user users staffer staffers personnel operator operators`)
 var peopleVerbs = set(`died killed injured wounded dead hurt missing arrested detained accused
 charged convicted sentenced deported released rescued evacuated hospitalized hospitalised
 survived perished drowned fled escaped remain remained disappeared jailed imprisoned indicted
-executed murdered shot stabbed kidnapped abducted freed expelled displaced infected`)
+executed murdered shot stabbed kidnapped abducted freed expelled displaced infected
+suspected presumed feared gathered marched protested`)
 
 var enAux = set(`were are have had remain remained`)
 

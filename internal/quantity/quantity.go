@@ -685,6 +685,12 @@ func (f *finder) build(c core) int {
 			return c.j
 		}
 	}
+	// Long digit strings without separators are codes: "11765", "598760".
+	if u.kind == uNone && money == "" && !hedged && rk == rNone && !c.words && c.d == 0 && c.scale == 1 &&
+		len(f.toks[c.i].low) >= 5 && c.m >= 10000 && !strings.ContainsAny(f.toks[c.i].low, ".,") &&
+		f.toks[c.i].e-f.toks[c.i].s == len(f.toks[c.i].low) && !strings.ContainsAny(f.toks[c.i].low, " \u00a0\u2009\u202f") {
+		return c.j
+	}
 	if c.one && (u.kind == uNone || u.kind == uPeople || f.word(c.i-1) == "no" ||
 		(u.kind == uCount && pluralEN(lower(u.unit))) ||
 		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged)) {

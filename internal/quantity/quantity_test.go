@@ -216,6 +216,8 @@ func TestCounted(t *testing.T) {
 		{"en", "Reds took 412 seats and the Blues 121.", []string{`"412 seats" v=412 unit=seats head=seat`, `"121" v=121`}},
 		{"en", "About 300 Guatemalans and 12 children arrived.", []string{`"About 300 Guatemalans" v=300 ~ unit=Guatemalans head=guatemalan`, `"12 children" v=12 unit=children head=child`}},
 		{"en", "One person died and one man was hurt.", []string{`"One person" v=1 unit=person head=person`, `"one man" v=1 unit=man head=man`}},
+		{"en", "One disabled patient brought in; one inside.", []string{`"One disabled patient" v=1 unit=patient head=patient`}},
+		{"en", "Ticket 112954389 and 598760 views.", []string{`"598760 views" v=598760 unit=views head=view`}},
 		{"en", "Nine new cases and 3 cities.", []string{`"Nine new cases" v=9 unit=cases head=case`, `"3 cities" v=3 unit=cities head=city`}},
 		{"en", "Six dead workers, two tornadoes and six are still missing.", []string{`"Six dead workers" v=6 unit=workers head=worker`, `"two tornadoes" v=2 unit=tornadoes head=tornado`, `"six are still missing" v=6 unit=people head=person`}},
 		{"en", "It carried 60 passengers plus a crew of four.", []string{`"60 passengers" v=60 unit=passengers head=passenger`, `"four" v=4`}},

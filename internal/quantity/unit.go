@@ -207,7 +207,7 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 			}
 			return r, true
 		}
-		if fractionWords[w] {
+		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) {
 			return unitRes{kind: uReject, end: k + 2}, true
 		}
 		if f.lang == "en" && !f.tok(k+1).upper && !notHyphenNoun[w] && !adjectiveLike(w) && !enStop[w] {
@@ -352,8 +352,12 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 			}
 			return unitRes{kind: uCount, unit: f.text[f.toks[start].s:f.toks[e-1].e], head: head, end: e}
 		}
-		if content > 0 && (peopleVerbs[lw] || enVerbs[lw]) {
-			break
+		if content > 0 && (peopleVerbs[lw] || enVerbs[lw] || pastVerbs[lw] || strings.HasSuffix(lw, "ed")) {
+			// A verb ends the phrase unless more of the phrase follows:
+			// "one person died and…", but "10 more alleged gang members".
+			if n := f.tok(e); n.kind != kWord || n.nl || enStop[n.low] || peopleVerbs[lw] && !adjectiveLike(n.low) && !pluralEN(n.low) {
+				break
+			}
 		}
 		content++
 		if content > 4 {
@@ -364,7 +368,7 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 	}
 	if content > 0 && c.m == 1 && c.d == 0 && !c.vague && c.scale == 1 && lastS >= 0 && content <= 3 {
 		w := f.toks[lastS].low
-		if lastE == lastS+1 && !adjectiveLike(w) && !enAdjWords[w] && !peopleVerbs[w] && !notCountable[w] &&
+		if lastE == lastS+1 && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "ly") && !enAdjWords[w] && !peopleVerbs[w] && !notCountable[w] &&
 			!f.toks[lastS].upper {
 			start := lastS
 			head := w
@@ -384,6 +388,11 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 // Verbs that end a noun phrase: "one person said".
 var enVerbs = set(`said told went came made took got gave left arrived became began called
 asked spoke wrote added noted stated explained claimed reported confirmed warned`)
+
+// Irregular past tenses.
+var pastVerbs = set(`brought bought caught taught thought fought sought held kept felt found lost
+led met paid put ran sat saw sent set shot sold spent stood struck threw took won wore hit fell
+flew drove gave got grew heard knew left made came went became began broke built chose`)
 
 // Singular nouns after "one" that do not make it a count.
 var notCountable = set(`day time way thing another side hand point reason kind sort type
@@ -427,18 +436,16 @@ func (f *finder) people(c *core, k int) unitRes {
 			p++
 		}
 		n := f.word(p)
-		if peopleVerbs[n] || (strings.HasSuffix(n, "ed") && len(n) > 4) {
+		if peopleVerbs[n] {
 			end = p + 1
 		}
-	case strings.HasSuffix(w, "ed") && len(w) > 4 && !adjectiveLike(strings.TrimSuffix(w, "ed")):
-		end = k + 1
 	}
 	if end < 0 {
 		return none
 	}
 	// "accused of child molestation", "charged with murder".
 	switch f.word(end) {
-	case "of", "with", "in", "for", "after":
+	case "of", "with":
 		e, n := end+1, 0
 		for n < 4 {
 			nt := f.tok(e)
