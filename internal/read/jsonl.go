@@ -16,23 +16,24 @@ import (
 )
 
 // record is one article in news-please's JSON layout, with the other names
-// common exporters use. Fields are raw so that a null, a number or a list
-// where a string was expected costs that field, not the whole record.
+// common exporters use. Fields are untyped so that a null, a number or a
+// list where a string was expected costs that field, not the whole record,
+// while the record is still decoded in one pass.
 type record struct {
-	URL          json.RawMessage `json:"url"`
-	Title        json.RawMessage `json:"title"`
-	Maintext     json.RawMessage `json:"maintext"`
-	Text         json.RawMessage `json:"text"`
-	Content      json.RawMessage `json:"content"`
-	Body         json.RawMessage `json:"body"`
-	DatePublish  json.RawMessage `json:"date_publish"`
-	Published    json.RawMessage `json:"published"`
-	Date         json.RawMessage `json:"date"`
-	PubDate      json.RawMessage `json:"pubDate"`
-	SourceDomain json.RawMessage `json:"source_domain"`
-	Language     json.RawMessage `json:"language"`
-	Authors      json.RawMessage `json:"authors"`
-	Author       json.RawMessage `json:"author"`
+	URL          any `json:"url"`
+	Title        any `json:"title"`
+	Maintext     any `json:"maintext"`
+	Text         any `json:"text"`
+	Content      any `json:"content"`
+	Body         any `json:"body"`
+	DatePublish  any `json:"date_publish"`
+	Published    any `json:"published"`
+	Date         any `json:"date"`
+	PubDate      any `json:"pubDate"`
+	SourceDomain any `json:"source_domain"`
+	Language     any `json:"language"`
+	Authors      any `json:"authors"`
+	Author       any `json:"author"`
 }
 
 // JSONLines streams the records of a JSON Lines file to fn, one article per
@@ -85,34 +86,37 @@ func JSONLines(ctx context.Context, name string, r io.Reader, opt Options, fn Fu
 	}
 }
 
-// JSON reads a .json file: an array of records like JSON Lines', or JSON
-// Lines under another name. Records of an array are numbered from 1 in
-// errors and sources. A syntax error in an array ends it, as nothing after
-// it can be trusted.
+// JSON reads a .json file: an array of records like JSON Lines', or a
+// sequence of records in any layout (JSON Lines, pretty-printed objects).
+// Records are numbered from 1 in errors and sources. A syntax error ends
+// the file, as nothing after it can be trusted.
 func JSON(ctx context.Context, name string, r io.Reader, opt Options, fn Func) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	first := byte(0)
 	for {
 		c, err := br.ReadByte()
 		if err != nil {
 			return fn(nil, emptyError(name))
 		}
+		// Skip white space and a byte-order mark.
 		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0xef && c != 0xbb && c != 0xbf {
-			first = c
 			_ = br.UnreadByte()
 			break
 		}
 	}
-	if first != '[' {
-		return JSONLines(ctx, name, br, opt, fn)
-	}
+	first, _ := br.Peek(1)
+	array := len(first) == 1 && first[0] == '['
 	dec := json.NewDecoder(br)
-	if _, err := dec.Token(); err != nil {
-		return fn(nil, parallax.Errorf(parallax.EINVALID, "%s: invalid JSON: %s", name, errText(err)))
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return fn(nil, parallax.Errorf(parallax.EINVALID, "%s: invalid JSON: %s", name, errText(err)))
+		}
 	}
-	for i := 1; dec.More(); i++ {
+	for i := 1; !array || dec.More(); i++ {
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if !array && errors.Is(err, io.EOF) {
+				return nil
+			}
 			return fn(nil, parallax.Errorf(parallax.EINVALID, "%s:%d: invalid JSON: %s", name, i, errText(err)))
 		}
 		if err := fn(recordArticle(name, i, raw)); err != nil {
@@ -177,22 +181,16 @@ func recordArticle(name string, n int, line []byte) (*parallax.Article, error) {
 	return a, nil
 }
 
-// str is a raw JSON string's value, "" for null or any other type.
-func str(raw json.RawMessage) string {
-	if len(raw) == 0 || raw[0] != '"' {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
+// str is a field's value when it is a string, "" otherwise.
+func str(v any) string {
+	s, _ := v.(string)
 	return s
 }
 
 // first is the first of the fields that holds a non-blank string.
-func first(raws ...json.RawMessage) string {
-	for _, r := range raws {
-		if s := str(r); strings.TrimSpace(s) != "" {
+func first(vs ...any) string {
+	for _, v := range vs {
+		if s := str(v); strings.TrimSpace(s) != "" {
 			return s
 		}
 	}
@@ -201,19 +199,19 @@ func first(raws ...json.RawMessage) string {
 
 // authors joins news-please's list of authors, or takes a single author
 // string.
-func authors(list, one json.RawMessage) string {
+func authors(list, one any) string {
 	var names []string
-	if len(list) > 0 && list[0] == '[' {
-		var raw []json.RawMessage
-		if json.Unmarshal(list, &raw) == nil {
-			for _, r := range raw {
-				if s := strings.TrimSpace(str(r)); s != "" {
-					names = append(names, s)
-				}
+	switch l := list.(type) {
+	case []any:
+		for _, v := range l {
+			if s := strings.TrimSpace(str(v)); s != "" {
+				names = append(names, s)
 			}
 		}
-	} else if s := strings.TrimSpace(str(list)); s != "" {
-		names = append(names, s)
+	case string:
+		if s := strings.TrimSpace(l); s != "" {
+			names = append(names, s)
+		}
 	}
 	if len(names) == 0 {
 		if s := strings.TrimSpace(str(one)); s != "" {

@@ -125,12 +125,16 @@ func input(ctx context.Context, in string, opt Options, fn Func) error {
 // loop cannot trap the walk.
 func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 	var files []string
+	var stop error // fn's error, which ends the walk
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if path == dir {
 				return err
 			}
-			return fn(nil, openError(path, err))
+			if stop = fn(nil, openError(path, err)); stop != nil {
+				return filepath.SkipAll
+			}
+			return nil
 		}
 		if path != dir && strings.HasPrefix(d.Name(), ".") {
 			if d.IsDir() {
@@ -152,11 +156,10 @@ func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 		files = append(files, path)
 		return nil
 	})
+	if stop != nil {
+		return stop
+	}
 	if err != nil {
-		var pe *parallax.Error
-		if errors.As(err, &pe) {
-			return err
-		}
 		return fn(nil, openError(dir, err))
 	}
 	if len(files) == 0 {

@@ -261,7 +261,7 @@ func TestJSONLinesRecords(t *testing.T) {
 func TestJSONArray(t *testing.T) {
 	dir := write(t, map[string]string{
 		"arr.json":   `[{"url":"https://a.example/1","maintext":"One."}, {"maintext":""}, {"url":"https://a.example/3","maintext":"Three."}]`,
-		"lines.json": jsonl(`{"url":"https://a.example/4","maintext":"Four."}`),
+		"lines.json": jsonl(`{"url":"https://a.example/4","maintext":"Four."}`) + "{\n  \"url\": \"https://a.example/6\",\n  \"maintext\": \"Six.\"\n}\n",
 		"bad.json":   `[{"url":"https://a.example/5","maintext":"Five."}, {"url": oops}]`,
 	})
 	arts, errs := Inputs(context.Background(), []string{dir}, Options{})
@@ -269,7 +269,7 @@ func TestJSONArray(t *testing.T) {
 	for _, a := range arts {
 		srcs = append(srcs, a.Source)
 	}
-	if fmt.Sprint(srcs) != "[https://a.example/1 https://a.example/3 https://a.example/5 https://a.example/4]" {
+	if fmt.Sprint(srcs) != "[https://a.example/1 https://a.example/3 https://a.example/5 https://a.example/4 https://a.example/6]" {
 		t.Errorf("sources = %v", srcs)
 	}
 	if len(errs) != 2 {
@@ -369,9 +369,16 @@ func TestWalkStops(t *testing.T) {
 	if err := Walk(ctx, []string{dir}, Options{}, func(*parallax.Article, error) error { return nil }); !errors.Is(err, context.Canceled) {
 		t.Errorf("Walk with a cancelled context = %v", err)
 	}
-	stop := errors.New("enough")
+	// An error from fn inside a directory ends the walk with that error.
+	bad := write(t, map[string]string{"a.txt": "", "b.txt": "B\nText."})
 	n := 0
-	err := Walk(context.Background(), []string{dir}, Options{}, func(*parallax.Article, error) error { n++; return stop })
+	err := Walk(context.Background(), []string{bad}, Options{}, func(_ *parallax.Article, err error) error { n++; return err })
+	if parallax.ErrorCode(err) != parallax.EINVALID || n != 1 {
+		t.Errorf("Walk = %v after %d calls, want the empty-file error after 1", err, n)
+	}
+	stop := errors.New("enough")
+	n = 0
+	err = Walk(context.Background(), []string{dir}, Options{}, func(*parallax.Article, error) error { n++; return stop })
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("Walk = %v after %d calls, want %v after 1", err, n, stop)
 	}
