@@ -199,6 +199,7 @@ func TestFindNot(t *testing.T) {
 		"in the past year and over the last week of March",
 		"Hoy en día nadie lo cree.",
 		"24/7 support, 1/2 price, version 1.2.3.",
+		"It closed years ago. 14 people lost their jobs.",
 	} {
 		if got := Find(text, wed, ""); len(got) > 0 {
 			t.Errorf("Find(%q) = %v, want none", text, got)

@@ -123,6 +123,9 @@ func (s *scanner) month(k int) (m, j int, ok bool) {
 		return 0, 0, false
 	}
 	j = k + 1
+	if t.w.c&cAgo != 0 && s.has(k-1, cUnit) {
+		return 0, 0, false // "two years ago. 14 people…": English, not "ago." for August
+	}
 	if t.w.c&cAbbr != 0 {
 		if s.punct(j, '.') && s.glued(j) {
 			j++
