@@ -180,7 +180,7 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 	}
 	c = core{i: i, scale: 1, words: true}
 	// Cheap rejection: most words are not numbers.
-	if !triggers[w] {
+	if !mayTrigger(w) || !triggers[w] {
 		return c, false, skip
 	}
 	// A capitalised number word inside a sentence is a name: "the Group of Seven".
@@ -358,6 +358,39 @@ var triggers = func() map[string]bool {
 	}
 	return m
 }()
+
+// triggerPairs marks the first two letters of every trigger word, so that
+// most words are turned away without a map look-up.
+var triggerPairs = func() (p [26][27]bool) {
+	for w := range triggers {
+		a, b := pairIndex(w)
+		if a >= 0 {
+			p[a][b] = true
+		}
+	}
+	return p
+}()
+
+// pairIndex gives the bigram cell of w, or -1 when w does not start with two
+// ASCII lower-case letters (or one letter alone).
+func pairIndex(w string) (int, int) {
+	if len(w) == 0 || w[0] < 'a' || w[0] > 'z' {
+		return -1, 0
+	}
+	if len(w) == 1 {
+		return int(w[0] - 'a'), 26
+	}
+	if w[1] < 'a' || w[1] > 'z' {
+		return -1, 0
+	}
+	return int(w[0] - 'a'), int(w[1] - 'a')
+}
+
+// mayTrigger is false for words that surely start no number.
+func mayTrigger(w string) bool {
+	a, b := pairIndex(w)
+	return a < 0 || triggerPairs[a][b]
+}
 
 // ordinalWord reports English ordinals: "first", "twenty-fifth" (its last part).
 func ordinalWord(w string) bool {

@@ -54,8 +54,16 @@ func Find(text, lang string) []parallax.Quantity {
 	f := finder{text: text, lang: normLang(lang)}
 	buf := tokenPool.Get().(*[]token)
 	f.toks = tokenize(text, (*buf)[:0], spaceGrouped(f.lang))
+	n := 0
+	for k := range f.toks {
+		if f.toks[k].kind == kNum {
+			n++
+		}
+	}
+	f.out = make([]parallax.Quantity, 0, n+4)
 	defer func() {
-		clear(f.toks) // drop references to text
+		// The tokens still point into text until they are overwritten or
+		// the pool is emptied by a collection; that is all they keep alive.
 		*buf = f.toks[:0]
 		tokenPool.Put(buf)
 	}()
@@ -72,6 +80,12 @@ func Find(text, lang string) []parallax.Quantity {
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
 
 func normLang(lang string) string {
+	switch strings.ToLower(lang) {
+	case "eng":
+		return "en"
+	case "spa":
+		return "es"
+	}
 	if len(lang) >= 2 {
 		l := strings.ToLower(lang[:2])
 		switch l {
@@ -648,6 +662,10 @@ func (f *finder) build(c core) int {
 		case "de":
 			if b.kind == bRange && u.def.name == "years" {
 				u.head = "age"
+			}
+		case "los":
+			if f.word(start-2) == "a" && u.def.name == "years" {
+				u.head = "age" // "a los 26 años"
 			}
 		}
 	}

@@ -196,6 +196,7 @@ func TestMeasures(t *testing.T) {
 		{"en", "A 100m wall and a 12-member panel.", []string{`"100m" v=100 unit=metres head=metre`, `"12-member" v=12 unit=member head=member`}},
 		{"es", "Hubo 67 personas muertas.", []string{`"67 personas muertas" v=67 unit=personas head=person`}},
 		{"es", "Un hombre de 39 años y una niña de 5 años de edad.", []string{`"39 años" v=39 unit=years head=age`, `"5 años de edad" v=5 unit=years head=age`}},
+		{"es", "Se ordenó a los 26 años.", []string{`"26 años" v=26 unit=years head=age`}},
 		{"es", "Recorrió 15 kilómetros en 3 horas.", []string{`"15 kilómetros" v=15 unit=km head=kilometre`, `"3 horas" v=3 unit=hours head=hour`}},
 	})
 }
