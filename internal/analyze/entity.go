@@ -115,6 +115,9 @@ func (d *doc) findMentions() {
 				break
 			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
+			if initial && i >= 2 && namingVerbs[strings.ToLower(toks[i-2].text(text))] {
+				initial = false // ship called “Dali”: a name, not a sentence start
+			}
 			place := ""
 			if prevEnd == i-1 {
 				place = prevPlace
@@ -132,6 +135,8 @@ func (d *doc) findMentions() {
 		}
 	}
 }
+
+var namingVerbs = set(`called named dubbed nicknamed titled christened llamado llamada denominado`)
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
 func opensClause(text string, t token) bool {

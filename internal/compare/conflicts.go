@@ -2,7 +2,9 @@ package compare
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
@@ -21,74 +23,302 @@ func (s *story) conflicts() []parallax.Conflict {
 	return out
 }
 
-// anchor is the entity named closest to a figure in its sentence: the
-// person whose age it is, the ship whose length it is.
-func (s *story) anchor(q qref) int {
+// anchors are the entities a figure is about: a name right after it ("40-
+// year-old Miguel Luna", "948-foot-long container ship named Dali") or the
+// nearest name before it in its clause ("Labour had 412 seats and the
+// Tories 121": Labour for 412, the Tories for 121).
+func (s *story) anchors(q qref) map[int]bool {
 	a := q.u.art
-	best, bestDist := -1, 1<<30
+	text := a.Article.Text
+	out := map[int]bool{}
+	bestBefore, bestDist := -1, 1<<30
 	for i := range a.Entities {
+		g := s.ents.groupOf(a.Entities[i].Name)
+		if g < 0 {
+			continue
+		}
 		for _, sp := range a.Entities[i].Mentions {
 			if sp.Start < q.u.span.Start || sp.End > q.u.span.End {
 				continue
 			}
-			d := sp.Start - q.q.Span.End
-			if d < 0 {
-				d = q.q.Span.Start - sp.End
+			if sp.Start >= q.q.Span.End {
+				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") {
+					out[g] = true
+				}
+				continue
 			}
-			if d < 0 {
-				d = 0
-			}
-			if d < bestDist && d < 60 {
-				best, bestDist = s.ents.groupOf(a.Entities[i].Name), d
+			if sp.End <= q.q.Span.Start {
+				between := text[sp.End:q.q.Span.Start]
+				if strings.ContainsAny(between, ",;:") || hasWord(between, "while", "whereas", "but", "and", "as") || len(strings.Fields(between)) > 8 {
+					continue
+				}
+				if d := q.q.Span.Start - sp.End; d < bestDist {
+					bestBefore, bestDist = g, d
+				}
 			}
 		}
 	}
-	return best
+	if bestBefore >= 0 {
+		out[bestBefore] = true
+	}
+	return out
+}
+
+func hasWord(s string, words ...string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		for _, x := range words {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// window returns the content-word stems around a figure, unit words excluded.
+func figureWindow(q qref, n int) map[string]bool {
+	text := q.u.art.Article.Text
+	before := strings.Fields(text[q.u.span.Start:q.q.Span.Start])
+	after := strings.Fields(text[q.q.Span.End:q.u.span.End])
+	if len(before) > n {
+		before = before[len(before)-n:]
+	}
+	if len(after) > n {
+		after = after[:n]
+	}
+	unit := map[string]bool{}
+	for _, w := range contentWords(q.q.Text) {
+		unit[stem(w, q.u.art.Language)] = true
+	}
+	out := map[string]bool{}
+	for _, w := range contentWords(strings.Join(append(before, after...), " ")) {
+		if st := stem(w, q.u.art.Language); !unit[st] && !isNumber(w) {
+			out[st] = true
+		}
+	}
+	return out
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != '.' && r != ',' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// compatible: the figures can both be true; measures within 1% are one
+// figure rounded two ways (984 and 985 feet).
+func compatible(a, b *parallax.Quantity) bool {
+	if quantity.Compatible(*a, *b) {
+		return true
+	}
+	if isCount(a) || a.Value == nil || b.Value == nil || a.Unit != b.Unit {
+		return false
+	}
+	x, y := *a.Value, *b.Value
+	return x > 0 && y > 0 && (x-y)/x < 0.01 && (y-x)/y < 0.01 && a.Unit != "years"
+}
+
+// aboutKey: two figures are about the same thing — they share what they
+// are about (the key is that entity group), or, with nothing named, the
+// words around them (the key is "").
+func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
+	best := -1
+	for g := range aa {
+		if ab[g] && (best < 0 || g < best) {
+			best = g
+		}
+	}
+	if best >= 0 {
+		return strconv.Itoa(best), contextSim(a.u, b.u) >= 0.05
+	}
+	if len(aa) > 0 && len(ab) > 0 || isCount(a.q) || isCount(b.q) {
+		return "", false // each about something else named, or a count about nothing named
+	}
+	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return "", shared >= 2 && contextSim(a.u, b.u) >= 0.25
+}
+
+// provisionalMarkers say a figure is a forecast or a running count.
+var provisionalMarkers = []string{"exit poll", "projected", "projection", "forecast", "on track", "estimated",
+	"so far", "as of", "likely to", "early results", "preliminary", "partial results", "could rise", "may rise",
+	"expected to rise", "at least", "at press time", "resultados preliminares", "hasta el momento"}
+
+var partialCount = regexp.MustCompile(`(?i)\b(\d[\d,]*) (?:election )?results (?:have been |had been )?(?:declared|counted|in)\b|\b(\d[\d,]*) (?:of|out of) (?:the )?(\d[\d,]*)\b[^.]{0,40}\b(?:declared|counted|reported)\b`)
+
+// runningCount: the article says its count is partial ("With 545 results
+// declared", "after 648 of the 650 seats had been declared"); its counts are
+// snapshots, not claims to hold against final figures.
+func runningCount(text string) bool {
+	for _, m := range partialCount.FindAllStringSubmatch(text, -1) {
+		if m[1] != "" {
+			return true
+		}
+		if n, err := strconv.Atoi(strings.ReplaceAll(m[2], ",", "")); err == nil {
+			if total, err := strconv.Atoi(strings.ReplaceAll(m[3], ",", "")); err == nil && n < total {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isThreshold: "the 326 seats needed for a majority" is a bar, not a result.
+func isThreshold(q qref) bool {
+	text := q.u.art.Article.Text
+	after := strings.Fields(strings.ToLower(text[q.q.Span.End:q.u.span.End]))
+	for i := 0; i < len(after) && i < 3; i++ {
+		switch strings.Trim(after[i], ",.;:") {
+		case "needed", "required", "necessary", "needs", "need", "necesarios", "necesarias":
+			return true
+		}
+	}
+	return false
+}
+
+func headOf(q *parallax.Quantity) string {
+	if q.Head != "" {
+		return q.Head
+	}
+	return q.Unit
+}
+
+// isProvisional: the clause that gives the figure marks it as a forecast,
+// or its sentence as a running count.
+func isProvisional(q qref) bool {
+	low := strings.ToLower(clause(q.u.art.Article.Text, q.u.span, q.q.Span, 14).Of(q.u.art.Article.Text))
+	for _, m := range provisionalMarkers {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	sent := strings.ToLower(q.u.span.Of(q.u.art.Article.Text))
+	for _, m := range sentenceMarkers {
+		if strings.Contains(sent, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceMarkers scope over their whole sentence: "As of noon, …".
+var sentenceMarkers = []string{"as of ", "so far", "at press time", "at the time of writing", "hasta el momento", "por ahora"}
+
+// isDenominator: "412 of the 650 seats": 650 is the whole, not a result.
+func isDenominator(q qref) bool {
+	text := q.u.art.Article.Text
+	before := strings.Fields(strings.ToLower(text[q.u.span.Start:q.q.Span.Start]))
+	if len(before) == 0 {
+		return false
+	}
+	k := len(before) - 1
+	if before[k] == "the" || before[k] == "all" {
+		k--
+	}
+	if k < 0 || before[k] != "of" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if isNumber(strings.Trim(before[j], ",.")) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDuration: a span of time that is not an age.
+func isDuration(q *parallax.Quantity) bool {
+	switch q.Unit {
+	case "years", "days", "months", "weeks", "hours", "minutes", "seconds", "decades":
+		return q.Head != "age"
+	}
+	return false
+}
+
+// differentPredicates: "64 people on board" and "67 people killed" count
+// different things; the concept words right after a figure tell.
+func differentPredicates(a, b qref) bool {
+	ca, cb := predicate(a), predicate(b)
+	return ca != cb && (ca != "" || cb != "")
+}
+
+func predicate(q qref) string {
+	text := q.u.art.Article.Text
+	after := strings.Fields(text[q.q.Span.End:q.u.span.End])
+	if len(after) > 3 {
+		after = after[:3]
+	}
+	words := append(contentWords(q.q.Text), contentWords(strings.Join(after, " "))...)
+	for _, w := range words {
+		if c, ok := concepts[w]; ok && (c == "death" || c == "injury" || c == "arrest") {
+			return c
+		}
+	}
+	return ""
 }
 
 func (s *story) quantityConflicts() []parallax.Conflict {
 	qs := s.allQuantities()
-	anchors := make([]int, len(qs))
+	anch := make([]map[int]bool, len(qs))
 	for i := range qs {
-		anchors[i] = s.anchor(qs[i])
+		anch[i] = s.anchors(qs[i])
 	}
-	// pairs of incompatible figures for the same thing
-	p := make(uf, len(qs))
-	for i := range p {
-		p[i] = i
+	// conflicting pairs, keyed by what they are about, so that a conflict
+	// holds figures about one thing only
+	groups := map[string][]int{}
+	var order []string
+	add := func(key string, i int) {
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		for _, x := range groups[key] {
+			if x == i {
+				return
+			}
+		}
+		groups[key] = append(groups[key], i)
 	}
-	involved := map[int]bool{}
+	provisional := make([]bool, len(qs))
+	running := map[*parallax.Analysis]bool{}
+	for _, a := range s.arts {
+		running[a] = runningCount(a.Article.Text)
+	}
+	for i := range qs {
+		q := qs[i].q
+		provisional[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent") ||
+			isThreshold(qs[i]) || isDenominator(qs[i])
+	}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			a, b := qs[i], qs[j]
-			if s.sameSource(a.u.art, b.u.art) || !quantity.SameThing(*a.q, *b.q) || quantity.Compatible(*a.q, *b.q) {
+			if s.sameSource(a.u.art, b.u.art) || !quantity.SameThing(*a.q, *b.q) || compatible(a.q, b.q) {
 				continue
 			}
-			sameAnchor := anchors[i] >= 0 && anchors[i] == anchors[j]
-			if !(sameAnchor && contextSim(a.u, b.u) >= 0.15 || contextSim(a.u, b.u) >= 0.45) {
+			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
+				continue // vague or provisional figures are not claims to hold against others
+			}
+			if isDuration(a.q) || differentPredicates(a, b) {
 				continue
 			}
-			if a.q.Value == nil && b.q.Value == nil {
-				continue // two vague figures rarely disagree in substance
+			key, ok := s.aboutKey(a, b, anch[i], anch[j])
+			if !ok {
+				continue
 			}
-			involved[i], involved[j] = true, true
-			ri, rj := p.find(i), p.find(j)
-			if ri != rj {
-				p[rj] = ri
+			if key == "" {
+				key = fmt.Sprintf("q%d", i)
 			}
+			key += "|" + headOf(a.q)
+			add(key, i)
+			add(key, j)
 		}
-	}
-	groups := map[int][]int{}
-	var order []int
-	for i := range qs {
-		if !involved[i] {
-			continue
-		}
-		r := p.find(i)
-		if _, ok := groups[r]; !ok {
-			order = append(order, r)
-		}
-		groups[r] = append(groups[r], i)
 	}
 	var out []parallax.Conflict
 	for _, r := range order {
@@ -97,7 +327,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		for _, i := range groups[r] {
 			placed := false
 			for k := range sides {
-				if quantity.Compatible(*sides[k][0].q, *qs[i].q) {
+				if compatible(sides[k][0].q, qs[i].q) {
 					if !hasArticle(sides[k], qs[i]) {
 						sides[k] = append(sides[k], qs[i])
 					}
@@ -126,8 +356,8 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			parts = append(parts, fmt.Sprintf("%q (%s)", side[0].q.Text, strings.Join(names, ", ")))
 		}
 		subject := describeQuantity(sides[0][0].q)
-		if a := anchors[groups[r][0]]; a >= 0 {
-			subject = s.ents.groupName(a) + ": " + strings.ToLower(strings.TrimPrefix(subject, "Figure for "))
+		if g, err := strconv.Atoi(strings.SplitN(r, "|", 2)[0]); err == nil {
+			subject = s.ents.groupName(g) + ": " + strings.ToLower(strings.TrimPrefix(subject, "Figure for "))
 		}
 		c.Subject = subject
 		c.Summary = "Outlets give different figures — " + strings.Join(parts, " vs ")

@@ -23,8 +23,23 @@ type entItem struct {
 	keys []string
 }
 
+// foldKey folds a name for matching across outlets: case, accents, dots,
+// middle initials, doubled letters and y/i ("Yassir" and "Yasir").
 func foldKey(s string) string {
 	k := gazetteer.Key(s)
+	var b strings.Builder
+	var prev rune
+	for _, r := range k {
+		if r == 'y' {
+			r = 'i'
+		}
+		if r == prev && r != ' ' {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	k = b.String()
 	f := strings.Fields(k)
 	if len(f) > 2 {
 		out := f[:0]
@@ -81,10 +96,28 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 			}
 		}
 	}
-	// a lone surname joins the one full name (a person) that ends with it
+	// spellings that differ only in a dropped last letter or a missing
+	// middle name are one person: "Maynor Suazo Sandoval", "Maynor Yassir
+	// Suazo Sandoval", "Maynor Yassir Suazo Sandova"
+	var persons []int
+	for i, it := range x.items {
+		if it.ent.Type == parallax.Person && len(strings.Fields(it.keys[0])) >= 2 {
+			persons = append(persons, i)
+		}
+	}
+	for a := 0; a < len(persons); a++ {
+		for b := a + 1; b < len(persons); b++ {
+			i, j := persons[a], persons[b]
+			if x.find(i) != x.find(j) && samePerson(x.items[i].keys[0], x.items[j].keys[0]) {
+				x.union(i, j)
+			}
+		}
+	}
+	// a lone surname joins the one full name that ends with it; a short
+	// form joins the longer name it ends ("Dali" and "MV Dali")
 	full := map[string][]int{}
 	for i, it := range x.items {
-		if it.ent.Type != parallax.Person {
+		if it.ent.Type != parallax.Person && len(strings.Fields(it.keys[0])) > 3 {
 			continue
 		}
 		for _, k := range it.keys {
@@ -106,7 +139,8 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 			for _, c := range cands {
 				roots[x.find(c)] = true
 			}
-			if len(roots) == 1 && (it.ent.Type == parallax.Person || it.ent.Type == parallax.Misc) {
+			other := x.items[cands[0]].ent.Type
+			if len(roots) == 1 && (it.ent.Type == other || it.ent.Type == parallax.Misc || other == parallax.Misc) {
 				x.union(i, cands[0])
 			}
 		}
@@ -227,4 +261,38 @@ func (s *story) sortArticles(ids map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// samePerson: the same first name and the same last name, one of them
+// missing a middle name or the last letter.
+func samePerson(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if fa[0] != fb[0] {
+		return false
+	}
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	// every word of the shorter name appears, in order, in the longer one
+	j := 0
+	for _, w := range fa {
+		for j < len(fb) && !closeWord(w, fb[j]) {
+			j++
+		}
+		if j == len(fb) {
+			return false
+		}
+		j++
+	}
+	return closeWord(fa[len(fa)-1], fb[len(fb)-1]) || len(fa) >= 2 && len(fb)-len(fa) <= 1
+}
+
+func closeWord(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 5 && len(b) == len(a)+1 && strings.HasPrefix(b, a)
 }

@@ -370,7 +370,7 @@ func (s *story) quantityFacts() []parallax.Fact {
 			if s.sameSource(qs[i].u.art, qs[j].u.art) {
 				continue
 			}
-			if related(qs[i], qs[j]) && quantity.Compatible(*qs[i].q, *qs[j].q) {
+			if related(qs[i], qs[j]) && compatible(qs[i].q, qs[j].q) {
 				ri, rj := p.find(i), p.find(j)
 				if ri != rj {
 					p[rj] = ri

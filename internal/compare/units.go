@@ -189,7 +189,7 @@ var concepts = func() map[string]string {
 	m := map[string]string{}
 	for c, words := range map[string]string{
 		"money":  "pay pays paid paying payment payments dollars dollar euros pounds compensation funding funds fee fees cost costs price million billion pago pagos dólares euros millones",
-		"death":  "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertes murieron fallecidos víctimas mortos",
+		"death":  "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertas muerto muerta muertes murieron fallecidos fallecidas víctimas mortos mortas tote",
 		"injury": "injured injuries injuring hurt wounded heridos feridos",
 		"arrest": "arrested arrest detained detention custody jailed imprisoned charged detenido detenidos arrestado",
 		"visit":  "visit visits visited visiting trip meeting met meet welcomed hosted received visita reunión",
