@@ -8,12 +8,14 @@
 //
 // What a quantity holds:
 //
-//   - Value when the text states one number ("232 migrants"), Low and/or High
-//     for bounds and ranges ("more than 200" → Low 200; "up to six million" →
-//     Low 0 and High 6,000,000; "between 46 and 48" → both). Hedges ("about 90%", "some 200")
-//     keep Value and set Approx; "nearly"/"almost"/"close to" set High and
-//     Approx. Vague plurals set both bounds and Approx: "hundreds" is
+//   - Value when the text states one number ("232 migrants"), Low and/or
+//     High for bounds and ranges ("more than 200" → Low 200; "up to six
+//     million" → Low 0 and High 6,000,000; "between 46 and 48", "46-48" →
+//     both; "two or three" → both and Approx). Hedges ("about 90%", "some
+//     200") keep Value and set Approx; "nearly"/"almost"/"close to" set High
+//     and Approx. Vague plurals set both bounds and Approx: "hundreds" is
 //     200–999, "thousands" 2,000–99,999, "tens of thousands" 20,000–99,000.
+//     "rose from 10 to 20" is two quantities, not a range.
 //   - Unit: an ISO currency code for money ("USD", "EUR", "GBP"; "pesos"
 //     when the country is not said), "percent" (or "percentage points"), a
 //     canonical measure ("feet", "km", "metres", "tons", "kg", "degrees",
@@ -35,10 +37,19 @@
 // A noun that introduces the number is part of the text: "a total of 232
 // migrants"; "a majority of 176" has Unit and Head "majority".
 //
-// Not quantities: years ("in 2025", "the 1798 Act"), dates ("April 14", "14
-// de abril", "17/04/2025"), times ("11:30", "10 a.m."), ordinals ("267th"),
-// identifiers ("MS-13", "COVID-19", "Boeing 737", "Flight 5342", "No. 1"),
-// phone numbers, and "one"/"un"/"una" unless a countable noun follows.
+// Not quantities: years ("in 2025", "the 1798 Act"; a bare four-digit number
+// from 1000 to 2100 counts only when a lower-case noun or unit follows),
+// dates ("April 14", "14 de abril", "17/04/2025"), times ("11:30", "10
+// a.m."), ordinals ("267th"), identifiers ("MS-13", "COVID-19", "Boeing
+// 737", "Flight 5342", "No. 1", a number after a capitalised word), scores
+// ("won 3-1"), phone numbers, digit runs of five or more without separators
+// or unit (codes), "one" unless a countable noun follows, and Spanish
+// "un"/"una"/"uno", which are articles and pronouns.
+//
+// Numbers are read with the separators of the language: "6.000" is 6000 in
+// Spanish and 6 in English, "6,5" is 6.5 in both; a comma before exactly
+// three digits groups thousands, as do thin and non-breaking spaces (and
+// plain spaces in French, Polish and others that write "2 300").
 package quantity
 
 import (
@@ -670,7 +681,7 @@ func (f *finder) build(c core) int {
 		}
 	}
 
-	if u.kind == uNone && rk == rNone && !c.words && start-1 >= f.floor &&
+	if u.kind == uNone && !c.words && start-1 >= f.floor &&
 		(f.word(start-1) == "aged" || f.word(start-1) == "age" && f.word(start-2) == "at") {
 		start--
 		u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: k}
@@ -711,7 +722,7 @@ func (f *finder) build(c core) int {
 	}
 	if c.one && (u.kind == uNone || u.kind == uPeople || f.word(c.i-1) == "no" ||
 		(u.kind == uCount && pluralEN(lower(u.unit))) ||
-		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged)) {
+		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged && u.head != "age")) {
 		return c.j
 	}
 	if (u.kind == uNone || u.def == &uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
