@@ -163,6 +163,10 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	if name, cue, ok := d.cueAfter(after, m); ok {
 		return name, cue
 	}
+	// `“Peace be with you,” were his first words`: a possessive names the speaker
+	if name, cue, ok := d.possessiveCue(after, m); ok {
+		return name, cue
+	}
 	// 2. before the quote in its sentence: `Trump stated: “`, `saying he appreciated Bukele for “`
 	so := d.sentenceOf(m.open)
 	if so < 0 {
@@ -171,6 +175,22 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	before := d.tokensBetween(so, d.sents[so].Span.Start, m.open)
 	if name, cue, ok := d.cueBefore(before, so, m); ok {
 		return name, cue
+	}
+	// `“Why?” He asked on his platform.`: the cue opens the next sentence
+	if len(after) == 0 && si+1 < len(d.sents) {
+		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		if len(next) > 6 {
+			next = next[:6]
+		}
+		for k := 1; k < len(next) && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
+			if d.isVerb(next[k]) {
+				cue := parallax.Span{Start: next[0].start, End: next[k].end}
+				if name := d.resolveSubject(next[:k], m.open); name != "" {
+					return name, cue
+				}
+				break
+			}
+		}
 	}
 	return "", parallax.Span{}
 }
@@ -217,7 +237,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
 			end++
 		}
-		if end > 8 {
+		if end > 10 {
 			return "", parallax.Span{}, false // a clause, not a speaker
 		}
 		cue := parallax.Span{Start: toks[0].start, End: toks[end-1].end}
@@ -323,16 +343,7 @@ func minInt(a, b int) int {
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
 	if pronouns[d.lw(t)] {
-		g := pronounGender(d.lw(t))
-		// a person named earlier in the same sentence: "Noem …, from where she sent"
-		if n := d.recentPerson(t.start, d.sents[d.sentenceOf(t.start)].Span.Start, g); n != "" {
-			return n, true
-		}
-		// "He also said": journalists continue with the last speaker
-		if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && genderFits(d.lastSpeaker, g) {
-			return d.lastSpeaker, true
-		}
-		if n := d.recentPerson(before, 0, g); n != "" {
+		if n := d.pronounReferent(t.start, before, pronounGender(d.lw(t))); n != "" {
 			return n, true
 		}
 		return "", false
@@ -380,6 +391,48 @@ func (d *doc) insideQuote(off int) bool {
 	return false
 }
 
+// pronounReferent resolves a pronoun at offset at, for a quote opening at
+// before: a person named earlier in the same sentence ("Noem …, from where
+// she sent"); the last speaker, within two sentences ("He also said"); else
+// the first person named in the nearest earlier sentence that names one —
+// its subject, usually, rather than whoever it names last.
+func (d *doc) pronounReferent(at, before int, g byte) string {
+	si := d.sentenceOf(at)
+	if si < 0 {
+		return ""
+	}
+	if n := d.recentPerson(at, d.sents[si].Span.Start, g); n != "" {
+		return n
+	}
+	if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && genderFits(d.lastSpeaker, g) {
+		return d.lastSpeaker
+	}
+	for k := si - 1; k >= 0 && k >= si-4; k-- {
+		if n := d.firstPerson(k, g); n != "" {
+			return n
+		}
+	}
+	return d.recentPerson(before, 0, g)
+}
+
+// firstPerson is the first person named in sentence si outside quotes.
+func (d *doc) firstPerson(si int, g byte) string {
+	sp := d.sents[si].Span
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start < sp.Start || d.insideQuote(m.start) {
+			continue
+		}
+		if m.start >= sp.End {
+			break
+		}
+		if e := d.ents[m.entity]; e.typ == parallax.Person && genderFits(e.name, g) {
+			return e.name
+		}
+	}
+	return ""
+}
+
 // recentPerson is the last person named in [from, off), outside quotes,
 // whose given name fits gender g ('F', 'M' or 0 for any).
 func (d *doc) recentPerson(off, from int, g byte) string {
@@ -421,15 +474,41 @@ func genderFits(name string, g byte) bool {
 // resolveSubject turns the words that name a speaker into an entity name:
 // a name, a pronoun, or a description such as "the Salvadoran leader".
 func (d *doc) resolveSubject(toks []token, before int) string {
+	// a person among the words wins ("US Coast Guard Rear Admiral Shannon
+	// Gilreath"), the last one when several; then a pronoun; then any name
+	first := ""
+	person := ""
 	for _, t := range toks {
-		if name, ok := d.nameAt(t, before); ok {
-			if mi := d.mentionAt(t.start, t.end); mi >= 0 && d.mentions[mi].demonym {
-				return d.describe(toks, before)
+		if pronouns[d.lw(t)] {
+			if name, ok := d.nameAt(t, before); ok && person == "" {
+				return name
 			}
-			return name
+			continue
+		}
+		mi := d.mentionAt(t.start, t.end)
+		if mi < 0 {
+			continue
+		}
+		if d.mentions[mi].demonym {
+			if name := d.describe(toks, before); name != "" {
+				return name
+			}
+			continue
+		}
+		e := d.ents[d.mentions[mi].entity]
+		if e.typ == parallax.Person {
+			person = e.name
+		} else if first == "" {
+			first = e.name
 		}
 	}
-	return d.describe(toks, before)
+	if person != "" {
+		return person
+	}
+	if name := d.describe(toks, before); name != "" {
+		return name
+	}
+	return first
 }
 
 // describe resolves "the Salvadoran president", "the mayor", "the Salvadoran government".
@@ -488,4 +567,27 @@ func hasRole(roles []string, head string) bool {
 		}
 	}
 	return false
+}
+
+var utteranceNouns = set(`words word message remarks statement greeting greetings reply response answer comment comments
+tweet post speech plea warning promise words, palabras mensaje declaraciones respuesta`)
+
+// possessiveCue reads `”, were his first words` and `”, her message said`.
+func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, bool) {
+	for k := 0; k < len(after) && k < 5; k++ {
+		w := d.lw(after[k])
+		if w != "his" && w != "her" && w != "su" {
+			continue
+		}
+		for j := k + 1; j < len(after) && j <= k+4; j++ {
+			if utteranceNouns[d.lw(after[j])] {
+				g := pronounGender(map[string]string{"his": "he", "her": "she"}[w])
+				if name := d.pronounReferent(after[k].start, m.open, g); name != "" {
+					return name, parallax.Span{Start: after[k].start, End: after[j].end}, true
+				}
+			}
+		}
+		break
+	}
+	return "", parallax.Span{}, false
 }
