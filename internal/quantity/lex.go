@@ -541,4 +541,6 @@ var identNouns = map[string]bool{
 	"calle": true, "avenida": true, "carretera": true, "autopista": true, "edición": true,
 	"versión": true, "decreto": true, "expediente": true, "distrito": true, "zona": true,
 	"kilómetro": true, "km": true, "sala": true, "planta": true, "piso": true, "pabellón": true,
+	"muelle": true, "andén": true, "anden": true, "dársena": true, "darsena": true, "hangar": true,
+	"pista": true, "grupo": true, "bloque": true, "portal": true,
 }

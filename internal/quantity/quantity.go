@@ -316,6 +316,40 @@ deficit surplus fine bill mayoría mayoria total saldo balance cifra suma multa`
 var namedBy = map[string]string{"majority": "majority", "margin": "margin", "lead": "lead",
 	"mayoría": "majority", "mayoria": "majority"}
 
+// Verbs after which a bare number counts people: "a fire injured 14".
+var harmBefore = set(`injures injured injuring kills killed killing wounds wounded wounding
+evacuated evacuates rescued rescues arrested arrests detained detains deported deports
+hospitalized hospitalised`)
+
+var esHarmBefore = set(`hiere hirió herido mata mató matado deja dejó dejando evacuó evacuaron
+rescató rescataron detuvo detuvieron deportó deportaron`)
+
+// ageAfterName reports an age set off by commas or brackets after a name:
+// "Tobias Renn, 34, was…", "Ana Ruiz (52)".
+func (f *finder) ageAfterName(c *core) bool {
+	if c.m < 1 || c.m > 120 || c.j != c.i+1 || c.i < 2 {
+		return false
+	}
+	open, close := f.tok(c.i-1), f.tok(c.j)
+	if open.kind != kPunct || close.kind != kPunct {
+		return false
+	}
+	switch {
+	case open.low == "," && (close.low == "," || close.low == "." || close.low == ";"):
+	case open.low == "(" && close.low == ")":
+	default:
+		return false
+	}
+	name := f.tok(c.i - 2)
+	if name.kind != kWord || !name.upper || enMonths[name.low] || esMonths[name.low] || f.sentStart(c.i-2) {
+		return false
+	}
+	// A person's name has two capitalised words at least: "Tobias Renn",
+	// not "Gaza".
+	p := f.tok(c.i - 3)
+	return p.kind == kWord && p.upper && !enMonths[p.low] && !esMonths[p.low]
+}
+
 // Range kinds.
 const (
 	rNone   = iota
@@ -712,6 +746,16 @@ func (f *finder) build(c core) int {
 			return c.j
 		case u.kind == uCount && (yearDeterminers[prev] || f.tok(u.end-1).upper || f.tok(c.j).upper):
 			return c.j
+		}
+	}
+	if u.kind == uNone && money == "" && !hedged && rk == rNone && sk == bNone && c.d == 0 && c.scale == 1 {
+		switch {
+		case f.ageAfterName(&c):
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
+		case f.lang == "en" && harmBefore[f.word(c.i-1)] && !c.yearLike:
+			u = unitRes{kind: uPeople, unit: "people", head: "person", end: c.j}
+		case f.lang == "es" && esHarmBefore[f.word(c.i-1)] && !c.yearLike:
+			u = unitRes{kind: uPeople, unit: "personas", head: "person", end: c.j}
 		}
 	}
 	// Long digit strings without separators are codes: "11765", "598760".

@@ -220,6 +220,8 @@ func TestCounted(t *testing.T) {
 		{"en", "Reds took 412 seats and the Blues 121.", []string{`"412 seats" v=412 unit=seats head=seat`, `"121" v=121`}},
 		{"en", "About 300 Guatemalans and 12 children arrived.", []string{`"About 300 Guatemalans" v=300 ~ unit=Guatemalans head=guatemalan`, `"12 children" v=12 unit=children head=child`}},
 		{"en", "One person died and one man was hurt.", []string{`"One person" v=1 unit=person head=person`, `"one man" v=1 unit=man head=man`}},
+		{"en", "A fire injured 14. Tobias Renn, 34, and Ana Ruiz (52) were held; Sue Lee, 19.", []string{`"14" v=14 unit=people head=person`, `"34" v=34 unit=years head=age`, `"52" v=52 unit=years head=age`, `"19" v=19 unit=years head=age`}},
+		{"en", "In Paris, 34 people met; on March 3, 2026, and in Gaza, 12, were hurt.", []string{`"34 people" v=34 unit=people head=person`, `"12" v=12`}},
 		{"en", "One disabled patient brought in; one inside.", []string{`"One disabled patient" v=1 unit=patient head=patient`}},
 		{"en", "Ticket 112954389 and 598760 views.", []string{`"598760 views" v=598760 unit=views head=view`}},
 		{"en", "Nine new cases and 3 cities.", []string{`"Nine new cases" v=9 unit=cases head=case`, `"3 cities" v=3 unit=cities head=city`}},
