@@ -53,6 +53,9 @@ func (s *scanner) dateline() (time.Time, parallax.Span, bool) {
 			if !bare.ok {
 				bare = s.bareDateLine(i)
 			}
+			if !bare.ok {
+				bare = s.wireDateline(i)
+			}
 		}
 		if t.kind != tWord || t.w.c&cCue == 0 {
 			continue
@@ -179,4 +182,59 @@ func (s *scanner) separatorBefore(i int) bool {
 		return true
 	}
 	return false
+}
+
+// wireDateline reads the agency dateline that opens a story's first
+// paragraph: "WESTERHAVEN, March 3, 2026 —", "BALTIMORE, Md., Tuesday,
+// March 26, 2024 (AP) —". The place is in capitals; a dash or an opening
+// bracket follows the date. The span covers the date.
+func (s *scanner) wireDateline(i int) dlCand {
+	k := i
+	caps := 0
+	for k < len(s.toks) && caps < 4 && s.toks[k].kind == tWord && isAllCaps(s.text[s.toks[k].start:s.toks[k].end]) {
+		caps++
+		k++
+	}
+	if caps == 0 {
+		return dlCand{}
+	}
+	// optional ", Md." style state, then a comma
+	for n := 0; n < 4 && k < len(s.toks) && !s.toks[k].nl; n++ {
+		if s.toks[k].kind == tPunct && s.toks[k].r == ',' {
+			k++
+			break
+		}
+		k++
+	}
+	for n := 0; n < 4 && k < len(s.toks) && !s.toks[k].nl; n++ {
+		h, ok := s.at(k)
+		if ok && h.rel == rNone && h.y > 0 && h.prec == pDay {
+			if h.j < len(s.toks) && s.toks[h.j].kind == tPunct {
+				switch s.toks[h.j].r {
+				case '—', '–', '-', '(':
+					return dlCand{
+						t:    time.Date(h.y, time.Month(h.m), h.d, 0, 0, 0, 0, time.UTC),
+						span: parallax.Span{Start: s.toks[h.i].start, End: s.toks[h.j-1].end},
+						ok:   true,
+					}
+				}
+			}
+			return dlCand{}
+		}
+		k++
+	}
+	return dlCand{}
+}
+
+func isAllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if r >= 'a' && r <= 'z' {
+			return false
+		}
+		if r >= 'A' && r <= 'Z' || r > 127 {
+			letters++
+		}
+	}
+	return letters >= 2
 }

@@ -121,7 +121,8 @@ func input(ctx context.Context, in string, opt Options, fn Func) error {
 
 // Dir reads every regular file under dir, recursively and in name order,
 // each by its own format. Hidden files and directories (".git", ".DS_Store")
-// are skipped; symbolic links to directories are not followed, so a link
+// and a folder's README and LICENSE files are skipped (named one by one,
+// they are read); symbolic links to directories are not followed, so a link
 // loop cannot trap the walk.
 func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 	var files []string
@@ -144,6 +145,9 @@ func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 		}
 		if d.IsDir() {
 			return nil
+		}
+		if isProjectDoc(d.Name()) {
+			return nil // a folder's README or LICENSE describes it; it is not coverage
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			st, err := os.Stat(path)
@@ -305,4 +309,14 @@ func humanSize(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// isProjectDoc: README.md, LICENSE, COPYING and the like.
+func isProjectDoc(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG":
+		return true
+	}
+	return false
 }

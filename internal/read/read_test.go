@@ -418,3 +418,33 @@ func TestRegistrableDomain(t *testing.T) {
 		t.Errorf("OutletFromURL(not a url) = %q", got)
 	}
 }
+
+func TestDirSkipsProjectDocs(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"README.md":   "# About this folder\nIt holds two articles.",
+		"LICENSE":     "Copyright nobody.",
+		"gazette.txt": "Bridge reopens\nThe Old Mill bridge reopened on Monday after repairs.",
+		"courier.txt": "Old Mill bridge open again\nTraffic crossed the Old Mill bridge on Monday.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arts, errs := Inputs(context.Background(), []string{dir}, Options{})
+	if len(errs) != 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, filepath.Base(a.Source))
+	}
+	if strings.Join(got, ",") != "courier.txt,gazette.txt" {
+		t.Errorf("read %v, want the two articles only", got)
+	}
+	// named on its own, a README is read like any text file
+	arts, _ = Inputs(context.Background(), []string{filepath.Join(dir, "README.md")}, Options{})
+	if len(arts) != 1 {
+		t.Errorf("README named explicitly: %d articles, want 1", len(arts))
+	}
+}
