@@ -496,6 +496,9 @@ func (f *finder) scoreLike(c, c2 *core) bool {
 
 // suffixBound reads "or more", "or so", "-plus", "o más" at k.
 func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
+	if f.punct(k, "+") && f.adjacent(k) && f.tok(k+1).kind != kNum {
+		return bLow, false, k + 1 // "200+ people"
+	}
 	w := f.word(k)
 	if f.lang == "es" {
 		if w == "o" {

@@ -143,6 +143,7 @@ func TestBounds(t *testing.T) {
 			`"some 90 guests" v=90 ~ unit=guests head=guest`, `"approximately 90 km" v=90 ~ unit=km head=kilometre`}},
 		{"en", "Support fell 10%-15% and fares rose from $5 to $10.", []string{`"10%-15%" lo=10 hi=15 unit=percent`, `"$5" v=5 unit=USD`, `"$10" v=10 unit=USD`}},
 		{"en", "The bill passed 52-48 in a 5-4 ruling.", nil},
+		{"en", "It drew 200+ fans, >50 teams and <10 critics.", []string{`"200+ fans" lo=200 unit=fans head=fan`, `">50 teams" lo=50 unit=teams head=team`, `"<10 critics" lo=0 hi=10 unit=critics head=critic`}},
 		{"en", "Two or three witnesses spoke.", []string{`"Two or three witnesses" lo=2 hi=3 ~ unit=witnesses head=witness`}},
 		{"en", "It needs 500 signatures or more.", []string{`"500 signatures or more" lo=500 unit=signatures head=signature`}},
 		{"en", "Sales fell from 40 to 30 percent.", []string{`"40" v=40 unit=percent`, `"30 percent" v=30 unit=percent`}},
