@@ -442,7 +442,7 @@ var squareOf = map[string]unitDef{
 // Adjectives after a hyphenated measure: "948-foot-long".
 var dimensionAdj = map[string]bool{
 	"long": true, "tall": true, "high": true, "wide": true, "deep": true, "thick": true,
-	"old": true, "wide-": true, "length": true, "across": true,
+	"old": true, "length": true, "across": true,
 }
 
 // Words that end a measure-like hyphen compound without being a counted noun.

@@ -683,9 +683,6 @@ func (f *finder) build(c core) int {
 	if pct && u.kind != uPercent {
 		u = unitRes{kind: uPercent, unit: "percent", end: k}
 	}
-	if u.kind == uNone && sk == bNone {
-		// "200 people or more" is read after the unit; here, nothing to do.
-	}
 	stop := max(u.end, k)
 	if sk == bNone && u.kind != uNone && (f.word(stop) == "or" || f.word(stop) == "o") {
 		if k2, a2, e2 := f.suffixBound(stop); k2 != bNone {

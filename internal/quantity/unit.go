@@ -198,10 +198,7 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 					if def.dim != dTime {
 						return r, true
 					}
-					r.unit, r.head = def.name, "age"
-					if def.name != "years" {
-						r.head = "age"
-					}
+					r.head = "age"
 				}
 				r.end = k + 4
 			}
@@ -240,9 +237,6 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 	}
 	if !ok || (def.short && t.sp) {
 		return unitRes{}, false
-	}
-	if w == "pounds" || w == "pound" || w == "libras" || w == "libra" {
-		// money was ruled out already
 	}
 	r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 1}
 	// "km/h"
