@@ -78,7 +78,13 @@ func newDoc(text string) *doc {
 		for j < len(d.sents) && !strings.Contains(text[d.sents[j-1].Span.End:d.sents[j].Span.Start], "\n") {
 			j++
 		}
-		line := tokenize(text, d.sents[i].Span.Start, d.sents[j-1].Span.End, nil)
+		line := d.sentToks[i]
+		if j > i+1 {
+			line = nil
+			for k := i; k < j; k++ {
+				line = append(line, d.sentToks[k]...)
+			}
+		}
 		title := isTitleCaseLine(text, line)
 		for k := i; k < j; k++ {
 			d.titleLines[k] = title

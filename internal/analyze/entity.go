@@ -100,10 +100,10 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
-				if tj.kind == tWord && !tj.cap && connectors[strings.ToLower(tj.text(text))] && tj.start-toks[j-1].end <= 1 {
+				if tj.kind == tWord && !tj.cap && connectors[tj.low] && tj.start-toks[j-1].end <= 1 {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
-					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors[strings.ToLower(toks[k].text(text))] {
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors[toks[k].low] {
 						k++
 					}
 					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && toks[k].start-toks[k-1].end <= 1 {
@@ -115,7 +115,7 @@ func (d *doc) findMentions() {
 				break
 			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
-			if initial && i >= 2 && namingVerbs[strings.ToLower(toks[i-2].text(text))] {
+			if initial && i >= 2 && namingVerbs[toks[i-2].low] {
 				initial = false // ship called “Dali”: a name, not a sentence start
 			}
 			place := ""
@@ -185,7 +185,7 @@ func isNameNumberContext(text string, toks []token, end int) bool { return false
 // and records roles.
 func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	text := d.text
-	lw := func(t token) string { return strings.ToLower(t.word(text)) }
+	lw := func(t token) string { return lowWord(t, text) }
 	// whole-run gazetteer hit ("El Salvador", "Los Angeles") wins over trimming
 	if initial && len(run) > 1 {
 		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
@@ -241,7 +241,7 @@ func institutional(w string) bool {
 // Secretary Kristi Noem" → "Homeland Security" + role + "Kristi Noem".
 func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string) {
 	text := d.text
-	lw := func(t token) string { return strings.ToLower(strings.TrimSuffix(t.word(text), ".")) }
+	lw := func(t token) string { return strings.TrimSuffix(lowWord(t, text), ".") }
 	r := -1
 	for k := len(run) - 1; k >= 0; k-- {
 		if roleWords[lw(run[k])] {
@@ -331,7 +331,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 
 func allRoles(run []token, text string) bool {
 	for _, t := range run {
-		if !roleWords[strings.ToLower(strings.TrimSuffix(t.word(text), "."))] {
+		if !roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
 			return false
 		}
 	}
@@ -416,13 +416,20 @@ func (d *doc) findAcronyms() map[string]string {
 
 // resolveEntities filters weak mentions and merges the rest into entities.
 func (d *doc) resolveEntities() {
-	text := d.text
-	// words the article also uses in lower case are ordinary words
+	// words the article also uses in lower case are ordinary words; only
+	// single-word names need the check
 	lower := map[string]bool{}
+	for _, m := range d.mentions {
+		if m.tokens == 1 {
+			lower[strings.ToLower(m.text)] = false
+		}
+	}
 	for _, toks := range d.sentToks {
 		for _, t := range toks {
 			if t.kind == tWord && !t.cap {
-				lower[strings.ToLower(t.text(text))] = true
+				if _, ok := lower[t.low]; ok {
+					lower[t.low] = true
+				}
 			}
 		}
 	}
@@ -703,4 +710,12 @@ func pickFull(fulls []string) string {
 		}
 	}
 	return fulls[0]
+}
+
+// lowWord is the token's word in lower case, without a possessive.
+func lowWord(t token, text string) string {
+	if t.poss > 0 {
+		return t.low[:t.poss-t.start]
+	}
+	return t.low
 }

@@ -53,7 +53,10 @@ func DetectLanguage(text string) string {
 			}
 			j += n
 		}
-		w := strings.ToLower(text[i:j])
+		w := text[i:j]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			w = strings.ToLower(w)
+		}
 		words++
 		if langs, ok := funcIndex[w]; ok {
 			for _, l := range langs {

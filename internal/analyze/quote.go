@@ -210,7 +210,12 @@ func (d *doc) tokensBetween(si, from, to int) []token {
 	return out
 }
 
-func (d *doc) lw(t token) string { return strings.ToLower(t.text(d.text)) }
+func (d *doc) lw(t token) string {
+	if t.kind == tPunct {
+		return t.text(d.text)
+	}
+	return t.low
+}
 
 // isVerb reports whether t is a speech verb: listed, and written in lower
 // case ("States" in "United States" is not one).

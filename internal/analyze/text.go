@@ -18,6 +18,8 @@ type token struct {
 	upper bool
 	// poss is the byte offset where a possessive "'s" / "’s" begins, 0 when none.
 	poss int
+	// low is the word in lower case (computed once: every rule looks at it).
+	low string
 }
 
 type tokKind uint8
@@ -97,7 +99,10 @@ func tokenize(s string, from, to int, out []token) []token {
 				}
 				break
 			}
-			t := token{start: start, end: j, kind: tWord}
+			t := token{start: start, end: j, kind: tWord, low: s[start:j]}
+			if uppers > 0 {
+				t.low = strings.ToLower(t.low)
+			}
 			if allDigit {
 				t.kind = tNum
 			}

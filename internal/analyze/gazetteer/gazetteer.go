@@ -9,6 +9,8 @@ package gazetteer
 import (
 	_ "embed"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed places.tsv
@@ -102,27 +104,46 @@ func Demonym(word string) (string, bool) {
 // Key folds a name for lookup: lower case, accents and dots removed,
 // "the " dropped.
 func Key(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		if r == '.' || r == '\u2019' || r == '\'' {
+	// fast path: plain lower-case ASCII needs no copy
+	plain := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c >= 'A' && c <= 'Z' || c == '.' || c == '\'' || c == '-' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return strings.TrimPrefix(s, "the ")
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			i++
+			switch {
+			case c == '.' || c == '\'':
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == '-':
+				c = ' '
+			}
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r == '\u2019' {
 			continue
 		}
 		if f, ok := fold[r]; ok {
-			b.WriteString(f)
+			b = append(b, f...)
 			continue
 		}
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		} else if r > 127 {
-			r = []rune(strings.ToLower(string(r)))[0]
-		}
-		if r == '-' {
-			r = ' '
-		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	k := b.String()
+	k := string(b)
 	k = strings.TrimPrefix(k, "the ")
 	return k
 }
