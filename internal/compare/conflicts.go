@@ -134,8 +134,16 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 	if best >= 0 {
 		return strconv.Itoa(best), contextSim(a.u, b.u) >= 0.05
 	}
-	if len(aa) > 0 && len(ab) > 0 || isCount(a.q) || isCount(b.q) {
-		return "", false // each about something else named, or a count about nothing named
+	if len(aa) > 0 && len(ab) > 0 {
+		return "", false // each about something else named
+	}
+	if isCount(a.q) || isCount(b.q) {
+		// a count about nothing named: only when both count the same event
+		// ("14 injured" and "41 people were injured")
+		if p := predicate(a); p != "" && p == predicate(b) {
+			return "pred:" + p, contextSim(a.u, b.u) >= 0.1
+		}
+		return "", false
 	}
 	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
 	shared := 0
@@ -256,7 +264,11 @@ func predicate(q qref) string {
 	if len(after) > 3 {
 		after = after[:3]
 	}
-	words := append(contentWords(q.q.Text), contentWords(strings.Join(after, " "))...)
+	before := strings.Fields(text[q.u.span.Start:q.q.Span.Start])
+	if len(before) > 2 {
+		before = before[len(before)-2:]
+	}
+	words := append(contentWords(q.q.Text), contentWords(strings.Join(append(before, after...), " "))...)
 	for _, w := range words {
 		if c, ok := concepts[w]; ok && (c == "death" || c == "injury" || c == "arrest") {
 			return c
@@ -305,7 +317,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
-			if isDuration(a.q) || differentPredicates(a, b) {
+			if isDuration(a.q) || isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) {
 				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
@@ -627,6 +639,36 @@ func (s *story) denialConflicts() []parallax.Conflict {
 			Summary: fmt.Sprintf("%s reports %q where other outlets call them criminals", s.outletOf[u.art.Article.ID], hit)}
 		c.Sides = [][]parallax.Evidence{side, {s.evidence(u.art, clause(u.art.Article.Text, u.span, u.span, 40))}}
 		out = append(out, c)
+	}
+	return out
+}
+
+// sameEra: figures in sentences about other years ("the deadliest since
+// 2001, when 260 people died") are about other events than the story's.
+func sameEra(a, b *unit) bool {
+	ya, yb := otherYears(a), otherYears(b)
+	if len(ya) == 0 && len(yb) == 0 {
+		return true
+	}
+	for y := range ya {
+		if yb[y] {
+			return true
+		}
+	}
+	return false
+}
+
+func otherYears(u *unit) map[string]bool {
+	pub := ""
+	if !u.art.Article.Published.IsZero() {
+		pub = u.art.Article.Published.Format("2006")
+	}
+	out := map[string]bool{}
+	for _, di := range u.dates {
+		d := u.art.Dates[di].Date
+		if len(d) >= 4 && d[:4] != pub && !u.art.Dates[di].Published {
+			out[d[:4]] = true
+		}
 	}
 	return out
 }
