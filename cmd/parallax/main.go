@@ -48,6 +48,7 @@ const usage = `parallax compares how news outlets cover the same events.
 
 Usage:
   parallax compare [flags] INPUT...   group articles into stories and compare the outlets
+  parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
 An INPUT is a text file, an HTML file, a JSON Lines file of articles
@@ -63,6 +64,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "compare":
 		return (&CompareCommand{Main: m}).Run(ctx, args[1:])
+	case "bench":
+		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
