@@ -52,9 +52,9 @@ func name(r *rand.Rand, n int) string {
 
 type event struct {
 	town, person, official, org, acr, place string
-	kind                                  int
-	count, budget                         int
-	day                                   time.Time
+	kind                                    int
+	count, budget                           int
+	day                                     time.Time
 }
 
 func newEvent(r *rand.Rand, day time.Time) event {
@@ -68,11 +68,11 @@ func newEvent(r *rand.Rand, day time.Time) event {
 		person:   firstNames[r.Intn(len(firstNames))] + " " + name(r, 2),
 		official: firstNames[r.Intn(len(firstNames))] + " " + name(r, 3),
 		org:      org, acr: acr,
-		place: name(r, 2) + " Street",
-		kind:  r.Intn(len(kinds)),
-		count: 3 + r.Intn(200),
+		place:  name(r, 2) + " Street",
+		kind:   r.Intn(len(kinds)),
+		count:  3 + r.Intn(200),
 		budget: 1 + r.Intn(40),
-		day:   day,
+		day:    day,
 	}
 }
 
