@@ -19,6 +19,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.quantityConflicts()...)
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.hedgeConflicts()...)
+	out = append(out, s.personConflicts()...)
 	out = append(out, s.denialConflicts()...)
 	return out
 }
@@ -635,8 +636,12 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		if len(side) == 0 {
 			continue
 		}
+		var others []string
+		for _, e := range side {
+			others = appendUniq(others, s.outletOf[e.Article])
+		}
 		c := parallax.Conflict{Kind: "characterization", Subject: hit,
-			Summary: fmt.Sprintf("%s reports %q where other outlets call them criminals", s.outletOf[u.art.Article.ID], hit)}
+			Summary: fmt.Sprintf("%s reports %q where %s call(s) them guilty", s.outletOf[u.art.Article.ID], hit, strings.Join(others, ", "))}
 		c.Sides = [][]parallax.Evidence{side, {s.evidence(u.art, clause(u.art.Article.Text, u.span, u.span, 40))}}
 		out = append(out, c)
 	}
@@ -671,4 +676,106 @@ func otherYears(u *unit) map[string]bool {
 		}
 	}
 	return out
+}
+
+// personConflicts: one outlet calls a named person guilty in its own words
+// ("the arsonist Tobias Renn"), another names the same person as accused
+// ("Renn is accused of setting the fire", "the alleged arsonist, Renn").
+func (s *story) personConflicts() []parallax.Conflict {
+	type mark struct {
+		u  *unit
+		sp parallax.Span
+	}
+	asserted := map[int][]mark{}
+	hedged := map[int][]mark{}
+	seen := map[int]bool{}
+	var order []int
+	for _, u := range s.units {
+		if u.quoted {
+			continue
+		}
+		text := u.art.Article.Text
+		for i := range u.art.Entities {
+			e := &u.art.Entities[i]
+			if e.Type != parallax.Person {
+				continue
+			}
+			g := s.ents.groupOf(e.Name)
+			for _, sp := range e.Mentions {
+				if sp.Start < u.span.Start || sp.End > u.span.End || insideQuote(u.art, sp) {
+					continue
+				}
+				near := nearWords(text, u.span, sp, 4)
+				isHedged := false
+				for _, h := range u.hedges {
+					if h.Span.Start >= near.Start && h.Span.Start < near.End && !strings.HasPrefix(strings.ToLower(h.Text), "according") {
+						isHedged = true
+					}
+				}
+				if !seen[g] {
+					seen[g] = true
+					order = append(order, g)
+				}
+				switch {
+				case isHedged:
+					hedged[g] = append(hedged[g], mark{u, near})
+				case hasGuiltTerm(near.Of(text)):
+					asserted[g] = append(asserted[g], mark{u, near})
+				}
+			}
+		}
+	}
+	var out []parallax.Conflict
+	for _, g := range order {
+		as, hs := asserted[g], hedged[g]
+		if len(as) == 0 || len(hs) == 0 {
+			continue
+		}
+		var sideA, sideH []parallax.Evidence
+		outA, outH := map[string]bool{}, map[string]bool{}
+		for _, m := range as {
+			o := s.outletOf[m.u.art.Article.ID]
+			if !outA[o] {
+				outA[o] = true
+				sideA = append(sideA, s.evidence(m.u.art, clause(m.u.art.Article.Text, m.u.span, m.sp, 30)))
+			}
+		}
+		for _, m := range hs {
+			o := s.outletOf[m.u.art.Article.ID]
+			if !outH[o] && !outA[o] {
+				outH[o] = true
+				sideH = append(sideH, s.evidence(m.u.art, clause(m.u.art.Article.Text, m.u.span, m.sp, 30)))
+			}
+		}
+		if len(sideH) == 0 {
+			continue
+		}
+		name := s.ents.groupName(g)
+		out = append(out, parallax.Conflict{Kind: "characterization", Subject: name,
+			Summary: fmt.Sprintf("%s is called guilty by %s but described as accused by %s", name,
+				strings.Join(sortedKeys(outA), ", "), strings.Join(sortedKeys(outH), ", ")),
+			Sides: [][]parallax.Evidence{sideA, sideH}})
+	}
+	return out
+}
+
+// nearWords is the span of up to n words either side of sp, inside sent.
+func nearWords(text string, sent, sp parallax.Span, n int) parallax.Span {
+	start, end := sp.Start, sp.End
+	for k := 0; k < n && start > sent.Start; k++ {
+		start--
+		for start > sent.Start && text[start-1] != ' ' {
+			start--
+		}
+	}
+	for k := 0; k < n && end < sent.End; k++ {
+		end++
+		for end < sent.End && text[end] != ' ' {
+			end++
+		}
+	}
+	for start < end && text[start] == ' ' {
+		start++
+	}
+	return parallax.Span{Start: start, End: end}
 }

@@ -196,6 +196,8 @@ var concepts = func() map[string]string {
 		"deport": "deported deport deporting deportation deportations deportees removal removals removed expelled expel expedite deportados deportación",
 		"vote":   "vote votes voted voters election elections elected ballot seats majority votos elecciones escaños",
 		"crash":  "crash crashed collision collided collapse collapsed struck accident choque colisión accidente",
+		"probe":  "investigation investigations investigating investigate investigated investigators investigator probe probes probing inquiry inquiries inquest investigación investigaciones investigan investigadores",
+		"fire":   "fire fires blaze blazes flames burned burning burnt ablaze inferno incendio fuego llamas",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] = c
