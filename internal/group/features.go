@@ -1,6 +1,8 @@
 package group
 
 import (
+	"cmp"
+	"slices"
 	"math"
 	"strconv"
 	"strings"
@@ -32,11 +34,37 @@ func familyOf(key string) int {
 	return famDate
 }
 
+// featKey identifies a feature: the FNV-1a hash of its text ("wen:collaps",
+// "nbaltimore", "#232", "dY2024") with the family in the top two bits.
+type featKey uint64
+
+const fnvOffset = 14695981039346656037
+
+func hashPart(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (k featKey) family() int { return int(k >> 62) }
+
+// keyOf is the key of a feature's text.
+func keyOf(text string) featKey {
+	return featKey(hashPart(fnvOffset, text)&(1<<62-1) | uint64(familyOf(text))<<62)
+}
+
+type keyCount struct {
+	key featKey
+	n   int32
+}
+
 // features is what one document contributes: feature counts, its language
 // and the hashes of its running words for near-duplicate detection.
 type features struct {
 	lang   string
-	counts map[string]int32
+	counts []keyCount
 	words  []uint64 // hash of each word and number, in order
 }
 
@@ -64,23 +92,51 @@ type token struct {
 // extractor must not be used by two goroutines at once.
 type extractor struct {
 	leadEnd int // tokens before it are in the lead
-	stems   map[string]string
+	counts  map[featKey]int32
+	text    map[featKey]string // each key's text, kept only when not nil (tests)
+	stemEN  map[string]string
+	stemES  map[string]string
 	toks  []token
 	used  []bool
 }
 
 func newExtractor() *extractor {
-	return &extractor{stems: make(map[string]string, 1<<12)}
+	return &extractor{
+		counts: make(map[featKey]int32, 512),
+		stemEN: make(map[string]string, 1<<12),
+		stemES: make(map[string]string, 1<<12),
+	}
 }
 
-// add counts one occurrence of key at token i; an occurrence in the lead
-// counts leadBoost times.
-func (x *extractor) add(counts map[string]int32, key string, i int) {
+// add counts one occurrence at token i of the feature whose text is the
+// concatenation of parts; an occurrence in the lead counts leadBoost times.
+func (x *extractor) add(i int, parts ...string) {
+	n := int32(1)
 	if i < x.leadEnd {
-		counts[key] += leadBoost
-	} else {
-		counts[key]++
+		n = leadBoost
 	}
+	x.counts[x.key(parts)] += n
+}
+
+// ensure counts the feature once unless the document already has it.
+func (x *extractor) ensure(parts ...string) {
+	if k := x.key(parts); x.counts[k] == 0 {
+		x.counts[k] = 1
+	}
+}
+
+func (x *extractor) key(parts []string) featKey {
+	h := uint64(fnvOffset)
+	for _, p := range parts {
+		h = hashPart(h, p)
+	}
+	k := featKey(h&(1<<62-1) | uint64(familyOf(parts[0]))<<62)
+	if x.text != nil {
+		if _, ok := x.text[k]; !ok {
+			x.text[k] = strings.Join(parts, "")
+		}
+	}
+	return k
 }
 
 // The lead, the headline and about the first sentence, names the event;
@@ -92,11 +148,16 @@ const (
 )
 
 func (x *extractor) stem(lang, w string) string {
-	if lang != "en" && lang != "es" {
+	var cache map[string]string
+	switch lang {
+	case "en":
+		cache = x.stemEN
+	case "es":
+		cache = x.stemES
+	default:
 		return foldLower(w)
 	}
-	key := lang + w
-	if s, ok := x.stems[key]; ok {
+	if s, ok := cache[w]; ok {
 		return s
 	}
 	var s string
@@ -105,10 +166,10 @@ func (x *extractor) stem(lang, w string) string {
 	} else {
 		s = foldLower(spanish.Stem(w, false))
 	}
-	if len(x.stems) > 1<<17 {
-		clear(x.stems)
+	if len(cache) >= 1<<16 {
+		clear(cache)
 	}
-	x.stems[key] = s
+	cache[w] = s
 	return s
 }
 
@@ -285,7 +346,8 @@ func (x *extractor) extract(d *Doc) features {
 		}
 		lang = guessLang(lows)
 	}
-	f := features{lang: lang, counts: make(map[string]int32, len(toks)/2)}
+	f := features{lang: lang}
+	clear(x.counts)
 
 	// Title-cased lines (headlines) and sentence starts say nothing about
 	// whether a capitalised word is a name; mark the trustworthy ones.
@@ -356,22 +418,22 @@ func (x *extractor) extract(d *Doc) features {
 	}
 	used := x.used[:len(toks)]
 	clear(used)
-	x.dates(toks, used, f.counts)
+	x.dates(toks, used)
 
 	var seq []string
 	seqAt := 0
 	flush := func() {
 		for k, w := range seq {
-			x.add(f.counts, "n"+w, seqAt)
+			x.add(seqAt, "n", w)
 			if k > 0 {
-				x.add(f.counts, "n"+seq[k-1]+" "+w, seqAt)
+				x.add(seqAt, "n", seq[k-1], " ", w)
 			}
 		}
 		seq = seq[:0]
 	}
 	for i := range toks {
 		if toks[i].kind != tPunct {
-			f.words = append(f.words, hashString(toks[i].low))
+			f.words = append(f.words, hashPart(fnvOffset, toks[i].low))
 		}
 	}
 	prev := ""
@@ -387,11 +449,11 @@ func (x *extractor) extract(d *Doc) features {
 		switch t.kind {
 		case tNum:
 			flush()
-			i = x.number(toks, i, used, f.counts)
+			i = x.number(toks, i, used)
 		case tWord:
 			if v, ok := numberWords[lang][t.low]; ok {
 				flush()
-				x.emitNumber(toks, i, v, used, f.counts)
+				x.emitNumber(toks, i, v, used)
 				continue
 			}
 			if candidate[i] && (reliable[t.low] || (!sentStart[i] && !titleLine[i])) {
@@ -415,9 +477,9 @@ func (x *extractor) extract(d *Doc) features {
 				continue
 			}
 			st := x.stem(lang, lw)
-			x.add(f.counts, "w"+lang+":"+st, i)
+			x.add(i, "w", lang, ":", st)
 			if prev != "" { // adjacent content words, stopwords skipped: "cargo ship"
-				x.add(f.counts, "w"+lang+":"+prev+"_"+st, i)
+				x.add(i, "w", lang, ":", prev, "_", st)
 			}
 			prev = st
 		default:
@@ -428,14 +490,21 @@ func (x *extractor) extract(d *Doc) features {
 	}
 	flush()
 	for _, name := range d.Names {
-		x.addName(name, lang, f.counts)
+		x.addName(name, lang)
 	}
+	f.counts = make([]keyCount, 0, len(x.counts))
+	for k, n := range x.counts {
+		f.counts = append(f.counts, keyCount{k, n})
+	}
+	// Sorted, so that feature ids, and sums over them, do not depend on
+	// map order.
+	slices.SortFunc(f.counts, func(a, b keyCount) int { return cmp.Compare(a.key, b.key) })
 	return f
 }
 
 // addName adds the words of an entity name given by the analysis stage,
 // unless the text already produced them.
-func (x *extractor) addName(name, lang string, counts map[string]int32) {
+func (x *extractor) addName(name, lang string) {
 	var ws []string
 	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		lw := strings.ToLower(w)
@@ -445,13 +514,9 @@ func (x *extractor) addName(name, lang string, counts map[string]int32) {
 		ws = append(ws, foldLower(w))
 	}
 	for k, w := range ws {
-		if counts["n"+w] == 0 {
-			counts["n"+w] = 1
-		}
+		x.ensure("n", w)
 		if k > 0 {
-			if key := "n" + ws[k-1] + " " + w; counts[key] == 0 {
-				counts[key] = 1
-			}
+			x.ensure("n", ws[k-1], " ", w)
 		}
 	}
 }
@@ -487,7 +552,7 @@ func isYear(t *token) bool {
 // dates finds calendar dates, marks their tokens used and counts date
 // features: the year ("dY2024"), month and day ("dD03-26") and year and
 // month ("dM2024-03"). Bare years are counted by number().
-func (x *extractor) dates(toks []token, used []bool, counts map[string]int32) {
+func (x *extractor) dates(toks []token, used []bool) {
 	n := len(toks)
 	next := func(i int) int { // next token after i that is not skippable, within 2
 		for k := i + 1; k < n && k <= i+3; k++ {
@@ -540,11 +605,11 @@ func (x *extractor) dates(toks []token, used []bool, counts map[string]int32) {
 			if day >= 0 {
 				d, _ := toks[day].intValue()
 				used[day] = true
-				x.add(counts, "dD"+two(m)+"-"+two(d), i)
+				x.add(i, "dD", two(m), "-", two(d))
 			}
 			if year >= 0 {
 				y, _ := toks[year].intValue()
-				x.add(counts, "dM"+strconv.Itoa(y)+"-"+two(m), i)
+				x.add(i, "dM", strconv.Itoa(y), "-", two(m))
 			}
 		case tNum:
 			if used[i] || i+4 >= n {
@@ -577,10 +642,10 @@ func (x *extractor) dates(toks []token, used []bool, counts map[string]int32) {
 				continue
 			}
 			used[i], used[i+2], used[i+4] = true, true, true
-			x.add(counts, "dY"+strconv.Itoa(y), i)
+			x.add(i, "dY", strconv.Itoa(y))
 			if m > 0 {
-				x.add(counts, "dD"+two(m)+"-"+two(d), i)
-				x.add(counts, "dM"+strconv.Itoa(y)+"-"+two(m), i)
+				x.add(i, "dD", two(m), "-", two(d))
+				x.add(i, "dM", strconv.Itoa(y), "-", two(m))
 			}
 		}
 	}
@@ -598,7 +663,7 @@ func two(v int) string {
 // text, "20.000"), decimals ("1.5", "1,5"), multipliers ("6 million",
 // "$36M") are understood; times of day ("11:25") are skipped; a bare
 // four-digit number between 1900 and 2099 is a year.
-func (x *extractor) number(toks []token, i int, used []bool, counts map[string]int32) int {
+func (x *extractor) number(toks []token, i int, used []bool) int {
 	n := len(toks)
 	t := &toks[i]
 	// time of day
@@ -652,22 +717,22 @@ func (x *extractor) number(toks []token, i int, used []bool, counts map[string]i
 		}
 	}
 	if mult == 1 && !grouped && decimal == "" && isYear(t) {
-		x.add(counts, "dY"+t.text, i)
+		x.add(i, "dY", t.text)
 		return end
 	}
-	x.add(counts, "#"+formatNumber(v*mult), i)
+	x.add(i, "#", formatNumber(v*mult))
 	return end
 }
 
 // emitNumber counts a number written as a word, with a multiplier after it.
-func (x *extractor) emitNumber(toks []token, i int, v float64, used []bool, counts map[string]int32) {
+func (x *extractor) emitNumber(toks []token, i int, v float64, used []bool) {
 	if i+1 < len(toks) && toks[i+1].kind == tWord {
 		if m, ok := multipliers[toks[i+1].low]; ok {
 			v *= m
 			used[i+1] = true
 		}
 	}
-	x.add(counts, "#"+formatNumber(v), i)
+	x.add(i, "#", formatNumber(v))
 }
 
 func formatNumber(v float64) string {
@@ -677,12 +742,3 @@ func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
-// hashString is 64-bit FNV-1a.
-func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}

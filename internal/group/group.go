@@ -89,7 +89,8 @@ type Options struct {
 	// index keeps, the most recent ones. Zero means 128.
 	PostingCap int
 	// MaxCandidates is how many candidate stories Index.Add scores in full,
-	// those sharing the most weight of the query features. Zero means 32.
+	// those sharing the most weight of the query features; Stories compares
+	// each document with four times as many earlier documents. Zero means 16.
 	MaxCandidates int
 	// Window, when positive, keeps a document out of stories whose dated
 	// members were all published more than Window before or after it.
@@ -123,7 +124,7 @@ func (o Options) withDefaults(threshold float64) Options {
 		o.PostingCap = 128
 	}
 	if o.MaxCandidates <= 0 {
-		o.MaxCandidates = 32
+		o.MaxCandidates = 16
 	}
 	if o.Weights == (Weights{}) {
 		o.Weights = DefaultWeights
@@ -202,6 +203,7 @@ func Stories(docs []Doc, opt Options) Result {
 	}
 	prep := make([]prepared, len(docs))
 	for i := range docs {
+		voc.refresh(counts[i])
 		p := &prep[i]
 		p.vec = voc.weigh(counts[i], feats[i].lang, fw, minDF)
 		p.vec.normalize()
@@ -209,7 +211,7 @@ func Stories(docs []Doc, opt Options) Result {
 	}
 
 	dup := findDuplicates(prep, opt.DuplicateThreshold)
-	edges := candidateEdges(prep, docs, voc.fam, dup, opt)
+	edges := candidateEdges(prep, docs, dup, opt)
 	roots := averageLink(len(docs), edges, opt.Threshold)
 
 	res := Result{Story: make([]string, len(docs)), DuplicateOf: make([]string, len(docs))}
@@ -235,70 +237,52 @@ func Stories(docs []Doc, opt Options) Result {
 // or -1.
 func findDuplicates(prep []prepared, threshold float64) []int {
 	dup := make([]int, len(prep))
-	buckets := map[uint64][]int32{}
+	l := newLSH()
 	for i := range prep {
 		dup[i] = -1
 		p := &prep[i]
-		if !p.hasSig {
-			continue
+		if p.hasSig {
+			dup[i], _ = l.best(&p.sig, threshold)
 		}
-		keys := p.sig.bandKeys()
-		best := threshold
-		for _, k := range keys {
-			for _, j := range buckets[k] {
-				s := p.sig.jaccard(&prep[j].sig)
-				if s > best || (s == best && dup[i] >= 0 && int(j) < dup[i]) || (s >= best && dup[i] < 0) {
-					best, dup[i] = s, int(j)
-				}
-			}
-		}
-		for _, k := range keys {
-			b := buckets[k]
-			if len(b) >= bucketCap {
-				b = b[1:]
-			}
-			buckets[k] = append(b, int32(i))
-		}
+		l.add(&p.sig, p.hasSig)
 	}
 	return dup
 }
 
-// bucketCap bounds how many documents one LSH bucket remembers.
-const bucketCap = 32
-
 // candidateEdges computes the similarity of every pair of documents that
 // share one of their QueryTerms heaviest features (within PostingCap
 // postings) or are near-duplicates. Near-duplicates get similarity 1.
-func candidateEdges(prep []prepared, docs []Doc, fam []uint8, dup []int, opt Options) []edge {
-	postings := map[uint32][]int32{}
+func candidateEdges(prep []prepared, docs []Doc, dup []int, opt Options) []edge {
+	postings := map[featKey][]int32{}
 	var edges []edge
-	seen := map[int32]bool{}
+	score := map[int32]float64{}
+	var cands []candidate
 	for i := range prep {
 		v := &prep[i].vec
-		clear(seen)
-		top := v.query(opt.QueryTerms, fam)
-		var cands []int32
+		clear(score)
+		top := v.query(opt.QueryTerms)
 		for _, f := range top {
+			w := v.weight(f)
 			for _, j := range postings[f] {
-				if !seen[j] {
-					seen[j] = true
-					cands = append(cands, j)
-				}
+				score[j] += w
 			}
 		}
-		for _, j := range cands {
+		cands = topCandidates(score, batchCandidates*opt.MaxCandidates, cands[:0])
+		linked := false
+		for _, c := range cands {
+			j := c.story
 			if !withinWindow(docs[i].Published, docs[j].Published, opt.Window) {
 				continue
 			}
-			s := cosine(v, &prep[j].vec, fam)
+			s := cosine(v, &prep[j].vec)
 			if dup[i] == int(j) {
-				s = 1
+				s, linked = 1, true
 			}
 			if s >= minEdge {
 				edges = append(edges, edge{j, int32(i), s})
 			}
 		}
-		if d := dup[i]; d >= 0 && !seen[int32(d)] {
+		if d := dup[i]; d >= 0 && !linked {
 			edges = append(edges, edge{int32(d), int32(i), 1})
 		}
 		for _, f := range top {
@@ -310,6 +294,41 @@ func candidateEdges(prep []prepared, docs []Doc, fam []uint8, dup []int, opt Opt
 		}
 	}
 	return edges
+}
+
+// batchCandidates: Stories compares each document with this many times
+// MaxCandidates earlier documents, those sharing the most query weight.
+const batchCandidates = 4
+
+// candidate is a story (or, in Stories, a document) and the weight of the
+// query features it shares with the document looked up.
+type candidate struct {
+	story int32
+	score float64
+}
+
+// topCandidates appends to buf the k candidates with the highest score
+// (ties: the newest first), best first.
+func topCandidates(score map[int32]float64, k int, buf []candidate) []candidate {
+	better := func(a, b candidate) bool {
+		return a.score > b.score || a.score == b.score && a.story > b.story
+	}
+	cands := buf[:0]
+	for s, w := range score {
+		c := candidate{s, w}
+		if len(cands) == k && !better(c, cands[k-1]) {
+			continue
+		}
+		if len(cands) < k {
+			cands = append(cands, c)
+		}
+		n := len(cands) - 1
+		for ; n > 0 && better(c, cands[n-1]); n-- {
+			cands[n] = cands[n-1]
+		}
+		cands[n] = c
+	}
+	return cands
 }
 
 // minEdge is the least similarity worth keeping as an edge: lower ones

@@ -1,9 +1,9 @@
 package group
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strconv"
 	"time"
 )
@@ -22,11 +22,14 @@ type Index struct {
 	x        *extractor
 	voc      *vocab
 	stories  []*story
-	postings map[uint32][]int32 // feature → stories, most recently touched last
-	buckets  map[uint64][]int32 // MinHash band → documents, most recent last
+	postings map[featKey][]int32 // feature → stories, most recently touched last
+	lsh      *lsh               // near-duplicate candidates
 	docs     []indexedDoc
 	stats    Stats
+	score    map[int32]float64 // scratch: candidate story → shared weight
+	cands    []candidate       // scratch
 }
+
 
 // Stats counts what an Index has done.
 type Stats struct {
@@ -42,10 +45,8 @@ type Stats struct {
 }
 
 type indexedDoc struct {
-	id     string
-	story  int32
-	sig    signature
-	hasSig bool
+	id    string
+	story int32
 }
 
 // story holds, per language, the sums of its members' unit vectors, so
@@ -66,7 +67,7 @@ type langGroup struct {
 
 // sparse is a sparse vector sorted by feature id.
 type sparse struct {
-	ids []uint32
+	ids []featKey
 	ws  []float32
 }
 
@@ -82,8 +83,9 @@ func NewIndex(opt Options) *Index {
 		fw:       opt.Weights.array(),
 		x:        newExtractor(),
 		voc:      newVocab(),
-		postings: map[uint32][]int32{},
-		buckets:  map[uint64][]int32{},
+		postings: map[featKey][]int32{},
+		lsh:      newLSH(),
+		score:    map[int32]float64{},
 	}
 }
 
@@ -100,39 +102,29 @@ func (ix *Index) Add(d Doc) (storyID, dupOf string) {
 	v.normalize()
 	ix.stats.Docs++
 
-	num := int32(len(ix.docs))
 	rec := indexedDoc{id: d.ID, story: -1}
-	rec.sig, rec.hasSig = minhash(f.words)
+	sig, hasSig := minhash(f.words)
 
 	// Near-duplicates join the story of the document they copy.
-	if rec.hasSig {
-		keys := rec.sig.bandKeys()
-		best, bestDoc := ix.opt.DuplicateThreshold, int32(-1)
-		for _, k := range keys {
-			for _, j := range ix.buckets[k] {
-				s := rec.sig.jaccard(&ix.docs[j].sig)
-				if s > best || s == best && (bestDoc < 0 || j < bestDoc) {
-					best, bestDoc = s, j
-				}
-			}
-		}
-		if bestDoc >= 0 {
-			rec.story = ix.docs[bestDoc].story
-			dupOf = ix.docs[bestDoc].id
+	if hasSig {
+		if j, _ := ix.lsh.best(&sig, ix.opt.DuplicateThreshold); j >= 0 {
+			rec.story = ix.docs[j].story
+			dupOf = ix.docs[j].id
 			ix.stats.Duplicates++
 		}
-		for _, k := range keys {
-			b := ix.buckets[k]
-			if len(b) >= bucketCap {
-				b = slices.Delete(b, 0, 1)
-			}
-			ix.buckets[k] = append(b, num)
-		}
 	}
+	ix.lsh.add(&sig, hasSig)
 
-	top := v.query(ix.opt.QueryTerms, ix.voc.fam)
+	top := v.query(ix.opt.QueryTerms)
 	if rec.story < 0 {
-		rec.story = ix.bestStory(&v, top, d.Published)
+		// Features first seen now are in no story: look up the others.
+		var known []featKey
+		for _, k := range top {
+			if i, ok := slices.BinarySearchFunc(tc, k, func(t termCount, k featKey) int { return cmp.Compare(t.key, k) }); ok && tc[i].df >= 2 {
+				known = append(known, k)
+			}
+		}
+		rec.story = ix.bestStory(&v, known, d.Published)
 	}
 	if rec.story < 0 {
 		rec.story = int32(len(ix.stories))
@@ -140,7 +132,7 @@ func (ix *Index) Add(d Doc) (storyID, dupOf string) {
 		ix.stats.Stories++
 	}
 	st := ix.stories[rec.story]
-	st.add(&v, ix.voc.fam, d.Published)
+	st.add(&v, d.Published)
 	for _, fid := range top {
 		ix.post(fid, rec.story)
 	}
@@ -150,43 +142,28 @@ func (ix *Index) Add(d Doc) (storyID, dupOf string) {
 
 // bestStory returns the most similar candidate story at or above the
 // threshold, or -1.
-func (ix *Index) bestStory(v *vec, top []uint32, published time.Time) int32 {
+func (ix *Index) bestStory(v *vec, top []featKey, published time.Time) int32 {
 	// Candidates: stories posted under the query features, ranked by the
 	// weight of the features they share with the document.
-	score := map[int32]float64{}
+	clear(ix.score)
 	for _, fid := range top {
-		if ix.voc.df[fid] < 2 {
-			continue // first seen now: no story has it
-		}
 		w := v.weight(fid)
 		for _, s := range ix.postings[fid] {
-			score[s] += w
+			ix.score[s] += w
 		}
 		ix.stats.Postings += len(ix.postings[fid])
 	}
-	cands := make([]int32, 0, len(score))
-	for s := range score {
-		cands = append(cands, s)
-	}
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
-		if score[a] != score[b] {
-			return score[a] > score[b]
-		}
-		return a > b
-	})
-	if len(cands) > ix.opt.MaxCandidates {
-		cands = cands[:ix.opt.MaxCandidates]
-	}
+	cands := topCandidates(ix.score, ix.opt.MaxCandidates, ix.cands)
+	ix.cands = cands
 	best, bestSim := int32(-1), ix.opt.Threshold
-	for _, s := range cands {
-		st := ix.stories[s]
+	for _, c := range cands {
+		s, st := c.story, ix.stories[c.story]
 		if ix.opt.Window > 0 && !published.IsZero() && !st.first.IsZero() &&
 			(published.Before(st.first.Add(-ix.opt.Window)) || published.After(st.last.Add(ix.opt.Window))) {
 			continue
 		}
 		ix.stats.Candidates++
-		sim := st.similarity(v, ix.voc.fam)
+		sim := st.similarity(v)
 		if sim > bestSim || sim == bestSim && best >= 0 && s < best || sim == bestSim && best < 0 {
 			best, bestSim = s, sim
 		}
@@ -196,7 +173,7 @@ func (ix *Index) bestStory(v *vec, top []uint32, published time.Time) int32 {
 
 // post records that story s has feature fid, keeping the posting list
 // ordered by last use and at most PostingCap long.
-func (ix *Index) post(fid uint32, s int32) {
+func (ix *Index) post(fid featKey, s int32) {
 	p := ix.postings[fid]
 	if i := slices.Index(p, s); i >= 0 {
 		p = slices.Delete(p, i, i+1)
@@ -207,7 +184,7 @@ func (ix *Index) post(fid uint32, s int32) {
 }
 
 // weight returns the weight of feature id in v, or 0.
-func (v *vec) weight(id uint32) float64 {
+func (v *vec) weight(id featKey) float64 {
 	if i, ok := slices.BinarySearch(v.ids, id); ok {
 		return float64(v.ws[i])
 	}
@@ -216,7 +193,7 @@ func (v *vec) weight(id uint32) float64 {
 
 // similarity is the mean, over the story's members, of the similarity
 // cosine() gives between v and the member.
-func (st *story) similarity(v *vec, fam []uint8) float64 {
+func (st *story) similarity(v *vec) float64 {
 	var sum float64
 	liNorm := math.Sqrt(v.li2)
 	for i := range st.groups {
@@ -224,7 +201,7 @@ func (st *story) similarity(v *vec, fam []uint8) float64 {
 		if g.lang == v.lang && v.w2 > 0 {
 			sum += sparseDot(v, &g.full)
 		} else if liNorm > 0 {
-			sum += crossBoost * sparseDotLI(v, &g.li, fam) / liNorm
+			sum += crossBoost * sparseDotLI(v, &g.li) / liNorm
 		}
 	}
 	return sum / float64(st.n)
@@ -249,7 +226,7 @@ func sparseDot(v *vec, s *sparse) float64 {
 }
 
 // sparseDotLI is the dot product over the name, number and date features.
-func sparseDotLI(v *vec, s *sparse, fam []uint8) float64 {
+func sparseDotLI(v *vec, s *sparse) float64 {
 	var d float64
 	i, j := 0, 0
 	for i < len(v.ids) && j < len(s.ids) {
@@ -259,7 +236,7 @@ func sparseDotLI(v *vec, s *sparse, fam []uint8) float64 {
 		case v.ids[i] > s.ids[j]:
 			j++
 		default:
-			if fam[v.ids[i]] != famWord {
+			if v.ids[i].family() != famWord {
 				d += float64(v.ws[i]) * float64(s.ws[j])
 			}
 			i++
@@ -270,7 +247,7 @@ func sparseDotLI(v *vec, s *sparse, fam []uint8) float64 {
 }
 
 // add makes the document with unit vector v a member.
-func (st *story) add(v *vec, fam []uint8, published time.Time) {
+func (st *story) add(v *vec, published time.Time) {
 	st.n++
 	if !published.IsZero() {
 		if st.first.IsZero() || published.Before(st.first) {
@@ -290,20 +267,20 @@ func (st *story) add(v *vec, fam []uint8, published time.Time) {
 		st.groups = append(st.groups, langGroup{lang: v.lang})
 		g = &st.groups[len(st.groups)-1]
 	}
-	g.full.addScaled(v, fam, 1, false)
+	g.full.addScaled(v, 1, false)
 	if v.li2 > 0 {
-		g.li.addScaled(v, fam, 1/math.Sqrt(v.li2), true)
+		g.li.addScaled(v, 1/math.Sqrt(v.li2), true)
 	}
 }
 
 // addScaled adds scale·v to s (only the name, number and date features
 // when liOnly), then keeps the maxStoryFeatures heaviest features.
-func (s *sparse) addScaled(v *vec, fam []uint8, scale float64, liOnly bool) {
-	ids := make([]uint32, 0, len(s.ids)+len(v.ids))
+func (s *sparse) addScaled(v *vec, scale float64, liOnly bool) {
+	ids := make([]featKey, 0, len(s.ids)+len(v.ids))
 	ws := make([]float32, 0, len(s.ids)+len(v.ids))
 	i, j := 0, 0
 	for i < len(s.ids) || j < len(v.ids) {
-		if j < len(v.ids) && liOnly && fam[v.ids[j]] == famWord {
+		if j < len(v.ids) && liOnly && v.ids[j].family() == famWord {
 			j++
 			continue
 		}
@@ -328,16 +305,15 @@ func (s *sparse) addScaled(v *vec, fam []uint8, scale float64, liOnly bool) {
 	for k := range idx {
 		idx[k] = k
 	}
-	sort.Slice(idx, func(a, b int) bool {
-		x, y := idx[a], idx[b]
-		if ws[x] != ws[y] {
-			return ws[x] > ws[y]
+	slices.SortFunc(idx, func(x, y int) int {
+		if c := cmp.Compare(ws[y], ws[x]); c != 0 {
+			return c
 		}
-		return ids[x] < ids[y]
+		return cmp.Compare(ids[x], ids[y])
 	})
 	idx = idx[:maxStoryFeatures]
-	sort.Ints(idx)
-	s.ids, s.ws = make([]uint32, len(idx)), make([]float32, len(idx))
+	slices.Sort(idx)
+	s.ids, s.ws = make([]featKey, len(idx)), make([]float32, len(idx))
 	for k, x := range idx {
 		s.ids[k], s.ws[k] = ids[x], ws[x]
 	}

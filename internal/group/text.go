@@ -167,12 +167,14 @@ func setOf(words ...string) map[string]bool {
 func isStop(lang, w string) bool {
 	switch lang {
 	case "en", "":
-		return english.IsStopWord(w) || extraStop["en"][w]
+		return english.IsStopWord(w) || stopEN[w]
 	case "es":
-		return spanish.IsStopWord(w) || extraStop["es"][w]
+		return spanish.IsStopWord(w) || stopES[w]
 	}
 	return extraStop[lang][w]
 }
+
+var stopEN, stopES = extraStop["en"], extraStop["es"]
 
 // months maps lowercase, folded month names and abbreviations of several
 // languages to their number. Abbreviations are only trusted when written

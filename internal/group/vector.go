@@ -1,57 +1,53 @@
 package group
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 )
 
-// vocab interns feature keys and counts in how many documents each occurs.
+// vocab counts in how many documents each feature occurs.
 type vocab struct {
-	ids  map[string]uint32
-	fam  []uint8
-	df   []int32
+	df   map[featKey]int32
 	docs int // documents counted
 }
 
-func newVocab() *vocab { return &vocab{ids: make(map[string]uint32, 1<<14)} }
-
-func (v *vocab) id(key string) uint32 {
-	if id, ok := v.ids[key]; ok {
-		return id
-	}
-	id := uint32(len(v.fam))
-	v.ids[key] = id
-	v.fam = append(v.fam, uint8(familyOf(key)))
-	v.df = append(v.df, 0)
-	return id
-}
+func newVocab() *vocab { return &vocab{df: make(map[featKey]int32, 1<<14)} }
 
 // count adds one document's features to the document frequencies and
-// returns the feature ids with their counts, sorted by id.
+// returns them with their counts and document frequencies so far, sorted
+// by key like f.counts.
 func (v *vocab) count(f *features) []termCount {
-	tc := make([]termCount, 0, len(f.counts))
-	for k, c := range f.counts {
-		id := v.id(k)
-		v.df[id]++
-		tc = append(tc, termCount{id, c})
+	tc := make([]termCount, len(f.counts))
+	for i, kc := range f.counts {
+		df := v.df[kc.key] + 1
+		v.df[kc.key] = df
+		tc[i] = termCount{kc.key, kc.n, df}
 	}
 	v.docs++
-	slices.SortFunc(tc, func(a, b termCount) int { return int(a.id) - int(b.id) })
 	return tc
 }
 
-type termCount struct {
-	id uint32
-	n  int32
+// refresh sets the document frequencies in tc to the current ones.
+func (v *vocab) refresh(tc []termCount) {
+	for i := range tc {
+		tc[i].df = v.df[tc[i].key]
+	}
 }
 
-// vec is a sparse TF-IDF vector sorted by feature id. Word features are
+// termCount is a feature's count in one document and its document frequency.
+type termCount struct {
+	key featKey
+	n   int32
+	df  int32
+}
+
+// vec is a sparse TF-IDF vector sorted by feature key. Word features are
 // keyed by language, so two documents in different languages share none;
 // their similarity is then computed over the language-independent
 // families only (names, numbers, dates).
 type vec struct {
-	ids  []uint32
+	ids  []featKey
 	ws   []float32
 	lang string
 	li2  float64 // squared norm of the name, number and date part
@@ -68,17 +64,17 @@ func idf(n, df int) float64 {
 // Features seen in fewer than minDF documents are left out: they cannot
 // make two documents similar, only lengthen the vectors.
 func (v *vocab) weigh(tc []termCount, lang string, fw *[numFamilies]float64, minDF int32) vec {
-	out := vec{lang: lang, ids: make([]uint32, 0, len(tc)), ws: make([]float32, 0, len(tc))}
+	out := vec{lang: lang, ids: make([]featKey, 0, len(tc)), ws: make([]float32, 0, len(tc))}
 	for _, t := range tc {
-		if v.df[t.id] < minDF {
+		if t.df < minDF {
 			continue
 		}
-		fam := v.fam[t.id]
-		w := (1 + math.Log(float64(t.n))) * idf(v.docs, int(v.df[t.id])) * fw[fam]
+		fam := t.key.family()
+		w := (1 + math.Log(float64(t.n))) * idf(v.docs, int(t.df)) * fw[fam]
 		if w <= 0 {
 			continue
 		}
-		out.ids = append(out.ids, t.id)
+		out.ids = append(out.ids, t.key)
 		out.ws = append(out.ws, float32(w))
 		if fam == famWord {
 			out.w2 += w * w
@@ -104,7 +100,7 @@ func (v *vec) normalize() {
 
 // dots returns the dot products of the language-independent and the word
 // parts of a and b.
-func dots(a, b *vec, fam []uint8) (li, w float64) {
+func dots(a, b *vec) (li, w float64) {
 	i, j := 0, 0
 	for i < len(a.ids) && j < len(b.ids) {
 		switch {
@@ -114,7 +110,7 @@ func dots(a, b *vec, fam []uint8) (li, w float64) {
 			j++
 		default:
 			p := float64(a.ws[i]) * float64(b.ws[j])
-			if fam[a.ids[i]] == famWord {
+			if a.ids[i].family() == famWord {
 				w += p
 			} else {
 				li += p
@@ -129,8 +125,8 @@ func dots(a, b *vec, fam []uint8) (li, w float64) {
 // cosine is the cosine similarity of two document vectors: over all
 // features when both are in the same language, over names, numbers and
 // dates only when they are not.
-func cosine(a, b *vec, fam []uint8) float64 {
-	li, w := dots(a, b, fam)
+func cosine(a, b *vec) float64 {
+	li, w := dots(a, b)
 	if a.lang == b.lang && a.w2 > 0 && b.w2 > 0 {
 		d := math.Sqrt((a.li2 + a.w2) * (b.li2 + b.w2))
 		if d == 0 {
@@ -150,30 +146,32 @@ func cosine(a, b *vec, fam []uint8) float64 {
 // k heaviest, plus its k/2 heaviest names, numbers and dates, the only
 // features a translation can share. Ties break on the id, so the result is
 // deterministic.
-func (v *vec) query(k int, fam []uint8) []uint32 {
-	idx := make([]int, len(v.ids))
-	for i := range idx {
-		idx[i] = i
+func (v *vec) query(k int) []featKey {
+	type fw struct {
+		w  float32
+		id featKey
 	}
-	sort.Slice(idx, func(x, y int) bool {
-		a, b := idx[x], idx[y]
-		if v.ws[a] != v.ws[b] {
-			return v.ws[a] > v.ws[b]
+	all := make([]fw, len(v.ids))
+	for i, id := range v.ids {
+		all[i] = fw{v.ws[i], id}
+	}
+	slices.SortFunc(all, func(a, b fw) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
 		}
-		return v.ids[a] < v.ids[b]
+		return cmp.Compare(a.id, b.id)
 	})
-	out := make([]uint32, 0, k+k/2)
+	out := make([]featKey, 0, k+k/2)
 	li := 0
-	for n, x := range idx {
-		id := v.ids[x]
+	for n, x := range all {
 		switch {
 		case n < k:
-			out = append(out, id)
-			if fam[id] != famWord {
+			out = append(out, x.id)
+			if x.id.family() != famWord {
 				li++
 			}
-		case li < k/2 && fam[id] != famWord:
-			out = append(out, id)
+		case li < k/2 && x.id.family() != famWord:
+			out = append(out, x.id)
 			li++
 		}
 		if n >= k && li >= k/2 {
