@@ -86,6 +86,9 @@ type token struct {
 	capital     bool // starts with an upper-case letter
 	allCaps     bool
 	lineStart   bool
+	stop        bool // a function word of the document's language
+	stopEN      bool // an English function word
+	short       bool // a single letter
 }
 
 // extractor turns documents into features. It keeps a stem cache, so one
@@ -348,6 +351,14 @@ func (x *extractor) extract(d *Doc) features {
 	}
 	f := features{lang: lang}
 	clear(x.counts)
+	for i := range toks {
+		if t := &toks[i]; t.kind == tWord {
+			lower := strings.ToLower(t.text)
+			t.stop = isStop(lang, lower) || isStop(lang, t.low)
+			t.stopEN = isStop("en", t.low)
+			t.short = utf8.RuneCountInString(t.text) < 2
+		}
+	}
 
 	// Title-cased lines (headlines) and sentence starts say nothing about
 	// whether a capitalised word is a name; mark the trustworthy ones.
@@ -359,7 +370,7 @@ func (x *extractor) extract(d *Doc) features {
 		}
 		words, caps := 0, 0
 		for _, t := range toks[start:end] {
-			if t.kind != tWord || utf8.RuneCountInString(t.text) < 2 || isStop(lang, strings.ToLower(t.text)) {
+			if t.kind != tWord || t.short || t.stop {
 				continue
 			}
 			words++
@@ -398,10 +409,10 @@ func (x *extractor) extract(d *Doc) features {
 	reliable := map[string]bool{}
 	for i := range toks {
 		t := &toks[i]
-		if t.kind != tWord || !t.capital || utf8.RuneCountInString(t.text) < 2 {
+		if t.kind != tWord || !t.capital || t.short {
 			continue
 		}
-		if !t.allCaps && (isStop(lang, strings.ToLower(t.text)) || isStop("en", t.low)) {
+		if !t.allCaps && (t.stop || t.stopEN) {
 			continue
 		}
 		if _, ok := months[t.low]; ok || weekdays[t.low] {
@@ -466,16 +477,10 @@ func (x *extractor) extract(d *Doc) features {
 			} else {
 				flush()
 			}
-			if utf8.RuneCountInString(t.text) < 2 {
+			if t.short || t.stop {
 				continue
 			}
 			lw := strings.ToLower(t.text)
-			if isStop(lang, lw) || isStop(lang, t.low) {
-				continue
-			}
-			if lang != "en" && lang != "es" && lang != "" && isStop("en", t.low) && t.allCaps {
-				continue
-			}
 			st := x.stem(lang, lw)
 			x.add(i, "w", lang, ":", st)
 			if prev != "" { // adjacent content words, stopwords skipped: "cargo ship"

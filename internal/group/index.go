@@ -298,23 +298,32 @@ func (s *sparse) addScaled(v *vec, scale float64, liOnly bool) {
 		}
 	}
 	s.ids, s.ws = ids, ws
-	if len(ids) <= maxStoryFeatures {
+	// Let the sum grow a quarter past the bound before cutting it back, so
+	// that the cut is paid for rarely.
+	if len(ids) <= maxStoryFeatures+maxStoryFeatures/4 {
 		return
 	}
-	idx := make([]int, len(ids))
-	for k := range idx {
-		idx[k] = k
-	}
-	slices.SortFunc(idx, func(x, y int) int {
-		if c := cmp.Compare(ws[y], ws[x]); c != 0 {
-			return c
+	// Keep the maxStoryFeatures heaviest; at the cut-off weight, the
+	// smallest keys.
+	sorted := slices.Clone(ws)
+	slices.Sort(sorted)
+	cut := sorted[len(sorted)-maxStoryFeatures]
+	above := 0
+	for _, w := range ws {
+		if w > cut {
+			above++
 		}
-		return cmp.Compare(ids[x], ids[y])
-	})
-	idx = idx[:maxStoryFeatures]
-	slices.Sort(idx)
-	s.ids, s.ws = make([]featKey, len(idx)), make([]float32, len(idx))
-	for k, x := range idx {
-		s.ids[k], s.ws[k] = ids[x], ws[x]
 	}
+	atCut := maxStoryFeatures - above
+	n := 0
+	for k, w := range ws {
+		if w > cut || w == cut && atCut > 0 {
+			if w == cut {
+				atCut--
+			}
+			ids[n], ws[n] = ids[k], ws[k]
+			n++
+		}
+	}
+	s.ids, s.ws = ids[:n:n], ws[:n:n]
 }
