@@ -2,8 +2,8 @@ package group
 
 import (
 	"cmp"
-	"slices"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -99,8 +99,8 @@ type extractor struct {
 	text    map[featKey]string // each key's text, kept only when not nil (tests)
 	stemEN  map[string]string
 	stemES  map[string]string
-	toks  []token
-	used  []bool
+	toks    []token
+	used    []bool
 }
 
 func newExtractor() *extractor {
@@ -746,4 +746,3 @@ func formatNumber(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'g', 6, 64)
 }
-

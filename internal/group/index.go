@@ -23,13 +23,12 @@ type Index struct {
 	voc      *vocab
 	stories  []*story
 	postings map[featKey][]int32 // feature → stories, most recently touched last
-	lsh      *lsh               // near-duplicate candidates
+	lsh      *lsh                // near-duplicate candidates
 	docs     []indexedDoc
 	stats    Stats
 	score    map[int32]float64 // scratch: candidate story → shared weight
 	cands    []candidate       // scratch
 }
-
 
 // Stats counts what an Index has done.
 type Stats struct {

@@ -141,7 +141,6 @@ func cosine(a, b *vec) float64 {
 	return min(1, crossBoost*li/d)
 }
 
-
 // query returns the features a document is looked up and indexed by: its
 // k heaviest, plus its k/2 heaviest names, numbers and dates, the only
 // features a translation can share. Ties break on the id, so the result is
