@@ -10,8 +10,9 @@
 //   - names: capitalised words that do not merely start a sentence or sit in
 //     a title-cased headline ("Francis Scott Key", "Key Bridge"), single
 //     words and adjacent pairs, accent-folded;
-//   - numbers, normalised ("20,000", "20 000" and "20.000" are all 20000;
-//     "6 million" and "6 millones" are 6000000);
+//   - numbers, normalised ("20,000", "20.000" and, in tokenised text,
+//     "20 , 000" are all 20000; "6 million", "six million" and "6 millones"
+//     are 6000000);
 //   - dates: years, month and day, year and month, in several languages.
 //
 // Names, numbers and dates cross languages where words do not: two
@@ -22,13 +23,23 @@
 // Near-duplicates (wire copies, lightly edited reposts) are found with
 // MinHash over four-word shingles and banded locality-sensitive hashing.
 //
+// Features in the lead (the headline and about the first sentence) count
+// double, and pairs of adjacent content words ("cargo ship") are features
+// too.
+//
 // Two entry points share all of this. Index is incremental: Add assigns one
 // document at a time, comparing it only with the stories that share one of
 // its most discriminative features (an inverted index with capped posting
 // lists), so its cost does not grow with the number of stories seen.
 // Stories groups a whole batch at once: it builds the same candidate pairs,
-// then clusters them by average linkage, which is a little better than the
-// single greedy pass.
+// then clusters them by average linkage, which is better than the single
+// greedy pass. Both are deterministic: the same documents in the same order
+// give the same result.
+//
+// Measured on the development sets beside the repository (see
+// eval_test.go), Stories reaches a story BCubed F1 of 0.92 on ECB+ (982
+// documents, 43 topics of two same-kind events each) and 0.96 on a sample
+// of 84 news articles in five languages; an Index, 0.85 and 0.93.
 package group
 
 import (
@@ -56,8 +67,10 @@ type Doc struct {
 }
 
 // Weights scale each feature family in the TF-IDF vectors. A Weights with
-// every field zero selects DefaultWeights; a negative weight leaves the
-// family out.
+// every field zero selects the defaults, {Words: 1, Names: 1, Numbers: 0.6,
+// Dates: 2}: names also count among the words, in their language, and dates
+// weigh double, as they tell apart two events of the same kind. Otherwise a
+// zero or negative weight leaves the family out.
 type Weights struct {
 	Words   float64 // content words
 	Names   float64 // capitalised names
@@ -65,9 +78,7 @@ type Weights struct {
 	Dates   float64 // years and dates
 }
 
-// DefaultWeights. Names also count among the words, in their language;
-// dates weigh double, as they tell apart two events of the same kind.
-var DefaultWeights = Weights{Words: 1, Names: 1, Numbers: 0.6, Dates: 2}
+var defaultWeights = Weights{Words: 1, Names: 1, Numbers: 0.6, Dates: 2}
 
 // Options tune grouping. The zero value is ready to use.
 type Options struct {
@@ -93,10 +104,13 @@ type Options struct {
 	// each document with four times as many earlier documents. Zero means 16.
 	MaxCandidates int
 	// Window, when positive, keeps a document out of stories whose dated
-	// members were all published more than Window before or after it.
-	// Undated documents and stories are not affected. Zero: no window.
+	// members were all published more than Window before or after it (in
+	// Stories: no similarity is counted between documents published more
+	// than Window apart). Undated documents are not affected, nor are
+	// near-duplicates, which always join the story of what they copy.
+	// Zero: no window.
 	Window time.Duration
-	// Weights scales each feature family; the zero value means DefaultWeights.
+	// Weights scales each feature family; the zero value means the defaults.
 	Weights Weights
 }
 
@@ -127,7 +141,7 @@ func (o Options) withDefaults(threshold float64) Options {
 		o.MaxCandidates = 16
 	}
 	if o.Weights == (Weights{}) {
-		o.Weights = DefaultWeights
+		o.Weights = defaultWeights
 	}
 	return o
 }

@@ -13,7 +13,8 @@ import (
 // discriminative features, with capped posting lists, and scores only
 // those candidates, so its cost does not grow with the number of stories
 // already seen. Document frequencies, and so the TF-IDF weights, are those
-// of the documents added so far.
+// of the documents added so far. Memory grows with the documents added (a
+// few hundred bytes each, plus the vocabulary).
 //
 // An Index is not safe for concurrent use.
 type Index struct {
@@ -39,7 +40,7 @@ type Stats struct {
 	// over all documents; it is at most MaxCandidates per document.
 	Candidates int
 	// Postings is the number of posting entries read, summed over all
-	// documents; it is at most QueryTerms × PostingCap per document.
+	// documents; it is at most 1.5 × QueryTerms × PostingCap per document.
 	Postings int
 }
 
