@@ -636,7 +636,7 @@ func guessType(e *ent) string {
 		return parallax.Place
 	case len(e.roles) > 0:
 		return parallax.Person
-	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(e.forms) > 1 && hasSurnameForm(e)):
+	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
 		return parallax.Person
 	}
 	if strings.ToUpper(name) == name {

@@ -39,7 +39,8 @@ mayor chief director commissioner judge general gen admiral captain capt officer
 ambassador chancellor premier pope cardinal bishop archbishop protodeacon king queen prince princess sir dame lord mr mrs ms
 dr prof professor sgt lt col cmdr deputy prime leader ceo chairman chairwoman chair coach pilot attorney detective lieutenant
 sergeant colonel commander father rev reverend speaker superintendent inspector agent trooper constable master
-skipper rear
+skipper rear engineer lawyer doctor nurse teacher professor economist analyst researcher
+manager owner founder minister
 presidente presidenta ministro ministra secretario secretaria alcalde alcaldesa gobernador gobernadora papa cardenal obispo
 arzobispo rey reina don doña señor señora senador senadora diputado diputada canciller
 präsident bundeskanzler kanzler minister président ministre presidente`)

@@ -271,7 +271,7 @@ func predicate(q qref) string {
 	}
 	words := append(contentWords(q.q.Text), contentWords(strings.Join(append(before, after...), " "))...)
 	for _, w := range words {
-		if c, ok := concepts[w]; ok && (c == "death" || c == "injury" || c == "arrest") {
+		if c, ok := concepts[w]; ok && eventConcepts[c] {
 			return c
 		}
 	}
@@ -520,8 +520,14 @@ func unquoted(u *unit) string {
 	return blank(u.art.Article.Text, u.span, holes)
 }
 
-// guiltLabels are phrases that brand people as wrongdoers.
-var guiltLabels = []string{"worst people", "worst of the worst", "barbarians", "thugs", "monsters", "savages", "animals"}
+// eventConcepts are what a count can count: the dead, the injured, the
+// arrested, homes flooded, people evacuated.
+var eventConcepts = map[string]bool{"death": true, "injury": true, "arrest": true, "flood": true, "evacuate": true}
+
+// guiltLabels are phrases that brand people as wrongdoers, or say as fact
+// that they did the deed.
+var guiltLabels = []string{"worst people", "worst of the worst", "barbarians", "thugs", "monsters", "savages", "animals",
+	"who caused", "who started", "who set the", "who set fire", "who planted", "who carried out", "responsible for the"}
 
 func hasGuiltTerm(text string) bool {
 	low := strings.ToLower(text)

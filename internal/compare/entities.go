@@ -284,7 +284,9 @@ func samePerson(a, b string) bool {
 		}
 		j++
 	}
-	return closeWord(fa[len(fa)-1], fb[len(fb)-1]) || len(fa) >= 2 && len(fb)-len(fa) <= 1
+	// "Maynor Suazo" is "Maynor Yassir Suazo Sandoval" without the middle
+	// name and the second surname
+	return closeWord(fa[len(fa)-1], fb[len(fb)-1]) || len(fa) >= 2 && len(fb)-len(fa) <= 2
 }
 
 func closeWord(a, b string) bool {

@@ -188,16 +188,18 @@ func (s *story) buildUnits() {
 var concepts = func() map[string]string {
 	m := map[string]string{}
 	for c, words := range map[string]string{
-		"money":  "pay pays paid paying payment payments dollars dollar euros pounds compensation funding funds fee fees cost costs price million billion pago pagos dólares euros millones",
-		"death":  "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertas muerto muerta muertes murieron fallecidos fallecidas víctimas mortos mortas tote",
-		"injury": "injured injuries injuring hurt wounded heridos feridos",
-		"arrest": "arrested arrest detained detention custody jailed imprisoned charged detenido detenidos arrestado",
-		"visit":  "visit visits visited visiting trip meeting met meet welcomed hosted received visita reunión",
-		"deport": "deported deport deporting deportation deportations deportees removal removals removed expelled expel expedite deportados deportación",
-		"vote":   "vote votes voted voters election elections elected ballot seats majority votos elecciones escaños",
-		"crash":  "crash crashed collision collided collapse collapsed struck accident choque colisión accidente",
-		"probe":  "investigation investigations investigating investigate investigated investigators investigator probe probes probing inquiry inquiries inquest investigación investigaciones investigan investigadores",
-		"fire":   "fire fires blaze blazes flames burned burning burnt ablaze inferno incendio fuego llamas",
+		"money":    "pay pays paid paying payment payments dollars dollar euros pounds compensation funding funds fee fees cost costs price million billion pago pagos dólares euros millones",
+		"death":    "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertas muerto muerta muertes murieron fallecidos fallecidas víctimas mortos mortas tote",
+		"injury":   "injured injuries injuring hurt wounded heridos feridos",
+		"arrest":   "arrested arrest detained detention custody jailed imprisoned charged detenido detenidos arrestado",
+		"visit":    "visit visits visited visiting trip meeting met meet welcomed hosted received visita reunión",
+		"deport":   "deported deport deporting deportation deportations deportees removal removals removed expelled expel expedite deportados deportación",
+		"vote":     "vote votes voted voters election elections elected ballot seats majority votos elecciones escaños",
+		"crash":    "crash crashed collision collided collapse collapsed struck accident choque colisión accidente",
+		"flood":    "flood flooded flooding floods inundated submerged inundadas inundados inundación",
+		"evacuate": "evacuated evacuate evacuation evacuations evacuees evacuados evacuadas evacuación",
+		"probe":    "investigation investigations investigating investigate investigated investigators investigator probe probes probing inquiry inquiries inquest investigación investigaciones investigan investigadores",
+		"fire":     "fire fires blaze blazes flames burned burning burnt ablaze inferno incendio fuego llamas",
 	} {
 		for _, w := range strings.Fields(words) {
 			m[w] = c
