@@ -176,7 +176,7 @@ func (x *extractor) stem(lang, w string) string {
 	return s
 }
 
-// lines splits a document into the lines worth reading: the title first
+// docLines splits a document into the lines worth reading: the title first
 // when Text does not already start with it, then the text without URL
 // lines and inline URLs.
 func docLines(d *Doc) []string {
@@ -319,8 +319,8 @@ func opener(p string) bool {
 	return false
 }
 
-// extract computes the features of one document. lang is the document's
-// language when known.
+// extract computes the features of one document, in its Language or, when
+// that is empty, the language its function words suggest.
 func (x *extractor) extract(d *Doc) features {
 	lang := normLang(d.Language)
 	x.toks = x.toks[:0]

@@ -56,7 +56,7 @@ const latin1Fold = "aaaaaaaceeeeiiiidnooooo ouuuuyty"
 const latinAFold = "aaaaaacccccccc" + "dddd" + "eeeeeeeeee" + "gggggggg" + "hhhh" + "iiiiiiiiii" + "ii" + "jj" + "kkk" +
 	"llllllllll" + "nnnnnnnnn" + "oooooo" + "oo" + "rrrrrr" + "ssssssss" + "tttttt" + "uuuuuuuuuuuu" + "ww" + "yyy" + "zzzzzz" + "s"
 
-// lang returns the two-letter code of an ISO 639 tag ("en-US" → "en").
+// normLang returns the two-letter code of an ISO 639 tag ("en-US" → "en").
 func normLang(tag string) string {
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	if i := strings.IndexAny(tag, "-_"); i >= 0 {
