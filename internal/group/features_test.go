@@ -1,6 +1,8 @@
 package group
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -202,4 +204,32 @@ func TestGuessLang(t *testing.T) {
 			t.Errorf("language of %q = %q, want %q", tc.text, got, tc.want)
 		}
 	}
+}
+
+// FuzzExtract checks that any text yields features without panicking and
+// that every counted feature has a positive count.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"The bridge fell on March 26, 2024, killing 6 workers.",
+		"http : / / www . x . com\n20 , 000 people . 6 . 1 magnitude , Dec.14 , 2013 - 09 - 26",
+		"El 26 de marzo de 2024 , 6 millones. 1,5 % $36.0M 2025Robert 4th 11:25",
+		"Gulf of Aden. U.S. STATE OF THE UNION. Łódź, Straße",
+		"",
+		"1.2.3.4 5,5,5 ... -- 31/12/1999 12/31/1999 1999/12/31",
+	} {
+		f.Add(s, "")
+		f.Add(s, "es")
+	}
+	f.Fuzz(func(t *testing.T, text, lang string) {
+		x := newExtractor()
+		feat := x.extract(&Doc{Title: text[:len(text)/3], Text: text, Language: lang, Names: []string{text[len(text)/2:]}})
+		for _, kc := range feat.counts {
+			if kc.n <= 0 {
+				t.Fatalf("feature %x counted %d times", kc.key, kc.n)
+			}
+		}
+		if !slices.IsSortedFunc(feat.counts, func(a, b keyCount) int { return cmp.Compare(a.key, b.key) }) {
+			t.Fatal("features not sorted by key")
+		}
+	})
 }
