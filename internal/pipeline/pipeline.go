@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze"
@@ -26,6 +27,11 @@ type Options struct {
 	// OneStory puts every article in one story instead of grouping them.
 	OneStory bool
 }
+
+// DefaultWindow keeps articles published further apart than this in
+// different stories: coverage of one event comes within days, while two
+// fires six weeks apart are two events however alike their words.
+const DefaultWindow = 30 * 24 * time.Hour
 
 // NewAnalyzer returns the per-article analyser with every rule set wired in.
 func NewAnalyzer() *analyze.Analyzer {
@@ -89,7 +95,11 @@ func Run(arts []*parallax.Article, opt Options) *parallax.Report {
 		}
 		clusters = [][]int{all}
 	} else {
-		res := group.Stories(Docs(as), opt.Group)
+		g := opt.Group
+		if g.Window == 0 {
+			g.Window = DefaultWindow
+		}
+		res := group.Stories(Docs(as), g)
 		idx := map[string]int{}
 		for i, a := range as {
 			idx[a.Article.ID] = i
