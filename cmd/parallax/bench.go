@@ -79,8 +79,27 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	start = time.Now()
 	res := group.Stories(docs, group.Options{})
 	row(w, "group (batch)", cores, len(arts), time.Since(start))
+	// placing articles one at a time in an index: the last tenth must
+	// cost no more than the first
+	ix := group.NewIndex(group.Options{Window: pipeline.DefaultWindow})
+	tenth := len(docs) / 10
+	var first, last time.Duration
+	start = time.Now()
+	for i, d := range docs {
+		t0 := time.Now()
+		ix.Add(d)
+		switch {
+		case i < tenth:
+			first += time.Since(t0)
+		case i >= len(docs)-tenth:
+			last += time.Since(t0)
+		}
+	}
+	row(w, "index add (all)", 1, len(docs), time.Since(start))
+	row(w, "index add (first 10%)", 1, tenth, first)
+	row(w, "index add (last 10%)", 1, tenth, last)
 	w.Flush()
-	fmt.Fprintf(m.Stdout, "\n%d stories found for %d events written\n", len(res.Clusters), (len(arts)+4)/5)
+	fmt.Fprintf(m.Stdout, "\n%d stories found in the batch for %d events written\n", len(res.Clusters), (len(arts)+4)/5)
 	return nil
 }
 
