@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,13 +16,9 @@ import (
 // shared folder or python3 is absent.
 
 func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := filepath.Abs("../../../shared")
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := sharedtest.Dir(t)
 	if _, err := os.Stat(filepath.Join(dir, "eval", "score.py")); err != nil {
-		t.Skipf("skipping: shared evaluation material not found at %s (it sits beside the repository in CI)", dir)
+		t.Skipf("skipping: the scorer is not in %s", dir)
 	}
 	return dir
 }

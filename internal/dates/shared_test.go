@@ -2,6 +2,7 @@ package dates
 
 import (
 	"encoding/json"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,29 +10,7 @@ import (
 	"time"
 )
 
-// sharedDir finds the shared/ folder beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; cannot find ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		t.Skipf("shared corpus not found at %s; skipping the test on real articles", shared)
-	}
-	return shared
-}
+func sharedDir(t *testing.T) string { return sharedtest.Dir(t) }
 
 // TestSeedsGold checks the hand-made reference dates of the five seed
 // articles: each must be found with its date, the dateline as published.

@@ -3,6 +3,7 @@ package group
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -27,28 +28,8 @@ type devGold struct {
 	Distractors []string `json:"distractors"`
 }
 
-// devDir returns ../shared/corpus/dev from the repository root, or skips.
-func devDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "corpus", "dev")
-	if _, err := os.Stat(dev); err != nil {
-		t.Skipf("dev corpus not found at %s (it lives beside the repository in ../shared): %v", dev, err)
-	}
-	return dev
-}
+// devDir returns ../shared/corpus/dev, or skips.
+func devDir(t testing.TB) string { return filepath.Join(sharedtest.Dir(t), "corpus", "dev") }
 
 // loadDev reads a JSON Lines dev set. Documents get opaque IDs ("a1", …):
 // grouping never sees the URL. urls[i] is docs[i]'s URL as score.py keys it.

@@ -2,35 +2,14 @@ package read
 
 import (
 	"context"
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// sharedDir finds the shared/ folder beside the repository root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package; cannot find ../shared")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
-		t.Skipf("shared corpus not found at %s; skipping the test on real articles", shared)
-	}
-	return shared
-}
+func sharedDir(t *testing.T) string { return sharedtest.Dir(t) }
 
 func TestSharedSeeds(t *testing.T) {
 	seeds := filepath.Join(sharedDir(t), "corpus", "seeds")
