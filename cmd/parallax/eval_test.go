@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 // The quality floors of the core issue, measured with the evaluation's own

@@ -2,12 +2,13 @@ package dates
 
 import (
 	"encoding/json"
-	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 func sharedDir(t *testing.T) string { return sharedtest.Dir(t) }

@@ -3,12 +3,13 @@ package group
 import (
 	"bufio"
 	"encoding/json"
-	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 // The dev sets live beside the repository, in ../shared/corpus/dev.

@@ -2,11 +2,12 @@ package read
 
 import (
 	"context"
-	"github.com/parallaxnews/parallax/internal/sharedtest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax/internal/sharedtest"
 )
 
 func sharedDir(t *testing.T) string { return sharedtest.Dir(t) }
