@@ -1,0 +1,123 @@
+package parallax
+
+import (
+	"context"
+	"time"
+)
+
+// The library: articles kept with what was read, stories that grow as
+// coverage arrives, and the feeds that bring it. Backends (SQLite now,
+// PostgreSQL later) implement Store; internal/storetest holds the one test
+// suite every backend must pass.
+
+// Record is an article as the library keeps it.
+type Record struct {
+	ID int64 // assigned by the store; the report calls it "a<ID>"
+	Article
+	// Raw is the input exactly as received (HTML page, feed item, JSON line)
+	// and RawType its media type ("text/html", "application/json", "text/plain").
+	Raw     []byte
+	RawType string
+	// Hash identifies the extracted text (hex SHA-256 of the normalised text):
+	// the same content ingested twice is the same record.
+	Hash string
+	// Analysis is the per-article analysis, encoded as JSON by the caller.
+	Analysis []byte
+	// StoryID is the story the article belongs to, 0 before it is placed.
+	StoryID int64
+	// DuplicateOf is the record this one copies (a wire copy, a repost), 0 when none.
+	DuplicateOf int64
+	// FeedID is the feed the article came from, 0 when none.
+	FeedID  int64
+	Created time.Time
+}
+
+// StoryInfo is a story as listed: its counts and dates, not its report.
+type StoryInfo struct {
+	ID        int64
+	Title     string
+	Articles  int
+	Outlets   int
+	Conflicts int
+	First     time.Time // earliest publication (or ingestion) date of its articles
+	Last      time.Time // latest
+	Updated   time.Time // when its comparison was last computed
+}
+
+// StoryFilter selects stories. Zero fields select everything.
+type StoryFilter struct {
+	Since  time.Time // stories with an article published or added since
+	Query  string    // full-text query over the stories' articles
+	Outlet string    // stories an outlet covered
+	Limit  int       // at most this many (0: the store's default, 50)
+	Offset int
+}
+
+// ArticleHit is a full-text search result.
+type ArticleHit struct {
+	ID        int64
+	StoryID   int64
+	Outlet    string
+	Title     string
+	URL       string
+	Published time.Time
+	Snippet   string // a few words around the match
+}
+
+// Feed is a subscribed RSS, Atom or JSON Feed.
+type Feed struct {
+	ID           int64
+	URL          string
+	Title        string
+	ETag         string    // from the last 200 response, for conditional GET
+	LastModified string    // likewise
+	LastPolled   time.Time // zero until first polled
+	NextPoll     time.Time // when it is due
+	Failures     int       // consecutive errors, for exponential backoff
+	LastError    string
+	Created      time.Time
+}
+
+// Store is the library's storage. Methods that change data either commit
+// whole or change nothing.
+type Store interface {
+	// AddArticle stores r unless an article with the same URL (when r has
+	// one) or the same Hash is already stored; it returns the stored ID and
+	// whether r was new. r.ID and r.Created are set when it is.
+	AddArticle(ctx context.Context, r *Record) (id int64, created bool, err error)
+	// Article returns one article; an unknown id is an ENOTFOUND *Error.
+	Article(ctx context.Context, id int64) (*Record, error)
+	// ArticlesSince returns articles published (or, if undated, added) at or
+	// after t, oldest first, at most limit (0: no limit): what an index of
+	// recent coverage is rebuilt from.
+	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*Record, error)
+	// EachArticle calls fn for every article in ID order; fn's error stops it.
+	EachArticle(ctx context.Context, fn func(*Record) error) error
+	// SetPlacement records an article's story and the record it copies.
+	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+
+	// CreateStory starts an empty story and returns its ID.
+	CreateStory(ctx context.Context) (int64, error)
+	// StoryArticles returns a story's articles in ID order.
+	StoryArticles(ctx context.Context, storyID int64) ([]*Record, error)
+	// SaveReport stores a story's comparison (the report JSON) and its listing.
+	SaveReport(ctx context.Context, info StoryInfo, report []byte) error
+	// Story returns a story's listing and its last report.
+	Story(ctx context.Context, id int64) (StoryInfo, []byte, error)
+	// Stories lists stories, most recently updated first.
+	Stories(ctx context.Context, f StoryFilter) ([]StoryInfo, error)
+
+	// Search runs a full-text query over titles and texts, best first.
+	Search(ctx context.Context, query string, limit int) ([]ArticleHit, error)
+
+	// AddFeed subscribes to a feed URL; adding one twice returns the first.
+	AddFeed(ctx context.Context, f *Feed) (id int64, created bool, err error)
+	// Feeds lists subscriptions in ID order.
+	Feeds(ctx context.Context) ([]*Feed, error)
+	// UpdateFeed saves polling state (ETag, times, failures, title).
+	UpdateFeed(ctx context.Context, f *Feed) error
+	// RemoveFeed unsubscribes by ID or URL; articles already ingested stay.
+	RemoveFeed(ctx context.Context, idOrURL string) error
+
+	Close() error
+}
