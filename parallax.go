@@ -39,6 +39,11 @@ type Article struct {
 	Language          string `json:"language,omitempty"` // ISO 639-1, "" when unknown
 	Text              string `json:"-"`                  // extracted text, headline included when the input had it
 	TitleSpan         Span   `json:"-"`                  // where the headline sits in Text, if it does
+	// Received is the input exactly as it came (the HTML page, the JSON
+	// line, the file) and ReceivedType its media type, so a library can keep
+	// what it was given; nil when the reader did not keep it.
+	Received     []byte `json:"-"`
+	ReceivedType string `json:"-"`
 }
 
 // PublishedDate is the publication date as YYYY-MM-DD, or "".

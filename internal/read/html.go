@@ -23,13 +23,15 @@ func HTML(source string, data []byte, pageURL *url.URL) (*parallax.Article, erro
 		return nil, parallax.Errorf(parallax.EINVALID, "read %q: %s", source, strings.ReplaceAll(err.Error(), "\n", " "))
 	}
 	a := &parallax.Article{
-		Source:    source,
-		URL:       res.URL,
-		Author:    res.Author,
-		Language:  res.Language,
-		Text:      res.Text,
-		Title:     res.Title,
-		Published: res.Published,
+		Source:       source,
+		Received:     data,
+		ReceivedType: "text/html",
+		URL:          res.URL,
+		Author:       res.Author,
+		Language:     res.Language,
+		Text:         res.Text,
+		Title:        res.Title,
+		Published:    res.Published,
 	}
 	shift := 0
 	if t := res.Title; t != "" {

@@ -150,12 +150,14 @@ func recordArticle(name string, n int, line []byte) (*parallax.Article, error) {
 		return nil, parallax.Errorf(parallax.EINVALID, "%s: record has no text (maintext, text, content or body)", where)
 	}
 	a := &parallax.Article{
-		Source:   where,
-		URL:      str(rec.URL),
-		Title:    strings.TrimSpace(str(rec.Title)),
-		Text:     text,
-		Language: extract.LanguageCode(str(rec.Language)),
-		Author:   authors(rec.Authors, rec.Author),
+		Source:       where,
+		Received:     append([]byte(nil), line...),
+		ReceivedType: "application/json",
+		URL:          str(rec.URL),
+		Title:        strings.TrimSpace(str(rec.Title)),
+		Text:         text,
+		Language:     extract.LanguageCode(str(rec.Language)),
+		Author:       authors(rec.Authors, rec.Author),
 	}
 	if a.URL != "" {
 		a.Source = a.URL

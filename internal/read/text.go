@@ -22,7 +22,7 @@ func Text(source string, data []byte) (*parallax.Article, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, emptyError(source)
 	}
-	a := &parallax.Article{Source: source, Outlet: stem(source), Text: text}
+	a := &parallax.Article{Source: source, Outlet: stem(source), Text: text, Received: data, ReceivedType: "text/plain"}
 	if sp, ok := headline(text); ok {
 		a.Title, a.TitleSpan = text[sp.Start:sp.End], sp
 	}
