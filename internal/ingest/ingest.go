@@ -82,9 +82,15 @@ func New(ctx context.Context, store parallax.Store, opt Options) (*Ingester, err
 	}
 	for _, r := range recent {
 		a := ing.analysisOf(r)
-		sid, _ := ing.index.Add(doc(r.ID, a))
+		sid, dup := ing.index.Add(doc(r.ID, a))
 		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
 			ing.stories[sid] = r.StoryID
+		}
+		if r.StoryID == 0 {
+			// stored but never placed: a run stopped between the two steps
+			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				return nil, err
+			}
 		}
 	}
 	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window)
@@ -161,19 +167,28 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 	}
 	work.ID = articleID(id)
 	sid, dup := ing.index.Add(doc(id, a))
+	if err := ing.place(ctx, id, sid, dup); err != nil {
+		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
+	}
+	return Result{ID: id, New: true, StoryID: ing.stories[sid], DuplicateOf: parseArticleID(dup)}, nil
+}
+
+// place records that article id is in the index's story sid (starting a
+// stored story for it when needed) and copies dup.
+func (ing *Ingester) place(ctx context.Context, id int64, sid, dup string) error {
 	storyID, ok := ing.stories[sid]
 	if !ok {
+		var err error
 		if storyID, err = ing.store.CreateStory(ctx); err != nil {
-			return Result{}, fmt.Errorf("start story for %s: %w", art.Source, err)
+			return fmt.Errorf("start a story: %w", err)
 		}
 		ing.stories[sid] = storyID
 	}
-	res := Result{ID: id, New: true, StoryID: storyID, DuplicateOf: parseArticleID(dup)}
-	if err := ing.store.SetPlacement(ctx, id, storyID, res.DuplicateOf); err != nil {
-		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
+	if err := ing.store.SetPlacement(ctx, id, storyID, parseArticleID(dup)); err != nil {
+		return err
 	}
 	ing.dirty[storyID] = true
-	return res, nil
+	return nil
 }
 
 // Dirty is the number of stories waiting for Flush.
