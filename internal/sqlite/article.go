@@ -1,0 +1,328 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// recordColumns are the columns scanRecord reads, in its order.
+const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, ''), a.title, a.author,
+	a.published, a.published_from, a.published_to, a.language, a.text, a.title_from, a.title_to,
+	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
+	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), a.created`
+
+const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
+
+type scanner interface {
+	Scan(dest ...any) error
+}
+
+func scanRecord(s scanner) (*parallax.Record, error) {
+	r := new(parallax.Record)
+	err := s.Scan(&r.ID, &r.Source, &r.URL, &r.Outlet, &r.Title, &r.Author,
+		timeScan{&r.Published}, &r.PublishedEvidence.Start, &r.PublishedEvidence.End,
+		&r.Language, &r.Text, &r.TitleSpan.Start, &r.TitleSpan.End,
+		&r.Raw, &r.RawType, &r.Hash, &r.Analysis,
+		&r.StoryID, &r.DuplicateOf, &r.FeedID, timeScan{&r.Created})
+	if err != nil {
+		return nil, err
+	}
+	r.Article.ID = fmt.Sprintf("a%d", r.ID)
+	return r, nil
+}
+
+func scanRecords(rows *sql.Rows) ([]*parallax.Record, error) {
+	defer rows.Close()
+	var out []*parallax.Record
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// AddArticle stores r unless an article with its URL or its Hash is stored
+// already, in which case it returns that article's ID and writes nothing.
+func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, error) {
+	if r == nil {
+		return 0, false, parallax.Errorf(parallax.EINVALID, "add article: no article")
+	}
+	if err := checkTime("publication date", r.Published); err != nil {
+		return 0, false, err
+	}
+	now := db.now().UTC()
+	var id int64
+	var created bool
+	err := db.write(ctx, "add article", func(tx *sql.Tx) error {
+		for _, k := range []struct{ col, val string }{{"url", r.URL}, {"hash", r.Hash}} {
+			if k.val == "" {
+				continue
+			}
+			err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE "+k.col+" = ?", k.val).Scan(&id)
+			if err == nil {
+				return nil
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
+		var outlet any
+		if r.Outlet != "" {
+			var oid int64
+			err := tx.QueryRowContext(ctx, `INSERT INTO outlets (name) VALUES (?)
+				ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, r.Outlet).Scan(&oid)
+			if err != nil {
+				return err
+			}
+			outlet = oid
+		}
+		err := tx.QueryRowContext(ctx, `INSERT INTO articles (url, source, outlet_id, title, author,
+			published, published_from, published_to, language, text, title_from, title_to,
+			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			nullable(r.URL), r.Source, outlet, r.Title, r.Author,
+			timeValue(r.Published), r.PublishedEvidence.Start, r.PublishedEvidence.End,
+			r.Language, r.Text, r.TitleSpan.Start, r.TitleSpan.End,
+			blob(r.Raw), r.RawType, nullable(r.Hash), blob(r.Analysis),
+			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), timeValue(now)).Scan(&id)
+		if err != nil {
+			return err
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return 0, false, err
+	}
+	if created {
+		r.ID = id
+		r.Created = now
+	}
+	return id, created, nil
+}
+
+// Article returns the article with the given ID.
+func (db *DB) Article(ctx context.Context, id int64) (*parallax.Record, error) {
+	r, err := scanRecord(db.r.QueryRowContext(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, parallax.Errorf(parallax.ENOTFOUND, "article %d not found", id)
+	}
+	if err != nil {
+		return nil, dbError("article", err)
+	}
+	return r, nil
+}
+
+// ArticlesSince returns the articles published (or, undated, added) at or
+// after t, oldest first, at most limit of them (0: all).
+func (db *DB) ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error) {
+	if limit < 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "articles since: negative limit %d", limit)
+	}
+	if err := checkTime("since", t); err != nil {
+		return nil, err
+	}
+	q := "SELECT " + recordColumns + recordFrom
+	var args []any
+	if !t.IsZero() {
+		q += "WHERE coalesce(a.published, a.created) >= ? "
+		args = append(args, timeValue(t))
+	}
+	q += "ORDER BY coalesce(a.published, a.created), a.id"
+	if limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, limit)
+	}
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, dbError("articles since", err)
+	}
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, dbError("articles since", err)
+	}
+	return recs, nil
+}
+
+// eachBatch is how many articles EachArticle reads at a time. It holds no
+// read transaction while fn runs, so fn may write to the store.
+const eachBatch = 128
+
+// EachArticle calls fn for every article in ID order, stopping at fn's first
+// error, which it returns as it is.
+func (db *DB) EachArticle(ctx context.Context, fn func(*parallax.Record) error) error {
+	var last int64
+	for {
+		rows, err := db.r.QueryContext(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.id > ? ORDER BY a.id LIMIT ?", last, eachBatch)
+		if err != nil {
+			return dbError("each article", err)
+		}
+		recs, err := scanRecords(rows)
+		if err != nil {
+			return dbError("each article", err)
+		}
+		for _, r := range recs {
+			if err := fn(r); err != nil {
+				return err
+			}
+			last = r.ID
+		}
+		if len(recs) < eachBatch {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+}
+
+// SetPlacement records an article's story and the article it copies; 0
+// clears either.
+func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error {
+	if duplicateOf != 0 && duplicateOf == articleID {
+		return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", articleID)
+	}
+	return db.write(ctx, "set placement", func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "articles", articleID, "article"); err != nil {
+			return err
+		}
+		if storyID != 0 {
+			if err := exists(ctx, tx, "stories", storyID, "story"); err != nil {
+				return err
+			}
+		}
+		if duplicateOf != 0 {
+			if err := exists(ctx, tx, "articles", duplicateOf, "article"); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, "UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+			nullable(storyID), nullable(duplicateOf), articleID)
+		return err
+	})
+}
+
+// exists returns an ENOTFOUND error unless table has a row with the id.
+func exists(ctx context.Context, tx *sql.Tx, table string, id int64, what string) error {
+	var one int
+	err := tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return parallax.Errorf(parallax.ENOTFOUND, "%s %d not found", what, id)
+	}
+	return err
+}
+
+// defaultLimit is how many stories or search hits a zero limit returns.
+const defaultLimit = 50
+
+// Search runs a full-text query over headlines and texts, best match first.
+// The query is words, "quoted phrases" and word* prefixes, all required;
+// everything else in it (operators, punctuation) is ignored.
+func (db *DB) Search(ctx context.Context, query string, limit int) ([]parallax.ArticleHit, error) {
+	if limit < 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "search: negative limit %d", limit)
+	}
+	if limit == 0 {
+		limit = defaultLimit
+	}
+	match, err := ftsQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	// A headline match weighs five times a match in the text.
+	rows, err := db.r.QueryContext(ctx, `SELECT a.id, coalesce(a.story_id, 0), coalesce(o.name, ''), a.title,
+			coalesce(a.url, ''), a.published, snippet(articles_fts, -1, '', '', '…', 16)
+		FROM articles_fts
+		JOIN articles a ON a.id = articles_fts.rowid
+		LEFT JOIN outlets o ON o.id = a.outlet_id
+		WHERE articles_fts MATCH ?
+		ORDER BY bm25(articles_fts, 5.0, 1.0), a.id
+		LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, dbError("search", err)
+	}
+	defer rows.Close()
+	var hits []parallax.ArticleHit
+	for rows.Next() {
+		var h parallax.ArticleHit
+		if err := rows.Scan(&h.ID, &h.StoryID, &h.Outlet, &h.Title, &h.URL, timeScan{&h.Published}, &h.Snippet); err != nil {
+			return nil, dbError("search", err)
+		}
+		hits = append(hits, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError("search", err)
+	}
+	return hits, nil
+}
+
+// ftsQuery turns what a user typed into an FTS5 query that is always valid:
+// each word becomes a quoted string, a "quoted phrase" or words joined by
+// punctuation ("U.S.", "3.5") a quoted phrase, and a word followed by * a
+// prefix. Words are runs of letters, digits and marks,
+// which is also how the index's tokenizer splits text; every other character
+// only separates words, so no input can be read as FTS5 syntax.
+func ftsQuery(input string) (string, error) {
+	var terms []string
+	var words []string // of the current phrase
+	var word strings.Builder
+	inPhrase := false
+	endWord := func() {
+		if word.Len() > 0 {
+			words = append(words, word.String())
+			word.Reset()
+		}
+	}
+	endTerm := func(prefix bool) {
+		endWord()
+		if len(words) > 0 {
+			t := `"` + strings.Join(words, " ") + `"`
+			if prefix {
+				t += "*"
+			}
+			terms = append(terms, t)
+		}
+		words = words[:0]
+	}
+	for _, c := range input {
+		switch {
+		case isWordRune(c):
+			word.WriteRune(c)
+		case c == '"':
+			endTerm(false)
+			inPhrase = !inPhrase
+		case c == '*':
+			// A prefix only right after a word, and for a phrase only at its end.
+			if !inPhrase && word.Len() > 0 {
+				endTerm(true)
+			} else {
+				endWord()
+			}
+		case unicode.IsSpace(c) && !inPhrase:
+			endTerm(false)
+		default:
+			// Punctuation inside a word ("U.S.", "3.5", "don't") keeps
+			// its parts together as a phrase, as they stand in the text.
+			endWord()
+		}
+	}
+	endTerm(false)
+	if len(terms) == 0 {
+		return "", parallax.Errorf(parallax.EINVALID, "nothing to search for in %q: give a word", input)
+	}
+	return strings.Join(terms, " "), nil
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsNumber(c) || unicode.Is(unicode.M, c) || unicode.Is(unicode.Co, c)
+}

@@ -1,0 +1,148 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+)
+
+const feedColumns = "id, url, title, etag, last_modified, last_polled, next_poll, failures, last_error, created"
+
+func scanFeed(s scanner) (*parallax.Feed, error) {
+	f := new(parallax.Feed)
+	err := s.Scan(&f.ID, &f.URL, &f.Title, &f.ETag, &f.LastModified,
+		timeScan{&f.LastPolled}, timeScan{&f.NextPoll}, &f.Failures, &f.LastError, timeScan{&f.Created})
+	return f, err
+}
+
+func checkFeedTimes(f *parallax.Feed) error {
+	if err := checkTime("feed last polled time", f.LastPolled); err != nil {
+		return err
+	}
+	return checkTime("feed next poll time", f.NextPoll)
+}
+
+// AddFeed subscribes to f.URL. A URL already subscribed returns that feed's
+// ID and changes nothing; otherwise f.ID and f.Created are set.
+func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error) {
+	if f == nil || strings.TrimSpace(f.URL) == "" {
+		return 0, false, parallax.Errorf(parallax.EINVALID, "add feed: no URL")
+	}
+	if err := checkFeedTimes(f); err != nil {
+		return 0, false, err
+	}
+	if f.Failures < 0 {
+		return 0, false, parallax.Errorf(parallax.EINVALID, "add feed: negative failure count")
+	}
+	now := db.now().UTC()
+	var id int64
+	var created bool
+	err := db.write(ctx, "add feed", func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", f.URL).Scan(&id)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `INSERT INTO feeds (url, title, etag, last_modified, last_polled, next_poll,
+			failures, last_error, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			f.URL, f.Title, f.ETag, f.LastModified, timeValue(f.LastPolled), timeValue(f.NextPoll),
+			f.Failures, f.LastError, timeValue(now)).Scan(&id)
+		if err != nil {
+			return err
+		}
+		created = true
+		return nil
+	})
+	if err != nil {
+		return 0, false, err
+	}
+	if created {
+		f.ID = id
+		f.Created = now
+	}
+	return id, created, nil
+}
+
+// Feeds lists the subscriptions in ID order.
+func (db *DB) Feeds(ctx context.Context) ([]*parallax.Feed, error) {
+	rows, err := db.r.QueryContext(ctx, "SELECT "+feedColumns+" FROM feeds ORDER BY id")
+	if err != nil {
+		return nil, dbError("feeds", err)
+	}
+	defer rows.Close()
+	var out []*parallax.Feed
+	for rows.Next() {
+		f, err := scanFeed(rows)
+		if err != nil {
+			return nil, dbError("feeds", err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError("feeds", err)
+	}
+	return out, nil
+}
+
+// UpdateFeed saves the feed f.ID's polling state: title, ETag,
+// Last-Modified, times, failures and last error, and its URL when f has one
+// (a permanent redirect). A URL another feed has is ECONFLICT.
+func (db *DB) UpdateFeed(ctx context.Context, f *parallax.Feed) error {
+	if f == nil {
+		return parallax.Errorf(parallax.EINVALID, "update feed: no feed")
+	}
+	if err := checkFeedTimes(f); err != nil {
+		return err
+	}
+	if f.Failures < 0 {
+		return parallax.Errorf(parallax.EINVALID, "update feed %d: negative failure count", f.ID)
+	}
+	return db.write(ctx, "update feed", func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE feeds SET url = coalesce(?, url), title = ?, etag = ?, last_modified = ?,
+			last_polled = ?, next_poll = ?, failures = ?, last_error = ? WHERE id = ?`,
+			nullable(strings.TrimSpace(f.URL)), f.Title, f.ETag, f.LastModified,
+			timeValue(f.LastPolled), timeValue(f.NextPoll), f.Failures, f.LastError, f.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "feed %d not found", f.ID)
+		}
+		return nil
+	})
+}
+
+// RemoveFeed unsubscribes the feed with the given ID or URL. Its articles
+// stay, no longer tied to a feed.
+func (db *DB) RemoveFeed(ctx context.Context, idOrURL string) error {
+	key := strings.TrimSpace(idOrURL)
+	if key == "" {
+		return parallax.Errorf(parallax.EINVALID, "remove feed: no ID or URL")
+	}
+	return db.write(ctx, "remove feed", func(tx *sql.Tx) error {
+		var res sql.Result
+		var err error
+		if id, perr := strconv.ParseInt(key, 10, 64); perr == nil {
+			res, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", id)
+		} else {
+			res, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", key)
+		}
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "no feed %q", key)
+		}
+		return nil
+	})
+}
