@@ -42,14 +42,14 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 	var id int64
 	var created bool
 	err := db.write(ctx, "add feed", func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id FROM feeds WHERE url = ?", f.URL).Scan(&id)
+		err := db.wc.queryRow(ctx, tx, "SELECT id FROM feeds WHERE url = ?", f.URL).Scan(&id)
 		if err == nil {
 			return nil
 		}
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		err = tx.QueryRowContext(ctx, `INSERT INTO feeds (url, title, etag, last_modified, last_polled, next_poll,
+		err = db.wc.queryRow(ctx, tx, `INSERT INTO feeds (url, title, etag, last_modified, last_polled, next_poll,
 			failures, last_error, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			f.URL, f.Title, f.ETag, f.LastModified, timeValue(f.LastPolled), timeValue(f.NextPoll),
 			f.Failures, f.LastError, timeValue(now)).Scan(&id)
@@ -71,7 +71,7 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 
 // Feeds lists the subscriptions in ID order.
 func (db *DB) Feeds(ctx context.Context) ([]*parallax.Feed, error) {
-	rows, err := db.r.QueryContext(ctx, "SELECT "+feedColumns+" FROM feeds ORDER BY id")
+	rows, err := db.rc.query(ctx, nil, "SELECT "+feedColumns+" FROM feeds ORDER BY id")
 	if err != nil {
 		return nil, dbError("feeds", err)
 	}
@@ -104,7 +104,7 @@ func (db *DB) UpdateFeed(ctx context.Context, f *parallax.Feed) error {
 		return parallax.Errorf(parallax.EINVALID, "update feed %d: negative failure count", f.ID)
 	}
 	return db.write(ctx, "update feed", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE feeds SET url = coalesce(?, url), title = ?, etag = ?, last_modified = ?,
+		res, err := db.wc.exec(ctx, tx, `UPDATE feeds SET url = coalesce(?, url), title = ?, etag = ?, last_modified = ?,
 			last_polled = ?, next_poll = ?, failures = ?, last_error = ? WHERE id = ?`,
 			nullable(strings.TrimSpace(f.URL)), f.Title, f.ETag, f.LastModified,
 			timeValue(f.LastPolled), timeValue(f.NextPoll), f.Failures, f.LastError, f.ID)
@@ -131,9 +131,9 @@ func (db *DB) RemoveFeed(ctx context.Context, idOrURL string) error {
 		var res sql.Result
 		var err error
 		if id, perr := strconv.ParseInt(key, 10, 64); perr == nil {
-			res, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE id = ?", id)
+			res, err = db.wc.exec(ctx, tx, "DELETE FROM feeds WHERE id = ?", id)
 		} else {
-			res, err = tx.ExecContext(ctx, "DELETE FROM feeds WHERE url = ?", key)
+			res, err = db.wc.exec(ctx, tx, "DELETE FROM feeds WHERE url = ?", key)
 		}
 		if err != nil {
 			return err

@@ -42,6 +42,8 @@ type DB struct {
 	path string
 	w    *sql.DB // the one writing connection
 	r    *sql.DB // readers; the same pool as w for an in-memory database
+	wc   *stmtCache
+	rc   *stmtCache
 	now  func() time.Time
 }
 
@@ -123,6 +125,11 @@ func open(path string, migs []migration) (*DB, error) {
 		}
 		db.r = r
 	}
+	db.wc = newStmtCache(db.w)
+	db.rc = db.wc
+	if db.r != db.w {
+		db.rc = newStmtCache(db.r)
+	}
 	return db, nil
 }
 
@@ -140,6 +147,8 @@ func (db *DB) Path() string { return db.path }
 // Close closes the library. In WAL mode the last connection to close folds
 // the write-ahead log back into the database file.
 func (db *DB) Close() error {
+	db.wc.close()
+	db.rc.close()
 	var err error
 	if db.r != db.w {
 		err = db.r.Close()
@@ -432,25 +441,28 @@ func contextError(err error) error {
 // write runs fn in a write transaction: committed whole when fn returns nil,
 // rolled back otherwise.
 func (db *DB) write(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+	err := db.inTx(ctx, db.w, nil, fn)
+	db.wc.flush(context.WithoutCancel(ctx))
+	return dbError(op, err)
+}
+
+func (db *DB) inTx(ctx context.Context, pool *sql.DB, opts *sql.TxOptions, fn func(tx *sql.Tx) error) error {
+	tx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
-		return dbError(op, err)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return dbError(op, err)
+		return err
 	}
-	return dbError(op, tx.Commit())
+	return tx.Commit()
 }
 
 // read runs fn in a read transaction, so that what it reads is one snapshot.
 func (db *DB) read(ctx context.Context, op string, fn func(tx *sql.Tx) error) error {
-	tx, err := db.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return dbError(op, err)
-	}
-	defer tx.Rollback()
-	return dbError(op, fn(tx))
+	err := db.inTx(ctx, db.r, &sql.TxOptions{ReadOnly: true}, fn)
+	db.rc.flush(context.WithoutCancel(ctx))
+	return dbError(op, err)
 }
 
 // Times are stored as UTC text of one width, so that they sort as strings.

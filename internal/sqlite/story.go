@@ -13,7 +13,7 @@ import (
 func (db *DB) CreateStory(ctx context.Context) (int64, error) {
 	var id int64
 	err := db.write(ctx, "create story", func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "INSERT INTO stories (created) VALUES (?) RETURNING id", timeValue(db.now())).Scan(&id)
+		return db.wc.queryRow(ctx, tx, "INSERT INTO stories (created) VALUES (?) RETURNING id", timeValue(db.now())).Scan(&id)
 	})
 	if err != nil {
 		return 0, err
@@ -26,10 +26,10 @@ func (db *DB) CreateStory(ctx context.Context) (int64, error) {
 func (db *DB) StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error) {
 	var recs []*parallax.Record
 	err := db.read(ctx, "story articles", func(tx *sql.Tx) error {
-		if err := exists(ctx, tx, "stories", storyID, "story"); err != nil {
+		if err := exists(ctx, db.rc, tx, "stories", storyID, "story"); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id = ? ORDER BY a.id", storyID)
+		rows, err := db.rc.query(ctx, tx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id = ? ORDER BY a.id", storyID)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,7 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 		updated = db.now()
 	}
 	return db.write(ctx, "save report", func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE stories SET title = ?, articles = ?, outlets = ?, conflicts = ?,
+		res, err := db.wc.exec(ctx, tx, `UPDATE stories SET title = ?, articles = ?, outlets = ?, conflicts = ?,
 			first = ?, last = ?, updated = ?, report = ? WHERE id = ?`,
 			info.Title, info.Articles, info.Outlets, info.Conflicts,
 			timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID)
@@ -88,7 +88,7 @@ func scanStory(s scanner, extra ...any) (parallax.StoryInfo, error) {
 // first).
 func (db *DB) Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error) {
 	var report []byte
-	info, err := scanStory(db.r.QueryRowContext(ctx, "SELECT "+storyColumns+", s.report FROM stories s WHERE s.id = ?", id), &report)
+	info, err := scanStory(db.rc.queryRow(ctx, nil, "SELECT "+storyColumns+", s.report FROM stories s WHERE s.id = ?", id), &report)
 	if errors.Is(err, sql.ErrNoRows) {
 		return parallax.StoryInfo{}, nil, parallax.Errorf(parallax.ENOTFOUND, "story %d not found", id)
 	}
@@ -145,7 +145,7 @@ func (db *DB) Stories(ctx context.Context, f parallax.StoryFilter) ([]parallax.S
 	}
 	q += " ORDER BY s.updated DESC, s.id DESC LIMIT ? OFFSET ?"
 	args = append(args, limit, f.Offset)
-	rows, err := db.r.QueryContext(ctx, q, args...)
+	rows, err := db.rc.query(ctx, nil, q, args...)
 	if err != nil {
 		return nil, dbError("stories", err)
 	}

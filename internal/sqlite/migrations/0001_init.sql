@@ -66,9 +66,10 @@ CREATE UNIQUE INDEX articles_url  ON articles (url);
 CREATE UNIQUE INDEX articles_hash ON articles (hash);
 CREATE INDEX articles_published   ON articles (published);
 CREATE INDEX articles_story       ON articles (story_id);
-CREATE INDEX articles_outlet      ON articles (outlet_id);
-CREATE INDEX articles_feed        ON articles (feed_id);
-CREATE INDEX articles_duplicate   ON articles (duplicate_of);
+-- For ON DELETE SET NULL; most articles have neither, and a partial index
+-- costs their inserts nothing. (Outlets are never deleted: no index.)
+CREATE INDEX articles_feed        ON articles (feed_id) WHERE feed_id IS NOT NULL;
+CREATE INDEX articles_duplicate   ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
 -- ArticlesSince and the stories' Since filter: dated, or else added.
 CREATE INDEX articles_date ON articles (coalesce(published, created), id);
 
