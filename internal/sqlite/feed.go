@@ -32,6 +32,7 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 	if f == nil || strings.TrimSpace(f.URL) == "" {
 		return 0, false, parallax.Errorf(parallax.EINVALID, "add feed: no URL")
 	}
+	feedURL := strings.TrimSpace(f.URL)
 	if err := checkFeedTimes(f); err != nil {
 		return 0, false, err
 	}
@@ -42,7 +43,7 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 	var id int64
 	var created bool
 	err := db.write(ctx, "add feed", func(tx *sql.Tx) error {
-		err := db.wc.queryRow(ctx, tx, "SELECT id FROM feeds WHERE url = ?", f.URL).Scan(&id)
+		err := db.wc.queryRow(ctx, tx, "SELECT id FROM feeds WHERE url = ?", feedURL).Scan(&id)
 		if err == nil {
 			return nil
 		}
@@ -51,7 +52,7 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 		}
 		err = db.wc.queryRow(ctx, tx, `INSERT INTO feeds (url, title, etag, last_modified, last_polled, next_poll,
 			failures, last_error, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			f.URL, f.Title, f.ETag, f.LastModified, timeValue(f.LastPolled), timeValue(f.NextPoll),
+			feedURL, f.Title, f.ETag, f.LastModified, timeValue(f.LastPolled), timeValue(f.NextPoll),
 			f.Failures, f.LastError, timeValue(now)).Scan(&id)
 		if err != nil {
 			return err
@@ -64,6 +65,7 @@ func (db *DB) AddFeed(ctx context.Context, f *parallax.Feed) (int64, bool, error
 	}
 	if created {
 		f.ID = id
+		f.URL = feedURL
 		f.Created = now
 	}
 	return id, created, nil
@@ -103,10 +105,21 @@ func (db *DB) UpdateFeed(ctx context.Context, f *parallax.Feed) error {
 	if f.Failures < 0 {
 		return parallax.Errorf(parallax.EINVALID, "update feed %d: negative failure count", f.ID)
 	}
+	feedURL := strings.TrimSpace(f.URL)
 	return db.write(ctx, "update feed", func(tx *sql.Tx) error {
+		if feedURL != "" {
+			var other int64
+			err := db.wc.queryRow(ctx, tx, "SELECT id FROM feeds WHERE url = ? AND id != ?", feedURL, f.ID).Scan(&other)
+			if err == nil {
+				return parallax.Errorf(parallax.ECONFLICT, "feed %d cannot move to %s: feed %d has that URL", f.ID, feedURL, other)
+			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+		}
 		res, err := db.wc.exec(ctx, tx, `UPDATE feeds SET url = coalesce(?, url), title = ?, etag = ?, last_modified = ?,
 			last_polled = ?, next_poll = ?, failures = ?, last_error = ? WHERE id = ?`,
-			nullable(strings.TrimSpace(f.URL)), f.Title, f.ETag, f.LastModified,
+			nullable(feedURL), f.Title, f.ETag, f.LastModified,
 			timeValue(f.LastPolled), timeValue(f.NextPoll), f.Failures, f.LastError, f.ID)
 		if err != nil {
 			return err

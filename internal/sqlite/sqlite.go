@@ -33,8 +33,9 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// busyTimeout is how long a statement waits for another process's lock.
-const busyTimeout = 5 * time.Second
+// busyTimeout is how long a statement waits for another process's lock
+// (SQLite's wait does not end with the context). A variable for the tests.
+var busyTimeout = 5 * time.Second
 
 // DB is a library kept in one SQLite file. It implements parallax.Store and
 // is safe for concurrent use.
@@ -417,6 +418,9 @@ func dbError(op string, err error) error {
 			return parallax.Errorf(parallax.EINVALID, "%s: refers to a story, article or feed that does not exist", op)
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return parallax.Errorf(parallax.ECONFLICT, "%s: already stored", op)
+		}
+		if serr.Code()&0xff == sqlite3.SQLITE_BUSY {
+			return parallax.Errorf(parallax.ECONFLICT, "%s: the library is busy (another parallax is writing to it): try again", op)
 		}
 	}
 	return fmt.Errorf("sqlite: %s: %w", op, err)

@@ -610,3 +610,43 @@ func TestCanceledContext(t *testing.T) {
 		t.Error("a canceled write went through")
 	}
 }
+
+// A write waits for another process's lock for the busy timeout, then
+// says the library is busy, and changes nothing.
+func TestLockedByAnother(t *testing.T) {
+	defer func(d time.Duration) { busyTimeout = d }(busyTimeout)
+	busyTimeout = 300 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "library.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	other := raw(t, path)
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, _, err = db.AddArticle(context.Background(), storetest.Corpus(1, 10)[0])
+	if err == nil || parallax.ErrorCode(err) != parallax.ECONFLICT || !strings.Contains(err.Error(), "busy") {
+		t.Fatalf("AddArticle while another holds the write lock = %v", err)
+	}
+	if el := time.Since(start); el < busyTimeout || el > busyTimeout+3*time.Second {
+		t.Errorf("AddArticle gave up after %v, busy timeout %v", el, busyTimeout)
+	}
+	// Reading goes on meanwhile (WAL).
+	if _, err := db.Stories(context.Background(), parallax.StoryFilter{}); err != nil {
+		t.Errorf("Stories while another writes: %v", err)
+	}
+	if _, err := conn.ExecContext(context.Background(), "ROLLBACK"); err != nil {
+		t.Fatal(err)
+	}
+	if _, created, err := db.AddArticle(context.Background(), storetest.Corpus(1, 10)[0]); err != nil || !created {
+		t.Errorf("AddArticle once the lock is free: %v, %v", created, err)
+	}
+}

@@ -1085,6 +1085,22 @@ func testFeeds(t *testing.T, s parallax.Store) {
 		t.Errorf("after a second UpdateFeed: %+v; other feed %+v", feeds[0], feeds[1])
 	}
 	wantCode(t, "UpdateFeed(unknown)", s.UpdateFeed(ctx, &parallax.Feed{ID: fids[1] + 10, URL: "https://x.example/"}), parallax.ENOTFOUND)
+
+	// A permanent redirect moves a feed; onto another feed's URL it cannot.
+	moved := *feeds[1]
+	moved.URL = "https://orun-courier.example/feed.xml"
+	if err := s.UpdateFeed(ctx, &moved); err != nil {
+		t.Fatalf("UpdateFeed(new URL): %v", err)
+	}
+	moved.URL = a.URL
+	wantCode(t, "UpdateFeed(another feed's URL)", s.UpdateFeed(ctx, &moved), parallax.ECONFLICT)
+	feeds, _ = s.Feeds(ctx)
+	if feeds[0].URL != a.URL || feeds[1].URL != "https://orun-courier.example/feed.xml" {
+		t.Errorf("after moving a feed: %s, %s", feeds[0].URL, feeds[1].URL)
+	}
+	if id, created, err := s.AddFeed(ctx, &parallax.Feed{URL: "https://orun-courier.example/feed.xml"}); err != nil || created || id != fids[1] {
+		t.Errorf("AddFeed(moved URL) = %d, %v, %v; want %d", id, created, err, fids[1])
+	}
 }
 
 func testRemoveFeed(t *testing.T, s parallax.Store) {
