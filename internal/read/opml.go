@@ -168,5 +168,19 @@ func WriteOPML(w io.Writer, feeds []parallax.Feed) error {
 // and reading them needs the network.
 func opmlError(name string) error {
 	return parallax.Errorf(parallax.EINVALID,
-		"read %q: an OPML file lists feeds, not articles; subscribe to them with \"parallax feeds import-opml %s\"", name, name)
+		"read %q: an OPML file lists feeds, not articles; subscribe to them with \"parallax feeds import-opml %s\"", name, shellQuote(name))
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_-./:@%+=,", c) >= 0) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	if s == "" {
+		return "''"
+	}
+	return s
 }

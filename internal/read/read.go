@@ -1,5 +1,5 @@
-// Package read turns inputs — files, directories, JSON Lines — into
-// articles. Every problem with one input becomes a one-line *parallax.Error
+// Package read turns inputs — files, directories, JSON Lines, feeds, WARC
+// archives — into articles. Every problem with one input becomes a one-line *parallax.Error
 // that names it, and the other inputs are still read: a batch of a
 // thousand articles should not fail for one bad file.
 //
@@ -182,8 +182,12 @@ func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 }
 
 // File reads one file by its format: JSON Lines (.jsonl, .ndjson, or
-// sniffed) one article per record; a JSON array of records (.json); HTML
-// (.html, .htm, or sniffed); anything else as plain text.
+// sniffed) one article per record; a JSON array of records (.json); a feed
+// (.rss, .atom, or an .xml or .json file sniffed as RSS, Atom or JSON Feed)
+// one article per item; a WARC archive (.warc, .warc.gz, or sniffed),
+// streamed, one article per HTML page; HTML (.html, .htm, or sniffed);
+// anything else as plain text. An OPML file lists feeds rather than
+// articles: it is refused with a pointer to the command that imports it.
 func File(ctx context.Context, path string, opt Options, fn Func) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -202,25 +206,35 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 	}
 
 	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".jsonl", ".ndjson":
+	switch {
+	case ext == ".jsonl", ext == ".ndjson":
 		return JSONLines(ctx, path, f, opt, fn)
-	case ".json":
+	case ext == ".json":
+		if st.Mode().IsRegular() && sniffFile(f) == fmtFeed {
+			return Feed(ctx, path, f, opt, fn)
+		}
 		return JSON(ctx, path, f, opt, fn)
+	case ext == ".warc", strings.HasSuffix(strings.ToLower(path), ".warc.gz"):
+		return WARCArticles(ctx, path, f, opt, fn)
+	case ext == ".opml":
+		return fn(nil, opmlError(path))
 	}
 
-	// Every other format is one article: refuse an oversized file by its
-	// size alone, before reading a byte — unless, with no telling
-	// extension, it turns out to be JSON Lines.
+	// Every other format is one article, or a feed read whole: refuse an
+	// oversized file by its size alone, before reading a byte — unless,
+	// with no telling extension, it turns out to be JSON Lines or WARC,
+	// which are streamed.
 	max := opt.maxFile()
 	if st.Mode().IsRegular() && st.Size() > max {
 		if ext == "" || !knownExt[ext] {
-			head := make([]byte, sniffLen)
-			k, _ := io.ReadFull(f, head)
-			if sniff(head[:k]) == fmtJSONL {
-				if _, err := f.Seek(0, io.SeekStart); err == nil {
-					return JSONLines(ctx, path, f, opt, fn)
-				}
+			switch sniffFile(f) {
+			case fmtJSONL:
+				return JSONLines(ctx, path, f, opt, fn)
+			case fmtWARC:
+				return WARCArticles(ctx, path, f, opt, fn)
+			case fmtFeed:
+				return fn(nil, parallax.Errorf(parallax.ETOOLARGE, "read %q: feed is %s, over the %s limit",
+					path, humanSize(st.Size()), humanSize(max)))
 			}
 		}
 		return fn(nil, tooLargeError(path, st.Size(), max))
@@ -238,11 +252,20 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 	case ".html", ".htm", ".xhtml", ".shtml":
 		kind = fmtHTML
 	case ".txt", ".text", ".md", ".markdown":
+	case ".rss", ".atom":
+		kind = fmtFeed
 	default:
 		kind = sniff(data)
 	}
-	if kind == fmtJSONL {
+	switch kind {
+	case fmtJSONL:
 		return JSONLines(ctx, path, bytes.NewReader(data), opt, fn)
+	case fmtFeed:
+		return feedArticles(ctx, path, data, fn)
+	case fmtOPML:
+		return fn(nil, opmlError(path))
+	case fmtWARC:
+		return WARCArticles(ctx, path, bytes.NewReader(data), opt, fn)
 	}
 	if isBinary(data) {
 		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: file looks binary, not text", path))
@@ -254,6 +277,17 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 		a, err = Text(path, data)
 	}
 	return fn(a, err)
+}
+
+// sniffFile guesses an open file's format from its first bytes and rewinds
+// it; fmtText when it cannot tell.
+func sniffFile(f *os.File) int {
+	head := make([]byte, sniffLen)
+	k, _ := io.ReadFull(f, head)
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fmtText
+	}
+	return sniff(head[:k])
 }
 
 var knownExt = map[string]bool{
