@@ -79,8 +79,10 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 		var outlet any
 		if r.Outlet != "" {
 			var oid int64
-			err := db.wc.queryRow(ctx, tx, `INSERT INTO outlets (name) VALUES (?)
-				ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id`, r.Outlet).Scan(&oid)
+			err := db.wc.queryRow(ctx, tx, "SELECT id FROM outlets WHERE name = ?", r.Outlet).Scan(&oid)
+			if errors.Is(err, sql.ErrNoRows) {
+				err = db.wc.queryRow(ctx, tx, "INSERT INTO outlets (name) VALUES (?) RETURNING id", r.Outlet).Scan(&oid)
+			}
 			if err != nil {
 				return err
 			}

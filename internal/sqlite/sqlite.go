@@ -83,8 +83,13 @@ func open(path string, migs []migration) (*DB, error) {
 		if err != nil {
 			return nil, parallax.Errorf(parallax.EINVALID, "library %q: %v", path, err)
 		}
-		// A file: URI, so that no character of the path is read as a parameter.
-		name = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), OmitHost: true}).String()
+		// A file: URI, so that no character of the path is read as a
+		// parameter: file:///home/x/parallax.db, file:///C:/x/parallax.db.
+		p := filepath.ToSlash(abs)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p
+		}
+		name = (&url.URL{Scheme: "file", Path: p}).String()
 	}
 	params := url.Values{}
 	params.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeout.Milliseconds()))
