@@ -569,6 +569,9 @@ func (c *Client) robotsFor(ctx context.Context, rawURL, via string, u *url.URL) 
 		}
 	}
 	if e == nil {
+		if len(c.robots) >= maxRobotsEntries {
+			c.pruneRobots()
+		}
 		e = &robotsEntry{ready: make(chan struct{})}
 		c.robots[key] = e
 		// Loaded apart from ctx, so that one caller giving up does not
@@ -592,6 +595,24 @@ func (c *Client) robotsFor(ctx context.Context, rawURL, via string, u *url.URL) 
 		return nil, &err
 	}
 	return e.rules, nil
+}
+
+// maxRobotsEntries is how many sites' robots.txt are kept before expired
+// ones are dropped.
+const maxRobotsEntries = 4096
+
+// pruneRobots drops the loaded entries that have expired. c.mu is held.
+func (c *Client) pruneRobots() {
+	now := c.clock.Now()
+	for k, e := range c.robots {
+		select {
+		case <-e.ready:
+			if !now.Before(e.expires) {
+				delete(c.robots, k)
+			}
+		default: // still loading
+		}
+	}
 }
 
 // loadRobots fetches a site's robots.txt, following up to five redirects,

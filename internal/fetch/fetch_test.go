@@ -587,6 +587,24 @@ func TestRobotsUnavailable(t *testing.T) {
 	checkError(t, err, parallax.EINVALID, fmt.Sprintf("fetch %q: connection refused", dead.URL+"/page"))
 }
 
+func TestRobotsCachePruned(t *testing.T) {
+	clock := newFakeClock()
+	c := New(Options{Clock: clock})
+	for i := range maxRobotsEntries {
+		e := &robotsEntry{ready: make(chan struct{}), expires: clock.Now().Add(time.Duration(i%2) * time.Hour)}
+		close(e.ready)
+		c.robots[fmt.Sprintf("https://h%d.example/robots.txt", i)] = e
+	}
+	loading := &robotsEntry{ready: make(chan struct{})}
+	c.robots["https://loading.example/robots.txt"] = loading
+	c.mu.Lock()
+	c.pruneRobots()
+	c.mu.Unlock()
+	if n := len(c.robots); n != maxRobotsEntries/2+1 {
+		t.Errorf("%d entries left, want the %d unexpired and the one loading", n, maxRobotsEntries/2+1)
+	}
+}
+
 func TestRobotsConcurrent(t *testing.T) {
 	s := newSite(t, map[string]http.HandlerFunc{
 		"/robots.txt": func(w http.ResponseWriter, r *http.Request) {
