@@ -42,6 +42,11 @@ func fromArticle(a *parallax.Article) *parallax.Record {
 // Benchmark measures a backend: AddArticle's throughput with the full-text
 // index (records/s) and Search's latency over 10,000 articles, for a few
 // kinds of query. open returns a new, empty store; Benchmark closes it.
+//
+// internal/sqlite on the project's 2-core machine: about 1,500 records/s
+// (each ~2 KB of text and ~3 KB of HTML, one transaction each); over 10,000
+// articles, 0.3 ms for a rare word, 6-7 ms for a word, phrase or word pair
+// in a sixth of them, 20 ms for a word in all of them or a prefix.
 func Benchmark(b *testing.B, open func(b *testing.B) parallax.Store) {
 	b.Run("AddArticle", func(b *testing.B) {
 		s := open(b)
