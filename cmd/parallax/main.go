@@ -48,11 +48,22 @@ const usage = `parallax compares how news outlets cover the same events.
 
 Usage:
   parallax compare [flags] INPUT...   group articles into stories and compare the outlets
+  parallax ingest [flags] INPUT...    add files, directories, pages, feeds, WARC to the library
+  parallax stories [--since --query --outlet] [--format text|json]
+                                      list the library's stories
+  parallax show STORY [--format text|json|md|html]
+                                      one story's comparison
+  parallax search QUERY               full-text search over the library's articles
+  parallax export articles|stories [--format jsonl|csv]
+  parallax feeds add|list|remove|import-opml|export-opml
+  parallax watch [--interval 15m] [--once]
+                                      poll the subscribed feeds and ingest new items
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
 An INPUT is a text file, an HTML file, a JSON Lines file of articles
-(news-please fields) or a directory of them. Run "parallax compare -h" for flags.
+(news-please fields) or a directory of them. The library lives in --db, else
+$PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" for flags.
 `
 
 // Run parses args and runs one command.
@@ -64,6 +75,20 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch args[0] {
 	case "compare":
 		return (&CompareCommand{Main: m}).Run(ctx, args[1:])
+	case "ingest":
+		return (&IngestCommand{Main: m}).Run(ctx, args[1:])
+	case "stories":
+		return (&StoriesCommand{Main: m}).Run(ctx, args[1:])
+	case "show":
+		return (&ShowCommand{Main: m}).Run(ctx, args[1:])
+	case "search":
+		return (&SearchCommand{Main: m}).Run(ctx, args[1:])
+	case "export":
+		return (&ExportCommand{Main: m}).Run(ctx, args[1:])
+	case "feeds":
+		return (&FeedsCommand{Main: m}).Run(ctx, args[1:])
+	case "watch":
+		return (&WatchCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":

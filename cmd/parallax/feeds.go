@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/read"
+)
+
+// FeedsCommand manages subscriptions: add, list, remove, import-opml,
+// export-opml. Adding a feed does not fetch it; `parallax watch` does.
+type FeedsCommand struct{ Main *Main }
+
+const feedsUsage = `usage: parallax feeds add URL...
+       parallax feeds list
+       parallax feeds remove ID-OR-URL...
+       parallax feeds import-opml FILE
+       parallax feeds export-opml [-o FILE]`
+
+func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
+	m := c.Main
+	if len(args) == 0 {
+		fmt.Fprintln(m.Stderr, feedsUsage)
+		return errSilent{2}
+	}
+	sub := args[0]
+	fs := flag.NewFlagSet("parallax feeds "+sub, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	out := fs.String("o", "", "export-opml: write to this file instead of standard output")
+	if err := fs.Parse(reorder(args[1:])); err != nil {
+		return errSilent{2}
+	}
+	return withStore(ctx, *db, func(st parallax.Store) error {
+		switch sub {
+		case "add":
+			if fs.NArg() == 0 {
+				fmt.Fprintln(m.Stderr, feedsUsage)
+				return errSilent{2}
+			}
+			for _, u := range fs.Args() {
+				if !isURL(u) {
+					return parallax.Errorf(parallax.EINVALID, "feeds add %q: not an http(s) URL", u)
+				}
+				id, created, err := st.AddFeed(ctx, &parallax.Feed{URL: u})
+				if err != nil {
+					return err
+				}
+				if created {
+					fmt.Fprintf(m.Stdout, "added feed %d %s\n", id, u)
+				} else {
+					fmt.Fprintf(m.Stdout, "already subscribed: feed %d %s\n", id, u)
+				}
+			}
+			return nil
+		case "list":
+			feeds, err := st.Feeds(ctx)
+			if err != nil {
+				return err
+			}
+			if len(feeds) == 0 {
+				fmt.Fprintln(m.Stdout, "no feeds (add one with: parallax feeds add URL)")
+				return nil
+			}
+			w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', 0)
+			fmt.Fprintln(w, "ID\tURL\tTITLE\tLAST POLLED\tNEXT\tERRORS")
+			for _, f := range feeds {
+				errs := ""
+				if f.Failures > 0 {
+					errs = fmt.Sprintf("%d: %s", f.Failures, clip(f.LastError, 40))
+				}
+				fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%s\t%s\n", f.ID, f.URL, clip(f.Title, 40), stamp(f.LastPolled), stamp(f.NextPoll), errs)
+			}
+			return w.Flush()
+		case "remove":
+			if fs.NArg() == 0 {
+				fmt.Fprintln(m.Stderr, feedsUsage)
+				return errSilent{2}
+			}
+			for _, x := range fs.Args() {
+				if err := st.RemoveFeed(ctx, x); err != nil {
+					return err
+				}
+				fmt.Fprintf(m.Stdout, "removed %s\n", x)
+			}
+			return nil
+		case "import-opml":
+			if fs.NArg() != 1 {
+				fmt.Fprintln(m.Stderr, feedsUsage)
+				return errSilent{2}
+			}
+			file, err := os.Open(fs.Arg(0))
+			if err != nil {
+				return parallax.Errorf(parallax.EINVALID, "read %q: %v", fs.Arg(0), err)
+			}
+			defer file.Close()
+			list, skipped, err := read.ParseOPML(fs.Arg(0), file)
+			if err != nil {
+				return err
+			}
+			for _, e := range skipped {
+				fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(e))
+			}
+			added := 0
+			for _, of := range list {
+				f := of.Feed()
+				if _, created, err := st.AddFeed(ctx, &f); err != nil {
+					return err
+				} else if created {
+					added++
+				}
+			}
+			fmt.Fprintf(m.Stdout, "imported %s from %s (%d already subscribed)\n", plural(added, "feed", "feeds"), fs.Arg(0), len(list)-added)
+			return nil
+		case "export-opml":
+			feeds, err := st.Feeds(ctx)
+			if err != nil {
+				return err
+			}
+			list := make([]parallax.Feed, len(feeds))
+			for i, f := range feeds {
+				list[i] = *f
+			}
+			w := m.Stdout
+			if *out != "" {
+				f, err := os.Create(*out)
+				if err != nil {
+					return fmt.Errorf("create %q: %w", *out, err)
+				}
+				defer f.Close()
+				w = f
+			}
+			return read.WriteOPML(w, list)
+		default:
+			fmt.Fprintf(m.Stderr, "parallax feeds: unknown subcommand %q\n%s\n", sub, feedsUsage)
+			return errSilent{2}
+		}
+	})
+}

@@ -1,0 +1,251 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/fetch"
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/read"
+)
+
+// IngestCommand adds coverage to the library: files, directories, pages,
+// feeds, WARC archives, JSON Lines. Each article is stored once, linked to
+// what it copies, placed in a story; the stories it touched are compared
+// again at the end (and every few hundred articles on long runs).
+type IngestCommand struct{ Main *Main }
+
+// flushEvery is how many new articles pass between recomputing the touched
+// stories on a long run, so an interrupted run leaves comparisons current.
+const flushEvery = 500
+
+func (c *IngestCommand) Run(ctx context.Context, args []string) error {
+	m := c.Main
+	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
+	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
+	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
+	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
+	fs.Usage = func() {
+		fmt.Fprintln(m.Stderr, "Usage: parallax ingest [flags] INPUT...\n\nINPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON Feed\nfiles, or http(s) URLs of pages and feeds.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorder(args)); err != nil {
+		return errSilent{2}
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
+		return errSilent{2}
+	}
+	st, err := openStore(*db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ing, err := ingest.New(ctx, st, ingest.Options{Logger: m.Logger})
+	if err != nil {
+		return err
+	}
+	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
+	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
+	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}}
+	for _, in := range fs.Args() {
+		if ctx.Err() != nil {
+			break
+		}
+		run.input(ctx, in)
+	}
+	p.finish()
+	// Stories are compared even after an interrupt: what was stored is kept
+	// and shown current. A second signal kills the process; the database
+	// stays consistent either way.
+	flushCtx := context.WithoutCancel(ctx)
+	if err := ing.Flush(flushCtx); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
+		plural(run.added, "new article", "new articles"), plural(run.existing, "article", "articles"),
+		plural(run.dups, "copy linked", "copies linked"), plural(run.stories, "story", "stories"), plural(run.failed, "input", "inputs"))
+	if ctx.Err() != nil {
+		fmt.Fprintln(m.Stderr, "interrupted: everything ingested so far is kept")
+		return errSilent{130}
+	}
+	if run.failed > 0 {
+		return errSilent{1}
+	}
+	return nil
+}
+
+type ingestRun struct {
+	m        *Main
+	ing      *ingest.Ingester
+	fetch    *fetch.Client
+	progress *progress
+	opt      read.Options
+
+	added, existing, dups, failed, stories int
+	touched                                map[int64]bool
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
+
+// input ingests one input: a URL (a page or a feed) or a path.
+func (r *ingestRun) input(ctx context.Context, in string) {
+	if isURL(in) {
+		arts, errs := ingest.FetchURL(ctx, r.fetch, in, r.opt)
+		for _, e := range errs {
+			r.fail(e)
+		}
+		for _, a := range arts {
+			r.add(ctx, a, 0)
+		}
+		return
+	}
+	err := read.Walk(ctx, []string{in}, r.opt, func(a *parallax.Article, err error) error {
+		if err != nil {
+			r.fail(err)
+			return nil
+		}
+		r.add(ctx, a, 0)
+		return ctx.Err()
+	})
+	if err != nil && ctx.Err() == nil {
+		r.fail(err)
+	}
+}
+
+func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) {
+	if ctx.Err() != nil {
+		return
+	}
+	res, err := r.ing.Add(ctx, a, feedID)
+	if err != nil {
+		r.fail(err)
+		return
+	}
+	switch {
+	case !res.New:
+		r.existing++
+	default:
+		r.added++
+		if res.DuplicateOf != 0 {
+			r.dups++
+		}
+		if r.touched == nil {
+			r.touched = map[int64]bool{}
+		}
+		if !r.touched[res.StoryID] {
+			r.touched[res.StoryID] = true
+			r.stories++
+		}
+		if r.added%flushEvery == 0 {
+			if err := r.ing.Flush(ctx); err != nil {
+				r.fail(err)
+			}
+		}
+	}
+	r.progress.tick(a.Source, len(a.Received))
+}
+
+func (r *ingestRun) fail(err error) {
+	r.failed++
+	r.progress.clear()
+	fmt.Fprintln(r.m.Stderr, "parallax:", parallax.ErrorMessage(err))
+}
+
+// progress is a bar with count, rate and elapsed time on a terminal, and a
+// log line every few seconds otherwise.
+type progress struct {
+	bar   *progressbar.ProgressBar
+	w     io.Writer
+	n     int
+	total int64
+	start time.Time
+	last  time.Time
+}
+
+// newProgress shows progress on w. With the inputs' total size known the
+// bar advances by the bytes each article took and can estimate the time
+// left; otherwise it counts articles.
+func newProgress(w io.Writer, plain bool, totalBytes int64) *progress {
+	p := &progress{w: w, start: time.Now(), last: time.Now(), total: totalBytes}
+	if f, ok := w.(*os.File); ok && !plain && isTerminal(f) {
+		opts := []progressbar.Option{progressbar.OptionSetWriter(w), progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionThrottle(100 * time.Millisecond), progressbar.OptionClearOnFinish(), progressbar.OptionSetWidth(30)}
+		if totalBytes > 0 {
+			opts = append(opts, progressbar.OptionShowBytes(true), progressbar.OptionSetPredictTime(true))
+			p.bar = progressbar.NewOptions64(totalBytes, opts...)
+		} else {
+			opts = append(opts, progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"))
+			p.bar = progressbar.NewOptions64(-1, opts...)
+		}
+	}
+	return p
+}
+
+func (p *progress) tick(source string, size int) {
+	p.n++
+	if p.bar != nil {
+		if p.total > 0 {
+			p.bar.Describe(fmt.Sprintf("ingesting · %d articles", p.n))
+			_ = p.bar.Add(size)
+		} else {
+			_ = p.bar.Add(1)
+		}
+		return
+	}
+	if time.Since(p.last) >= 5*time.Second {
+		p.last = time.Now()
+		rate := float64(p.n) / time.Since(p.start).Seconds()
+		fmt.Fprintf(p.w, "ingest: %d articles, %.0f/s, last %s\n", p.n, rate, source)
+	}
+}
+
+func (p *progress) clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// inputBytes is the total size of the path inputs, or 0 when any input is a
+// URL (its size is not known before it is fetched).
+func inputBytes(inputs []string) int64 {
+	var total int64
+	for _, in := range inputs {
+		if isURL(in) {
+			return 0
+		}
+		_ = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
+}
