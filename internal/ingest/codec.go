@@ -13,7 +13,7 @@ import (
 
 type sp [2]int
 
-func span(s parallax.Span) sp      { return sp{s.Start, s.End} }
+func span(s parallax.Span) sp    { return sp{s.Start, s.End} }
 func (s sp) span() parallax.Span { return parallax.Span{Start: s[0], End: s[1]} }
 
 type storedAnalysis struct {
