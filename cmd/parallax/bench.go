@@ -1,17 +1,25 @@
 package main
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
 	"flag"
 	"fmt"
+	"html"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/group"
+	"github.com/parallaxnews/parallax/internal/ingest"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/read"
 	"github.com/parallaxnews/parallax/internal/synth"
 )
 
@@ -27,8 +35,13 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	fs.SetOutput(m.Stderr)
 	n := fs.Int("n", 10000, "number of synthetic articles")
 	seed := fs.Int64("seed", 1, "random seed for the corpus")
+	warcPages := fs.Int("warc", 0, "also ingest a generated WARC of this many pages into a new library and time it (e.g. 10000)")
+	library := fs.Int("library", 0, "also grow a library to this many articles and time placing one at 10k and at the end (e.g. 100000)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
+	}
+	if *warcPages > 0 || *library > 0 {
+		return c.library(ctx, *warcPages, *library, *seed)
 	}
 	if *n < 10 {
 		fmt.Fprintln(m.Stderr, "parallax bench: -n must be at least 10")
@@ -106,4 +119,143 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 func row(w *tabwriter.Writer, stage string, cores, n int, d time.Duration) {
 	s := d.Seconds()
 	fmt.Fprintf(w, "%s\t%d\t%d\t%.2f\t%.0f\t%.0f\t\n", stage, cores, n, s, float64(n)/s, float64(n)/s/float64(cores))
+}
+
+// library measures the library: ingesting a WARC of generated pages, and
+// the time to place one article as the library grows.
+func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed int64) error {
+	m := c.Main
+	dir, err := os.MkdirTemp("", "parallax-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "measure	articles	seconds	rate	")
+	if warcPages > 0 {
+		path := filepath.Join(dir, "pages.warc.gz")
+		if err := writeBenchWARC(path, synth.Corpus(synth.Options{Articles: warcPages, Seed: seed})); err != nil {
+			return err
+		}
+		st, err := openStore(filepath.Join(dir, "warc.db"))
+		if err != nil {
+			return err
+		}
+		ing, err := ingest.New(ctx, st, ingest.Options{})
+		if err != nil {
+			return err
+		}
+		start := time.Now()
+		n, failed := 0, 0
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		err = read.WARCArticles(ctx, path, f, read.Options{}, func(a *parallax.Article, err error) error {
+			if err != nil {
+				failed++
+				return nil
+			}
+			if _, err := ing.Add(ctx, a, 0); err != nil {
+				return err
+			}
+			n++
+			return nil
+		})
+		f.Close()
+		if err == nil {
+			err = ing.Flush(ctx)
+		}
+		st.Close()
+		if err != nil {
+			return err
+		}
+		d := time.Since(start)
+		fmt.Fprintf(w, "WARC ingest, 1 core (extract, analyse, store, place, compare)\t%d\t%.1f\t%.0f pages/s\t\n", n, d.Seconds(), float64(n)/d.Seconds())
+		if failed > 0 {
+			fmt.Fprintf(m.Stderr, "bench: %d pages failed to extract\n", failed)
+		}
+	}
+	if size > 0 {
+		st, err := openStore(filepath.Join(dir, "grow.db"))
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		// articles spread over two years, so the index of recent coverage
+		// holds a window's worth, as in a library that has run for a while
+		arts := synth.Corpus(synth.Options{Articles: size + 400, Seed: seed + 1, Start: time.Now().AddDate(-2, 0, 0)})
+		span := 2 * 365 * 24 * time.Hour
+		for i, a := range arts {
+			a.Published = time.Now().Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
+		}
+		ing, err := ingest.New(ctx, st, ingest.Options{})
+		if err != nil {
+			return err
+		}
+		measure := func(at int, batch []*parallax.Article) error {
+			start := time.Now()
+			for _, a := range batch {
+				if _, err := ing.Add(ctx, a, 0); err != nil {
+					return err
+				}
+			}
+			d := time.Since(start)
+			fmt.Fprintf(w, "place one article at %d stored\t%d\t%.2f\t%.2f ms each\t\n", at, len(batch), d.Seconds(), d.Seconds()*1000/float64(len(batch)))
+			return nil
+		}
+		start := time.Now()
+		for i, a := range arts[:size] {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if i == 10000 && size > 10000 {
+				if err := measure(10000, arts[size:size+200]); err != nil {
+					return err
+				}
+			}
+			if _, err := ing.Add(ctx, a, 0); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintf(w, "grow the library (no comparisons)\t%d\t%.1f\t%.0f articles/s\t\n", size, time.Since(start).Seconds(), float64(size)/time.Since(start).Seconds())
+		if err := measure(size, arts[size+200:]); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// writeBenchWARC writes articles as HTML pages in a WARC, one gzip member
+// per record, the way crawls such as CC-NEWS are stored.
+func writeBenchWARC(path string, arts []*parallax.Article) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriter(f)
+	for i, a := range arts {
+		var page strings.Builder
+		fmt.Fprintf(&page, "<!doctype html><html lang=\"en\"><head><title>%s</title><meta property=\"og:site_name\" content=\"%s\">"+
+			"<meta property=\"article:published_time\" content=\"%s\"><link rel=\"canonical\" href=\"%s\"></head><body>"+
+			"<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article><h1>%s</h1>",
+			html.EscapeString(a.Title), a.Outlet, a.Published.Format(time.RFC3339), a.URL, html.EscapeString(a.Title))
+		for _, p := range strings.Split(a.Text, "\n")[1:] {
+			fmt.Fprintf(&page, "<p>%s</p>\n", html.EscapeString(p))
+		}
+		page.WriteString("</article><footer>© Example news</footer></body></html>")
+		body := "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page.String()
+		head := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: %s\r\nWARC-Date: %s\r\n"+
+			"WARC-Record-ID: <urn:uuid:%08d-0000-0000-0000-000000000000>\r\nContent-Type: application/http; msgtype=response\r\n"+
+			"Content-Length: %d\r\n\r\n", a.URL, a.Published.UTC().Format(time.RFC3339), i, len(body))
+		zw := gzip.NewWriter(bw)
+		if _, err := zw.Write([]byte(head + body + "\r\n\r\n")); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }

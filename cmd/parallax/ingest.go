@@ -25,9 +25,10 @@ import (
 // again at the end (and every few hundred articles on long runs).
 type IngestCommand struct{ Main *Main }
 
-// flushEvery is how many new articles pass between recomputing the touched
-// stories on a long run, so an interrupted run leaves comparisons current.
-const flushEvery = 500
+// flushEvery is how long a run goes between recomputing the stories it
+// touched, so that a long run keeps comparisons current without comparing a
+// growing story again for every article it gains.
+const flushEvery = time.Minute
 
 func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
@@ -60,7 +61,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	}
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
 	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
-	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}}
+	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}, flushed: time.Now()}
 	for _, in := range fs.Args() {
 		if ctx.Err() != nil {
 			break
@@ -97,6 +98,7 @@ type ingestRun struct {
 
 	added, existing, dups, failed, stories int
 	touched                                map[int64]bool
+	flushed                                time.Time
 }
 
 func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
@@ -150,10 +152,11 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 			r.touched[res.StoryID] = true
 			r.stories++
 		}
-		if r.added%flushEvery == 0 {
+		if time.Since(r.flushed) >= flushEvery {
 			if err := r.ing.Flush(ctx); err != nil {
 				r.fail(err)
 			}
+			r.flushed = time.Now()
 		}
 	}
 	r.progress.tick(a.Source, len(a.Received))

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/parallaxnews/parallax"
@@ -21,8 +22,18 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// PARALLAX_CPUPROFILE=file writes a CPU profile of the run, for
+	// developers chasing speed (go tool pprof file).
+	if path := os.Getenv("PARALLAX_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	m := NewMain(os.Stdout, os.Stderr)
 	err := m.Run(ctx, os.Args[1:])
+	pprof.StopCPUProfile()
 	os.Exit(exitCode(err))
 }
 

@@ -337,20 +337,31 @@ func maxF(a, b float64) float64 {
 
 // contextSim is the sentences' similarity without their numbers.
 func contextSim(a, b *unit) float64 {
-	dot := 0.0
-	na, nb := 0.0, 0.0
-	for f, w := range a.vec {
-		if f[0] == 'n' {
-			continue
-		}
-		na += w * w
-		if v, ok := b.vec[f]; ok {
-			dot += w * v
+	dot, na, nb := 0.0, 0.0, 0.0
+	x, y := a.vec, b.vec
+	for _, f := range x {
+		if f.fam != 'n' {
+			na += f.w * f.w
 		}
 	}
-	for f, w := range b.vec {
-		if f[0] != 'n' {
-			nb += w * w
+	for _, f := range y {
+		if f.fam != 'n' {
+			nb += f.w * f.w
+		}
+	}
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i].id < y[j].id:
+			i++
+		case x[i].id > y[j].id:
+			j++
+		default:
+			if x[i].fam != 'n' {
+				dot += x[i].w * y[j].w
+			}
+			i++
+			j++
 		}
 	}
 	if na == 0 || nb == 0 {

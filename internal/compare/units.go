@@ -18,7 +18,7 @@ type unit struct {
 	idx        int // sentence index in the article
 	span       parallax.Span
 	feats      map[string]float64 // raw counts by feature
-	vec        map[string]float64 // tf-idf, unit length
+	vec        []fw               // tf-idf, unit length, sorted by feature id
 	ents       map[int]bool       // entity groups named
 	qtys       []int              // indices into art.Quantities
 	dates      []int              // indices into art.Dates
@@ -78,6 +78,9 @@ func contentWords(text string) []string {
 
 func (s *story) buildUnits() {
 	for _, a := range s.arts {
+		if s.in.DuplicateOf[a.Article.ID] != "" {
+			continue // a copy says what its original says: it is listed, not compared again
+		}
 		text := a.Article.Text
 		// entity mentions → groups
 		type ment struct {
@@ -152,19 +155,26 @@ func (s *story) buildUnits() {
 		}
 	}
 	n := float64(len(s.units))
+	ids := map[string]int32{}
 	for _, u := range s.units {
-		u.vec = map[string]float64{}
+		u.vec = make([]fw, 0, len(u.feats))
 		norm := 0.0
 		for f, c := range u.feats {
 			df := float64(s.df[f])
 			w := (1 + math.Log(c)) * math.Log(1+(n-df+0.5)/(df+0.5)) * familyWeight(f)
-			u.vec[f] = w
+			id, ok := ids[f]
+			if !ok {
+				id = int32(len(ids))
+				ids[f] = id
+			}
+			u.vec = append(u.vec, fw{id: id, w: w, fam: f[0], df: int32(s.df[f])})
 			norm += w * w
 		}
 		norm = math.Sqrt(norm)
-		for f := range u.vec {
-			u.vec[f] /= norm
+		for i := range u.vec {
+			u.vec[i].w /= norm
 		}
+		sort.Slice(u.vec, func(i, j int) bool { return u.vec[i].id < u.vec[j].id })
 	}
 	// centrality: how much a sentence shares with the other articles
 	for _, u := range s.units {
@@ -222,13 +232,29 @@ func familyWeight(f string) float64 {
 	return 1
 }
 
-func cosine(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
+// fw is one weighted feature of a sentence.
+type fw struct {
+	id  int32
+	df  int32 // sentences of the story that use it
+	w   float64
+	fam byte // 'w' word, 'e' entity, 'n' number, 'd' date, 'c' concept
+}
+
+// cosine of two unit-length vectors, by merging their sorted features.
+func cosine(a, b []fw) float64 {
 	dot := 0.0
-	for f, w := range a {
-		dot += w * b[f]
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			dot += a[i].w * b[j].w
+			i++
+			j++
+		}
 	}
 	return dot
 }
@@ -321,14 +347,26 @@ func blank(text string, sp parallax.Span, holes []parallax.Span) string {
 // number or date counts double. One shared word is a coincidence.
 func (s *story) support(a, b *unit) int {
 	n := 0
-	common := len(s.units) / 4
-	for f := range a.feats {
-		if _, ok := b.feats[f]; !ok || s.df[f] > common && common >= 4 {
-			continue
-		}
-		n++
-		if f[0] != 'w' && f[0] != 'c' && s.df[f] <= 4 {
+	common := int32(len(s.units) / 4)
+	x, y := a.vec, b.vec
+	i, j := 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i].id < y[j].id:
+			i++
+		case x[i].id > y[j].id:
+			j++
+		default:
+			f := x[i]
+			i++
+			j++
+			if f.df > common && common >= 4 {
+				continue
+			}
 			n++
+			if f.fam != 'w' && f.fam != 'c' && f.df <= 4 {
+				n++
+			}
 		}
 	}
 	return n

@@ -7,6 +7,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -54,12 +55,34 @@ type Result struct {
 // stands in for a missing canonical URL. The page's character set is
 // detected, so pages in legacy encodings come out as valid UTF-8.
 func HTML(r io.Reader, pageURL *url.URL) (*Result, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read HTML: %w", err)
+	}
+	// trafilatura alone first; the fallback extractors (readability, DOM
+	// distiller) recover text from pages without <article> markup, common
+	// among small outlets, but cost about half the speed, so they run only
+	// when the first pass finds little.
+	res, err := extractHTML(data, pageURL, false)
+	if err != nil || utf8.RuneCountInString(res.Text) < enoughText {
+		if again, err2 := extractHTML(data, pageURL, true); err2 == nil {
+			return again, nil
+		} else if err != nil {
+			return nil, err2
+		}
+	}
+	return res, err
+}
+
+// enoughText is the article length, in characters, above which the first
+// pass is trusted without the fallback extractors.
+const enoughText = 600
+
+func extractHTML(data []byte, pageURL *url.URL, fallback bool) (*Result, error) {
+	r := bytes.NewReader(data)
 	opts := trafilatura.Options{
-		OriginalURL: pageURL,
-		// The fallback extractors (readability, DOM distiller) recover text
-		// from pages without <article> markup, which are common among small
-		// outlets; they cost about half the speed.
-		EnableFallback:  true,
+		OriginalURL:     pageURL,
+		EnableFallback:  fallback,
 		ExcludeComments: true,
 		// Fast date mode reads <meta>, JSON-LD, URLs and ISO dates in the
 		// page; the extensive mode's free-text parser is slow, and the
