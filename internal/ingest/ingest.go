@@ -40,9 +40,19 @@ type Options struct {
 	Logger *slog.Logger
 }
 
+// Store is what an Ingester needs of the library: parallax.Store has it all.
+type Store interface {
+	AddArticle(ctx context.Context, r *parallax.Record) (id int64, created bool, err error)
+	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
+	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	CreateStory(ctx context.Context) (int64, error)
+	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
+	SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error
+}
+
 // Ingester adds articles to a Store. It is not safe for concurrent use.
 type Ingester struct {
-	store parallax.Store
+	store Store
 	opt   Options
 	an    *analyze.Analyzer
 	index *group.Index
@@ -61,7 +71,7 @@ type Result struct {
 
 // New returns an Ingester over store, its index rebuilt from the articles
 // published within the window before now.
-func New(ctx context.Context, store parallax.Store, opt Options) (*Ingester, error) {
+func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Window <= 0 {
 		opt.Window = pipeline.DefaultWindow
 	}
