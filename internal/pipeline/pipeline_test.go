@@ -42,3 +42,26 @@ func BenchmarkAnalyzeCoverage(b *testing.B) {
 		an.Analyze(arts[i%len(arts)])
 	}
 }
+
+func TestRun(t *testing.T) {
+	arts := examples(t)
+	rep := Run(arts, Options{})
+	if len(rep.Articles) != len(arts) {
+		t.Fatalf("%d articles in the report, want %d", len(rep.Articles), len(arts))
+	}
+	if len(rep.Stories) != 1 || len(rep.Stories[0].Articles) != len(arts)-1 || len(rep.Unassigned) != 1 {
+		t.Errorf("want one story of %d and one unassigned article; got %d stories, unassigned %v", len(arts)-1, len(rep.Stories), rep.Unassigned)
+	}
+	one := Run(arts, Options{OneStory: true})
+	if len(one.Stories) != 1 || len(one.Stories[0].Articles) != len(arts) || len(one.Unassigned) != 0 {
+		t.Errorf("OneStory: %d stories, unassigned %v", len(one.Stories), one.Unassigned)
+	}
+	// analysing in parallel gives what analysing one by one gives
+	a1 := AnalyzeAll(arts, 1)
+	a2 := AnalyzeAll(arts, 4)
+	for i := range a1 {
+		if len(a1[i].Entities) != len(a2[i].Entities) || len(a1[i].Quotes) != len(a2[i].Quotes) {
+			t.Errorf("article %d: analyses differ between 1 and 4 workers", i)
+		}
+	}
+}
