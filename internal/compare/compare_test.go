@@ -178,3 +178,31 @@ func TestStory(t *testing.T) {
 		}
 	}
 }
+
+func TestDateConflict(t *testing.T) {
+	an := &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
+		return dates.Find(text, a.Published, lang)
+	}}
+	texts := []struct{ outlet, text string }{
+		{"a.example", "Ashby dam leak\nThe Ashby dam leaked on March 2, 2026, flooding homes along the Ashby river, the Ashby Water Board said."},
+		{"b.example", "Leak at Ashby dam\nThe Ashby dam leaked on March 2, 2026 and flooded homes along the Ashby river, according to the Ashby Water Board."},
+		{"c.example", "Ashby flooding\nThe Ashby dam leaked on March 3, 2026, flooding homes along the Ashby river, the Ashby Water Board said."},
+	}
+	var in Input
+	for i, x := range texts {
+		a := &parallax.Article{ID: "a" + string(rune('1'+i)), Outlet: x.outlet, Text: x.text, Language: "en"}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	st := Story(in)
+	var got []string
+	for _, c := range st.Conflicts {
+		got = append(got, c.Kind+": "+c.Summary)
+		if c.Kind == "date" && strings.Contains(c.Summary, "2026-03-03") && strings.Contains(c.Summary, "2026-03-02") {
+			if len(c.Sides) != 2 || len(c.Sides[0]) != 1 || c.Sides[0][0].Article != "a3" || len(c.Sides[1]) != 2 {
+				t.Errorf("date conflict sides: %+v", c.Sides)
+			}
+			return
+		}
+	}
+	t.Errorf("no date conflict March 3 vs March 2; conflicts: %v", got)
+}

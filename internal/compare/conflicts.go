@@ -20,6 +20,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.nameConflicts()...)
 	out = append(out, s.hedgeConflicts()...)
 	out = append(out, s.personConflicts()...)
+	out = append(out, s.dateConflicts()...)
 	out = append(out, s.denialConflicts()...)
 	return out
 }
@@ -784,4 +785,113 @@ func nearWords(text string, sent, sp parallax.Span, n int) parallax.Span {
 		start++
 	}
 	return parallax.Span{Start: start, End: end}
+}
+
+// leadSentences is how far into an article its account of the event runs:
+// the lead and the paragraphs right after it.
+const leadSentences = 6
+
+// dateConflicts: the outlets mostly agree on when the event happened (the
+// date their opening sentences give); an outlet whose opening gives another
+// date for the same happening, and not the common one, disagrees.
+func (s *story) dateConflicts() []parallax.Conflict {
+	type dated struct {
+		u    *unit
+		d    parallax.DateMention
+		date string
+	}
+	byDate := map[string][]dated{}
+	outletsOf := map[string]map[string]bool{}
+	perOutlet := map[string]map[string]bool{} // outlet → lead dates it gives
+	for _, u := range s.units {
+		if u.idx >= leadSentences || u.quoted {
+			continue
+		}
+		for _, di := range u.dates {
+			d := u.art.Dates[di]
+			if d.Published || len(d.Date) != 10 {
+				continue
+			}
+			o := s.outletOf[u.art.Article.ID]
+			byDate[d.Date] = append(byDate[d.Date], dated{u, d, d.Date})
+			if outletsOf[d.Date] == nil {
+				outletsOf[d.Date] = map[string]bool{}
+			}
+			outletsOf[d.Date][o] = true
+			if perOutlet[o] == nil {
+				perOutlet[o] = map[string]bool{}
+			}
+			perOutlet[o][d.Date] = true
+		}
+	}
+	common := ""
+	for d, os := range outletsOf {
+		if len(os) >= 2 && (common == "" || len(os) > len(outletsOf[common]) || len(os) == len(outletsOf[common]) && d < common) {
+			common = d
+		}
+	}
+	if common == "" {
+		return nil
+	}
+	var out []parallax.Conflict
+	dates := make([]string, 0, len(byDate))
+	for d := range byDate {
+		dates = append(dates, d)
+	}
+	sort.Strings(dates)
+	for _, d := range dates {
+		if d == common {
+			continue
+		}
+		var side []parallax.Evidence
+		seen := map[string]bool{}
+		for _, x := range byDate[d] {
+			o := s.outletOf[x.u.art.Article.ID]
+			if perOutlet[o][common] || seen[o] {
+				continue // the outlet also gives the common date: a second day, not a disagreement
+			}
+			if x.date == x.u.art.Article.PublishedDate() {
+				continue // the article's own date, stated in its text
+			}
+			// it must tell the same happening as some sentence giving the common date
+			same := false
+			for _, y := range byDate[common] {
+				if x.u.words >= 8 && contextSim(x.u, y.u) >= 0.3 && s.support(x.u, y.u) >= 3 {
+					same = true
+					break
+				}
+			}
+			if !same {
+				continue
+			}
+			seen[o] = true
+			side = append(side, s.evidence(x.u.art, clause(x.u.art.Article.Text, x.u.span, x.d.Span, 30)))
+		}
+		if len(side) == 0 {
+			continue
+		}
+		var other []parallax.Evidence
+		seenC := map[string]bool{}
+		for _, y := range byDate[common] {
+			o := s.outletOf[y.u.art.Article.ID]
+			if seenC[o] {
+				continue
+			}
+			seenC[o] = true
+			other = append(other, s.evidence(y.u.art, clause(y.u.art.Article.Text, y.u.span, y.d.Span, 30)))
+		}
+		out = append(out, parallax.Conflict{Kind: "date", Subject: "when it happened",
+			Summary: fmt.Sprintf("%s give %s where %s give %s", strings.Join(outletNames(s, side), ", "), d,
+				strings.Join(outletNames(s, other), ", "), common),
+			Sides: [][]parallax.Evidence{side, other}})
+	}
+	return out
+}
+
+func outletNames(s *story, ev []parallax.Evidence) []string {
+	var out []string
+	for _, e := range ev {
+		out = appendUniq(out, s.outletOf[e.Article])
+	}
+	return out
 }
