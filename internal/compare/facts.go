@@ -255,9 +255,6 @@ func (s *story) allQuantities() []qref {
 		if u.words > 90 {
 			continue
 		}
-		if u.art.Sentences[u.idx].Heading {
-			continue
-		}
 		for _, qi := range u.qtys {
 			q := &u.art.Quantities[qi]
 			if !informative(q) || insideQuote(u.art, q.Span) {
@@ -372,72 +369,113 @@ func contextSim(a, b *unit) float64 {
 
 func (s *story) quantityFacts() []parallax.Fact {
 	qs := s.allQuantities()
-	p := make(uf, len(qs))
-	for i := range p {
-		p[i] = i
+	// merge the most alike pairs first; a group holds figures that are all
+	// compatible with one another, so that vague ones ("more than 400")
+	// cannot chain different figures (412, 650) together
+	type pair struct {
+		i, j int
+		sim  float64
 	}
+	var pairs []pair
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			if s.sameSource(qs[i].u.art, qs[j].u.art) {
 				continue
 			}
 			if related(qs[i], qs[j]) && compatible(qs[i].q, qs[j].q) {
-				ri, rj := p.find(i), p.find(j)
-				if ri != rj {
-					p[rj] = ri
+				pairs = append(pairs, pair{i, j, contextSim(qs[i].u, qs[j].u)})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].sim > pairs[b].sim })
+	group := make([]int, len(qs))
+	members := make([][]int, len(qs))
+	for i := range qs {
+		group[i] = i
+		members[i] = []int{i}
+	}
+	for _, p := range pairs {
+		gi, gj := group[p.i], group[p.j]
+		if gi == gj {
+			continue
+		}
+		ok := true
+		for _, x := range members[gi] {
+			for _, y := range members[gj] {
+				if !compatible(qs[x].q, qs[y].q) || qs[x].u.art == qs[y].u.art && qs[x].i != qs[y].i && !sameValue(qs[x].q, qs[y].q) {
+					ok = false
 				}
 			}
 		}
-	}
-	groups := map[int][]int{}
-	var order []int
-	for i := range qs {
-		r := p.find(i)
-		if _, ok := groups[r]; !ok {
-			order = append(order, r)
+		if !ok {
+			continue
 		}
-		groups[r] = append(groups[r], i)
+		for _, y := range members[gj] {
+			group[y] = gi
+		}
+		members[gi] = append(members[gi], members[gj]...)
+		members[gj] = nil
 	}
 	var out []parallax.Fact
-	for _, r := range order {
-		var f parallax.Fact
-		f.Kind = "quantity"
-		seen := map[string]bool{}
+	for g := range qs {
+		ms := members[g]
+		if len(ms) == 0 {
+			continue
+		}
+		// per article, the mention most like the other articles' mentions
+		best := map[*parallax.Analysis]int{}
+		score := map[int]float64{}
+		for _, x := range ms {
+			for _, y := range ms {
+				if qs[x].u.art != qs[y].u.art {
+					score[x] += contextSim(qs[x].u, qs[y].u)
+				}
+			}
+			a := qs[x].u.art
+			if b, ok := best[a]; !ok || score[x] > score[b] {
+				best[a] = x
+			}
+		}
+		var chosen []int
+		for _, x := range ms {
+			if best[qs[x].u.art] == x {
+				chosen = append(chosen, x)
+			}
+		}
+		sort.Ints(chosen)
+		f := parallax.Fact{Kind: "quantity"}
 		var exact []qref
 		var vals []string
-		for _, i := range groups[r] {
-			q := qs[i]
-			if seen[q.u.art.Article.ID] {
-				continue
-			}
-			seen[q.u.art.Article.ID] = true
+		vague := false
+		for _, x := range chosen {
+			q := qs[x]
 			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
 			f.Evidence = append(f.Evidence, s.evidence(q.u.art, sp))
 			vals = append(vals, fmt.Sprintf("%s: %s", s.outletOf[q.u.art.Article.ID], q.q.Text))
 			if q.q.Value != nil && !q.q.Approx {
 				exact = append(exact, q)
+			} else {
+				vague = true
 			}
 		}
-		f.Summary = describeQuantity(qs[groups[r][0]].q) + " — " + strings.Join(vals, "; ")
+		f.Summary = describeQuantity(qs[chosen[0]].q) + " — " + strings.Join(vals, "; ")
 		out = append(out, f)
 		// a precise figure only one outlet gives, where others are vague
-		if len(seen) >= 2 && len(exact) == 1 {
+		if len(chosen) >= 2 && len(exact) == 1 && vague {
 			q := exact[0]
-			vague := false
-			for _, i := range groups[r] {
-				if qs[i].q.Value == nil {
-					vague = true
-				}
-			}
-			if vague {
-				sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
-				out = append(out, parallax.Fact{Kind: "quantity",
-					Summary:  fmt.Sprintf("Only %s gives an exact figure: %s", s.outletOf[q.u.art.Article.ID], q.q.Text),
-					Evidence: []parallax.Evidence{s.evidence(q.u.art, sp)}})
-			}
+			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
+			out = append(out, parallax.Fact{Kind: "quantity",
+				Summary:  fmt.Sprintf("Only %s gives an exact figure: %s", s.outletOf[q.u.art.Article.ID], q.q.Text),
+				Evidence: []parallax.Evidence{s.evidence(q.u.art, sp)}})
 		}
 	}
 	return out
+}
+
+func sameValue(a, b *parallax.Quantity) bool {
+	alo, ahi, _ := a.Bounds()
+	blo, bhi, _ := b.Bounds()
+	return alo == blo && ahi == bhi
 }
 
 func describeQuantity(q *parallax.Quantity) string {
