@@ -346,21 +346,11 @@ func contextSim(a, b *unit) float64 {
 			nb += f.w * f.w
 		}
 	}
-	i, j := 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i].id < y[j].id:
-			i++
-		case x[i].id > y[j].id:
-			j++
-		default:
-			if x[i].fam != 'n' {
-				dot += x[i].w * y[j].w
-			}
-			i++
-			j++
+	eachShared(x, y, func(f, g fw) {
+		if f.fam != 'n' {
+			dot += f.w * g.w
 		}
-	}
+	})
 	if na == 0 || nb == 0 {
 		return 0
 	}

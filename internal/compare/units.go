@@ -240,9 +240,8 @@ type fw struct {
 	fam byte // 'w' word, 'e' entity, 'n' number, 'd' date, 'c' concept
 }
 
-// cosine of two unit-length vectors, by merging their sorted features.
-func cosine(a, b []fw) float64 {
-	dot := 0.0
+// eachShared calls fn for every feature two sorted vectors share.
+func eachShared(a, b []fw, fn func(x, y fw)) {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -251,11 +250,17 @@ func cosine(a, b []fw) float64 {
 		case a[i].id > b[j].id:
 			j++
 		default:
-			dot += a[i].w * b[j].w
+			fn(a[i], b[j])
 			i++
 			j++
 		}
 	}
+}
+
+// cosine of two unit-length vectors.
+func cosine(a, b []fw) float64 {
+	dot := 0.0
+	eachShared(a, b, func(x, y fw) { dot += x.w * y.w })
 	return dot
 }
 
@@ -348,26 +353,14 @@ func blank(text string, sp parallax.Span, holes []parallax.Span) string {
 func (s *story) support(a, b *unit) int {
 	n := 0
 	common := int32(len(s.units) / 4)
-	x, y := a.vec, b.vec
-	i, j := 0, 0
-	for i < len(x) && j < len(y) {
-		switch {
-		case x[i].id < y[j].id:
-			i++
-		case x[i].id > y[j].id:
-			j++
-		default:
-			f := x[i]
-			i++
-			j++
-			if f.df > common && common >= 4 {
-				continue
-			}
-			n++
-			if f.fam != 'w' && f.fam != 'c' && f.df <= 4 {
-				n++
-			}
+	eachShared(a.vec, b.vec, func(f, _ fw) {
+		if f.df > common && common >= 4 {
+			return
 		}
-	}
+		n++
+		if f.fam != 'w' && f.fam != 'c' && f.df <= 4 {
+			n++
+		}
+	})
 	return n
 }
