@@ -37,8 +37,13 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	seed := fs.Int64("seed", 1, "random seed for the corpus")
 	warcPages := fs.Int("warc", 0, "also ingest a generated WARC of this many pages into a new library and time it (e.g. 10000)")
 	library := fs.Int("library", 0, "also grow a library to this many articles and time placing one at 10k and at the end (e.g. 100000)")
+	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
+	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
+	}
+	if *serve > 0 {
+		return c.serve(ctx, *serve, *seed, *requests)
 	}
 	if *warcPages > 0 || *library > 0 {
 		return c.library(ctx, *warcPages, *library, *seed)
@@ -182,13 +187,7 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 			return err
 		}
 		defer st.Close()
-		// articles spread over two years, so the index of recent coverage
-		// holds a window's worth, as in a library that has run for a while
-		arts := synth.Corpus(synth.Options{Articles: size + 400, Seed: seed + 1, Start: time.Now().AddDate(-2, 0, 0)})
-		span := 2 * 365 * 24 * time.Hour
-		for i, a := range arts {
-			a.Published = time.Now().Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
-		}
+		arts := libraryCorpus(size+400, seed)
 		ing, err := ingest.New(ctx, st, ingest.Options{})
 		if err != nil {
 			return err
@@ -205,18 +204,14 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 			return nil
 		}
 		start := time.Now()
-		for i, a := range arts[:size] {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
+		err = growLibrary(ctx, ing, arts[:size], func(i int) error {
 			if i == 10000 && size > 10000 {
-				if err := measure(10000, arts[size:size+200]); err != nil {
-					return err
-				}
+				return measure(10000, arts[size:size+200])
 			}
-			if _, err := ing.Add(ctx, a, 0); err != nil {
-				return err
-			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 		fmt.Fprintf(w, "grow the library (no comparisons)\t%d\t%.1f\t%.0f articles/s\t\n", size, time.Since(start).Seconds(), float64(size)/time.Since(start).Seconds())
 		if err := measure(size, arts[size+200:]); err != nil {
@@ -224,6 +219,38 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 		}
 	}
 	return w.Flush()
+}
+
+// libraryCorpus is the synthetic coverage a benchmark library grows from:
+// n articles spread over the two years before now, so the index of recent
+// coverage holds a window's worth, as in a library that has run for a while.
+func libraryCorpus(n int, seed int64) []*parallax.Article {
+	arts := synth.Corpus(synth.Options{Articles: n, Seed: seed + 1, Start: time.Now().AddDate(-2, 0, 0)})
+	span := 2 * 365 * 24 * time.Hour
+	for i, a := range arts {
+		a.Published = time.Now().Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
+	}
+	return arts
+}
+
+// growLibrary adds arts one at a time, as ingest does, without comparing
+// the stories they touch (ing.Flush does that); before, when not nil, runs
+// before the i-th article.
+func growLibrary(ctx context.Context, ing *ingest.Ingester, arts []*parallax.Article, before func(i int) error) error {
+	for i, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if before != nil {
+			if err := before(i); err != nil {
+				return err
+			}
+		}
+		if _, err := ing.Add(ctx, a, 0); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeBenchWARC writes articles as HTML pages in a WARC, one gzip member
