@@ -1,0 +1,134 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The web UI in a real browser: the examples and a hostile article are
+// ingested with the real ingest command, the real serve command runs in
+// this process on loopback, and web/e2e/browser.mjs drives Debian's
+// Chromium through playwright-core over it (a reader's walk from the home
+// page to a piece of evidence, screenshots, and proof that the hostile
+// article's markup never runs). CI installs Chromium and playwright-core;
+// elsewhere the test skips, saying what is missing.
+//
+// PARALLAX_SCREENSHOTS=DIR keeps the screenshots in DIR.
+
+const chromiumPath = "/usr/bin/chromium"
+
+// hostileArticle is a fictional report of the ferry fire whose title and
+// text carry script in every form a page could be tricked into running.
+const hostileArticle = `Ferry blaze <script>alert(1)</script> at Pier 4 " onmouseover="alert(1) <img src=x onerror=alert(1)>
+
+WESTERHAVEN — Smoke rose over Pier 4 on Tuesday as the ferry Marigold Star burned at its berth, the Westerhaven Sentinel <img src=x onerror=alert(1)> reports.
+
+"<script>alert(1)</script> We were lucky," said Mayor Helena Varga, who praised the volunteers on the quay.
+
+Readers can find the harbour timetable <a href="javascript:alert(1)">here</a> and photos at <a href=javascript:alert(1)>this link</a>.
+
+An engineer said the galley fire " onmouseover="alert(1)" x=" spread quickly; '><svg onload=alert(1)> the board will investigate.
+`
+
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("no Chromium at %s: apt-get install chromium (.ci/run does)", chromiumPath)
+	}
+	if _, err := os.Stat(filepath.Join(root, "node_modules", "playwright-core", "package.json")); err != nil {
+		t.Skip("no node_modules/playwright-core: run npm ci at the repository root (.ci/run does)")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node on PATH")
+	}
+
+	// The library: the ferry-fire examples and the hostile article.
+	dir := t.TempDir()
+	db := filepath.Join(dir, "parallax.db")
+	hostileFile := filepath.Join(dir, "westerhaven-sentinel.txt")
+	if err := os.WriteFile(hostileFile, []byte(hostileArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := run(t, "ingest", "--db", db, "--no-progress", "../../examples", hostileFile); code != 0 {
+		t.Fatalf("ingest: exit %d\n%s", code, errs)
+	}
+	hostile := ""
+	sc := bufio.NewScanner(strings.NewReader(mustRun(t, "export", "articles", "--db", db)))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a struct {
+			ID    json.RawMessage `json:"id"`
+			Title string          `json:"title"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(a.Title, "<script>") {
+			hostile = strings.TrimPrefix(strings.Trim(string(a.ID), `"`), "a")
+		}
+	}
+	if _, err := strconv.Atoi(hostile); err != nil {
+		t.Fatalf("the hostile article was not stored with its title (id %q)", hostile)
+	}
+
+	// The server: the real serve command, in this process, on loopback.
+	var logs limitedBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	srv, err := startServe(ctx, &Main{Stdout: &logs, Stderr: &logs, Logger: NewMain(&logs, &logs).Logger}, db)
+	if err != nil {
+		if strings.Contains(logs.String(), `unknown command "serve"`) {
+			t.Skip("no serve command yet")
+		}
+		t.Fatalf("%v\n%s", err, logs.String())
+	}
+	defer func() {
+		if err := srv.Stop(); err != nil {
+			t.Errorf("serve: %v\n%s", err, logs.String())
+		}
+	}()
+
+	out := t.TempDir()
+	if d := os.Getenv("PARALLAX_SCREENSHOTS"); d != "" {
+		out = d
+	}
+	cmd := exec.CommandContext(ctx, node, filepath.Join("web", "e2e", "browser.mjs"),
+		"--base", srv.Base, "--out", out, "--hostile", hostile, "--timeout", "150")
+	cmd.Dir = root
+	res, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("browser.mjs: %v\n%s\nserver log:\n%s", err, res, logs.String())
+	}
+	var sum struct {
+		OK          bool     `json:"ok"`
+		Screenshots []string `json:"screenshots"`
+		Checks      []struct {
+			OK   bool   `json:"ok"`
+			What string `json:"what"`
+		} `json:"checks"`
+	}
+	if err := json.Unmarshal(res, &sum); err != nil || !sum.OK {
+		t.Fatalf("browser.mjs summary (%v):\n%s", err, res)
+	}
+	for _, name := range []string{"home.png", "story.png", "article.png"} {
+		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() < 1000 {
+			t.Errorf("screenshot %s missing or empty (%v)", name, err)
+		}
+	}
+	t.Logf("%d browser checks passed; screenshots in %s", len(sum.Checks), out)
+}
