@@ -69,6 +69,8 @@ Usage:
   parallax feeds add|list|remove|import-opml|export-opml
   parallax watch [--interval 15m] [--once]
                                       poll the subscribed feeds and ingest new items
+  parallax serve [--addr 127.0.0.1:8080] [--token T]
+                                      story pages and a JSON API over the library
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
@@ -100,6 +102,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&FeedsCommand{Main: m}).Run(ctx, args[1:])
 	case "watch":
 		return (&WatchCommand{Main: m}).Run(ctx, args[1:])
+	case "serve":
+		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
