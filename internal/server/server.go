@@ -86,6 +86,10 @@ type Config struct {
 	// Window is passed to the ingester (how far back stories are joined);
 	// 0 means its default.
 	Window time.Duration
+	// StoryPageCache is how many rendered story pages are kept (a page is
+	// rendered again when its story is compared again); 0 means 64, a
+	// negative number keeps none.
+	StoryPageCache int
 }
 
 // Server serves the library. Make one with New; Handler serves requests
@@ -104,9 +108,10 @@ type Server struct {
 	mux      *http.ServeMux
 	handler  http.Handler
 
-	ingestMu sync.Mutex // one ingest at a time: the library has one writer
-	results  *resultCache
-	outlets  *outletCache
+	ingestMu   sync.Mutex // one ingest at a time: the library has one writer
+	results    *resultCache
+	outlets    *outletCache
+	storyPages *pageCache
 
 	mu       sync.Mutex
 	ln       net.Listener
@@ -135,6 +140,9 @@ func New(cfg Config) *Server {
 	if cfg.ShutdownTimeout <= 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
 	}
+	if cfg.StoryPageCache == 0 {
+		cfg.StoryPageCache = 64
+	}
 	s := &Server{
 		cfg:      cfg,
 		store:    cfg.Store,
@@ -146,6 +154,7 @@ func New(cfg Config) *Server {
 		results:  newResultCache(64, time.Hour),
 		outlets:  &outletCache{},
 	}
+	s.storyPages = newPageCache(cfg.StoryPageCache)
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

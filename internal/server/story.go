@@ -2,6 +2,8 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -28,28 +30,20 @@ func (s *Server) loadReport(ctx context.Context, id int64) (*storyData, error) {
 	if err != nil {
 		return nil, err
 	}
+	return decodeStory(info, raw)
+}
+
+func decodeStory(info parallax.StoryInfo, raw []byte) (*storyData, error) {
 	d := &storyData{info: info, raw: raw}
 	if len(raw) > 0 {
 		var rep parallax.Report
 		if err := json.Unmarshal(raw, &rep); err != nil {
-			return nil, fmt.Errorf("story s%d: stored report unreadable: %w", id, err)
+			return nil, fmt.Errorf("story s%d: stored report unreadable: %w", info.ID, err)
 		}
 		d.rep = &rep
 		if len(rep.Stories) > 0 {
 			d.st = &rep.Stories[0]
 		}
-	}
-	return d, nil
-}
-
-// loadStory reads a story's listing, report and articles.
-func (s *Server) loadStory(ctx context.Context, id int64) (*storyData, error) {
-	d, err := s.loadReport(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	if d.recs, err = s.store.StoryArticles(ctx, id); err != nil {
-		return nil, err
 	}
 	return d, nil
 }
@@ -177,15 +171,44 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	d, err := s.loadStory(r.Context(), id)
+	ctx := r.Context()
+	info, raw, err := s.store.Story(ctx, id)
 	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	// A story's page changes only with its report (articles are never
+	// edited): the report's hash, and the time it was made, are the key.
+	key := ""
+	if len(raw) > 0 {
+		sum := sha256.Sum256(raw)
+		key = strconv.FormatInt(id, 10) + "@" + strconv.FormatInt(info.Updated.UnixNano(), 10) + "@" + hex.EncodeToString(sum[:16])
+		if b, ok := s.storyPages.get(key); ok {
+			writePage(w, r, http.StatusOK, b)
+			return
+		}
+	}
+	d, err := decodeStory(info, raw)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if d.recs, err = s.store.StoryArticles(ctx, id); err != nil {
 		s.error(w, r, err)
 		return
 	}
 	p := buildStoryPage(d)
 	p.base = s.base(r, p.Heading)
 	p.Nav = "stories"
-	s.render(w, r, http.StatusOK, "story", p)
+	b, err := s.renderBytes("story", p)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if key != "" {
+		s.storyPages.put(key, b)
+	}
+	writePage(w, r, http.StatusOK, b)
 }
 
 // buildStoryPage lays a story's report out for its page.

@@ -14,6 +14,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -87,26 +88,75 @@ func (s *Server) base(r *http.Request, title string) base {
 // render executes page name into a buffer, then writes it with status: a
 // template error becomes a clean 500, never half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	t := s.pages.pages[name]
-	var buf bytes.Buffer
-	if t == nil {
-		s.log.Error("no such page template", "name", name)
-		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
-	}
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+	b, err := s.renderBytes(name, data)
+	if err != nil {
 		s.log.Error("render page", "page", name, "err", err)
 		if name != "error" {
-			s.error(w, r, fmt.Errorf("render %s: %w", name, err))
+			s.error(w, r, err)
 		} else {
 			http.Error(w, "internal error", http.StatusInternalServerError)
 		}
 		return
 	}
+	writePage(w, r, status, b)
+}
+
+func (s *Server) renderBytes(name string, data any) ([]byte, error) {
+	t := s.pages.pages[name]
+	if t == nil {
+		return nil, fmt.Errorf("no page template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func writePage(w http.ResponseWriter, r *http.Request, status int, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
+		w.Write(b)
+	}
+}
+
+// pageCache keeps rendered pages that depend only on stored data that
+// changes with a key (a story's page with the time it was compared).
+type pageCache struct {
+	mu    sync.Mutex
+	max   int
+	keys  []string
+	pages map[string][]byte
+}
+
+func newPageCache(max int) *pageCache { return &pageCache{max: max, pages: map[string][]byte{}} }
+
+func (c *pageCache) get(key string) ([]byte, bool) {
+	if c.max <= 0 {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.pages[key]
+	return b, ok
+}
+
+func (c *pageCache) put(key string, b []byte) {
+	if c.max <= 0 || len(b) > 2<<20 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.pages[key]; ok {
+		return
+	}
+	c.pages[key] = b
+	c.keys = append(c.keys, key)
+	for len(c.keys) > c.max {
+		delete(c.pages, c.keys[0])
+		c.keys = c.keys[1:]
 	}
 }
 

@@ -407,3 +407,35 @@ func TestAddForms(t *testing.T) {
 		t.Errorf("bad URLs result page:\n%s", b)
 	}
 }
+
+// A story's page is kept rendered until the story is compared again.
+func TestStoryPageCache(t *testing.T) {
+	db := newLibrary(t)
+	s := New(Config{Addr: "127.0.0.1:8080", Store: db, Now: now})
+	upload := func(names ...string) ingestReply {
+		buf, ct := multipartBody(t, nil, exampleFiles(t, names...))
+		r := httptest.NewRequest("POST", "/api/v1/ingest", buf)
+		r.Header.Set("Content-Type", ct)
+		r.Host = "127.0.0.1:8080"
+		var rep ingestReply
+		decodeJSON(t, do(t, s, r), &rep)
+		if len(rep.Stories) != 1 {
+			t.Fatalf("upload %v: %+v", names, rep)
+		}
+		return rep
+	}
+	story := "/stories/" + strings.TrimPrefix(upload("harbor-gazette.txt", "meridian-wire.txt").Stories[0], "s")
+	first := body(t, get(t, s, story))
+	if again := body(t, get(t, s, story)); again != first {
+		t.Error("the same story rendered twice differs")
+	}
+	if strings.Contains(first, "evening-clarion") {
+		t.Fatal("the Clarion is in the story before it was added")
+	}
+	if got := "/stories/" + strings.TrimPrefix(upload("evening-clarion.txt").Stories[0], "s"); got != story {
+		t.Fatalf("the Clarion joined %s, not %s", got, story)
+	}
+	if b := body(t, get(t, s, story)); !strings.Contains(b, "evening-clarion") || !strings.Contains(b, `<table class="conflicts">`) {
+		t.Error("the story page was not rendered again after its story was compared again")
+	}
+}
