@@ -136,7 +136,7 @@ func TestStory(t *testing.T) {
 	// the money is one shared figure
 	money := false
 	for _, f := range st.Facts {
-		if f.Kind == "quantity" && strings.Contains(f.Summary, "USD") && len(f.Outlets) == 3 {
+		if f.Kind == "quantity" && strings.Contains(f.Summary, "$3m") && strings.Contains(f.Summary, "3 million dollars") && len(f.Outlets) == 3 {
 			money = true
 		}
 	}

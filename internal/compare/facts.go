@@ -273,6 +273,11 @@ func (s *story) allQuantities() []qref {
 // criminals").
 func related(a, b qref) bool {
 	if quantity.SameThing(*a.q, *b.q) {
+		if isDuration(a.q) {
+			// "out of service for two months" and "commanded it for eleven
+			// years" are spans of time about different things
+			return contextSim(a.u, b.u) >= 0.3
+		}
 		return contextSim(a.u, b.u) >= 0.12
 	}
 	return sameCount(a.q, b.q) && contextSim(a.u, b.u) > 0.02
@@ -436,19 +441,27 @@ func (s *story) quantityFacts() []parallax.Fact {
 		f := parallax.Fact{Kind: "quantity"}
 		var exact []qref
 		var vals []string
+		byText := map[string][]string{} // the figure as written → outlets
 		vague := false
 		for _, x := range chosen {
 			q := qs[x]
 			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
 			f.Evidence = append(f.Evidence, s.evidence(q.u.art, sp))
-			vals = append(vals, fmt.Sprintf("%s: %s", s.outletOf[q.u.art.Article.ID], q.q.Text))
+			t := strings.Join(strings.Fields(q.q.Text), " ")
+			if _, ok := byText[t]; !ok {
+				vals = append(vals, t)
+			}
+			byText[t] = appendUniq(byText[t], s.outletOf[q.u.art.Article.ID])
 			if q.q.Value != nil && !q.q.Approx {
 				exact = append(exact, q)
 			} else {
 				vague = true
 			}
 		}
-		f.Summary = describeQuantity(qs[chosen[0]].q) + " — " + strings.Join(vals, "; ")
+		for i, t := range vals {
+			vals[i] = fmt.Sprintf("%s (%s)", t, strings.Join(byText[t], ", "))
+		}
+		f.Summary = strings.Join(vals, " · ")
 		out = append(out, f)
 		// a precise figure only one outlet gives, where others are vague
 		if len(chosen) >= 2 && len(exact) == 1 && vague {
