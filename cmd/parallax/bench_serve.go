@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"sync"
@@ -265,31 +265,32 @@ type server struct {
 	err    error
 }
 
-// startServe runs the serve command of m on a free loopback port over the
-// library at db and waits until it answers. Stop ends it.
+// startServe runs the serve command of m on 127.0.0.1:0 (a free port the
+// system picks) over the library at db, reads the address it announces on
+// m.Stderr ("serving DB at http://127.0.0.1:PORT"), and waits until / answers.
+// Stop ends it.
 func startServe(ctx context.Context, m *Main, db string) (*server, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	addr := l.Addr().String()
-	l.Close()
 	ctx, cancel := context.WithCancel(ctx)
-	s := &server{Base: "http://" + addr, cancel: cancel, done: make(chan error, 1)}
-	go func() { s.done <- m.Run(ctx, []string{"serve", "--addr", addr, "--db", db}) }()
+	s := &server{cancel: cancel, done: make(chan error, 1)}
+	announced := &announceWriter{w: m.Stderr, url: make(chan string, 1)}
+	sm := &Main{Stdout: m.Stdout, Stderr: announced, Logger: m.Logger}
+	go func() { s.done <- sm.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}) }()
+	timeout := time.After(30 * time.Second)
+	select {
+	case s.Base = <-announced.url:
+	case err := <-s.done:
+		cancel()
+		if err == nil {
+			err = errors.New("exited at once")
+		}
+		return nil, fmt.Errorf("parallax serve --addr 127.0.0.1:0: %w", err)
+	case <-timeout:
+		s.Stop()
+		return nil, errors.New("parallax serve --addr 127.0.0.1:0: announced no address within 30 s")
+	}
 	client := &http.Client{Timeout: time.Second, Transport: &http.Transport{Proxy: nil}}
 	defer client.CloseIdleConnections()
-	deadline := time.Now().Add(30 * time.Second)
 	for {
-		select {
-		case err := <-s.done:
-			cancel()
-			if err == nil {
-				err = errors.New("exited at once")
-			}
-			return nil, fmt.Errorf("parallax serve --addr %s: %w", addr, err)
-		default:
-		}
 		res, err := client.Get(s.Base + "/")
 		if err == nil {
 			res.Body.Close()
@@ -297,12 +298,38 @@ func startServe(ctx context.Context, m *Main, db string) (*server, error) {
 				return s, nil
 			}
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-timeout:
 			s.Stop()
-			return nil, fmt.Errorf("parallax serve --addr %s: not answering 200 on / after 30 s (last: %v)", addr, errOrStatus(res, err))
+			return nil, fmt.Errorf("parallax serve at %s: no 200 on / within 30 s (last: %v)", s.Base, errOrStatus(res, err))
+		case <-time.After(20 * time.Millisecond):
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// announceWriter passes writes through to w and sends the first loopback
+// URL written ("at http://127.0.0.1:PORT") on url, once.
+type announceWriter struct {
+	w     io.Writer
+	url   chan string // buffered: one send
+	mu    sync.Mutex
+	seen  []byte
+	found bool
+}
+
+var announceRE = regexp.MustCompile(`\bat (http://127\.0\.0\.1:[0-9]+)\b`)
+
+func (a *announceWriter) Write(p []byte) (int, error) {
+	a.mu.Lock()
+	if !a.found && len(a.seen) < 64<<10 {
+		a.seen = append(a.seen, p...)
+		if m := announceRE.FindSubmatch(a.seen); m != nil {
+			a.found, a.seen = true, nil
+			a.url <- string(m[1])
+		}
+	}
+	a.mu.Unlock()
+	return a.w.Write(p)
 }
 
 func errOrStatus(res *http.Response, err error) any {

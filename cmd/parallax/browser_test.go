@@ -29,7 +29,7 @@ const chromiumPath = "/usr/bin/chromium"
 // text carry script in every form a page could be tricked into running.
 const hostileArticle = `Ferry blaze <script>alert(1)</script> at Pier 4 " onmouseover="alert(1) <img src=x onerror=alert(1)>
 
-WESTERHAVEN — Smoke rose over Pier 4 on Tuesday as the ferry Marigold Star burned at its berth, the Westerhaven Sentinel <img src=x onerror=alert(1)> reports.
+WESTERHAVEN, March 3, 2026 — Smoke rose over Pier 4 on Tuesday as the ferry Marigold Star burned at its berth, the Westerhaven Sentinel <img src=x onerror=alert(1)> reports.
 
 "<script>alert(1)</script> We were lucky," said Mayor Helena Varga, who praised the volunteers on the quay.
 
@@ -125,10 +125,13 @@ func TestBrowser(t *testing.T) {
 	if err := json.Unmarshal(res, &sum); err != nil || !sum.OK {
 		t.Fatalf("browser.mjs summary (%v):\n%s", err, res)
 	}
-	for _, name := range []string{"home.png", "story.png", "article.png"} {
+	for _, name := range []string{"home.png", "story.png", "story-conflicts.png", "article.png", "hostile.png"} {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() < 1000 {
 			t.Errorf("screenshot %s missing or empty (%v)", name, err)
 		}
+	}
+	if testing.Verbose() {
+		t.Logf("browser.mjs summary:\n%s", res)
 	}
 	t.Logf("%d browser checks passed; screenshots in %s", len(sum.Checks), out)
 }

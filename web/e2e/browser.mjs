@@ -7,11 +7,12 @@
 // It walks home → story → evidence link → article, checks the markup a
 // reader relies on (the conflict table, highlighted evidence, the evidence's
 // anchor being the URL fragment's :target and holding the same words the
-// story page showed), saves home.png, story.png and article.png to DIR, and
-// opens the pages that show a hostile article to prove that none of its
-// markup ran as script. The script detector is proved to work first on
-// pages that do run script (positive controls). It prints a JSON summary
-// and exits 1 on any failure, 2 on bad usage.
+// story page showed), and opens the pages that show a hostile article to
+// prove that none of its markup ran as script; the script detector is
+// first proved to work on pages that do run script (positive controls).
+// Screenshots go to DIR: home.png, story.png (the top of the page),
+// story-full.png, story-conflicts.png, article.png and hostile.png. It
+// prints a JSON summary and exits 1 on any failure, 2 on bad usage.
 //
 // Only the --base origin is reached: every other request is refused and
 // counted as a failure.
@@ -247,7 +248,14 @@ async function walk(context) {
   const hrefs = await page.$$eval(SEL.evidenceLink, (as) => as.map((a) => a.getAttribute('href')));
   const bad = hrefs.filter((h) => !/^\/articles\/[^/#?]+#ev-\d+-\d+$/.test(h));
   check(hrefs.length > 0 && bad.length === 0, 'story: evidence links are /articles/{id}#ev-{start}-{end}', { links: hrefs.length, bad: bad.slice(0, 5) });
-  await shot(page, 'story.png');
+  await shot(page, 'story-full.png');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(opt.out, 'story.png') });
+  summary.screenshots.push(path.join(opt.out, 'story.png'));
+  // the conflict section alone, readable at a glance
+  const conflictsFile = path.join(opt.out, 'story-conflicts.png');
+  await table.screenshot({ path: conflictsFile });
+  summary.screenshots.push(conflictsFile);
   await noScript(page, seen, 'story');
 
   // Follow the first conflict's first evidence link, by a click.
@@ -300,6 +308,7 @@ async function hostile(context) {
   const url = `${opt.base}/articles/${encodeURIComponent(opt.hostile)}`;
   await visit(page, url, 'hostile article');
   await poke(page);
+  await shot(page, 'hostile.png');
   await noScript(page, seen, 'hostile article');
   const dom = await page.evaluate(() => ({
     text: document.body.innerText,
