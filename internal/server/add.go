@@ -436,7 +436,7 @@ func (s *Server) handleAddURLs(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) checkURLs(urls []string) error {
 	if len(urls) == 0 {
-		return parallax.Errorf(parallax.EINVALID, "no URLs given: paste one http(s) URL per line")
+		return parallax.Errorf(parallax.EINVALID, "no URLs given: give one or more http(s) URLs of pages or feeds")
 	}
 	if len(urls) > s.cfg.MaxURLs {
 		return parallax.Errorf(parallax.EINVALID, "%d URLs is too many for one request (at most %d)", len(urls), s.cfg.MaxURLs)
