@@ -28,9 +28,10 @@ import (
 // measures latency and throughput of the pages a reader opens most.
 
 const (
-	serveWorkers = 8  // concurrent requests
-	serveStories = 5  // stories of typical size the requests go round
-	serveWarmup  = 20 // requests per path before measuring
+	serveWorkers = 8   // concurrent requests
+	serveStories = 5   // stories of typical size most requests go round
+	serveWide    = 500 // and the many the uncached row goes round
+	serveWarmup  = 100 // requests before measuring
 	serveGoalP99 = 50 * time.Millisecond
 )
 
@@ -48,12 +49,13 @@ func (c *BenchCommand) serve(ctx context.Context, size int, seed int64, requests
 	db := filepath.Join(dir, "serve.db")
 
 	start := time.Now()
-	ids, err := buildServeLibrary(ctx, db, size, seed)
+	ids, median, err := buildServeLibrary(ctx, db, size, seed)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(m.Stdout, "library: %d synthetic articles built and compared in %.1f s; stories %v (their article count is the median)\n",
-		size, time.Since(start).Seconds(), ids)
+	few := ids[:min(len(ids), serveStories)]
+	fmt.Fprintf(m.Stdout, "library: %d synthetic articles built and compared in %.1f s; %d stories of the median size (%d articles) requested, %v most\n",
+		size, time.Since(start).Seconds(), len(ids), median, few)
 
 	var logs limitedBuffer
 	srv, err := startServe(ctx, &Main{Stdout: io.Discard, Stderr: &logs, Logger: m.Logger}, db)
@@ -68,12 +70,16 @@ func (c *BenchCommand) serve(ctx context.Context, size int, seed int64, requests
 		Proxy: nil, // loopback only, never through a proxy
 	}}
 	defer client.CloseIdleConnections()
+	// The server keeps recently rendered story pages; going round more
+	// stories than it keeps measures rendering too.
 	endpoints := []struct {
 		name   string
 		format string
+		ids    []int64
 	}{
-		{"story page  /stories/{id}", "/stories/%d"},
-		{"story API   /api/v1/stories/{id}", "/api/v1/stories/%d"},
+		{fmt.Sprintf("/stories/{id}, %d stories", len(few)), "/stories/%d", few},
+		{fmt.Sprintf("/api/v1/stories/{id}, %d stories", len(few)), "/api/v1/stories/%d", few},
+		{fmt.Sprintf("/stories/{id}, %d stories (uncached)", len(ids)), "/stories/%d", ids},
 	}
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(m.Stdout, "server: %s (in this process; %d workers on loopback, %d requests per endpoint)\n\n", srv.Base, serveWorkers, requests)
@@ -81,7 +87,7 @@ func (c *BenchCommand) serve(ctx context.Context, size int, seed int64, requests
 	var missed []string
 	for _, ep := range endpoints {
 		var paths []string
-		for _, id := range ids {
+		for _, id := range ep.ids {
 			paths = append(paths, srv.Base+fmt.Sprintf(ep.format, id))
 		}
 		r, err := loadTest(ctx, client, paths, requests, serveWorkers)
@@ -114,30 +120,30 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 
 // buildServeLibrary grows a library of n synthetic articles at db through
 // the ingest path `bench -library` measures, compares every story, and
-// returns up to serveStories stories of the median size (by articles),
-// those with conflicts first.
-func buildServeLibrary(ctx context.Context, db string, n int, seed int64) ([]int64, error) {
+// returns up to serveWide stories of the median size (by articles), those
+// with conflicts first, and that size.
+func buildServeLibrary(ctx context.Context, db string, n int, seed int64) ([]int64, int, error) {
 	st, err := openStore(db)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer st.Close()
 	ing, err := ingest.New(ctx, st, ingest.Options{})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := growLibrary(ctx, ing, libraryCorpus(n, seed), nil); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if err := ing.Flush(ctx); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	list, err := st.Stories(ctx, parallax.StoryFilter{Limit: 1000})
+	list, err := st.Stories(ctx, parallax.StoryFilter{Limit: 4 * serveWide})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if len(list) == 0 {
-		return nil, errors.New("the library has no stories")
+		return nil, 0, errors.New("the library has no stories")
 	}
 	sizes := make([]int, len(list))
 	for i, s := range list {
@@ -148,11 +154,11 @@ func buildServeLibrary(ctx context.Context, db string, n int, seed int64) ([]int
 	sort.SliceStable(list, func(i, j int) bool { return list[i].Conflicts > 0 && list[j].Conflicts == 0 })
 	var ids []int64
 	for _, s := range list {
-		if s.Articles == median && len(ids) < serveStories {
+		if s.Articles == median && len(ids) < serveWide {
 			ids = append(ids, s.ID)
 		}
 	}
-	return ids, nil
+	return ids, median, nil
 }
 
 // loadResult is one endpoint's measurements.
@@ -172,8 +178,8 @@ func (r loadResult) p(q float64) time.Duration {
 }
 
 // loadTest sends total GET requests to paths in turn from workers
-// goroutines, after serveWarmup unmeasured requests per path, and stops by
-// itself: every response must be 200 with a body.
+// goroutines, after serveWarmup unmeasured ones, and stops by itself:
+// every response must be 200 with a body.
 func loadTest(ctx context.Context, client *http.Client, paths []string, total, workers int) (loadResult, error) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
@@ -196,11 +202,9 @@ func loadTest(ctx context.Context, client *http.Client, paths []string, total, w
 		}
 		return n, nil
 	}
-	for _, p := range paths {
-		for range serveWarmup {
-			if _, err := get(p); err != nil {
-				return loadResult{}, err
-			}
+	for i := range serveWarmup {
+		if _, err := get(paths[i%len(paths)]); err != nil {
+			return loadResult{}, err
 		}
 	}
 	var (
