@@ -260,8 +260,8 @@ func loadTest(ctx context.Context, client *http.Client, paths []string, total, w
 	return r, nil
 }
 
-// server is a `parallax serve` running in this process.
-type server struct {
+// runningServer is a `parallax serve` running in this process.
+type runningServer struct {
 	Base   string // http://127.0.0.1:PORT
 	cancel context.CancelFunc
 	done   chan error
@@ -273,9 +273,9 @@ type server struct {
 // system picks) over the library at db, reads the address it announces on
 // m.Stderr ("serving DB at http://127.0.0.1:PORT"), and waits until / answers.
 // Stop ends it.
-func startServe(ctx context.Context, m *Main, db string) (*server, error) {
+func startServe(ctx context.Context, m *Main, db string) (*runningServer, error) {
 	ctx, cancel := context.WithCancel(ctx)
-	s := &server{cancel: cancel, done: make(chan error, 1)}
+	s := &runningServer{cancel: cancel, done: make(chan error, 1)}
 	announced := &announceWriter{w: m.Stderr, url: make(chan string, 1)}
 	sm := &Main{Stdout: m.Stdout, Stderr: announced, Logger: m.Logger}
 	go func() { s.done <- sm.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}) }()
@@ -344,7 +344,7 @@ func errOrStatus(res *http.Response, err error) any {
 }
 
 // Stop cancels the server's context and waits for it to return.
-func (s *server) Stop() error {
+func (s *runningServer) Stop() error {
 	s.once.Do(func() {
 		s.cancel()
 		select {

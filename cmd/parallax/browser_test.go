@@ -92,9 +92,6 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	srv, err := startServe(ctx, &Main{Stdout: &logs, Stderr: &logs, Logger: NewMain(&logs, &logs).Logger}, db)
 	if err != nil {
-		if strings.Contains(logs.String(), `unknown command "serve"`) {
-			t.Skip("no serve command yet")
-		}
 		t.Fatalf("%v\n%s", err, logs.String())
 	}
 	defer func() {
@@ -134,4 +131,21 @@ func TestBrowser(t *testing.T) {
 		t.Logf("browser.mjs summary:\n%s", res)
 	}
 	t.Logf("%d browser checks passed; screenshots in %s", len(sum.Checks), out)
+}
+
+// The load benchmark, small: a library of 60 articles, the real server on
+// loopback, a few requests per endpoint; every row of the table printed.
+func TestBenchServe(t *testing.T) {
+	if testing.Short() {
+		t.Skip("load benchmark skipped in -short mode")
+	}
+	out, errs, code := run(t, "bench", "-serve", "60", "-requests", "40")
+	if code != 0 {
+		t.Fatalf("bench -serve: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, want := range []string{"library: 60 synthetic articles", "/stories/{id}, ", "/api/v1/stories/{id}, ", "(uncached)", "p99 ms"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("bench -serve output lacks %q:\n%s", want, out)
+		}
+	}
 }
