@@ -47,8 +47,9 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 		d.sents[i].Heading = d.titleLines[i]
 	}
 	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents}
-	res.Entities = d.entities()
 	res.Quotes = d.findQuotes()
+	d.promoteSpeakers(res.Quotes)
+	res.Entities = d.entities()
 	if an != nil && an.Quantities != nil {
 		res.Quantities = an.Quantities(a.Text, lang)
 	}

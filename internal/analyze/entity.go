@@ -22,6 +22,8 @@ type mention struct {
 	titleLine  bool   // sits in a headline-style line
 	demonym    bool   // a nationality word standing for its place
 	place      string // for persons: the place named with them ("El Salvador’s President …")
+	vehicle    bool   // named right after "the ferry", "the ship called"
+	located    bool   // named right after "in", "at", "near"
 	entity     int    // index into doc.ents once merged
 	tokens     int
 	acronym    bool
@@ -36,6 +38,8 @@ type ent struct {
 	mentions []int // indices into doc.mentions
 	place    string
 	acr      string
+	vehicle  bool
+	located  bool // named after "in", "at", "near": a place, when nothing says otherwise
 }
 
 func isTitleCaseLine(text string, toks []token) bool {
@@ -95,6 +99,14 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
+				// "Westerhaven Magistrates' Court": a plural possessive inside a name
+				if tj.kind == tPunct && isApos([]rune(text[tj.start:tj.end])[0]) && tj.start == toks[j-1].end &&
+					strings.HasSuffix(toks[j-1].low, "s") && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
+					orgOrFacility(toks[j+1].low) {
+					end = j + 1
+					j += 2
+					continue
+				}
 				if tj.kind == tNum && tj.start-toks[j-1].end <= 1 && isRoman(text[toks[end].start:toks[end].end]) == false && j == end+1 && isNameNumberContext(text, toks, end) {
 					end = j
 					j++
@@ -124,6 +136,14 @@ func (d *doc) findMentions() {
 			}
 			n := len(d.mentions)
 			d.addRun(toks[i:end+1], si, initial, title, place)
+			if afterVehicleNoun(toks, i) {
+				for k := n; k < len(d.mentions); k++ {
+					d.mentions[k].vehicle = true
+				}
+			}
+			if i > 0 && locativePreps[toks[i-1].low] && len(d.mentions) > n {
+				d.mentions[n].located = true
+			}
 			prevPlace, prevEnd = "", -1
 			if toks[end].poss > 0 && len(d.mentions) > n {
 				if p, ok := gazetteer.Lookup(d.mentions[len(d.mentions)-1].text); ok {
@@ -177,8 +197,15 @@ func isRoman(w string) bool {
 	return w != ""
 }
 
-// isNameNumberContext: numbers join a name only as in "Flight 5342"? No: keep names free of numbers.
-func isNameNumberContext(text string, toks []token, end int) bool { return false }
+// numberedHeads take a number as part of their name: "Pier 4", "Flight 5342".
+var numberedHeads = set(`pier gate terminal flight route highway interstate platform runway berth dock building ward
+precinct district apollo air force`)
+
+// isNameNumberContext: a number joins the name before it only after a head
+// that is numbered ("Pier 4"), never after a person's or country's name.
+func isNameNumberContext(text string, toks []token, end int) bool {
+	return numberedHeads[toks[end].low]
+}
 
 // addRun turns a run of capitalised tokens into mentions: it trims words
 // that only start the sentence, splits off titles and nationality words,
@@ -230,8 +257,37 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 			return
 		}
 	}
+	if initial && len(run) >= 2 && shouting(run, text) {
+		return // "INFERNO HORROR:", a tabloid kicker, not a name
+	}
 	d.addRunRoles(run, si, initial, title, place)
 }
+
+// afterVehicleNoun: "the ferry Marigold Star", "a ship called Dali".
+func afterVehicleNoun(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := toks[k]
+		if t.kind == tWord && vehicleNouns[t.low] {
+			return true
+		}
+		if !(t.kind == tPunct || namingVerbs[t.low] || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
+			return false
+		}
+	}
+	return false
+}
+
+// shouting: every word in capitals and long, unlike an acronym.
+func shouting(run []token, text string) bool {
+	for _, t := range run {
+		if !t.upper || utf8.RuneCountInString(t.word(text)) < 4 || strings.Contains(t.word(text), ".") {
+			return false
+		}
+	}
+	return true
+}
+
+func orgOrFacility(w string) bool { return orgHeads[w] || facilityHeads[w] }
 
 func institutional(w string) bool {
 	return orgHeads[w] || facilityHeads[w] || lawHeads[w] || eventHeads[w] || placeHeads[w]
@@ -293,6 +349,14 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 		d.addMention(run, si, initial, title, place, nil)
 		return
 	}
+	// "Chief Fire Officer Daniel Okafor": a title that itself holds a
+	// title word is all title
+	if len(before) > 0 && anyRole(before, text) {
+		if _, ok := gazetteer.Lookup(spanText(text, before)); !ok {
+			role = append([]string{spanText(text, before)}, role...)
+			before = nil
+		}
+	}
 	if len(before) > 0 {
 		if p, ok := gazetteer.Lookup(spanText(text, before)); ok && place == "" {
 			place = p.Name
@@ -327,6 +391,15 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 	roleText := strings.Join(role, " ")
 	d.addMention(after, si, false, title, place, []string{roleText})
 	d.mentions[len(d.mentions)-1].typ = parallax.Person
+}
+
+func anyRole(run []token, text string) bool {
+	for _, t := range run {
+		if roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
+			return true
+		}
+	}
+	return false
 }
 
 func allRoles(run []token, text string) bool {
@@ -475,6 +548,8 @@ func (d *doc) resolveEntities() {
 			e.forms[m.text] = true
 			e.mentions = append(e.mentions, mi)
 			e.roles = appendUnique(e.roles, m.roles...)
+			e.vehicle = e.vehicle || m.vehicle
+			e.located = e.located || m.located
 			if e.place == "" {
 				e.place = m.place
 			}
@@ -485,7 +560,7 @@ func (d *doc) resolveEntities() {
 			return
 		}
 		d.ents = append(d.ents, ent{name: m.text, typ: m.typ, forms: map[string]bool{m.text: true},
-			roles: append([]string(nil), m.roles...), mentions: []int{mi}, place: m.place})
+			roles: append([]string(nil), m.roles...), mentions: []int{mi}, place: m.place, vehicle: m.vehicle, located: m.located})
 		byKey[key] = len(d.ents) - 1
 		m.entity = len(d.ents) - 1
 	}
@@ -592,6 +667,9 @@ func canonicalName(e *ent) string {
 	}
 	best := ""
 	for f := range e.forms {
+		if isShout(f) && hasMixedForm(e) {
+			continue // "WESTERHAVEN" in a dateline, "Westerhaven" elsewhere
+		}
 		if _, ok := gazetteer.Demonym(f); ok {
 			if p, ok := gazetteer.Demonym(f); ok && best == "" {
 				best = p
@@ -623,6 +701,9 @@ func guessType(e *ent) string {
 	}
 	f := strings.Fields(name)
 	last := strings.ToLower(f[len(f)-1])
+	if len(f) > 1 && isNumber(last) {
+		last = strings.ToLower(f[len(f)-2]) // "Pier 4": the head is the word before the number
+	}
 	switch {
 	case facilityHeads[last]:
 		return parallax.Facility
@@ -634,16 +715,20 @@ func guessType(e *ent) string {
 		return parallax.Event
 	case placeHeads[last]:
 		return parallax.Place
+	case e.vehicle && len(e.roles) == 0:
+		return parallax.Work
+	case e.located && len(e.roles) == 0 && !looksPerson(name):
+		return parallax.Place
 	case len(e.roles) > 0:
 		return parallax.Person
 	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
 		return parallax.Person
 	}
-	if strings.ToUpper(name) == name {
+	if strings.ToUpper(name) == name && !isShout(name) {
 		return parallax.Organization
 	}
 	for fm := range e.forms {
-		if strings.ToUpper(fm) == fm && len(fm) > 1 {
+		if strings.ToUpper(fm) == fm && len(fm) > 1 && !isShout(fm) {
 			return parallax.Organization // has an acronym
 		}
 	}
@@ -718,4 +803,45 @@ func lowWord(t token, text string) string {
 		return t.low[:t.poss-t.start]
 	}
 	return t.low
+}
+
+// isShout: a long word in capitals, a name shouted rather than an acronym.
+func isShout(s string) bool {
+	return len(s) >= 6 && strings.ToUpper(s) == s && !strings.ContainsAny(s, ". ")
+}
+
+func hasMixedForm(e *ent) bool {
+	for f := range e.forms {
+		if strings.ToUpper(f) != f {
+			return true
+		}
+	}
+	return false
+}
+
+// promoteSpeakers types as persons the names quoted as speakers that look
+// like a person's name ("according to Priya Nandakumar").
+func (d *doc) promoteSpeakers(quotes []parallax.Quote) {
+	for _, q := range quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		for i := range d.ents {
+			e := &d.ents[i]
+			if e.name == q.Speaker && e.typ == parallax.Misc && looksPerson(e.name) {
+				e.typ = parallax.Person
+			}
+		}
+	}
+}
+
+var locativePreps = set(`in at near outside inside across from en desde cerca`)
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }

@@ -236,6 +236,16 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	if limit > 10 {
 		limit = 10
 	}
+	// `,” according to Priya Nandakumar, the lead investigator`
+	if len(toks) > 2 && d.lw(toks[0]) == "according" && d.lw(toks[1]) == "to" {
+		end := 2
+		for end < len(toks) && toks[end].kind != tPunct && end < 10 {
+			end++
+		}
+		if name := d.resolveSubject(toks[2:end], m.open); name != "" {
+			return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
+		}
+	}
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
 	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") && len(toks) > 1 {
 		end := 1

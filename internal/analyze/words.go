@@ -57,13 +57,14 @@ note related advertisement update updated developing share tags tag file ok tv a
 
 var facilityHeads = set(`center centre prison house base airport bridge hospital stadium office port station palace cathedral
 chapel basilica square hall tower building camp jail penitentiary field park street avenue road highway terminal
-harbor harbour dam plant mall school church embassy consulate capitol pentagon`)
+harbor harbour dam plant mall school church embassy consulate capitol pentagon pier quay wharf dock`)
 
 var orgHeads = set(`department ministry agency administration party court congress senate parliament council committee
 university college corporation corp inc company group news times post journal press association organization organisation
 international bank police guard army navy force forces union commission board service institute foundation network
 airlines airways church conference club team federation league bureau authority government cabinet assembly tribune
 herald gazette daily reuters media channel radio television tv broadcasting coalition alliance movement front
+ferries lines shipping railways railway motors airways brigade rescue
 ministerio departamento agencia partido corte tribunal congreso senado gobierno policía ejército fuerza`)
 
 var lawHeads = set(`act law bill amendment treaty accord constitution code statute decree ley`)
@@ -72,3 +73,7 @@ var eventHeads = set(`war election elections olympics games summit cup champions
 
 var placeHeads = set(`river mountains mountain lake sea ocean island islands county state province city valley canyon
 coast bay gulf peninsula desert strait region`)
+
+// vehicleNouns come before the name of a ship, plane or train: "the ferry Marigold Star".
+var vehicleNouns = set(`ship ferry vessel boat tanker freighter yacht liner trawler tug barge aircraft plane jet airliner
+helicopter train locomotive rocket spacecraft satellite submarine carrier frigate destroyer buque barco avión`)

@@ -88,7 +88,7 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Write(raw)
+	w.Write(publicReport(raw))
 }
 
 type jsonSpan struct {
@@ -177,7 +177,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 
 func articleJSON(rec *parallax.Record) jsonArticle {
 	a := ingest.Analysis(rec)
-	j := jsonArticle{ID: "a" + strconv.FormatInt(rec.ID, 10), Source: rec.Source, URL: rec.URL, Outlet: rec.Outlet,
+	j := jsonArticle{ID: "a" + strconv.FormatInt(rec.ID, 10), Source: publicSource(rec.Source), URL: rec.URL, Outlet: rec.Outlet,
 		Title: rec.Title, Author: rec.Author, Published: timeJSON(rec.Published), Language: rec.Language,
 		Created: timeJSON(rec.Created), Link: articleHref(rec.ID), Text: rec.Text}
 	if rec.StoryID != 0 {

@@ -65,7 +65,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		Author:      oneLine(rec.Author),
 		Published:   rec.PublishedDate(),
 		Language:    rec.Language,
-		Source:      rec.Source,
+		Source:      publicSource(rec.Source),
 		URL:         webURL(rec.URL),
 		StoryID:     rec.StoryID,
 		StoryTitle:  title,

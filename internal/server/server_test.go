@@ -478,3 +478,20 @@ func TestIsLoopback(t *testing.T) {
 		}
 	}
 }
+
+func TestPublicSource(t *testing.T) {
+	for in, want := range map[string]string{
+		"/home/ana/leaks/memo.txt":          "memo.txt",
+		"../../examples/harbor-gazette.txt": "harbor-gazette.txt",
+		"https://example.org/a/b":           "https://example.org/a/b",
+		"feed.jsonl:17":                     "feed.jsonl:17",
+	} {
+		if got := publicSource(in); got != want {
+			t.Errorf("publicSource(%q) = %q, want %q", in, got, want)
+		}
+	}
+	raw := []byte(`{"stories":[{"id":"s1","articles":[{"id":"a1","source":"/secret/dir/x.txt","outlet":"x","words":3}]}],"unassigned":[]}`)
+	if out := string(publicReport(raw)); strings.Contains(out, "/secret/dir") || !strings.Contains(out, `"source":"x.txt"`) {
+		t.Errorf("publicReport kept the local path: %s", out)
+	}
+}
