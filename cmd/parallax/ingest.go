@@ -202,7 +202,7 @@ func (p *progress) tick(source string, size int) {
 	p.n++
 	if p.bar != nil {
 		if p.total > 0 {
-			p.bar.Describe(fmt.Sprintf("ingesting · %d articles", p.n))
+			p.bar.Describe(fmt.Sprintf("ingesting · %d articles · %.0f/s", p.n, float64(p.n)/time.Since(p.start).Seconds()))
 			_ = p.bar.Add(size)
 		} else {
 			_ = p.bar.Add(1)
