@@ -261,16 +261,7 @@ func (s *Server) apiOutlet(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	stories, more, err := s.outletStories(r.Context(), name, limit, offset)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	if len(stories) == 0 && offset == 0 {
-		s.error(w, r, parallax.Errorf(parallax.ENOTFOUND, "no outlet called %q in the library", clip(name, 80)))
-		return
-	}
-	stats, err := s.outletStatsFor(r.Context(), name)
+	stories, more, stats, err := s.loadOutlet(r.Context(), name, limit, offset)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -260,6 +260,20 @@ const outletPageSize = 20
 
 // outletStories reads the stories an outlet covered, newest first, and
 // what it did in each.
+// loadOutlet gathers what the outlet page and the outlet API show: a page of
+// the outlet's stories and its figures; an outlet with no story is ENOTFOUND.
+func (s *Server) loadOutlet(ctx context.Context, name string, limit, offset int) ([]*outletStory, bool, *outletStats, error) {
+	stories, more, err := s.outletStories(ctx, name, limit, offset)
+	if err != nil {
+		return nil, false, nil, err
+	}
+	if len(stories) == 0 && offset == 0 {
+		return nil, false, nil, parallax.Errorf(parallax.ENOTFOUND, "no outlet called %q in the library", clip(name, 80))
+	}
+	stats, err := s.outletStatsFor(ctx, name)
+	return stories, more, stats, err
+}
+
 func (s *Server) outletStories(ctx context.Context, name string, limit, offset int) ([]*outletStory, bool, error) {
 	list, err := s.store.Stories(ctx, parallax.StoryFilter{Outlet: name, Limit: limit + 1, Offset: offset})
 	if err != nil {
@@ -328,16 +342,7 @@ func (s *Server) handleOutlet(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	stories, more, err := s.outletStories(r.Context(), name, outletPageSize, offset)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	if len(stories) == 0 && offset == 0 {
-		s.error(w, r, parallax.Errorf(parallax.ENOTFOUND, "no outlet called %q in the library", clip(name, 80)))
-		return
-	}
-	stats, err := s.outletStatsFor(r.Context(), name)
+	stories, more, stats, err := s.loadOutlet(r.Context(), name, outletPageSize, offset)
 	if err != nil {
 		s.error(w, r, err)
 		return
