@@ -238,3 +238,30 @@ func BenchmarkAnalyze(b *testing.B) {
 		an.Analyze(a)
 	}
 }
+
+func TestSpeakersInContext(t *testing.T) {
+	tests := []struct {
+		name, text, quote, speaker string
+	}{
+		{"apposition after the verb", `«Fue la peor mañana del puerto», dijo la alcaldesa, Helena Varga, en el muelle.`, "Fue la peor mañana del puerto", "Helena Varga"},
+		{"unsaid subject", `El jefe de bomberos, Daniel Okafor, elogió a la tripulación. «Hicieron su trabajo», afirmó.`, "Hicieron su trabajo", "Daniel Okafor"},
+		{"cue in another clause", `Mayor Helena Varga described the fire as "the worst morning in years" and said the city would help.`, "the worst morning in years", "Helena Varga"},
+		{"cue opening the next sentence", `Senator Ana Ruiz blamed the regulator. "Why did nobody act?" She asked on her blog.`, "Why did nobody act?", "Ana Ruiz"},
+		{"subject of the sentence before", `Tomas Brandt arrived as the first mayor since Ruth Okafor. "We will rebuild," he said.`, "We will rebuild,", "Tomas Brandt"},
+	}
+	for _, tt := range tests {
+		a := analyzeText(t, tt.text)
+		found := false
+		for _, q := range a.Quotes {
+			if q.Text == tt.quote {
+				found = true
+				if q.Speaker != tt.speaker {
+					t.Errorf("%s: speaker %q (cue %q), want %q", tt.name, q.Speaker, q.Cue, tt.speaker)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: quote %q not found in %+v", tt.name, tt.quote, a.Quotes)
+		}
+	}
+}

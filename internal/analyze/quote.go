@@ -247,7 +247,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 	}
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
-	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") && len(toks) > 1 {
+	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
 		end := 1
 		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
 			end++
@@ -255,8 +255,29 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		if end > 10 {
 			return "", parallax.Span{}, false // a clause, not a speaker
 		}
+		if end == 1 {
+			// «…», afirmó. — the subject goes unsaid (Spanish, and "…," added
+			// Renn's lawyer in the sentence before): whoever the text was about
+			if name := d.pronounReferent(toks[0].start, m.open, 0); name != "" {
+				return name, parallax.Span{Start: toks[0].start, End: toks[0].end}, true
+			}
+			return "", parallax.Span{}, false
+		}
 		cue := parallax.Span{Start: toks[0].start, End: toks[end-1].end}
 		name := d.resolveSubject(toks[1:end], m.open)
+		// "said the mayor, Helena Varga," — the name in apposition settles it
+		if end < len(toks) && d.text[toks[end].start] == ',' {
+			k := end + 1
+			for k < len(toks) && toks[k].kind != tPunct && k-end <= 5 {
+				k++
+			}
+			if k > end+1 {
+				if mi := d.mentionAt(toks[end+1].start, toks[k-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+					name = d.ents[d.mentions[mi].entity].name
+					cue.End = toks[k-1].end
+				}
+			}
+		}
 		return name, cue, true
 	}
 	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said"
@@ -267,6 +288,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		if d.isVerb(toks[k]) {
 			cue := parallax.Span{Start: toks[0].start, End: toks[k].end}
 			name := d.resolveSubject(toks[:k], m.open)
+			if name == "" && (d.lw(toks[0]) == "and" || d.lw(toks[0]) == "y") {
+				break // "… and said the city would help": another clause, the cue is before the quote
+			}
 			return name, cue, true
 		}
 	}
@@ -319,7 +343,8 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	if verb >= 0 {
 		subjEnd = verb
 	}
-	participle := verb >= 0 && strings.HasSuffix(d.lw(toks[verb]), "ing")
+	// "saying", and "… and said": the speaker is the sentence's subject
+	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || verb > 0 && (d.lw(toks[verb-1]) == "and" || d.lw(toks[verb-1]) == "y"))
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
 	if !participle {
@@ -408,9 +433,9 @@ func (d *doc) insideQuote(off int) bool {
 
 // pronounReferent resolves a pronoun at offset at, for a quote opening at
 // before: a person named earlier in the same sentence ("Noem …, from where
-// she sent"); the last speaker, within two sentences ("He also said"); else
-// the first person named in the nearest earlier sentence that names one —
-// its subject, usually, rather than whoever it names last.
+// she sent"); the first person the sentence before names — its subject,
+// usually, rather than whoever it names last; the last speaker, within two
+// sentences ("He also said"); else the first person of an earlier sentence.
 func (d *doc) pronounReferent(at, before int, g byte) string {
 	si := d.sentenceOf(at)
 	if si < 0 {
@@ -419,10 +444,16 @@ func (d *doc) pronounReferent(at, before int, g byte) string {
 	if n := d.recentPerson(at, d.sents[si].Span.Start, g); n != "" {
 		return n
 	}
+	// the sentence just before, when it names someone: its subject
+	if si > 0 {
+		if n := d.firstPerson(si-1, g); n != "" {
+			return n
+		}
+	}
 	if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && genderFits(d.lastSpeaker, g) {
 		return d.lastSpeaker
 	}
-	for k := si - 1; k >= 0 && k >= si-4; k-- {
+	for k := si - 2; k >= 0 && k >= si-4; k-- {
 		if n := d.firstPerson(k, g); n != "" {
 			return n
 		}
