@@ -447,3 +447,38 @@ func TestHelperIngest(t *testing.T) {
 	m := NewMain(os.Stdout, os.Stderr)
 	m.Run(context.Background(), []string{"ingest", "--no-progress", os.Getenv("PARALLAX_HELPER_INPUT")})
 }
+
+// TestWatchStops: a signal during the wait between polls ends watch
+// cleanly, with what it ingested kept.
+func TestWatchStops(t *testing.T) {
+	w := newWeb(t)
+	db := libDB(t)
+	mustRun(t, "feeds", "add", "--db", db, w.URL+"/feed.xml")
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb bytes.Buffer
+	m := NewMain(&out, &errb)
+	slept := 0
+	wc := &WatchCommand{Main: m, Sleep: func(ctx context.Context, d time.Duration) error {
+		slept++
+		cancel() // SIGINT arrives while watch waits for the next poll
+		<-ctx.Done()
+		return ctx.Err()
+	}}
+	done := make(chan error, 1)
+	go func() { done <- wc.Run(ctx, []string{"--db", db, "--allow-private", "--interval", "1m"}) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("watch returned %v after a stop signal", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("watch did not stop")
+	}
+	if slept != 1 || !strings.Contains(errb.String(), "stopped") {
+		t.Errorf("slept %d times; stderr %q", slept, errb.String())
+	}
+	if out := mustRun(t, "stories", "--db", db); !strings.Contains(out, "quarry") {
+		t.Errorf("what watch ingested before the signal is gone:\n%s", out)
+	}
+	checkIntegrity(t, db)
+}

@@ -252,8 +252,9 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		in.Analyses = append(in.Analyses, a)
 		if r.DuplicateOf != 0 {
 			in.DuplicateOf[a.Article.ID] = articleID(r.DuplicateOf)
+		} else {
+			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
-		outlets[r.Outlet] = true
 		t := r.Published
 		if t.IsZero() {
 			t = r.Created
