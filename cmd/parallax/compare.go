@@ -29,7 +29,7 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	color := fs.Bool("color", false, "colour the text report")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file to read, in bytes")
 	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: parallax compare [flags] INPUT...\n\nINPUT: text, HTML or JSON Lines files, or directories of them.\n\nFlags:")
+		fmt.Fprintln(m.Stderr, "Usage: parallax compare [flags] INPUT...\n\nINPUT: text, HTML, JSON Lines, RSS/Atom/JSON Feed or WARC files, or directories of them.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

@@ -74,8 +74,8 @@ Usage:
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
-An INPUT is a text file, an HTML file, a JSON Lines file of articles
-(news-please fields) or a directory of them. The library lives in --db, else
+An INPUT is a text, HTML, JSON Lines (news-please fields), feed or WARC
+file, or a directory of them. The library lives in --db, else
 $PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" for flags.
 `
 
