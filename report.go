@@ -130,6 +130,30 @@ type Fact struct {
 	Evidence  []Evidence `json:"evidence"`
 }
 
+// ReportedBy is the outlets that report f: its Outlets, or, when a report
+// leaves them out, the outlets of its articles (or of its evidence), found
+// with outletOf.
+func (f *Fact) ReportedBy(outletOf func(articleID string) string) []string {
+	if len(f.Outlets) > 0 {
+		return f.Outlets
+	}
+	ids := f.Articles
+	if len(ids) == 0 {
+		for _, e := range f.Evidence {
+			ids = append(ids, e.Article)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if o := outletOf(id); !seen[o] {
+			seen[o] = true
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // Conflict is a disagreement between outlets, with each side's words.
 type Conflict struct {
 	Kind    string       `json:"kind"` // quantity, date, name, characterization

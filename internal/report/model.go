@@ -115,29 +115,8 @@ func (l labeler) labelsOf(ids []string) []string {
 	return out
 }
 
-// factOutlets is the outlets that report a fact: its Outlets, or the
-// outlets of its articles or evidence when the report leaves Outlets empty.
-func (l labeler) factOutlets(f *parallax.Fact) []string {
-	if len(f.Outlets) > 0 {
-		return f.Outlets
-	}
-	ids := f.Articles
-	if len(ids) == 0 {
-		for _, e := range f.Evidence {
-			ids = append(ids, e.Article)
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		o := l.outlet(id)
-		if !seen[o] {
-			seen[o] = true
-			out = append(out, o)
-		}
-	}
-	return out
-}
+// factOutlets is the outlets that report a fact.
+func (l labeler) factOutlets(f *parallax.Fact) []string { return f.ReportedBy(l.outlet) }
 
 // outlet is the outlet of article id, or the ID when the outlet is unknown.
 func (l labeler) outlet(id string) string { return outletOf(l.cat.info[id], id) }

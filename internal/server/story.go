@@ -404,28 +404,8 @@ func buildStoryPage(d *storyData) *storyPage {
 	return p
 }
 
-// factOutlets is the outlets that report f: its Outlets, or failing that
-// the outlets of its articles or evidence.
-func factOutlets(l *linker, f *parallax.Fact) []string {
-	if len(f.Outlets) > 0 {
-		return f.Outlets
-	}
-	ids := f.Articles
-	if len(ids) == 0 {
-		for _, e := range f.Evidence {
-			ids = append(ids, e.Article)
-		}
-	}
-	var out []string
-	seen := map[string]bool{}
-	for _, id := range ids {
-		if o := l.outletOf(id); !seen[o] {
-			seen[o] = true
-			out = append(out, o)
-		}
-	}
-	return out
-}
+// factOutlets is the outlets that report f.
+func factOutlets(l *linker, f *parallax.Fact) []string { return f.ReportedBy(l.outletOf) }
 
 // speakers groups what was quoted by speaker; quotes nobody can be named
 // for and scare quotes come apart.
