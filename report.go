@@ -81,8 +81,8 @@ type StoryQuote struct {
 
 // Speaker groups what one person or body is quoted saying across outlets.
 type Speaker struct {
-	Name   string        `json:"name"`
-	Quotes []QuoteGroup  `json:"quotes"`
+	Name   string       `json:"name"`
+	Quotes []QuoteGroup `json:"quotes"`
 }
 
 // QuoteGroup is one statement and every outlet's wording of it.
@@ -119,11 +119,11 @@ type StoryDate struct {
 
 // Fact is one thing reported, lined up across the outlets that report it.
 type Fact struct {
-	ID       string     `json:"id"`
-	Summary  string     `json:"summary"`
-	Kind     string     `json:"kind"` // "quantity", "date", "event", "statement"
-	Articles []string   `json:"articles"`
-	Outlets  []string   `json:"outlets"`
+	ID       string   `json:"id"`
+	Summary  string   `json:"summary"`
+	Kind     string   `json:"kind"` // "quantity", "date", "event", "statement"
+	Articles []string `json:"articles"`
+	Outlets  []string `json:"outlets"`
 	// Omitted lists the outlets in the story that do not report it.
 	Omitted   []string   `json:"omitted"`
 	Exclusive bool       `json:"exclusive"`
@@ -164,9 +164,9 @@ type Conflict struct {
 
 // OutletFraming summarises how one outlet tells the story.
 type OutletFraming struct {
-	Outlet  string   `json:"outlet"`
-	Article string   `json:"article"`
-	Words   int      `json:"words"`
+	Outlet  string     `json:"outlet"`
+	Article string     `json:"article"`
+	Words   int        `json:"words"`
 	Hedges  []Evidence `json:"hedges"`
 	Loaded  []Evidence `json:"loaded"`
 	Opinion []Evidence `json:"opinion"`
