@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"testing"
 )
@@ -9,18 +10,23 @@ import (
 // The story page and the story API, in-process, on the ferry-fire story
 // (six articles, three conflicts): what one request costs the server.
 
-func BenchmarkStoryPage(b *testing.B) {
-	s, l := newTestServer(b)
-	path := fmt.Sprintf("/stories/%d", l.fire)
+// benchGet serves GET path over and over, failing on any status but 200.
+func benchGet(b *testing.B, h http.Handler, path string) {
+	b.Helper()
 	b.ReportAllocs()
 	for b.Loop() {
 		w := httptest.NewRecorder()
-		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		h.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
 		if w.Code != 200 {
-			b.Fatalf("status %d", w.Code)
+			b.Fatalf("GET %s: status %d", path, w.Code)
 		}
 		b.SetBytes(int64(w.Body.Len()))
 	}
+}
+
+func BenchmarkStoryPage(b *testing.B) {
+	s, l := newTestServer(b)
+	benchGet(b, s.Handler(), fmt.Sprintf("/stories/%d", l.fire))
 }
 
 // BenchmarkStoryPageUncached renders the page every time: the story's
@@ -28,41 +34,15 @@ func BenchmarkStoryPage(b *testing.B) {
 func BenchmarkStoryPageUncached(b *testing.B) {
 	l := sharedLibrary(b)
 	s := New(Config{Addr: "127.0.0.1:8080", Store: l.db, Now: now, StoryPageCache: -1})
-	path := fmt.Sprintf("/stories/%d", l.fire)
-	b.ReportAllocs()
-	for b.Loop() {
-		w := httptest.NewRecorder()
-		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", path, nil))
-		if w.Code != 200 {
-			b.Fatalf("status %d", w.Code)
-		}
-		b.SetBytes(int64(w.Body.Len()))
-	}
+	benchGet(b, s.Handler(), fmt.Sprintf("/stories/%d", l.fire))
 }
 
 func BenchmarkStoryAPI(b *testing.B) {
 	s, l := newTestServer(b)
-	path := fmt.Sprintf("/api/v1/stories/%d", l.fire)
-	b.ReportAllocs()
-	for b.Loop() {
-		w := httptest.NewRecorder()
-		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", path, nil))
-		if w.Code != 200 {
-			b.Fatalf("status %d", w.Code)
-		}
-		b.SetBytes(int64(w.Body.Len()))
-	}
+	benchGet(b, s.Handler(), fmt.Sprintf("/api/v1/stories/%d", l.fire))
 }
 
 func BenchmarkArticlePage(b *testing.B) {
 	s, l := newTestServer(b)
-	path := fmt.Sprintf("/articles/%d", l.articles[0])
-	b.ReportAllocs()
-	for b.Loop() {
-		w := httptest.NewRecorder()
-		s.Handler().ServeHTTP(w, httptest.NewRequest("GET", path, nil))
-		if w.Code != 200 {
-			b.Fatalf("status %d", w.Code)
-		}
-	}
+	benchGet(b, s.Handler(), fmt.Sprintf("/articles/%d", l.articles[0]))
 }
