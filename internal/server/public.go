@@ -3,9 +3,8 @@ package server
 import (
 	"encoding/json"
 	"path/filepath"
+	"regexp"
 	"strings"
-
-	"github.com/parallaxnews/parallax"
 )
 
 // publicSource is what the web shows of where an article came from: a URL
@@ -18,31 +17,35 @@ func publicSource(src string) string {
 	return filepath.Base(filepath.ToSlash(src))
 }
 
-// publicReport rewrites the sources of a stored report for the web; raw is
-// returned as it is when it names no local file.
+// sourceField matches the "source" members of a report's articles. Inside
+// a JSON string a quote is always escaped, so the unescaped sequence
+// "source":" can only be that key.
+var sourceField = regexp.MustCompile(`"source":("(?:[^"\\]|\\.)*")`)
+
+// publicReport rewrites the sources of a stored report for the web, in
+// place in the JSON rather than by decoding it: the story API answers from
+// the stored bytes, and this keeps it as cheap. raw is returned as it is
+// when it names no local file.
 func publicReport(raw []byte) []byte {
-	var rep parallax.Report
-	if json.Unmarshal(raw, &rep) != nil {
-		return raw
-	}
 	changed := false
-	fix := func(infos []parallax.ArticleInfo) {
-		for i := range infos {
-			if p := publicSource(infos[i].Source); p != infos[i].Source {
-				infos[i].Source, changed = p, true
-			}
+	out := sourceField.ReplaceAllFunc(raw, func(m []byte) []byte {
+		var src string
+		if json.Unmarshal(m[len(`"source":`):], &src) != nil {
+			return m
 		}
-	}
-	fix(rep.Articles)
-	for i := range rep.Stories {
-		fix(rep.Stories[i].Articles)
-	}
+		p := publicSource(src)
+		if p == src {
+			return m
+		}
+		b, err := json.Marshal(p)
+		if err != nil {
+			return m
+		}
+		changed = true
+		return append([]byte(`"source":`), b...)
+	})
 	if !changed {
 		return raw
 	}
-	b, err := json.Marshal(rep)
-	if err != nil {
-		return raw
-	}
-	return b
+	return out
 }
