@@ -112,10 +112,10 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
-				if tj.kind == tWord && !tj.cap && connectors[tj.low] && tj.start-toks[j-1].end <= 1 {
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
-					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors[toks[k].low] {
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
 						k++
 					}
 					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && toks[k].start-toks[k-1].end <= 1 {
@@ -127,7 +127,7 @@ func (d *doc) findMentions() {
 				break
 			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
-			if initial && i >= 2 && namingVerbs[toks[i-2].low] {
+			if initial && i >= 2 && namingVerbs.Has(toks[i-2].low) {
 				initial = false // ship called “Dali”: a name, not a sentence start
 			}
 			place := ""
@@ -141,7 +141,7 @@ func (d *doc) findMentions() {
 					d.mentions[k].vehicle = true
 				}
 			}
-			if i > 0 && locativePreps[toks[i-1].low] && len(d.mentions) > n {
+			if i > 0 && locativePreps.Has(toks[i-1].low) && len(d.mentions) > n {
 				d.mentions[n].located = true
 			}
 			prevPlace, prevEnd = "", -1
@@ -155,8 +155,6 @@ func (d *doc) findMentions() {
 		}
 	}
 }
-
-var namingVerbs = set(`called named dubbed nicknamed titled christened llamado llamada denominado`)
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
 func opensClause(text string, t token) bool {
@@ -197,14 +195,10 @@ func isRoman(w string) bool {
 	return w != ""
 }
 
-// numberedHeads take a number as part of their name: "Pier 4", "Flight 5342".
-var numberedHeads = set(`pier gate terminal flight route highway interstate platform runway berth dock building ward
-precinct district apollo air force`)
-
 // isNameNumberContext: a number joins the name before it only after a head
 // that is numbered ("Pier 4"), never after a person's or country's name.
 func isNameNumberContext(text string, toks []token, end int) bool {
-	return numberedHeads[toks[end].low]
+	return numberedHeads.Has(toks[end].low)
 }
 
 // addRun turns a run of capitalised tokens into mentions: it trims words
@@ -216,20 +210,20 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// whole-run gazetteer hit ("El Salvador", "Los Angeles") wins over trimming
 	if initial && len(run) > 1 {
 		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
-			for len(run) > 0 && (startWords[lw(run[0])] || calendarWords[lw(run[0])]) {
+			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0]))) {
 				run = run[1:]
 				initial = false
 			}
 		}
-	} else if initial && len(run) == 1 && startWords[lw(run[0])] {
+	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) {
 		return
 	}
 	// drop connectors and calendar words at the edges
-	for len(run) > 0 && (connectors[lw(run[0])] && !run[0].cap || calendarWords[lw(run[0])]) {
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0]))) {
 		run = run[1:]
 		initial = false
 	}
-	for len(run) > 0 && (connectors[lw(run[len(run)-1])] && !run[len(run)-1].cap || calendarWords[lw(run[len(run)-1])]) {
+	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || calendarWord(lw(run[len(run)-1]))) {
 		run = run[:len(run)-1]
 	}
 	if len(run) == 0 {
@@ -238,7 +232,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads[lw(run[len(run)-1])] {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
@@ -251,7 +245,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// "the U.S. Trump called …": an abbreviated place then a name that is not
 	// an institution of it is two mentions (a missed sentence break)
 	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
-		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !roleWords[strings.TrimSuffix(lw(run[1]), ".")] {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
 			d.addMention(run[:1], si, initial, title, "", nil)
 			d.addRunRoles(run[1:], si, true, title, place)
 			return
@@ -267,10 +261,10 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 func afterVehicleNoun(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := toks[k]
-		if t.kind == tWord && vehicleNouns[t.low] {
+		if t.kind == tWord && vehicleNouns.Has(t.low) {
 			return true
 		}
-		if !(t.kind == tPunct || namingVerbs[t.low] || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
+		if !(t.kind == tPunct || namingVerbs.Has(t.low) || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
 			return false
 		}
 	}
@@ -287,10 +281,10 @@ func shouting(run []token, text string) bool {
 	return true
 }
 
-func orgOrFacility(w string) bool { return orgHeads[w] || facilityHeads[w] }
+func orgOrFacility(w string) bool { return orgHeads.Has(w) || facilityHeads.Has(w) }
 
 func institutional(w string) bool {
-	return orgHeads[w] || facilityHeads[w] || lawHeads[w] || eventHeads[w] || placeHeads[w]
+	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
 }
 
 // addRunRoles splits a run at the last title word: "Homeland Security
@@ -300,7 +294,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 	lw := func(t token) string { return strings.TrimSuffix(lowWord(t, text), ".") }
 	r := -1
 	for k := len(run) - 1; k >= 0; k-- {
-		if roleWords[lw(run[k])] {
+		if isTitle(lw(run[k])) {
 			r = k
 			break
 		}
@@ -312,12 +306,12 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 	before, after := run[:r], run[r+1:]
 	role := []string{run[r].word(text)}
 	// earlier role words belong to the same title: "Vice President", "Prime Minister"
-	for len(before) > 0 && roleWords[lw(before[len(before)-1])] {
+	for len(before) > 0 && isTitle(lw(before[len(before)-1])) {
 		role = append([]string{before[len(before)-1].word(text)}, role...)
 		before = before[:len(before)-1]
 	}
 	// a complement: "Secretary of State Marco Rubio", "President of the United States"
-	if len(after) > 0 && !after[0].cap && connectors[lw(after[0])] {
+	if len(after) > 0 && !after[0].cap && connectors.Has(lw(after[0])) {
 		k := 1
 		for k < len(after) && !after[k].cap {
 			k++
@@ -345,7 +339,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 		after = caps[len(caps)-nameLen:]
 	}
 	// a name after the title must look like one
-	if len(after) > 0 && (orgHeads[lw(after[len(after)-1])] || facilityHeads[lw(after[len(after)-1])] || lawHeads[lw(after[len(after)-1])]) {
+	if len(after) > 0 && (orgHeads.Has(lw(after[len(after)-1])) || facilityHeads.Has(lw(after[len(after)-1])) || lawHeads.Has(lw(after[len(after)-1]))) {
 		d.addMention(run, si, initial, title, place, nil)
 		return
 	}
@@ -395,7 +389,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 
 func anyRole(run []token, text string) bool {
 	for _, t := range run {
-		if roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
+		if isTitle(strings.TrimSuffix(lowWord(t, text), ".")) {
 			return true
 		}
 	}
@@ -404,7 +398,7 @@ func anyRole(run []token, text string) bool {
 
 func allRoles(run []token, text string) bool {
 	for _, t := range run {
-		if !roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
+		if !isTitle(strings.TrimSuffix(lowWord(t, text), ".")) {
 			return false
 		}
 	}
@@ -425,7 +419,7 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 	s := spanText(text, run)
 	w := strings.ToLower(s)
 	if len(run) == 1 {
-		if calendarWords[w] || (run[0].upper && labels[w]) || w == "i" {
+		if calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
 			return
 		}
 		if utf8.RuneCountInString(s) < 2 {
@@ -640,7 +634,7 @@ func looksPerson(s string) bool {
 	}
 	for _, w := range f {
 		lw := strings.ToLower(w)
-		if connectors[lw] && lw != "de" && lw != "da" {
+		if connectors.Has(lw) && lw != "de" && lw != "da" {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -705,15 +699,15 @@ func guessType(e *ent) string {
 		last = strings.ToLower(f[len(f)-2]) // "Pier 4": the head is the word before the number
 	}
 	switch {
-	case facilityHeads[last]:
+	case facilityHeads.Has(last):
 		return parallax.Facility
-	case lawHeads[last]:
+	case lawHeads.Has(last):
 		return parallax.Law
-	case orgHeads[last]:
+	case orgHeads.Has(last):
 		return parallax.Organization
-	case eventHeads[last]:
+	case eventHeads.Has(last):
 		return parallax.Event
-	case placeHeads[last]:
+	case placeHeads.Has(last):
 		return parallax.Place
 	case e.vehicle && len(e.roles) == 0:
 		return parallax.Work
@@ -834,8 +828,6 @@ func (d *doc) promoteSpeakers(quotes []parallax.Quote) {
 		}
 	}
 }
-
-var locativePreps = set(`in at near outside inside across from en desde cerca`)
 
 func isNumber(w string) bool {
 	for _, r := range w {

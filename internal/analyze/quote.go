@@ -9,24 +9,6 @@ import (
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 )
 
-var speechVerbs = set(`said says say stated states told tells added adds declared declares announced announces noted notes
-wrote writes explained explains warned warns insisted insists argued argues asserted asserts claimed claims tweeted posted
-remarked replied responded continued concluded recalled acknowledged admitted confirmed emphasized emphasised stressed
-urged promised vowed pledged predicted asked described describes called calls labeled labelled dubbed praised hailed
-dismissed condemned criticized criticised boasted joked quipped observed commented testified shouted cried reported
-suggested conceded lamented highlighted pointed reiterated answered thanked
-saying adding noting telling stating writing declaring explaining warning insisting arguing calling describing highlighting
-stressing emphasizing emphasising praising asking urging
-dijo dice afirmó afirma declaró señaló aseguró asegura explicó indicó añadió agregó manifestó expresó sostuvo advirtió
-anunció destacó subrayó comentó escribió apuntó insistió recordó
-disse afirmou declarou sagte erklärte betonte déclaré dit affirmé`)
-
-var pronouns = set(`he she they it we i him her them he's she's él ella ellos ellas er sie il elle`)
-
-// collectiveHeads are nouns for a country's institutions: "the Salvadoran government".
-var collectiveHeads = set(`government administration presidency authorities ministry embassy officials state
-gobierno presidencia autoridades cancillería`)
-
 type quoteMark struct{ open, close int } // byte offsets of the marks
 
 // findQuoteMarks pairs quotation marks: curly and angle quotes by kind,
@@ -219,7 +201,7 @@ func (d *doc) lw(t token) string {
 
 // isVerb reports whether t is a speech verb: listed, and written in lower
 // case ("States" in "United States" is not one).
-func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && speechVerbs[d.lw(t)] }
+func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && isSpeechVerb(d.lw(t)) }
 
 // cueAfter reads `he said`, `said the mayor`, `Mayorkas wrote`, `the Salvadoran leader declared`.
 func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) {
@@ -365,7 +347,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	// first person-like mention in the sentence before the quote, or a pronoun
 	for k := 0; k < subjEnd; k++ {
 		if name, ok := d.nameAt(toks[k], m.open); ok {
-			if d.isPersonish(toks[k]) || pronouns[d.lw(toks[k])] {
+			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
 			}
 		}
@@ -382,7 +364,7 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
-	if pronouns[d.lw(t)] {
+	if pronouns.Has(d.lw(t)) {
 		if n := d.pronounReferent(t.start, before, pronounGender(d.lw(t))); n != "" {
 			return n, true
 		}
@@ -396,7 +378,7 @@ func (d *doc) nameAt(t token, before int) (string, bool) {
 }
 
 func (d *doc) isPersonish(t token) bool {
-	if pronouns[d.lw(t)] {
+	if pronouns.Has(d.lw(t)) {
 		return true
 	}
 	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
@@ -525,7 +507,7 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 	first := ""
 	person := ""
 	for _, t := range toks {
-		if pronouns[d.lw(t)] {
+		if pronouns.Has(d.lw(t)) {
 			if name, ok := d.nameAt(t, before); ok && person == "" {
 				return name
 			}
@@ -576,7 +558,7 @@ func (d *doc) describe(toks []token, before int) string {
 		}
 		head = strings.ToLower(w)
 	}
-	if place != "" && collectiveHeads[head] {
+	if place != "" && collectiveHeads.Has(head) {
 		for _, e := range d.ents {
 			if e.typ == parallax.Place && gazetteer.Key(e.name) == gazetteer.Key(place) {
 				return e.name
@@ -615,9 +597,6 @@ func hasRole(roles []string, head string) bool {
 	return false
 }
 
-var utteranceNouns = set(`words word message remarks statement greeting greetings reply response answer comment comments
-tweet post speech plea warning promise words, palabras mensaje declaraciones respuesta`)
-
 // possessiveCue reads `”, were his first words` and `”, her message said`.
 func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, bool) {
 	for k := 0; k < len(after) && k < 5; k++ {
@@ -626,7 +605,7 @@ func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, 
 			continue
 		}
 		for j := k + 1; j < len(after) && j <= k+4; j++ {
-			if utteranceNouns[d.lw(after[j])] {
+			if utteranceNouns.Has(d.lw(after[j])) {
 				g := pronounGender(map[string]string{"his": "he", "her": "she"}[w])
 				if name := d.pronounReferent(after[k].start, m.open, g); name != "" {
 					return name, parallax.Span{Start: after[k].start, End: after[j].end}, true
