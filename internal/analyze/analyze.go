@@ -20,6 +20,7 @@ type doc struct {
 	mentions   []mention
 	ents       []ent
 	quoteSpans []parallax.Span
+	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
 	lastSpeaker     string
 	lastSpeakerSent int

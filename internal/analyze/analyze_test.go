@@ -248,6 +248,18 @@ func TestSpeakersInContext(t *testing.T) {
 		{"cue in another clause", `Mayor Helena Varga described the fire as "the worst morning in years" and said the city would help.`, "the worst morning in years", "Helena Varga"},
 		{"cue opening the next sentence", `Senator Ana Ruiz blamed the regulator. "Why did nobody act?" She asked on her blog.`, "Why did nobody act?", "Ana Ruiz"},
 		{"subject of the sentence before", `Tomas Brandt arrived as the first mayor since Ruth Okafor. "We will rebuild," he said.`, "We will rebuild,", "Tomas Brandt"},
+		{"second part after the cue", "“The pier held,” Marta Quist said. “The ferry did not.”", "The ferry did not.", "Marta Quist"},
+		{"interrupted by its cue", "“We were lucky,” said Marta Quist, “and the crew was quick.”", "and the crew was quick.", "Marta Quist"},
+		{"continuing paragraph", "“The pier held,” Marta Quist said.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", "Marta Quist"},
+		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, disagreed.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
+		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
+		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},
+		{"brackets between name and verb", "“The bridge is safe,” Rep. Jane Roe (D-Ore.) said.", "The bridge is safe,", "Jane Roe"},
+		{"a description as speaker", "“We have no record of the permit,” the port authority said in a statement.", "We have no record of the permit,", "the port authority"},
+		{"a description after the verb", "“Nobody told us,” said a former harbour official.", "Nobody told us,", "a former harbour official"},
+		{"a description before the colon", "Another resident wrote: “The smoke reached our street within minutes.”", "The smoke reached our street within minutes.", "Another resident"},
+		{"mixed quotation marks", `“We are going to rebuild the pier," Marta Quist said.`, "We are going to rebuild the pier,", "Marta Quist"},
+		{"cue in the sentence before", "Marta Quist said in a statement on Monday.\n“The pier will reopen in June.”", "The pier will reopen in June.", "Marta Quist"},
 	}
 	for _, tt := range tests {
 		a := analyzeText(t, tt.text)
