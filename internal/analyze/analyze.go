@@ -24,6 +24,7 @@ type doc struct {
 	// the last quote's speaker, for "he added" in the sentences after it
 	lastSpeaker     string
 	lastSpeakerSent int
+	lastQuoteEnd    int // where the last attributed quotation closes, -1 when none
 }
 
 // Analyzer analyses articles. Its zero value is ready to use and it is safe

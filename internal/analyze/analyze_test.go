@@ -251,7 +251,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"second part after the cue", "“The pier held,” Marta Quist said. “The ferry did not.”", "The ferry did not.", "Marta Quist"},
 		{"interrupted by its cue", "“We were lucky,” said Marta Quist, “and the crew was quick.”", "and the crew was quick.", "Marta Quist"},
 		{"continuing paragraph", "“The pier held,” Marta Quist said.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", "Marta Quist"},
-		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, disagreed.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
+		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},
 		{"brackets between name and verb", "“The bridge is safe,” Rep. Jane Roe (D-Ore.) said.", "The bridge is safe,", "Jane Roe"},
@@ -259,6 +259,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a description after the verb", "“Nobody told us,” said a former harbour official.", "Nobody told us,", "a former harbour official"},
 		{"a description before the colon", "Another resident wrote: “The smoke reached our street within minutes.”", "The smoke reached our street within minutes.", "Another resident"},
 		{"mixed quotation marks", `“We are going to rebuild the pier," Marta Quist said.`, "We are going to rebuild the pier,", "Marta Quist"},
+		{"a cue after a closing question mark", "The pier closed on Monday. “Is the pier safe? Nobody knows!” the harbour master wrote on Monday.", "Is the pier safe? Nobody knows!", "the harbour master"},
+		{"the verb opens the sentence", "The inquiry opened on Monday. Said Marta Quist, “Nobody has told us anything.”", "Nobody has told us anything.", "Marta Quist"},
 		{"cue in the sentence before", "Marta Quist said in a statement on Monday.\n“The pier will reopen in June.”", "The pier will reopen in June.", "Marta Quist"},
 	}
 	for _, tt := range tests {

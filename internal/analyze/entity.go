@@ -210,7 +210,11 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// whole-run gazetteer hit ("El Salvador", "Los Angeles") wins over trimming
 	if initial && len(run) > 1 {
 		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
-			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0]))) {
+			// "Said Marta Quist, …": a verb of saying that opens the
+			// sentence is not part of the name (a given name such as
+			// "Mark" or "Grant" is)
+			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0])) ||
+				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
 				run = run[1:]
 				initial = false
 			}

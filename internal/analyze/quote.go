@@ -137,7 +137,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 	for _, m := range marks {
 		d.quoteSpans = append(d.quoteSpans, parallax.Span{Start: m.open, End: m.close})
 	}
-	d.lastSpeaker, d.lastSpeakerSent = "", -10
+	d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = "", -10, -1
 	for _, m := range marks {
 		_, on := utf8.DecodeRuneInString(d.text[m.open:])
 		inner := parallax.Span{Start: m.open + on, End: m.close}
@@ -162,7 +162,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,")
 		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && words >= 2) && !m.runOn
 		if speaker != "" && !q.Scare {
-			d.lastSpeaker, d.lastSpeakerSent = speaker, d.sentenceOf(m.close)
+			d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = speaker, d.sentenceOf(m.close), m.close
 		}
 		out = append(out, q)
 		outMarks = append(outMarks, m)
@@ -302,27 +302,76 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	// when that one says who speaks and quotes nobody itself
 	if len(before) == 0 && so > 0 && !d.sentHasQuote(so-1) && d.paragraphOf(d.sents[so-1].Span.Start) >= d.paragraphOf(m.open)-1 {
 		prev := d.tokensBetween(so-1, d.sents[so-1].Span.Start, d.sents[so-1].Span.End)
-		if name, cue, ok := d.cueBefore(prev, so-1, m); ok && name != "" {
-			return name, cue
+		if d.endsInCue(prev) {
+			if name, cue, ok := d.cueBefore(prev, so-1, m); ok && name != "" {
+				return name, cue
+			}
 		}
 	}
-	// `“Why?” He asked on his platform.`: the cue opens the next sentence
+	// `“…disgrace!” the presumptive nominee wrote.`: a "sentence" that
+	// starts in lower case after the quotation is the rest of its own
 	if len(after) == 0 && si+1 < len(d.sents) {
-		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
-		if len(next) > 6 {
-			next = next[:6]
+		ns := d.sents[si+1].Span
+		if r, _ := utf8.DecodeRuneInString(d.text[ns.Start:]); unicode.IsLower(r) && !strings.Contains(d.text[closeEnd:ns.Start], "\n") {
+			next := d.tokensBetween(si+1, ns.Start, ns.End)
+			if name, cue, ok := d.cueAfter(next, quoteMark{open: m.open, close: ns.Start - 1}); ok && name != "" {
+				return name, cue
+			}
 		}
-		for k := 1; k < len(next) && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
+	}
+	// `“Why?” He asked on his platform.`: the cue opens the next sentence,
+	// as a pronoun or a name and the verb; not when the quotation continues
+	// one of the paragraph before (that speaker's), nor for "The Times said
+	// the emails…", which reports something else
+	if len(after) == 0 && si+1 < len(d.sents) && !d.continuesSpeaker(m) {
+		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		if len(next) > 4 {
+			next = next[:4]
+		}
+		for k := 1; k < len(next) && k <= 3 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
 			if d.isVerb(next[k]) {
-				cue := parallax.Span{Start: next[0].start, End: next[k].end}
-				if name := d.resolveSubject(next[:k], m.open); name != "" {
-					return name, cue
+				subj := next[:k]
+				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
+					cue := parallax.Span{Start: next[0].start, End: next[k].end}
+					if name := d.resolveSubject(subj, m.open); name != "" {
+						return name, cue
+					}
 				}
 				break
 			}
 		}
 	}
 	return "", parallax.Span{}
+}
+
+// endsInCue reports whether a sentence ends by introducing what follows:
+// a colon, or a verb of saying among its last seven words ("Sam Lau said in
+// a statement."), not a verb of thinking deep inside it.
+func (d *doc) endsInCue(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 30 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if last.kind == tPunct && d.text[last.start] == ':' {
+		return true
+	}
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 8; k-- {
+		if d.isVerb(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesSpeaker reports whether the quotation m follows an attributed
+// one in its paragraph, or opens a paragraph right after one: then it is
+// that speaker's, and continueQuotes gives it to them.
+func (d *doc) continuesSpeaker(m quoteMark) bool {
+	if d.lastSpeaker == "" || d.lastQuoteEnd < 0 {
+		return false
+	}
+	p, lp := d.paragraphOf(m.open), d.paragraphOf(d.lastQuoteEnd)
+	return p == lp || p == lp+1 && d.opensParagraph(m.open)
 }
 
 // sentHasQuote reports whether sentence si holds a quotation mark.
@@ -525,7 +574,7 @@ func (d *doc) nominal(toks []token) string {
 		}
 	}
 	last := toks[len(toks)-1]
-	if last.kind != tWord || determiners.Has(d.lw(last)) {
+	if last.kind == tPunct || len(toks) == 1 || determiners.Has(d.lw(last)) && len(toks) == 1 {
 		return ""
 	}
 	return d.text[toks[0].start:last.end]
@@ -556,6 +605,18 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
+	// "Said Comey, “…”", "Stated Stone: “…”": the verb opens the sentence
+	if len(toks) >= 2 && toks[0].cap && toks[0].kind == tWord && isSpeechVerb(toks[0].low) && !strings.HasSuffix(toks[0].low, "ing") {
+		end := 1
+		for end < len(toks) && toks[end].kind != tPunct {
+			end++
+		}
+		if end > 1 {
+			if name := d.resolveSubject(toks[1:end], m.open); name != "" {
+				return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
+			}
+		}
+	}
 	lastTok := toks[len(toks)-1]
 	colon := lastTok.kind == tPunct && (d.text[lastTok.start] == ':' || d.text[lastTok.start] == ',')
 	// nearest speech verb within the last dozen words
@@ -581,6 +642,20 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || verb > 0 && (d.lw(toks[verb-1]) == "and" || d.lw(toks[verb-1]) == "y"))
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
+	// "David Axelrod, who was senior adviser to Obama, tweeted this:": the
+	// name before a description set off by commas
+	if !participle && verb > 1 && d.text[toks[verb-1].start] == ',' {
+		for k := verb - 2; k > 0 && verb-k <= 25; k-- {
+			if toks[k].kind == tPunct && d.text[toks[k].start] == ',' {
+				if v, ok := d.afterApposition(toks, k); ok && v == verb {
+					if name := d.resolveSubject(toks[max(0, k-4):k], m.open); name != "" {
+						return name, parallax.Span{Start: toks[max(0, k-4)].start, End: cueEnd}, true
+					}
+				}
+				break
+			}
+		}
+	}
 	if !participle {
 		for k := subjEnd - 1; k >= 0 && subjEnd-k <= 12; k-- {
 			if verb >= 0 && subjEnd-k > 6 {
