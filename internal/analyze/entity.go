@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // mention is one occurrence of a name in the text.
@@ -722,6 +723,11 @@ func guessType(e *ent) string {
 	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
 		return parallax.Person
 	}
+	if len(f) > 1 {
+		if t := headType(last); t != "" {
+			return t
+		}
+	}
 	if strings.ToUpper(name) == name && !isShout(name) {
 		return parallax.Organization
 	}
@@ -731,6 +737,31 @@ func guessType(e *ent) string {
 		}
 	}
 	return parallax.Misc
+}
+
+// headType types a name by its head noun's WordNet classes when no list
+// knows the head: a body of people ("Tribunal", "Directorate") is an
+// organisation, a region a place, and a plural of things ("Ferries",
+// "Motors", "Airlines") the company that runs them. Only the head's most
+// frequent sense counts, so "Rock" or "Roe" in a surname types nothing.
+func headType(head string) string {
+	c := lang.NounClasses(head)
+	if len(c) == 0 {
+		return ""
+	}
+	switch c[0] {
+	case lang.ClassGroup:
+		return parallax.Organization
+	case lang.ClassLocation:
+		return parallax.Place
+	case lang.ClassArtifact, lang.ClassAct:
+		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+			if _, exact := lang.NounClassesExact(head); !exact {
+				return parallax.Organization // a plural: "Ferries", "Motors"
+			}
+		}
+	}
+	return ""
 }
 
 // entities converts the working entities into the domain type.

@@ -304,6 +304,15 @@ func NounClasses(w string) []string {
 	return nil
 }
 
+// NounClassesExact returns the classes of w as listed, without reducing a
+// plural; ok is false when WordNet lists w itself nowhere ("ferries" is
+// known only as the plural of "ferry").
+func NounClassesExact(w string) ([]string, bool) {
+	NounClasses(w) // loads the table
+	c, ok := nouns[w]
+	return c, ok
+}
+
 // HasClass reports whether noun w has a sense of class c.
 func HasClass(w, c string) bool {
 	for _, x := range NounClasses(w) {

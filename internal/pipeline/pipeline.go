@@ -122,14 +122,10 @@ func Run(arts []*parallax.Article, opt Options) *parallax.Report {
 	}
 	// larger stories first; order within stays the input order
 	sort.SliceStable(clusters, func(i, j int) bool { return len(clusters[i]) > len(clusters[j]) })
+	// an article in no story of two or more is a story of its own, so that
+	// its quotes, entities and figures are still reported
 	n := 0
 	for _, members := range clusters {
-		if len(members) < 2 {
-			for _, m := range members {
-				rep.Unassigned = append(rep.Unassigned, as[m].Article.ID)
-			}
-			continue
-		}
 		n++
 		in := compare.Input{ID: "s" + strconv.Itoa(n), DuplicateOf: dupOf}
 		for _, m := range members {
