@@ -156,10 +156,36 @@ func (f *Fact) ReportedBy(outletOf func(articleID string) string) []string {
 
 // Conflict is a disagreement between outlets, with each side's words.
 type Conflict struct {
-	Kind    string       `json:"kind"` // quantity, date, name, characterization
-	Summary string       `json:"summary"`
-	Subject string       `json:"subject,omitempty"`
-	Sides   [][]Evidence `json:"sides"`
+	Kind    string `json:"kind"` // quantity, date, name, office, acronym, year, event, characterization
+	Summary string `json:"summary"`
+	Subject string `json:"subject,omitempty"`
+	// Label says what kind of disagreement it is: one of the Label constants.
+	Label string `json:"label,omitempty"`
+	// Sides hold each side's evidence, the side most outlets stand on first.
+	Sides [][]Evidence `json:"sides"`
+}
+
+// Conflict labels.
+const (
+	// LabelContradiction: outlets state incompatible values; one is wrong.
+	LabelContradiction = "contradiction"
+	// LabelCharacterization: one outlet asserts what another reports as
+	// alleged, denied or described otherwise.
+	LabelCharacterization = "characterization"
+	// LabelSelfContradiction: one article gives incompatible values itself.
+	LabelSelfContradiction = "self-contradiction"
+	// LabelUpdated: a figure that changed with time (a running toll, a
+	// count later revised): reported, but not a dispute.
+	LabelUpdated = "updated"
+)
+
+// Outlets counts the articles that stand on any side of the conflict.
+func (c *Conflict) Outlets() int {
+	n := 0
+	for _, s := range c.Sides {
+		n += len(s)
+	}
+	return n
 }
 
 // OutletFraming summarises how one outlet tells the story.

@@ -22,6 +22,17 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.denialConflicts()...)
+	out = append(out, s.claimConflicts()...)
+	for i := range out {
+		if out[i].Label == "" {
+			out[i].Label = parallax.LabelContradiction
+			if out[i].Kind == "characterization" {
+				out[i].Label = parallax.LabelCharacterization
+			}
+		}
+	}
+	// the conflicts most outlets take part in first
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Outlets() > out[j].Outlets() })
 	return out
 }
 
