@@ -24,10 +24,11 @@ func (c *EvalCorpusCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("parallax evalcorpus", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	fs.Usage = func() {
-		fmt.Fprint(m.Stderr, `Usage: parallax evalcorpus [--polnear DIR] [--conll DIR] [--json] [--errors FILE]
+		fmt.Fprint(m.Stderr, `Usage: parallax evalcorpus [--polnear DIR] [--conll DIR] [--gmb PATH] [--json] [--errors FILE]
 
 Scores quotes and speakers on PolNeAR (train and dev) and typed entity
-mentions on CoNLL-2003 English (eng.train and eng.testa) with the analyser
+mentions on CoNLL-2003 English (eng.train and eng.testa) and on a GMB-derived
+NER table with the analyser
 the pipeline uses. The corpora are local copies; see internal/evalcorpus.
 
 `)
@@ -36,19 +37,20 @@ the pipeline uses. The corpora are local copies; see internal/evalcorpus.
 	polnear := fs.String("polnear", "", "PolNeAR checkout (the directory holding data/)")
 	parts := fs.String("polnear-parts", "train,dev", "PolNeAR compartments to score (test is held out)")
 	conll := fs.String("conll", "", "directory holding CoNLL-2003 eng.train and eng.testa")
+	gmb := fs.String("gmb", "", "GMB-derived NER table (GMB_dataset.txt, ner_dataset.csv) or a directory holding one")
 	every := fs.Int("every", 1, "score every n-th document only (a deterministic sample)")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	errFile := fs.String("errors", "", "write every disagreement to this file as JSON lines")
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
 	}
-	if fs.NArg() > 0 || *polnear == "" && *conll == "" {
+	if fs.NArg() > 0 || *polnear == "" && *conll == "" && *gmb == "" {
 		fs.Usage()
-		fmt.Fprintln(m.Stderr, "\nparallax evalcorpus: give at least one of --polnear, --conll (and no other arguments)")
+		fmt.Fprintln(m.Stderr, "\nparallax evalcorpus: give at least one of --polnear, --conll, --gmb (and no other arguments)")
 		return errSilent{2}
 	}
 	an := pipeline.NewAnalyzer()
-	cfg := evalcorpus.Config{PolNeAR: *polnear, CoNLL: *conll, Every: *every, Analyze: an.Analyze}
+	cfg := evalcorpus.Config{PolNeAR: *polnear, CoNLL: *conll, GMB: *gmb, Every: *every, Analyze: an.Analyze}
 	if *polnear != "" {
 		cfg.PolNeARParts = strings.Split(*parts, ",")
 	}

@@ -32,9 +32,10 @@ func TestCorpora(t *testing.T) {
 	cfg := evalcorpus.Config{
 		PolNeAR: present("polnear", "data/train/text"),
 		CoNLL:   present("conll", "eng.train"),
+		GMB:     present("gmb", "GMB_dataset.txt"),
 		Analyze: an.Analyze,
 	}
-	if cfg.PolNeAR == "" && cfg.CoNLL == "" {
+	if cfg.PolNeAR == "" && cfg.CoNLL == "" && cfg.GMB == "" {
 		t.Skipf("no corpus under %s", root)
 	}
 	rep, err := evalcorpus.Run(context.Background(), cfg)
@@ -63,5 +64,13 @@ func TestCorpora(t *testing.T) {
 		}
 		floor("conll", "typed F1", e.Typed.F1(), 0.58)
 		floor("conll", "untyped F1", e.Untyped.F1(), 0.75)
+	}
+	if e := rep.Entities["gmb"]; e != nil {
+		if e.Gold < 4000 {
+			t.Errorf("gmb: only %d gold mentions read (GMB_dataset.txt holds 4,414 person/organisation/place)", e.Gold)
+		}
+		floor("gmb", "typed F1", e.Typed.F1(), 0.64)
+		floor("gmb", "untyped F1", e.Untyped.F1(), 0.79)
+		floor("gmb+gpe", "typed F1", rep.Entities["gmb+gpe"].Typed.F1(), 0.68)
 	}
 }

@@ -50,12 +50,16 @@
 //
 // # Entities (CoNLL-2003, GMB)
 //
-// Each document (CoNLL: split at -DOCSTART-) is detokenised into prose, one
+// Each document (CoNLL: split at -DOCSTART-; GMB: ten consecutive
+// sentences, as the public GMB-derived tables drop the text boundaries) is
+// detokenised into prose, one
 // sentence a line, no space before , . ; : ! ? ) 's n't and the like, no
 // space after ( $ and an opening quote, keeping each token's byte span. Gold
 // mentions are the IOB chunks (IOB1 and IOB2 both read). System mentions are
 // the spans of every parallax.Entity mention, trimmed of spaces, punctuation
-// and a possessive 's; a mention matches a gold one when the spans are equal.
+// and a possessive 's. On both sides leading titles ("Mr.", "Prime
+// Minister") are dropped, since CoNLL leaves them out of mentions and GMB
+// keeps them. A mention matches a gold one when the spans are then equal.
 //
 // Typed scores use three classes: person (parallax.Person; CoNLL PER, GMB
 // per), organisation (parallax.Organization; ORG, org) and place

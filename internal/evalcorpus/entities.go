@@ -141,7 +141,7 @@ func SystemMentions(an *parallax.Analysis) []sysMention {
 	var out []sysMention
 	for _, e := range an.Entities {
 		for _, sp := range e.Mentions {
-			sp = trimMention(text, sp)
+			sp = trimTitle(text, trimMention(text, sp))
 			if sp.Len() == 0 || seen[sp] {
 				continue
 			}
@@ -181,6 +181,38 @@ func trimMention(text string, sp parallax.Span) parallax.Span {
 	}
 }
 
+// titleWords are honorifics and titles that may precede a person's name
+// (the AP Stylebook's abbreviated titles and the common offices). Corpora
+// disagree on whether they belong to the mention (CoNLL leaves them out,
+// GMB keeps them), so both sides drop them before spans are compared.
+var titleWords = set(`mr mrs ms miss dr prof sir dame lord lady
+	president vice prime minister premier chancellor king queen prince princess emperor sheikh sultan emir
+	pope cardinal archbishop bishop rev reverend father imam ayatollah rabbi
+	senator sen rep representative congressman congresswoman gov governor mayor
+	secretary-general secretary ambassador envoy judge justice chairman chairwoman
+	gen lt col maj capt sgt adm cmdr`)
+
+// trimTitle drops leading title words ("Prime Minister", "Mr.") from a
+// mention, keeping at least one word.
+func trimTitle(text string, sp parallax.Span) parallax.Span {
+	for {
+		s := sp.Of(text)
+		i := strings.IndexByte(s, ' ')
+		if i <= 0 {
+			return sp
+		}
+		w := strings.ToLower(strings.TrimSuffix(s[:i], "."))
+		if !titleWords[w] {
+			return sp
+		}
+		j := i
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		sp.Start += j
+	}
+}
+
 // ScoreEntities compares one document's analysis with its gold mentions,
 // classes given by classOf, adds the counts to s and passes every
 // disagreement to report (which may be nil).
@@ -188,8 +220,11 @@ func ScoreEntities(corpus string, d *NERDoc, an *parallax.Analysis, classOf func
 	text := d.Article.Text
 	s.Docs++
 	sys := SystemMentions(an)
+	gold := make([]Mention, len(d.Gold))
 	goldAt := map[parallax.Span]Mention{}
-	for _, g := range d.Gold {
+	for i, g := range d.Gold {
+		g.Span = trimTitle(text, g.Span)
+		gold[i] = g
 		goldAt[g.Span] = g
 	}
 	sysAt := map[parallax.Span]sysMention{}
@@ -204,7 +239,7 @@ func ScoreEntities(corpus string, d *NERDoc, an *parallax.Analysis, classOf func
 	}
 	// gold side
 	var scoredGold []Mention
-	for _, g := range d.Gold {
+	for _, g := range gold {
 		m, ok := sysAt[g.Span]
 		sk := "none"
 		if ok {

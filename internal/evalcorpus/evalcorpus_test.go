@@ -374,3 +374,77 @@ func TestRun(t *testing.T) {
 		t.Errorf("missing CoNLL dir: err = %v", err)
 	}
 }
+
+func TestLoadGMB(t *testing.T) {
+	wantText := "Mayor Jane Roe visited Eastwick with Norland officials on Monday.\n\"Ships will sail,\" the Harbour Board said."
+	wantGold := []string{"per Mayor Jane Roe", "geo Eastwick", "gpe Norland", "tim Monday", "org Harbour Board"}
+	for _, path := range []string{"testdata/gmb", "testdata/gmb/ner_dataset.csv"} {
+		docs, err := LoadGMB(path, 1)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(docs) != 1 {
+			t.Fatalf("%s: %d documents, want 1", path, len(docs))
+		}
+		if docs[0].Article.Text != wantText {
+			t.Errorf("%s: text\n got %q\nwant %q", path, docs[0].Article.Text, wantText)
+		}
+		var got []string
+		for _, g := range docs[0].Gold {
+			got = append(got, g.Label+" "+g.Span.Of(docs[0].Article.Text))
+		}
+		if !reflect.DeepEqual(got, wantGold) {
+			t.Errorf("%s: gold %q, want %q", path, got, wantGold)
+		}
+	}
+	if _, err := LoadGMB("testdata/conll", 1); err == nil || !strings.Contains(err.Error(), "GMB_dataset.txt") {
+		t.Errorf("a directory without a GMB table: err = %v", err)
+	}
+	if _, err := readGMB(strings.NewReader("Word,Tag\nx,O\n"), "t.csv"); err == nil || !strings.Contains(err.Error(), "Sentence #") {
+		t.Errorf("a table without a sentence column: err = %v", err)
+	}
+}
+
+func TestScoreEntitiesGMBVariants(t *testing.T) {
+	docs, err := LoadGMB("testdata/gmb", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &docs[0]
+	text := d.Article.Text
+	an := &parallax.Analysis{Article: d.Article, Entities: []parallax.Entity{
+		entityAt(t, text, "Jane Roe", parallax.Person, "Jane Roe"), // gold "Mayor Jane Roe": the title is trimmed
+		entityAt(t, text, "Eastwick", parallax.Place, "Eastwick"),
+		entityAt(t, text, "Norland", parallax.Place, "Norland"), // gpe
+		entityAt(t, text, "Monday", parallax.Misc, "Monday"),    // tim: ignored
+		entityAt(t, text, "Harbour Board", parallax.Organization, "Harbour Board"),
+	}}
+	for _, c := range []struct {
+		classOf       func(string) string
+		gold          int
+		typed, untype PRF
+	}{
+		{GMBClass, 3, PRF{TP: 3}, PRF{TP: 3}},
+		{GMBClassGPE, 4, PRF{TP: 4}, PRF{TP: 4}},
+	} {
+		s := NewEntityScores()
+		ScoreEntities("gmb", d, an, c.classOf, s, nil)
+		if s.Gold != c.gold || s.Typed != c.typed || s.Untyped != c.untype {
+			t.Errorf("gold %d typed %+v untyped %+v, want %d %+v %+v", s.Gold, s.Typed, s.Untyped, c.gold, c.typed, c.untype)
+		}
+	}
+}
+
+func TestTrimTitle(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Prime Minister Manmohan Singh", "Manmohan Singh"},
+		{"Mr. Annan", "Annan"},
+		{"President", "President"},
+		{"General Motors", "General Motors"},
+		{"Jane Roe", "Jane Roe"},
+	} {
+		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}).Of(c.in); got != c.want {
+			t.Errorf("trimTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -22,6 +22,9 @@ type Config struct {
 	// CoNLL is a directory holding eng.train and eng.testa (CoNLL-2003
 	// English; testb is never read); "" skips it.
 	CoNLL string
+	// GMB is a GMB-derived NER table or a directory holding one (see
+	// LoadGMB); "" skips it.
+	GMB string
 	// Every scores every n-th document of each corpus (0 or 1: all), a
 	// deterministic sample for quick runs and tests.
 	Every int
@@ -81,6 +84,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			return nil, err
 		}
 		rep.Seconds["conll"] = time.Since(t0).Seconds()
+	}
+	if cfg.GMB != "" {
+		t0 := time.Now()
+		docs, err := LoadGMB(cfg.GMB, cfg.Every)
+		if err != nil {
+			return nil, err
+		}
+		if err := scoreNER(ctx, cfg, rep, docs, map[string]func(string) string{"gmb": GMBClass, "gmb+gpe": GMBClassGPE}); err != nil {
+			return nil, err
+		}
+		rep.Seconds["gmb"] = time.Since(t0).Seconds()
 	}
 	return rep, nil
 }
