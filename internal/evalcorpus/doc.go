@@ -33,20 +33,24 @@
 // token is not tagged NNP/NNPS by the corpus' CoreNLP annotation, e.g. "he",
 // "the Republican nominee"), the mentions of the CoreNLP coreference chain
 // the source belongs to count as well; the chain's representative mention is
-// shown as the gold speaker in errors. The rule is lenient by design (last
-// names count, so "Bill Clinton" is right for "Clinton"); it never credits a
-// quote without a speaker.
+// shown as the gold speaker in errors (the first of its mentions that
+// holds a name when the representative does not). The rule is lenient by
+// design (last names count, so "Bill Clinton" is right for "Clinton"); it
+// never credits a quote without a speaker. A source without any name word
+// (a pronoun: "he", "I") whose chain holds no name either cannot be judged:
+// such quotes, like those of an attribution without a Source, count for
+// quote recall only.
 //
 // Metrics: quote recall = gold quotes matched by a system quote / gold
-// quotes; attributed recall = gold quotes with a Source matched by a system
-// quote whose speaker is right / gold quotes with a Source; speaker
-// accuracy = of the gold quotes with a Source matched by a system quote that
-// has a speaker, the share whose speaker is right; precision = system quotes
-// with a speaker that match a gold direct quote with a right speaker /
-// system quotes with a speaker (those matching only a Source-less gold quote
-// are left out, as unjudgeable). precision_any also judges a system quote
+// quotes; attributed recall = gold quotes with a judgeable source matched
+// by a system quote whose speaker is right / gold quotes with a judgeable
+// source; speaker accuracy = of those matched by a system quote that has a
+// speaker, the share whose speaker is right; precision = system quotes with
+// a speaker that match a gold direct quote with a right speaker / system
+// quotes with a speaker (those matching only gold quotes without a
+// judgeable source are left out). precision_any also judges a system quote
 // that overlaps an attribution that is not direct (a partial quote inside
-// reported speech) against that attribution's Source.
+// reported speech) against that attribution's source.
 //
 // # Entities (CoNLL-2003, GMB)
 //

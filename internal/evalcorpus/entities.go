@@ -192,25 +192,38 @@ var titleWords = set(`mr mrs ms miss dr prof sir dame lord lady
 	secretary-general secretary ambassador envoy judge justice chairman chairwoman
 	gen lt col maj capt sgt adm cmdr`)
 
-// trimTitle drops leading title words ("Prime Minister", "Mr.") from a
-// mention, keeping at least one word.
+// trimTitle drops the title before a name: the leading words up to the
+// last title word among them ("Prime Minister", "Mr.", "Information
+// Minister", "U.S. President", "Secretary of State"), scanning capitalised words (and "of") only
+// and keeping at least one word.
 func trimTitle(text string, sp parallax.Span) parallax.Span {
-	for {
-		s := sp.Of(text)
-		i := strings.IndexByte(s, ' ')
-		if i <= 0 {
-			return sp
+	s := sp.Of(text)
+	cut, i := 0, 0
+	ofTitle := false // "of" right after a title: its object belongs to it (Secretary of State)
+	for i < len(s) {
+		j := strings.IndexByte(s[i:], ' ')
+		if j < 0 {
+			break // the last word stays
 		}
-		w := strings.ToLower(strings.TrimSuffix(s[:i], "."))
-		if !titleWords[w] {
-			return sp
+		w := s[i : i+j]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && w != "of" {
+			break
 		}
-		j := i
-		for j < len(s) && s[j] == ' ' {
-			j++
+		next := i + j
+		for next < len(s) && s[next] == ' ' {
+			next++
 		}
-		sp.Start += j
+		switch {
+		case titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] || ofTitle:
+			cut, ofTitle = next, false
+		case w == "of" && cut == i && cut > 0:
+			ofTitle = true
+		}
+		i = next
 	}
+	sp.Start += cut
+	return sp
 }
 
 // ScoreEntities compares one document's analysis with its gold mentions,

@@ -439,6 +439,11 @@ func TestTrimTitle(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"Prime Minister Manmohan Singh", "Manmohan Singh"},
 		{"Mr. Annan", "Annan"},
+		{"Information Minister Mike Mulongoti", "Mike Mulongoti"},
+		{"U.S. President George H.W. Bush", "George H.W. Bush"},
+		{"Secretary of State John Kerry", "John Kerry"},
+		{"Bank of England", "Bank of England"},
+		{"the President said", "the President said"},
 		{"President", "President"},
 		{"General Motors", "General Motors"},
 		{"Jane Roe", "Jane Roe"},
@@ -446,5 +451,42 @@ func TestTrimTitle(t *testing.T) {
 		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}).Of(c.in); got != c.want {
 			t.Errorf("trimTitle(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestUnresolvedPronounIsNotJudged(t *testing.T) {
+	raw := "“Fine,” she said. “Later,” Jane Roe said."
+	a := &parallax.Article{ID: "t", Text: raw}
+	// brat offsets count code points
+	cp := func(s string, from int) [2]int {
+		i := strings.Index(raw[from:], s) + from
+		start := len([]rune(raw[:i]))
+		return [2]int{start, start + len([]rune(s))}
+	}
+	spans := map[string]*bratSpan{
+		"T1": {ID: "T1", Type: "Content", Frags: [][2]int{cp("“Fine,”", 0)}},
+		"T2": {ID: "T2", Type: "Source", Frags: [][2]int{cp("she", 0)}},
+		"T3": {ID: "T3", Type: "Content", Frags: [][2]int{cp("“Later,”", 0)}},
+		"T4": {ID: "T4", Type: "Source", Frags: [][2]int{cp("Jane Roe", 0)}},
+	}
+	events := []bratEvent{
+		{ID: "E1", Type: "Attribution", Args: map[string]string{"Content": "T1", "Source": "T2"}},
+		{ID: "E2", Type: "Attribution", Args: map[string]string{"Content": "T3", "Source": "T4"}},
+	}
+	d, err := buildQuoteDoc("t", a, raw, spans, events, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Attrs[0].Unresolved || d.Attrs[0].Judgeable() || d.Attrs[1].Unresolved {
+		t.Fatalf("unresolved: %v %v", d.Attrs[0].Unresolved, d.Attrs[1].Unresolved)
+	}
+	an := &parallax.Analysis{Article: a, Quotes: []parallax.Quote{
+		quoteAt(t, raw, "Fine,", "Ana Ruiz", false),
+		quoteAt(t, raw, "Later,", "Jane Roe", false),
+	}}
+	var s QuoteScores
+	ScoreQuotes(d, an, &s, nil)
+	if s.Gold != 2 || s.Found != 2 || s.GoldWithSource != 1 || s.GoldUnresolved != 1 || s.Attributed != 1 || s.Judged != 1 || s.Right != 1 {
+		t.Errorf("scores %+v", s)
 	}
 }

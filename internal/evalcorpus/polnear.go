@@ -36,7 +36,10 @@ type Attribution struct {
 	Nominal bool
 	Chain   []string
 	Rep     string
-	Direct  bool
+	// Unresolved is true for a source without a name word (a pronoun:
+	// "he", "I") whose coreference chain holds no name either.
+	Unresolved bool
+	Direct     bool
 }
 
 // GoldQuote is one quoted passage of a direct attribution.
@@ -238,6 +241,14 @@ func buildQuoteDoc(name string, a *parallax.Article, raw string, spans map[strin
 			at.Source = strings.Join(words, " ")
 			at.Span = parallax.Span{Start: sps[0].Start, End: sps[len(sps)-1].End}
 			at.Nominal, at.Chain, at.Rep = corefOf(text, at.Span, toks, nlp)
+			if len(nameTokens(at.Source)) == 0 {
+				at.Unresolved = true
+				for _, m := range at.Chain {
+					if hasNameToken(m) {
+						at.Unresolved = false
+					}
+				}
+			}
 		}
 		d.Attrs = append(d.Attrs, at)
 	}
@@ -470,6 +481,16 @@ func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nom
 		chain = append(chain, m.Text)
 		if m.Representative {
 			rep = m.Text
+		}
+	}
+	// CoreNLP's representative is the longest mention, often not a name:
+	// show the first mention that holds one, if any
+	if !hasNameToken(rep) {
+		for _, m := range chain {
+			if hasNameToken(m) {
+				rep = m
+				break
+			}
 		}
 	}
 	return true, chain, rep

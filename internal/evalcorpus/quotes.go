@@ -16,6 +16,10 @@ type QuoteScores struct {
 
 	Gold           int `json:"gold_quotes"`
 	GoldWithSource int `json:"gold_quotes_with_source"`
+	// GoldUnresolved counts the gold quotes whose source is a pronoun
+	// that CoreNLP does not resolve to a name: their speaker cannot be
+	// judged, so like source-less quotes they count for quote recall only.
+	GoldUnresolved int `json:"gold_unresolved_pronoun"`
 	Found          int `json:"found"`             // gold quotes matched by a system quote
 	FoundSourced   int `json:"found_with_source"` // … of those with a source
 	FoundSpoken    int `json:"found_with_system_speaker"`
@@ -49,6 +53,7 @@ func (s *QuoteScores) Add(o QuoteScores) {
 	s.Direct += o.Direct
 	s.Gold += o.Gold
 	s.GoldWithSource += o.GoldWithSource
+	s.GoldUnresolved += o.GoldUnresolved
 	s.Found += o.Found
 	s.FoundSourced += o.FoundSourced
 	s.FoundSpoken += o.FoundSpoken
@@ -121,7 +126,10 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 	for _, g := range d.Gold {
 		at := &d.Attrs[g.Attr]
 		s.Gold++
-		if at.Source != "" {
+		switch {
+		case at.Unresolved:
+			s.GoldUnresolved++
+		case at.Source != "":
 			s.GoldWithSource++
 		}
 		var match *parallax.Quote
@@ -147,7 +155,7 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 		case match == nil:
 			emit(QuoteMissed, g.Span, g.Text, at.GoldSpeaker(), nil)
 			continue
-		case at.Source == "":
+		case !at.Judgeable():
 			s.Found++
 			continue
 		}
@@ -177,7 +185,7 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 				continue
 			}
 			at := &d.Attrs[g.Attr]
-			if at.Source == "" {
+			if !at.Judgeable() {
 				continue
 			}
 			judged = true
@@ -189,7 +197,7 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 			unjudgeable := false
 			for _, g := range d.Gold {
 				if overlap(q.Span, g.Span).Len() > 0 {
-					unjudgeable = true // only source-less gold quotes here
+					unjudgeable = true // only gold quotes without a judgeable source here
 				}
 			}
 			if unjudgeable {
@@ -223,7 +231,7 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 		case best < 0:
 			s.JudgedAny++
 			emit(QuoteSpurious, q.Span, "", "", q)
-		case d.Attrs[best].Source == "":
+		case !d.Attrs[best].Judgeable():
 			emit(IndirectNoSource, q.Span, "", "", q)
 		default:
 			at := &d.Attrs[best]

@@ -128,8 +128,8 @@ func scoreNER(ctx context.Context, cfg Config, rep *Report, docs []NERDoc, varia
 func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
 	if s := r.Quotes["polnear"]; s != nil {
-		fmt.Fprintf(w, "Quotes: PolNeAR (%d docs, %d attributions, %d direct; %d gold quoted passages, %d with a source; %d system quotes, %d with a speaker)\n",
-			s.Docs, s.Attributions, s.Direct, s.Gold, s.GoldWithSource, s.System, s.SystemSpeaker)
+		fmt.Fprintf(w, "Quotes: PolNeAR (%d docs, %d attributions, %d direct; %d gold quoted passages, %d with a judgeable source, %d with a pronoun source unresolved; %d system quotes, %d with a speaker)\n",
+			s.Docs, s.Attributions, s.Direct, s.Gold, s.GoldWithSource, s.GoldUnresolved, s.System, s.SystemSpeaker)
 		fmt.Fprintln(tw, "metric\tvalue\tcount\t")
 		row := func(name string, v float64, a, b int) { fmt.Fprintf(tw, "%s\t%.3f\t%d/%d\t\n", name, v, a, b) }
 		row("quote recall", s.QuoteRecall(), s.Found, s.Gold)

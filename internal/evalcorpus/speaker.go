@@ -61,10 +61,14 @@ func shareToken(a, b string) bool {
 	return false
 }
 
+// Judgeable reports whether a speaker can be judged right or wrong for the
+// attribution: it has a source, and a pronoun source resolves to a name.
+func (at *Attribution) Judgeable() bool { return at.Source != "" && !at.Unresolved }
+
 // SpeakerRight reports whether the system speaker sys is right for the
 // attribution's source (the rule in the package doc).
 func (at *Attribution) SpeakerRight(sys string) bool {
-	if sys == "" || at.Source == "" {
+	if sys == "" || !at.Judgeable() {
 		return false
 	}
 	if shareToken(sys, at.Source) {
