@@ -72,6 +72,8 @@
 // for the three classes; gold CoNLL MISC and GMB gpe/art/eve/nat/tim
 // mentions are ignored on both sides: a system mention whose span equals an
 // ignored gold mention is dropped. The "gmb+gpe" variant maps GMB gpe to
-// place instead. Untyped scores compare every system mention, whatever its
+// place instead. The "conll prose" variant scores only mentions on prose
+// lines (IsProse), leaving out the results tables and headlines that make
+// up much of CoNLL-2003. Untyped scores compare every system mention, whatever its
 // kind, with every gold person/organisation/place mention.
 package evalcorpus

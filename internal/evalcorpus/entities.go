@@ -226,19 +226,66 @@ func trimTitle(text string, sp parallax.Span) parallax.Span {
 	return sp
 }
 
-// ScoreEntities compares one document's analysis with its gold mentions,
-// classes given by classOf, adds the counts to s and passes every
-// disagreement to report (which may be nil).
-func ScoreEntities(corpus string, d *NERDoc, an *parallax.Analysis, classOf func(string) string, s *EntityScores, report func(ErrorRecord)) {
+// Variant says how an entity corpus is scored.
+type Variant struct {
+	Name string
+	// Class maps the corpus' labels to the scored classes ("" ignores one).
+	Class func(string) string
+	// Prose scores only mentions on prose lines (see IsProse), leaving out
+	// tables, results and headlines.
+	Prose bool
+}
+
+// IsProse reports whether a line reads as running text: at least five
+// words that begin with a lower-case letter. CoNLL-2003 is largely sports
+// results and tables ("Liverpool 0 Sunderland 0"), which news articles
+// that Parallax reads seldom hold.
+func IsProse(line string) bool {
+	n := 0
+	for _, w := range strings.Fields(line) {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			n++
+		}
+	}
+	return n >= 5
+}
+
+// lineAt returns the line of text holding offset off.
+func lineAt(text string, off int) string {
+	s := strings.LastIndexByte(text[:off], '\n') + 1
+	e := strings.IndexByte(text[off:], '\n')
+	if e < 0 {
+		return text[s:]
+	}
+	return text[s : off+e]
+}
+
+// ScoreEntities compares one document's analysis with its gold mentions
+// as the variant says, adds the counts to s and passes every disagreement
+// to report (which may be nil).
+func ScoreEntities(d *NERDoc, an *parallax.Analysis, v Variant, s *EntityScores, report func(ErrorRecord)) {
 	text := d.Article.Text
+	corpus, classOf := v.Name, v.Class
 	s.Docs++
 	sys := SystemMentions(an)
-	gold := make([]Mention, len(d.Gold))
+	var gold []Mention
 	goldAt := map[parallax.Span]Mention{}
-	for i, g := range d.Gold {
+	for _, g := range d.Gold {
 		g.Span = trimTitle(text, g.Span)
-		gold[i] = g
+		if v.Prose && !IsProse(lineAt(text, g.Span.Start)) {
+			continue
+		}
+		gold = append(gold, g)
 		goldAt[g.Span] = g
+	}
+	if v.Prose {
+		kept := sys[:0]
+		for _, m := range sys {
+			if IsProse(lineAt(text, m.span.Start)) {
+				kept = append(kept, m)
+			}
+		}
+		sys = kept
 	}
 	sysAt := map[parallax.Span]sysMention{}
 	for _, m := range sys {

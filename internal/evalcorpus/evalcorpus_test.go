@@ -286,7 +286,7 @@ func TestScoreEntities(t *testing.T) {
 	}}
 	s := NewEntityScores()
 	var errs []ErrorRecord
-	ScoreEntities("conll", d, an, CoNLLClass, s, func(r ErrorRecord) { errs = append(errs, r) })
+	ScoreEntities(d, an, Variant{Name: "conll", Class: CoNLLClass}, s, func(r ErrorRecord) { errs = append(errs, r) })
 	if s.Gold != 4 || s.Typed != (PRF{TP: 3, FP: 2, FN: 1}) || s.Untyped != (PRF{TP: 4, FP: 2, FN: 0}) {
 		t.Errorf("gold %d typed %+v untyped %+v", s.Gold, s.Typed, s.Untyped)
 	}
@@ -316,6 +316,28 @@ func TestScoreEntities(t *testing.T) {
 	want := []string{EntityType + ":Port of Eastwick|Port of Eastwick", EntitySpurious + ":|Mayor"}
 	if !reflect.DeepEqual(kinds, want) {
 		t.Errorf("errors %q, want %q", kinds, want)
+	}
+	// the prose variant leaves out the headline "HARBOUR COUNCIL VOTES."
+	p := NewEntityScores()
+	ScoreEntities(d, an, Variant{Name: "conll prose", Class: CoNLLClass, Prose: true}, p, nil)
+	if p.Gold != 3 || p.Typed != (PRF{TP: 2, FP: 2, FN: 1}) || p.Untyped != (PRF{TP: 3, FP: 2}) {
+		t.Errorf("prose: gold %d typed %+v untyped %+v", p.Gold, p.Typed, p.Untyped)
+	}
+}
+
+func TestIsProse(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"Liverpool 0 Sunderland 0", false},
+		{"SOCCER - PSV BEAT GRONINGEN 4-1 TO PULL AWAY FROM AJAX.", false},
+		{"A. Stewart b Mushtaq Ahmed 44", false},
+		{"The council said on Monday that the bridge would reopen.", true},
+	} {
+		if got := IsProse(c.line); got != c.want {
+			t.Errorf("IsProse(%q) = %v, want %v", c.line, got, c.want)
+		}
 	}
 }
 
@@ -428,7 +450,7 @@ func TestScoreEntitiesGMBVariants(t *testing.T) {
 		{GMBClassGPE, 4, PRF{TP: 4}, PRF{TP: 4}},
 	} {
 		s := NewEntityScores()
-		ScoreEntities("gmb", d, an, c.classOf, s, nil)
+		ScoreEntities(d, an, Variant{Name: "gmb", Class: c.classOf}, s, nil)
 		if s.Gold != c.gold || s.Typed != c.typed || s.Untyped != c.untype {
 			t.Errorf("gold %d typed %+v untyped %+v, want %d %+v %+v", s.Gold, s.Typed, s.Untyped, c.gold, c.typed, c.untype)
 		}

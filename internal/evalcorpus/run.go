@@ -80,7 +80,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := scoreNER(ctx, cfg, rep, docs, map[string]func(string) string{"conll": CoNLLClass}); err != nil {
+		if err := scoreNER(ctx, cfg, rep, docs, []Variant{{"conll", CoNLLClass, false}, {"conll prose", CoNLLClass, true}}); err != nil {
 			return nil, err
 		}
 		rep.Seconds["conll"] = time.Since(t0).Seconds()
@@ -91,7 +91,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := scoreNER(ctx, cfg, rep, docs, map[string]func(string) string{"gmb": GMBClass, "gmb+gpe": GMBClassGPE}); err != nil {
+		if err := scoreNER(ctx, cfg, rep, docs, []Variant{{"gmb", GMBClass, false}, {"gmb+gpe", GMBClassGPE, false}}); err != nil {
 			return nil, err
 		}
 		rep.Seconds["gmb"] = time.Since(t0).Seconds()
@@ -99,26 +99,23 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	return rep, nil
 }
 
-// scoreNER analyses each document once and scores it under each class
-// mapping; errors are reported for the first mapping (by name) only.
-func scoreNER(ctx context.Context, cfg Config, rep *Report, docs []NERDoc, variants map[string]func(string) string) error {
-	names := make([]string, 0, len(variants))
-	for n := range variants {
-		names = append(names, n)
-		rep.Entities[n] = NewEntityScores()
+// scoreNER analyses each document once and scores it under each variant;
+// errors are reported for the first variant only.
+func scoreNER(ctx context.Context, cfg Config, rep *Report, docs []NERDoc, variants []Variant) error {
+	for _, v := range variants {
+		rep.Entities[v.Name] = NewEntityScores()
 	}
-	sort.Strings(names)
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		an := cfg.Analyze(docs[i].Article)
-		for k, n := range names {
+		for k, v := range variants {
 			errs := cfg.Errors
 			if k > 0 {
 				errs = nil
 			}
-			ScoreEntities(n, &docs[i], an, variants[n], rep.Entities[n], errs)
+			ScoreEntities(&docs[i], an, v, rep.Entities[v.Name], errs)
 		}
 	}
 	return nil
@@ -161,8 +158,8 @@ func (r *Report) WriteText(w io.Writer) error {
 			return err
 		}
 		for _, n := range names {
-			if strings.Contains(n, "+") {
-				continue // same confusion as its base corpus
+			if strings.ContainsAny(n, "+ ") {
+				continue // a variant of a corpus shown already
 			}
 			fmt.Fprintf(w, "\nConfusion %s (rows gold label, columns system kind; equal spans):\n", n)
 			if err := writeConfusion(w, r.Entities[n].Confusion); err != nil {
