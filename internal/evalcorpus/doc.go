@@ -60,10 +60,11 @@
 // sentence a line, no space before , . ; : ! ? ) 's n't and the like, no
 // space after ( $ and an opening quote, keeping each token's byte span. Gold
 // mentions are the IOB chunks (IOB1 and IOB2 both read). System mentions are
-// the spans of every parallax.Entity mention, trimmed of spaces, punctuation
-// and a possessive 's. On both sides leading titles ("Mr.", "Prime
-// Minister") are dropped, since CoNLL leaves them out of mentions and GMB
-// keeps them. A mention matches a gold one when the spans are then equal.
+// the spans of every parallax.Entity mention. Corpora disagree on what a
+// mention includes, so on both sides spans lose spaces, enclosing
+// punctuation, a leading "the", a possessive 's and leading titles ("Mr.",
+// "Prime Minister": CoNLL leaves them out, GMB keeps them). A system mention
+// matches a gold one when the spans are then equal.
 //
 // Typed scores use three classes: person (parallax.Person; CoNLL PER, GMB
 // per), organisation (parallax.Organization; ORG, org) and place

@@ -153,7 +153,19 @@ func SystemMentions(an *parallax.Analysis) []sysMention {
 	return out
 }
 
-// trimMention drops spaces, enclosing punctuation and a possessive 's.
+// leadingWord returns a leading article or possessive ending with its
+// space ("the ", "'s "), which corpora disagree on including, or "".
+func leadingWord(s string) string {
+	for _, p := range []string{"the ", "The ", "THE ", "'s ", "’s "} {
+		if strings.HasPrefix(s, p) && len(s) > len(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// trimMention drops spaces, enclosing punctuation, a leading article and a
+// possessive 's.
 func trimMention(text string, sp parallax.Span) parallax.Span {
 	if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
 		return parallax.Span{}
@@ -167,6 +179,10 @@ func trimMention(text string, sp parallax.Span) parallax.Span {
 		case strings.HasSuffix(s, "'s") || strings.HasSuffix(s, "’s"):
 			_, n := utf8.DecodeLastRuneInString(s[:len(s)-1])
 			sp.End -= 1 + n
+			continue
+		}
+		if p := leadingWord(s); p != "" {
+			sp.Start += len(p)
 			continue
 		}
 		if r, n := utf8.DecodeRuneInString(s); n > 0 && trim(r) {
@@ -271,7 +287,7 @@ func ScoreEntities(d *NERDoc, an *parallax.Analysis, v Variant, s *EntityScores,
 	var gold []Mention
 	goldAt := map[parallax.Span]Mention{}
 	for _, g := range d.Gold {
-		g.Span = trimTitle(text, g.Span)
+		g.Span = trimTitle(text, trimMention(text, g.Span))
 		if v.Prose && !IsProse(lineAt(text, g.Span.Start)) {
 			continue
 		}

@@ -342,7 +342,7 @@ func TestIsProse(t *testing.T) {
 }
 
 func TestTrimMention(t *testing.T) {
-	text := `(“Jane Roe’s”) and Roe's, U.S.`
+	text := `(“Jane Roe’s”) and Roe's, U.S. in The Hague`
 	for _, c := range []struct {
 		from, to string
 		want     string
@@ -350,6 +350,7 @@ func TestTrimMention(t *testing.T) {
 		{`(“Jane Roe’s”)`, "", "Jane Roe"},
 		{"Roe's,", "", "Roe"},
 		{"U.S.", "", "U.S."},
+		{"The Hague", "", "Hague"},
 	} {
 		i := strings.Index(text, c.from)
 		got := trimMention(text, parallax.Span{Start: i, End: i + len(c.from)}).Of(text)
