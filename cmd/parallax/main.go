@@ -106,6 +106,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
+	case "evalcorpus":
+		return (&EvalCorpusCommand{Main: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil
