@@ -488,6 +488,20 @@ func (d *doc) findAcronyms() map[string]string {
 
 // resolveEntities filters weak mentions and merges the rest into entities.
 func (d *doc) resolveEntities() {
+	// a nationality word that is the last word of a full name the article
+	// uses is that person's surname: "Mark Cuban" … "Cuban said"
+	surnames := map[string]bool{}
+	for _, m := range d.mentions {
+		if f := strings.Fields(m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
+			surnames[f[len(f)-1]] = true
+		}
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.demonym && m.tokens == 1 && surnames[m.text] {
+			m.demonym, m.key, m.place = false, nameKey(m.text), ""
+		}
+	}
 	// words the article also uses in lower case are ordinary words; only
 	// single-word names need the check
 	lower := map[string]bool{}
@@ -694,7 +708,7 @@ func guessType(e *ent) string {
 		return parallax.Place
 	}
 	for f := range e.forms {
-		if _, ok := gazetteer.Demonym(f); ok {
+		if _, ok := gazetteer.Demonym(f); ok && !strings.Contains(name, " ") {
 			return parallax.Place
 		}
 	}
@@ -720,6 +734,8 @@ func guessType(e *ent) string {
 		return parallax.Place
 	case len(e.roles) > 0:
 		return parallax.Person
+	case len(f) > 1 && pluralOfPersonNoun(last):
+		return parallax.Organization // "Dallas Mavericks", "Young Democrats": a team or a party
 	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
 		return parallax.Person
 	}
@@ -737,6 +753,19 @@ func guessType(e *ent) string {
 		}
 	}
 	return parallax.Misc
+}
+
+// pluralOfPersonNoun: "mavericks", "democrats" — a plural whose singular
+// names a kind of person, as the last word of a team or party.
+func pluralOfPersonNoun(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if _, listed := lang.NounClassesExact(w); listed {
+		return false // "Jones", "Williams": WordNet lists the word itself
+	}
+	c := lang.NounClasses(w)
+	return len(c) > 0 && c[0] == lang.ClassPerson
 }
 
 // headType types a name by its head noun's WordNet classes when no list
