@@ -93,3 +93,27 @@ func TestLawYearConflict(t *testing.T) {
 		t.Fatalf("year conflicts: %+v; all: %+v", cs, st.Conflicts)
 	}
 }
+
+func TestSpellingVariants(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Carolos Papoulias", "Karolos Papoulias", true},
+		{"Giannis Panagopoulos", "Yiannis Panagopoulos", true},
+		{"Ilias Vrettakos", "Elias Vrettakos", true},
+		{"Alexis Kougias", "Alexis Kouyias", true},
+		{"Lennie Rosen", "Lenny Rosen", true},
+		{"Phil Schiller", "Philip Schiller", true},
+		{"Steve Einhorn", "Steven Einhorn", true},
+		{"Dominique Mamberti", "Dominic Lamberti", false},
+		{"Brian Dalton", "Bryant Dalton", false},
+		{"Elena Vossberg", "Elena Vassberg", true},
+		{"Marta Quill", "Marta Quinn", false},
+	}
+	for _, tt := range tests {
+		if got := spellingVariants(tt.a, tt.b); got != tt.want {
+			t.Errorf("spellingVariants(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 	"github.com/parallaxnews/parallax/internal/quantity"
 )
 
@@ -426,7 +427,7 @@ func (s *story) nameConflicts() []parallax.Conflict {
 	for i := range people {
 		for j := i + 1; j < len(people); j++ {
 			a, b := people[i], people[j]
-			if !similarNames(a.name, b.name) {
+			if !similarNames(a.name, b.name) || spellingVariants(a.name, b.name) {
 				continue
 			}
 			together := false
@@ -483,6 +484,52 @@ func similarNames(a, b string) bool {
 		}
 	}
 	return same < len(fa)
+}
+
+// spellingVariants: two spellings of a name that are one name written two
+// ways, not one outlet's error: a short form ("Phil", "Philip"), or
+// transliterations that sound alike ("Karolos"/"Carolos", "Ilias"/"Elias",
+// "Giannis"/"Yiannis", "Lennie"/"Lenny"). Precision first: a fact-checker
+// is not shown these as a dispute.
+func spellingVariants(a, b string) bool {
+	fa, fb := strings.Fields(gazetteer.Key(a)), strings.Fields(gazetteer.Key(b))
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		x, y := fa[i], fb[i]
+		short := len(x) >= 3 && len(y) >= 3 && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x))
+		if x == y || short || soundKey(x) == soundKey(y) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// soundKey reduces a romanised name to its consonant skeleton, with the
+// letters that transliterations swap made one: c/k/q, ph/f, w/v, j/y, x/ks;
+// vowels, y and h dropped; doubled letters single; a g before i and a
+// vowel, or between vowels, read as y (Greek gamma).
+func soundKey(w string) string {
+	r := strings.NewReplacer("ph", "f", "ck", "k", "c", "k", "q", "k", "x", "ks", "w", "v", "j", "y")
+	w = r.Replace(w)
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == 'g' && (i+2 < len(w) && w[i+1] == 'i' && vowel(w[i+2]) || i > 0 && vowel(w[i-1]) && i+1 < len(w) && vowel(w[i+1])) {
+			continue
+		}
+		if vowel(c) || c == 'h' {
+			continue
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 func abs(x int) int {
