@@ -113,7 +113,10 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
-				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 {
+				// "Maynor Suazo of Owings Mills": a person's name ends before
+				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
+				// go on
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !personThenPlace(text, toks[i:j]) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
 					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
@@ -167,6 +170,21 @@ func opensClause(text string, t token) bool {
 		return true
 	}
 	return false
+}
+
+// personThenPlace: the capitalised run so far is a person's name (a given
+// name and one to three more words, no institutional head), so a connector
+// after it starts where the person is from, not more of the name.
+func personThenPlace(text string, run []token) bool {
+	if len(run) < 2 || len(run) > 4 || !gazetteer.GivenName(run[0].word(text)) {
+		return false
+	}
+	for _, t := range run {
+		if t.kind != tWord || !t.cap || institutional(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			return false
+		}
+	}
+	return true
 }
 
 func onlyPunctBefore(toks []token) bool {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/quantity"
 )
 
@@ -72,7 +73,9 @@ func (s *story) anchors(q qref) map[int]bool {
 			}
 		}
 	}
-	if bestBefore >= 0 {
+	// a figure written onto a name ("40-year-old Miguel Luna") is about
+	// that name alone, not also about one named earlier in the clause
+	if bestBefore >= 0 && len(out) == 0 {
 		out[bestBefore] = true
 	}
 	return out
@@ -169,10 +172,12 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 	return "", shared >= 2 && contextSim(a.u, b.u) >= 0.25
 }
 
-// provisionalMarkers say a figure is a forecast or a running count.
-var provisionalMarkers = []string{"exit poll", "projected", "projection", "forecast", "on track", "estimated",
-	"so far", "as of", "likely to", "early results", "preliminary", "partial results", "could rise", "may rise",
-	"expected to rise", "at least", "at press time", "resultados preliminares", "hasta el momento"}
+// provisionalMarkers say a figure is a forecast or a running count;
+// finalMarkers that the writer presents it as the result.
+var (
+	provisionalMarkers = lang.Words("provisional_markers")
+	finalMarkers       = lang.Words("final_markers")
+)
 
 var partialCount = regexp.MustCompile(`(?i)\b(\d[\d,]*) (?:election )?results (?:have been |had been )?(?:declared|counted|in)\b|\b(\d[\d,]*) (?:of|out of) (?:the )?(\d[\d,]*)\b[^.]{0,40}\b(?:declared|counted|reported)\b`)
 
@@ -191,6 +196,25 @@ func runningCount(text string) bool {
 		}
 	}
 	return false
+}
+
+// farApart: figures more than three times apart are seldom one figure
+// misreported ("410 seats" and "three seats" count different things;
+// a 38-year-old and a 9-year-old are two people). Precision first.
+func farApart(a, b *parallax.Quantity) bool {
+	la, ha, oka := a.Bounds()
+	lb, hb, okb := b.Bounds()
+	if !oka || !okb {
+		return false
+	}
+	x, y := (la+min(ha, la*10))/2, (lb+min(hb, lb*10))/2
+	if x <= 0 || y <= 0 {
+		return false
+	}
+	if x < y {
+		x, y = y, x
+	}
+	return x/y > 3
 }
 
 // isThreshold: "the 326 seats needed for a majority" is a bar, not a result.
@@ -217,13 +241,19 @@ func headOf(q *parallax.Quantity) string {
 // or its sentence as a running count.
 func isProvisional(q qref) bool {
 	low := strings.ToLower(clause(q.u.art.Article.Text, q.u.span, q.q.Span, 14).Of(q.u.art.Article.Text))
-	for _, m := range provisionalMarkers {
+	final := false
+	for _, m := range finalMarkers.Entries() {
 		if strings.Contains(low, m) {
+			final = true // "Final figures show Labour is expected to win 410": claimed final
+		}
+	}
+	for _, m := range provisionalMarkers.Entries() {
+		if strings.Contains(low, m) && !final {
 			return true
 		}
 	}
 	sent := strings.ToLower(q.u.span.Of(q.u.art.Article.Text))
-	for _, m := range sentenceMarkers {
+	for _, m := range sentenceMarkers.Entries() {
 		if strings.Contains(sent, m) {
 			return true
 		}
@@ -232,7 +262,7 @@ func isProvisional(q qref) bool {
 }
 
 // sentenceMarkers scope over their whole sentence: "As of noon, …".
-var sentenceMarkers = []string{"as of ", "so far", "at press time", "at the time of writing", "hasta el momento", "por ahora"}
+var sentenceMarkers = lang.Words("running_count_markers")
 
 // isDenominator: "412 of the 650 seats": 650 is the whole, not a result.
 func isDenominator(q qref) bool {
@@ -331,7 +361,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
-			if isDuration(a.q) || isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) {
+			if isDuration(a.q) || isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
