@@ -901,6 +901,9 @@ func (s *story) dateConflicts() []parallax.Conflict {
 				continue
 			}
 			o := s.outletOf[u.art.Article.ID]
+			if yearGuessed(u.art, d) {
+				d.Date = "????" + d.Date[4:] // the year was only guessed: compare month and day
+			}
 			byDate[d.Date] = append(byDate[d.Date], dated{u, d, d.Date})
 			if outletsOf[d.Date] == nil {
 				outletsOf[d.Date] = map[string]bool{}
@@ -920,6 +923,24 @@ func (s *story) dateConflicts() []parallax.Conflict {
 	}
 	if common == "" {
 		return nil
+	}
+	// a date whose year was guessed joins the common date when month and
+	// day agree, and otherwise is held against it with the common year
+	for d, xs := range byDate {
+		if !strings.HasPrefix(d, "????") {
+			continue
+		}
+		full := common[:4] + d[4:]
+		delete(byDate, d)
+		byDate[full] = append(byDate[full], xs...)
+		for _, x := range xs {
+			o := s.outletOf[x.u.art.Article.ID]
+			if outletsOf[full] == nil {
+				outletsOf[full] = map[string]bool{}
+			}
+			outletsOf[full][o] = true
+			perOutlet[o][full] = true
+		}
 	}
 	var out []parallax.Conflict
 	dates := make([]string, 0, len(byDate))
@@ -945,6 +966,12 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			same := false
 			for _, y := range byDate[common] {
 				if x.u.words >= 8 && contextSim(x.u, y.u) >= 0.3 && s.support(x.u, y.u) >= 3 {
+					same = true
+					break
+				}
+				// two leads that name the same participants tell the same
+				// happening, in any language
+				if x.u.idx < 4 && y.u.idx < 4 && sharedGroups(x.u, y.u) >= 2 {
 					same = true
 					break
 				}
@@ -974,6 +1001,23 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			Sides: [][]parallax.Evidence{side, other}})
 	}
 	return out
+}
+
+// yearGuessed: the mention writes no year and the article has no date of
+// its own, so the year the date resolver chose is a guess.
+func yearGuessed(a *parallax.Analysis, d parallax.DateMention) bool {
+	return a.Article.Published.IsZero() && !yearRe.MatchString(d.Text)
+}
+
+// sharedGroups counts the entity groups two sentences both name.
+func sharedGroups(a, b *unit) int {
+	n := 0
+	for g := range a.ents {
+		if b.ents[g] {
+			n++
+		}
+	}
+	return n
 }
 
 func outletNames(s *story, ev []parallax.Evidence) []string {
