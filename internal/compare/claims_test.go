@@ -117,3 +117,20 @@ func TestSpellingVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestCharacterizationAttached(t *testing.T) {
+	// the label is for the person named with it
+	st := storyOf(t,
+		"The convicted arsonist Tobias Renn set fire to the Ashby warehouse on Monday, police said.",
+		"Tobias Renn is accused of setting fire to the Ashby warehouse on Monday, police said.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 1 {
+		t.Errorf("convicted vs accused of the same person: %+v", st.Conflicts)
+	}
+	// a label for someone else in the sentence is not this person's
+	st = storyOf(t,
+		"Mayor Ivo Stanek thanked firefighters on Monday after the convicted arsonist fled the Ashby warehouse.",
+		"Ivo Stanek is accused of ignoring warnings about the Ashby warehouse, residents said on Monday.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("a label for someone else became a conflict: %+v", cs)
+	}
+}

@@ -314,7 +314,7 @@ func predicate(q qref) string {
 	}
 	words := append(contentWords(q.q.Text), contentWords(strings.Join(append(before, after...), " "))...)
 	for _, w := range words {
-		if c, ok := concepts[w]; ok && eventConcepts[c] {
+		if c := lang.Concept(w); eventConcepts[c] {
 			return c
 		}
 	}
@@ -590,13 +590,9 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// guiltTerms assert that people did wrong; hedges and denials are the other side.
-var guiltTerms = map[string]bool{
-	"criminals": true, "murderers": true, "murderer": true, "rapists": true, "rapist": true, "killers": true,
-	"killer": true, "terrorists": true, "convicted": true, "guilty": true, "offenders": true, "culprits": true,
-	"perpetrators": true, "arsonist": true, "thieves": true, "criminales": true, "asesinos": true, "culpables": true,
-	"delincuentes": true, "terroristas": true, "violadores": true,
-}
+// guiltTerms assert that people did wrong (one word, or a phrase that says
+// as fact who did the deed); hedges and denials are the other side.
+var guiltTerms = lang.Words("guilt_terms")
 
 // unquoted returns the unit's sentence with its quotations blanked.
 func unquoted(u *unit) string {
@@ -613,22 +609,12 @@ func unquoted(u *unit) string {
 // arrested, homes flooded, people evacuated.
 var eventConcepts = map[string]bool{"death": true, "injury": true, "arrest": true, "flood": true, "evacuate": true}
 
-// guiltLabels are phrases that brand people as wrongdoers, or say as fact
-// that they did the deed.
-var guiltLabels = []string{"worst people", "worst of the worst", "barbarians", "thugs", "monsters", "savages", "animals",
-	"who caused", "who started", "who set the", "who set fire", "who planted", "who carried out", "responsible for the"}
-
 func hasGuiltTerm(text string) bool {
-	low := strings.ToLower(text)
-	for _, l := range guiltLabels {
-		if strings.Contains(low, l) {
-			return true
-		}
-	}
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r > 127)
-	}) {
-		if guiltTerms[w] {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r > 127 || r == '-')
+	})
+	for i := range words {
+		if guiltTerms.Match(words[i:]) > 0 {
 			return true
 		}
 	}
@@ -680,9 +666,7 @@ func (s *story) hedgeConflicts() []parallax.Conflict {
 }
 
 // denials say that people are not what others call them.
-var denials = []string{"no criminal record", "no criminal records", "no criminal history", "no criminal background",
-	"not criminals", "never been convicted", "never convicted", "no gang ties", "no ties to", "no links to",
-	"no evidence that", "sin antecedentes", "no tienen antecedentes", "no son criminales"}
+var denials = lang.Words("denials")
 
 func (s *story) denialConflicts() []parallax.Conflict {
 	var out []parallax.Conflict
@@ -692,7 +676,7 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		}
 		text := strings.ToLower(u.span.Of(u.art.Article.Text))
 		hit := ""
-		for _, d := range denials {
+		for _, d := range denials.Entries() {
 			if strings.Contains(text, d) {
 				hit = d
 				break
@@ -704,7 +688,7 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		// in each other outlet, the sentence most like this one that calls
 		// people criminals without a hedge
 		var side []parallax.Evidence
-		perOutlet := map[string]bool{}
+		perOutlet := map[string]int{} // sentences shown per outlet: its two closest
 		type cand struct {
 			v   *unit
 			sim float64
@@ -722,10 +706,10 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
 		for _, c := range cands {
 			o := s.outletOf[c.v.art.Article.ID]
-			if perOutlet[o] || c.sim < 0.02 {
+			if perOutlet[o] >= 2 || c.sim < 0.02 {
 				continue
 			}
-			perOutlet[o] = true
+			perOutlet[o]++
 			side = append(side, s.evidence(c.v.art, clause(c.v.art.Article.Text, c.v.span, c.v.span, 40)))
 		}
 		if len(side) == 0 {
@@ -800,7 +784,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 				if sp.Start < u.span.Start || sp.End > u.span.End || insideQuote(u.art, sp) {
 					continue
 				}
-				near := nearWords(text, u.span, sp, 4)
+				near := attachedWords(u, sp)
 				isHedged := false
 				for _, h := range u.hedges {
 					if h.Span.Start >= near.Start && h.Span.Start < near.End && !strings.HasPrefix(strings.ToLower(h.Text), "according") {
@@ -854,23 +838,66 @@ func (s *story) personConflicts() []parallax.Conflict {
 	return out
 }
 
-// nearWords is the span of up to n words either side of sp, inside sent.
-func nearWords(text string, sent, sp parallax.Span, n int) parallax.Span {
-	start, end := sp.Start, sp.End
-	for k := 0; k < n && start > sent.Start; k++ {
-		start--
-		for start > sent.Start && text[start-1] != ' ' {
-			start--
+// attachedWords is the span of the words that describe the mention sp
+// itself: up to three words right before it ("the alleged arsonist Renn")
+// and what follows it as an apposition or a predicate ("Renn, a convicted
+// arsonist", "Renn is accused of"), up to five words, stopping at a clause
+// break or at another name — so a label for someone else in the sentence
+// is not read as one for this person.
+func attachedWords(u *unit, sp parallax.Span) parallax.Span {
+	text := u.art.Article.Text
+	named := func(off int) bool {
+		for i := range u.art.Entities {
+			for _, m := range u.art.Entities[i].Mentions {
+				if m.Start <= off && off < m.End && (m.Start != sp.Start || m.End != sp.End) {
+					return true
+				}
+			}
 		}
+		return false
 	}
-	for k := 0; k < n && end < sent.End; k++ {
+	start := sp.Start
+	for k := 0; k < 3 && start > u.span.Start; k++ {
+		i := start - 1
+		for i > u.span.Start && text[i-1] == ' ' {
+			i--
+		}
+		if i <= u.span.Start || strings.ContainsRune(",;:.()\"“”", rune(text[i-1])) {
+			break
+		}
+		j := i
+		for j > u.span.Start && text[j-1] != ' ' {
+			j--
+		}
+		if named(j) {
+			break
+		}
+		start = j
+	}
+	end := sp.End
+	words := 0
+	apposition := end < u.span.End && text[end] == ','
+	if apposition {
 		end++
-		for end < sent.End && text[end] != ' ' {
-			end++
-		}
 	}
-	for start < end && text[start] == ' ' {
-		start++
+	for words < 5 && end < u.span.End {
+		i := end
+		for i < u.span.End && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < u.span.End && text[j] != ' ' {
+			j++
+		}
+		if i >= j || named(i) {
+			break
+		}
+		w := text[i:j]
+		end = j
+		words++
+		if strings.ContainsAny(w, ",;:.") {
+			break
+		}
 	}
 	return parallax.Span{Start: start, End: end}
 }

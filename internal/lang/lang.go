@@ -334,3 +334,17 @@ func files() ([]string, error) {
 	})
 	return out, err
 }
+
+// once builds a table on first use.
+type once[T any] struct {
+	o    sync.Once
+	make func() T
+	v    T
+}
+
+func newOnce[T any](f func() T) *once[T] { return &once[T]{make: f} }
+
+func (o *once[T]) get() T {
+	o.o.Do(func() { o.v = o.make() })
+	return o.v
+}
