@@ -14,6 +14,7 @@ import (
 // doc is an article while it is analysed.
 type doc struct {
 	text       string
+	lang       string // the article's language, "" when unknown
 	sents      []parallax.Sentence
 	sentToks   [][]token
 	titleLines []bool
@@ -43,6 +44,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	if lang == "" {
 		lang = DetectLanguage(a.Text)
 	}
+	d.lang = lang
 	d.findMentions()
 	d.resolveEntities()
 	for i := range d.sents {

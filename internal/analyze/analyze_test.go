@@ -279,3 +279,34 @@ func TestSpeakersInContext(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityNamesAndTypes(t *testing.T) {
+	tests := []struct {
+		name, lang, text, entity, typ string
+	}{
+		{"a country in the article's language", "it", "Il Giappone ha inviato aiuti al porto di Calloway.", "Giappone", parallax.Place},
+		{"a country in English", "en", "Japan sent aid to the port of Calloway on Monday.", "Japan", parallax.Place},
+		{"the head before 'of'", "en", "The Ministry of Harbour Affairs closed the pier on Monday.", "Ministry of Harbour Affairs", parallax.Organization},
+		{"a plural of persons ends a team", "en", "The Calloway Mariners beat the visitors on Sunday.", "Calloway Mariners", parallax.Organization},
+		{"a nationality word as a surname", "en", "Mark Cuban owns the team. Cuban said he would stay.", "Mark Cuban", parallax.Person},
+		{"a name ends before 'of' and a place", "en", "The victim was named as 34-year-old Maynor Quist of Owings Mills by police.", "Maynor Quist", parallax.Person},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+	}
+	// a kicker in capitals is not a name
+	a := analyzeText(t, "READ ALSO\nThe pier reopened on Monday.")
+	for _, e := range a.Entities {
+		if strings.EqualFold(e.Name, "read also") {
+			t.Errorf("the kicker %q became an entity", e.Name)
+		}
+	}
+}

@@ -559,6 +559,8 @@ func (d *doc) resolveEntities() {
 		switch {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue
+		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
+			continue // "LEE TAMBIÉN", "READ MORE": a kicker in capitals, not a name
 		case m.initial && m.tokens == 1 && !known:
 			continue
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
@@ -640,7 +642,7 @@ func (d *doc) resolveEntities() {
 	// types and canonical names
 	for i := range d.ents {
 		e := &d.ents[i]
-		e.name = canonicalName(e)
+		e.name = canonicalName(e, d.lang)
 		if e.typ == "" {
 			e.typ = guessType(e)
 		}
@@ -688,27 +690,38 @@ func looksPerson(s string) bool {
 	return true
 }
 
-func canonicalName(e *ent) string {
-	if e.typ == "" || e.typ == parallax.Place {
-		if p, ok := gazetteer.Lookup(e.name); ok {
-			if p.Kind == "country" {
-				return p.Name
+// canonicalName names an entity by its longest form; a country by the
+// name the article itself uses when the article is not in English
+// ("Giappone" in Italian), else by its English name. The English name is
+// kept as an alias, so that the story lines countries up across languages.
+func canonicalName(e *ent, language string) string {
+	country := ""
+	for f := range e.forms {
+		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" && (e.typ == "" || e.typ == parallax.Place) {
+			country = p.Name
+		}
+	}
+	if country != "" {
+		if language != "" && language != "en" {
+			for f := range e.forms {
+				if p, ok := gazetteer.Lookup(f); ok && p.Name == country && f != country && !isShout(f) {
+					e.forms[country] = true
+					return f
+				}
 			}
 		}
+		return country
 	}
 	best := ""
 	for f := range e.forms {
 		if isShout(f) && hasMixedForm(e) {
 			continue // "WESTERHAVEN" in a dateline, "Westerhaven" elsewhere
 		}
-		if _, ok := gazetteer.Demonym(f); ok {
-			if p, ok := gazetteer.Demonym(f); ok && best == "" {
+		if p, ok := gazetteer.Demonym(f); ok {
+			if best == "" {
 				best = p
 			}
 			continue
-		}
-		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" {
-			return p.Name
 		}
 		if best == "" || len(f) > len(best) || len(f) == len(best) && f < best {
 			best = f
@@ -734,6 +747,13 @@ func guessType(e *ent) string {
 	last := strings.ToLower(f[len(f)-1])
 	if len(f) > 1 && isNumber(last) {
 		last = strings.ToLower(f[len(f)-2]) // "Pier 4": the head is the word before the number
+	}
+	// "Ministry of Foreign Affairs", "Bank of Japan": the head comes before "of"
+	for i := 1; i < len(f)-1; i++ {
+		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {
+			last = strings.ToLower(f[i-1])
+			break
+		}
 	}
 	switch {
 	case facilityHeads.Has(last):
@@ -882,6 +902,17 @@ func lowWord(t token, text string) string {
 }
 
 // isShout: a long word in capitals, a name shouted rather than an acronym.
+// holdsOpener reports whether a name holds a word that only starts
+// sentences (a function word or sentence adverb in some language).
+func holdsOpener(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if startWords.Has(w) || labels.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isShout(s string) bool {
 	return len(s) >= 6 && strings.ToUpper(s) == s && !strings.ContainsAny(s, ". ")
 }
