@@ -159,8 +159,13 @@ func (d *doc) findQuotes() []parallax.Quote {
 			q.Cue = d.text[cue.Start:cue.End]
 			q.CueSpan = cue
 		}
+		// a scare quote is a few words set off without a cue ("a
+		// “disaster”"); a few words with a cue, or a whole sentence
+		// ("“That is unacceptable.”", "“Quiet,” he demanded") are speech
 		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,")
-		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && words >= 2) && !m.runOn
+		first, _ := utf8.DecodeRuneInString(q.Text)
+		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
+		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
 		if speaker != "" && !q.Scare {
 			d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = speaker, d.sentenceOf(m.close), m.close
 		}
