@@ -187,7 +187,7 @@ func unitKind(u string) uint8 {
 	switch {
 	case u == "percent" || u == "percentage points":
 		return uPercent
-	case currencyCodes[u] || u == "pesos" || u == "francs":
+	case isCurrency(u):
 		return uMoney
 	}
 	if _, ok := unitByName[u]; ok {
@@ -216,18 +216,3 @@ func lower(s string) string {
 	}
 	return s
 }
-
-// unitByName maps a canonical unit name ("feet") to its definition.
-var unitByName = func() map[string]unitDef {
-	m := make(map[string]unitDef)
-	for _, u := range units {
-		u.short = false
-		m[u.name] = u
-	}
-	for _, u := range squareOf {
-		m[u.name] = u
-	}
-	m[uKmh.name] = uKmh
-	m[uNmi.name] = uNmi
-	return m
-}()

@@ -13,7 +13,10 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		p := f.tok(i - 1)
 		switch {
 		case p.kind == kWord:
-			return c, false, f.skipAttached(i) // "H1N1", "A380", "G7"
+			// "H1N1", "A380", "G7" are names, "RM3.10" and "R18.40" money.
+			if code, _, _ := f.moneyBeforeGlued(i); code == "" {
+				return c, false, f.skipAttached(i)
+			}
 		case p.kind == kPunct && p.low == "#":
 			return c, false, skip
 		case p.kind == kPunct && (p.low == "/" || p.low == ":" || isHyphen(p.low) || p.low == "."):
@@ -62,10 +65,13 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 				c.scaled = true
 				c.j = i + 2
 				c.yearLike = false
-			} else if u, ok := units[n.low]; ok && (!u.short || raw == n.low || raw == "L") {
-				c.unit = &u
+			} else if u, _ := f.unitSymAt(i + 1); u != nil {
+				c.unit = u // "256GB", "5,000mAh", "1.45C"
 				c.yearLike = false
-			} else if _, ok := currencyWords[n.low]; !ok && !currencyCodes[raw] {
+			} else if u, _ := f.unitWordAt(i+1, false); u != nil {
+				c.unit = u // "10kilometres"
+				c.yearLike = false
+			} else if _, q := currencyNoun(f.lang, n.low); q == nil && !currencyCodes[raw] {
 				return c, false, f.skipAttached(i)
 			}
 		}
@@ -158,7 +164,7 @@ func (f *finder) mIsMillion(i int) bool {
 	if n.kind != kWord {
 		return false
 	}
-	if _, ok := currencyWords[n.low]; ok {
+	if _, q := currencyNoun(f.lang, n.low); q != nil {
 		return true
 	}
 	if currencyCodes[f.text[n.s:n.e]] {

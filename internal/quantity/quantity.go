@@ -55,6 +55,7 @@ package quantity
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 )
@@ -253,29 +254,37 @@ func (f *finder) try(i int) int {
 	return f.build(c)
 }
 
-// moneyBefore looks for a currency sign or code just before token i.
+// moneyBefore looks for a currency symbol or code just before token i:
+// "$", "HK$", "RM", "CHF ", "R$ ". Symbols of letters only must touch the
+// number unless the press writes them apart ("RM 3.10"), and a single letter
+// needs an amount written as money ("R18.40", not the model "R5").
 func (f *finder) moneyBefore(i int) (code string, start int) {
 	k := i - 1
 	if k < f.floor || f.tok(i).nl {
 		return "", i
 	}
-	t := f.tok(k)
-	if t.kind == kPunct {
-		if cur, ok := currencySymbols[t.low]; ok {
-			start = k
-			if t.low == "$" && k-1 >= f.floor && f.adjacent(k) {
-				if cc, ok := dollarPrefixes[f.word(k-1)]; ok {
-					return cc, k - 1
-				}
-			}
-			return cur, start
-		}
+	code, s, letters := f.symbolEndingAt(k)
+	if code == "" {
 		return "", i
 	}
-	if t.kind == kWord && t.e-t.s == 3 && currencyCodes[f.text[t.s:t.e]] {
-		return f.text[t.s:t.e], k
+	if letters {
+		raw := f.text[f.toks[s].s:f.toks[k].e]
+		isCode := len(raw) == 3 && currencyCodes[raw]
+		switch {
+		case !f.adjacent(i) && !isCode && !spacedSymbols[raw]:
+			return "", i
+		case utf8.RuneCountInString(raw) == 1 && !f.amountLike(i):
+			return "", i
+		}
 	}
-	return "", i
+	return code, s
+}
+
+// moneyBeforeGlued is moneyBefore for a number that touches a word: the
+// word must be a currency symbol or code.
+func (f *finder) moneyBeforeGlued(i int) (code string, start int, ok bool) {
+	code, start = f.moneyBefore(i)
+	return code, start, code != ""
 }
 
 // boundBefore matches a bound or hedge that ends just before token k.
@@ -769,7 +778,7 @@ func (f *finder) build(c core) int {
 		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged && u.head != "age")) {
 		return c.j
 	}
-	if (u.kind == uNone || u.def == &uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
+	if (u.kind == uNone || u.def == uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
 		prev := f.word(c.i - 1)
 		if prev == "at" || prev == "las" || (prev == "la" && c.m <= 24) {
 			return max(c.j, stop)
