@@ -106,10 +106,7 @@ func precision(q *parallax.Quantity) float64 {
 		if t.kind != kWord {
 			continue
 		}
-		sc, ok := enScaleAfter[t.low]
-		if !ok {
-			sc, ok = esScaleAfter[t.low]
-		}
+		sc, ok := anyScale(t.low)
 		if !ok && k > 0 && toks[k-1].kind == kNum && toks[k-1].e == t.s {
 			sc, ok = attachedScale[q.Text[t.s:t.e]]
 		}

@@ -77,10 +77,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		}
 	}
 	// Scale words after a space: "1.5 million", "6 millones", "3 mil millones".
-	scales := enScaleAfter
-	if f.lang == "es" {
-		scales = esScaleAfter
-	}
+	scales := scalesFor(f.lang)
 	for n := 0; n < 2 && c.unit == nil; n++ {
 		t := f.tok(c.j)
 		if t.kind != kWord || t.nl {
@@ -92,9 +89,12 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		}
 		c.scale *= sc
 		c.scaled = true
-		c.of = f.lang == "es" && sc >= 1e6
+		c.of = (f.lang == "es" || f.lang == "pt" || f.lang == "fr") && sc >= 1e6
 		c.yearLike = false
 		c.j++
+		if f.punct(c.j, ".") && f.adjacent(c.j) && (t.low == "mrd" || t.low == "mio" || t.low == "tsd" || t.low == "bio") {
+			c.j++ // "2,3 Mrd. Euro"
+		}
 	}
 	// Times: "10 p.m.", "5 o'clock".
 	if n := f.word(c.j); c.scale == 1 && (isAmPm(n) || n == "o'clock" || n == "o’clock") {
@@ -183,6 +183,9 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 	nums, vague, several := enNumbers, enVague, enSeveral
 	if es {
 		nums, vague, several = esNumbers, esVague, esSeveral
+	}
+	if fc, ok := f.fraction(i); ok {
+		return fc, true, fc.j // the second half of "between a quarter and a third"
 	}
 	c = core{i: i, scale: 1, words: true}
 	// Cheap rejection: most words are not numbers.

@@ -60,6 +60,48 @@ var esNumbers = map[string]numWord{
 var enScaleAfter = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+
+// Scale words of Portuguese, French and German, and the Indian lakh and
+// crore of English (Oxford English Dictionary: lakh 100,000, crore ten
+// million), which the Indian press writes after digits ("₹1,240 crore").
+var ptScaleAfter = map[string]float64{
+	"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "mi": 1e6,
+	"bilhão": 1e9, "bilhao": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bi": 1e9,
+	"trilhão": 1e12, "trilhões": 1e12, "tri": 1e12,
+}
+
+var frScaleAfter = map[string]float64{
+	"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+	"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
+}
+
+var deScaleAfter = map[string]float64{
+	"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mrd": 1e9,
+	"milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12, "bio": 1e12,
+}
+
+// scaleWords holds the scale words after digits by language; other
+// languages read the English ones.
+var scaleWords = map[string]map[string]float64{"en": enScaleAfter, "es": esScaleAfter,
+	"pt": ptScaleAfter, "fr": frScaleAfter, "de": deScaleAfter}
+
+func scalesFor(lang string) map[string]float64 {
+	if m, ok := scaleWords[lang]; ok {
+		return m
+	}
+	return enScaleAfter
+}
+
+// anyScale reads a scale word of any language.
+func anyScale(w string) (float64, bool) {
+	for _, lang := range [...]string{"en", "es", "pt", "fr", "de"} {
+		if v, ok := scaleWords[lang][w]; ok {
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 var esScaleAfter = map[string]float64{
@@ -217,8 +259,70 @@ var esBounds = sortBounds([]bound{
 	{[]string{"desde"}, bRange, false},
 })
 
-// Bounds by their last word, for quick look-up.
-var enBoundIndex, esBoundIndex = indexBounds(enBounds), indexBounds(esBounds)
+var ptBounds = sortBounds([]bound{
+	{[]string{"mais", "de"}, bLow, false},
+	{[]string{"pelo", "menos"}, bLow, false},
+	{[]string{"ao", "menos"}, bLow, false},
+	{[]string{"acima", "de"}, bLow, false},
+	{[]string{"até"}, bHigh, false},
+	{[]string{"menos", "de"}, bHigh, false},
+	{[]string{"abaixo", "de"}, bHigh, false},
+	{[]string{"quase"}, bHigh, true},
+	{[]string{"perto", "de"}, bHigh, true},
+	{[]string{"cerca", "de"}, bApprox, true},
+	{[]string{"aproximadamente"}, bApprox, true},
+	{[]string{"em", "torno", "de"}, bApprox, true},
+	{[]string{"entre"}, bRange, false},
+	{[]string{"de"}, bRange, false},
+})
+
+var frBounds = sortBounds([]bound{
+	{[]string{"plus", "de"}, bLow, false},
+	{[]string{"au", "moins"}, bLow, false},
+	{[]string{"jusqu'à"}, bHigh, false},
+	{[]string{"jusqu’à"}, bHigh, false},
+	{[]string{"moins", "de"}, bHigh, false},
+	{[]string{"près", "de"}, bHigh, true},
+	{[]string{"presque"}, bHigh, true},
+	{[]string{"environ"}, bApprox, true},
+	{[]string{"quelque"}, bApprox, true},
+	{[]string{"quelques"}, bApprox, true},
+	{[]string{"approximativement"}, bApprox, true},
+	{[]string{"entre"}, bRange, false},
+	{[]string{"de"}, bRange, false},
+})
+
+var deBounds = sortBounds([]bound{
+	{[]string{"mehr", "als"}, bLow, false},
+	{[]string{"über"}, bLow, false},
+	{[]string{"mindestens"}, bLow, false},
+	{[]string{"bis", "zu"}, bHigh, false},
+	{[]string{"weniger", "als"}, bHigh, false},
+	{[]string{"unter"}, bHigh, false},
+	{[]string{"fast"}, bHigh, true},
+	{[]string{"knapp"}, bHigh, true},
+	{[]string{"rund"}, bApprox, true},
+	{[]string{"etwa"}, bApprox, true},
+	{[]string{"ca", "."}, bApprox, true},
+	{[]string{"circa"}, bApprox, true},
+	{[]string{"ungefähr"}, bApprox, true},
+	{[]string{"zwischen"}, bRange, false},
+	{[]string{"von"}, bRange, false},
+})
+
+// Signs every language reads as bounds.
+var signBounds = sortBounds([]bound{
+	{[]string{"~"}, bApprox, true}, {[]string{"≈"}, bApprox, true},
+	{[]string{">"}, bLow, false}, {[]string{"≥"}, bLow, false},
+	{[]string{"<"}, bHigh, false}, {[]string{"≤"}, bHigh, false},
+})
+
+// Bounds by their last word, for quick look-up, per language.
+var boundIndex = map[string]map[string][]bound{"en": indexBounds(enBounds),
+	"es": indexBounds(esBounds), "pt": indexBounds(append(ptBounds, signBounds...)),
+	"fr": indexBounds(append(frBounds, signBounds...)), "de": indexBounds(append(deBounds, signBounds...))}
+
+var signBoundIndex = indexBounds(signBounds)
 
 func indexBounds(bs []bound) map[string][]bound {
 	m := make(map[string][]bound)
@@ -334,6 +438,23 @@ var enMonths = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
+
+// Month names of the other languages read, for dates ("14 mars", "3 de
+// março", "3. Oktober").
+var otherMonths = set(`janeiro fevereiro março marco abril maio junho julho agosto setembro outubro
+novembro dezembro janvier février fevrier mars avril mai juin juillet août aout septembre octobre
+novembre décembre decembre januar jänner februar märz april mai juni juli august september oktober
+november dezember`)
+
+// Function words of Portuguese, French and German: a counted noun is never one.
+var otherStop = set(`de do da dos das em no na nos nas um uma uns umas o a os as e ou que por para
+com sem sobre entre até mais menos cada ao aos à às pelo pela pelos pelas seu sua seus suas este
+esta estes estas esse essa esses essas foi foram era é são ser está estão há tem têm
+le la les un une des du de d' au aux et ou que qui pour par avec sans sur sous entre dans en plus
+moins chaque ce cette ces son sa ses leur leurs est sont était été a ont il elle ils elles on ne pas
+der die das den dem des ein eine einen einem einer und oder im in am an auf für mit von vom zu zum
+zur bei nach über unter aus als wie mehr weniger jeder jede jedes ist sind war waren wurde wurden hat
+haben nicht auch bis seit pro je`)
 
 var esMonths = map[string]bool{
 	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,

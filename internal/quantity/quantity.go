@@ -128,6 +128,7 @@ type core struct {
 	lo, hi   float64
 	words    bool // spelled out
 	one      bool // a lone "one"/"un"/"una"/"uno"
+	frac     bool // a fraction in words, as a percentage: "a third", "one in four"
 	yearLike bool // four bare digits from 1000 to 2100
 	scaled   bool // ends in a scale word: "million", "bn", "mil"
 	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
@@ -237,6 +238,9 @@ func (f *finder) try(i int) int {
 	var c core
 	var ok bool
 	var skip int
+	if fc, isFrac := f.fraction(i); isFrac {
+		return f.build(fc)
+	}
 	switch t.kind {
 	case kNum:
 		c, ok, skip = f.digitCore(i, false)
@@ -289,9 +293,9 @@ func (f *finder) moneyBeforeGlued(i int) (code string, start int, ok bool) {
 
 // boundBefore matches a bound or hedge that ends just before token k.
 func (f *finder) boundBefore(k int) (b bound, start int) {
-	idx := enBoundIndex
-	if f.lang == "es" {
-		idx = esBoundIndex
+	idx, ok := boundIndex[f.lang]
+	if !ok {
+		idx = signBoundIndex
 	}
 	bs := idx[f.tok(k-1).low]
 outer:
@@ -606,7 +610,7 @@ func (f *finder) dateDay(c *core) bool {
 		p--
 	}
 	if pt := f.tok(p); pt.kind == kWord && !f.tok(c.i).nl {
-		if (enMonths[pt.low] && pt.upper) || esMonths[pt.low] {
+		if (enMonths[pt.low] && pt.upper) || esMonths[pt.low] || (f.lang != "en" && f.lang != "es" && otherMonths[pt.low]) {
 			if c.m <= 31 || c.yearLike {
 				return true
 			}
@@ -626,7 +630,10 @@ func (f *finder) dateDay(c *core) bool {
 	if (n == "of" || n == "de") && (enMonths[f.word(c.j+1)] && f.tok(c.j+1).upper || esMonths[f.word(c.j+1)]) {
 		return true
 	}
-	return f.lang == "es" && esMonths[n]
+	if (n == "de" || n == "of") && f.lang != "en" && otherMonths[f.word(c.j+1)] {
+		return true
+	}
+	return f.lang == "es" && esMonths[n] || f.lang != "en" && f.lang != "es" && otherMonths[n]
 }
 
 // build reads everything around the number c and records the quantity.
@@ -686,6 +693,10 @@ func (f *finder) build(c core) int {
 
 	sk, sApprox, k := f.suffixBound(end)
 	u := f.unitAfter(last, k, money)
+	if c.frac {
+		u = unitRes{kind: uPercent, unit: "percent", end: k}
+		sApprox = true
+	}
 	if u.kind == uReject {
 		return u.end
 	}

@@ -65,12 +65,28 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
 			}
 		case "por":
-			if f.word(k+1) == "ciento" {
+			if w := f.word(k + 1); w == "ciento" || w == "cento" {
 				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
 			}
 		case "percentage":
 			if w := f.word(k + 1); w == "point" || w == "points" {
 				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		case "prozent":
+			return unitRes{kind: uPercent, unit: "percent", end: k + 1}
+		case "prozentpunkte", "prozentpunkten":
+			return unitRes{kind: uPercent, unit: "percentage points", end: k + 1}
+		case "pour":
+			if f.word(k+1) == "cent" {
+				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
+			}
+		case "pontos", "ponto":
+			if w := f.word(k + 1); w == "percentuais" || w == "percentual" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		case "points", "point":
+			if f.lang == "fr" && f.word(k+1) == "de" && f.word(k+2) == "pourcentage" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 3}
 			}
 		case "puntos", "punto":
 			if w := f.word(k + 1); w == "porcentuales" || w == "porcentual" {
@@ -115,13 +131,82 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 	if r, ok := f.measure(c, k); ok {
 		return r
 	}
-	if f.lang == "es" {
+	switch f.lang {
+	case "es":
 		return f.nounES(c, k)
-	}
-	if f.lang == "en" {
+	case "en":
 		return f.nounEN(c, k)
+	case "pt", "fr", "de":
+		return f.nounOther(c, k)
 	}
 	return none
+}
+
+// nounOther reads the noun a number counts in Portuguese, French and
+// German: the next word when it is a noun in the plural ("1 200 postes",
+// "1.200 pessoas") or, in German, any capitalised word ("5.000 Stellen").
+// The head is the singular for Portuguese and French and the word itself
+// in lower case for German, whose plurals take no rule.
+func (f *finder) nounOther(c *core, k int) unitRes {
+	none := unitRes{end: k}
+	p := k
+	if w := f.word(p); c.of && (w == "de" || w == "des") {
+		p++ // "milhões de pessoas"; "milliers d'habitants" elides into one token
+	}
+	t := f.tok(p)
+	if t.kind != kWord || t.nl {
+		return none
+	}
+	raw := f.text[t.s:t.e]
+	w := t.low
+	for _, el := range [...]string{"d'", "d’", "l'", "l’"} {
+		if strings.HasPrefix(w, el) {
+			w = w[len(el):]
+			raw = raw[len(el):]
+			break
+		}
+	}
+	if len(w) < 3 || otherStop[w] || otherMonths[w] {
+		return none
+	}
+	single := c.m == 1 && c.d == 0 && c.scale == 1 && !c.vague
+	var head string
+	switch f.lang {
+	case "de":
+		if !t.upper {
+			return none
+		}
+		if n := f.tok(p + 1); n.kind == kWord && n.upper && !n.nl && !f.sentStart(p+1) && !otherStop[n.low] {
+			return none // "300 Deutsche Bank": a name
+		}
+		head = w
+	default:
+		if t.upper && !f.titleLine(p) {
+			return none
+		}
+		if !single && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "x") {
+			return none
+		}
+		head = lemmaRomance(f.lang, w)
+	}
+	return unitRes{kind: uCount, unit: raw, head: head, end: p + 1}
+}
+
+// lemmaRomance returns the singular of a Portuguese or French plural.
+func lemmaRomance(lang, w string) string {
+	switch {
+	case lang == "pt" && strings.HasSuffix(w, "ões"):
+		return strings.TrimSuffix(w, "ões") + "ão"
+	case lang == "pt" && strings.HasSuffix(w, "ns"):
+		return strings.TrimSuffix(w, "ns") + "m"
+	case lang == "pt" && (strings.HasSuffix(w, "res") || strings.HasSuffix(w, "zes")):
+		return strings.TrimSuffix(w, "es")
+	case lang == "fr" && strings.HasSuffix(w, "aux"):
+		return strings.TrimSuffix(w, "aux") + "al"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x"):
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // moneyWord reads a currency named in words after the number, from the ISO
