@@ -129,6 +129,8 @@ type core struct {
 	words    bool // spelled out
 	one      bool // a lone "one"/"un"/"una"/"uno"
 	frac     bool // a fraction in words, as a percentage: "a third", "one in four"
+	neg      bool // written with a minus: "-2.3%", "minus 12 degrees"
+	ns       int  // the token of the minus sign or word when neg
 	yearLike bool // four bare digits from 1000 to 2100
 	scaled   bool // ends in a scale word: "million", "bn", "mil"
 	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
@@ -137,9 +139,66 @@ type core struct {
 
 func (c *core) val() float64 {
 	if c.d < len(pow10) {
-		return c.m * c.scale / pow10[c.d]
+		v := c.m * c.scale / pow10[c.d]
+		if c.neg {
+			v = -v
+		}
+		return v
 	}
 	return 0
+}
+
+// Words for minus before a number: "minus 12 degrees", "moins 5".
+var minusWords = set(`minus menos moins`)
+
+// minusBefore finds a minus sign or word just before token i: "-2.3%"
+// (a sign that touches the number but not the word before it, unlike the
+// hyphen of "10-15" or "MS-13"), "−3°C", "minus 12". "plus or minus 3" is
+// a margin, not a negative number. It returns the token of the sign or -1.
+func (f *finder) minusBefore(i int) int {
+	k := i - 1
+	if k < f.floor || k < 0 || f.tok(i).nl {
+		return -1
+	}
+	t := f.tok(k)
+	switch {
+	case t.kind == kPunct && (t.low == "-" || t.low == "−") && f.adjacent(i):
+		if f.adjacent(k) {
+			if p := f.tok(k - 1); p.kind == kWord || p.kind == kNum || p.kind == kPunct && p.low != "(" {
+				return -1
+			}
+		}
+		return k
+	case t.kind == kWord && minusWords[t.low] && !t.upper || t.kind == kWord && t.low == "minus":
+		if w := f.word(k - 1); w == "or" || w == "oder" || w == "ou" || w == "o" {
+			return -1
+		}
+		if t.low == "menos" && f.lang != "es" && f.lang != "pt" || t.low == "moins" && f.lang != "fr" {
+			return -1
+		}
+		if b, bs := f.boundBefore(i); b.kind != bNone && bs < k {
+			return -1 // "al menos 12", "au moins 5": a bound
+		}
+		return k
+	}
+	return -1
+}
+
+// Words after a temperature that make it negative: "5 grados bajo cero".
+var belowZero = [][]string{{"below", "zero"}, {"bajo", "cero"}, {"abaixo", "de", "zero"},
+	{"sous", "zéro"}, {"en", "dessous", "de", "zéro"}, {"unter", "null"}}
+
+func (f *finder) belowZeroAt(k int) int {
+outer:
+	for _, ws := range belowZero {
+		for n, w := range ws {
+			if f.word(k+n) != w || f.tok(k+n).nl {
+				continue outer
+			}
+		}
+		return k + len(ws)
+	}
+	return k
 }
 
 func (f *finder) tok(k int) *token {
@@ -378,6 +437,10 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	if f.punct(k, "%") {
 		pct = true
 		k++
+	} else if c.unit != nil && f.adjacent(k) {
+		if _, e := f.unitSymAt(k); e > k {
+			k = e // "-5C to -8C": the unit is read after the second number
+		}
 	}
 	t := f.tok(k)
 	if t.s < 0 || t.nl {
@@ -430,10 +493,26 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		return c2, rNone, pct
 	}
 	k2 := k + 1
-	if t2 := f.tok(k2); t2.kind == kPunct && money != "" {
-		if _, ok := currencySymbols[t2.low]; ok {
-			k2++
+	// The second number may repeat the currency ("HK$16.50 to HK$18.80"),
+	// the Spanish article ("entre un 30% y un 40%") or carry a minus
+	// ("-5C to -8C").
+	if money != "" {
+		for m := 1; m <= 3; m++ {
+			if f.tok(k2+m).kind == kNum {
+				if cc, s, _ := f.symbolEndingAt(k2 + m - 1); cc != "" && s == k2 {
+					k2 += m
+				}
+				break
+			}
 		}
+	}
+	if es && (f.word(k2) == "un" || f.word(k2) == "una") && f.tok(k2+1).kind == kNum {
+		k2++
+	}
+	neg := false
+	if conn != "-" && f.tok(k2+1).kind == kNum && f.minusBefore(k2+1) == k2 && (f.tok(k2).kind == kPunct || c.neg) {
+		neg = true
+		k2++
 	}
 	if f.tok(k2).nl {
 		return c2, rNone, pct
@@ -442,6 +521,7 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	switch f.tok(k2).kind {
 	case kNum:
 		c2, ok, _ = f.digitCore(k2, conn == "-")
+		c2.neg = neg
 	case kWord:
 		if es || f.lang == "en" {
 			c2, ok, _ = f.wordCore(k2)
@@ -452,6 +532,10 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	}
 	if c.yearLike && (c2.yearLike || (conn == "-" && c2.d == 0 && c2.scale == 1 && len(f.tok(k2).low) == 2)) {
 		return c2, rSkip, pct
+	}
+	// "fell 3% to 289 million units": a change and a level, not a range.
+	if pct && !f.punct(c2.j, "%") && !f.punct(c2.j, "％") && f.word(c2.j) != "percent" && f.word(c2.j) != "per" {
+		return c2, rNone, pct
 	}
 	v1, v2 := c.val(), c2.val()
 	if c.scale == 1 && c2.scale > 1 && !c.scaled && v1*c2.scale <= v2 {
@@ -473,7 +557,12 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		}
 		return c2, rNone, pct
 	}
-	if !(v2 > v1) {
+	// Below zero a range may run downwards: "lows of -5C to -8C".
+	if !(v2 > v1) && !(v1 < 0 && v2 < v1) {
+		return c2, rNone, pct
+	}
+	// "fell 3% to 289 million units": a change and a level, not a range.
+	if pct && !f.punct(c2.j, "%") && !f.punct(c2.j, "％") && f.word(c2.j) != "percent" && f.word(c2.j) != "per" {
 		return c2, rNone, pct
 	}
 	if conn == "or" {
@@ -549,6 +638,11 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 	}
 	return bNone, false, k
 }
+
+// Words before "over" that keep it a bound before a duration: "for over
+// 18 months", "lasted over a year".
+var lastingBefore = set(`for lasted lasting last lasts took take takes taking spent spend after of
+within in than is was are were been be aged age`)
 
 // Words before a four-digit number that make it a year whatever follows.
 var yearBefore = set(`in since until till through throughout during before after circa from
@@ -642,7 +736,19 @@ func (f *finder) build(c core) int {
 	money, ms := f.moneyBefore(c.i)
 	if money != "" {
 		start = ms
+	} else if !c.words {
+		if k := f.minusBefore(c.i); k >= 0 {
+			c.neg, c.ns, start = true, k, k
+		}
 	}
+	// Spanish writes an article before percentages: "entre un 30% y un 40%".
+	if f.lang == "es" && (f.word(start-1) == "un" || f.word(start-1) == "una") && start-1 >= f.floor &&
+		(f.punct(c.j, "%") || f.word(c.j) == "por") {
+		if b, _ := f.boundBefore(start - 1); b.kind != bNone {
+			start--
+		}
+	}
+	start0 := start
 	b, bs := f.boundBefore(start)
 	hedged := b.kind != bNone && b.kind != bRange
 	if hedged {
@@ -704,6 +810,29 @@ func (f *finder) build(c core) int {
 		u = unitRes{kind: uPercent, unit: "percent", end: k}
 	}
 	stop := max(u.end, k)
+	// "5 grados bajo cero", "10 degrees below zero".
+	if u.kind == uMeasure && u.def != nil && u.def.dim == dTemp && !c.neg {
+		if e := f.belowZeroAt(stop); e > stop {
+			c.neg, stop = true, e
+		}
+	}
+	// A unit written before the number: "magnitude 5.8", "magnitud 6,1".
+	if u.kind == uNone && money == "" && start-1 >= f.floor {
+		if d, e := f.unitWordAt(start-1, false); d != nil && d.pre && e == start {
+			start--
+			u = unitRes{kind: uMeasure, unit: d.name, head: d.head, def: d, end: stop}
+		}
+	}
+	// "over" and "under" are places in time or in a sequence, not bounds,
+	// before a duration ("buy back shares over 18 months") and right after
+	// another quantity ("3,492 km over 21 stages"); "for over 18 months"
+	// keeps the bound.
+	if b.kind != bNone && len(b.words) == 1 && (b.words[0] == "over" || b.words[0] == "under") {
+		duration := u.kind == uMeasure && u.def != nil && u.def.dim == dTime && u.head != "age" && !lastingBefore[f.word(bs-1)]
+		if duration || f.floor == bs && bs > 0 && len(f.out) > 0 {
+			b, hedged, start = bound{}, false, start0
+		}
+	}
 	if sk == bNone && u.kind != uNone && (f.word(stop) == "or" || f.word(stop) == "o") {
 		if k2, a2, e2 := f.suffixBound(stop); k2 != bNone {
 			sk, sApprox, stop = k2, a2, e2
@@ -791,12 +920,27 @@ func (f *finder) build(c core) int {
 	}
 	if (u.kind == uNone || u.def == uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
 		prev := f.word(c.i - 1)
-		if prev == "at" || prev == "las" || (prev == "la" && c.m <= 24) {
+		if (prev == "at" || prev == "las" || prev == "la") && f.clockLike(&c) {
 			return max(c.j, stop)
 		}
 	}
 	f.emit(c, start, stop, b, rk != rNone, &c2, u, per, sk, sApprox || rk == rApprox)
 	return stop
+}
+
+// clockLike reports whether c may be an hour: "at 10", "at 12.30"; "at
+// 7,512" is not.
+func (f *finder) clockLike(c *core) bool {
+	raw := f.toks[c.i].low
+	switch {
+	case c.scale != 1 || strings.Contains(raw, ","):
+		return false
+	case c.d == 0:
+		return c.m <= 24
+	case c.d == 2:
+		return c.m < 2400 && int(c.m)%100 < 60
+	}
+	return false
 }
 
 // num returns a pointer to v, from a block shared by the quantities of one
@@ -819,7 +963,11 @@ func (f *finder) emit(c core, start, end int, b bound, isRange bool, c2 *core, u
 	v := c.val()
 	switch {
 	case isRange:
-		q.Low, q.High = f.num(v), f.num(c2.val())
+		lo, hi := v, c2.val()
+		if hi < lo {
+			lo, hi = hi, lo
+		}
+		q.Low, q.High = f.num(lo), f.num(hi)
 		q.Approx = b.approx
 	case c.vague:
 		q.Low, q.High = f.num(c.lo), f.num(c.hi)
