@@ -27,6 +27,11 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 			}
 		}
 	}
+	if !inRange {
+		if e := f.phoneRun(i); e > i {
+			return c, false, e
+		}
+	}
 	m, d, valid := parseNumber(t.low, f.lang)
 	if !valid {
 		return c, false, skip
@@ -108,6 +113,39 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		}
 	}
 	return c, true, c.j
+}
+
+// phoneRun returns the end of a telephone number that starts at token i, or
+// i: three or more groups of digits apart ("91 555 12 34", "+44 20 7946
+// 0958"), two when one starts with 0 ("07700 900123", "0800 555 0111"),
+// or an area code in brackets ("(212) 555-0147").
+func (f *finder) phoneRun(i int) int {
+	group := func(k int) bool {
+		t := f.tok(k)
+		n := len(t.low)
+		return t.kind == kNum && n >= 2 && n <= 5 && n == t.e-t.s && !strings.ContainsAny(t.low, ".,")
+	}
+	if !group(i) {
+		return i
+	}
+	end := i + 1
+	zero := f.toks[i].low[0] == '0'
+	for group(end) && f.toks[end].sp && !f.toks[end].nl && len(f.text[f.toks[end-1].e:f.toks[end].s]) == 1 {
+		zero = zero || f.toks[end].low[0] == '0'
+		end++
+	}
+	n := end - i
+	bracket := f.punct(i-1, "(") && f.punct(i+1, ")") && f.tok(i+2).kind == kNum && f.tok(i+2).sp
+	if bracket {
+		end = i + 3
+	}
+	if n >= 3 || n == 2 && (zero || f.punct(i-1, "+")) || bracket {
+		for f.hyphen(end) && f.adjacent(end) && f.tok(end+1).kind == kNum && f.adjacent(end+1) {
+			end += 2 // "555-0147"
+		}
+		return end
+	}
+	return i
 }
 
 // skipAttached skips the run of letters, digits and joiners around token i.
@@ -328,6 +366,13 @@ loop:
 	if last == nScale || last == nMult && lastWord != "docena" && lastWord != "dozen" {
 		c.scaled = true
 		c.of = es && last == nScale
+	}
+	if es && (lastWord == "docena" || lastWord == "centenar" || lastWord == "millar") {
+		c.of = true // "una docena de países"
+	}
+	// A scale word alone is no number: "per million British thermal units".
+	if n == 1 && k == i+1 && (last == nScale || last == nHundred || !es && last == nMult) {
+		return c, false, skip
 	}
 	if n == 1 && c.m == 1 && k == i+1 {
 		if es {

@@ -372,8 +372,8 @@ outer:
 				continue outer
 			}
 		}
-		if f.tok(k).nl {
-			continue
+		if f.tok(k).nl || f.adjacent(k-n) && f.hyphen(k-n-1) {
+			continue // "7-under 65": part of a compound
 		}
 		return cand, k - n
 	}
@@ -413,6 +413,14 @@ func (f *finder) ageAfterName(c *core) bool {
 		return false
 	}
 	name := f.tok(c.i - 2)
+	if name.kind == kWord && !name.upper && c.m >= 10 && !enStop[name.low] && !esStop[name.low] && !pluralEN(name.low) {
+		// "the senator, 71,", "un vecino, 45,": a person named by a noun.
+		switch f.word(c.i - 3) {
+		case "the", "a", "an", "el", "la", "un", "una", "o", "le", "der", "die":
+			return true
+		}
+		return false
+	}
 	if name.kind != kWord || !name.upper || enMonths[name.low] || esMonths[name.low] || f.sentStart(c.i-2) {
 		return false
 	}
@@ -420,6 +428,19 @@ func (f *finder) ageAfterName(c *core) bool {
 	// not "Gaza".
 	p := f.tok(c.i - 3)
 	return p.kind == kWord && p.upper && !enMonths[p.low] && !esMonths[p.low]
+}
+
+// listedAge reports a number that continues a list of ages: the 31 and 45
+// of "aged 24, 31 and 45".
+func (f *finder) listedAge(c *core) bool {
+	if len(f.out) == 0 || f.out[len(f.out)-1].Head != "age" || f.floor != c.i-1 || c.m < 1 || c.m > 120 {
+		return false
+	}
+	switch f.tok(c.i - 1).low {
+	case ",", "and", "y", "e", "et", "und", "or", "o":
+		return true
+	}
+	return false
 }
 
 // Range kinds.
@@ -543,7 +564,7 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		c.scaled = true
 		v1 = c.val()
 	}
-	if (first == "from" || first == "de" || first == "desde") && conn != "or" && conn != "-" {
+	if (first == "from" || first == "de" || first == "del" || first == "desde") && conn != "or" && conn != "-" {
 		if changeVerbs[f.word(bs-1)] {
 			return c2, rChange, pct
 		}
@@ -639,6 +660,12 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 	return bNone, false, k
 }
 
+// Verbs of a level moving up, after which "up to" names the new level
+// ("edged up to 4.3 percent"), not a bound as after other verbs ("moved up
+// to 3 tonnes").
+var upVerbs = set(`edged inched ticked crept shot spiked ramped ratcheted revised bumped went
+climbed jumped rose risen surged soared`)
+
 // Words before "over" that keep it a bound before a duration: "for over
 // 18 months", "lasted over a year".
 var lastingBefore = set(`for lasted lasting last lasts took take takes taking spent spend after of
@@ -677,20 +704,33 @@ func (f *finder) identifier(i int) bool {
 	if identNouns[p.low] {
 		return true
 	}
-	if !p.upper || f.sentStart(i-1) || f.titleLine(i) {
-		return false
+	if !p.upper && !camelCase(f.text[p.s:p.e]) || f.sentStart(i-1) || f.titleLine(i) {
+		return false // "iPhone 15" and "eBay 2" are names like "Boeing 737"
 	}
 	w := p.low
-	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] {
-		return false
+	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] || possessive(w) {
+		return false // "the company's 65 stores"
 	}
-	if strings.HasSuffix(w, "s") && !possessive(w) {
-		return false // "the Tories 121", "Democrats 212"
+	if strings.HasSuffix(w, "s") {
+		// "the Tories 121", "Democrats 212"; but "Windows 11 Pro" is a name.
+		n := f.tok(i + 1)
+		return n.kind == kWord && n.upper && !n.nl && !f.sentStart(i+1)
 	}
 	if _, ok := enNumbers[w]; ok {
 		return false
 	}
 	return true
+}
+
+// camelCase reports a word with a capital after its first letter:
+// "iPhone", "eBay", "PlayStation".
+func camelCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // dateDay reports whether the number of c is a day or year next to a month:
@@ -750,6 +790,9 @@ func (f *finder) build(c core) int {
 	}
 	start0 := start
 	b, bs := f.boundBefore(start)
+	if b.kind == bHigh && len(b.words) == 2 && b.words[0] == "up" && upVerbs[f.word(bs-1)] {
+		b, bs = bound{}, start // "edged up to 4.3 percent": a level, not a bound
+	}
 	hedged := b.kind != bNone && b.kind != bRange
 	if hedged {
 		start = bs
@@ -899,6 +942,8 @@ func (f *finder) build(c core) int {
 	}
 	if u.kind == uNone && money == "" && !hedged && rk == rNone && sk == bNone && c.d == 0 && c.scale == 1 {
 		switch {
+		case f.listedAge(&c):
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
 		case f.ageAfterName(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
 		case f.lang == "en" && harmBefore[f.word(c.i-1)] && !c.yearLike:

@@ -373,8 +373,9 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 			}
 			return r, true
 		}
-		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) {
-			return unitRes{kind: uReject, end: k + 2}, true
+		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) ||
+			w == "under" || w == "over" || w == "par" {
+			return unitRes{kind: uReject, end: k + 2}, true // "7-under" is a golf score
 		}
 		if f.lang == "en" && !f.tok(k+1).upper && !notHyphenNoun[w] && !adjectiveLike(w) && !enStop[w] {
 			if _, isNum := enNumbers[w]; !isNum && len(w) > 2 {
