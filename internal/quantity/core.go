@@ -82,7 +82,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		}
 	}
 	// Scale words after a space: "1.5 million", "6 millones", "3 mil millones".
-	scales := scalesFor(f.lang)
+	scales := f.scales
 	for n := 0; n < 2 && c.unit == nil; n++ {
 		t := f.tok(c.j)
 		if t.kind != kWord || t.nl {
@@ -120,6 +120,11 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 // 0958"), two when one starts with 0 ("07700 900123", "0800 555 0111"),
 // or an area code in brackets ("(212) 555-0147").
 func (f *finder) phoneRun(i int) int {
+	if n := f.tok(i + 1); n.kind != kNum || !n.sp || n.nl {
+		if !f.punct(i-1, "(") {
+			return i // most numbers stand alone
+		}
+	}
 	group := func(k int) bool {
 		t := f.tok(k)
 		n := len(t.low)
@@ -221,9 +226,6 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 	nums, vague, several := enNumbers, enVague, enSeveral
 	if es {
 		nums, vague, several = esNumbers, esVague, esSeveral
-	}
-	if fc, ok := f.fraction(i); ok {
-		return fc, true, fc.j // the second half of "between a quarter and a third"
 	}
 	c = core{i: i, scale: 1, words: true}
 	// Cheap rejection: most words are not numbers.
@@ -406,6 +408,11 @@ var triggers = func() map[string]bool {
 		}
 	}
 	for _, ws := range []map[string]bool{enSeveral, esSeveral} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, ws := range fracStarts {
 		for w := range ws {
 			m[w] = true
 		}

@@ -82,6 +82,12 @@ var (
 	unitSyms = map[string][]unitForm{}
 	// symLens holds the lengths in bytes of the symbols, longest first.
 	symLens []int
+	// unitSymFirst holds the first token of every unit symbol ("km" of
+	// "km/h"), to turn most words away with one look-up.
+	unitSymFirst = map[string]bool{}
+	// moneySymLast holds the last token of every currency symbol ("$" of
+	// "HK$", "RM"), for the same purpose.
+	moneySymLast = map[string]bool{}
 	// unitByName maps canonical names to their definition, for Compatible.
 	unitByName = map[string]*unitDef{}
 
@@ -146,6 +152,9 @@ func init() {
 	}
 	for l := range lens {
 		symLens = append(symLens, l)
+	}
+	for sym := range unitSyms {
+		unitSymFirst[firstToken(sym)] = true
 	}
 	sort.Sort(sort.Reverse(sort.IntSlice(symLens)))
 	uHours = unitByName["hours"]
@@ -217,7 +226,7 @@ func (f *finder) unitWordAt(k int, hyphens bool) (*unitDef, int) {
 // the start of "mice".
 func (f *finder) unitSymAt(k int) (*unitDef, int) {
 	t := f.tok(k)
-	if t.s < 0 || t.kind == kNum {
+	if t.s < 0 || t.kind == kNum || !unitSymFirst[f.text[t.s:t.e]] {
 		return nil, k
 	}
 	// The adjacent run of tokens from k, at most four.
@@ -252,6 +261,8 @@ var (
 	currencyNames = map[string]map[string]map[string]string{}
 	// currencyPlurals maps irregular plurals to the singular, per language.
 	currencyPlurals = map[string]map[string]string{}
+	// currencyWordsAny holds the words a currency name may start with.
+	currencyWordsAny = map[string]map[string]bool{}
 	// maxQualifier is the longest qualifier in words.
 	maxQualifier = 1
 	// moneySymbols maps every symbol as written ("$", "HK$", "RM", "E£",
@@ -290,6 +301,8 @@ func loadCurrencies() {
 			}
 			sym, code := c[1], c[2]
 			moneySymbols[sym] = code
+			toks := tokenize(sym, nil, false)
+			moneySymLast[sym[toks[len(toks)-1].s:]] = true
 			allCodes[code] = true
 			r, _ := utf8.DecodeRuneInString(sym)
 			switch {
@@ -337,6 +350,25 @@ func loadCurrencies() {
 	}
 	if maxQualifier > 3 {
 		maxQualifier = 3
+	}
+	// Every word a currency name may start with, per language, plural forms
+	// included, to turn most words away at once.
+	for lang, nouns := range currencyNames {
+		m := map[string]bool{}
+		for noun, quals := range nouns {
+			for _, suf := range [...]string{"", "s", "es", "n"} {
+				m[noun+suf] = true
+			}
+			for q := range quals {
+				if q != "" {
+					m[strings.Fields(q)[0]] = true
+				}
+			}
+		}
+		for pl := range currencyPlurals[lang] {
+			m[pl] = true
+		}
+		currencyWordsAny[lang] = m
 	}
 }
 
@@ -392,6 +424,9 @@ func isCurrency(u string) bool {
 func (f *finder) symbolEndingAt(k int) (code string, start int, letters bool) {
 	t := f.tok(k)
 	if t.s < 0 || t.kind == kNum {
+		return "", k, false
+	}
+	if last := f.text[t.s:t.e]; !moneySymLast[last] && !(len(last) == 3 && currencyCodes[last]) {
 		return "", k, false
 	}
 	for m := 3; m >= 1; m-- {
@@ -476,4 +511,13 @@ func asciiLetters(s string) bool {
 		}
 	}
 	return true
+}
+
+// firstToken returns the first token of a symbol as written: "km" of "km/h".
+func firstToken(sym string) string {
+	toks := tokenize(sym, nil, false)
+	if len(toks) == 0 {
+		return sym
+	}
+	return sym[toks[0].s:toks[0].e]
 }

@@ -90,16 +90,45 @@ primera segunda primer última premier première seconde dernière erste zweite 
 // Words before "half" that make it part of a number: "one and a half", "a half".
 var notHalfBefore = set(`one and a an`)
 
+// fracStarts holds, per language, the words a fraction may start with, so
+// that most tokens are turned away with one look-up.
+var fracStarts = func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
+	for lang, lx := range fracLexes {
+		m := map[string]bool{lx.half: true}
+		for _, ws := range []map[string]bool{lx.halfDet, lx.every} {
+			for w := range ws {
+				m[w] = true
+			}
+		}
+		for w := range lx.nums {
+			m[w] = true
+		}
+		out[lang] = m
+	}
+	return out
+}()
+
 // fraction reads a fraction in words or a ratio that starts at token i.
 func (f *finder) fraction(i int) (core, bool) {
-	lx := fracLexes[f.lang]
 	c := core{i: i, scale: 1, words: true, frac: true}
-	if lx == nil {
-		return c, false
-	}
 	t := f.tok(i)
 	w := t.low
-	if t.kind != kWord && t.kind != kNum {
+	switch t.kind {
+	case kWord:
+		if !f.fracStart[w] {
+			return c, false
+		}
+	case kNum:
+		// Only a ratio starts with digits: "1 in 10".
+		if n := f.tok(i + 1); n.kind != kWord || len(n.low) > 4 {
+			return c, false
+		}
+	default:
+		return c, false
+	}
+	lx := f.fracLx
+	if lx == nil {
 		return c, false
 	}
 	// A number: "1 in 10", "one in four", "dos de cada tres", "Un Français sur quatre".

@@ -64,6 +64,12 @@ import (
 // code ("en", "es"); "" is read as English.
 func Find(text, lang string) []parallax.Quantity {
 	f := finder{text: text, lang: normLang(lang)}
+	f.fracLx, f.fracStart, f.scales = fracLexes[f.lang], fracStarts[f.lang], scalesFor(f.lang)
+	if b, ok := boundIndex[f.lang]; ok {
+		f.bounds = b
+	} else {
+		f.bounds = signBoundIndex
+	}
 	buf := tokenPool.Get().(*[]token)
 	f.toks = tokenize(text, (*buf)[:0], spaceGrouped(f.lang))
 	n := 0
@@ -110,12 +116,17 @@ func normLang(lang string) string {
 }
 
 type finder struct {
-	text  string
-	lang  string
-	toks  []token
-	floor int // tokens before floor belong to a quantity already found
-	nums  []float64
-	out   []parallax.Quantity
+	text string
+	lang string
+	// Tables of the language, looked up once per text.
+	fracLx    *fracLex
+	fracStart map[string]bool
+	scales    map[string]float64
+	bounds    map[string][]bound
+	toks      []token
+	floor     int // tokens before floor belong to a quantity already found
+	nums      []float64
+	out       []parallax.Quantity
 }
 
 // core is a number as written: digits with their scale, or number words.
@@ -297,13 +308,19 @@ func (f *finder) try(i int) int {
 	var c core
 	var ok bool
 	var skip int
-	if fc, isFrac := f.fraction(i); isFrac {
-		return f.build(fc)
-	}
 	switch t.kind {
 	case kNum:
+		if fc, isFrac := f.fraction(i); isFrac {
+			return f.build(fc)
+		}
 		c, ok, skip = f.digitCore(i, false)
 	case kWord:
+		if !mayTrigger(t.low) || !triggers[t.low] {
+			return i + 1 // most words start no number
+		}
+		if fc, isFrac := f.fraction(i); isFrac {
+			return f.build(fc)
+		}
 		if f.lang != "en" && f.lang != "es" {
 			return i + 1
 		}
@@ -352,10 +369,7 @@ func (f *finder) moneyBeforeGlued(i int) (code string, start int, ok bool) {
 
 // boundBefore matches a bound or hedge that ends just before token k.
 func (f *finder) boundBefore(k int) (b bound, start int) {
-	idx, ok := boundIndex[f.lang]
-	if !ok {
-		idx = signBoundIndex
-	}
+	idx := f.bounds
 	bs := idx[f.tok(k-1).low]
 outer:
 	for _, cand := range bs {
@@ -544,6 +558,9 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		c2, ok, _ = f.digitCore(k2, conn == "-")
 		c2.neg = neg
 	case kWord:
+		if c2, ok = f.fraction(k2); ok {
+			break // "between a quarter and a third"
+		}
 		if es || f.lang == "en" {
 			c2, ok, _ = f.wordCore(k2)
 		}

@@ -217,10 +217,13 @@ func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
 	if currencyNames[f.lang] == nil {
 		return unitRes{}, false
 	}
-	ws, ends := f.wordsAt(k, maxQualifier+1, c.scaled || c.of)
-	if len(ws) == 0 {
-		return unitRes{}, false
+	var wbuf [4]string
+	var ebuf [4]int
+	ws, ends := f.wordsAt(k, 1, c.scaled || c.of, wbuf[:0], ebuf[:0])
+	if len(ws) == 0 || !currencyWordsAny[f.lang][ws[0]] {
+		return unitRes{}, false // most words name no currency
 	}
+	ws, ends = f.wordsAt(k, maxQualifier+1, c.scaled || c.of, wbuf[:0], ebuf[:0])
 	nounFirst := f.lang != "en" && f.lang != "de"
 	var noun, code, written string
 	end, qualified := -1, false
@@ -293,7 +296,7 @@ func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
 // wordsAt returns up to n lower-case words from token k on, the token after
 // each, skipping "of"/"de" first when of is set and the French elision
 // "d'" ("milliards d'euros"); hyphens may join words ("US-Dollar").
-func (f *finder) wordsAt(k, n int, of bool) (ws []string, ends []int) {
+func (f *finder) wordsAt(k, n int, of bool, ws []string, ends []int) ([]string, []int) {
 	p := k
 	if of {
 		switch f.word(p) {
