@@ -125,7 +125,7 @@ func init() {
 				d.per = fl[4:]
 			}
 		}
-		key := fmt.Sprintf("%s|%v|%v|%v|%s", d.name, d.short, d.sym, d.pre, d.per)
+		key := fmt.Sprintf("%s|%s|%v|%v|%v|%s", d.name, d.head, d.short, d.sym, d.pre, d.per)
 		def := defs[key]
 		if def == nil {
 			def = &d

@@ -332,6 +332,31 @@ func TestFigures(t *testing.T) {
 	}
 }
 
+// TestFiguresHoldout scores the held-out set of testdata/figures_holdout.tsv,
+// written after the rules were tuned on figures.tsv, against the same
+// floors: it estimates how the rules carry over to sentences nobody tuned
+// them to.
+func TestFiguresHoldout(t *testing.T) {
+	set, err := loadFigures("testdata/figures_holdout.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := scoreFigures(set)
+	t.Log("\n" + sc.report())
+	for _, m := range sc.misses {
+		t.Log("miss: " + m)
+	}
+	for _, m := range sc.falseAlarm {
+		t.Log("false alarm: " + m)
+	}
+	if sc.recall() < figuresRecallFloor {
+		t.Errorf("held-out recall %.3f is below the floor %.2f", sc.recall(), figuresRecallFloor)
+	}
+	if sc.precision() < figuresPrecisionFloor {
+		t.Errorf("held-out precision %.3f is below the floor %.2f", sc.precision(), figuresPrecisionFloor)
+	}
+}
+
 // TestFiguresLoader checks that the loader rejects malformed rows with the
 // line that is wrong.
 func TestFiguresLoader(t *testing.T) {

@@ -265,6 +265,10 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 		if lx.after[w] || strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’") {
 			return true
 		}
+		// A share as the subject of a verb: "a fifth needed care".
+		if f.lang == "en" && (enAux[w] || shareVerbs[w] || strings.HasSuffix(w, "ed") && !enAdjWords[w]) {
+			return true
+		}
 		if half && f.lang == "en" {
 			switch w {
 			case "the", "its", "their", "his", "her", "our", "my", "your", "all", "them", "those", "these":
@@ -278,6 +282,10 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 	}
 	return false
 }
+
+// Verbs after a fraction used as a subject ("a third said", "half will").
+var shareVerbs = set(`is was are will would could can may might must should said say says
+had has do does did voted want wants think thinks expect expects live lives work works`)
 
 // fracLexNext reports whether a fraction starts at token k.
 func (f *finder) fracLexNext(lx *fracLex, k int) bool {

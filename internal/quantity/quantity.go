@@ -662,8 +662,9 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 			return bHigh, false, k + 2
 		}
 	case w == "plus" && !f.tok(k).nl && !f.tok(k).upper:
-		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 {
-			return bNone, false, k // "five plus two"
+		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 ||
+			n.kind != kWord && moneySymLast[n.low] || currencyCodes[f.text[max(n.s, 0):max(n.e, 0)]] {
+			return bNone, false, k // "five plus two", "€70m plus €10m"
 		}
 		return bLow, false, k + 1
 	case f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1):
@@ -815,7 +816,7 @@ func (f *finder) build(c core) int {
 		start = bs
 	}
 	if money == "" && !hedged {
-		if !c.words && f.identifier(c.i) {
+		if !c.words && !c.scaled && f.identifier(c.i) {
 			return c.j
 		}
 		if !c.words && f.dateDay(&c) {
@@ -968,6 +969,12 @@ func (f *finder) build(c core) int {
 		case f.lang == "es" && esHarmBefore[f.word(c.i-1)] && !c.yearLike:
 			u = unitRes{kind: uPeople, unit: "personas", head: "person", end: c.j}
 		}
+	}
+	// A scale letter against the digits with nothing counted names a format
+	// or a model, not an amount: "8K video", "a 4K screen".
+	if u.kind == uNone && money == "" && c.scaled && c.j == c.i+2 && f.adjacent(c.i+1) && f.tok(c.i+1).kind == kWord &&
+		len(f.tok(c.i+1).low) == 1 && rk == rNone {
+		return c.j
 	}
 	// Long digit strings without separators are codes: "11765", "598760".
 	if u.kind == uNone && money == "" && !hedged && rk == rNone && !c.words && c.d == 0 && c.scale == 1 &&
