@@ -174,6 +174,9 @@ func (f *finder) minusBefore(i int) int {
 	t := f.tok(k)
 	switch {
 	case t.kind == kPunct && (t.low == "-" || t.low == "−") && f.adjacent(i):
+		if f.tok(k-1).kind == kNum && !f.tok(k).nl {
+			return -1 // "10 - 15": a range or a difference
+		}
 		if f.adjacent(k) {
 			if p := f.tok(k - 1); p.kind == kWord || p.kind == kNum || p.kind == kPunct && p.low != "(" {
 				return -1
@@ -797,6 +800,8 @@ func (f *finder) build(c core) int {
 	} else if !c.words {
 		if k := f.minusBefore(c.i); k >= 0 {
 			c.neg, c.ns, start = true, k, k
+		} else if k := c.i - 1; k >= f.floor && f.punct(k, "+") && f.adjacent(c.i) && !f.adjacent(k) {
+			start = k // "+1.4%": the sign is part of the words
 		}
 	}
 	// Spanish writes an article before percentages: "entre un 30% y un 40%".

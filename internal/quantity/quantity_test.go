@@ -260,6 +260,15 @@ func TestNotQuantities(t *testing.T) {
 	})
 }
 
+func TestNegative(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "Weekly moves: gold +1.4%, silver -2.3%, copper −0.8%.", []string{`"+1.4%" v=1.4 unit=percent`, `"-2.3%" v=-2.3 unit=percent`, `"−0.8%" v=-0.8 unit=percent`}},
+		{"en", "Lows of -5C to -8C and minus 12 degrees; plus or minus 3 points.", []string{`"-5C to -8C" lo=-8 hi=-5 unit=degrees head=celsius`, `"minus 12 degrees" v=-12 unit=degrees head=degree`, `"3 points" v=3 unit=points head=point`}},
+		{"en", "Scores of 10 - 15 and MS-13 members.", []string{`"10" v=10`, `"15" v=15`}},
+		{"es", "Bajaron a 5 grados bajo cero; al menos 12 mineros.", []string{`"5 grados bajo cero" v=-5 unit=degrees head=degree`, `"al menos 12 mineros" lo=12 unit=mineros head=minero`}},
+	})
+}
+
 func TestFractions(t *testing.T) {
 	runFind(t, []findCase{
 		{"en", "Two-thirds of voters and a quarter of members agreed.", []string{`"Two-thirds" v=66.66666666666667 ~ unit=percent`, `"a quarter" v=25 ~ unit=percent`}},
