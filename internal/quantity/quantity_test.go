@@ -312,6 +312,9 @@ func FuzzFind(f *testing.F) {
 		"twenty-two", "tens of thousands of people", "17/04/2025 at 11:30", "MS-13", "\xff1\xfe",
 		"1\u00a0200 people", "seis millones de dólares al año", "948-foot-long", "one or two",
 		"from 10 to 20 percent", "a.m. U.S. 5", "4-5-6", "-", "$", "1,2,3,4,5,6,7,8,9,10,11",
+		"HK$1.2bn", "-5C to -8C", "about one in four", "0800 555 0111", "RM3.10", "la mitad de",
+		"3,5 milliards d'euros", "256GB", "240-hp", "minus 12", "between a quarter and a third",
+		"(212) 555-0147", "E£5", "S/ 120", "5 grados bajo cero",
 	} {
 		f.Add(s, "en")
 		f.Add(s, "es")
