@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -112,6 +113,52 @@ func TestHTMLLegacyCharset(t *testing.T) {
 	}
 }
 
+// koreanPage is a valid UTF-8 page with several kilobytes of Hangul: the
+// shape that made dom.Parse fail with "transform: short internal buffer"
+// (its NFD → NFC chain runs out of its 4 KB buffer on decomposed jamo).
+func koreanPage(paragraphs int) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>창고 화재로 주민 대피</title></head><body><article><h1>창고 화재로 주민 대피</h1>`)
+	for i := range paragraphs {
+		fmt.Fprintf(&b, "<p>가상의 도시 한빛시의 물류 창고에서 %d일 밤 큰 불이 나 인근 주민들이 대피했다. 소방 당국은 인명 피해는 없으며 정확한 원인을 조사하고 있다고 밝혔다.</p>\n", i%28+1)
+	}
+	b.WriteString("</article></body></html>")
+	return b.String()
+}
+
+func TestHTMLKorean(t *testing.T) {
+	page := koreanPage(60) // about 17 KB
+	res, err := HTML(strings.NewReader(page), nil)
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	if res.Title != "창고 화재로 주민 대피" || res.Language != "ko" {
+		t.Errorf("Title %q, Language %q", res.Title, res.Language)
+	}
+	if n := strings.Count(res.Text, "소방 당국은"); n != 60 {
+		t.Errorf("%d of 60 paragraphs in the text", n)
+	}
+}
+
+// The page comes out in normalisation form C without soft hyphens, and in
+// UTF-8 whatever its encoding.
+func TestUTF8Page(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"decomposed accent composed", "Caf\u0065\u0301 de la Pa\u0301z", "Café de la Páz"},
+		{"soft hyphen removed", "co\u00ADoperation", "cooperation"},
+		{"soft hyphen between base and mark", "e\u00AD\u0301", "é"},
+		{"hangul kept", strings.Repeat("한국어 ", 3000), strings.Repeat("한국어 ", 3000)},
+		{"utf-16 with a bom", string([]byte{0xFF, 0xFE, 'h', 0, 0xE9, 0}), "hé"},
+		{"latin-1 declared", "<meta charset=\"iso-8859-1\">caf\xe9", "<meta charset=\"iso-8859-1\">café"},
+		{"a stray invalid byte in UTF-8 replaced", strings.Repeat("señal café ", 40) + "\xff", strings.Repeat("señal café ", 40) + "\uFFFD"},
+		{"latin-1 mislabelled as UTF-8 detected", "<meta charset=\"utf-8\"><p>" + strings.Repeat("se\xf1al caf\xe9 ", 40), "<meta charset=\"utf-8\"><p>" + strings.Repeat("señal café ", 40)},
+	} {
+		if got := string(utf8Page([]byte(tc.in))); got != tc.want {
+			t.Errorf("%s: utf8Page(%q) = %q, want %q", tc.name, tc.in[:min(len(tc.in), 40)], got[:min(len(got), 40)], tc.want[:min(len(tc.want), 40)])
+		}
+	}
+}
+
 func TestHTMLNoText(t *testing.T) {
 	for _, page := range []string{
 		"",
@@ -206,6 +253,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add("<p>short</p>")
 	f.Add("<html><body><article><p>" + strings.Repeat("word ", 100) + "</p></article></body></html>")
 	f.Add("\x00\xff<html")
+	f.Add(koreanPage(30))
 	f.Fuzz(func(t *testing.T, page string) {
 		res, err := HTML(strings.NewReader(page), nil)
 		if err != nil {
