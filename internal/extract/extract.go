@@ -61,6 +61,9 @@ func HTML(r io.Reader, pageURL *url.URL) (*Result, error) {
 		return nil, fmt.Errorf("read HTML: %w", err)
 	}
 	data = utf8Page(data)
+	if tooBig(data) {
+		return streamHTML(data, pageURL)
+	}
 	// trafilatura alone first; the fallback extractors (readability, DOM
 	// distiller) recover text from pages without <article> markup, common
 	// among small outlets, but cost about half the speed, so they run only

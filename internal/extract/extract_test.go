@@ -288,3 +288,87 @@ func BenchmarkHTML(b *testing.B) {
 		}
 	}
 }
+
+// tinyParagraphs is a page of n one-line paragraphs inside an article,
+// between a menu and a footer.
+func tinyParagraphs(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tide table | Harbour Gazette</title>` +
+		`<meta property="og:title" content="Tide table for the year"><meta property="article:published_time" content="2025-06-01T08:00:00Z">` +
+		`<link rel="canonical" href="https://harbour-gazette.example/tides"></head><body>` +
+		`<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><main><article><h1>Tide table for the year</h1>`)
+	for i := range n {
+		fmt.Fprintf(&b, "<p>Tide %d.</p>", i)
+	}
+	b.WriteString(`</article></main><footer><p>© Harbour Gazette</p><script>var x = "<p>not text</p>";</script></footer></body></html>`)
+	return b.Bytes()
+}
+
+// A 10 MB page of tiny paragraphs is read in one pass of the tokenizer,
+// not by go-trafilatura (which took minutes and gigabytes on it), and
+// every paragraph comes out on its own line.
+func TestHTMLHugePage(t *testing.T) {
+	const n = 700_000
+	page := tinyParagraphs(n)
+	if len(page) < 10<<20 {
+		t.Fatalf("page is %d bytes, want 10 MB", len(page))
+	}
+	if !tooBig(page) {
+		t.Fatal("tooBig = false for a page of 700,000 paragraphs")
+	}
+	res, err := HTML(bytes.NewReader(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(res.Text, "\n")
+	if len(lines) != n+1 || lines[0] != "Tide table for the year" || lines[1] != "Tide 0." || lines[n] != fmt.Sprintf("Tide %d.", n-1) {
+		t.Errorf("%d lines, first %q, %q, last %q; want the headline and %d paragraphs", len(lines), lines[0], lines[1], lines[len(lines)-1], n)
+	}
+	for _, bad := range []string{"Home", "Harbour Gazette", "not text"} {
+		if strings.Contains(res.Text, bad) {
+			t.Errorf("text holds %q", bad)
+		}
+	}
+	if res.Title != "Tide table for the year" || res.Language != "en" || res.URL != "https://harbour-gazette.example/tides" ||
+		res.Published.Format(time.RFC3339) != "2025-06-01T08:00:00Z" {
+		t.Errorf("metadata: title %q, language %q, URL %q, published %v", res.Title, res.Language, res.URL, res.Published)
+	}
+}
+
+// Pages of ordinary size still go to go-trafilatura.
+func TestTooBig(t *testing.T) {
+	article, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := tinyParagraphs(0)
+	long = bytes.Replace(long, []byte("</article>"), []byte(strings.Repeat("<p>"+strings.Repeat("word ", 100)+"</p>", 500)+"</article>"), 1)
+	for _, tc := range []struct {
+		name string
+		page []byte
+		want bool
+	}{
+		{"article", article, false},
+		{"long article: 500 paragraphs of 100 words", long, false},
+		{"4,000 tiny paragraphs", tinyParagraphs(4000), false},
+		{"30,000 tiny paragraphs", tinyParagraphs(30000), true},
+		{"60,000 elements", []byte(strings.Repeat("<div>x</div>", 60000)), true},
+	} {
+		if got := tooBig(tc.page); got != tc.want {
+			t.Errorf("%s: tooBig = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkHTMLHugePage reads the 10 MB page of tiny paragraphs; the
+// B/op figure is what it allocates in all.
+func BenchmarkHTMLHugePage(b *testing.B) {
+	page := tinyParagraphs(700_000)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := HTML(bytes.NewReader(page), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
