@@ -95,6 +95,9 @@ type Store interface {
 	EachArticle(ctx context.Context, fn func(*Record) error) error
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	// SetAnalysis replaces an article's stored analysis (after the rules
+	// that made it changed).
+	SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error
 
 	// CreateStory starts an empty story and returns its ID.
 	CreateStory(ctx context.Context) (int64, error)

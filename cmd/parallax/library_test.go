@@ -112,13 +112,17 @@ func TestLibraryFiles(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"url", "title", "maintext", "source_domain", "language", "id", "story", "entities", "quotes"} {
+	for _, k := range []string{"url", "title", "maintext", "source_domain", "language", "id", "story", "entities", "quotes", "sentences", "signals"} {
 		if _, ok := first[k]; !ok {
 			t.Errorf("exported article lacks %q", k)
 		}
 	}
 	if csv := mustRun(t, "export", "articles", "--db", db, "--format", "csv"); strings.Count(csv, "\n") < 8 {
 		t.Errorf("export csv too short:\n%s", csv)
+	}
+	// reanalyze: every article again, every story recompared, the same stories
+	if _, errs, code := run(t, "reanalyze", "--db", db); code != 0 || !strings.Contains(errs, "reanalysed 7 articles, recompared 2 stories") {
+		t.Errorf("reanalyze: exit %d: %s", code, errs)
 	}
 	stories := strings.Split(strings.TrimSpace(mustRun(t, "export", "stories", "--db", db)), "\n")
 	if len(stories) != 2 || !strings.Contains(stories[0]+stories[1], `"conflicts"`) {

@@ -71,6 +71,7 @@ Usage:
                                       poll the subscribed feeds and ingest new items
   parallax serve [--addr 127.0.0.1:8080] [--token T]
                                       story pages and a JSON API over the library
+  parallax reanalyze                  analyse every stored article again, recompare the stories
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
@@ -104,6 +105,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&WatchCommand{Main: m}).Run(ctx, args[1:])
 	case "serve":
 		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
+	case "reanalyze":
+		return (&ReanalyzeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":

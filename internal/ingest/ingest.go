@@ -20,7 +20,6 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze"
-	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/pipeline"
 )
@@ -91,8 +90,11 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
 	for _, r := range recent {
-		a := ing.analysisOf(r)
-		sid, dup := ing.index.Add(doc(r.ID, a))
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return nil, err
+		}
+		sid, dup := ing.index.Add(pipeline.Doc(a))
 		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
 			ing.stories[sid] = r.StoryID
 		}
@@ -107,24 +109,10 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	return ing, nil
 }
 
-func doc(id int64, a *parallax.Analysis) group.Doc {
-	d := group.Doc{ID: articleID(id), Title: a.Article.Title, Text: a.Article.Text, Published: a.Article.Published, Language: a.Language}
-	for _, e := range a.Entities {
-		d.Names = append(d.Names, e.Name)
-	}
-	return d
-}
-
-func articleID(id int64) string { return "a" + strconv.FormatInt(id, 10) }
-
 func parseArticleID(s string) int64 {
 	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "a"), 10, 64)
 	return n
 }
-
-// analysisOf restores a stored article's analysis, or analyses it again
-// when the stored one is missing or was written by another version.
-func (ing *Ingester) analysisOf(r *parallax.Record) *parallax.Analysis { return Analysis(r) }
 
 // Hash identifies an article's content: its text with white space and case
 // folded, so a re-encoded copy of the same text is the same article.
@@ -160,7 +148,7 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 	}
 	work := rec.Article
 	a := ing.an.Analyze(&work)
-	enc, err := encodeAnalysis(a)
+	enc, err := pipeline.EncodeAnalysis(a)
 	if err != nil {
 		return Result{}, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
 	}
@@ -175,8 +163,8 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 	if !created {
 		return Result{ID: id}, nil
 	}
-	work.ID = articleID(id)
-	sid, dup := ing.index.Add(doc(id, a))
+	work.ID = pipeline.ArticleID(id)
+	sid, dup := ing.index.Add(pipeline.Doc(a))
 	if err := ing.place(ctx, id, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
@@ -225,33 +213,48 @@ func (ing *Ingester) Flush(ctx context.Context) error {
 
 // Recompare recomputes and saves one story's comparison.
 func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
-	recs, err := ing.store.StoryArticles(ctx, storyID)
+	return Recompare(ctx, ing.store, storyID, ing.opt.Now())
+}
+
+// Recompare recomputes one story's comparison from its stored articles and
+// saves it as of now.
+func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) error {
+	recs, err := st.StoryArticles(ctx, storyID)
 	if err != nil {
 		return fmt.Errorf("load story %d: %w", storyID, err)
 	}
-	rep, info := ing.Report(storyID, recs)
+	rep, info, err := Report(storyID, recs)
+	if err != nil {
+		return fmt.Errorf("compare story %d: %w", storyID, err)
+	}
 	b, err := json.Marshal(rep)
 	if err != nil {
 		return fmt.Errorf("encode story %d: %w", storyID, err)
 	}
-	info.Updated = ing.opt.Now().UTC()
-	if err := ing.store.SaveReport(ctx, info, b); err != nil {
+	info.Updated = now.UTC()
+	if err := st.SaveReport(ctx, info, b); err != nil {
 		return fmt.Errorf("save story %d: %w", storyID, err)
 	}
 	return nil
 }
 
 // Report compares a story's stored articles: the same report `parallax
-// compare` prints, for one story.
-func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo) {
-	in := compare.Input{ID: "s" + strconv.FormatInt(storyID, 10), DuplicateOf: map[string]string{}}
+// compare` prints, for one story, and the story's listing.
+func Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo, error) {
 	info := parallax.StoryInfo{ID: storyID, Articles: len(recs)}
+	g := pipeline.Grouping{DuplicateOf: map[string]string{}}
+	var as []*parallax.Analysis
+	var members []string
 	outlets := map[string]bool{}
 	for _, r := range recs {
-		a := ing.analysisOf(r)
-		in.Analyses = append(in.Analyses, a)
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return nil, info, err
+		}
+		as = append(as, a)
+		members = append(members, a.Article.ID)
 		if r.DuplicateOf != 0 {
-			in.DuplicateOf[a.Article.ID] = articleID(r.DuplicateOf)
+			g.DuplicateOf[a.Article.ID] = pipeline.ArticleID(r.DuplicateOf)
 		} else {
 			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
@@ -267,29 +270,13 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		}
 	}
 	info.Outlets = len(outlets)
-	rep := &parallax.Report{Generator: "parallax", Unassigned: []string{}, Stories: []parallax.Story{}}
-	for _, a := range in.Analyses {
-		rep.Articles = append(rep.Articles, compare.Info(a, in.DuplicateOf[a.Article.ID]))
+	if len(members) > 0 {
+		g.Stories = []pipeline.Members{{ID: pipeline.StoryID(storyID), Articles: members}}
 	}
-	if len(in.Analyses) == 0 {
-		return rep, info
+	rep := pipeline.Compare(as, g)
+	if len(rep.Stories) > 0 {
+		info.Title = rep.Stories[0].Title
+		info.Conflicts = len(rep.Stories[0].Conflicts)
 	}
-	st := compare.Story(in)
-	info.Title = st.Title
-	info.Conflicts = len(st.Conflicts)
-	rep.Stories = append(rep.Stories, st)
-	return rep, info
-}
-
-var defaultAnalyzer = pipeline.NewAnalyzer()
-
-// Analysis returns a stored article's analysis, decoded, or computed again
-// when the stored one is missing or from another version.
-func Analysis(r *parallax.Record) *parallax.Analysis {
-	art := r.Article
-	art.ID = articleID(r.ID)
-	if a, ok := decodeAnalysis(r.Analysis, &art); ok {
-		return a
-	}
-	return defaultAnalyzer.Analyze(&art)
+	return rep, info, nil
 }

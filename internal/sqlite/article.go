@@ -214,6 +214,22 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
+// SetAnalysis replaces an article's stored analysis.
+func (db *DB) SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error {
+	return db.write(ctx, "set analysis", func(tx *sql.Tx) error {
+		res, err := db.wc.exec(ctx, tx, "UPDATE articles SET analysis = ? WHERE id = ?", blob(analysis), articleID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", articleID)
+		}
+		return nil
+	})
+}
+
 // exists returns an ENOTFOUND error unless table has a row with the id.
 func exists(ctx context.Context, c *stmtCache, tx *sql.Tx, table string, id int64, what string) error {
 	var one int

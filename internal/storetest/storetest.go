@@ -62,6 +62,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"EachArticle/Stop", testEachArticleStop},
 		{"EachArticle/WritesWhileIterating", testEachArticleWrites},
 		{"SetPlacement", testSetPlacement},
+		{"SetAnalysis", testSetAnalysis},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -584,6 +585,29 @@ func testSetPlacement(t *testing.T, s parallax.Store) {
 	if a.StoryID != story || a.DuplicateOf != 0 {
 		t.Errorf("after failed placements: StoryID %d, DuplicateOf %d; want %d, 0", a.StoryID, a.DuplicateOf, story)
 	}
+}
+
+func testSetAnalysis(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	want := []byte(`{"v":2,"language":"en","sentences":[{"start":0,"end":5}]}`)
+	if err := s.SetAnalysis(ctx, ids[1], want); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		r, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bridge()[i].Analysis
+		if i == 1 {
+			w = want
+		}
+		if !bytes.Equal(r.Analysis, w) {
+			t.Errorf("article %d: analysis %s, want %s", id, r.Analysis, w)
+		}
+	}
+	wantCode(t, "SetAnalysis(unknown article)", s.SetAnalysis(ctx, ids[2]+100, want), parallax.ENOTFOUND)
 }
 
 func testReport(t *testing.T, s parallax.Store) {
@@ -1169,6 +1193,7 @@ func testNotFound(t *testing.T, s parallax.Store) {
 	wantCode(t, "SetPlacement(story)", s.SetPlacement(ctx, aid, sid+1, 0), parallax.ENOTFOUND)
 	wantCode(t, "UpdateFeed", s.UpdateFeed(ctx, &parallax.Feed{ID: 1, URL: "https://x.example/"}), parallax.ENOTFOUND)
 	wantCode(t, "RemoveFeed", s.RemoveFeed(ctx, "1"), parallax.ENOTFOUND)
+	wantCode(t, "SetAnalysis", s.SetAnalysis(ctx, aid+1, []byte("{}")), parallax.ENOTFOUND)
 	var e *parallax.Error
 	if _, err := s.Article(ctx, aid+1); !errors.As(err, &e) || e.Message == "" {
 		t.Errorf("Article(unknown) = %v: want a *parallax.Error with a message", err)
