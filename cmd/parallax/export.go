@@ -49,7 +49,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	what := args[0]
 	fs := flag.NewFlagSet("parallax export "+what, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	format := fs.String("format", "jsonl", "jsonl, or csv for articles")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args[1:]); err != nil {

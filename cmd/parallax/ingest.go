@@ -34,7 +34,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
@@ -50,7 +50,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
 		return errSilent{2}
 	}
-	st, err := openStore(*db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

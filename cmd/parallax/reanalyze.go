@@ -19,7 +19,7 @@ func (c *ReanalyzeCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax reanalyze", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database or postgres:// URL (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
 	}
@@ -27,7 +27,7 @@ func (c *ReanalyzeCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "parallax reanalyze: unexpected argument %q\n", fs.Arg(0))
 		return errSilent{2}
 	}
-	st, err := openStore(*db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}

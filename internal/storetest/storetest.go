@@ -27,7 +27,9 @@
 //   - StoryFilter.Outlet ignores case;
 //   - StoryArticles, SaveReport and SetPlacement name an unknown story,
 //     article or feed with ENOTFOUND, like Article and Story;
-//   - EachArticle's fn may itself call the store.
+//   - EachArticle's fn may itself call the store;
+//   - times keep at least microseconds (PostgreSQL's precision; SQLite keeps
+//     nanoseconds).
 package storetest
 
 import (
@@ -669,7 +671,12 @@ func testReport(t *testing.T, s parallax.Store) {
 
 func sameInfo(a, b parallax.StoryInfo) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Articles == b.Articles && a.Outlets == b.Outlets &&
-		a.Conflicts == b.Conflicts && a.First.Equal(b.First) && a.Last.Equal(b.Last) && a.Updated.Equal(b.Updated)
+		a.Conflicts == b.Conflicts && sameTime(a.First, b.First) && sameTime(a.Last, b.Last) && sameTime(a.Updated, b.Updated)
+}
+
+// sameTime compares times to the microsecond, the precision every backend keeps.
+func sameTime(a, b time.Time) bool {
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
 }
 
 func storyIDs(list []parallax.StoryInfo) []int64 {
