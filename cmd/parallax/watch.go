@@ -52,6 +52,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
 	for {
 		next, err := c.pollDue(ctx, st, ing, fc, *interval)

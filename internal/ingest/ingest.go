@@ -37,12 +37,18 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives progress and problems; nil discards them.
 	Logger *slog.Logger
+	// WaitForLock makes New wait for the placement lock of a store that
+	// several processes share (parallax.PlacementLocker). Without it, when
+	// another process holds the lock, the Ingester only stores articles and
+	// leaves placing them to that process (see Placing).
+	WaitForLock bool
 }
 
 // Store is what an Ingester needs of the library: parallax.Store has it all.
 type Store interface {
 	AddArticle(ctx context.Context, r *parallax.Record) (id int64, created bool, err error)
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
+	Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error)
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
@@ -51,13 +57,18 @@ type Store interface {
 
 // Ingester adds articles to a Store. It is not safe for concurrent use.
 type Ingester struct {
-	store Store
-	opt   Options
-	an    *analyze.Analyzer
+	*Storer
+	opt Options
+	// lock is the placement lock held, when the store has one.
+	lock parallax.PlacementLock
+	// index is nil when another process places the articles.
 	index *group.Index
 	// stories maps the index's story IDs to the store's.
 	stories map[string]int64
 	dirty   map[int64]bool
+	// skip are unplaced articles that cannot be placed (their analysis is
+	// unreadable), passed over until reanalysed.
+	skip map[int64]bool
 }
 
 // Result says what happened to one article.
@@ -69,7 +80,9 @@ type Result struct {
 }
 
 // New returns an Ingester over store, its index rebuilt from the articles
-// published within the window before now.
+// published within the window before now. On a store several processes
+// share, it first takes the placement lock (see Options.WaitForLock); Close
+// gives it back.
 func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Window <= 0 {
 		opt.Window = pipeline.DefaultWindow
@@ -83,15 +96,28 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	ing := &Ingester{store: store, opt: opt, an: pipeline.NewAnalyzer(),
-		index: group.NewIndex(group.Options{Window: opt.Window}), stories: map[string]int64{}, dirty: map[int64]bool{}}
+	ing := &Ingester{Storer: NewStorer(store), opt: opt, stories: map[string]int64{}, dirty: map[int64]bool{}}
+	if l, ok := store.(parallax.PlacementLocker); ok {
+		lock, err := l.LockPlacement(ctx, opt.WaitForLock)
+		if err != nil {
+			return nil, fmt.Errorf("take the placement lock: %w", err)
+		}
+		if lock == nil {
+			opt.Logger.Info("another process places articles in stories; this one only stores them")
+			return ing, nil
+		}
+		ing.lock = lock
+	}
+	ing.index = group.NewIndex(group.Options{Window: opt.Window})
 	recent, err := store.ArticlesSince(ctx, opt.Now().Add(-opt.Window), opt.MaxIndexed)
 	if err != nil {
+		ing.Close()
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
 	for _, r := range recent {
 		a, err := pipeline.RecordAnalysis(r)
 		if err != nil {
+			ing.Close()
 			return nil, err
 		}
 		sid, dup := ing.index.Add(pipeline.Doc(a))
@@ -101,12 +127,26 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		if r.StoryID == 0 {
 			// stored but never placed: a run stopped between the two steps
 			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				ing.Close()
 				return nil, err
 			}
 		}
 	}
 	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window)
 	return ing, nil
+}
+
+// Placing reports whether this Ingester places articles in stories; when
+// it does not, another process holds the placement lock and places what
+// this one stores.
+func (ing *Ingester) Placing() bool { return ing.index != nil }
+
+// Close gives the placement lock back, if the Ingester holds it.
+func (ing *Ingester) Close() {
+	if ing.lock != nil {
+		ing.lock.Unlock()
+		ing.lock = nil
+	}
 }
 
 func parseArticleID(s string) int64 {
@@ -135,11 +175,23 @@ func Hash(text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Add stores one article and places it in a story. An article already in
-// the library (same URL or same text) is left as it is.
-func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+// Storer analyses and stores articles without placing them: what a worker
+// does with the jobs it takes while another process places. It is safe for
+// concurrent use.
+type Storer struct {
+	store Store
+	an    *analyze.Analyzer
+}
+
+// NewStorer returns a Storer over store.
+func NewStorer(store Store) *Storer { return &Storer{store: store, an: pipeline.NewAnalyzer()} }
+
+// Store analyses art and stores it, unless the library has it already (same
+// URL or same text). It returns the analysis of a new article, nil
+// otherwise.
+func (s *Storer) Store(ctx context.Context, art *parallax.Article, feedID int64) (Result, *parallax.Analysis, error) {
 	if strings.TrimSpace(art.Text) == "" {
-		return Result{}, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
+		return Result{}, nil, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
 	}
 	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID}
 	rec.Article.Received, rec.Article.ReceivedType = nil, ""
@@ -147,28 +199,89 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 		rec.Raw, rec.RawType = []byte(art.Text), "text/plain"
 	}
 	work := rec.Article
-	a := ing.an.Analyze(&work)
+	a := s.an.Analyze(&work)
 	enc, err := pipeline.EncodeAnalysis(a)
 	if err != nil {
-		return Result{}, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
 	}
 	rec.Analysis = enc
 	if rec.Language == "" {
 		rec.Language = a.Language
 	}
-	id, created, err := ing.store.AddArticle(ctx, rec)
+	id, created, err := s.store.AddArticle(ctx, rec)
 	if err != nil {
-		return Result{}, fmt.Errorf("store %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("store %s: %w", art.Source, err)
 	}
 	if !created {
-		return Result{ID: id}, nil
+		return Result{ID: id}, nil, nil
 	}
 	work.ID = pipeline.ArticleID(id)
+	return Result{ID: id, New: true}, a, nil
+}
+
+// Add stores one article and places it in a story. An article already in
+// the library (same URL or same text) is left as it is. When another
+// process places articles (see Placing), a new one is stored unplaced, its
+// StoryID 0.
+func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+	res, a, err := ing.Store(ctx, art, feedID)
+	if err != nil || a == nil || ing.index == nil {
+		return res, err
+	}
 	sid, dup := ing.index.Add(pipeline.Doc(a))
-	if err := ing.place(ctx, id, sid, dup); err != nil {
+	if err := ing.place(ctx, res.ID, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
-	return Result{ID: id, New: true, StoryID: ing.stories[sid], DuplicateOf: parseArticleID(dup)}, nil
+	res.StoryID, res.DuplicateOf = ing.stories[sid], parseArticleID(dup)
+	return res, nil
+}
+
+// PlacePending places up to limit articles that were stored but not placed
+// (by processes that left placing to this one), oldest ID first, and
+// returns how many it placed. An article whose stored analysis cannot be
+// read is reported and passed over.
+func (ing *Ingester) PlacePending(ctx context.Context, limit int) (int, error) {
+	if ing.index == nil {
+		return 0, parallax.Errorf(parallax.ECONFLICT, "another process places articles")
+	}
+	if ing.lock != nil {
+		if err := ing.lock.Check(ctx); err != nil {
+			return 0, err
+		}
+	}
+	placed := 0
+	var after int64
+	for placed < limit {
+		n := min(limit-placed, 512)
+		recs, err := ing.store.Unplaced(ctx, after, n)
+		if err != nil {
+			return placed, fmt.Errorf("find unplaced articles: %w", err)
+		}
+		for _, r := range recs {
+			after = r.ID
+			if ing.skip[r.ID] {
+				continue
+			}
+			a, err := pipeline.RecordAnalysis(r)
+			if err != nil {
+				if ing.skip == nil {
+					ing.skip = map[int64]bool{}
+				}
+				ing.skip[r.ID] = true
+				ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
+				continue
+			}
+			sid, dup := ing.index.Add(pipeline.Doc(a))
+			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+			}
+			placed++
+		}
+		if len(recs) < n {
+			break
+		}
+	}
+	return placed, nil
 }
 
 // place records that article id is in the index's story sid (starting a

@@ -260,6 +260,23 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
+// Unplaced returns up to limit articles in no story after the ID after,
+// in ID order.
+func (db *DB) Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error) {
+	if limit <= 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
+	}
+	rows, err := db.pool.Query(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL AND a.id > $1 ORDER BY a.id LIMIT $2", after, limit)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	return recs, nil
+}
+
 // SetAnalysis replaces an article's stored analysis.
 func (db *DB) SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error {
 	tag, err := db.pool.Exec(ctx, "UPDATE articles SET analysis = $1 WHERE id = $2", blob(analysis), articleID)

@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -44,8 +45,12 @@ func IsURL(s string) bool {
 // is safe for concurrent use.
 type DB struct {
 	pool *pgxpool.Pool
-	name string // the URL without its password, for messages
-	now  func() time.Time
+	// locks are the placement locks held, given back by Close (the pool
+	// waits for every connection it lent).
+	mu    sync.Mutex
+	locks map[*placementLock]bool
+	name  string // the URL without its password, for messages
+	now   func() time.Time
 }
 
 var _ parallax.Store = (*DB)(nil)
@@ -67,7 +72,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINVALID, "library %s: %s", name, redactErr(err, dsn))
 	}
-	db := &DB{pool: pool, name: name, now: time.Now}
+	db := &DB{pool: pool, name: name, now: time.Now, locks: map[*placementLock]bool{}}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
 		if ctx.Err() != nil {
@@ -111,8 +116,13 @@ func redactErr(err error, dsn string) string {
 // Name is the URL the library was opened with, its password left out.
 func (db *DB) Name() string { return db.name }
 
-// Close closes every connection.
+// Close gives back any placement lock held and closes every connection.
 func (db *DB) Close() error {
+	db.mu.Lock()
+	for l := range db.locks {
+		l.unlock()
+	}
+	db.mu.Unlock()
 	db.pool.Close()
 	return nil
 }

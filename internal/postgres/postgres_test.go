@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -105,5 +106,86 @@ func TestText(t *testing.T) {
 	r := &parallax.Record{Article: parallax.Article{Source: "x", Text: "nul \x00 byte"}}
 	if _, _, err := db.AddArticle(context.Background(), r); parallax.ErrorCode(err) != parallax.EINVALID {
 		t.Errorf("AddArticle(text with NUL) = %v, want EINVALID", err)
+	}
+}
+
+func TestPlacementLock(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	a, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	la, err := a.LockPlacement(ctx, false)
+	if err != nil || la == nil {
+		t.Fatalf("first LockPlacement = %v, %v", la, err)
+	}
+	if err := la.Check(ctx); err != nil {
+		t.Errorf("Check on a held lock: %v", err)
+	}
+	if lb, err := b.LockPlacement(ctx, false); err != nil || lb != nil {
+		t.Fatalf("second LockPlacement(no wait) = %v, %v; want nil, nil", lb, err)
+	}
+	// Another library on the same server has its own lock.
+	other, err := Open(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if lo, err := other.LockPlacement(ctx, false); err != nil || lo == nil {
+		t.Errorf("another schema's lock = %v, %v; want it free", lo, err)
+	} else {
+		lo.Unlock()
+	}
+	got := make(chan parallax.PlacementLock, 1)
+	go func() {
+		l, err := b.LockPlacement(ctx, true)
+		if err != nil {
+			t.Error(err)
+		}
+		got <- l
+	}()
+	select {
+	case <-got:
+		t.Fatal("a waiting LockPlacement returned while the lock was held")
+	case <-time.After(300 * time.Millisecond):
+	}
+	// The holder dies: its connections close, and the waiter gets the lock.
+	a.Close()
+	select {
+	case lb := <-got:
+		if lb == nil {
+			t.Fatal("the waiter got no lock")
+		}
+		if err := lb.Check(ctx); err != nil {
+			t.Errorf("Check on the taken-over lock: %v", err)
+		}
+		lb.Unlock()
+		if err := lb.Check(ctx); err == nil {
+			t.Error("Check after Unlock: no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the lock was not passed on when its holder closed")
+	}
+	// A cancelled wait returns.
+	lc, _ := b.LockPlacement(ctx, false)
+	if lc == nil {
+		t.Fatal("the lock is not free after Unlock")
+	}
+	defer lc.Unlock()
+	c, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	cctx, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if l, err := c.LockPlacement(cctx, true); err == nil || l != nil {
+		t.Errorf("LockPlacement with a cancelled context = %v, %v; want an error", l, err)
 	}
 }

@@ -214,6 +214,23 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
+// Unplaced returns up to limit articles in no story after the ID after,
+// in ID order.
+func (db *DB) Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error) {
+	if limit <= 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
+	}
+	rows, err := db.rc.query(ctx, nil, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL AND a.id > ? ORDER BY a.id LIMIT ?", after, limit)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	return recs, nil
+}
+
 // SetAnalysis replaces an article's stored analysis.
 func (db *DB) SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error {
 	return db.write(ctx, "set analysis", func(tx *sql.Tx) error {

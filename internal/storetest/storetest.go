@@ -65,6 +65,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"EachArticle/WritesWhileIterating", testEachArticleWrites},
 		{"SetPlacement", testSetPlacement},
 		{"SetAnalysis", testSetAnalysis},
+		{"Unplaced", testUnplaced},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -586,6 +587,38 @@ func testSetPlacement(t *testing.T, s parallax.Store) {
 	a, _ = s.Article(ctx, ids[1])
 	if a.StoryID != story || a.DuplicateOf != 0 {
 		t.Errorf("after failed placements: StoryID %d, DuplicateOf %d; want %d, 0", a.StoryID, a.DuplicateOf, story)
+	}
+}
+
+func testUnplaced(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, append(bridge(), flood()...)...)
+	story, err := s.CreateStory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{ids[0], ids[3]} {
+		if err := s.SetPlacement(ctx, id, story, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Unplaced(ctx, 0, 10)
+	if want := []int64{ids[1], ids[2], ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(0, 10) = %v, %v; want %v in ID order", idsOf(got), err, want)
+	}
+	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "") {
+		t.Errorf("Unplaced returned a partial record: %+v", got[0].Article)
+	}
+	got, err = s.Unplaced(ctx, 0, 2)
+	if want := []int64{ids[1], ids[2]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(0, 2) = %v, %v; want %v", idsOf(got), err, want)
+	}
+	got, err = s.Unplaced(ctx, ids[2], 2)
+	if want := []int64{ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(after %d, 2) = %v, %v; want %v", ids[2], idsOf(got), err, want)
+	}
+	if _, err := s.Unplaced(ctx, 0, 0); err == nil {
+		t.Error("Unplaced(limit 0): no error")
 	}
 }
 
