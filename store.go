@@ -93,8 +93,15 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*Record, error)
 	// EachArticle calls fn for every article in ID order; fn's error stops it.
 	EachArticle(ctx context.Context, fn func(*Record) error) error
+	// Unplaced returns up to limit articles that are in no story yet, with
+	// IDs above after, in ID order: stored by a process that left placing
+	// them to another.
+	Unplaced(ctx context.Context, after int64, limit int) ([]*Record, error)
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	// SetAnalysis replaces an article's stored analysis (after the rules
+	// that made it changed).
+	SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error
 
 	// CreateStory starts an empty story and returns its ID.
 	CreateStory(ctx context.Context) (int64, error)
@@ -120,4 +127,22 @@ type Store interface {
 	RemoveFeed(ctx context.Context, idOrURL string) error
 
 	Close() error
+}
+
+// PlacementLocker is a Store that several processes may share at once
+// (PostgreSQL): placing articles in stories takes its lock, so that one
+// process at a time places them, with every placement before it in view.
+type PlacementLocker interface {
+	// LockPlacement takes the lock, waiting for it when wait is set; when
+	// it is not and another process holds the lock, it returns nil, nil.
+	LockPlacement(ctx context.Context, wait bool) (PlacementLock, error)
+}
+
+// PlacementLock is a held placement lock.
+type PlacementLock interface {
+	// Check returns an error when the lock was lost (its connection to the
+	// database broke): its holder must stop placing.
+	Check(ctx context.Context) error
+	// Unlock gives the lock back. A process that dies gives it back too.
+	Unlock()
 }

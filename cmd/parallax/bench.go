@@ -151,7 +151,7 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 		if err := writeBenchWARC(path, synth.Corpus(synth.Options{Articles: warcPages, Seed: seed})); err != nil {
 			return err
 		}
-		st, err := openStore(filepath.Join(dir, "warc.db"))
+		st, err := openStore(ctx, filepath.Join(dir, "warc.db"))
 		if err != nil {
 			return err
 		}
@@ -191,7 +191,7 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 		}
 	}
 	if size > 0 {
-		st, err := openStore(filepath.Join(dir, "grow.db"))
+		st, err := openStore(ctx, filepath.Join(dir, "grow.db"))
 		if err != nil {
 			return err
 		}

@@ -9,10 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 
 	"github.com/parallaxnews/parallax"
-	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/pipeline"
 )
 
 // ExportCommand writes the library out: articles as JSON Lines (news-please
@@ -30,27 +29,15 @@ type exportedArticle struct {
 	Language     string   `json:"language,omitempty"`
 	Authors      []string `json:"authors,omitempty"`
 	// ours
-	ID          string            `json:"id"`
-	Source      string            `json:"source"`
-	Story       string            `json:"story,omitempty"`
-	DuplicateOf string            `json:"duplicate_of,omitempty"`
-	Hash        string            `json:"hash"`
-	Added       string            `json:"added"`
-	Entities    []exportedEntity  `json:"entities"`
-	Quotes      []exportedQuote   `json:"quotes"`
-	Quantities  []json.RawMessage `json:"quantities"`
-	Dates       []json.RawMessage `json:"dates"`
-}
-
-type exportedEntity struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Aliases []string `json:"aliases,omitempty"`
-}
-
-type exportedQuote struct {
-	Text    string  `json:"text"`
-	Speaker *string `json:"speaker"`
+	ID          string `json:"id"`
+	Source      string `json:"source"`
+	Story       string `json:"story,omitempty"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	Hash        string `json:"hash"`
+	Added       string `json:"added"`
+	// The analysis in the library's one codec (what the API serves too):
+	// sentences, entities with mentions, quotes, quantities, dates, signals.
+	*pipeline.AnalysisJSON
 }
 
 func (c *ExportCommand) Run(ctx context.Context, args []string) error {
@@ -62,7 +49,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	what := args[0]
 	fs := flag.NewFlagSet("parallax export "+what, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	format := fs.String("format", "jsonl", "jsonl, or csv for articles")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	if err := fs.Parse(args[1:]); err != nil {
@@ -91,16 +78,22 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 		}
 		enc := json.NewEncoder(bw)
 		return st.EachArticle(ctx, func(r *parallax.Record) error {
-			return enc.Encode(exportArticle(r))
+			e, err := exportArticle(r)
+			if err != nil {
+				return err
+			}
+			return enc.Encode(e)
 		})
 	})
 }
 
-func exportArticle(r *parallax.Record) exportedArticle {
-	a := ingest.Analysis(r)
-	e := exportedArticle{URL: r.URL, Title: r.Title, Maintext: r.Text, SourceDomain: r.Outlet, Language: a.Language,
-		ID: fmt.Sprintf("a%d", r.ID), Source: r.Source, Hash: r.Hash, Added: stamp(r.Created),
-		Entities: []exportedEntity{}, Quotes: []exportedQuote{}, Quantities: []json.RawMessage{}, Dates: []json.RawMessage{}}
+func exportArticle(r *parallax.Record) (*exportedArticle, error) {
+	a, err := pipeline.RecordAnalysis(r)
+	if err != nil {
+		return nil, err
+	}
+	e := &exportedArticle{URL: r.URL, Title: r.Title, Maintext: r.Text, SourceDomain: r.Outlet, Language: a.Language,
+		ID: pipeline.ArticleID(r.ID), Source: r.Source, Hash: r.Hash, Added: stamp(r.Created), AnalysisJSON: pipeline.ToJSON(a)}
 	if !r.Published.IsZero() {
 		e.DatePublish = r.Published.UTC().Format("2006-01-02 15:04:05")
 	}
@@ -108,31 +101,12 @@ func exportArticle(r *parallax.Record) exportedArticle {
 		e.Authors = []string{r.Author}
 	}
 	if r.StoryID != 0 {
-		e.Story = "s" + strconv.FormatInt(r.StoryID, 10)
+		e.Story = pipeline.StoryID(r.StoryID)
 	}
 	if r.DuplicateOf != 0 {
-		e.DuplicateOf = "a" + strconv.FormatInt(r.DuplicateOf, 10)
+		e.DuplicateOf = pipeline.ArticleID(r.DuplicateOf)
 	}
-	for _, x := range a.Entities {
-		e.Entities = append(e.Entities, exportedEntity{x.Name, x.Type, x.Aliases})
-	}
-	for _, q := range a.Quotes {
-		eq := exportedQuote{Text: q.Text}
-		if q.Speaker != "" {
-			s := q.Speaker
-			eq.Speaker = &s
-		}
-		e.Quotes = append(e.Quotes, eq)
-	}
-	for _, q := range a.Quantities {
-		b, _ := json.Marshal(q)
-		e.Quantities = append(e.Quantities, b)
-	}
-	for _, d := range a.Dates {
-		b, _ := json.Marshal(d)
-		e.Dates = append(e.Dates, b)
-	}
-	return e
+	return e, nil
 }
 
 func exportCSV(ctx context.Context, st parallax.Store, w io.Writer) error {
@@ -142,7 +116,10 @@ func exportCSV(ctx context.Context, st parallax.Store, w io.Writer) error {
 		return err
 	}
 	err := st.EachArticle(ctx, func(r *parallax.Record) error {
-		e := exportArticle(r)
+		e, err := exportArticle(r)
+		if err != nil {
+			return err
+		}
 		return cw.Write([]string{e.ID, e.URL, e.SourceDomain, e.Title, e.DatePublish, e.Language, e.Story, e.DuplicateOf, e.Hash, e.Maintext})
 	})
 	cw.Flush()

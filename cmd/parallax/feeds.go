@@ -30,7 +30,7 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 	sub := args[0]
 	fs := flag.NewFlagSet("parallax feeds "+sub, flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	out := fs.String("o", "", "export-opml: write to this file instead of standard output")
 	if err := fs.Parse(reorder(args[1:])); err != nil {
 		return errSilent{2}

@@ -16,6 +16,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/queue"
 	"github.com/parallaxnews/parallax/internal/read"
 )
 
@@ -34,11 +35,13 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
+	queueURL := fs.String("queue", "", "publish the inputs to this NATS JetStream server (nats://host:4222) for `parallax worker` instead of ingesting them")
+	stream := fs.String("stream", "parallax", "with --queue: the stream's name")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, "Usage: parallax ingest [flags] INPUT...\n\nINPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON Feed\nfiles, or http(s) URLs of pages and feeds.\n\nFlags:")
 		fs.PrintDefaults()
@@ -50,7 +53,10 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
 		return errSilent{2}
 	}
-	st, err := openStore(*db)
+	if *queueURL != "" {
+		return c.publish(ctx, *queueURL, *stream, read.Options{MaxFileSize: *maxSize}, fs.Args())
+	}
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -59,6 +65,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
 	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
 	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}, flushed: time.Now()}
@@ -79,11 +86,40 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
 		plural(run.added, "new article", "new articles"), plural(run.existing, "article", "articles"),
 		plural(run.dups, "copy linked", "copies linked"), plural(run.stories, "story", "stories"), plural(run.failed, "input", "inputs"))
+	if !ing.Placing() && run.added > 0 {
+		fmt.Fprintln(m.Stderr, "another process (a parallax worker) holds the library's placement lock: it places the new articles in stories")
+	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(m.Stderr, "interrupted: everything ingested so far is kept")
 		return errSilent{130}
 	}
 	if run.failed > 0 {
+		return errSilent{1}
+	}
+	return nil
+}
+
+// publish queues the inputs for workers.
+func (c *IngestCommand) publish(ctx context.Context, queueURL, stream string, opt read.Options, inputs []string) error {
+	m := c.Main
+	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	p := &publisher{m: m, q: q, opt: opt}
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
+		p.input(ctx, in)
+	}
+	fmt.Fprintf(m.Stderr, "queued %s on %s for the workers, %s failed\n", plural(p.sent, "job", "jobs"), q.Name(), plural(p.failed, "input", "inputs"))
+	if ctx.Err() != nil {
+		fmt.Fprintln(m.Stderr, "interrupted: the jobs queued so far stay queued")
+		return errSilent{130}
+	}
+	if p.failed > 0 {
 		return errSilent{1}
 	}
 	return nil

@@ -60,6 +60,7 @@ const usage = `parallax compares how news outlets cover the same events.
 Usage:
   parallax compare [flags] INPUT...   group articles into stories and compare the outlets
   parallax ingest [flags] INPUT...    add files, directories, pages, feeds, WARC to the library
+                                      (--queue nats://… hands them to workers instead)
   parallax stories [--since --query --outlet] [--format text|json]
                                       list the library's stories
   parallax show STORY [--format text|json|md|html]
@@ -71,12 +72,17 @@ Usage:
                                       poll the subscribed feeds and ingest new items
   parallax serve [--addr 127.0.0.1:8080] [--token T]
                                       story pages and a JSON API over the library
+  parallax worker --db postgres://… --nats nats://…
+                                      take ingest jobs from NATS JetStream (ingest --queue,
+                                      watch --queue publish them); as many as you like
+  parallax reanalyze                  analyse every stored article again, recompare the stories
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
   parallax help                       this text
 
 An INPUT is a text, HTML, JSON Lines (news-please fields), feed or WARC
 file, or a directory of them. The library lives in --db, else
-$PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" for flags.
+$PARALLAX_DB, else the user's data directory: an SQLite file, or a
+PostgreSQL database named by a postgres:// URL. Run "parallax CMD -h" for flags.
 `
 
 // Run parses args and runs one command.
@@ -104,6 +110,10 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&WatchCommand{Main: m}).Run(ctx, args[1:])
 	case "serve":
 		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
+	case "worker":
+		return (&WorkerCommand{Main: m}).Run(ctx, args[1:])
+	case "reanalyze":
+		return (&ReanalyzeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
 	case "evalcorpus":

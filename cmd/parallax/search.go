@@ -17,7 +17,7 @@ func (c *SearchCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax search", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	limit := fs.Int("limit", 20, "at most this many results")
 	format := fs.String("format", "text", "text or json")
 	if err := fs.Parse(reorder(args)); err != nil {

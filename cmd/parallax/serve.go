@@ -20,7 +20,7 @@ func (c *ServeCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("parallax serve", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	addr := fs.String("addr", pxserver.DefaultAddr, "address to listen on, host:port")
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	token := fs.String("token", os.Getenv("PARALLAX_TOKEN"), "token that adding coverage requires (or $PARALLAX_TOKEN); required unless --addr is a loopback address")
 	allowPrivate := fs.Bool("allow-private", false, "let added URLs reach private, loopback and link-local addresses")
 	maxUpload := fs.Int64("max-upload", pxserver.DefaultMaxUploadBytes, "largest upload of files, in bytes")
@@ -49,7 +49,7 @@ Flags:`)
 			"serve: refusing to listen on %s without a token: anyone who can reach it could add to the library. "+
 				"Set --token or $PARALLAX_TOKEN, or listen on 127.0.0.1", *addr)
 	}
-	st, err := openStore(*db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ Flags:`)
 	if *token == "" {
 		writes = "adding coverage is open to this machine only"
 	}
-	fmt.Fprintf(m.Stderr, "parallax: serving %s at %s (%s; Ctrl-C stops)\n", *db, srv.URL(), writes)
+	fmt.Fprintf(m.Stderr, "parallax: serving %s at %s (%s; Ctrl-C stops)\n", libraryName(*db), srv.URL(), writes)
 	if err := srv.Wait(ctx); err != nil {
 		return err
 	}

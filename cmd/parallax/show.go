@@ -19,7 +19,7 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax show", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	format := fs.String("format", "text", "text, json, md or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	color := fs.Bool("color", false, "colour the text report")

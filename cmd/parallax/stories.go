@@ -18,7 +18,7 @@ func (c *StoriesCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
 	fs := flag.NewFlagSet("parallax stories", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	since := fs.String("since", "", "only stories with coverage since this date (2006-01-02) or duration ago (48h)")
 	query := fs.String("query", "", "only stories whose articles match this full-text query")
 	outlet := fs.String("outlet", "", "only stories this outlet covered")

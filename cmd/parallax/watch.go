@@ -32,7 +32,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	}
 	fs := flag.NewFlagSet("parallax watch", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	db := dbFlag(fs)
 	interval := fs.Duration("interval", 15*time.Minute, "time between two polls of one feed")
 	once := fs.Bool("once", false, "poll every feed that is due once, then exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds on private, loopback and link-local addresses")
@@ -43,7 +43,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if *interval < time.Minute && !*once {
 		return parallax.Errorf(parallax.EINVALID, "watch: --interval %s is too short to be polite (at least 1m)", *interval)
 	}
-	st, err := openStore(*db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -52,6 +52,7 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
 	for {
 		next, err := c.pollDue(ctx, st, ing, fc, *interval)

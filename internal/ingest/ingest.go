@@ -20,7 +20,6 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze"
-	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/pipeline"
 )
@@ -38,12 +37,18 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives progress and problems; nil discards them.
 	Logger *slog.Logger
+	// WaitForLock makes New wait for the placement lock of a store that
+	// several processes share (parallax.PlacementLocker). Without it, when
+	// another process holds the lock, the Ingester only stores articles and
+	// leaves placing them to that process (see Placing).
+	WaitForLock bool
 }
 
 // Store is what an Ingester needs of the library: parallax.Store has it all.
 type Store interface {
 	AddArticle(ctx context.Context, r *parallax.Record) (id int64, created bool, err error)
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
+	Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error)
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
@@ -52,13 +57,18 @@ type Store interface {
 
 // Ingester adds articles to a Store. It is not safe for concurrent use.
 type Ingester struct {
-	store Store
-	opt   Options
-	an    *analyze.Analyzer
+	*Storer
+	opt Options
+	// lock is the placement lock held, when the store has one.
+	lock parallax.PlacementLock
+	// index is nil when another process places the articles.
 	index *group.Index
 	// stories maps the index's story IDs to the store's.
 	stories map[string]int64
 	dirty   map[int64]bool
+	// skip are unplaced articles that cannot be placed (their analysis is
+	// unreadable), passed over until reanalysed.
+	skip map[int64]bool
 }
 
 // Result says what happened to one article.
@@ -70,7 +80,9 @@ type Result struct {
 }
 
 // New returns an Ingester over store, its index rebuilt from the articles
-// published within the window before now.
+// published within the window before now. On a store several processes
+// share, it first takes the placement lock (see Options.WaitForLock); Close
+// gives it back.
 func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Window <= 0 {
 		opt.Window = pipeline.DefaultWindow
@@ -84,21 +96,38 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	ing := &Ingester{store: store, opt: opt, an: pipeline.NewAnalyzer(),
-		index: group.NewIndex(group.Options{Window: opt.Window}), stories: map[string]int64{}, dirty: map[int64]bool{}}
+	ing := &Ingester{Storer: NewStorer(store), opt: opt, stories: map[string]int64{}, dirty: map[int64]bool{}}
+	if l, ok := store.(parallax.PlacementLocker); ok {
+		lock, err := l.LockPlacement(ctx, opt.WaitForLock)
+		if err != nil {
+			return nil, fmt.Errorf("take the placement lock: %w", err)
+		}
+		if lock == nil {
+			opt.Logger.Info("another process places articles in stories; this one only stores them")
+			return ing, nil
+		}
+		ing.lock = lock
+	}
+	ing.index = group.NewIndex(group.Options{Window: opt.Window})
 	recent, err := store.ArticlesSince(ctx, opt.Now().Add(-opt.Window), opt.MaxIndexed)
 	if err != nil {
+		ing.Close()
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
 	for _, r := range recent {
-		a := ing.analysisOf(r)
-		sid, dup := ing.index.Add(doc(r.ID, a))
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			ing.Close()
+			return nil, err
+		}
+		sid, dup := ing.index.Add(pipeline.Doc(a))
 		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
 			ing.stories[sid] = r.StoryID
 		}
 		if r.StoryID == 0 {
 			// stored but never placed: a run stopped between the two steps
 			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				ing.Close()
 				return nil, err
 			}
 		}
@@ -107,24 +136,23 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	return ing, nil
 }
 
-func doc(id int64, a *parallax.Analysis) group.Doc {
-	d := group.Doc{ID: articleID(id), Title: a.Article.Title, Text: a.Article.Text, Published: a.Article.Published, Language: a.Language}
-	for _, e := range a.Entities {
-		d.Names = append(d.Names, e.Name)
-	}
-	return d
-}
+// Placing reports whether this Ingester places articles in stories; when
+// it does not, another process holds the placement lock and places what
+// this one stores.
+func (ing *Ingester) Placing() bool { return ing.index != nil }
 
-func articleID(id int64) string { return "a" + strconv.FormatInt(id, 10) }
+// Close gives the placement lock back, if the Ingester holds it.
+func (ing *Ingester) Close() {
+	if ing.lock != nil {
+		ing.lock.Unlock()
+		ing.lock = nil
+	}
+}
 
 func parseArticleID(s string) int64 {
 	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "a"), 10, 64)
 	return n
 }
-
-// analysisOf restores a stored article's analysis, or analyses it again
-// when the stored one is missing or was written by another version.
-func (ing *Ingester) analysisOf(r *parallax.Record) *parallax.Analysis { return Analysis(r) }
 
 // Hash identifies an article's content: its text with white space and case
 // folded, so a re-encoded copy of the same text is the same article.
@@ -147,11 +175,23 @@ func Hash(text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Add stores one article and places it in a story. An article already in
-// the library (same URL or same text) is left as it is.
-func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+// Storer analyses and stores articles without placing them: what a worker
+// does with the jobs it takes while another process places. It is safe for
+// concurrent use.
+type Storer struct {
+	store Store
+	an    *analyze.Analyzer
+}
+
+// NewStorer returns a Storer over store.
+func NewStorer(store Store) *Storer { return &Storer{store: store, an: pipeline.NewAnalyzer()} }
+
+// Store analyses art and stores it, unless the library has it already (same
+// URL or same text). It returns the analysis of a new article, nil
+// otherwise.
+func (s *Storer) Store(ctx context.Context, art *parallax.Article, feedID int64) (Result, *parallax.Analysis, error) {
 	if strings.TrimSpace(art.Text) == "" {
-		return Result{}, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
+		return Result{}, nil, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
 	}
 	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID}
 	rec.Article.Received, rec.Article.ReceivedType = nil, ""
@@ -159,28 +199,89 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 		rec.Raw, rec.RawType = []byte(art.Text), "text/plain"
 	}
 	work := rec.Article
-	a := ing.an.Analyze(&work)
-	enc, err := encodeAnalysis(a)
+	a := s.an.Analyze(&work)
+	enc, err := pipeline.EncodeAnalysis(a)
 	if err != nil {
-		return Result{}, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
 	}
 	rec.Analysis = enc
 	if rec.Language == "" {
 		rec.Language = a.Language
 	}
-	id, created, err := ing.store.AddArticle(ctx, rec)
+	id, created, err := s.store.AddArticle(ctx, rec)
 	if err != nil {
-		return Result{}, fmt.Errorf("store %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("store %s: %w", art.Source, err)
 	}
 	if !created {
-		return Result{ID: id}, nil
+		return Result{ID: id}, nil, nil
 	}
-	work.ID = articleID(id)
-	sid, dup := ing.index.Add(doc(id, a))
-	if err := ing.place(ctx, id, sid, dup); err != nil {
+	work.ID = pipeline.ArticleID(id)
+	return Result{ID: id, New: true}, a, nil
+}
+
+// Add stores one article and places it in a story. An article already in
+// the library (same URL or same text) is left as it is. When another
+// process places articles (see Placing), a new one is stored unplaced, its
+// StoryID 0.
+func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+	res, a, err := ing.Store(ctx, art, feedID)
+	if err != nil || a == nil || ing.index == nil {
+		return res, err
+	}
+	sid, dup := ing.index.Add(pipeline.Doc(a))
+	if err := ing.place(ctx, res.ID, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
-	return Result{ID: id, New: true, StoryID: ing.stories[sid], DuplicateOf: parseArticleID(dup)}, nil
+	res.StoryID, res.DuplicateOf = ing.stories[sid], parseArticleID(dup)
+	return res, nil
+}
+
+// PlacePending places up to limit articles that were stored but not placed
+// (by processes that left placing to this one), oldest ID first, and
+// returns how many it placed. An article whose stored analysis cannot be
+// read is reported and passed over.
+func (ing *Ingester) PlacePending(ctx context.Context, limit int) (int, error) {
+	if ing.index == nil {
+		return 0, parallax.Errorf(parallax.ECONFLICT, "another process places articles")
+	}
+	if ing.lock != nil {
+		if err := ing.lock.Check(ctx); err != nil {
+			return 0, err
+		}
+	}
+	placed := 0
+	var after int64
+	for placed < limit {
+		n := min(limit-placed, 512)
+		recs, err := ing.store.Unplaced(ctx, after, n)
+		if err != nil {
+			return placed, fmt.Errorf("find unplaced articles: %w", err)
+		}
+		for _, r := range recs {
+			after = r.ID
+			if ing.skip[r.ID] {
+				continue
+			}
+			a, err := pipeline.RecordAnalysis(r)
+			if err != nil {
+				if ing.skip == nil {
+					ing.skip = map[int64]bool{}
+				}
+				ing.skip[r.ID] = true
+				ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
+				continue
+			}
+			sid, dup := ing.index.Add(pipeline.Doc(a))
+			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+			}
+			placed++
+		}
+		if len(recs) < n {
+			break
+		}
+	}
+	return placed, nil
 }
 
 // place records that article id is in the index's story sid (starting a
@@ -225,33 +326,48 @@ func (ing *Ingester) Flush(ctx context.Context) error {
 
 // Recompare recomputes and saves one story's comparison.
 func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
-	recs, err := ing.store.StoryArticles(ctx, storyID)
+	return Recompare(ctx, ing.store, storyID, ing.opt.Now())
+}
+
+// Recompare recomputes one story's comparison from its stored articles and
+// saves it as of now.
+func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) error {
+	recs, err := st.StoryArticles(ctx, storyID)
 	if err != nil {
 		return fmt.Errorf("load story %d: %w", storyID, err)
 	}
-	rep, info := ing.Report(storyID, recs)
+	rep, info, err := Report(storyID, recs)
+	if err != nil {
+		return fmt.Errorf("compare story %d: %w", storyID, err)
+	}
 	b, err := json.Marshal(rep)
 	if err != nil {
 		return fmt.Errorf("encode story %d: %w", storyID, err)
 	}
-	info.Updated = ing.opt.Now().UTC()
-	if err := ing.store.SaveReport(ctx, info, b); err != nil {
+	info.Updated = now.UTC()
+	if err := st.SaveReport(ctx, info, b); err != nil {
 		return fmt.Errorf("save story %d: %w", storyID, err)
 	}
 	return nil
 }
 
 // Report compares a story's stored articles: the same report `parallax
-// compare` prints, for one story.
-func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo) {
-	in := compare.Input{ID: "s" + strconv.FormatInt(storyID, 10), DuplicateOf: map[string]string{}}
+// compare` prints, for one story, and the story's listing.
+func Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo, error) {
 	info := parallax.StoryInfo{ID: storyID, Articles: len(recs)}
+	g := pipeline.Grouping{DuplicateOf: map[string]string{}}
+	var as []*parallax.Analysis
+	var members []string
 	outlets := map[string]bool{}
 	for _, r := range recs {
-		a := ing.analysisOf(r)
-		in.Analyses = append(in.Analyses, a)
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return nil, info, err
+		}
+		as = append(as, a)
+		members = append(members, a.Article.ID)
 		if r.DuplicateOf != 0 {
-			in.DuplicateOf[a.Article.ID] = articleID(r.DuplicateOf)
+			g.DuplicateOf[a.Article.ID] = pipeline.ArticleID(r.DuplicateOf)
 		} else {
 			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
@@ -267,29 +383,13 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		}
 	}
 	info.Outlets = len(outlets)
-	rep := &parallax.Report{Generator: "parallax", Unassigned: []string{}, Stories: []parallax.Story{}}
-	for _, a := range in.Analyses {
-		rep.Articles = append(rep.Articles, compare.Info(a, in.DuplicateOf[a.Article.ID]))
+	if len(members) > 0 {
+		g.Stories = []pipeline.Members{{ID: pipeline.StoryID(storyID), Articles: members}}
 	}
-	if len(in.Analyses) == 0 {
-		return rep, info
+	rep := pipeline.Compare(as, g)
+	if len(rep.Stories) > 0 {
+		info.Title = rep.Stories[0].Title
+		info.Conflicts = len(rep.Stories[0].Conflicts)
 	}
-	st := compare.Story(in)
-	info.Title = st.Title
-	info.Conflicts = len(st.Conflicts)
-	rep.Stories = append(rep.Stories, st)
-	return rep, info
-}
-
-var defaultAnalyzer = pipeline.NewAnalyzer()
-
-// Analysis returns a stored article's analysis, decoded, or computed again
-// when the stored one is missing or from another version.
-func Analysis(r *parallax.Record) *parallax.Analysis {
-	art := r.Article
-	art.ID = articleID(r.ID)
-	if a, ok := decodeAnalysis(r.Analysis, &art); ok {
-		return a
-	}
-	return defaultAnalyzer.Analyze(&art)
+	return rep, info, nil
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/pipeline"
 	"github.com/parallaxnews/parallax/internal/sqlite"
 )
 
@@ -119,7 +120,11 @@ func TestIngestPlacesAndCompares(t *testing.T) {
 	if string(r.Raw) != "<html>"+damA+"</html>" || r.RawType != "text/html" {
 		t.Errorf("raw input not kept: %q %q", r.Raw, r.RawType)
 	}
-	if an := Analysis(r); len(an.Quotes) == 0 || an.Quotes[0].Span.Of(r.Text) != an.Quotes[0].Text {
+	an, err := pipeline.RecordAnalysis(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(an.Quotes) == 0 || an.Quotes[0].Span.Of(r.Text) != an.Quotes[0].Text {
 		t.Errorf("stored analysis lost its spans: %+v", an.Quotes)
 	}
 }
@@ -129,6 +134,11 @@ func TestIngestPlacesUnplaced(t *testing.T) {
 	db := open(t)
 	// an article stored by a run that stopped before placing it
 	rec := &parallax.Record{Article: *art("north-post.example", "https://north-post.example/dam", damA, day), Hash: Hash(damA)}
+	enc, err := pipeline.EncodeAnalysis(pipeline.NewAnalyzer().Analyze(&rec.Article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Analysis = enc
 	id, _, err := db.AddArticle(ctx, rec)
 	if err != nil {
 		t.Fatal(err)
@@ -146,5 +156,61 @@ func TestIngestPlacesUnplaced(t *testing.T) {
 	}
 	if info, _, err := db.Story(ctx, r.StoryID); err != nil || info.Articles != 1 {
 		t.Errorf("its story: %+v %v", info, err)
+	}
+}
+
+// A stored analysis that cannot be read stops the run with the article's
+// name: it is never analysed again behind the user's back.
+func TestIngestBadStoredAnalysis(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	rec := &parallax.Record{Article: *art("north-post.example", "https://north-post.example/dam", damA, day), Hash: Hash(damA),
+		Analysis: []byte(`{"v":1,"language":"en"}`)}
+	id, _, err := db.AddArticle(ctx, rec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(ctx, db, Options{Now: func() time.Time { return day.Add(time.Hour) }})
+	if err == nil || !strings.Contains(err.Error(), pipeline.ArticleID(id)) || !strings.Contains(err.Error(), "reanalyze") {
+		t.Fatalf("New over an unreadable analysis: err = %v, want one naming a%d and the way out", err, id)
+	}
+	if r, _ := db.Article(ctx, id); r.StoryID != 0 || string(r.Analysis) != `{"v":1,"language":"en"}` {
+		t.Errorf("the article was changed: story %d, analysis %s", r.StoryID, r.Analysis)
+	}
+}
+
+func TestReanalyze(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	b, _ := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0)
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// an analysis in an older format, as an older parallax stored it
+	if err := db.SetAnalysis(ctx, b.ID, []byte(`{"v":1,"language":"en"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Recompare(ctx, a.StoryID); err == nil || !strings.Contains(err.Error(), pipeline.ArticleID(b.ID)) {
+		t.Fatalf("recompare over an old analysis: %v, want an error naming a%d", err, b.ID)
+	}
+	later := func() time.Time { return day.Add(72 * time.Hour) }
+	var seen []int
+	n, s, err := Reanalyze(ctx, db, later, func(done int) { seen = append(seen, done) })
+	if err != nil || n != 2 || s != 1 || len(seen) == 0 || seen[len(seen)-1] != 2 {
+		t.Fatalf("Reanalyze = %d articles, %d stories, %v (progress %v); want 2, 1", n, s, err, seen)
+	}
+	r, _ := db.Article(ctx, b.ID)
+	if an, err := pipeline.RecordAnalysis(r); err != nil || len(an.Entities) == 0 {
+		t.Fatalf("after Reanalyze: %v", err)
+	}
+	info, _, err := db.Story(ctx, a.StoryID)
+	if err != nil || !info.Updated.Equal(later().UTC()) || info.Articles != 2 {
+		t.Errorf("story after Reanalyze: %+v, %v; want recompared at %v", info, err, later())
 	}
 }

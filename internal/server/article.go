@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
-	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/pipeline"
 )
 
 type articlePage struct {
@@ -56,7 +56,11 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	a := ingest.Analysis(rec)
+	a, err := pipeline.RecordAnalysis(rec)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	spans, title := s.evidenceSpans(r.Context(), rec)
 	p := articlePage{
 		ID:          rec.ID,

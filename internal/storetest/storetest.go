@@ -27,7 +27,9 @@
 //   - StoryFilter.Outlet ignores case;
 //   - StoryArticles, SaveReport and SetPlacement name an unknown story,
 //     article or feed with ENOTFOUND, like Article and Story;
-//   - EachArticle's fn may itself call the store.
+//   - EachArticle's fn may itself call the store;
+//   - times keep at least microseconds (PostgreSQL's precision; SQLite keeps
+//     nanoseconds).
 package storetest
 
 import (
@@ -62,6 +64,8 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"EachArticle/Stop", testEachArticleStop},
 		{"EachArticle/WritesWhileIterating", testEachArticleWrites},
 		{"SetPlacement", testSetPlacement},
+		{"SetAnalysis", testSetAnalysis},
+		{"Unplaced", testUnplaced},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -586,6 +590,61 @@ func testSetPlacement(t *testing.T, s parallax.Store) {
 	}
 }
 
+func testUnplaced(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, append(bridge(), flood()...)...)
+	story, err := s.CreateStory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{ids[0], ids[3]} {
+		if err := s.SetPlacement(ctx, id, story, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Unplaced(ctx, 0, 10)
+	if want := []int64{ids[1], ids[2], ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(0, 10) = %v, %v; want %v in ID order", idsOf(got), err, want)
+	}
+	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "") {
+		t.Errorf("Unplaced returned a partial record: %+v", got[0].Article)
+	}
+	got, err = s.Unplaced(ctx, 0, 2)
+	if want := []int64{ids[1], ids[2]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(0, 2) = %v, %v; want %v", idsOf(got), err, want)
+	}
+	got, err = s.Unplaced(ctx, ids[2], 2)
+	if want := []int64{ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(after %d, 2) = %v, %v; want %v", ids[2], idsOf(got), err, want)
+	}
+	if _, err := s.Unplaced(ctx, 0, 0); err == nil {
+		t.Error("Unplaced(limit 0): no error")
+	}
+}
+
+func testSetAnalysis(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	want := []byte(`{"v":2,"language":"en","sentences":[{"start":0,"end":5}]}`)
+	if err := s.SetAnalysis(ctx, ids[1], want); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		r, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bridge()[i].Analysis
+		if i == 1 {
+			w = want
+		}
+		if !bytes.Equal(r.Analysis, w) {
+			t.Errorf("article %d: analysis %s, want %s", id, r.Analysis, w)
+		}
+	}
+	wantCode(t, "SetAnalysis(unknown article)", s.SetAnalysis(ctx, ids[2]+100, want), parallax.ENOTFOUND)
+}
+
 func testReport(t *testing.T, s parallax.Store) {
 	ctx := context.Background()
 	id, err := s.CreateStory(ctx)
@@ -645,7 +704,12 @@ func testReport(t *testing.T, s parallax.Store) {
 
 func sameInfo(a, b parallax.StoryInfo) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Articles == b.Articles && a.Outlets == b.Outlets &&
-		a.Conflicts == b.Conflicts && a.First.Equal(b.First) && a.Last.Equal(b.Last) && a.Updated.Equal(b.Updated)
+		a.Conflicts == b.Conflicts && sameTime(a.First, b.First) && sameTime(a.Last, b.Last) && sameTime(a.Updated, b.Updated)
+}
+
+// sameTime compares times to the microsecond, the precision every backend keeps.
+func sameTime(a, b time.Time) bool {
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
 }
 
 func storyIDs(list []parallax.StoryInfo) []int64 {
@@ -1169,6 +1233,7 @@ func testNotFound(t *testing.T, s parallax.Store) {
 	wantCode(t, "SetPlacement(story)", s.SetPlacement(ctx, aid, sid+1, 0), parallax.ENOTFOUND)
 	wantCode(t, "UpdateFeed", s.UpdateFeed(ctx, &parallax.Feed{ID: 1, URL: "https://x.example/"}), parallax.ENOTFOUND)
 	wantCode(t, "RemoveFeed", s.RemoveFeed(ctx, "1"), parallax.ENOTFOUND)
+	wantCode(t, "SetAnalysis", s.SetAnalysis(ctx, aid+1, []byte("{}")), parallax.ENOTFOUND)
 	var e *parallax.Error
 	if _, err := s.Article(ctx, aid+1); !errors.As(err, &e) || e.Message == "" {
 		t.Errorf("Article(unknown) = %v: want a *parallax.Error with a message", err)
