@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // The pages: one layout and shared partials, and one file per page that
@@ -48,6 +50,8 @@ func mustEngine(st *staticFiles) *engine {
 		"percent":     func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"plural":      plural,
 		"add":         func(a, b int) int { return a + b },
+		"join":        func(ss []string) string { return strings.Join(ss, ", ") },
+		"kindLabel":   view.KindLabel,
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
