@@ -39,8 +39,8 @@ type StoryInfo struct {
 	Articles  int
 	Outlets   int
 	Conflicts int
-	First     time.Time // earliest publication (or ingestion) date of its articles
-	Last      time.Time // latest
+	First     time.Time // earliest known publication date of its articles; zero when none is known
+	Last      time.Time // latest known publication date
 	Updated   time.Time // when its comparison was last computed
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Options tune an Ingester. The zero value is ready to use.
@@ -255,9 +256,11 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		} else {
 			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
+		// Only known publication dates make the story's range: an undated
+		// article did not happen on the day it was ingested.
 		t := r.Published
 		if t.IsZero() {
-			t = r.Created
+			continue
 		}
 		if info.First.IsZero() || t.Before(info.First) {
 			info.First = t
@@ -275,7 +278,7 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		return rep, info
 	}
 	st := compare.Story(in)
-	info.Title = st.Title
+	info.Title = view.Title(&st)
 	info.Conflicts = len(st.Conflicts)
 	rep.Stories = append(rep.Stories, st)
 	return rep, info

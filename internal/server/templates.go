@@ -52,6 +52,7 @@ func mustEngine(st *staticFiles) *engine {
 		"add":         func(a, b int) int { return a + b },
 		"join":        func(ss []string) string { return strings.Join(ss, ", ") },
 		"kindLabel":   view.KindLabel,
+		"ago":         ago,
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -275,6 +276,23 @@ func stamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// ago says how long before now t was, in the largest whole unit: "3 h
+// ago", "2 days ago", or the date when it is more than a month back.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < 0:
+		return day(t)
+	case d < time.Hour:
+		return strconv.Itoa(int(d.Minutes())) + " min ago"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d.Hours())) + " h ago"
+	case d < 31*24*time.Hour:
+		return strconv.Itoa(int(d.Hours()/24)) + " days ago"
+	}
+	return day(t)
 }
 
 func plural(n int, one, many string) string {

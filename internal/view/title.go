@@ -58,7 +58,8 @@ func IsJunkTitle(s string) bool {
 
 // Title is the story's title: the headline compare chose when it is a
 // headline, else the article headline that shares most words with the
-// others (the one most typical of the coverage), else whatever there is.
+// others (the one most typical of the coverage), else the digest's first
+// line, else whatever there is.
 func Title(st *parallax.Story) string {
 	if t := CleanTitle(st.Title); t != "" && !IsJunkTitle(t) {
 		return t
@@ -98,6 +99,12 @@ func Title(st *parallax.Story) string {
 			}
 		}
 		return cands[best]
+	}
+	// No headline: the digest's first line says what the story is.
+	if len(st.Digest) > 0 {
+		if t := Clip(CleanTitle(st.Digest[0].Text), 100); !IsJunkTitle(t) {
+			return t
+		}
 	}
 	if t := CleanTitle(st.Title); t != "" {
 		return t

@@ -231,3 +231,11 @@ func TestCoverage(t *testing.T) {
 		t.Errorf("display names not used: %+v", v.Outlets)
 	}
 }
+
+func TestTitleFromDigest(t *testing.T) {
+	st := &parallax.Story{Title: "Introduction", Articles: []parallax.ArticleInfo{{ID: "a1", Title: "Introduction"}, {ID: "a2", Title: "Home"}},
+		Digest: []parallax.DigestLine{{Text: "A ferry caught fire at Pier 4 on Tuesday morning."}}}
+	if got := Title(st); got != "A ferry caught fire at Pier 4 on Tuesday morning." {
+		t.Errorf("Title = %q, want the digest's first line", got)
+	}
+}
