@@ -122,7 +122,7 @@ func TestBrowser(t *testing.T) {
 	if err := json.Unmarshal(res, &sum); err != nil || !sum.OK {
 		t.Fatalf("browser.mjs summary (%v):\n%s", err, res)
 	}
-	for _, name := range []string{"home.png", "story.png", "story-conflicts.png", "article.png", "hostile.png"} {
+	for _, name := range []string{"home.png", "story.png", "story-conflicts.png", "article.png", "hostile.png", "home-390.png", "story-390.png"} {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() < 1000 {
 			t.Errorf("screenshot %s missing or empty (%v)", name, err)
 		}

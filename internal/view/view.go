@@ -664,7 +664,7 @@ func (b *builder) summary(v *Story) {
 	na := min(len(agreed), MaxSummary-nd)
 	nd = min(len(disputed), MaxSummary-na)
 	for _, r := range agreed[:na] {
-		l := Line{Text: Clip(r.Summary, 160), Kind: r.Kind, Outlets: len(r.Outlets), Of: len(v.Outlets), Anchor: r.Anchor}
+		l := Line{Text: Clip(r.Summary, 120), Kind: r.Kind, Outlets: len(r.Outlets), Of: len(v.Outlets), Anchor: r.Anchor}
 		seen := map[string]bool{}
 		for _, e := range r.Evidence {
 			if seen[e.Outlet] || len(l.Evidence) == 3 {
@@ -683,7 +683,7 @@ func (b *builder) summary(v *Story) {
 		if text == "" {
 			text = c.Summary
 		}
-		l := Line{Text: Clip(text, 160), Kind: c.Kind, Anchor: c.Anchor, Review: c.Review}
+		l := Line{Text: Clip(text, 120), Kind: c.Kind, Anchor: c.Anchor, Review: c.Review}
 		for _, s := range c.Sides {
 			l.Sides = append(l.Sides, s.Outlets)
 			if len(s.Evidence) > 0 {

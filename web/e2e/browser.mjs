@@ -10,9 +10,13 @@
 // story page showed), and opens the pages that show a hostile article to
 // prove that none of its markup ran as script; the script detector is
 // first proved to work on pages that do run script (positive controls).
-// Screenshots go to DIR: home.png, story.png (the top of the page),
-// story-full.png, story-conflicts.png, article.png and hostile.png. It
-// prints a JSON summary and exits 1 on any failure, 2 on bad usage.
+// Every page is also checked at a phone's width (390 px) and a desktop's
+// (1280 px) for horizontal overflow: the page itself never scrolls
+// sideways; wide tables scroll in their own box. Screenshots go to DIR:
+// home.png, story.png (the top of the page), story-full.png,
+// story-conflicts.png, article.png, hostile.png, and home-390.png,
+// story-390.png, story-matrix-390.png at the phone's width. It prints a
+// JSON summary and exits 1 on any failure, 2 on bad usage.
 //
 // Only the --base origin is reached: every other request is refused and
 // counted as a failure.
@@ -191,6 +195,41 @@ async function visit(page, url, what) {
   return res;
 }
 
+// overflow reports whether the page scrolls sideways at its viewport's
+// width, and what sticks out (outside any box that scrolls on its own).
+async function overflow(page) {
+  return page.evaluate(() => {
+    const cw = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= cw + 1) continue;
+      let boxed = false;
+      for (let a = el.parentElement; a && !boxed; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX;
+        boxed = ox === 'auto' || ox === 'scroll' || ox === 'hidden';
+      }
+      if (!boxed) out.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} → ${Math.round(r.right)}px`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: cw, out: out.slice(0, 5) };
+  });
+}
+
+// widths opens url at 390 and 1280 px, every <details> open, and checks
+// that nothing overflows the page.
+async function widths(context, url, what, shots = {}) {
+  for (const width of [390, 1280]) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const o = await overflow(page);
+    check(o.scrollWidth <= o.clientWidth && o.out.length === 0, `${what} at ${width} px: no horizontal page overflow`, o);
+    if (shots[width]) await shots[width](page);
+    await page.close();
+  }
+}
+
 async function shot(page, name) {
   const file = path.join(opt.out, name);
   await page.screenshot({ path: file, fullPage: true });
@@ -214,8 +253,18 @@ async function walk(context) {
   const stories = await page.$$eval(SEL.storyLink, (as) => as.map((a) => a.getAttribute('href')));
   check(stories.length > 0, 'home: lists stories', `${stories.length} links matching ${SEL.storyLink}`);
   check(await page.locator('form input[name="q"]').count() > 0, 'home: has a search box (input name=q)');
+  // Home order: stories covered by several outlets, ranked, the widest
+  // first; single articles apart, not as stories.
+  const homeRows = await page.$$eval('table.stories tbody tr', (trs) => trs.map((tr) => ({
+    href: tr.querySelector('a').getAttribute('href'), outlets: Number(tr.cells[1].textContent), conflicts: Number(tr.cells[3].textContent),
+  })));
+  check(homeRows.length > 0 && homeRows.every((r) => r.outlets >= 2), 'home: ranked stories each have two outlets or more', homeRows);
+  check(homeRows.length > 0 && homeRows[0].outlets === Math.max(...homeRows.map((r) => r.outlets)) && homeRows[0].conflicts > 0,
+    'home: the story with most outlets and conflicts comes first', homeRows);
+  check(await page.locator('#unmatched li').count() > 0, 'home: single articles listed apart as not yet matched');
   await shot(page, 'home.png');
   await noScript(page, seen, 'home');
+  await widths(context, opt.base + '/', 'home', { 390: (p) => shot(p, 'home-390.png') });
   if (stories.length === 0) return;
 
   // The story with conflicts: the first listed story whose page has a
@@ -241,9 +290,22 @@ async function walk(context) {
     const bg = await table.locator(SEL.highlight).first().evaluate((el) => getComputedStyle(el).backgroundColor);
     check(bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent', 'story: highlight has a background colour', bg);
   }
-  for (const [what, sel] of Object.entries({ 'coverage matrix': '#coverage', 'quotes by speaker': '#quotes', framing: '#framing', timeline: '#timeline', digest: '#digest' })) {
+  for (const [what, sel] of Object.entries({ summary: '#summary', 'coverage matrix': '#coverage', 'quotes by speaker': '#quotes', framing: '#framing', timeline: '#timeline', digest: '#digest' })) {
     check(await page.locator(sel).count() > 0, `story: has the ${what} (${sel})`);
   }
+  // Summary first: above the digest, the conflicts and the matrix, in at
+  // most eight lines, each linking to its entry on the page.
+  const tops = await page.evaluate(() => Object.fromEntries(['summary', 'digest', 'conflicts', 'coverage'].map((id) => {
+    const el = document.getElementById(id);
+    return [id, el ? el.getBoundingClientRect().top + window.scrollY : null];
+  })));
+  check(tops.summary !== null && tops.summary < tops.digest && tops.digest < tops.conflicts && tops.conflicts < tops.coverage,
+    'story: the summary is above the digest, the conflicts and the matrix', tops);
+  const lines = await page.$$eval('#summary li', (lis) => lis.map((li) => {
+    const a = li.querySelector('a[href^="#"]');
+    return { text: li.textContent.trim().slice(0, 60), target: a ? !!document.getElementById(a.getAttribute('href').slice(1)) : false };
+  }));
+  check(lines.length > 0 && lines.length <= 8 && lines.every((l) => l.target), 'story: the summary has 1 to 8 lines, each linked to its entry', lines);
   // every evidence link is well formed
   const hrefs = await page.$$eval(SEL.evidenceLink, (as) => as.map((a) => a.getAttribute('href')));
   const bad = hrefs.filter((h) => !/^\/articles\/[^/#?]+#ev-\d+-\d+$/.test(h));
@@ -257,6 +319,24 @@ async function walk(context) {
   await table.screenshot({ path: conflictsFile });
   summary.screenshots.push(conflictsFile);
   await noScript(page, seen, 'story');
+  await widths(context, storyURL, 'story', {
+    390: async (p) => {
+      await shot(p, 'story-390.png');
+      const m = p.locator('#coverage .scroll').first();
+      if (await m.count() > 0) {
+        const box = await m.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+        // a wide matrix scrolls in its own box, its first column fixed
+        if (box.sw > box.cw) {
+          const before = await p.locator('#coverage th[scope=row]').first().evaluate((el) => el.getBoundingClientRect().left);
+          await m.evaluate((el) => { el.scrollLeft = 200; });
+          const after = await p.locator('#coverage th[scope=row]').first().evaluate((el) => el.getBoundingClientRect().left);
+          check(Math.abs(before - after) < 1, 'story at 390 px: the matrix scrolls in its box with its first column fixed', { before, after });
+        }
+        await m.screenshot({ path: path.join(opt.out, 'story-matrix-390.png') });
+        summary.screenshots.push(path.join(opt.out, 'story-matrix-390.png'));
+      }
+    },
+  });
 
   // Follow the first conflict's first evidence link, by a click.
   const link = table.locator(SEL.evidenceLink).first();
@@ -296,6 +376,10 @@ async function walk(context) {
   }
   await shot(page, 'article.png');
   await noScript(page, seen, 'article');
+  await widths(context, page.url().split('#')[0], 'article');
+  for (const [what, u] of [['outlets', '/outlets'], ['search', '/search?q=ferry'], ['add', '/add']]) {
+    await widths(context, opt.base + u, what);
+  }
   await page.close();
 }
 
