@@ -148,3 +148,47 @@ func TestIngestPlacesUnplaced(t *testing.T) {
 		t.Errorf("its story: %+v %v", info, err)
 	}
 }
+
+// TestUndatedStaysUnknown: an article without a publication date does not
+// get the day it was ingested, in the story's range or in its report.
+func TestUndatedStaysUnknown(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	ingestDay := day.AddDate(0, 9, 0) // months after the event
+	ing, err := New(ctx, db, Options{Now: func() time.Time { return ingestDay }, Window: 400 * 24 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	b, _ := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, time.Time{}), 0)
+	if b.StoryID != a.StoryID {
+		t.Fatalf("the undated article joined story %d, want %d", b.StoryID, a.StoryID)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	info, raw, err := db.Story(ctx, a.StoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.First.Equal(day) || !info.Last.Equal(day) {
+		t.Errorf("story range %v – %v, want the one known date %v (not the ingest day)", info.First, info.Last, day)
+	}
+	var rep parallax.Report
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, ai := range rep.Stories[0].Articles {
+		if ai.Source == "https://valley-times.example/dam" && ai.Published != "" {
+			t.Errorf("the undated article is dated %q in the report", ai.Published)
+		}
+	}
+	// A story with no known date at all has no range.
+	c, _ := ing.Add(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, time.Time{}), 0)
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if info, _, _ := db.Story(ctx, c.StoryID); !info.First.IsZero() || !info.Last.IsZero() {
+		t.Errorf("an undated story has the range %v – %v, want none", info.First, info.Last)
+	}
+}
