@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/ingest"
@@ -25,11 +27,12 @@ type exportedArticle struct {
 	URL          string   `json:"url"`
 	Title        string   `json:"title"`
 	Maintext     string   `json:"maintext"`
-	DatePublish  string   `json:"date_publish,omitempty"`
+	DatePublish  string   `json:"date_publish,omitempty"` // news-please's form, UTC: 2006-01-02 15:04:05
 	SourceDomain string   `json:"source_domain"`
 	Language     string   `json:"language,omitempty"`
 	Authors      []string `json:"authors,omitempty"`
 	// ours
+	Published   string            `json:"published,omitempty"` // RFC 3339, UTC
 	ID          string            `json:"id"`
 	Source      string            `json:"source"`
 	Story       string            `json:"story,omitempty"`
@@ -53,23 +56,66 @@ type exportedQuote struct {
 	Speaker *string `json:"speaker"`
 }
 
+const exportUsage = `Usage: parallax export articles [--format jsonl|csv] [-o FILE]
+       parallax export stories [-o FILE]
+       parallax export conflicts STORY [--format md|csv] [-o FILE]
+
+Writes the library out. articles: every article, as JSON Lines with the
+news-please fields (url, title, maintext, date_publish, source_domain,
+language) and ours (id, story, duplicate_of, entities, quotes, …), or as
+CSV; times are written exactly, in UTC. stories: every compared story as
+JSON Lines, with its facts, conflicts and their reviews. conflicts: one
+story's conflicts as a fact-check sheet, each side's outlets, URLs and
+quoted words, and what a person marked it as.
+
+Run "parallax export articles -h" for a subcommand's flags.`
+
 func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	if len(args) == 0 || (args[0] != "articles" && args[0] != "stories") {
-		fmt.Fprintln(m.Stderr, "usage: parallax export articles --format jsonl|csv | parallax export stories --format jsonl")
-		return errSilent{2}
+	if len(args) == 0 || wantsHelp(args[:1]) {
+		if len(args) == 0 {
+			fmt.Fprintln(m.Stderr, exportUsage)
+			return errSilent{2}
+		}
+		fmt.Fprintln(m.Stdout, exportUsage)
+		return nil
 	}
 	what := args[0]
-	fs := flag.NewFlagSet("parallax export "+what, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
-	format := fs.String("format", "jsonl", "jsonl, or csv for articles")
-	out := fs.String("o", "", "write to this file instead of standard output")
-	if err := fs.Parse(args[1:]); err != nil {
+	switch what {
+	case "articles", "stories", "conflicts":
+	default:
+		fmt.Fprintf(m.Stderr, "parallax export: unknown subcommand %q\n\n%s\n", what, exportUsage)
 		return errSilent{2}
 	}
-	if *format != "jsonl" && !(what == "articles" && *format == "csv") {
-		return parallax.Errorf(parallax.EINVALID, "export %s: unknown format %q (jsonl%s)", what, *format, map[bool]string{true: " or csv"}[what == "articles"])
+	synopsis := map[string]string{
+		"articles":  "Usage: parallax export articles [--format jsonl|csv] [-o FILE]\n\nEvery article in the library, as JSON Lines (news-please fields plus ours)\nor CSV. Times are exact, in UTC.",
+		"stories":   "Usage: parallax export stories [-o FILE]\n\nEvery compared story as JSON Lines: its facts, conflicts (with reviews),\nquotes, framing, timeline and digest.",
+		"conflicts": "Usage: parallax export conflicts STORY [--format md|csv] [-o FILE]\n\nOne story's conflicts as a fact-check sheet: for each, its kind and subject,\neach side's outlets with their URLs and quoted words, and its review.",
+	}[what]
+	fs := newFlags(m, "export "+what, synopsis)
+	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	defFormat := map[string]string{"articles": "jsonl", "stories": "jsonl", "conflicts": "md"}[what]
+	format := fs.String("format", defFormat, map[string]string{"articles": "jsonl or csv", "stories": "jsonl", "conflicts": "md or csv"}[what])
+	out := fs.String("o", "", "write to this file instead of standard output")
+	if done, err := parseFlags(m, fs, reorder(args[1:])); done {
+		return err
+	}
+	okFormat := map[string][]string{"articles": {"jsonl", "csv"}, "stories": {"jsonl"}, "conflicts": {"md", "markdown", "csv"}}[what]
+	if !slices.Contains(okFormat, *format) {
+		return usageError(m, fs, "unknown format %q (%s)", *format, strings.Join(okFormat, " or "))
+	}
+	var storyID int64
+	switch {
+	case what == "conflicts" && fs.NArg() != 1:
+		return usageError(m, fs, "want one STORY (hint: parallax stories lists them)")
+	case what == "conflicts":
+		id, err := parseStoryID(fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		storyID = id
+	case fs.NArg() > 0:
+		return usageError(m, fs, "unexpected argument %q", fs.Arg(0))
 	}
 	var w io.Writer = m.Stdout
 	if *out != "" {
@@ -83,8 +129,11 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	bw := bufio.NewWriter(w)
 	defer bw.Flush()
 	return withStore(ctx, *db, func(st parallax.Store) error {
-		if what == "stories" {
+		switch what {
+		case "stories":
 			return exportStories(ctx, st, bw)
+		case "conflicts":
+			return exportConflicts(ctx, st, storyID, *format, bw)
 		}
 		if *format == "csv" {
 			return exportCSV(ctx, st, bw)
@@ -103,6 +152,7 @@ func exportArticle(r *parallax.Record) exportedArticle {
 		Entities: []exportedEntity{}, Quotes: []exportedQuote{}, Quantities: []json.RawMessage{}, Dates: []json.RawMessage{}}
 	if !r.Published.IsZero() {
 		e.DatePublish = r.Published.UTC().Format("2006-01-02 15:04:05")
+		e.Published = r.Published.UTC().Format(time.RFC3339Nano)
 	}
 	if r.Author != "" {
 		e.Authors = []string{r.Author}
@@ -143,7 +193,8 @@ func exportCSV(ctx context.Context, st parallax.Store, w io.Writer) error {
 	}
 	err := st.EachArticle(ctx, func(r *parallax.Record) error {
 		e := exportArticle(r)
-		return cw.Write([]string{e.ID, e.URL, e.SourceDomain, e.Title, e.DatePublish, e.Language, e.Story, e.DuplicateOf, e.Hash, e.Maintext})
+		// The time exactly, with its zone: a spreadsheet reads RFC 3339.
+		return cw.Write([]string{e.ID, e.URL, e.SourceDomain, e.Title, e.Published, e.Language, e.Story, e.DuplicateOf, e.Hash, e.Maintext})
 	})
 	cw.Flush()
 	if err != nil {
@@ -184,4 +235,9 @@ func exportStories(ctx context.Context, st parallax.Store, w io.Writer) error {
 		}
 		offset += len(list)
 	}
+}
+
+// exportConflicts writes a story's conflicts as a fact-check sheet.
+func exportConflicts(ctx context.Context, st parallax.Store, id int64, format string, w io.Writer) error {
+	return parallax.Errorf(parallax.EINVALID, "export conflicts: not yet")
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -32,23 +31,24 @@ const flushEvery = time.Minute
 
 func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "ingest", `Usage: parallax ingest [flags] INPUT...
+
+Adds coverage to the library: each article is stored once, linked to what
+it copies, placed in a story; the stories it touched are compared again.
+
+INPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON
+Feed files, or http(s) URLs of pages and feeds.`)
 	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: parallax ingest [flags] INPUT...\n\nINPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON Feed\nfiles, or http(s) URLs of pages and feeds.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
+	if done, err := parseFlags(m, fs, reorder(args)); done {
+		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
-		return errSilent{2}
+		return usageError(m, fs, "no INPUT given (hint: parallax ingest examples/)")
 	}
 	st, err := openStore(*db)
 	if err != nil {
@@ -61,12 +61,17 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	}
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
 	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
-	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}, flushed: time.Now()}
+	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize, Outlet: *outlet}, flushed: time.Now()}
 	for _, in := range fs.Args() {
 		if ctx.Err() != nil {
 			break
 		}
-		run.input(ctx, in)
+		path, err := checkInput(in, true)
+		if err != nil {
+			run.fail(err)
+			continue
+		}
+		run.input(ctx, path)
 	}
 	p.finish()
 	// Stories are compared even after an interrupt: what was stored is kept

@@ -66,6 +66,8 @@ Usage:
                                       one story's comparison
   parallax search QUERY               full-text search over the library's articles
   parallax export articles|stories [--format jsonl|csv]
+  parallax export conflicts STORY [--format md|csv]
+                                      a story's conflicts as a fact-check sheet
   parallax feeds add|list|remove|import-opml|export-opml
   parallax watch [--interval 15m] [--once]
                                       poll the subscribed feeds and ingest new items
@@ -76,7 +78,8 @@ Usage:
 
 An INPUT is a text, HTML, JSON Lines (news-please fields), feed or WARC
 file, or a directory of them. The library lives in --db, else
-$PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" for flags.
+$PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" (or
+"parallax help CMD") for a command's usage and flags.
 `
 
 // Run parses args and runs one command.
@@ -106,7 +109,11 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
-	case "help", "-h", "--help":
+	case "help", "-h", "-help", "--help":
+		// "parallax help CMD" is "parallax CMD --help".
+		if args[0] == "help" && len(args) > 1 && args[1] != "help" && !wantsHelp(args[1:2]) {
+			return m.Run(ctx, []string{args[1], "--help"})
+		}
 		fmt.Fprint(m.Stdout, usage)
 		return nil
 	default:

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,18 +16,25 @@ type ShowCommand struct{ Main *Main }
 
 func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax show", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "show", `Usage: parallax show [flags] STORY
+
+Prints one story's comparison, the same report as compare: the summary,
+the digest, the conflicts and the details. STORY is its ID (s12 or 12;
+parallax stories lists them).`)
 	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
 	format := fs.String("format", "text", "text, json, md or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	color := fs.Bool("color", false, "colour the text report")
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	outletsFile := fs.String("outlets", "", outletsFlag)
+	if done, err := parseFlags(m, fs, reorder(args)); done {
+		return err
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(m.Stderr, "usage: parallax show [--format text|json|md|html] STORY (hint: parallax stories lists them)")
-		return errSilent{2}
+		return usageError(m, fs, "want one STORY (hint: parallax stories lists them)")
+	}
+	dir, err := loadOutlets(*outletsFile)
+	if err != nil {
+		return err
 	}
 	id, err := parseStoryID(fs.Arg(0))
 	if err != nil {
@@ -66,7 +72,7 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 			defer file.Close()
 			w = file
 		}
-		return report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}})
+		return report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}, Directory: dir})
 	})
 }
 

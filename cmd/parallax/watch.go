@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
@@ -30,15 +29,21 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if c.Sleep == nil {
 		c.Sleep = sleepCtx
 	}
-	fs := flag.NewFlagSet("parallax watch", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "watch", `Usage: parallax watch [flags]
+
+Polls the subscribed feeds (parallax feeds add) on a schedule, with
+conditional GET, politeness per host and backoff on errors, and ingests
+new items. Ctrl-C stops it between two articles; nothing ingested is lost.`)
 	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
 	interval := fs.Duration("interval", 15*time.Minute, "time between two polls of one feed")
 	once := fs.Bool("once", false, "poll every feed that is due once, then exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds on private, loopback and link-local addresses")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch where robots.txt disallows it")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	if done, err := parseFlags(m, fs, args); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(m, fs, "unexpected argument %q", fs.Arg(0))
 	}
 	if *interval < time.Minute && !*once {
 		return parallax.Errorf(parallax.EINVALID, "watch: --interval %s is too short to be polite (at least 1m)", *interval)

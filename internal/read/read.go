@@ -40,6 +40,10 @@ type Options struct {
 	// MaxLineSize is the longest JSON Lines record, in bytes; 0 means
 	// DefaultMaxLineSize.
 	MaxLineSize int
+	// Outlet names the outlet of single-article files: a text file's,
+	// unless its front matter names one, and an HTML page's, over its site
+	// name. Records of JSON Lines, feeds and WARC archives keep their own.
+	Outlet string
 }
 
 func (o Options) maxFile() int64 {
@@ -275,6 +279,11 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 		a, err = HTML(path, data, nil)
 	} else {
 		a, err = Text(path, data)
+	}
+	// --outlet names the outlet a file's name would otherwise give, and
+	// overrides a page's site name; a text's own front matter wins.
+	if err == nil && strings.TrimSpace(opt.Outlet) != "" && (kind == fmtHTML || a.Outlet == stem(path)) {
+		a.Outlet = strings.TrimSpace(opt.Outlet)
 	}
 	return fn(a, err)
 }

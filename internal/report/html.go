@@ -39,10 +39,14 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 // through html/template and is escaped; only http and https addresses
 // become links.
 func HTML(w io.Writer, rep *parallax.Report, articles map[string]*parallax.Article) error {
+	return html(w, rep, articles, nil)
+}
+
+func html(w io.Writer, rep *parallax.Report, articles map[string]*parallax.Article, dir view.Directory) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	page := buildPage(rep, articles)
+	page := buildPage(rep, articles, dir)
 	return htmlTemplate.Execute(w, page)
 }
 
@@ -113,10 +117,12 @@ type pageBuilder struct {
 	anchors  map[string]int // article ID → n in "art-n"
 	order    []string       // article IDs in anchor order
 	spans    map[string]map[[2]int]*hspan
+	dir      view.Directory
 }
 
-func buildPage(rep *parallax.Report, articles map[string]*parallax.Article) htmlPage {
+func buildPage(rep *parallax.Report, articles map[string]*parallax.Article, dir view.Directory) htmlPage {
 	b := &pageBuilder{
+		dir:      dir,
 		cat:      newCatalog(rep),
 		articles: articles,
 		anchors:  map[string]int{},
@@ -210,7 +216,7 @@ func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
 			texts[id] = art.Text
 		}
 	}
-	v := view.Build(st, view.Options{Articles: b.cat.all, Texts: texts, EvidenceHref: b.evidenceHref, ArticleHref: b.articleHref})
+	v := view.Build(st, view.Options{Articles: b.cat.all, Texts: texts, EvidenceHref: b.evidenceHref, ArticleHref: b.articleHref, Directory: b.dir})
 	return htmlStory{Story: v, Anchor: fmt.Sprintf("story-%d", i+1), Sub: storySub(v)}
 }
 

@@ -15,11 +15,13 @@ import (
 // the terminal report, with the coverage matrix, the conflicts and the
 // framing as tables. Every string from an article is escaped, so an article
 // cannot inject markup or raw HTML.
-func Markdown(w io.Writer, rep *parallax.Report) error {
+func Markdown(w io.Writer, rep *parallax.Report) error { return markdown(w, rep, nil) }
+
+func markdown(w io.Writer, rep *parallax.Report, dir view.Directory) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	m := &mdWriter{}
+	m := &mdWriter{dir: dir}
 	cat := newCatalog(rep)
 	m.p("# Parallax coverage report")
 	summary := []string{plural(len(rep.Stories), "story", "stories"), plural(len(cat.order), "article", "articles")}
@@ -46,7 +48,7 @@ func Markdown(w io.Writer, rep *parallax.Report) error {
 	if len(rep.Errors) > 0 {
 		m.p("## Inputs not read")
 		for _, e := range rep.Errors {
-			m.line("- " + md(e.Input) + ": " + md(e.Problem))
+			m.line("- " + md(inputProblem(e)))
 		}
 		m.blank()
 	}
@@ -57,7 +59,7 @@ func Markdown(w io.Writer, rep *parallax.Report) error {
 }
 
 func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
-	v := view.Build(st, view.Options{Articles: cat.all})
+	v := view.Build(st, view.Options{Articles: cat.all, Directory: m.dir})
 	// Anchors carry the story's ID: a report holds many stories.
 	anchor := func(a string) string { return code(st.ID) + "-" + a }
 	m.p("## " + md(v.Title) + " (`" + code(st.ID) + "`)")
@@ -329,7 +331,10 @@ func code(s string) string {
 
 var blankRuns = regexp.MustCompile(`\n{3,}`)
 
-type mdWriter struct{ buf bytes.Buffer }
+type mdWriter struct {
+	buf bytes.Buffer
+	dir view.Directory
+}
 
 func (m *mdWriter) line(s string) {
 	m.buf.WriteString(s)

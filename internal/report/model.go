@@ -57,6 +57,15 @@ func articleLine(a parallax.ArticleInfo, id string) string {
 	return strings.Join(parts, " · ")
 }
 
+// inputProblem says what went wrong with an input, naming it once.
+func inputProblem(e parallax.InputError) string {
+	in, p := oneLine(e.Input), oneLine(e.Problem)
+	if in == "" || strings.Contains(p, in) {
+		return p
+	}
+	return in + ": " + p
+}
+
 // storySub is the line under a story's title: dates, outlets, articles.
 func storySub(v *view.Story) string {
 	var sub []string

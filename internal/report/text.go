@@ -19,6 +19,8 @@ type TextOptions struct {
 	// Color adds ANSI colours and bold; leave it off when the output is not
 	// a terminal.
 	Color bool
+	// Directory describes the outlets for the coverage bar; nil: none.
+	Directory view.Directory
 }
 
 const (
@@ -49,7 +51,7 @@ func Text(w io.Writer, rep *parallax.Report, opts TextOptions) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	t := &textWriter{width: opts.Width, color: opts.Color}
+	t := &textWriter{width: opts.Width, color: opts.Color, dir: opts.Directory}
 	if t.width == 0 {
 		t.width = defaultWidth
 	}
@@ -86,7 +88,7 @@ func Text(w io.Writer, rep *parallax.Report, opts TextOptions) error {
 		t.blank()
 		t.heading("INPUTS NOT READ")
 		for _, e := range rep.Errors {
-			t.para("  • ", "    ", oneLine(e.Input)+": "+oneLine(e.Problem))
+			t.para("  • ", "    ", inputProblem(e))
 		}
 	}
 	_, err := w.Write(t.buf.Bytes())
@@ -94,7 +96,7 @@ func Text(w io.Writer, rep *parallax.Report, opts TextOptions) error {
 }
 
 func (t *textWriter) story(cat *catalog, st *parallax.Story) {
-	v := view.Build(st, view.Options{Articles: cat.all})
+	v := view.Build(st, view.Options{Articles: cat.all, Directory: t.dir})
 	rule := strings.Repeat("═", t.width)
 	t.blank()
 	t.line(rule)
@@ -383,6 +385,7 @@ type textWriter struct {
 	buf   bytes.Buffer
 	width int
 	color bool
+	dir   view.Directory
 }
 
 func (t *textWriter) style(code, s string) string {

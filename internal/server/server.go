@@ -32,6 +32,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Defaults for the zero Config.
@@ -86,6 +87,9 @@ type Config struct {
 	// Window is passed to the ingester (how far back stories are joined);
 	// 0 means its default.
 	Window time.Duration
+	// Outlets describes the outlets (the user's outlets file): display
+	// names and the coverage bar on each story. Nil shows neither.
+	Outlets view.Directory
 	// StoryPageCache is how many rendered story pages are kept (a page is
 	// rendered again when its story is compared again); 0 means 64, a
 	// negative number keeps none.

@@ -137,6 +137,7 @@ func (s *Server) storyView(d *storyData, reviews []parallax.Review, texts bool) 
 		TrustOffsets: !texts,
 		Context:      200,
 		Reviews:      reviews,
+		Directory:    s.cfg.Outlets,
 	}
 	if texts {
 		opt.Texts = map[string]string{}
