@@ -43,10 +43,47 @@ func parseFlags(m *Main, fs *flag.FlagSet, args []string) (done bool, err error)
 		fs.Usage()
 		return true, nil
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(interleave(fs, args)); err != nil {
 		return true, errSilent{2}
 	}
 	return false, nil
+}
+
+// interleave moves the flags among args before the positional arguments,
+// so "show s3 --format json" works as well as "show --format json s3". A
+// flag takes the next argument as its value unless it is boolean or
+// written -flag=value; after "--" everything is positional.
+func interleave(fs *flag.FlagSet, args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if len(a) < 2 || a[0] != '-' {
+			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				continue
+			}
+		}
+		if i+1 < len(args) {
+			flags = append(flags, args[i+1])
+			i++
+		}
+	}
+	if len(pos) == 0 {
+		return flags
+	}
+	return append(append(flags, "--"), pos...)
 }
 
 // wantsHelp reports whether args ask for help before any "--".

@@ -15,7 +15,7 @@ func TestHelpEverywhere(t *testing.T) {
 		{"compare"}, {"ingest"}, {"stories"}, {"show"}, {"search"}, {"export"}, {"export", "articles"},
 		{"export", "stories"}, {"export", "conflicts"}, {"feeds"}, {"feeds", "add"}, {"feeds", "list"},
 		{"feeds", "remove"}, {"feeds", "import-opml"}, {"feeds", "export-opml"}, {"watch"}, {"serve"},
-		{"bench"}, {"help"},
+		{"bench"}, {"review"}, {"help"},
 	}
 	for _, c := range cmds {
 		for _, h := range []string{"-h", "--help"} {
@@ -115,5 +115,65 @@ func TestOutletsAndExports(t *testing.T) {
 	}
 	if strings.Join(dates, ",") != "2026-03-03T10:00:00Z," {
 		t.Errorf("CSV date_publish: %q, want the exact time and nothing for the undated article", dates)
+	}
+}
+
+// A conflict marked from the command line shows in show, in the JSON
+// export and in the fact-check sheet, and survives the story being
+// compared again.
+func TestReviewAndFactCheckSheet(t *testing.T) {
+	db := libDB(t)
+	mustRun(t, "ingest", "--db", db, "--no-progress", "../../examples/harbor-gazette.txt", "../../examples/evening-clarion.txt")
+	list := mustRun(t, "review", "--db", db, "s1")
+	if !strings.Contains(list, "1. quantity") || !strings.Contains(list, "unreviewed") {
+		t.Fatalf("review s1 lists:\n%s", list)
+	}
+	if _, errs, code := run(t, "review", "--db", db, "s1", "9", "--confirm", "--by", "ana"); code == 0 || !strings.Contains(errs, "conflicts 1 to") {
+		t.Errorf("an unknown conflict: exit %d, %q", code, errs)
+	}
+	if _, errs, code := run(t, "review", "--db", db, "s1", "1", "--confirm", "--reject"); code != 2 || !strings.Contains(errs, "one of") {
+		t.Errorf("two verdicts: exit %d, %q", code, errs)
+	}
+	mustRun(t, "review", "--db", db, "s1", "1", "--confirm", "--note", "the fire service's figure is 14", "--by", "ana")
+	if out := mustRun(t, "show", "--db", db, "s1"); !strings.Contains(out, "confirmed by ana") {
+		t.Errorf("show does not show the mark:\n%s", out)
+	}
+	// More coverage: the story is compared again; the mark stays.
+	mustRun(t, "ingest", "--db", db, "--no-progress", "../../examples/meridian-wire.txt", "../../examples/bayline-radio.txt")
+	rep := decode(t, mustRun(t, "show", "--db", db, "--format", "json", "s1"))
+	marked := 0
+	for _, c := range rep.Stories[0].Conflicts {
+		if c.Review != nil && c.Review.Verdict == "confirmed" && c.Review.By == "ana" && c.Kind == "quantity" {
+			marked++
+		}
+	}
+	if marked != 1 {
+		t.Errorf("after recomparing, %d conflicts carry the mark, want 1: %+v", marked, rep.Stories[0].Conflicts)
+	}
+	if out := mustRun(t, "export", "stories", "--db", db); !strings.Contains(out, `"review":{"key":"quantity|`) {
+		t.Errorf("export stories lacks the review:\n%.400s", out)
+	}
+	sheet := mustRun(t, "export", "conflicts", "--db", db, "s1")
+	for _, want := range []string{"# Fact-check sheet:", "## 1. figures differ", "**Review:** confirmed by ana", "| A | harbor-gazette |", "41 people were injured"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("the Markdown sheet lacks %q:\n%s", want, sheet)
+		}
+	}
+	recs, err := csv.NewReader(strings.NewReader(mustRun(t, "export", "conflicts", "--db", db, "--format", "csv", "s1"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := strings.Join(recs[0], ",")
+	if !strings.HasPrefix(head, "story,title,conflict,kind,subject,summary,side,outlet,article,url") || len(recs) < 3 {
+		t.Fatalf("CSV sheet: %v", recs)
+	}
+	found := false
+	for _, r := range recs[1:] {
+		if r[7] == "evening-clarion" && strings.Contains(r[11], "41 people") && r[14] == "confirmed" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the CSV sheet has no row with the Clarion's words and the mark: %v", recs)
 	}
 }

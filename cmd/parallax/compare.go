@@ -42,7 +42,7 @@ naming its outlet, headline, date and URL:
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file to read, in bytes")
 	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
 	outletsFile := fs.String("outlets", "", outletsFlag)
-	if done, err := parseFlags(m, fs, reorder(args)); done {
+	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}
 	if fs.NArg() == 0 {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // ExportCommand writes the library out: articles as JSON Lines (news-please
@@ -97,7 +98,7 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 	defFormat := map[string]string{"articles": "jsonl", "stories": "jsonl", "conflicts": "md"}[what]
 	format := fs.String("format", defFormat, map[string]string{"articles": "jsonl or csv", "stories": "jsonl", "conflicts": "md or csv"}[what])
 	out := fs.String("o", "", "write to this file instead of standard output")
-	if done, err := parseFlags(m, fs, reorder(args[1:])); done {
+	if done, err := parseFlags(m, fs, args[1:]); done {
 		return err
 	}
 	okFormat := map[string][]string{"articles": {"jsonl", "csv"}, "stories": {"jsonl"}, "conflicts": {"md", "markdown", "csv"}}[what]
@@ -220,6 +221,11 @@ func exportStories(ctx context.Context, st parallax.Store, w io.Writer) error {
 			if err := json.Unmarshal(raw, &rep); err != nil || len(rep.Stories) == 0 {
 				continue // not compared yet
 			}
+			reviews, err := st.Reviews(ctx, info.ID)
+			if err != nil {
+				return err
+			}
+			view.AttachReviews(&rep.Stories[0], reviews)
 			line := struct {
 				parallax.Story
 				First   string `json:"first,omitempty"`
@@ -237,7 +243,125 @@ func exportStories(ctx context.Context, st parallax.Store, w io.Writer) error {
 	}
 }
 
-// exportConflicts writes a story's conflicts as a fact-check sheet.
+// exportConflicts writes a story's conflicts as a fact-check sheet: each
+// conflict with its kind, subject and summary, each side's outlets with
+// the article's URL and the quoted words, and the review if any.
 func exportConflicts(ctx context.Context, st parallax.Store, id int64, format string, w io.Writer) error {
-	return parallax.Errorf(parallax.EINVALID, "export conflicts: not yet")
+	info, raw, err := st.Story(ctx, id)
+	if err != nil {
+		return err
+	}
+	var rep parallax.Report
+	if len(raw) == 0 || json.Unmarshal(raw, &rep) != nil || len(rep.Stories) == 0 {
+		return parallax.Errorf(parallax.EINVALID, "story s%d has not been compared yet", id)
+	}
+	story := &rep.Stories[0]
+	reviews, err := st.Reviews(ctx, id)
+	if err != nil {
+		return err
+	}
+	view.AttachReviews(story, reviews)
+	recs, err := st.StoryArticles(ctx, id)
+	if err != nil {
+		return err
+	}
+	arts := map[string]*parallax.Record{}
+	for _, r := range recs {
+		arts["a"+strconv.FormatInt(r.ID, 10)] = r
+	}
+	link := func(aid string) string {
+		r := arts[aid]
+		switch {
+		case r == nil:
+			return ""
+		case r.URL != "":
+			return r.URL
+		case isURL(r.Source):
+			return r.Source
+		}
+		return ""
+	}
+	outlet := func(aid string) string {
+		if r := arts[aid]; r != nil && r.Outlet != "" {
+			return r.Outlet
+		}
+		return aid
+	}
+	title := view.Title(story)
+	if format == "csv" {
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"story", "title", "conflict", "kind", "subject", "summary", "side", "outlet", "article", "url", "published",
+			"quoted", "start", "end", "verdict", "note", "by", "reviewed_at", "key"})
+		for i, c := range story.Conflicts {
+			var verdict, note, by, at string
+			if r := c.Review; r != nil {
+				verdict, note, by, at = r.Verdict, r.Note, r.By, r.At.UTC().Format(time.RFC3339)
+			}
+			for si, side := range c.Sides {
+				for _, e := range side {
+					published := ""
+					if r := arts[e.Article]; r != nil && !r.Published.IsZero() {
+						published = r.Published.UTC().Format(time.RFC3339)
+					}
+					cw.Write([]string{"s" + strconv.FormatInt(id, 10), title, strconv.Itoa(i + 1), c.Kind, c.Subject, c.Summary,
+						string(rune('A' + si)), outlet(e.Article), e.Article, link(e.Article), published,
+						e.Text, strconv.Itoa(e.Start), strconv.Itoa(e.End), verdict, note, by, at, c.Key()})
+				}
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	fmt.Fprintf(w, "# Fact-check sheet: %s\n\n", mdText(title))
+	dates := ""
+	if d, _ := view.DateRange(story.Articles); d != "" {
+		dates = " · published " + d
+	}
+	fmt.Fprintf(w, "Story s%d · %s · %s%s · compared %s\n\n", id, plural(len(story.Conflicts), "conflict", "conflicts"),
+		plural(len(story.Articles), "article", "articles"), dates, stamp(info.Updated))
+	if len(story.Conflicts) == 0 {
+		fmt.Fprintln(w, "No conflicts found.")
+		return nil
+	}
+	for i, c := range story.Conflicts {
+		head := view.KindLabel(c.Kind)
+		if c.Subject != "" {
+			head += ": " + c.Subject
+		}
+		fmt.Fprintf(w, "## %d. %s\n\n", i+1, mdText(head))
+		if c.Summary != "" {
+			fmt.Fprintf(w, "%s\n\n", mdText(c.Summary))
+		}
+		if c.Review != nil {
+			fmt.Fprintf(w, "**Review:** %s\n\n", mdText(reviewLine(c.Review)))
+		} else {
+			fmt.Fprint(w, "**Review:** not checked yet\n\n")
+		}
+		fmt.Fprintln(w, "| Side | Outlet | Article | Quoted words |")
+		fmt.Fprintln(w, "| --- | --- | --- | --- |")
+		for si, side := range c.Sides {
+			for _, e := range side {
+				art := e.Article
+				if u := link(e.Article); u != "" {
+					art = "[" + e.Article + "](" + strings.ReplaceAll(u, ")", "%29") + ")"
+				}
+				fmt.Fprintf(w, "| %c | %s | %s | “%s” |\n", 'A'+si, mdText(outlet(e.Article)), art, mdText(e.Text))
+			}
+		}
+		fmt.Fprintf(w, "\nKey: `%s`\n\n", strings.ReplaceAll(c.Key(), "`", "'"))
+	}
+	return nil
+}
+
+// mdText makes s safe as one line of Markdown text: white space folded,
+// and every character that could start markup escaped.
+func mdText(s string) string {
+	var b strings.Builder
+	for _, r := range view.OneLine(s) {
+		if r < 128 && strings.ContainsRune("\\`*_[]<>|&~#", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -55,7 +55,7 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 	if sub == "export-opml" {
 		out = fs.String("o", "", "write to this file instead of standard output")
 	}
-	if done, err := parseFlags(m, fs, reorder(args[1:])); done {
+	if done, err := parseFlags(m, fs, args[1:]); done {
 		return err
 	}
 	switch {

@@ -44,7 +44,7 @@ Feed files, or http(s) URLs of pages and feeds.`)
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
 	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
-	if done, err := parseFlags(m, fs, reorder(args)); done {
+	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}
 	if fs.NArg() == 0 {

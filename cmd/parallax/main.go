@@ -65,6 +65,8 @@ Usage:
   parallax show STORY [--format text|json|md|html]
                                       one story's comparison
   parallax search QUERY               full-text search over the library's articles
+  parallax review STORY [CONFLICT --confirm|--reject --note N --by B]
+                                      mark a conflict checked, or list the marks
   parallax export articles|stories [--format jsonl|csv]
   parallax export conflicts STORY [--format md|csv]
                                       a story's conflicts as a fact-check sheet
@@ -101,6 +103,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&SearchCommand{Main: m}).Run(ctx, args[1:])
 	case "export":
 		return (&ExportCommand{Main: m}).Run(ctx, args[1:])
+	case "review":
+		return (&ReviewCommand{Main: m}).Run(ctx, args[1:])
 	case "feeds":
 		return (&FeedsCommand{Main: m}).Run(ctx, args[1:])
 	case "watch":

@@ -21,7 +21,7 @@ takes words, "exact phrases", prefix* and OR.`)
 	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
 	limit := fs.Int("limit", 20, "at most this many results")
 	format := fs.String("format", "text", "text or json")
-	if done, err := parseFlags(m, fs, reorder(args)); done {
+	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}
 	q := strings.Join(fs.Args(), " ")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/report"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // ShowCommand prints one story's comparison: the same report as compare.
@@ -26,7 +27,7 @@ parallax stories lists them).`)
 	out := fs.String("o", "", "write to this file instead of standard output")
 	color := fs.Bool("color", false, "colour the text report")
 	outletsFile := fs.String("outlets", "", outletsFlag)
-	if done, err := parseFlags(m, fs, reorder(args)); done {
+	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -57,6 +58,13 @@ parallax stories lists them).`)
 		if err != nil {
 			return err
 		}
+		reviews, err := st.Reviews(ctx, id)
+		if err != nil {
+			return err
+		}
+		for i := range rep.Stories {
+			view.AttachReviews(&rep.Stories[i], reviews)
+		}
 		arts := map[string]*parallax.Article{}
 		for _, r := range recs {
 			a := r.Article
@@ -74,40 +82,4 @@ parallax stories lists them).`)
 		}
 		return report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}, Directory: dir})
 	})
-}
-
-// reorder moves flags after positional arguments to the front, so
-// "show s3 --format json" works as well as "show --format json s3".
-func reorder(args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if len(a) > 1 && a[0] == '-' {
-			flags = append(flags, a)
-			if !containsEq(a) && i+1 < len(args) && !isBoolFlag(a) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
-	return append(flags, pos...)
-}
-
-func containsEq(s string) bool {
-	for _, r := range s {
-		if r == '=' {
-			return true
-		}
-	}
-	return false
-}
-
-func isBoolFlag(s string) bool {
-	switch s {
-	case "-color", "--color", "-allow-private", "--allow-private", "-no-progress", "--no-progress", "-once", "--once", "-one-story", "--one-story":
-		return true
-	}
-	return false
 }

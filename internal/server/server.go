@@ -196,6 +196,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /articles/{id}", s.handleArticle)
 	m.HandleFunc("GET /outlets", s.handleOutlets)
 	m.HandleFunc("GET /outlets/{name}", s.handleOutlet)
+	m.HandleFunc("POST /stories/{id}/reviews", s.handleReview)
 	m.HandleFunc("GET /add", s.handleAdd)
 	m.HandleFunc("POST /add/urls", s.handleAddURLs)
 	m.HandleFunc("POST /add/files", s.handleAddFiles)
@@ -206,6 +207,8 @@ func (s *Server) routes() {
 
 	m.HandleFunc("GET /api/v1/stories", s.apiStories)
 	m.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/v1/stories/{id}/reviews", s.apiReviews)
+	m.HandleFunc("POST /api/v1/stories/{id}/reviews", s.apiReview)
 	m.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	m.HandleFunc("GET /api/v1/outlets", s.apiOutlets)
 	m.HandleFunc("GET /api/v1/outlets/{name}", s.apiOutlet)

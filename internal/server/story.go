@@ -57,6 +57,11 @@ type storyPage struct {
 	// Articles lists a story not compared yet, from its records.
 	Articles  []articleRow
 	SideHeads []string // the conflict table's side columns
+	// The review form: its anti-forgery field, whether it asks for the
+	// token, whether this server takes reviews at all.
+	CSRF      string
+	NeedToken bool
+	CanReview bool
 }
 
 type articleRow struct {
@@ -81,7 +86,11 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	var reviews []parallax.Review
+	reviews, err := s.store.Reviews(ctx, id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	// A story's page changes only with its report (articles are never
 	// edited) and its reviews: the report's hash, the time it was made and
 	// the reviews' last change are the key.
@@ -107,6 +116,8 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	p := s.buildStoryPage(d, reviews)
 	p.base = s.base(r, p.V.Title)
 	p.Nav = "stories"
+	p.CSRF, p.NeedToken = s.csrf, s.cfg.Token != ""
+	p.CanReview, _ = s.writable()
 	b, err := s.renderBytes("story", p)
 	if err != nil {
 		s.error(w, r, err)

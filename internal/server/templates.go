@@ -53,6 +53,7 @@ func mustEngine(st *staticFiles) *engine {
 		"join":        func(ss []string) string { return strings.Join(ss, ", ") },
 		"kindLabel":   view.KindLabel,
 		"ago":         ago,
+		"reviewArgs":  reviewArgs,
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -276,6 +277,18 @@ func stamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// reviewFormArgs is what the review form of one conflict needs.
+type reviewFormArgs struct {
+	Story     int64
+	CSRF      string
+	NeedToken bool
+	C         view.Conflict
+}
+
+func reviewArgs(p *storyPage, c view.Conflict) reviewFormArgs {
+	return reviewFormArgs{Story: p.ID, CSRF: p.CSRF, NeedToken: p.NeedToken, C: c}
 }
 
 // ago says how long before now t was, in the largest whole unit: "3 h

@@ -841,3 +841,23 @@ func DateRange(arts []parallax.ArticleInfo) (dates string, undated int) {
 
 // Percent formats a share in [0,1] as a whole percentage.
 func Percent(share float64) string { return strconv.Itoa(int(share*100+0.5)) + "%" }
+
+// AttachReviews sets the Review of each of st's conflicts that a review
+// matches (by key, or by kind and subject when that is unambiguous), so
+// that the JSON and the exports carry them. It changes st in place.
+func AttachReviews(st *parallax.Story, reviews []parallax.Review) {
+	if len(reviews) == 0 {
+		return
+	}
+	cs := make([]Conflict, len(st.Conflicts))
+	for i := range st.Conflicts {
+		cs[i].Key = st.Conflicts[i].Key()
+	}
+	matchReviews(cs, reviews)
+	for i := range cs {
+		if cs[i].Review != nil {
+			r := *cs[i].Review
+			st.Conflicts[i].Review = &r
+		}
+	}
+}

@@ -26,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const usage = 'usage: node web/e2e/browser.mjs --base http://127.0.0.1:PORT --out DIR --hostile ARTICLE_ID [--timeout SECONDS]';
+const usage = 'usage: node web/e2e/browser.mjs --base http://127.0.0.1:PORT --out DIR --hostile ARTICLE_ID [--more FILE] [--timeout SECONDS]';
 
 function parseArgs(argv) {
   const o = { timeout: 120 };
@@ -37,6 +37,7 @@ function parseArgs(argv) {
       case '--base': o.base = v; i++; break;
       case '--out': o.out = v; i++; break;
       case '--hostile': o.hostile = v; i++; break;
+      case '--more': o.more = v; i++; break;
       case '--timeout': o.timeout = Number(v); i++; break;
       case '-h': case '--help': console.log(usage); process.exit(0);
       default: console.error(`browser.mjs: unknown argument ${k}\n${usage}`); process.exit(2);
@@ -121,6 +122,7 @@ async function main() {
     });
     await controls(context);
     await walk(context);
+    if (opt.more) await review(context);
     await hostile(context);
     check(outside.length === 0, 'no request left the server under test', outside.slice(0, 10));
   } finally {
@@ -380,6 +382,51 @@ async function walk(context) {
   for (const [what, u] of [['outlets', '/outlets'], ['search', '/search?q=ferry'], ['add', '/add']]) {
     await widths(context, opt.base + u, what);
   }
+  await page.close();
+}
+
+// Review: a reader marks the first conflict of the story with conflicts
+// confirmed; more coverage is then added through the Add page (the story
+// is compared again); the mark must still be on the same conflict.
+async function review(context) {
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(opt.base + '/');
+  let storyURL = null;
+  for (const href of await page.$$eval(SEL.storyLink, (as) => as.map((a) => a.getAttribute('href')))) {
+    await page.goto(opt.base + href);
+    if (await page.locator('table.conflicts form[action$="/reviews"]').count() > 0) { storyURL = opt.base + href; break; }
+  }
+  if (!check(storyURL, 'review: a story page with a review form')) return;
+  const row = page.locator('table.conflicts tbody tr').first();
+  const key = await row.locator('input[name="key"]').getAttribute('value');
+  const prefix = (k) => k.split('|').slice(0, 2).join('|');
+  await row.locator('details.reviewform summary').click();
+  await row.locator('input[name="verdict"][value="confirmed"]').check();
+  await row.locator('input[name="note"]').fill('Checked against the fire service statement');
+  await row.locator('input[name="by"]').fill('E2E Tester');
+  await Promise.all([page.waitForURL((u) => u.hash.startsWith('#conflict-')), row.locator('button[type="submit"]').click()]);
+  const marked = page.locator('table.conflicts tr.reviewed.confirmed');
+  check(await marked.count() === 1 && (await marked.first().innerText()).includes('confirmed by E2E Tester'),
+    'review: the conflict shows the mark after the form is sent', await marked.count());
+  check((await page.locator('#summary').innerText()).includes('confirmed by E2E Tester'), 'review: the summary shows the mark');
+  const before = await page.locator('table.conflicts tbody tr').count();
+
+  // More coverage through the Add page: the story is compared again.
+  await page.goto(opt.base + '/add');
+  await page.locator('input[type="file"][name="files"]').setInputFiles(opt.more);
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/add/results/')), page.locator('form[action="/add/files"] button[type="submit"]').click()]);
+  const joined = await page.$$eval('ul.touched a', (as) => as.map((a) => a.getAttribute('href')));
+  check(joined.some((h) => storyURL.endsWith(h)), 'review: the added article joined the story', joined);
+
+  await page.goto(storyURL);
+  const rows = await page.$$eval('table.conflicts tbody tr', (trs) => trs.map((tr) => ({
+    cls: tr.className, text: tr.innerText, key: (tr.querySelector('input[name="key"]') || {}).value || '',
+  })));
+  const kept = rows.filter((r) => r.cls.includes('confirmed'));
+  check(kept.length === 1 && kept[0].text.includes('confirmed by E2E Tester') && prefix(kept[0].key) === prefix(key),
+    'review: after the story is compared again, the mark is on the same conflict', { key, kept, conflicts: `${before} → ${rows.length}` });
+  await noScript(page, seen, 'review');
   await page.close();
 }
 
