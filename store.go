@@ -81,7 +81,7 @@ type Feed struct {
 // StoryEvent is a change in a story that someone may want to be told of: it
 // gained an outlet, or a conflict.
 type StoryEvent struct {
-	ID      int64  // assigned by the store, increasing
+	ID      int64 // assigned by the store, increasing
 	StoryID int64
 	Kind    string // EventOutlet or EventConflict
 	// Subject is the outlet's name, or the conflict's key (Conflict.Key).

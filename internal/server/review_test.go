@@ -130,4 +130,3 @@ func keys(cs []parallax.Conflict) []string {
 	}
 	return out
 }
-
