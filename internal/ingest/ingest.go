@@ -49,6 +49,8 @@ type Store interface {
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
 	SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error
+	Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error)
+	AddEvents(ctx context.Context, events []parallax.StoryEvent) error
 }
 
 // Ingester adds articles to a Store. It is not safe for concurrent use.
@@ -224,9 +226,14 @@ func (ing *Ingester) Flush(ctx context.Context) error {
 	return nil
 }
 
-// Recompare recomputes and saves one story's comparison.
+// Recompare recomputes and saves one story's comparison, and records what
+// it gained since the last one: outlets and conflicts (see Changes).
 func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
 	recs, err := ing.store.StoryArticles(ctx, storyID)
+	if err != nil {
+		return fmt.Errorf("load story %d: %w", storyID, err)
+	}
+	_, old, err := ing.store.Story(ctx, storyID)
 	if err != nil {
 		return fmt.Errorf("load story %d: %w", storyID, err)
 	}
@@ -239,7 +246,88 @@ func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
 	if err := ing.store.SaveReport(ctx, info, b); err != nil {
 		return fmt.Errorf("save story %d: %w", storyID, err)
 	}
+	events := Changes(oldStory(old), rep, info)
+	if err := ing.store.AddEvents(ctx, events); err != nil {
+		return fmt.Errorf("record the changes of story %d: %w", storyID, err)
+	}
 	return nil
+}
+
+// oldStory is the story of a stored report; nil when there is none.
+func oldStory(raw []byte) *parallax.Story {
+	var rep parallax.Report
+	if len(raw) == 0 || json.Unmarshal(raw, &rep) != nil || len(rep.Stories) == 0 {
+		return nil
+	}
+	return &rep.Stories[0]
+}
+
+// Changes is what a story gained between two comparisons: each outlet it
+// did not have (copies aside), once it is a story of two outlets or more
+// (a lone article is not news of a story: when a second outlet joins, the
+// first is reported too), and each conflict whose kind and subject it did
+// not have. old is nil for a story's first comparison.
+func Changes(old *parallax.Story, rep *parallax.Report, info parallax.StoryInfo) []parallax.StoryEvent {
+	if len(rep.Stories) == 0 {
+		return nil
+	}
+	st := &rep.Stories[0]
+	title := info.Title
+	outletsOf := func(s *parallax.Story) []string {
+		if s == nil {
+			return nil
+		}
+		var out []string
+		seen := map[string]bool{}
+		for _, a := range s.Articles {
+			if a.DuplicateOf != "" || a.Outlet == "" || seen[a.Outlet] {
+				continue
+			}
+			seen[a.Outlet] = true
+			out = append(out, a.Outlet)
+		}
+		return out
+	}
+	var events []parallax.StoryEvent
+	now, before := outletsOf(st), outletsOf(old)
+	if len(now) >= 2 {
+		had := map[string]bool{}
+		if len(before) >= 2 {
+			for _, o := range before {
+				had[o] = true
+			}
+		}
+		for _, o := range now {
+			if !had[o] {
+				events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventOutlet, Subject: o,
+					Summary: o + " covers the story", Title: title})
+			}
+		}
+	}
+	had := map[string]bool{}
+	if old != nil {
+		for i := range old.Conflicts {
+			had[old.Conflicts[i].Key()] = true
+			had[parallax.KeyPrefix(old.Conflicts[i].Key())] = true
+		}
+	}
+	for i := range st.Conflicts {
+		c := &st.Conflicts[i]
+		k := c.Key()
+		if had[k] || had[parallax.KeyPrefix(k)] {
+			continue
+		}
+		had[parallax.KeyPrefix(k)] = true
+		what := view.KindLabel(c.Kind)
+		if c.Subject != "" {
+			what += ": " + view.OneLine(c.Subject)
+		}
+		if c.Summary != "" {
+			what += " — " + view.OneLine(c.Summary)
+		}
+		events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventConflict, Subject: k, Summary: what, Title: title})
+	}
+	return events
 }
 
 // Report compares a story's stored articles: the same report `parallax
