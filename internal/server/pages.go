@@ -144,6 +144,10 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	p := homePage{base: s.base(r, "Stories"), Offset: offset, PrevOffset: -1, Filter: f, Now: now,
 		Filtered: f.Q != "" || f.Outlet != "" || f.Conflicts}
 	p.Nav = "stories"
+	p.Feed = "/feeds/events.atom"
+	if f.Q != "" {
+		p.Feed = "/feeds/search.atom?q=" + url.QueryEscape(f.Q)
+	}
 	var matched []parallax.StoryInfo
 	for _, st := range list {
 		if st.Outlets < 2 {
@@ -207,6 +211,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	p.Title = "Search: " + clip(q, 60)
 	p.Searched = true
+	p.Feed = "/feeds/search.atom?q=" + url.QueryEscape(q)
 	hits, err := s.store.Search(r.Context(), q, searchPageSize)
 	if err != nil {
 		if parallax.ErrorCode(err) == parallax.EINVALID {

@@ -116,6 +116,7 @@ func (s *Server) handleStory(w http.ResponseWriter, r *http.Request) {
 	p := s.buildStoryPage(d, reviews)
 	p.base = s.base(r, p.V.Title)
 	p.Nav = "stories"
+	p.Feed = storyHref(id) + "/events.atom"
 	p.CSRF, p.NeedToken = s.csrf, s.cfg.Token != ""
 	p.CanReview, _ = s.writable()
 	b, err := s.renderBytes("story", p)

@@ -85,6 +85,7 @@ type base struct {
 	Title string
 	Query string // the search box's value
 	Nav   string // the section to mark current
+	Feed  string // the page's Atom feed of changes, "" for none
 }
 
 func (s *Server) base(r *http.Request, title string) base {

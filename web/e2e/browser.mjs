@@ -427,6 +427,29 @@ async function review(context) {
   check(kept.length === 1 && kept[0].text.includes('confirmed by E2E Tester') && prefix(kept[0].key) === prefix(key),
     'review: after the story is compared again, the mark is on the same conflict', { key, kept, conflicts: `${before} → ${rows.length}` });
   await noScript(page, seen, 'review');
+
+  // The story's Atom feed of changes: linked from the page, well-formed
+  // XML in the Atom namespace, entries for its outlets and conflicts.
+  const feedHref = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  check(feedHref && feedHref.endsWith('/events.atom'), 'atom: the story page links its feed', feedHref);
+  if (feedHref) {
+    const feed = await page.evaluate(async (href) => {
+      const res = await fetch(href);
+      const text = await res.text();
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const err = doc.getElementsByTagName('parsererror').length > 0;
+      const entries = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')].map((e) => ({
+        kind: e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'category')[0]?.getAttribute('term'),
+        title: e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0]?.textContent,
+      }));
+      return { status: res.status, type: res.headers.get('content-type'), err, root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI, entries };
+    }, feedHref);
+    check(feed.status === 200 && /atom\+xml/.test(feed.type) && !feed.err && feed.root === 'feed' && feed.ns === 'http://www.w3.org/2005/Atom',
+      'atom: the feed is well-formed Atom', { status: feed.status, type: feed.type, err: feed.err, root: feed.root });
+    check(feed.entries.some((e) => e.kind === 'outlet') && feed.entries.some((e) => e.kind === 'conflict'),
+      'atom: the feed has the story\'s outlets and conflicts', feed.entries.slice(0, 6));
+    check(feed.entries.some((e) => e.kind === 'outlet' && /port-weekly/.test(e.title)), 'atom: the outlet added through the Add page is in the feed', feed.entries.slice(0, 4));
+  }
   await page.close();
 }
 
