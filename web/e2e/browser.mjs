@@ -227,6 +227,11 @@ async function widths(context, url, what, shots = {}) {
     await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
     const o = await overflow(page);
     check(o.scrollWidth <= o.clientWidth && o.out.length === 0, `${what} at ${width} px: no horizontal page overflow`, o);
+    const header = await page.evaluate(() => {
+      const h = document.querySelector('header.site');
+      return h ? { width: h.getBoundingClientRect().width, bg: getComputedStyle(h).backgroundColor } : null;
+    });
+    check(header && header.width >= o.clientWidth - 1 && header.bg !== 'rgba(0, 0, 0, 0)', `${what} at ${width} px: the header's background spans the width`, header);
     if (shots[width]) await shots[width](page);
     await page.close();
   }
