@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"flag"
 	"fmt"
 	"html"
 	"os"
@@ -31,8 +30,10 @@ type BenchCommand struct {
 
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax bench", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "bench", `Usage: parallax bench [flags]
+
+Generates a fictional corpus and times each stage (analysis, grouping,
+the library, the web server), per core.`)
 	n := fs.Int("n", 10000, "number of synthetic articles")
 	seed := fs.Int64("seed", 1, "random seed for the corpus")
 	warcPages := fs.Int("warc", 0, "also ingest a generated WARC of this many pages into a new library and time it (e.g. 10000)")
@@ -40,8 +41,8 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)
