@@ -31,6 +31,14 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		if e := f.phoneRun(i); e > i {
 			return c, false, e
 		}
+		// "call 911", "llame al 112": a number to dial.
+		p := f.word(i - 1)
+		if p == "al" || p == "on" {
+			p = f.word(i - 2)
+		}
+		if callVerbs[p] {
+			return c, false, f.skipChain(i)
+		}
 	}
 	m, d, valid := parseNumber(t.low, f.lang)
 	if !valid {
@@ -49,6 +57,13 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		if isHyphen(sep) && f.tok(i+2).kind == kNum && f.adjacent(i+2) &&
 			f.hyphen(i+3) && f.adjacent(i+3) && f.tok(i+4).kind == kNum && f.adjacent(i+4) {
 			return c, false, f.skipChain(i)
+		}
+	}
+	// A scale joined by a hyphen: "a $5-million grant".
+	if n := f.tok(i + 2); f.hyphen(i+1) && f.adjacent(i+1) && f.adjacent(i+2) && n.kind == kWord {
+		if sc, ok := f.scales[n.low]; ok && sc >= 1e6 {
+			c.scale, c.scaled, c.j, c.yearLike = sc, true, i+3, false
+			return c, true, c.j
 		}
 	}
 	// Letters against the digits: "6m", "2.3bn", "10km", "267th", "1990s", "10am".
@@ -114,6 +129,10 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 	}
 	return c, true, c.j
 }
+
+// Verbs before a number to dial: "call 911", "llame al 112", "text 07700 900123".
+var callVerbs = set(`call dial phone ring text llame llamar llamen marque marcar ligue ligar
+appelez appeler composez rufen anrufen wählen`)
 
 // phoneRun returns the end of a telephone number that starts at token i, or
 // i: three or more groups of digits apart ("91 555 12 34", "+44 20 7946

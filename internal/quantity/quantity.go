@@ -908,6 +908,8 @@ func (f *finder) build(c core) int {
 	if u.kind != uNone {
 		if p, e := f.perAfter(stop); p != "" {
 			per, stop = p, e
+		} else if u.def != nil && u.def.per != "" {
+			per = u.def.per // "bpd" is barrels per day
 		}
 	}
 
