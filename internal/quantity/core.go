@@ -108,7 +108,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 			break
 		}
 		c.scale *= sc
-		c.scaled = true
+		c.scaled, c.scaledWord = true, true
 		c.of = (f.lang == "es" || f.lang == "pt" || f.lang == "fr") && sc >= 1e6
 		c.yearLike = false
 		c.j++
@@ -139,8 +139,8 @@ appelez appeler composez rufen anrufen wählen`)
 // 0958"), two when one starts with 0 ("07700 900123", "0800 555 0111"),
 // or an area code in brackets ("(212) 555-0147").
 func (f *finder) phoneRun(i int) int {
-	if n := f.tok(i + 1); n.kind != kNum || !n.sp || n.nl {
-		if !f.punct(i-1, "(") {
+	if n := f.tok(i + 1); (n.kind != kNum || !n.sp || n.nl) && !f.hyphen(i+1) {
+		if !f.punct(i-1, "(") && !f.punct(i-1, "+") {
 			return i // most numbers stand alone
 		}
 	}
@@ -149,8 +149,20 @@ func (f *finder) phoneRun(i int) int {
 		n := len(t.low)
 		return t.kind == kNum && n >= 2 && n <= 5 && n == t.e-t.s && !strings.ContainsAny(t.low, ".,")
 	}
+	// "+1 877 268 9324": a one-digit country code.
+	if f.punct(i-1, "+") && f.tok(i).kind == kNum && len(f.toks[i].low) <= 3 && group(i+1) && f.toks[i+1].sp {
+		if e := f.phoneRun(i + 1); e > i+1 {
+			return e
+		}
+	}
 	if !group(i) {
 		return i
+	}
+	// "at 745-4811", "call 555 - 0147": a local number of 3 and 4 digits.
+	if p := f.word(i - 1); (p == "at" || p == "on" || callVerbs[p]) && len(f.toks[i].low) == 3 && f.hyphen(i+1) {
+		if n := f.tok(i + 2); n.kind == kNum && len(n.low) == 4 && n.e-n.s == 4 {
+			return i + 3
+		}
 	}
 	end := i + 1
 	zero := f.toks[i].low[0] == '0'
@@ -304,10 +316,13 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		}
 		cur = 1
 		k = i + 1
-	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media":
+	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media" ||
+		w == "half" && f.hyphen(i+1) && f.word(i+2) == "a" && f.hyphen(i+3):
 		n := i + 2
 		if w != "half" {
 			n = i + 1
+		} else if f.hyphen(i + 1) {
+			n = i + 4 // "half-a-dozen"
 		}
 		nw, ok := nums[f.word(n)]
 		if !ok || nw.kind == nAdd || nw.kind == nHundred {

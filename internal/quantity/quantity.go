@@ -131,21 +131,22 @@ type finder struct {
 
 // core is a number as written: digits with their scale, or number words.
 type core struct {
-	i, j     int // tokens [i, j)
-	m        float64
-	d        int
-	scale    float64
-	vague    bool
-	lo, hi   float64
-	words    bool // spelled out
-	one      bool // a lone "one"/"un"/"una"/"uno"
-	frac     bool // a fraction in words, as a percentage: "a third", "one in four"
-	neg      bool // written with a minus: "-2.3%", "minus 12 degrees"
-	ns       int  // the token of the minus sign or word when neg
-	yearLike bool // four bare digits from 1000 to 2100
-	scaled   bool // ends in a scale word: "million", "bn", "mil"
-	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
-	unit     *unitDef
+	i, j       int // tokens [i, j)
+	m          float64
+	d          int
+	scale      float64
+	vague      bool
+	lo, hi     float64
+	words      bool // spelled out
+	one        bool // a lone "one"/"un"/"una"/"uno"
+	frac       bool // a fraction in words, as a percentage: "a third", "one in four"
+	scaledWord bool // scaled by a word after a space: "18.2 billion"
+	neg        bool // written with a minus: "-2.3%", "minus 12 degrees"
+	ns         int  // the token of the minus sign or word when neg
+	yearLike   bool // four bare digits from 1000 to 2100
+	scaled     bool // ends in a scale word: "million", "bn", "mil"
+	of         bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
+	unit       *unitDef
 }
 
 func (c *core) val() float64 {
@@ -743,6 +744,26 @@ func (f *finder) identifier(i int) bool {
 	return true
 }
 
+// addressAfter reports a house number: the number at token k-1 is followed
+// by capitalised words or initials and a street type ("325 E. Dahlia Ave.").
+func (f *finder) addressAfter(k int) bool {
+	for n := 0; n < 5; n++ {
+		t := f.tok(k)
+		if t.kind == kPunct && t.low == "." && n > 0 {
+			k++
+			continue
+		}
+		if t.kind != kWord || !t.upper || t.nl {
+			return false
+		}
+		if n > 0 && streetTypes[t.low] {
+			return true
+		}
+		k++
+	}
+	return false
+}
+
 // camelCase reports a word with a capital after its first letter:
 // "iPhone", "eBay", "PlayStation".
 func camelCase(w string) bool {
@@ -821,7 +842,10 @@ func (f *finder) build(c core) int {
 		start = bs
 	}
 	if money == "" && !hedged {
-		if !c.words && !c.scaled && f.identifier(c.i) {
+		if !c.words && !c.scaledWord && f.identifier(c.i) {
+			return c.j
+		}
+		if !c.words && !c.scaled && c.d == 0 && f.addressAfter(c.j) {
 			return c.j
 		}
 		if !c.words && f.dateDay(&c) {
