@@ -158,6 +158,12 @@ func (f *finder) phoneRun(i int) int {
 	if !group(i) {
 		return i
 	}
+	// "907-745-4811", "907 - 745 - 4811": area code, exchange and line.
+	if len(f.toks[i].low) == 3 && f.hyphen(i+1) && f.hyphen(i+3) {
+		if a, b := f.tok(i+2), f.tok(i+4); a.kind == kNum && len(a.low) == 3 && b.kind == kNum && len(b.low) == 4 {
+			return i + 5
+		}
+	}
 	// "at 745-4811", "call 555 - 0147": a local number of 3 and 4 digits.
 	if p := f.word(i - 1); (p == "at" || p == "on" || callVerbs[p]) && len(f.toks[i].low) == 3 && f.hyphen(i+1) {
 		if n := f.tok(i + 2); n.kind == kNum && len(n.low) == 4 && n.e-n.s == 4 {
@@ -406,8 +412,9 @@ loop:
 	if es && (lastWord == "docena" || lastWord == "centenar" || lastWord == "millar") {
 		c.of = true // "una docena de países"
 	}
-	// A scale word alone is no number: "per million British thermal units".
-	if n == 1 && k == i+1 && (last == nScale || last == nHundred || !es && last == nMult) {
+	// A scale word alone after "per" is a base, not a number: "per million
+	// British thermal units", "per thousand people".
+	if n == 1 && k == i+1 && (last == nScale || last == nHundred) && f.word(i-1) == "per" {
 		return c, false, skip
 	}
 	if n == 1 && c.m == 1 && k == i+1 {

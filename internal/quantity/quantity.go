@@ -730,8 +730,13 @@ func (f *finder) identifier(i int) bool {
 		return false // "iPhone 15" and "eBay 2" are names like "Boeing 737"
 	}
 	w := p.low
-	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] || possessive(w) {
-		return false // "the company's 65 stores"
+	if possessive(w) {
+		// "the company's 65 stores", but "the FBI's 10 Most Wanted list".
+		n := f.tok(i + 1)
+		return n.kind == kWord && n.upper && !n.nl && !f.sentStart(i+1)
+	}
+	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] {
+		return false
 	}
 	if strings.HasSuffix(w, "s") {
 		// "the Tories 121", "Democrats 212"; but "Windows 11 Pro" is a name.
@@ -993,6 +998,8 @@ func (f *finder) build(c core) int {
 		switch {
 		case f.listedAge(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
+		case f.word(c.i-1) == "at" && deathWords[f.word(c.i-2)] && c.m >= 1 && c.m <= 120:
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j} // "dies at 91"
 		case f.ageAfterName(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
 		case f.lang == "en" && harmBefore[f.word(c.i-1)] && !c.yearLike:
@@ -1028,13 +1035,19 @@ func (f *finder) build(c core) int {
 	return stop
 }
 
-// clockLike reports whether c may be an hour: "at 10", "at 12.30"; "at
-// 7,512" is not.
+// Words before "at" + a number that make it an age: "dies at 91".
+var deathWords = set(`dies died dead death passed muere murió fallece falleció morre morreu meurt mort stirbt starb`)
+
+// clockLike reports whether c may be an hour: "at 10", "at 12.30", "at 1100
+// hours"; "at 7,512" is not.
 func (f *finder) clockLike(c *core) bool {
 	raw := f.toks[c.i].low
 	switch {
 	case c.scale != 1 || strings.Contains(raw, ","):
 		return false
+	case c.d == 0 && len(raw) == 4 && int(c.m)/100 < 24 && int(c.m)%100 < 60:
+		w := f.word(c.j)
+		return w == "hours" || w == "hrs" || w == "h" || c.m <= 24
 	case c.d == 0:
 		return c.m <= 24
 	case c.d == 2:
