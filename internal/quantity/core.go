@@ -31,6 +31,14 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		if e := f.phoneRun(i); e > i {
 			return c, false, e
 		}
+		// "call 911", "llame al 112": a number to dial.
+		p := f.word(i - 1)
+		if p == "al" || p == "on" {
+			p = f.word(i - 2)
+		}
+		if callVerbs[p] {
+			return c, false, f.skipChain(i)
+		}
 	}
 	m, d, valid := parseNumber(t.low, f.lang)
 	if !valid {
@@ -49,6 +57,13 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		if isHyphen(sep) && f.tok(i+2).kind == kNum && f.adjacent(i+2) &&
 			f.hyphen(i+3) && f.adjacent(i+3) && f.tok(i+4).kind == kNum && f.adjacent(i+4) {
 			return c, false, f.skipChain(i)
+		}
+	}
+	// A scale joined by a hyphen: "a $5-million grant".
+	if n := f.tok(i + 2); f.hyphen(i+1) && f.adjacent(i+1) && f.adjacent(i+2) && n.kind == kWord {
+		if sc, ok := f.scales[n.low]; ok && sc >= 1e6 {
+			c.scale, c.scaled, c.j, c.yearLike = sc, true, i+3, false
+			return c, true, c.j
 		}
 	}
 	// Letters against the digits: "6m", "2.3bn", "10km", "267th", "1990s", "10am".
@@ -93,7 +108,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 			break
 		}
 		c.scale *= sc
-		c.scaled = true
+		c.scaled, c.scaledWord = true, true
 		c.of = (f.lang == "es" || f.lang == "pt" || f.lang == "fr") && sc >= 1e6
 		c.yearLike = false
 		c.j++
@@ -115,13 +130,17 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 	return c, true, c.j
 }
 
+// Verbs before a number to dial: "call 911", "llame al 112", "text 07700 900123".
+var callVerbs = set(`call dial phone ring text llame llamar llamen marque marcar ligue ligar
+appelez appeler composez rufen anrufen wählen`)
+
 // phoneRun returns the end of a telephone number that starts at token i, or
 // i: three or more groups of digits apart ("91 555 12 34", "+44 20 7946
 // 0958"), two when one starts with 0 ("07700 900123", "0800 555 0111"),
 // or an area code in brackets ("(212) 555-0147").
 func (f *finder) phoneRun(i int) int {
-	if n := f.tok(i + 1); n.kind != kNum || !n.sp || n.nl {
-		if !f.punct(i-1, "(") {
+	if n := f.tok(i + 1); (n.kind != kNum || !n.sp || n.nl) && !f.hyphen(i+1) {
+		if !f.punct(i-1, "(") && !f.punct(i-1, "+") {
 			return i // most numbers stand alone
 		}
 	}
@@ -130,8 +149,26 @@ func (f *finder) phoneRun(i int) int {
 		n := len(t.low)
 		return t.kind == kNum && n >= 2 && n <= 5 && n == t.e-t.s && !strings.ContainsAny(t.low, ".,")
 	}
+	// "+1 877 268 9324": a one-digit country code.
+	if f.punct(i-1, "+") && f.tok(i).kind == kNum && len(f.toks[i].low) <= 3 && group(i+1) && f.toks[i+1].sp {
+		if e := f.phoneRun(i + 1); e > i+1 {
+			return e
+		}
+	}
 	if !group(i) {
 		return i
+	}
+	// "907-745-4811", "907 - 745 - 4811": area code, exchange and line.
+	if len(f.toks[i].low) == 3 && f.hyphen(i+1) && f.hyphen(i+3) {
+		if a, b := f.tok(i+2), f.tok(i+4); a.kind == kNum && len(a.low) == 3 && b.kind == kNum && len(b.low) == 4 {
+			return i + 5
+		}
+	}
+	// "at 745-4811", "call 555 - 0147": a local number of 3 and 4 digits.
+	if p := f.word(i - 1); (p == "at" || p == "on" || callVerbs[p]) && len(f.toks[i].low) == 3 && f.hyphen(i+1) {
+		if n := f.tok(i + 2); n.kind == kNum && len(n.low) == 4 && n.e-n.s == 4 {
+			return i + 3
+		}
 	}
 	end := i + 1
 	zero := f.toks[i].low[0] == '0'
@@ -285,10 +322,13 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		}
 		cur = 1
 		k = i + 1
-	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media":
+	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media" ||
+		w == "half" && f.hyphen(i+1) && f.word(i+2) == "a" && f.hyphen(i+3):
 		n := i + 2
 		if w != "half" {
 			n = i + 1
+		} else if f.hyphen(i + 1) {
+			n = i + 4 // "half-a-dozen"
 		}
 		nw, ok := nums[f.word(n)]
 		if !ok || nw.kind == nAdd || nw.kind == nHundred {
@@ -372,8 +412,9 @@ loop:
 	if es && (lastWord == "docena" || lastWord == "centenar" || lastWord == "millar") {
 		c.of = true // "una docena de países"
 	}
-	// A scale word alone is no number: "per million British thermal units".
-	if n == 1 && k == i+1 && (last == nScale || last == nHundred || !es && last == nMult) {
+	// A scale word alone after "per" is a base, not a number: "per million
+	// British thermal units", "per thousand people".
+	if n == 1 && k == i+1 && (last == nScale || last == nHundred) && f.word(i-1) == "per" {
 		return c, false, skip
 	}
 	if n == 1 && c.m == 1 && k == i+1 {

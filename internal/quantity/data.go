@@ -332,6 +332,20 @@ func loadCurrencies() {
 			if n := len(strings.Fields(qual)); n > maxQualifier {
 				maxQualifier = n
 			}
+		case "bare":
+			if len(c) != 4 {
+				bad()
+			}
+			lang, noun, code := c[1], c[2], c[3]
+			if currencyNames[lang] == nil {
+				currencyNames[lang] = map[string]map[string]string{}
+			}
+			if currencyNames[lang][noun] == nil {
+				currencyNames[lang][noun] = map[string]string{}
+			}
+			if _, ok := currencyNames[lang][noun][""]; !ok {
+				currencyNames[lang][noun][""] = code
+			}
 		case "plural":
 			if len(c) != 4 {
 				bad()

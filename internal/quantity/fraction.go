@@ -173,9 +173,20 @@ func (f *finder) fraction(i int) (core, bool) {
 	}
 	if d, ok := lx.nouns[f.word(k)]; ok && !f.tok(k).nl && !notShareBefore[f.word(i-1)] &&
 		(f.shareEnds(lx, k+1, false) || f.word(i-1) == "by" || f.word(i-1) == "en") {
-		if f.lang == "es" && d == 4 && f.word(k+1) == "de" {
-			if u, _ := f.unitWordAt(k+2, false); u != nil && u.dim == dTime {
-				return c, false // "un cuarto de hora"
+		// "a quarter of a million" is a number; "a quarter of a century",
+		// "un cuarto de hora" are measures, not shares.
+		if of := f.word(k + 1); of == "of" || of == "de" || of == "d'un" {
+			p := k + 2
+			if w := f.word(p); w == "a" || w == "an" || w == "one" || w == "un" || w == "una" || w == "um" || w == "uma" {
+				p++
+			}
+			if nw, ok := enNumbers[f.word(p)]; ok && f.lang == "en" && (nw.kind == nScale || nw.kind == nHundred) {
+				c.frac, c.words, c.scaled = false, true, true
+				c.m, c.j = num/d*nw.v, p+1
+				return c, true
+			}
+			if u, _ := f.unitWordAt(p, false); u != nil {
+				return c, false
 			}
 		}
 		c.m, c.j = 100*num/d, k+1
@@ -242,6 +253,12 @@ func (f *finder) ratioAfter(lx *fracLex, k int) (den float64, end int, ok bool) 
 			case kWord:
 				if v, ok := lx.nums[t.low]; ok && v >= 2 {
 					return v, p + 1, true
+				}
+				// "one in a million", "one in a thousand".
+				if v, ok := lx.nums[t.low]; ok && v == 1 && f.lang == "en" {
+					if nw, ok := enNumbers[f.word(p+1)]; ok && (nw.kind == nScale || nw.kind == nHundred) {
+						return nw.v, p + 2, true
+					}
 				}
 			}
 		}

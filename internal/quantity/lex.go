@@ -116,7 +116,14 @@ var attachedScale = map[string]float64{
 	"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "MN": 1e6,
 	"b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9,
 	"tn": 1e12, "trn": 1e12, "T": 1e12, "Tn": 1e12,
+	"MM": 1e6, // US financial usage: "$21MM" (thousand thousand, from the Roman M)
 }
+
+// Street types after a house number, from USPS Publication 28, appendix C1
+// (common street suffixes and their abbreviations): "10 Downing Street",
+// "200 West American Boulevard", "325 E. Dahlia Ave.".
+var streetTypes = set(`street st avenue ave av road rd boulevard blvd lane ln drive dr court ct
+place pl square sq terrace ter way highway hwy parkway pkwy circle cir plaza plz alley aly`)
 
 // Vague plurals: "hundreds" is at least 200 and less than a thousand.
 type vagueWord struct {

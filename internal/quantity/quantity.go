@@ -131,21 +131,22 @@ type finder struct {
 
 // core is a number as written: digits with their scale, or number words.
 type core struct {
-	i, j     int // tokens [i, j)
-	m        float64
-	d        int
-	scale    float64
-	vague    bool
-	lo, hi   float64
-	words    bool // spelled out
-	one      bool // a lone "one"/"un"/"una"/"uno"
-	frac     bool // a fraction in words, as a percentage: "a third", "one in four"
-	neg      bool // written with a minus: "-2.3%", "minus 12 degrees"
-	ns       int  // the token of the minus sign or word when neg
-	yearLike bool // four bare digits from 1000 to 2100
-	scaled   bool // ends in a scale word: "million", "bn", "mil"
-	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
-	unit     *unitDef
+	i, j       int // tokens [i, j)
+	m          float64
+	d          int
+	scale      float64
+	vague      bool
+	lo, hi     float64
+	words      bool // spelled out
+	one        bool // a lone "one"/"un"/"una"/"uno"
+	frac       bool // a fraction in words, as a percentage: "a third", "one in four"
+	scaledWord bool // scaled by a word after a space: "18.2 billion"
+	neg        bool // written with a minus: "-2.3%", "minus 12 degrees"
+	ns         int  // the token of the minus sign or word when neg
+	yearLike   bool // four bare digits from 1000 to 2100
+	scaled     bool // ends in a scale word: "million", "bn", "mil"
+	of         bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
+	unit       *unitDef
 }
 
 func (c *core) val() float64 {
@@ -729,8 +730,13 @@ func (f *finder) identifier(i int) bool {
 		return false // "iPhone 15" and "eBay 2" are names like "Boeing 737"
 	}
 	w := p.low
-	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] || possessive(w) {
-		return false // "the company's 65 stores"
+	if possessive(w) {
+		// "the company's 65 stores", but "the FBI's 10 Most Wanted list".
+		n := f.tok(i + 1)
+		return n.kind == kWord && n.upper && !n.nl && !f.sentStart(i+1)
+	}
+	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] {
+		return false
 	}
 	if strings.HasSuffix(w, "s") {
 		// "the Tories 121", "Democrats 212"; but "Windows 11 Pro" is a name.
@@ -741,6 +747,26 @@ func (f *finder) identifier(i int) bool {
 		return false
 	}
 	return true
+}
+
+// addressAfter reports a house number: the number at token k-1 is followed
+// by capitalised words or initials and a street type ("325 E. Dahlia Ave.").
+func (f *finder) addressAfter(k int) bool {
+	for n := 0; n < 5; n++ {
+		t := f.tok(k)
+		if t.kind == kPunct && t.low == "." && n > 0 {
+			k++
+			continue
+		}
+		if t.kind != kWord || !t.upper || t.nl {
+			return false
+		}
+		if n > 0 && streetTypes[t.low] {
+			return true
+		}
+		k++
+	}
+	return false
 }
 
 // camelCase reports a word with a capital after its first letter:
@@ -821,7 +847,10 @@ func (f *finder) build(c core) int {
 		start = bs
 	}
 	if money == "" && !hedged {
-		if !c.words && !c.scaled && f.identifier(c.i) {
+		if !c.words && !c.scaledWord && f.identifier(c.i) {
+			return c.j
+		}
+		if !c.words && !c.scaled && c.d == 0 && f.addressAfter(c.j) {
 			return c.j
 		}
 		if !c.words && f.dateDay(&c) {
@@ -908,6 +937,8 @@ func (f *finder) build(c core) int {
 	if u.kind != uNone {
 		if p, e := f.perAfter(stop); p != "" {
 			per, stop = p, e
+		} else if u.def != nil && u.def.per != "" {
+			per = u.def.per // "bpd" is barrels per day
 		}
 	}
 
@@ -967,6 +998,8 @@ func (f *finder) build(c core) int {
 		switch {
 		case f.listedAge(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
+		case f.word(c.i-1) == "at" && deathWords[f.word(c.i-2)] && c.m >= 1 && c.m <= 120:
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j} // "dies at 91"
 		case f.ageAfterName(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
 		case f.lang == "en" && harmBefore[f.word(c.i-1)] && !c.yearLike:
@@ -1002,13 +1035,19 @@ func (f *finder) build(c core) int {
 	return stop
 }
 
-// clockLike reports whether c may be an hour: "at 10", "at 12.30"; "at
-// 7,512" is not.
+// Words before "at" + a number that make it an age: "dies at 91".
+var deathWords = set(`dies died dead death passed muere murió fallece falleció morre morreu meurt mort stirbt starb`)
+
+// clockLike reports whether c may be an hour: "at 10", "at 12.30", "at 1100
+// hours"; "at 7,512" is not.
 func (f *finder) clockLike(c *core) bool {
 	raw := f.toks[c.i].low
 	switch {
 	case c.scale != 1 || strings.Contains(raw, ","):
 		return false
+	case c.d == 0 && len(raw) == 4 && int(c.m)/100 < 24 && int(c.m)%100 < 60:
+		w := f.word(c.j)
+		return w == "hours" || w == "hrs" || w == "h" || c.m <= 24
 	case c.d == 0:
 		return c.m <= 24
 	case c.d == 2:

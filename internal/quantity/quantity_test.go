@@ -166,9 +166,22 @@ func TestMoney(t *testing.T) {
 		{"en", "They paid 300 Canadian dollars and C$40.", []string{`"300 Canadian dollars" v=300 unit=CAD`, `"C$40" v=40 unit=CAD`}},
 		{"en", "A fine of USD 5,000 and 200 Mexican pesos.", []string{`"USD 5,000" v=5000 unit=USD`, `"200 Mexican pesos" v=200 unit=MXN`}},
 		{"en", "The sale made $2 a year ago.", []string{`"$2" v=2 unit=USD`}},
+		{"en", "A $5-million grant; call 911 or dial 0800 555 0111.", []string{`"$5-million" v=5e+06 unit=USD`}},
+		{"en", "It paid HK$8.6bn, RM3.10, R18.40, NT$1.3 trillion and CHF 12, not R5 or S24.", []string{`"HK$8.6bn" v=8.6e+09 unit=HKD`, `"RM3.10" v=3.1 unit=MYR`, `"R18.40" v=18.4 unit=ZAR`, `"NT$1.3 trillion" v=1.3e+12 unit=TWD`, `"CHF 12" v=12 unit=CHF`}},
+		{"en", "Tex wants $21MM per year; Brazil spent 230 billion reais.", []string{`"$21MM per year" v=2.1e+07 unit=USD per=year`, `"230 billion reais" v=2.3e+11 unit=BRL`}},
+		{"en", "It lost 8.6 billion Hong Kong dollars, 2.1 billion ringgit and 450 million Swiss francs.", []string{`"8.6 billion Hong Kong dollars" v=8.6e+09 unit=HKD`, `"2.1 billion ringgit" v=2.1e+09 unit=MYR`, `"450 million Swiss francs" v=4.5e+08 unit=CHF`}},
 		{"es", "Pagará 500 euros al año y 20 libras.", []string{`"500 euros al año" v=500 unit=EUR per=year`, `"20 libras" v=20 unit=pounds head=pound`}},
 		{"es", "Un préstamo de 6 millones de libras esterlinas y 900 pesos.", []string{`"6 millones de libras esterlinas" v=6e+06 unit=GBP`, `"900 pesos" v=900 unit=pesos`}},
 		{"es", "Cobra 3.000 dólares mensuales.", []string{`"3.000 dólares mensuales" v=3000 unit=USD per=month`}},
+	})
+}
+
+func TestUnitsFromTable(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "The 256GB model has a 5,000mAh battery, 12GB of RAM and a 3.2GHz chip.", []string{`"256GB" v=256 unit=GB head=gigabyte`, `"5,000mAh" v=5000 unit=mAh head=milliampere hour`, `"12GB" v=12 unit=GB head=gigabyte`, `"3.2GHz" v=3.2 unit=GHz head=gigahertz`}},
+		{"en", "The 240-hp engine makes 320 Nm; he averaged 21.4 ppg and a 2.45 ERA.", []string{`"240-hp" v=240 unit=hp head=horsepower`, `"320 Nm" v=320 unit=Nm head=newton metre`, `"21.4 ppg" v=21.4 unit=ppg head=point per game`, `"2.45 ERA" v=2.45 unit=ERA head=earned run average`}},
+		{"en", "A 3nm chip, a 1,800-square-metre hall, 55 billion cubic metres and 2 million bpd.", []string{`"3nm" v=3 unit=nm head=nanometre`, `"1,800-square-metre" v=1800 unit=square metres head=square metre`, `"55 billion cubic metres" v=5.5e+10 unit=cubic metres head=cubic metre`, `"2 million bpd" v=2e+06 unit=barrels head=barrel per=day`}},
+		{"en", "A magnitude 5.8 quake; it hit 46.2C and 180 micrograms per cubic metre.", []string{`"magnitude 5.8" v=5.8 unit=magnitude head=magnitude`, `"46.2C" v=46.2 unit=degrees head=celsius`, `"180 micrograms per cubic metre" v=180 unit=µg per cubic metre head=microgram per cubic metre`}},
 	})
 }
 
@@ -254,6 +267,8 @@ func TestNotQuantities(t *testing.T) {
 		{"en", "The 2024 UK election results and the 2020 elections.", nil},
 		{"en", "Box office:\n$\n0\n", []string{`"0" v=0`}},
 		{"en", "He met the Group of Seven at 10.", nil},
+		{"en", "The shop at 325 E. Dahlia Ave. and 10 Downing Street; call 745-4811 or +1 877 268 9324.", nil},
+		{"en", "Kepler GT 650M graphics and the 1,000 mark.", []string{`"1,000" v=1000`}},
 		{"es", "El 14 de abril de 2025 a las 11:30 horas, en 2025.", nil},
 		{"es", "Una persona y un hombre llegaron; uno de ellos habló.", nil},
 		{"es", "La ley 100 y el artículo 5 desde 2019.", nil},
@@ -277,6 +292,7 @@ func TestFractions(t *testing.T) {
 		{"en", "Two out of three chiefs expect a third more.", []string{`"Two out of three" v=66.66666666666667 ~ unit=percent`, `"a third" v=33.333333333333336 ~ unit=percent`}},
 		{"en", "Between a quarter and a third of the crop.", []string{`"Between a quarter and a third" lo=25 hi=33.333333333333336 ~ unit=percent`}},
 		{"en", "In the first half, a third straight win, half-time, a quarter earlier, half an hour.", nil},
+		{"en", "A quarter of a million people walked a third of a mile; one in a million.", []string{`"A quarter of a million people" v=250000 unit=people head=person`, `"one in a million" v=0.0001 ~ unit=percent`}},
 		{"es", "La mitad de los hospitales y uno de cada cuatro jóvenes.", []string{`"La mitad" v=50 ~ unit=percent`, `"uno de cada cuatro" v=25 ~ unit=percent`}},
 		{"es", "Dos tercios del total y una cuarta parte; un cuarto de hora.", []string{`"Dos tercios" v=66.66666666666667 ~ unit=percent`, `"una cuarta parte" v=25 ~ unit=percent`}},
 		{"pt", "Metade dos brasileiros e um em cada cinco.", []string{`"Metade" v=50 ~ unit=percent`, `"um em cada cinco" v=20 ~ unit=percent`}},

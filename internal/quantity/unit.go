@@ -242,11 +242,6 @@ func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
 		if code == "" {
 			code = quals[""]
 		}
-		if code == "" && len(quals) == 1 {
-			for _, cc := range quals {
-				code = cc
-			}
-		}
 	} else {
 		for n := min(len(ws)-1, maxQualifier); n >= 0; n-- {
 			sing, quals := currencyNoun(f.lang, ws[n])
@@ -262,17 +257,24 @@ func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
 			}
 			noun, written, end = sing, ws[0], ends[0]
 			code = quals[""]
-			if code == "" && len(quals) == 1 {
-				for _, cc := range quals {
-					code = cc
-				}
-			}
 		}
 	}
 	if end < 0 {
 		return unitRes{}, false
 	}
+	if code == "" && currencyPlurals[f.lang][written] != "" {
+		// An irregular plural is the currency's own word: "reais".
+		qs := quals(f.lang, noun)
+		for _, cc := range qs {
+			if len(qs) == 1 {
+				code = cc
+			}
+		}
+	}
 	if code == "" {
+		if len(quals(f.lang, noun)) < 2 {
+			return unitRes{}, false // "the 1,000 mark": a word that names one currency only with its country
+		}
 		code = written // a currency of many countries, none said: "pesos"
 	}
 	// A pound or a libra is a weight unless it is clearly money.
@@ -710,4 +712,9 @@ outer:
 		return pp.per, k + n
 	}
 	return "", k
+}
+
+// quals returns the qualifiers of a currency noun of lang.
+func quals(lang, noun string) map[string]string {
+	return currencyNames[lang][noun]
 }
