@@ -72,6 +72,8 @@ Usage:
   parallax serve [--addr 127.0.0.1:8080] [--token T]
                                       story pages and a JSON API over the library
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
+  parallax bench -stress [-stories N] [-trials K] [-seed S] [-dump FILE]
+                                      the conflict stress test on the dev stories (../shared)
   parallax help                       this text
 
 An INPUT is a text, HTML, JSON Lines (news-please fields), feed or WARC
