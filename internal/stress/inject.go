@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/dates"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/pipeline"
 	"github.com/parallaxnews/parallax/internal/quantity"
 )
@@ -220,18 +221,22 @@ func wordAt(s string, i int) bool {
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // orgWords is the pool of words wrong acronym expansions are drawn from:
-// the words of every organisation named in the stories, capitalised, not
-// acronyms themselves, sorted.
+// the words of every organisation named in the stories' English articles,
+// capitalised, not acronyms themselves, English nouns (WordNet), sorted.
 func orgWords(ctxs []*storyCtx) []string {
 	seen := map[string]bool{}
 	for _, sc := range ctxs {
-		for _, a := range sc.an {
+		for i, a := range sc.an {
+			if sc.lang(i) != "en" {
+				continue
+			}
 			for _, e := range a.Entities {
 				if e.Type != parallax.Organization {
 					continue
 				}
 				for _, w := range strings.Fields(e.Name) {
-					if len(w) >= 4 && isCapitalised(w) && strings.ToUpper(w) != w && isLetters(w) {
+					if len(w) >= 4 && isCapitalised(w) && strings.ToUpper(w) != w && isLetters(w) &&
+						len(lang.NounClasses(strings.ToLower(w))) > 0 {
 						seen[w] = true
 					}
 				}
