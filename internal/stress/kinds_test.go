@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
 )
 
 // checkKind asserts what an injection of each kind must look like.
@@ -18,7 +20,11 @@ func checkKind(t *testing.T, kind string, inj Injection) {
 			old, _ = strconv.ParseFloat(strings.ReplaceAll(b, ",", ""), 64)
 		}
 		nw, err := strconv.ParseFloat(strings.ReplaceAll(a, ",", ""), 64)
-		if err != nil || old == 0 || nw/old < 1.5 {
+		if err == nil && strings.HasSuffix(inj.Text[inj.Span.End:min(len(inj.Text), inj.Span.End+9)], "-year-old") {
+			if nw-old < 5 && old-nw < 5 {
+				t.Errorf("number: age %q → %q moved by less than 5 years", b, a)
+			}
+		} else if err != nil || old == 0 || nw/old < 1.5 {
 			t.Errorf("number: %q → %q is not a change beyond rounding", b, a)
 		}
 	case KindOffice:
@@ -78,6 +84,57 @@ func TestChanged(t *testing.T) {
 		os, oe, ns, ne := changed(tt.old, tt.nw)
 		if tt.old[os:oe] != tt.before || tt.nw[ns:ne] != tt.after || os != ns || len(tt.old)-oe != len(tt.nw)-ne {
 			t.Errorf("changed(%q, %q) = %q → %q, want %q → %q", tt.old, tt.nw, tt.old[os:oe], tt.nw[ns:ne], tt.before, tt.after)
+		}
+	}
+}
+
+func TestNumberToken(t *testing.T) {
+	tests := []struct {
+		text, lang string
+		want       string // the number read, "" for none
+		value      float64
+	}{
+		{"232 migrants", "en", "232", 232},
+		{"a total of 1,200 people", "en", "1,200", 1200},
+		{"20 , 000 refugees", "en", "20 , 000", 20000},
+		{"$3.5 million", "en", "3.5", 3.5},
+		{"6.000 personas", "es", "6.000", 6000},
+		{"seven people", "en", "seven", 7},
+		{"a 40-year-old man", "en", "40", 40},
+		{"siete personas", "es", "", 0},
+		{"MS-13 members", "en", "", 0},
+		{"46-48 percent", "en", "", 0},
+	}
+	for _, tt := range tests {
+		got, ok := numberToken(tt.text, parallax.Span{Start: 0, End: len(tt.text)}, tt.lang)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("numberToken(%q) = %q, want none", tt.text, got.span.Of(tt.text))
+			}
+			continue
+		}
+		if !ok || got.span.Of(tt.text) != tt.want || got.value != tt.value {
+			t.Errorf("numberToken(%q) = %q %v (%v), want %q %v", tt.text, got.span.Of(tt.text), got.value, ok, tt.want, tt.value)
+		}
+	}
+}
+
+func TestNumberFormat(t *testing.T) {
+	tests := []struct {
+		tok  numToken
+		v    float64
+		want string
+	}{
+		{numToken{}, 464, "464"},
+		{numToken{group: ","}, 1800, "1,800"},
+		{numToken{group: " , "}, 45000, "45 , 000"},
+		{numToken{group: "."}, 12000, "12.000"},
+		{numToken{decMark: ".", decimal: 1}, 7.25, "7.2"},
+		{numToken{decMark: ",", decimal: 2}, 9.5, "9,50"},
+	}
+	for _, tt := range tests {
+		if got := tt.tok.format(tt.v); got != tt.want {
+			t.Errorf("format(%v) with %+v = %q, want %q", tt.v, tt.tok, got, tt.want)
 		}
 	}
 }

@@ -34,6 +34,7 @@ func (sc *storyCtx) numbers() []candidate {
 					}
 				}
 			}
+			tok.age = q.Head == "age"
 			q, l := q, sc.lang(i)
 			out = append(out, candidate{art: i, span: tok.span, rewrite: tok.rewrite, counter: counter,
 				verify: func(inj Injection) bool { return figureChanged(inj, q, l) }})
@@ -51,6 +52,9 @@ type numToken struct {
 	group   string // thousands separator as written (",", " , ", "."), "" when none
 	decMark string // decimal mark, "" for whole numbers
 	decimal int    // digits after the decimal mark
+	// age is set for a person's age, which moves by 5–20 years instead:
+	// tripled, it would be no age at all
+	age bool
 }
 
 var digitsRe = regexp.MustCompile(`\d{1,3}(?:(?:,| , |\.| \. )\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`)
@@ -84,8 +88,14 @@ func groupMark(lang string) string {
 func numberToken(text string, sp parallax.Span, lang string) (numToken, bool) {
 	s := sp.Of(text)
 	if m := digitsRe.FindStringIndex(s); m != nil {
-		if m[0] > 0 && (isDigit(s[m[0]-1]) || s[m[0]-1] == '-') || m[1] < len(s) && (s[m[1]] == '-' || s[m[1]] == ':') {
-			return numToken{}, false // part of a code, a range or a time
+		next := func(k int) byte {
+			if m[1]+k < len(s) {
+				return s[m[1]+k]
+			}
+			return 0
+		}
+		if m[0] > 0 && (isDigit(s[m[0]-1]) || s[m[0]-1] == '-') || next(0) == ':' || next(0) == '-' && !isLetter(next(1)) {
+			return numToken{}, false // part of a code, a range or a time; "40-year-old" is kept
 		}
 		t := numToken{span: parallax.Span{Start: sp.Start + m[0], End: sp.Start + m[1]}}
 		raw := s[m[0]:m[1]]
@@ -121,9 +131,17 @@ func numberToken(text string, sp parallax.Span, lang string) (numToken, bool) {
 	return numToken{}, false
 }
 
-// rewrite multiplies the number by 1.5–3, keeping its form: digits stay
-// digits with the same separators and decimals, words become digits.
+// rewrite multiplies the number by 1.5–3, or moves an age by 5–20 years,
+// keeping its form: digits stay digits with the same separators and
+// decimals, words become digits.
 func (t numToken) rewrite(r *rand.Rand) string {
+	if t.age && t.decimal == 0 {
+		k := 5 + float64(r.IntN(16))
+		if r.IntN(2) == 0 && t.value-k >= 1 {
+			k = -k
+		}
+		return t.format(t.value + k)
+	}
 	for try := 0; try < 8; try++ {
 		f := 1.5 + 1.5*r.Float64()
 		v := t.value * f
@@ -170,8 +188,13 @@ func figureChanged(inj Injection, old parallax.Quantity, lang string) bool {
 		if q.Value == nil || !quantity.SameThing(q, old) {
 			return false
 		}
+		if old.Head == "age" {
+			return math.Abs(*q.Value-*old.Value) >= 5
+		}
 		ratio := *q.Value / *old.Value
 		return ratio >= 1.5-1e-9 || ratio <= 1/1.5+1e-9
 	}
 	return false
 }
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
