@@ -41,6 +41,13 @@ the library, the web server), per core.`)
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
+	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
+	so := stressOptions{}
+	fs.StringVar(&so.corpus, "corpus", filepath.Join("..", "shared", "corpus", "dev"), "with -stress: folder of coverage.jsonl, ecbplus.jsonl and their .gold.json")
+	fs.IntVar(&so.stories, "stories", 0, "with -stress: first N stories only (0: all)")
+	fs.IntVar(&so.trials, "trials", 5, "with -stress: injections per kind and story")
+	fs.StringVar(&so.dump, "dump", "", "with -stress: write every conflict raised on the unperturbed stories to this JSON Lines file")
+	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
 	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}
@@ -51,6 +58,10 @@ the library, the web server), per core.`)
 			return errSilent{2}
 		}
 		return c.groupScale(ctx, sizes, *seed)
+	}
+	if *stressTest {
+		so.seed = uint64(*seed)
+		return c.stress(ctx, so)
 	}
 	if *serve > 0 {
 		return c.serve(ctx, *serve, *seed, *requests)
