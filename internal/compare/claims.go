@@ -118,15 +118,16 @@ func claimsHaveOutlet(s *story, cs []claim, o string) bool {
 }
 
 // incompatibleValues: offices are compatible when one title holds the
-// other's words ("Secretary" and "Secretary of State"); other slots need
-// equal values.
+// other's words ("Secretary" and "Secretary of State") or WordNet says they
+// can name one office ("judge"/"justice", "prosecutor" is a "lawyer");
+// other slots need equal values.
 func incompatibleValues(slot string, values []string) bool {
 	if slot != slotOffice {
 		return true
 	}
 	for i := range values {
 		for j := i + 1; j < len(values); j++ {
-			if !titleWithin(values[i], values[j]) && !titleWithin(values[j], values[i]) {
+			if !titleWithin(values[i], values[j]) && !titleWithin(values[j], values[i]) && !lang.SameOffice(values[i], values[j]) {
 				return true
 			}
 		}

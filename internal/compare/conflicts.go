@@ -42,11 +42,12 @@ func (s *story) conflicts() []parallax.Conflict {
 // year-old Miguel Luna", "948-foot-long container ship named Dali") or the
 // nearest name before it in its clause ("Labour had 412 seats and the
 // Tories 121": Labour for 412, the Tories for 121).
-func (s *story) anchors(q qref) map[int]bool {
+func (s *story) anchors(q qref) (map[int]bool, bool) {
 	a := q.u.art
 	text := a.Article.Text
 	out := map[int]bool{}
 	bestBefore, bestDist := -1, 1<<30
+	attached := -1
 	for i := range a.Entities {
 		g := s.ents.groupOf(a.Entities[i].Name)
 		if g < 0 {
@@ -64,6 +65,10 @@ func (s *story) anchors(q qref) map[int]bool {
 			}
 			if sp.End <= q.q.Span.Start {
 				between := text[sp.End:q.q.Span.Start]
+				if strings.TrimSpace(between) == "," {
+					attached = g // "Winston Blackmore, 52,": the figure in apposition
+					continue
+				}
 				if strings.ContainsAny(between, ",;:") || hasWord(between, "while", "whereas", "but", "and", "as") || len(strings.Fields(between)) > 8 {
 					continue
 				}
@@ -75,10 +80,16 @@ func (s *story) anchors(q qref) map[int]bool {
 	}
 	// a figure written onto a name ("40-year-old Miguel Luna") is about
 	// that name alone, not also about one named earlier in the clause
-	if bestBefore >= 0 && len(out) == 0 {
+	if len(out) == 0 && attached >= 0 {
+		out[attached] = true
+	}
+	if len(out) > 0 {
+		return out, true // written onto the name: "40-year-old Miguel Luna", "Blackmore, 52,"
+	}
+	if bestBefore >= 0 {
 		out[bestBefore] = true
 	}
-	return out
+	return out, false
 }
 
 func hasWord(s string, words ...string) bool {
@@ -149,16 +160,20 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 		}
 	}
 	if best >= 0 {
-		return strconv.Itoa(best), contextSim(a.u, b.u) >= 0.05
+		return strconv.Itoa(best), contextSim(a.u, b.u) >= minAnchoredSim
 	}
 	if len(aa) > 0 && len(ab) > 0 {
 		return "", false // each about something else named
 	}
 	if isCount(a.q) || isCount(b.q) {
-		// a count about nothing named: only when both count the same event
-		// ("14 injured" and "41 people were injured")
+		// a count about nothing named: when both count the same event
+		// ("14 injured" and "41 people were injured"), or the same thing
+		// in sentences that tell the same ("23 pirates", "59 Somali pirates")
 		if p := predicate(a); p != "" && p == predicate(b) {
-			return "pred:" + p, contextSim(a.u, b.u) >= 0.1
+			return "pred:" + p, contextSim(a.u, b.u) >= minCountSim
+		}
+		if h := a.q.Head; h != "" && h == b.q.Head && predicate(a) == "" && predicate(b) == "" {
+			return "head:" + h, contextSim(a.u, b.u) >= minLooseSim
 		}
 		return "", false
 	}
@@ -169,8 +184,38 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 			shared++
 		}
 	}
-	return "", shared >= 2 && contextSim(a.u, b.u) >= 0.25
+	return "", shared >= 2 && contextSim(a.u, b.u) >= minLooseSim
 }
+
+// sharedWindow counts the content stems that the six words either side of
+// two figures share: "Bush missed four games" and "Bush played in 10 games"
+// share only the name; the same fact retold shares its verb and its object.
+func sharedWindow(a, b qref) int {
+	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	minSharedWindow  = 4
+	weakAnchorCredit = 0 // a name before the figure in its clause lowers the need by this much
+	eventCredit      = 3 // and so does counting the same kind of event
+)
+
+// How alike two sentences must be for their figures to be one fact: about
+// the same named thing, a count of the same event, or neither. Precision
+// first: set on the conflict stress test's unperturbed stories, where
+// every conflict raised is a false alarm candidate.
+var (
+	minAnchoredSim = 0.05
+	minCountSim    = 0.1
+	minLooseSim    = 0.25
+)
 
 // provisionalMarkers say a figure is a forecast or a running count;
 // finalMarkers that the writer presents it as the result.
@@ -324,8 +369,9 @@ func predicate(q qref) string {
 func (s *story) quantityConflicts() []parallax.Conflict {
 	qs := s.allQuantities()
 	anch := make([]map[int]bool, len(qs))
+	strong := make([]bool, len(qs)) // the figure is written onto its name
 	for i := range qs {
-		anch[i] = s.anchors(qs[i])
+		anch[i], strong[i] = s.anchors(qs[i])
 	}
 	// conflicting pairs, keyed by what they are about, so that a conflict
 	// holds figures about one thing only
@@ -361,11 +407,27 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
-			if isDuration(a.q) || isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
+			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
+			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
+				continue // a span of time is one fact only in sentences that tell the same
+			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
-			if !ok {
+			// the same fact: the two sentences were lined up as one fact,
+			// or the words around the figures say the same
+			// the words around the figures must say the same, the more so
+			// the less the figures are tied to a name
+			need := minSharedWindow
+			switch {
+			case strong[i] && strong[j] && key != "":
+				need = 0
+			case strings.HasPrefix(key, "pred:"):
+				need = minSharedWindow - eventCredit // both count one kind of event: the dead, the injured
+			case key != "" && !strings.HasPrefix(key, "head:"):
+				need = minSharedWindow - weakAnchorCredit
+			}
+			if !ok || sharedWindow(a, b) < need {
 				continue
 			}
 			if key == "" {

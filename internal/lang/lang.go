@@ -348,3 +348,68 @@ func (o *once[T]) get() T {
 	o.o.Do(func() { o.v = o.make() })
 	return o.v
 }
+
+type personNoun struct{ own, up map[string]bool }
+
+var personOnce = newOnce(func() map[string]personNoun {
+	lines, err := readLines("data/en/person_nouns.tsv")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string]personNoun, len(lines))
+	set := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, x := range strings.Split(s, ",") {
+			if x != "" {
+				out[x] = true
+			}
+		}
+		return out
+	}
+	for _, line := range lines {
+		f := strings.Split(line, "\t")
+		if len(f) == 3 {
+			m[f[0]] = personNoun{set(f[1]), set(f[2])}
+		}
+	}
+	return m
+})
+
+// personNounOf looks a title up as a whole ("attorney general"), else by
+// its last word ("Chief Deputy City Attorney" → "attorney").
+func personNounOf(title string) (personNoun, bool) {
+	t := strings.ToLower(strings.TrimSpace(title))
+	m := personOnce.get()
+	if p, ok := m[t]; ok {
+		return p, true
+	}
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return personNoun{}, false
+	}
+	p, ok := m[strings.Trim(f[len(f)-1], ".,")]
+	return p, ok
+}
+
+// SameOffice reports whether two English titles can name one office: they
+// share a WordNet sense ("judge", "justice"; "CEO", "chief executive
+// officer"), or one is a kind of the other ("prosecutor" is a "lawyer").
+// Unknown titles are not the same office.
+func SameOffice(a, b string) bool {
+	pa, oka := personNounOf(a)
+	pb, okb := personNounOf(b)
+	if !oka || !okb {
+		return false
+	}
+	for x := range pa.own {
+		if pb.own[x] || pb.up[x] {
+			return true
+		}
+	}
+	for x := range pb.own {
+		if pa.up[x] {
+			return true
+		}
+	}
+	return false
+}

@@ -124,3 +124,23 @@ func BenchmarkWordsHas(b *testing.B) {
 		sv.Has("said")
 	}
 }
+
+func TestSameOffice(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"judge", "Justice", true},
+		{"CEO", "chief executive officer", true},
+		{"prosecutor", "Attorney", true},
+		{"Chief Deputy City Attorney", "prosecutor", true},
+		{"governor", "senator", false},
+		{"bishop", "archbishop", true}, // an archbishop is a bishop: the more general title is no dispute
+		{"general", "admiral", false},
+	}
+	for _, tt := range tests {
+		if got := SameOffice(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameOffice(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
