@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the features change; a model trained with
 // another version is refused at load.
-const featureVersion = 1
+const featureVersion = 2
 
 // Feature templates. Their numbers are part of the model: append, never reorder.
 const (
@@ -56,6 +56,9 @@ const (
 	fRunHeadSuf3
 	fNounM2
 	fLenRun
+	fCapClass
+	fCapClassWp1
+	fWm1CapClass
 )
 
 // connectors may join capitalised words inside one name ("Bank of England").
@@ -75,6 +78,7 @@ type sentence struct {
 	pre3     []uint64
 	lex      []uint32
 	cap      []bool // starts with an upper-case letter
+	upper    []bool // all in capitals, two letters or more
 	common   []bool // an ordinary lower-case word
 	gaz      []uint8
 	runStart []int32 // capitalised run containing the token, or -1
@@ -103,6 +107,7 @@ func (s *sentence) reset(n int) {
 		s.low = make([]string, n)
 		s.lex = make([]uint32, n)
 		s.cap = make([]bool, n)
+		s.upper = make([]bool, n)
 		s.common = make([]bool, n)
 		s.gaz = make([]uint8, n)
 		s.runStart = make([]int32, n)
@@ -110,6 +115,7 @@ func (s *sentence) reset(n int) {
 		s.runHead = make([]int32, n)
 	}
 	s.low, s.lex, s.cap, s.common, s.gaz = s.low[:n], s.lex[:n], s.cap[:n], s.common[:n], s.gaz[:n]
+	s.upper = s.upper[:n]
 	s.runStart, s.runEnd, s.runHead = s.runStart[:n], s.runEnd[:n], s.runHead[:n]
 }
 
@@ -135,10 +141,14 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 		s.suf2[i], s.suf3[i], s.suf4[i] = hstr(suffix(low, 2)), hstr(suffix(low, 3)), hstr(suffix(low, 4))
 		s.pre2[i], s.pre3[i] = hstr(prefix(low, 2)), hstr(prefix(low, 3))
 		s.lex[i] = lex[hstr(low)]
+		if s.lex[i] == 0 && strings.Contains(low, ".") && len(low) > 2 {
+			s.lex[i] = lex[hstr(strings.ReplaceAll(low, ".", ""))] // "U.N." → "un"
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		s.cap[i] = unicode.IsUpper(r)
 		s.common[i] = s.lex[i]&lexCommon != 0
 		s.gaz[i] = 0
+		s.upper[i] = false
 		if hasLetter(w) {
 			letterTok++
 			if s.firstAlp < 0 {
@@ -146,6 +156,7 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 			}
 			if strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 {
 				upperTok++
+				s.upper[i] = true
 			}
 		}
 	}
@@ -160,7 +171,7 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 		best, bestBits := 0, uint32(0)
 		for j := i + 1; j < s.n && j < i+4; j++ {
 			h = hmore(h, ' ', s.low[j])
-			if b := lex[h] & lexNameBits; b != 0 && s.cap[j] {
+			if b := lex[h] & (lexNameBits | 0x3f<<lexProperShift); b != 0 && s.cap[j] {
 				best, bestBits = j, b
 			}
 		}
@@ -206,6 +217,8 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 	}
 }
 
+// gazClass sorts a phrase match: instances and gazetteer places first, then
+// WordNet's capitalised common nouns by file ("United Nations": noun.group).
 func gazClass(b uint32) uint8 {
 	switch {
 	case b&(lexCountry|lexRegion|lexInstLOC) != 0:
@@ -214,12 +227,24 @@ func gazClass(b uint32) uint8 {
 		return 2
 	case b&lexInstPER != 0:
 		return 3
+	case b&lexInstOther != 0:
+		return 4
 	}
-	return 4
+	switch lexFiles[(b>>lexProperShift&0x3f)-1] {
+	case "noun.group":
+		return 5
+	case "noun.location":
+		return 6
+	case "noun.person":
+		return 7
+	}
+	return 8
 }
 
 // static appends the features of token i that do not depend on tags.
-func (s *sentence) static(fs []uint64, i int) []uint64 {
+// noWord leaves out the features that name the word itself (training drops
+// them at random so that the model learns the other cues too).
+func (s *sentence) static(fs []uint64, i int, noWord bool) []uint64 {
 	w := func(k int) uint64 {
 		if k < 0 {
 			return padL
@@ -239,9 +264,13 @@ func (s *sentence) static(fs []uint64, i int) []uint64 {
 		return s.sh[k]
 	}
 	t := func(id int) uint64 { return uint64(id) }
+	if !noWord {
+		fs = append(fs, mix(t(fW0), s.wh[i]),
+			mix(mix(t(fWm1W0), w(i-1)), s.wh[i]),
+			mix(mix(t(fW0Wp1), s.wh[i]), w(i+1)))
+	}
 	fs = append(fs,
 		mix(t(fBias), 0),
-		mix(t(fW0), s.wh[i]),
 		mix(t(fWm1), w(i-1)),
 		mix(t(fWp1), w(i+1)),
 		mix(t(fWm2), w(i-2)),
@@ -253,8 +282,6 @@ func (s *sentence) static(fs []uint64, i int) []uint64 {
 		mix(t(fSp2), sh(i+2)),
 		mix(mix(t(fSm1S0), sh(i-1)), s.sh[i]),
 		mix(mix(t(fS0Sp1), s.sh[i]), sh(i+1)),
-		mix(mix(t(fWm1W0), w(i-1)), s.wh[i]),
-		mix(mix(t(fW0Wp1), s.wh[i]), w(i+1)),
 		mix(t(fSuf2), s.suf2[i]),
 		mix(t(fSuf3), s.suf3[i]),
 		mix(t(fSuf4), s.suf4[i]),
@@ -307,10 +334,34 @@ func (s *sentence) static(fs []uint64, i int) []uint64 {
 	if s.headline {
 		fs = append(fs, mix(t(fHeadlineS0), s.sh[i]))
 	}
+	cc := s.capClass(i)
+	fs = append(fs, mix(t(fCapClass), cc), mix(mix(t(fCapClassWp1), cc), w(i+1)), mix(mix(t(fWm1CapClass), w(i-1)), cc))
 	if i == s.firstAlp && s.common[i] {
 		fs = append(fs, mix(t(fInitCommon), 1))
 	}
 	return fs
+}
+
+// capClass sums up how a token looks: capitalised, an ordinary word,
+// first in the sentence, in capitals, known to the gazetteers.
+func (s *sentence) capClass(i int) uint64 {
+	var c uint64
+	if s.cap[i] {
+		c |= 1
+	}
+	if s.common[i] {
+		c |= 2
+	}
+	if i == s.firstAlp {
+		c |= 4
+	}
+	if s.upper[i] {
+		c |= 8
+	}
+	if s.lex[i]&(lexNameBits|lexGiven) != 0 || s.gaz[i] != 0 {
+		c |= 16
+	}
+	return c
 }
 
 // lexFeatures adds one feature per class bit of token k.
@@ -332,12 +383,14 @@ func boolHash(b bool) uint64 {
 }
 
 // dynamic appends the features of token i that read the previous tags.
-func (s *sentence) dynamic(fs []uint64, i int, p1, p2 int) []uint64 {
+func (s *sentence) dynamic(fs []uint64, i int, p1, p2 int, noWord bool) []uint64 {
 	t1, t2 := uint64(p1+1), uint64(p2+1)
+	if !noWord {
+		fs = append(fs, mix(mix(fP1W0, t1), s.wh[i]))
+	}
 	return append(fs,
 		mix(fP1, t1),
 		mix(mix(fP2P1, t2), t1),
-		mix(mix(fP1W0, t1), s.wh[i]),
 		mix(mix(fP1S0, t1), s.sh[i]),
 		mix(mix(fP1Lex0, t1), uint64(s.lex[i]&^(lexNounMask|0x3f<<lexProperShift))),
 	)

@@ -96,3 +96,14 @@ var lexFiles = []string{"adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act
 	"verb.communication", "verb.competition", "verb.consumption", "verb.contact", "verb.creation",
 	"verb.emotion", "verb.motion", "verb.perception", "verb.possession", "verb.social", "verb.stative",
 	"verb.weather", "adj.ppl"}
+
+// Common reports whether word, lower-cased, is an ordinary word: WordNet has
+// it in lower case as a noun, verb, adjective or adverb ("Similarly", "Bush"
+// and "Turkey" are; "Lebed" is not).
+func Common(word string) bool {
+	lex, err := lexicon()
+	if err != nil {
+		return false
+	}
+	return lex[hstr(fold(word))]&lexCommon != 0
+}

@@ -118,6 +118,10 @@ func save(out io.Writer, feats map[uint64][]float32, scale float32) (int, error)
 	return len(keys), zw.Close()
 }
 
+// Temperature scales scores before the softmax that decode and confidences
+// use; Load copies it into the model.
+var Temperature float32 = 1
+
 // Load reads a model written by the trainer.
 func Load(r io.Reader) (*Model, error) {
 	lex, err := lexicon()
@@ -175,5 +179,5 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		t.add(h, w[:])
 	}
-	return &Model{tab: t, lex: lex}, nil
+	return &Model{tab: t, lex: lex, temp: Temperature}, nil
 }

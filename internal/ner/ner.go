@@ -78,6 +78,7 @@ func Default() (*Model, error) {
 
 // Model is a trained tagger. Its methods are safe for concurrent use.
 type Model struct {
+	temp float32 // softmax temperature for pick
 	tab  table
 	lex  map[uint64]uint32
 	pool sync.Pool // *state
@@ -131,8 +132,8 @@ func (m *Model) decode(st *state, labels []int, probs []float32) ([]int, []float
 	var sc [nLabels]float32
 	p1, p2 := -1, -1
 	for i := 0; i < st.s.n; i++ {
-		st.fs = st.s.static(st.fs[:0], i)
-		st.fs = st.s.dynamic(st.fs, i, p1, p2)
+		st.fs = st.s.static(st.fs[:0], i, false)
+		st.fs = st.s.dynamic(st.fs, i, p1, p2, false)
 		sc = [nLabels]float32{}
 		for _, f := range st.fs {
 			if w := m.tab.row(f); w != nil {
@@ -141,27 +142,55 @@ func (m *Model) decode(st *state, labels []int, probs []float32) ([]int, []float
 				}
 			}
 		}
-		prev := 0
-		if p1 >= 0 {
-			prev = p1
-		}
-		best := -1
-		for l := 0; l < nLabels; l++ {
-			if allowed(prev, l) && (best < 0 || sc[l] > sc[best]) {
-				best = l
-			}
-		}
-		var z float64
-		for l := 0; l < nLabels; l++ {
-			if allowed(prev, l) {
-				z += math.Exp(float64(sc[l] - sc[best]))
-			}
-		}
+		best, p := pick(&sc, max(p1, 0), m.temp)
 		labels = append(labels, best)
-		probs = append(probs, float32(1/z))
+		probs = append(probs, p)
 		p2, p1 = p1, best
 	}
 	return labels, probs
+}
+
+// pick chooses the label for one token. Labels are grouped as O, B-any and
+// the I- that continues the current name; the group with the most
+// probability mass (softmax of the scores at temperature temp) wins and
+// then its best label, so that doubt between types does not make a name
+// vanish. It returns the label and its probability.
+func pick(sc *[nLabels]float32, prev int, temp float32) (int, float32) {
+	var mx float32 = -math.MaxFloat32
+	for l := 0; l < nLabels; l++ {
+		if allowed(prev, l) && sc[l] > mx {
+			mx = sc[l]
+		}
+	}
+	var p [nLabels]float64
+	var z, pO, pB, pI float64
+	bestB, bestI := -1, -1
+	for l := 0; l < nLabels; l++ {
+		if !allowed(prev, l) {
+			continue
+		}
+		p[l] = math.Exp(float64((sc[l] - mx) / temp))
+		z += p[l]
+		switch {
+		case l == 0:
+			pO = p[l]
+		case l%2 == 1:
+			pB += p[l]
+			if bestB < 0 || sc[l] > sc[bestB] {
+				bestB = l
+			}
+		default:
+			pI += p[l]
+			bestI = l
+		}
+	}
+	switch {
+	case pB > pO && pB >= pI:
+		return bestB, float32(p[bestB] / z)
+	case bestI >= 0 && pI > pO:
+		return bestI, float32(p[bestI] / z)
+	}
+	return 0, float32(pO / z)
 }
 
 func spans(toks []Token, labels []int, probs []float32) []Span {

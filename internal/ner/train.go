@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"slices"
+	"strings"
 )
 
 // TrainSentence is one annotated sentence.
@@ -22,12 +23,19 @@ type TrainOptions struct {
 	Epochs   int    // passes over the data
 	Seed     uint64 // seeds the order of sentences in each pass
 	MinCount int    // features seen fewer times (with gold labels) are dropped
-	Log      func(format string, args ...any)
+	// DropWords is the chance that a capitalised token is seen without the
+	// features naming the word itself, so that names never seen in training
+	// are typed from context, shape and the lexicon.
+	DropWords float64
+	// Upper is the share of sentences also trained on in capitals, as
+	// headlines and datelines print them.
+	Upper float64
+	Log   func(format string, args ...any)
 }
 
 // DefaultTrainOptions are the settings the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 10, Seed: 1, MinCount: 2, Log: func(string, ...any) {}}
+	return TrainOptions{Epochs: 10, Seed: 1, MinCount: 2, DropWords: 0, Upper: 0, Log: func(string, ...any) {}}
 }
 
 type trainSent struct {
@@ -64,6 +72,21 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		sents = append(sents, ts)
 	}
 
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
+	if opt.Upper > 0 {
+		n := len(sents)
+		for k := 0; k < n; k++ {
+			if rng.Float64() < opt.Upper {
+				t := sents[k]
+				up := make([]string, len(t.words))
+				for i, w := range t.words {
+					up[i] = strings.ToUpper(w)
+				}
+				sents = append(sents, trainSent{words: up, gold: t.gold, skip: t.skip})
+			}
+		}
+	}
+
 	// Features seen at least MinCount times with the gold labels.
 	var s sentence
 	var fs []uint64
@@ -72,8 +95,8 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		s.load(ts.words, lex)
 		p1, p2 := -1, -1
 		for i := range ts.words {
-			fs = s.static(fs[:0], i)
-			fs = s.dynamic(fs, i, p1, p2)
+			fs = s.static(fs[:0], i, false)
+			fs = s.dynamic(fs, i, p1, p2, false)
 			for _, f := range fs {
 				counts[f]++
 			}
@@ -106,7 +129,6 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		w[c] += v
 	}
 
-	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -121,8 +143,9 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 			p1, p2 := -1, -1
 			for i := range t.words {
 				clock++
-				fs = s.static(fs[:0], i)
-				fs = s.dynamic(fs, i, p1, p2)
+				drop := s.cap[i] && opt.DropWords > 0 && rng.Float64() < opt.DropWords
+				fs = s.static(fs[:0], i, drop)
+				fs = s.dynamic(fs, i, p1, p2, drop)
 				rs = rs[:0]
 				var sc [nLabels]float32
 				for _, f := range fs {

@@ -30,6 +30,11 @@ const (
 	Hashes
 	// GMBCSV: the CSV "Sentence #,Word,POS,Tag" of the GMB NER release.
 	GMBCSV
+	// GUM: CoNLL-U with GUM's Entity= mention brackets (see gum.go); the
+	// labels come out already mapped, Types is not read.
+	GUM
+	// Brat: pre-tokenised brat standoff (LitBank); read with ReadBrat.
+	Brat
 )
 
 // Spec says how to read one corpus.
@@ -155,6 +160,16 @@ func Read(r io.Reader, spec Spec) ([]Sentence, error) {
 		if len(words) > 0 {
 			raw = append(raw, [2][]string{words, tags})
 		}
+	case GUM:
+		g, err := readGUM(r)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]Sentence, len(g))
+		for i, x := range g {
+			out[i] = Sentence{Words: x[0], Tags: x[1]}
+		}
+		return out, nil
 	default:
 		return nil, fmt.Errorf("unknown format %d", spec.Format)
 	}

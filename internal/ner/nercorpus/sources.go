@@ -16,6 +16,9 @@ type Source struct {
 	Spec    Spec
 	// Unannotated lists our types the source does not annotate.
 	Unannotated []string
+	// Titles: the source's person names include titles ("President X"),
+	// which CoNLL's do not: strip them (StripTitles) before use.
+	Titles bool
 }
 
 var conllTypes = map[string]string{"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -34,10 +37,15 @@ var Training = []Source{
 		Unannotated: []string{"MISC"}},
 	{Name: "sec", Licence: "CC BY 3.0", Files: []string{"ner/sec/FIN5.txt", "ner/sec/FIN3.txt"},
 		Spec: Spec{Format: Columns, Types: conllTypes}},
+	{Name: "gum", Licence: "annotations CC BY 4.0; texts CC BY 4.0 (academic, court), CC BY 2.5 (Wikinews news, interviews), CC BY-SA 3.0 (Wikipedia bios, Wikivoyage)",
+		Files: []string{"ner/gum/*.conllu"}, Spec: Spec{Format: GUM}, Unannotated: []string{"MISC"}, Titles: true},
 	{Name: "uner", Licence: "CC BY-SA 4.0 (EWT), CC BY-SA 3.0 (PUD)",
 		Files: []string{"ner/uner/ewt-en_ewt-ud-dev.iob2", "ner/uner/ewt-en_ewt-ud-test.iob2", "ner/uner/pud-en_pud-ud-test.iob2"},
 		Spec:  Spec{Format: Columns, Comments: true, WordCol: 1, TagCol: 2, Types: conllTypes}, Unannotated: []string{"MISC"}},
 }
+
+// GUM lists its open-licence genres; see gumFiles.
+var gumGenres = []string{"academic", "bio", "court", "interview", "news", "voyage"}
 
 // Evaluation lists the corpora the model is measured on and never trained on.
 var Evaluation = []Source{
@@ -47,24 +55,51 @@ var Evaluation = []Source{
 		Spec: Spec{Format: Hashes, Types: conllTypes}},
 	{Name: "gmb", Licence: "GMB 2.2.0 NER release: measure only", Files: []string{"gmb/gmb.csv"},
 		Spec: Spec{Format: GMBCSV, Types: map[string]string{"per": "PER", "org": "ORG", "geo": "LOC",
-			"gpe": "MISC", "art": "MISC", "eve": "MISC", "nat": "MISC"}}},
+			"gpe": "MISC", "art": "MISC", "eve": "MISC", "nat": "MISC"}}, Titles: true},
 }
+
+// Common tells ordinary words from names for formats that need it (Brat);
+// the train command sets it to ner.Common.
+var Common = func(string) bool { return false }
 
 // Load reads every file of src under root.
 func (src Source) Load(root string) ([]Sentence, error) {
 	var out []Sentence
 	for _, f := range src.Files {
-		p := filepath.Join(root, f)
-		if _, err := os.Stat(p); err != nil {
-			return nil, fmt.Errorf("corpus %s: %w", src.Name, err)
-		}
-		s, err := ReadFile(p, src.Spec)
+		paths, err := filepath.Glob(filepath.Join(root, f))
 		if err != nil {
 			return nil, fmt.Errorf("corpus %s: %w", src.Name, err)
 		}
-		out = append(out, s...)
+		if len(paths) == 0 {
+			return nil, fmt.Errorf("corpus %s: %s: %w", src.Name, filepath.Join(root, f), os.ErrNotExist)
+		}
+		for _, p := range paths { // Glob sorts: a stable order
+			if src.Name == "gum" && !gumOpen(p) {
+				continue
+			}
+			var s []Sentence
+			if src.Spec.Format == Brat {
+				s, err = ReadBrat(p, Common)
+			} else {
+				s, err = ReadFile(p, src.Spec)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("corpus %s: %w", src.Name, err)
+			}
+			out = append(out, s...)
+		}
 	}
 	return out, nil
+}
+
+// gumOpen keeps the GUM genres whose texts are openly licensed (no NC, no reddit).
+func gumOpen(path string) bool {
+	for _, g := range gumGenres {
+		if strings.HasPrefix(filepath.Base(path), "GUM_"+g+"_") {
+			return true
+		}
+	}
+	return false
 }
 
 // Split puts every k-th sentence (k > 1) in the held-out part.

@@ -39,11 +39,16 @@ func main() {
 	dump := flag.String("errors", "", "write the sentences an evaluation corpus gets wrong to this file (name=path)")
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed for the order of sentences")
+	flag.Float64Var(&opt.DropWords, "dropwords", opt.DropWords, "chance of hiding a capitalised word's identity features in training")
+	flag.Float64Var(&opt.Upper, "upper", opt.Upper, "share of sentences also trained on in capitals")
 	flag.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop features seen fewer times")
+	temp := flag.Float64("temp", 1, "softmax temperature of the decoder")
 	flag.Parse()
+	ner.Temperature = float32(*temp)
 	if *data == "" {
 		log.Fatal("train: no corpora: pass -data or set PARALLAX_CORPORA")
 	}
+	nercorpus.Common = ner.Common
 	opt.Log = func(f string, a ...any) { log.Printf(f, a...) }
 
 	var train []ner.TrainSentence
@@ -59,6 +64,9 @@ func main() {
 		s, err := src.Load(*data)
 		if err != nil {
 			log.Fatalf("train: %v", err)
+		}
+		if src.Titles {
+			nercorpus.StripTitles(s, isTitle)
 		}
 		tr, dv := nercorpus.Split(s, *holdout)
 		n := 0
@@ -95,8 +103,8 @@ func main() {
 			log.Printf("skip %s: %v", src.Name, err)
 			continue
 		}
-		if src.Name == "gmb" {
-			nercorpus.StripTitles(s, func(w string) bool { return ner.NounClass(w) == "noun.person" })
+		if src.Titles {
+			nercorpus.StripTitles(s, isTitle)
 		}
 		nercorpus.Evaluate(s, m.TagWords).Write(os.Stdout, fmt.Sprintf("%s (%s)", src.Name, src.Licence))
 		if name, path, ok := strings.Cut(*dump, "="); ok && name == src.Name {
@@ -129,6 +137,10 @@ func writeErrors(path string, sents []nercorpus.Sentence, m *ner.Model) {
 		log.Fatalf("train: %v", err)
 	}
 }
+
+// isTitle: a word whose most frequent noun sense in WordNet is a person
+// ("president", "minister", "general").
+func isTitle(w string) bool { return ner.NounClass(w) == "noun.person" }
 
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
