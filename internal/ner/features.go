@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the features change; a model trained with
 // another version is refused at load.
-const featureVersion = 2
+const featureVersion = 3
 
 // Feature templates. Their numbers are part of the model: append, never reorder.
 const (
@@ -67,6 +67,7 @@ var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true
 
 // sentence holds what the features need of each token, computed once.
 type sentence struct {
+	m        map[uint64]uint32 // the lexicon
 	n        int
 	low      []string // lower case, curly apostrophes straightened
 	wh       []uint64 // hash of the word feature form (lower case, digits as 0)
@@ -122,6 +123,7 @@ func (s *sentence) reset(n int) {
 // load computes the per-token values for words.
 func (s *sentence) load(words []string, lex map[uint64]uint32) {
 	s.reset(len(words))
+	s.m = lex
 	var buf []byte
 	upperTok, letterTok := 0, 0
 	s.firstAlp = -1
@@ -461,4 +463,119 @@ func hasLetter(w string) bool {
 		}
 	}
 	return false
+}
+
+// Typer feature templates (numbered apart from the segmenter's).
+const (
+	tBias = iota + 200
+	tWord
+	tFirst
+	tHead
+	tHeadSuf3
+	tHeadNoun
+	tHeadProper
+	tWhole
+	tWholeLex
+	tWholeProper
+	tShape
+	tLen
+	tWm1
+	tWm2
+	tWp1
+	tWp2
+	tWm2Wm1
+	tWp1Wp2
+	tNounM1
+	tNounP1
+	tInitial
+	tGaz
+	tLexBag
+	tSuf3Bag
+	tFirstCap
+	tHeadCap
+	tConnector
+	tNounM2
+)
+
+// spanFeatures appends the typer's features for the name on tokens [a, b).
+func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
+	w := func(k int) uint64 {
+		if k < 0 {
+			return padL
+		}
+		if k >= s.n {
+			return padR
+		}
+		return s.wh[k]
+	}
+	noun := func(k int) uint64 {
+		if k < 0 || k >= s.n {
+			return 0x3f
+		}
+		return uint64(s.lex[k] & lexNounMask)
+	}
+	h := b - 1
+	whole, shp := uint64(fnvOffset), uint64(fnvOffset)
+	phrase := hstr(s.low[a])
+	for k := a; k < b; k++ {
+		whole = mix(whole, s.wh[k])
+		if k-a < 4 {
+			shp = mix(shp, s.sh[k])
+		}
+		if k > a {
+			phrase = hmore(phrase, ' ', s.low[k])
+		}
+		fs = append(fs, mix(tWord, s.wh[k]), mix(tSuf3Bag, s.suf3[k]))
+		if connectors[s.low[k]] {
+			fs = append(fs, mix(tConnector, s.wh[k]))
+		}
+		bits := s.lex[k] &^ (lexNounMask | 0x3f<<lexProperShift)
+		for bits != 0 {
+			bit := bits & -bits
+			fs = append(fs, mix(tLexBag, uint64(bit)))
+			bits &^= bit
+		}
+	}
+	n := b - a
+	if n > 5 {
+		n = 5
+	}
+	wl := s.m[phrase]
+	if b-a == 1 {
+		wl = s.lex[a]
+	}
+	fs = append(fs,
+		mix(tBias, 0),
+		mix(tFirst, s.wh[a]),
+		mix(tHead, s.wh[h]),
+		mix(tHeadSuf3, s.suf3[h]),
+		mix(tHeadNoun, uint64(s.lex[h]&lexNounMask)),
+		mix(tHeadProper, uint64(s.lex[h]>>lexProperShift&0x3f)),
+		mix(tWhole, whole),
+		mix(tWholeProper, uint64(wl>>lexProperShift&0x3f)),
+		mix(tShape, shp),
+		mix(tLen, uint64(n)),
+		mix(tWm1, w(a-1)),
+		mix(tWm2, w(a-2)),
+		mix(tWp1, w(b)),
+		mix(tWp2, w(b+1)),
+		mix(mix(tWm2Wm1, w(a-2)), w(a-1)),
+		mix(mix(tWp1Wp2, w(b)), w(b+1)),
+		mix(tNounM1, noun(a-1)),
+		mix(tNounM2, noun(a-2)),
+		mix(tNounP1, noun(b)),
+		mix(tGaz, uint64(s.gaz[a])),
+		mix(tFirstCap, s.capClass(a)),
+		mix(tHeadCap, s.capClass(h)),
+	)
+	bits := wl &^ (lexNounMask | 0x3f<<lexProperShift)
+	for bits != 0 {
+		bit := bits & -bits
+		fs = append(fs, mix(tWholeLex, uint64(bit)))
+		bits &^= bit
+	}
+	if a == s.firstAlp {
+		fs = append(fs, mix(tInitial, 1))
+	}
+	return fs
 }

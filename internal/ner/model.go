@@ -12,7 +12,7 @@ import (
 )
 
 // table is an open-addressing hash table from feature hash to a row of
-// nLabels weights.
+// width weights.
 type table struct {
 	keys []uint64
 	rows []int32
@@ -25,7 +25,7 @@ func newTable(n int) table {
 	for size < 2*n {
 		size <<= 1
 	}
-	return table{keys: make([]uint64, size), rows: make([]int32, size), w: make([]float32, 0, n*nLabels), mask: uint64(size - 1)}
+	return table{keys: make([]uint64, size), rows: make([]int32, size), w: make([]float32, 0, n*width), mask: uint64(size - 1)}
 }
 
 func (t *table) add(h uint64, w []float32) {
@@ -34,8 +34,19 @@ func (t *table) add(h uint64, w []float32) {
 		i = (i + 1) & t.mask
 	}
 	t.keys[i] = h
-	t.rows[i] = int32(len(t.w) / nLabels)
+	t.rows[i] = int32(len(t.w) / width)
 	t.w = append(t.w, w...)
+}
+
+// score adds the rows of the features fs to sc.
+func (t *table) score(fs []uint64, sc *[width]float32) {
+	for _, f := range fs {
+		if w := t.row(f); w != nil {
+			for l := range sc {
+				sc[l] += w[l]
+			}
+		}
+	}
 }
 
 func (t *table) row(h uint64) []float32 {
@@ -46,8 +57,8 @@ func (t *table) row(h uint64) []float32 {
 	for {
 		k := t.keys[i]
 		if k == h {
-			r := int(t.rows[i]) * nLabels
-			return t.w[r : r+nLabels : r+nLabels]
+			r := int(t.rows[i]) * width
+			return t.w[r : r+width : r+width]
 		}
 		if k == 0 {
 			return nil
@@ -56,31 +67,27 @@ func (t *table) row(h uint64) []float32 {
 	}
 }
 
-// The model file is gzip over: magic, feature version, label count, weight
-// scale, feature count, then per feature (sorted by hash) the hash delta as a
-// uvarint, a uvarint mask of the labels with a non-zero weight and each such
-// weight as a zig-zag varint of weight/scale.
-var magic = []byte("PXNER\x01")
+// The model file is gzip over: magic, feature version, row width, weight
+// scale, then two sections (segmenter, typer), each a feature count and per
+// feature (sorted by hash) the hash delta as a uvarint, a uvarint mask of
+// the non-zero weights and each such weight as a zig-zag varint of
+// weight/scale.
+var magic = []byte("PXNER\x02")
 
-// save writes features whose quantised weights are not all zero.
-func save(out io.Writer, feats map[uint64][]float32, scale float32) (int, error) {
-	keys := make([]uint64, 0, len(feats))
-	q := map[uint64][nLabels]int64{}
-	for h, w := range feats {
-		var r [nLabels]int64
-		nz := false
-		for l, x := range w {
-			r[l] = int64(math.Round(float64(x / scale)))
-			if r[l] != 0 {
-				nz = true
+// save writes the two weight sets, leaving out weights that quantise to 0.
+func save(out io.Writer, seg, typ map[uint64][]float32) (int, error) {
+	var maxAbs float32
+	for _, m := range []map[uint64][]float32{seg, typ} {
+		for _, w := range m {
+			for _, x := range w {
+				maxAbs = max(maxAbs, x, -x)
 			}
 		}
-		if nz {
-			keys = append(keys, h)
-			q[h] = r
-		}
 	}
-	slices.Sort(keys)
+	scale := maxAbs / 30000
+	if scale == 0 {
+		scale = 1
+	}
 	zw, err := gzip.NewWriterLevel(out, gzip.BestCompression)
 	if err != nil {
 		return 0, err
@@ -91,36 +98,51 @@ func save(out io.Writer, feats map[uint64][]float32, scale float32) (int, error)
 	sv := func(x int64) { bw.Write(buf[:binary.PutVarint(buf[:], x)]) }
 	bw.Write(magic)
 	uv(featureVersion)
-	uv(nLabels)
+	uv(width)
 	uv(uint64(math.Float32bits(scale)))
-	uv(uint64(len(keys)))
-	var last uint64
-	for _, h := range keys {
-		uv(h - last)
-		last = h
-		r := q[h]
-		var m uint64
-		for l, x := range r {
-			if x != 0 {
-				m |= 1 << l
+	total := 0
+	for _, feats := range []map[uint64][]float32{seg, typ} {
+		keys := make([]uint64, 0, len(feats))
+		q := map[uint64][width]int64{}
+		for h, w := range feats {
+			var r [width]int64
+			nz := false
+			for l, x := range w {
+				r[l] = int64(math.Round(float64(x / scale)))
+				nz = nz || r[l] != 0
+			}
+			if nz {
+				keys = append(keys, h)
+				q[h] = r
 			}
 		}
-		uv(m)
-		for _, x := range r {
-			if x != 0 {
-				sv(x)
+		slices.Sort(keys)
+		uv(uint64(len(keys)))
+		var last uint64
+		for _, h := range keys {
+			uv(h - last)
+			last = h
+			r := q[h]
+			var m uint64
+			for l, x := range r {
+				if x != 0 {
+					m |= 1 << l
+				}
+			}
+			uv(m)
+			for _, x := range r {
+				if x != 0 {
+					sv(x)
+				}
 			}
 		}
+		total += len(keys)
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
 	}
-	return len(keys), zw.Close()
+	return total, zw.Close()
 }
-
-// Temperature scales scores before the softmax that decode and confidences
-// use; Load copies it into the model.
-var Temperature float32 = 1
 
 // Load reads a model written by the trainer.
 func Load(r io.Reader) (*Model, error) {
@@ -147,37 +169,43 @@ func Load(r io.Reader) (*Model, error) {
 	if v := rd(); v != featureVersion {
 		return nil, fmt.Errorf("model: feature version %d, this build computes version %d: retrain", v, featureVersion)
 	}
-	if n := rd(); n != nLabels {
-		return nil, fmt.Errorf("model: %d labels, want %d", n, nLabels)
+	if n := rd(); n != width {
+		return nil, fmt.Errorf("model: rows of %d weights, want %d", n, width)
 	}
 	scale := math.Float32frombits(uint32(rd()))
-	n := rd()
 	if err != nil {
 		return nil, fmt.Errorf("model header: %w", err)
 	}
-	if n > 1<<26 {
-		return nil, fmt.Errorf("model: implausible feature count %d", n)
-	}
-	t := newTable(int(n))
-	var h uint64
-	var w [nLabels]float32
-	for i := uint64(0); i < n; i++ {
-		h += rd()
-		m := rd()
-		for l := range w {
-			w[l] = 0
-			if m&(1<<l) != 0 {
-				x, e := binary.ReadVarint(br)
-				if e != nil {
-					return nil, fmt.Errorf("model feature %d: %w", i, e)
-				}
-				w[l] = float32(x) * scale
-			}
-		}
+	m := &Model{lex: lex}
+	for _, t := range []*table{&m.seg, &m.typ} {
+		n := rd()
 		if err != nil {
-			return nil, fmt.Errorf("model feature %d: %w", i, err)
+			return nil, fmt.Errorf("model: %w", err)
 		}
-		t.add(h, w[:])
+		if n > 1<<26 {
+			return nil, fmt.Errorf("model: implausible feature count %d", n)
+		}
+		*t = newTable(int(n))
+		var h uint64
+		var w [width]float32
+		for i := uint64(0); i < n; i++ {
+			h += rd()
+			mask := rd()
+			for l := range w {
+				w[l] = 0
+				if mask&(1<<l) != 0 {
+					x, e := binary.ReadVarint(br)
+					if e != nil {
+						return nil, fmt.Errorf("model feature %d: %w", i, e)
+					}
+					w[l] = float32(x) * scale
+				}
+			}
+			if err != nil {
+				return nil, fmt.Errorf("model feature %d: %w", i, err)
+			}
+			t.add(h, w[:])
+		}
 	}
-	return &Model{tab: t, lex: lex, temp: Temperature}, nil
+	return m, nil
 }

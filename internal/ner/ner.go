@@ -1,7 +1,10 @@
-// Package ner finds and types names in English text: an averaged perceptron
-// that tags the tokens of one sentence left to right with BIO labels over
-// PER, ORG, LOC and MISC, reading word forms, shapes, affixes, the two
-// previous labels and word classes from WordNet and gazetteers (lexicon.go).
+// Package ner finds and types names in English text, in two steps over the
+// tokens of one sentence: an averaged perceptron segments names with
+// B/I/O labels, left to right, reading word forms, shapes, affixes, the two
+// previous labels and word classes from WordNet and gazetteers
+// (lexicon.go); a second averaged perceptron types each name found as PER,
+// ORG, LOC or MISC from all its words, its head, its context and the
+// lexicon. Segmenting untyped keeps doubt about a type from hiding a name.
 //
 // The weights (model.bin) are trained by ./train on openly licensed
 // annotations only; LICENSES.md says which and under what terms.
@@ -27,34 +30,24 @@ type Span struct {
 	TokStart, TokEnd int     // token indexes, TokEnd exclusive
 	Start, End       int     // byte offsets: Start of the first token, End of the last
 	Type             string  // PER, ORG, LOC or MISC
-	Conf             float32 // the lowest per-token probability along the span (0–1)
+	Conf             float32 // 0–1: the lower of the segmenter's and the typer's probabilities
 }
 
 // Types are the entity types the tagger gives.
 var Types = []string{"PER", "ORG", "LOC", "MISC"}
 
-// labels: 0 is O, then B-T, I-T for each type in Types.
-const nLabels = 9
+// Segment labels.
+const (
+	segO = iota
+	segB
+	segI
+	nSeg
+)
 
-func labelName(l int) string {
-	if l == 0 {
-		return "O"
-	}
-	if l%2 == 1 {
-		return "B-" + Types[(l-1)/2]
-	}
-	return "I-" + Types[(l-1)/2]
-}
+const width = 4 // weights per feature: max(nSeg, len(Types))
 
-func labelType(l int) int { return (l - 1) / 2 }
-
-// allowed reports whether label l may follow label prev (I-T only after B-T or I-T).
-func allowed(prev, l int) bool {
-	if l == 0 || l%2 == 1 {
-		return true
-	}
-	return prev == l || prev == l-1
-}
+// allowed reports whether segment label l may follow label prev.
+func allowed(prev, l int) bool { return l != segI || prev != segO }
 
 //go:embed model.bin
 var modelBin []byte
@@ -78,10 +71,9 @@ func Default() (*Model, error) {
 
 // Model is a trained tagger. Its methods are safe for concurrent use.
 type Model struct {
-	temp float32 // softmax temperature for pick
-	tab  table
-	lex  map[uint64]uint32
-	pool sync.Pool // *state
+	seg, typ table
+	lex      map[uint64]uint32
+	pool     sync.Pool // *state
 }
 
 type state struct {
@@ -96,7 +88,7 @@ func (m *Model) get() *state {
 	if st, ok := m.pool.Get().(*state); ok {
 		return st
 	}
-	return &state{fs: make([]uint64, 0, 96)}
+	return &state{fs: make([]uint64, 0, 128)}
 }
 
 // Tag finds the names in one sentence.
@@ -110,39 +102,65 @@ func (m *Model) Tag(toks []Token) []Span {
 	for _, t := range toks {
 		st.words = append(st.words, t.Text)
 	}
-	st.s.load(st.words, m.lex)
-	st.labels, st.probs = m.decode(st, st.labels[:0], st.probs[:0])
-	return spans(toks, st.labels, st.probs)
+	sp := m.tag(st, st.words)
+	for i := range sp {
+		sp[i].Start, sp[i].End = toks[sp[i].TokStart].Start, toks[sp[i].TokEnd-1].End
+	}
+	return sp
 }
 
-// TagWords is Tag for bare words, returning one BIO label per word.
+// TagWords is Tag for bare words, returning one BIO label per word
+// ("B-PER", "I-PER", "O").
 func (m *Model) TagWords(words []string) []string {
 	st := m.get()
 	defer m.pool.Put(st)
-	st.s.load(words, m.lex)
-	st.labels, st.probs = m.decode(st, st.labels[:0], st.probs[:0])
 	out := make([]string, len(words))
-	for i, l := range st.labels {
-		out[i] = labelName(l)
+	for i := range out {
+		out[i] = "O"
+	}
+	for _, sp := range m.tag(st, words) {
+		out[sp.TokStart] = "B-" + sp.Type
+		for i := sp.TokStart + 1; i < sp.TokEnd; i++ {
+			out[i] = "I-" + sp.Type
+		}
 	}
 	return out
 }
 
-func (m *Model) decode(st *state, labels []int, probs []float32) ([]int, []float32) {
-	var sc [nLabels]float32
+func (m *Model) tag(st *state, words []string) []Span {
+	st.s.load(words, m.lex)
+	st.labels, st.probs = m.segment(st, st.labels[:0], st.probs[:0])
+	var out []Span
+	for i := 0; i < len(st.labels); {
+		if st.labels[i] == segO {
+			i++
+			continue
+		}
+		j := i + 1
+		conf := st.probs[i]
+		for j < len(st.labels) && st.labels[j] == segI {
+			conf = min(conf, st.probs[j])
+			j++
+		}
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
+		var sc [width]float32
+		m.typ.score(st.fs, &sc)
+		t, p := argmax(&sc, len(Types), func(int) bool { return true })
+		out = append(out, Span{TokStart: i, TokEnd: j, Type: Types[t], Conf: min(conf, p)})
+		i = j
+	}
+	return out
+}
+
+func (m *Model) segment(st *state, labels []int, probs []float32) ([]int, []float32) {
 	p1, p2 := -1, -1
 	for i := 0; i < st.s.n; i++ {
 		st.fs = st.s.static(st.fs[:0], i, false)
 		st.fs = st.s.dynamic(st.fs, i, p1, p2, false)
-		sc = [nLabels]float32{}
-		for _, f := range st.fs {
-			if w := m.tab.row(f); w != nil {
-				for l := range sc {
-					sc[l] += w[l]
-				}
-			}
-		}
-		best, p := pick(&sc, max(p1, 0), m.temp)
+		var sc [width]float32
+		m.seg.score(st.fs, &sc)
+		prev := max(p1, 0)
+		best, p := argmax(&sc, nSeg, func(l int) bool { return allowed(prev, l) })
 		labels = append(labels, best)
 		probs = append(probs, p)
 		p2, p1 = p1, best
@@ -150,70 +168,20 @@ func (m *Model) decode(st *state, labels []int, probs []float32) ([]int, []float
 	return labels, probs
 }
 
-// pick chooses the label for one token. Labels are grouped as O, B-any and
-// the I- that continues the current name; the group with the most
-// probability mass (softmax of the scores at temperature temp) wins and
-// then its best label, so that doubt between types does not make a name
-// vanish. It returns the label and its probability.
-func pick(sc *[nLabels]float32, prev int, temp float32) (int, float32) {
-	var mx float32 = -math.MaxFloat32
-	for l := 0; l < nLabels; l++ {
-		if allowed(prev, l) && sc[l] > mx {
-			mx = sc[l]
+// argmax returns the best of the first n labels that ok allows and its
+// softmax probability among them.
+func argmax(sc *[width]float32, n int, ok func(int) bool) (int, float32) {
+	best := -1
+	for l := 0; l < n; l++ {
+		if ok(l) && (best < 0 || sc[l] > sc[best]) {
+			best = l
 		}
 	}
-	var p [nLabels]float64
-	var z, pO, pB, pI float64
-	bestB, bestI := -1, -1
-	for l := 0; l < nLabels; l++ {
-		if !allowed(prev, l) {
-			continue
-		}
-		p[l] = math.Exp(float64((sc[l] - mx) / temp))
-		z += p[l]
-		switch {
-		case l == 0:
-			pO = p[l]
-		case l%2 == 1:
-			pB += p[l]
-			if bestB < 0 || sc[l] > sc[bestB] {
-				bestB = l
-			}
-		default:
-			pI += p[l]
-			bestI = l
+	var z float64
+	for l := 0; l < n; l++ {
+		if ok(l) {
+			z += math.Exp(float64(sc[l] - sc[best]))
 		}
 	}
-	switch {
-	case pB > pO && pB >= pI:
-		return bestB, float32(p[bestB] / z)
-	case bestI >= 0 && pI > pO:
-		return bestI, float32(p[bestI] / z)
-	}
-	return 0, float32(pO / z)
-}
-
-func spans(toks []Token, labels []int, probs []float32) []Span {
-	var out []Span
-	for i := 0; i < len(labels); {
-		l := labels[i]
-		if l == 0 {
-			i++
-			continue
-		}
-		in := l // the I- label that continues the span
-		if l%2 == 1 {
-			in = l + 1
-		}
-		j := i + 1
-		conf := probs[i]
-		for j < len(labels) && labels[j] == in {
-			conf = min(conf, probs[j])
-			j++
-		}
-		out = append(out, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End,
-			Type: Types[labelType(l)], Conf: conf})
-		i = j
-	}
-	return out
+	return best, float32(1 / z)
 }

@@ -13,19 +13,19 @@ type TrainSentence struct {
 	Words []string
 	Tags  []string // BIO labels over Types ("B-PER", "I-ORG", "O")
 	// Unannotated lists types the source does not annotate (a corpus with
-	// only PER, ORG and LOC leaves MISC names as O): predicting such a type
-	// where the source says O is not counted as an error.
+	// only PER, ORG and LOC leaves MISC names as O): finding a name where
+	// such a source says O is not counted as an error.
 	Unannotated []string
 }
 
-// TrainOptions sets up training. The zero value is not useful: use DefaultTrainOptions.
+// TrainOptions sets up training. Start from DefaultTrainOptions.
 type TrainOptions struct {
 	Epochs   int    // passes over the data
 	Seed     uint64 // seeds the order of sentences in each pass
 	MinCount int    // features seen fewer times (with gold labels) are dropped
 	// DropWords is the chance that a capitalised token is seen without the
 	// features naming the word itself, so that names never seen in training
-	// are typed from context, shape and the lexicon.
+	// are found from context, shape and the lexicon.
 	DropWords float64
 	// Upper is the share of sentences also trained on in capitals, as
 	// headlines and datelines print them.
@@ -35,17 +35,91 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the settings the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 10, Seed: 1, MinCount: 2, DropWords: 0, Upper: 0, Log: func(string, ...any) {}}
+	return TrainOptions{Epochs: 10, Seed: 1, MinCount: 2, Log: func(string, ...any) {}}
 }
 
 type trainSent struct {
 	words []string
-	gold  []int
-	skip  uint8 // bit t: type t unannotated
+	seg   []int
+	spans []typedSpan
+	skip  bool // the source leaves some type unannotated
 }
 
-// Train fits an averaged perceptron and writes it in the model format to out.
-// The output depends only on the sentences and the options.
+type typedSpan struct{ a, b, t int }
+
+// perceptron is an averaged perceptron with lazy averaging.
+type perceptron struct {
+	rows  map[uint64]int32
+	keys  []uint64
+	w     []float32
+	tot   []float64
+	ts    []int32
+	clock int32
+}
+
+func newPerceptron(counts map[uint64]int32, minCount int) *perceptron {
+	p := &perceptron{rows: map[uint64]int32{}}
+	for f, c := range counts {
+		if int(c) >= minCount {
+			p.keys = append(p.keys, f)
+		}
+	}
+	slices.Sort(p.keys)
+	for i, f := range p.keys {
+		p.rows[f] = int32(i)
+	}
+	n := len(p.keys) * width
+	p.w, p.tot, p.ts = make([]float32, n), make([]float64, n), make([]int32, n)
+	return p
+}
+
+func (p *perceptron) score(fs []uint64, rs []int32, sc *[width]float32) []int32 {
+	rs = rs[:0]
+	for _, f := range fs {
+		if r, ok := p.rows[f]; ok {
+			rs = append(rs, r)
+			row := p.w[int(r)*width : int(r)*width+width]
+			for l := range sc {
+				sc[l] += row[l]
+			}
+		}
+	}
+	return rs
+}
+
+func (p *perceptron) update(rs []int32, good, bad int) {
+	for _, r := range rs {
+		for _, u := range [2]struct {
+			l int
+			v float32
+		}{{good, 1}, {bad, -1}} {
+			c := int(r)*width + u.l
+			p.tot[c] += float64(p.clock-p.ts[c]) * float64(p.w[c])
+			p.ts[c] = p.clock
+			p.w[c] += u.v
+		}
+	}
+}
+
+func (p *perceptron) averaged() map[uint64][]float32 {
+	out := make(map[uint64][]float32, len(p.keys))
+	for i, f := range p.keys {
+		row := make([]float32, width)
+		nz := false
+		for l := range row {
+			c := i*width + l
+			row[l] = float32((p.tot[c] + float64(p.clock-p.ts[c])*float64(p.w[c])) / float64(p.clock))
+			nz = nz || row[l] != 0
+		}
+		if nz {
+			out[f] = row
+		}
+	}
+	return out
+}
+
+// Train fits the segmenter and the typer and writes them in the model format
+// to out. The output depends only on the sentences and the options.
 func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 	lex, err := lexicon()
 	if err != nil {
@@ -56,22 +130,30 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		if len(d.Words) != len(d.Tags) {
 			return fmt.Errorf("sentence %d: %d words, %d tags", k, len(d.Words), len(d.Tags))
 		}
-		ts := trainSent{words: d.Words, gold: make([]int, len(d.Tags))}
-		for i, t := range d.Tags {
-			l, err := parseLabel(t)
-			if err != nil {
-				return fmt.Errorf("sentence %d token %d: %w", k, i, err)
+		ts := trainSent{words: d.Words, seg: make([]int, len(d.Tags)), skip: len(d.Unannotated) > 0}
+		for i := 0; i < len(d.Tags); {
+			t := d.Tags[i]
+			if t == "O" {
+				i++
+				continue
 			}
-			ts.gold[i] = l
-		}
-		for _, u := range d.Unannotated {
-			if t := slices.Index(Types, u); t >= 0 {
-				ts.skip |= 1 << t
+			typ := slices.Index(Types, strings.TrimPrefix(strings.TrimPrefix(t, "B-"), "I-"))
+			if typ < 0 || len(t) < 3 {
+				return fmt.Errorf("sentence %d token %d: unknown label %q", k, i, t)
 			}
+			j := i + 1
+			for j < len(d.Tags) && d.Tags[j] == "I-"+Types[typ] {
+				j++
+			}
+			ts.seg[i] = segB
+			for x := i + 1; x < j; x++ {
+				ts.seg[x] = segI
+			}
+			ts.spans = append(ts.spans, typedSpan{i, j, typ})
+			i = j
 		}
 		sents = append(sents, ts)
 	}
-
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
 	if opt.Upper > 0 {
 		n := len(sents)
@@ -82,7 +164,8 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 				for i, w := range t.words {
 					up[i] = strings.ToUpper(w)
 				}
-				sents = append(sents, trainSent{words: up, gold: t.gold, skip: t.skip})
+				t.words = up
+				sents = append(sents, t)
 			}
 		}
 	}
@@ -90,44 +173,28 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 	// Features seen at least MinCount times with the gold labels.
 	var s sentence
 	var fs []uint64
-	counts := map[uint64]int32{}
-	for _, ts := range sents {
-		s.load(ts.words, lex)
+	segCounts, typCounts := map[uint64]int32{}, map[uint64]int32{}
+	for _, t := range sents {
+		s.load(t.words, lex)
 		p1, p2 := -1, -1
-		for i := range ts.words {
+		for i := range t.words {
 			fs = s.static(fs[:0], i, false)
 			fs = s.dynamic(fs, i, p1, p2, false)
 			for _, f := range fs {
-				counts[f]++
+				segCounts[f]++
 			}
-			p2, p1 = p1, ts.gold[i]
+			p2, p1 = p1, t.seg[i]
+		}
+		for _, sp := range t.spans {
+			for _, f := range s.spanFeatures(fs[:0], sp.a, sp.b) {
+				typCounts[f]++
+			}
 		}
 	}
-	rows := map[uint64]int32{}
-	keys := make([]uint64, 0, len(counts))
-	for f, c := range counts {
-		if int(c) >= opt.MinCount {
-			keys = append(keys, f)
-		}
-	}
-	slices.Sort(keys)
-	for i, f := range keys {
-		rows[f] = int32(i)
-	}
-	counts = nil
-	opt.Log("%d sentences, %d features kept", len(sents), len(keys))
-
-	n := len(keys) * nLabels
-	w := make([]float32, n)
-	tot := make([]float64, n)
-	ts := make([]int32, n)
-	var clock int32
-	upd := func(r int32, l int, v float32) {
-		c := int(r)*nLabels + l
-		tot[c] += float64(clock-ts[c]) * float64(w[c])
-		ts[c] = clock
-		w[c] += v
-	}
+	seg := newPerceptron(segCounts, opt.MinCount)
+	typ := newPerceptron(typCounts, opt.MinCount)
+	segCounts, typCounts = nil, nil
+	opt.Log("%d sentences; %d segmenter and %d typer features kept", len(sents), len(seg.keys), len(typ.keys))
 
 	order := make([]int, len(sents))
 	for i := range order {
@@ -136,99 +203,50 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 	var rs []int32
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		correct, total := 0, 0
+		segOK, segN, typOK, typN := 0, 0, 0, 0
 		for _, k := range order {
 			t := sents[k]
 			s.load(t.words, lex)
 			p1, p2 := -1, -1
 			for i := range t.words {
-				clock++
+				seg.clock++
 				drop := s.cap[i] && opt.DropWords > 0 && rng.Float64() < opt.DropWords
 				fs = s.static(fs[:0], i, drop)
 				fs = s.dynamic(fs, i, p1, p2, drop)
-				rs = rs[:0]
-				var sc [nLabels]float32
-				for _, f := range fs {
-					if r, ok := rows[f]; ok {
-						rs = append(rs, r)
-						row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
-						for l := range sc {
-							sc[l] += row[l]
-						}
-					}
-				}
+				var sc [width]float32
+				rs = seg.score(fs, rs, &sc)
 				prev := max(p1, 0)
-				best := -1
-				for l := 0; l < nLabels; l++ {
-					if allowed(prev, l) && (best < 0 || sc[l] > sc[best]) {
-						best = l
-					}
-				}
-				g := t.gold[i]
+				best, _ := argmax(&sc, nSeg, func(l int) bool { return allowed(prev, l) })
+				g := t.seg[i]
 				ok := best == g
-				if !ok && g == 0 && best != 0 && t.skip&(1<<labelType(best)) != 0 {
-					ok = true // a type this source does not annotate
-				}
 				if !ok && !allowed(prev, g) {
-					// The gold label cannot follow our previous guess: learn the
-					// B- form instead of an impossible I-.
-					g--
+					g = segB // the gold I- cannot follow our O: learn B- instead
 				}
-				total++
+				segN++
 				if ok {
-					correct++
+					segOK++
 				} else if g != best {
-					for _, r := range rs {
-						upd(r, g, 1)
-						upd(r, best, -1)
-					}
+					seg.update(rs, g, best)
 				}
 				p2, p1 = p1, best
 			}
-		}
-		opt.Log("epoch %d: token accuracy %.4f", ep+1, float64(correct)/float64(total))
-	}
-
-	// Average, and drop weights that round to nothing.
-	feats := make(map[uint64][]float32, len(keys))
-	var maxAbs float32
-	for i, f := range keys {
-		row := make([]float32, nLabels)
-		nz := false
-		for l := range row {
-			c := i*nLabels + l
-			avg := (tot[c] + float64(clock-ts[c])*float64(w[c])) / float64(clock)
-			row[l] = float32(avg)
-			if row[l] != 0 {
-				nz = true
+			for _, sp := range t.spans {
+				typ.clock++
+				fs = s.spanFeatures(fs[:0], sp.a, sp.b)
+				var sc [width]float32
+				rs = typ.score(fs, rs, &sc)
+				best, _ := argmax(&sc, len(Types), func(int) bool { return true })
+				typN++
+				if best == sp.t {
+					typOK++
+				} else {
+					typ.update(rs, sp.t, best)
+				}
 			}
-			maxAbs = max(maxAbs, row[l], -row[l])
 		}
-		if nz {
-			feats[f] = row
-		}
+		opt.Log("epoch %d: segment accuracy %.4f, type accuracy %.4f", ep+1, float64(segOK)/float64(segN), float64(typOK)/float64(max(typN, 1)))
 	}
-	scale := maxAbs / 30000 // int16-range quantisation, stored as varints
-	if scale == 0 {
-		scale = 1
-	}
-	kept, err := save(out, feats, scale)
+	kept, err := save(out, seg.averaged(), typ.averaged())
 	opt.Log("%d features with weights written", kept)
 	return err
-}
-
-func parseLabel(t string) (int, error) {
-	if t == "O" {
-		return 0, nil
-	}
-	if len(t) > 2 && (t[:2] == "B-" || t[:2] == "I-") {
-		if k := slices.Index(Types, t[2:]); k >= 0 {
-			l := 1 + 2*k
-			if t[0] == 'I' {
-				l++
-			}
-			return l, nil
-		}
-	}
-	return 0, fmt.Errorf("unknown label %q", t)
 }

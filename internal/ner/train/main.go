@@ -42,9 +42,8 @@ func main() {
 	flag.Float64Var(&opt.DropWords, "dropwords", opt.DropWords, "chance of hiding a capitalised word's identity features in training")
 	flag.Float64Var(&opt.Upper, "upper", opt.Upper, "share of sentences also trained on in capitals")
 	flag.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop features seen fewer times")
-	temp := flag.Float64("temp", 1, "softmax temperature of the decoder")
+	untyped := flag.Bool("untyped", false, "experiment: train on one type only")
 	flag.Parse()
-	ner.Temperature = float32(*temp)
 	if *data == "" {
 		log.Fatal("train: no corpora: pass -data or set PARALLAX_CORPORA")
 	}
@@ -67,6 +66,15 @@ func main() {
 		}
 		if src.Titles {
 			nercorpus.StripTitles(s, isTitle)
+		}
+		if *untyped {
+			for _, x := range s {
+				for i, t := range x.Tags {
+					if t != "O" {
+						x.Tags[i] = t[:2] + "PER"
+					}
+				}
+			}
 		}
 		tr, dv := nercorpus.Split(s, *holdout)
 		n := 0
