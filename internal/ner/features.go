@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the features change; a model trained with
 // another version is refused at load.
-const featureVersion = 3
+const featureVersion = 4
 
 // Feature templates. Their numbers are part of the model: append, never reorder.
 const (
@@ -495,10 +495,13 @@ const (
 	tHeadCap
 	tConnector
 	tNounM2
+	tRoleFirst
+	tRoleHead
 )
 
 // spanFeatures appends the typer's features for the name on tokens [a, b).
-func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
+// noWord leaves out the features that name the words (see static).
+func (s *sentence) spanFeatures(fs []uint64, a, b int, noWord bool) []uint64 {
 	w := func(k int) uint64 {
 		if k < 0 {
 			return padL
@@ -525,7 +528,10 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 		if k > a {
 			phrase = hmore(phrase, ' ', s.low[k])
 		}
-		fs = append(fs, mix(tWord, s.wh[k]), mix(tSuf3Bag, s.suf3[k]))
+		if !noWord {
+			fs = append(fs, mix(tWord, s.wh[k]))
+		}
+		fs = append(fs, mix(tSuf3Bag, s.suf3[k]))
 		if connectors[s.low[k]] {
 			fs = append(fs, mix(tConnector, s.wh[k]))
 		}
@@ -544,14 +550,14 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 	if b-a == 1 {
 		wl = s.lex[a]
 	}
+	if !noWord {
+		fs = append(fs, mix(tFirst, s.wh[a]), mix(tHead, s.wh[h]), mix(tWhole, whole))
+	}
 	fs = append(fs,
 		mix(tBias, 0),
-		mix(tFirst, s.wh[a]),
-		mix(tHead, s.wh[h]),
 		mix(tHeadSuf3, s.suf3[h]),
 		mix(tHeadNoun, uint64(s.lex[h]&lexNounMask)),
 		mix(tHeadProper, uint64(s.lex[h]>>lexProperShift&0x3f)),
-		mix(tWhole, whole),
 		mix(tWholeProper, uint64(wl>>lexProperShift&0x3f)),
 		mix(tShape, shp),
 		mix(tLen, uint64(n)),
@@ -576,6 +582,19 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 	}
 	if a == s.firstAlp {
 		fs = append(fs, mix(tInitial, 1))
+	}
+	// The segmenter's view of the first and the last word, marked by role.
+	k := len(fs)
+	fs = s.static(fs, a, noWord)
+	for j := k; j < len(fs); j++ {
+		fs[j] = mix(tRoleFirst, fs[j])
+	}
+	if h != a {
+		k = len(fs)
+		fs = s.static(fs, h, noWord)
+		for j := k; j < len(fs); j++ {
+			fs[j] = mix(tRoleHead, fs[j])
+		}
 	}
 	return fs
 }

@@ -142,7 +142,7 @@ func (m *Model) tag(st *state, words []string) []Span {
 			conf = min(conf, st.probs[j])
 			j++
 		}
-		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j, false)
 		var sc [width]float32
 		m.typ.score(st.fs, &sc)
 		t, p := argmax(&sc, len(Types), func(int) bool { return true })

@@ -27,6 +27,9 @@ type TrainOptions struct {
 	// features naming the word itself, so that names never seen in training
 	// are found from context, shape and the lexicon.
 	DropWords float64
+	// DropTypeWords is DropWords for the typer: the chance that a name is
+	// typed in training without the features that name its words.
+	DropTypeWords float64
 	// Upper is the share of sentences also trained on in capitals, as
 	// headlines and datelines print them.
 	Upper float64
@@ -186,7 +189,7 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 			p2, p1 = p1, t.seg[i]
 		}
 		for _, sp := range t.spans {
-			for _, f := range s.spanFeatures(fs[:0], sp.a, sp.b) {
+			for _, f := range s.spanFeatures(fs[:0], sp.a, sp.b, false) {
 				typCounts[f]++
 			}
 		}
@@ -232,7 +235,7 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 			}
 			for _, sp := range t.spans {
 				typ.clock++
-				fs = s.spanFeatures(fs[:0], sp.a, sp.b)
+				fs = s.spanFeatures(fs[:0], sp.a, sp.b, opt.DropTypeWords > 0 && rng.Float64() < opt.DropTypeWords)
 				var sc [width]float32
 				rs = typ.score(fs, rs, &sc)
 				best, _ := argmax(&sc, len(Types), func(int) bool { return true })

@@ -40,6 +40,7 @@ func main() {
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed for the order of sentences")
 	flag.Float64Var(&opt.DropWords, "dropwords", opt.DropWords, "chance of hiding a capitalised word's identity features in training")
+	flag.Float64Var(&opt.DropTypeWords, "droptypewords", opt.DropTypeWords, "chance of hiding a name's words from the typer in training")
 	flag.Float64Var(&opt.Upper, "upper", opt.Upper, "share of sentences also trained on in capitals")
 	flag.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop features seen fewer times")
 	untyped := flag.Bool("untyped", false, "experiment: train on one type only")
