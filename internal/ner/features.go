@@ -244,9 +244,7 @@ func gazClass(b uint32) uint8 {
 }
 
 // static appends the features of token i that do not depend on tags.
-// noWord leaves out the features that name the word itself (training drops
-// them at random so that the model learns the other cues too).
-func (s *sentence) static(fs []uint64, i int, noWord bool) []uint64 {
+func (s *sentence) static(fs []uint64, i int) []uint64 {
 	w := func(k int) uint64 {
 		if k < 0 {
 			return padL
@@ -266,11 +264,9 @@ func (s *sentence) static(fs []uint64, i int, noWord bool) []uint64 {
 		return s.sh[k]
 	}
 	t := func(id int) uint64 { return uint64(id) }
-	if !noWord {
-		fs = append(fs, mix(t(fW0), s.wh[i]),
-			mix(mix(t(fWm1W0), w(i-1)), s.wh[i]),
-			mix(mix(t(fW0Wp1), s.wh[i]), w(i+1)))
-	}
+	fs = append(fs, mix(t(fW0), s.wh[i]),
+		mix(mix(t(fWm1W0), w(i-1)), s.wh[i]),
+		mix(mix(t(fW0Wp1), s.wh[i]), w(i+1)))
 	fs = append(fs,
 		mix(t(fBias), 0),
 		mix(t(fWm1), w(i-1)),
@@ -385,11 +381,9 @@ func boolHash(b bool) uint64 {
 }
 
 // dynamic appends the features of token i that read the previous tags.
-func (s *sentence) dynamic(fs []uint64, i int, p1, p2 int, noWord bool) []uint64 {
+func (s *sentence) dynamic(fs []uint64, i int, p1, p2 int) []uint64 {
 	t1, t2 := uint64(p1+1), uint64(p2+1)
-	if !noWord {
-		fs = append(fs, mix(mix(fP1W0, t1), s.wh[i]))
-	}
+	fs = append(fs, mix(mix(fP1W0, t1), s.wh[i]))
 	return append(fs,
 		mix(fP1, t1),
 		mix(mix(fP2P1, t2), t1),
@@ -500,8 +494,7 @@ const (
 )
 
 // spanFeatures appends the typer's features for the name on tokens [a, b).
-// noWord leaves out the features that name the words (see static).
-func (s *sentence) spanFeatures(fs []uint64, a, b int, noWord bool) []uint64 {
+func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 	w := func(k int) uint64 {
 		if k < 0 {
 			return padL
@@ -528,10 +521,7 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int, noWord bool) []uint64 {
 		if k > a {
 			phrase = hmore(phrase, ' ', s.low[k])
 		}
-		if !noWord {
-			fs = append(fs, mix(tWord, s.wh[k]))
-		}
-		fs = append(fs, mix(tSuf3Bag, s.suf3[k]))
+		fs = append(fs, mix(tWord, s.wh[k]), mix(tSuf3Bag, s.suf3[k]))
 		if connectors[s.low[k]] {
 			fs = append(fs, mix(tConnector, s.wh[k]))
 		}
@@ -550,9 +540,7 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int, noWord bool) []uint64 {
 	if b-a == 1 {
 		wl = s.lex[a]
 	}
-	if !noWord {
-		fs = append(fs, mix(tFirst, s.wh[a]), mix(tHead, s.wh[h]), mix(tWhole, whole))
-	}
+	fs = append(fs, mix(tFirst, s.wh[a]), mix(tHead, s.wh[h]), mix(tWhole, whole))
 	fs = append(fs,
 		mix(tBias, 0),
 		mix(tHeadSuf3, s.suf3[h]),
@@ -585,13 +573,13 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int, noWord bool) []uint64 {
 	}
 	// The segmenter's view of the first and the last word, marked by role.
 	k := len(fs)
-	fs = s.static(fs, a, noWord)
+	fs = s.static(fs, a)
 	for j := k; j < len(fs); j++ {
 		fs[j] = mix(tRoleFirst, fs[j])
 	}
 	if h != a {
 		k = len(fs)
-		fs = s.static(fs, h, noWord)
+		fs = s.static(fs, h)
 		for j := k; j < len(fs); j++ {
 			fs[j] = mix(tRoleHead, fs[j])
 		}

@@ -142,7 +142,7 @@ func (m *Model) tag(st *state, words []string) []Span {
 			conf = min(conf, st.probs[j])
 			j++
 		}
-		st.fs = st.s.spanFeatures(st.fs[:0], i, j, false)
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
 		var sc [width]float32
 		m.typ.score(st.fs, &sc)
 		t, p := argmax(&sc, len(Types), func(int) bool { return true })
@@ -155,8 +155,8 @@ func (m *Model) tag(st *state, words []string) []Span {
 func (m *Model) segment(st *state, labels []int, probs []float32) ([]int, []float32) {
 	p1, p2 := -1, -1
 	for i := 0; i < st.s.n; i++ {
-		st.fs = st.s.static(st.fs[:0], i, false)
-		st.fs = st.s.dynamic(st.fs, i, p1, p2, false)
+		st.fs = st.s.static(st.fs[:0], i)
+		st.fs = st.s.dynamic(st.fs, i, p1, p2)
 		var sc [width]float32
 		m.seg.score(st.fs, &sc)
 		prev := max(p1, 0)

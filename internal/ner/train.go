@@ -12,40 +12,27 @@ import (
 type TrainSentence struct {
 	Words []string
 	Tags  []string // BIO labels over Types ("B-PER", "I-ORG", "O")
-	// Unannotated lists types the source does not annotate (a corpus with
-	// only PER, ORG and LOC leaves MISC names as O): finding a name where
-	// such a source says O is not counted as an error.
-	Unannotated []string
 }
 
 // TrainOptions sets up training. Start from DefaultTrainOptions.
 type TrainOptions struct {
 	Epochs   int    // passes over the data
 	Seed     uint64 // seeds the order of sentences in each pass
-	MinCount int    // features seen fewer times (with gold labels) are dropped
-	// DropWords is the chance that a capitalised token is seen without the
-	// features naming the word itself, so that names never seen in training
-	// are found from context, shape and the lexicon.
-	DropWords float64
-	// DropTypeWords is DropWords for the typer: the chance that a name is
-	// typed in training without the features that name its words.
-	DropTypeWords float64
-	// Upper is the share of sentences also trained on in capitals, as
-	// headlines and datelines print them.
-	Upper float64
-	Log   func(format string, args ...any)
+	MinCount int    // segmenter features seen fewer times (with gold labels) are dropped
+	// TypeMinCount is MinCount for the typer, which sees far fewer examples.
+	TypeMinCount int
+	Log          func(format string, args ...any)
 }
 
 // DefaultTrainOptions are the settings the shipped model was trained with.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Epochs: 10, Seed: 1, MinCount: 2, Log: func(string, ...any) {}}
+	return TrainOptions{Epochs: 8, Seed: 1, MinCount: 2, TypeMinCount: 1, Log: func(string, ...any) {}}
 }
 
 type trainSent struct {
 	words []string
 	seg   []int
 	spans []typedSpan
-	skip  bool // the source leaves some type unannotated
 }
 
 type typedSpan struct{ a, b, t int }
@@ -133,7 +120,7 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		if len(d.Words) != len(d.Tags) {
 			return fmt.Errorf("sentence %d: %d words, %d tags", k, len(d.Words), len(d.Tags))
 		}
-		ts := trainSent{words: d.Words, seg: make([]int, len(d.Tags)), skip: len(d.Unannotated) > 0}
+		ts := trainSent{words: d.Words, seg: make([]int, len(d.Tags))}
 		for i := 0; i < len(d.Tags); {
 			t := d.Tags[i]
 			if t == "O" {
@@ -158,21 +145,6 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		sents = append(sents, ts)
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x5eed))
-	if opt.Upper > 0 {
-		n := len(sents)
-		for k := 0; k < n; k++ {
-			if rng.Float64() < opt.Upper {
-				t := sents[k]
-				up := make([]string, len(t.words))
-				for i, w := range t.words {
-					up[i] = strings.ToUpper(w)
-				}
-				t.words = up
-				sents = append(sents, t)
-			}
-		}
-	}
-
 	// Features seen at least MinCount times with the gold labels.
 	var s sentence
 	var fs []uint64
@@ -181,21 +153,21 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 		s.load(t.words, lex)
 		p1, p2 := -1, -1
 		for i := range t.words {
-			fs = s.static(fs[:0], i, false)
-			fs = s.dynamic(fs, i, p1, p2, false)
+			fs = s.static(fs[:0], i)
+			fs = s.dynamic(fs, i, p1, p2)
 			for _, f := range fs {
 				segCounts[f]++
 			}
 			p2, p1 = p1, t.seg[i]
 		}
 		for _, sp := range t.spans {
-			for _, f := range s.spanFeatures(fs[:0], sp.a, sp.b, false) {
+			for _, f := range s.spanFeatures(fs[:0], sp.a, sp.b) {
 				typCounts[f]++
 			}
 		}
 	}
 	seg := newPerceptron(segCounts, opt.MinCount)
-	typ := newPerceptron(typCounts, opt.MinCount)
+	typ := newPerceptron(typCounts, opt.TypeMinCount)
 	segCounts, typCounts = nil, nil
 	opt.Log("%d sentences; %d segmenter and %d typer features kept", len(sents), len(seg.keys), len(typ.keys))
 
@@ -213,9 +185,8 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 			p1, p2 := -1, -1
 			for i := range t.words {
 				seg.clock++
-				drop := s.cap[i] && opt.DropWords > 0 && rng.Float64() < opt.DropWords
-				fs = s.static(fs[:0], i, drop)
-				fs = s.dynamic(fs, i, p1, p2, drop)
+				fs = s.static(fs[:0], i)
+				fs = s.dynamic(fs, i, p1, p2)
 				var sc [width]float32
 				rs = seg.score(fs, rs, &sc)
 				prev := max(p1, 0)
@@ -235,7 +206,7 @@ func Train(data []TrainSentence, opt TrainOptions, out io.Writer) error {
 			}
 			for _, sp := range t.spans {
 				typ.clock++
-				fs = s.spanFeatures(fs[:0], sp.a, sp.b, opt.DropTypeWords > 0 && rng.Float64() < opt.DropTypeWords)
+				fs = s.spanFeatures(fs[:0], sp.a, sp.b)
 				var sc [width]float32
 				rs = typ.score(fs, rs, &sc)
 				best, _ := argmax(&sc, len(Types), func(int) bool { return true })

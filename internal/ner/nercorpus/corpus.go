@@ -33,8 +33,6 @@ const (
 	// GUM: CoNLL-U with GUM's Entity= mention brackets (see gum.go); the
 	// labels come out already mapped, Types is not read.
 	GUM
-	// Brat: pre-tokenised brat standoff (LitBank); read with ReadBrat.
-	Brat
 )
 
 // Spec says how to read one corpus.

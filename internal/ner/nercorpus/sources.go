@@ -14,7 +14,8 @@ type Source struct {
 	Licence string
 	Files   []string // relative to the root
 	Spec    Spec
-	// Unannotated lists our types the source does not annotate.
+	// Unannotated lists our types the source does not annotate (informative:
+	// their names are O there).
 	Unannotated []string
 	// Titles: the source's person names include titles ("President X"),
 	// which CoNLL's do not: strip them (StripTitles) before use.
@@ -58,10 +59,6 @@ var Evaluation = []Source{
 			"gpe": "MISC", "art": "MISC", "eve": "MISC", "nat": "MISC"}}, Titles: true},
 }
 
-// Common tells ordinary words from names for formats that need it (Brat);
-// the train command sets it to ner.Common.
-var Common = func(string) bool { return false }
-
 // Load reads every file of src under root.
 func (src Source) Load(root string) ([]Sentence, error) {
 	var out []Sentence
@@ -77,12 +74,7 @@ func (src Source) Load(root string) ([]Sentence, error) {
 			if src.Name == "gum" && !gumOpen(p) {
 				continue
 			}
-			var s []Sentence
-			if src.Spec.Format == Brat {
-				s, err = ReadBrat(p, Common)
-			} else {
-				s, err = ReadFile(p, src.Spec)
-			}
+			s, err := ReadFile(p, src.Spec)
 			if err != nil {
 				return nil, fmt.Errorf("corpus %s: %w", src.Name, err)
 			}

@@ -39,16 +39,12 @@ func main() {
 	dump := flag.String("errors", "", "write the sentences an evaluation corpus gets wrong to this file (name=path)")
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed for the order of sentences")
-	flag.Float64Var(&opt.DropWords, "dropwords", opt.DropWords, "chance of hiding a capitalised word's identity features in training")
-	flag.Float64Var(&opt.DropTypeWords, "droptypewords", opt.DropTypeWords, "chance of hiding a name's words from the typer in training")
-	flag.Float64Var(&opt.Upper, "upper", opt.Upper, "share of sentences also trained on in capitals")
-	flag.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop features seen fewer times")
-	untyped := flag.Bool("untyped", false, "experiment: train on one type only")
+	flag.IntVar(&opt.MinCount, "mincount", opt.MinCount, "drop segmenter features seen fewer times")
+	flag.IntVar(&opt.TypeMinCount, "typemincount", opt.TypeMinCount, "drop typer features seen fewer times")
 	flag.Parse()
 	if *data == "" {
 		log.Fatal("train: no corpora: pass -data or set PARALLAX_CORPORA")
 	}
-	nercorpus.Common = ner.Common
 	opt.Log = func(f string, a ...any) { log.Printf(f, a...) }
 
 	var train []ner.TrainSentence
@@ -68,19 +64,10 @@ func main() {
 		if src.Titles {
 			nercorpus.StripTitles(s, isTitle)
 		}
-		if *untyped {
-			for _, x := range s {
-				for i, t := range x.Tags {
-					if t != "O" {
-						x.Tags[i] = t[:2] + "PER"
-					}
-				}
-			}
-		}
 		tr, dv := nercorpus.Split(s, *holdout)
 		n := 0
 		for _, x := range tr {
-			train = append(train, ner.TrainSentence{Words: x.Words, Tags: x.Tags, Unannotated: src.Unannotated})
+			train = append(train, ner.TrainSentence{Words: x.Words, Tags: x.Tags})
 			n += len(x.Words)
 		}
 		log.Printf("%s (%s): %d sentences, %d tokens for training, %d held out", src.Name, src.Licence, len(tr), n, len(dv))
