@@ -8,7 +8,7 @@ import (
 
 // featureVersion changes whenever the features change; a model trained with
 // another version is refused at load.
-const featureVersion = 4
+const featureVersion = 5
 
 // Feature templates. Their numbers are part of the model: append, never reorder.
 const (
@@ -280,11 +280,12 @@ func (s *sentence) static(fs []uint64, i int) []uint64 {
 		mix(t(fSp2), sh(i+2)),
 		mix(mix(t(fSm1S0), sh(i-1)), s.sh[i]),
 		mix(mix(t(fS0Sp1), s.sh[i]), sh(i+1)),
-		mix(t(fSuf2), s.suf2[i]),
-		mix(t(fSuf3), s.suf3[i]),
-		mix(t(fSuf4), s.suf4[i]),
-		mix(t(fPre2), s.pre2[i]),
-		mix(t(fPre3), s.pre3[i]),
+		// Affixes mean different things on capitalised words ("United" is no past tense).
+		mix(mix(t(fSuf2), s.suf2[i]), boolHash(s.cap[i])),
+		mix(mix(t(fSuf3), s.suf3[i]), boolHash(s.cap[i])),
+		mix(mix(t(fSuf4), s.suf4[i]), boolHash(s.cap[i])),
+		mix(mix(t(fPre2), s.pre2[i]), boolHash(s.cap[i])),
+		mix(mix(t(fPre3), s.pre3[i]), boolHash(s.cap[i])),
 	)
 	fs = s.lexFeatures(fs, fLex0, i)
 	if i > 0 {
