@@ -11,13 +11,17 @@ import (
 	"slices"
 )
 
-// table is an open-addressing hash table from feature hash to a row of
-// width weights.
+// table is an open-addressing hash table from feature hash to width
+// weights, each slot holding its key and weights together so that a lookup
+// touches one cache line.
 type table struct {
-	keys []uint64
-	rows []int32
-	w    []float32
-	mask uint64
+	slots []slot
+	mask  uint64
+}
+
+type slot struct {
+	key uint64
+	w   [width]float32
 }
 
 func newTable(n int) table {
@@ -25,45 +29,36 @@ func newTable(n int) table {
 	for size < 2*n {
 		size <<= 1
 	}
-	return table{keys: make([]uint64, size), rows: make([]int32, size), w: make([]float32, 0, n*width), mask: uint64(size - 1)}
+	return table{slots: make([]slot, size), mask: uint64(size - 1)}
 }
 
 func (t *table) add(h uint64, w []float32) {
 	i := h & t.mask
-	for t.keys[i] != 0 {
+	for t.slots[i].key != 0 {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i] = h
-	t.rows[i] = int32(len(t.w) / width)
-	t.w = append(t.w, w...)
+	t.slots[i].key = h
+	copy(t.slots[i].w[:], w)
 }
 
-// score adds the rows of the features fs to sc.
+// score adds the weights of the features fs to sc.
 func (t *table) score(fs []uint64, sc *[width]float32) {
-	for _, f := range fs {
-		if w := t.row(f); w != nil {
-			for l := range sc {
-				sc[l] += w[l]
+	if len(t.slots) == 0 {
+		return
+	}
+	for _, h := range fs {
+		for i := h & t.mask; ; i = (i + 1) & t.mask {
+			sl := &t.slots[i]
+			if sl.key == h {
+				for l := range sc {
+					sc[l] += sl.w[l]
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
 			}
 		}
-	}
-}
-
-func (t *table) row(h uint64) []float32 {
-	if len(t.keys) == 0 {
-		return nil
-	}
-	i := h & t.mask
-	for {
-		k := t.keys[i]
-		if k == h {
-			r := int(t.rows[i]) * width
-			return t.w[r : r+width : r+width]
-		}
-		if k == 0 {
-			return nil
-		}
-		i = (i + 1) & t.mask
 	}
 }
 
