@@ -587,3 +587,36 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 	}
 	return fs
 }
+
+// nounPerson is 1 + the number of WordNet's noun.person file.
+const nounPerson = 19
+
+// afterTitles returns where a person's name starts in tokens [a, b): after
+// any leading word that is not capitalised and after the last title before
+// the final word (a capitalised ordinary noun whose most frequent sense is a
+// person, "President", "Minister", or an abbreviation such as "Mr." or
+// "Gen."), titles being no part of a name. The last word always stays:
+// "Smith" and "Cook" are person nouns too.
+func (s *sentence) afterTitles(a, b int) int {
+	for a < b && !s.cap[a] {
+		a++
+	}
+	last := -1
+	for k := a; k < b; k++ {
+		if s.isTitle(k) && k < b-1 {
+			last = k
+		}
+	}
+	if last >= 0 {
+		a = last + 1
+	}
+	return a
+}
+
+func (s *sentence) isTitle(k int) bool {
+	if s.common[k] && s.lex[k]&lexNounMask == nounPerson && s.lex[k]&lexGiven == 0 { // not "Dean", "Sally"
+		return true
+	}
+	w := s.low[k]
+	return len(w) >= 3 && len(w) <= 5 && w[len(w)-1] == '.' && !strings.Contains(w[:len(w)-1], ".") && s.cap[k]
+}

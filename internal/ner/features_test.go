@@ -44,3 +44,27 @@ func TestSentenceLoad(t *testing.T) {
 		t.Error("all-capitals sentence not seen as a heading")
 	}
 }
+
+func TestAfterTitles(t *testing.T) {
+	lex, err := lexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		words []string
+		want  int
+	}{
+		{[]string{"Prime", "Minister", "Halvard", "Renko"}, 2},
+		{[]string{"Mr.", "Renko"}, 1},
+		{[]string{"of", "Halvard", "Renko"}, 1},
+		{[]string{"Angel", "Renko"}, 0}, // a given name, though WordNet's angel is a person
+		{[]string{"Anika", "Smith"}, 0}, // the last word stays
+		{[]string{"President"}, 0},
+	} {
+		var s sentence
+		s.load(tt.words, lex)
+		if got := s.afterTitles(0, len(tt.words)); got != tt.want {
+			t.Errorf("afterTitles(%v) = %d, want %d", tt.words, got, tt.want)
+		}
+	}
+}

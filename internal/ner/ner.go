@@ -146,7 +146,13 @@ func (m *Model) tag(st *state, words []string) []Span {
 		var sc [width]float32
 		m.typ.score(st.fs, &sc)
 		t, p := argmax(&sc, len(Types), func(int) bool { return true })
-		out = append(out, Span{TokStart: i, TokEnd: j, Type: Types[t], Conf: min(conf, p)})
+		a := i
+		if Types[t] == "PER" {
+			a = st.s.afterTitles(i, j)
+		}
+		if a < j {
+			out = append(out, Span{TokStart: a, TokEnd: j, Type: Types[t], Conf: min(conf, p)})
+		}
 		i = j
 	}
 	return out
