@@ -592,13 +592,13 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 const nounPerson = 19
 
 // afterTitles returns where a person's name starts in tokens [a, b): after
-// any leading word that is not capitalised and after the last title before
+// any leading lower-case connector ("of") and after the last title before
 // the final word (a capitalised ordinary noun whose most frequent sense is a
 // person, "President", "Minister", or an abbreviation such as "Mr." or
 // "Gen."), titles being no part of a name. The last word always stays:
 // "Smith" and "Cook" are person nouns too.
 func (s *sentence) afterTitles(a, b int) int {
-	for a < b && !s.cap[a] {
+	for a < b-1 && !s.cap[a] && connectors[s.low[a]] {
 		a++
 	}
 	last := -1

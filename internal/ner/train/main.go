@@ -39,7 +39,7 @@ func main() {
 	data := flag.String("data", os.Getenv("PARALLAX_CORPORA"), "corpora root")
 	out := flag.String("o", "", "write the model here (empty: only measure)")
 	holdout := flag.Int("holdout", 10, "hold out every k-th sentence of each training corpus for measurement (0: train on all)")
-	only := flag.String("sources", "", "comma-separated training corpora to use (default all)")
+	only := flag.String("sources", "", "comma-separated training corpora to use (default: all but the optional ones)")
 	dump := flag.String("errors", "", "write the sentences an evaluation corpus gets wrong to this file (name=path)")
 	flag.IntVar(&opt.Epochs, "epochs", opt.Epochs, "training passes")
 	flag.Uint64Var(&opt.Seed, "seed", opt.Seed, "seed for the order of sentences")
@@ -58,7 +58,7 @@ func main() {
 	}
 	var dev []heldOut
 	for _, src := range nercorpus.Training {
-		if *only != "" && !contains(strings.Split(*only, ","), src.Name) {
+		if *only != "" && !contains(strings.Split(*only, ","), src.Name) || *only == "" && src.Optional {
 			continue
 		}
 		s, err := src.Load(*data)
