@@ -44,7 +44,7 @@ var Training = []Source{
 	{Name: "gum", Licence: "annotations CC BY 4.0; texts CC BY 4.0 (academic, court), CC BY 2.5 (Wikinews news, interviews), CC BY-SA 3.0 (Wikipedia bios, Wikivoyage)",
 		Files: []string{"ner/gum/*.conllu"}, Spec: Spec{Format: GUM}, Unannotated: []string{"MISC"}, Titles: true,
 		// With GUM the model measured CoNLL-2003 dev typed F1 0.745 and GMB
-		// 0.689; without, 0.748 and 0.707 (its names are read from mention
+		// 0.689; without, 0.748 and 0.706 (its names are read from mention
 		// brackets and parts of speech, see gum.go, less cleanly than the others').
 		Optional: true},
 	{Name: "uner", Licence: "CC BY-SA 4.0 (EWT), CC BY-SA 3.0 (PUD)",
