@@ -47,6 +47,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.lang = lang
 	d.findMentions()
 	d.resolveEntities()
+	d.learnedTypes()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}
