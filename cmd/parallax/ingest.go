@@ -102,7 +102,7 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 // publish queues the inputs for workers.
 func (c *IngestCommand) publish(ctx context.Context, queueURL, stream string, opt read.Options, inputs []string) error {
 	m := c.Main
-	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream})
+	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream, Publish: true})
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ import (
 const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, ''), a.title, a.author,
 	a.published, a.published_from, a.published_to, a.language, a.text, a.title_from, a.title_to,
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
-	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), a.created`
+	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
 
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
@@ -28,7 +28,7 @@ func scanRecord(row pgx.Row) (*parallax.Record, error) {
 	err := row.Scan(&r.ID, &r.Source, &r.URL, &r.Outlet, &r.Title, &r.Author,
 		nullTime(&r.Published), &from, &to, &r.Language, &r.Text, &tfrom, &tto,
 		&r.Raw, &r.RawType, &r.Hash, &r.Analysis,
-		&r.StoryID, &r.DuplicateOf, &r.FeedID, nullTime(&r.Created))
+		&r.StoryID, &r.DuplicateOf, &r.FeedID, &r.QueueSeq, nullTime(&r.Created))
 	if err != nil {
 		return nil, err
 	}
@@ -93,8 +93,14 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 		var outlet any
 		if r.Outlet != "" {
 			var oid int64
-			err := tx.QueryRow(ctx, `WITH ins AS (INSERT INTO outlets (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
-				SELECT id FROM ins UNION ALL SELECT id FROM outlets WHERE name = $1 LIMIT 1`, r.Outlet).Scan(&oid)
+			err := tx.QueryRow(ctx, "SELECT id FROM outlets WHERE name = $1", r.Outlet).Scan(&oid)
+			if errors.Is(err, pgx.ErrNoRows) {
+				err = tx.QueryRow(ctx, "INSERT INTO outlets (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id", r.Outlet).Scan(&oid)
+				if errors.Is(err, pgx.ErrNoRows) {
+					// Another process added it since: a new statement sees it.
+					err = tx.QueryRow(ctx, "SELECT id FROM outlets WHERE name = $1", r.Outlet).Scan(&oid)
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -104,15 +110,15 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 		// to commit, then does nothing: the article is looked up again.
 		err := tx.QueryRow(ctx, `INSERT INTO articles (url, source, outlet_id, title, author,
 			published, published_from, published_to, language, text, title_from, title_to,
-			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, created, fts)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-				setweight(to_tsvector('simple', $21), 'A') || setweight(to_tsvector('simple', $22), 'B'))
+			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, queue_seq, created, fts)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+				setweight(to_tsvector('simple', $22), 'A') || setweight(to_tsvector('simple', $23), 'B'))
 			ON CONFLICT DO NOTHING RETURNING id`,
 			nullable(r.URL), r.Source, outlet, r.Title, r.Author,
 			timeValue(r.Published), r.PublishedEvidence.Start, r.PublishedEvidence.End,
 			r.Language, r.Text, r.TitleSpan.Start, r.TitleSpan.End,
 			blob(r.Raw), r.RawType, nullable(r.Hash), blob(r.Analysis),
-			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), now, title, text).Scan(&id)
+			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), nullable(r.QueueSeq), now, title, text).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
 			found, err := existing(ctx, tx, r)
 			if err == nil && found == 0 {
@@ -260,13 +266,13 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
-// Unplaced returns up to limit articles in no story after the ID after,
-// in ID order.
-func (db *DB) Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error) {
+// Unplaced returns up to limit articles in no story, in the order they are
+// to be placed: by queue sequence (none first), then by ID.
+func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
 	}
-	rows, err := db.pool.Query(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL AND a.id > $1 ORDER BY a.id LIMIT $2", after, limit)
+	rows, err := db.pool.Query(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT $1", limit)
 	if err != nil {
 		return nil, dbError("unplaced", err)
 	}
