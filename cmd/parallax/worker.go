@@ -325,16 +325,24 @@ func place(ctx context.Context, ing *ingest.Ingester, q *queue.Queue, stats *Wor
 		if err != nil {
 			return err
 		}
-		// Compare when articles stop coming, or every compareEvery while
-		// they keep coming: each story once for all it gained meanwhile.
-		if ing.Dirty() > 0 && (n == 0 || time.Since(compared) >= compareEvery) {
+		// Compare when the queue is empty, or every compareEvery while jobs
+		// keep coming: each story once for all it gained meanwhile.
+		idle := false
+		if n == 0 && ing.Dirty() > 0 {
+			pending, err := q.Pending(ctx)
+			if err != nil {
+				return err
+			}
+			idle = pending == 0
+		}
+		if ing.Dirty() > 0 && (idle || time.Since(compared) >= compareEvery) {
 			if err := ing.Flush(context.WithoutCancel(ctx)); err != nil {
 				return err
 			}
 			compared = time.Now()
 		}
-		if n < placeBatch {
-			sleepCtx(ctx, 200*time.Millisecond)
+		if n == 0 {
+			sleepCtx(ctx, 100*time.Millisecond)
 		}
 	}
 	return nil

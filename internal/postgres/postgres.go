@@ -49,6 +49,8 @@ type DB struct {
 	// waits for every connection it lent).
 	mu    sync.Mutex
 	locks map[*placementLock]bool
+	// outlets caches outlet IDs by name (under mu).
+	outlets map[string]int64
 	name  string // the URL without its password, for messages
 	now   func() time.Time
 }
@@ -72,7 +74,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINVALID, "library %s: %s", name, redactErr(err, dsn))
 	}
-	db := &DB{pool: pool, name: name, now: time.Now, locks: map[*placementLock]bool{}}
+	db := &DB{pool: pool, name: name, now: time.Now, locks: map[*placementLock]bool{}, outlets: map[string]int64{}}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
 		if ctx.Err() != nil {
