@@ -51,8 +51,8 @@ type DB struct {
 	locks map[*placementLock]bool
 	// outlets caches outlet IDs by name (under mu).
 	outlets map[string]int64
-	name  string // the URL without its password, for messages
-	now   func() time.Time
+	name    string // the URL without its password, for messages
+	now     func() time.Time
 }
 
 var _ parallax.Store = (*DB)(nil)
