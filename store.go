@@ -99,7 +99,8 @@ type Store interface {
 	EachArticle(ctx context.Context, fn func(*Record) error) error
 	// Unplaced returns up to limit articles that are in no story yet
 	// (stored by a process that left placing them to another), in the
-	// order they are to be placed: by QueueSeq (none first), then by ID.
+	// order they are to be placed: by QueueSeq (none first), then by ID;
+	// their Raw input is left out.
 	Unplaced(ctx context.Context, limit int) ([]*Record, error)
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error

@@ -51,7 +51,7 @@ func (c *BenchCommand) workers(ctx context.Context, counts []int, n int, seed in
 		return err
 	}
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(m.Stdout, "corpus: %d synthetic articles as HTML pages in a WARC; workers take one job at a time (--jobs %d)\n\n", n, jobs)
+	fmt.Fprintf(m.Stdout, "corpus: %d synthetic articles as HTML pages in a WARC; each worker works on %d jobs at once (--jobs)\n\n", n, jobs)
 	fmt.Fprintln(w, "run\tarticles stored\tstories\tseconds\tpages/s\tB-cubed F1 vs one process\t")
 
 	// One process, as `parallax ingest pages.warc.gz` on SQLite.

@@ -21,6 +21,10 @@ const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, '')
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
 	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
 
+// leanColumns are recordColumns without the raw input, for records read
+// to be placed (a page can be a hundred times its text).
+var leanColumns = strings.Replace(recordColumns, "a.raw,", "NULL::bytea,", 1)
+
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
 func scanRecord(row pgx.Row) (*parallax.Record, error) {
@@ -282,7 +286,7 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 		return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", articleID)
 	}
 	// One statement: the foreign keys check the story and the original.
-	tag, err := db.pool.Exec(ctx, "UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
+	tag, err := db.lazy(ctx, nil, "UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
 		nullable(storyID), nullable(duplicateOf), articleID)
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
@@ -306,7 +310,7 @@ func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, erro
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
 	}
-	rows, err := db.pool.Query(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT $1", limit)
+	rows, err := db.pool.Query(ctx, "SELECT "+leanColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT $1", limit)
 	if err != nil {
 		return nil, dbError("unplaced", err)
 	}

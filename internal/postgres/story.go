@@ -15,7 +15,8 @@ import (
 // CreateStory starts an empty story.
 func (db *DB) CreateStory(ctx context.Context) (int64, error) {
 	var id int64
-	if err := db.pool.QueryRow(ctx, "INSERT INTO stories (created) VALUES ($1) RETURNING id", db.now().UTC()).Scan(&id); err != nil {
+	scan := func(row pgx.Row) error { return row.Scan(&id) }
+	if _, err := db.lazy(ctx, scan, "INSERT INTO stories (created) VALUES ($1) RETURNING id", db.now().UTC()); err != nil {
 		return 0, dbError("create story", err)
 	}
 	return id, nil
@@ -85,7 +86,7 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 	if updated.IsZero() {
 		updated = db.now()
 	}
-	tag, err := db.pool.Exec(ctx, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
+	tag, err := db.lazy(ctx, nil, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
 		first = $5, last = $6, updated = $7, report = $8 WHERE id = $9`,
 		info.Title, info.Articles, info.Outlets, info.Conflicts,
 		timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID)

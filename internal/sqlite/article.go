@@ -18,6 +18,10 @@ const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, '')
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
 	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
 
+// leanColumns are recordColumns without the raw input, for records read
+// to be placed (a page can be a hundred times its text).
+var leanColumns = strings.Replace(recordColumns, "a.raw,", "NULL,", 1)
+
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
 type scanner interface {
@@ -220,7 +224,7 @@ func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, erro
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
 	}
-	rows, err := db.rc.query(ctx, nil, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT ?", limit)
+	rows, err := db.rc.query(ctx, nil, "SELECT "+leanColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT ?", limit)
 	if err != nil {
 		return nil, dbError("unplaced", err)
 	}

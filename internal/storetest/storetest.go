@@ -610,8 +610,8 @@ func testUnplaced(t *testing.T, s parallax.Store) {
 	if want := []int64{ids[1], ids[4], ids[2], ids[0]}; err != nil || !slices.Equal(idsOf(got), want) {
 		t.Errorf("Unplaced(10) = %v, %v; want %v: those without a queue place first, by ID, then by queue place", idsOf(got), err, want)
 	}
-	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "") {
-		t.Errorf("Unplaced returned a partial record: %+v", got[0].Article)
+	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "" || len(got[0].Analysis) == 0 || got[0].Raw != nil) {
+		t.Errorf("Unplaced returned %+v: want every field but Raw", got[0])
 	}
 	if len(got) == 4 && got[3].QueueSeq != 9 {
 		t.Errorf("Unplaced: QueueSeq %d, want 9", got[3].QueueSeq)
