@@ -204,6 +204,13 @@ func (w *worker) do(ctx context.Context, d *queue.Delivery) {
 		}
 	}
 	if retry || (ctx.Err() != nil && d.Job.Kind == queue.KindURL && len(arts) == 0) {
+		if d.Attempt >= w.q.MaxDeliver() && ctx.Err() == nil {
+			// Given up: off the queue, so that it holds up nothing.
+			w.stats.Failed.Add(1)
+			fmt.Fprintf(w.m.Stderr, "parallax: %s: giving up after %d attempts\n", d.Job.Source, d.Attempt)
+			d.Drop()
+			return
+		}
 		d.Retry(time.Duration(min(d.Attempt, 6)) * 5 * time.Second)
 		return
 	}

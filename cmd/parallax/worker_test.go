@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/url"
 	"os"
@@ -260,4 +261,60 @@ func storiesByURL(t testing.TB, db string) map[string]int64 {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// One worker, in process, on every kind of job: a page and a text file to
+// read, a URL to fetch, an article already read, and inputs that cannot be
+// read, which are reported and dropped.
+func TestWorkerJobs(t *testing.T) {
+	dsn := pgtest.DSN(t)
+	natsURL, stream := queuetest.Stream(t)
+	w := newWeb(t)
+	dir := t.TempDir()
+	page := filepath.Join(dir, "blast.html")
+	os.WriteFile(page, []byte(fmt.Sprintf(pageTmpl, "Blast at Orrin quarry", "Valley Times", "https://valley-times.example/blast",
+		"Blast at Orrin quarry", para("An explosion at the Orrin quarry injured nine workers on Monday, the Orrin Mining Company said.",
+			"Site manager Lena Okoro said the blast happened during routine work."))), 0o644)
+	note := filepath.Join(dir, "note.txt")
+	os.WriteFile(note, []byte("Quarry reopens\nThe Orrin quarry reopened on Friday after inspectors approved new blasting rules, the company said."), 0o644)
+	binary := filepath.Join(dir, "image.txt")
+	os.WriteFile(binary, []byte("\x00\x01\x02\x03 not text \x00\x00"), 0o644)
+	_, errs, code := run(t, "ingest", "--queue", natsURL, "--stream", stream, page, note, binary, w.URL+"/news/quarry-blast-2.html")
+	if code != 0 || !strings.Contains(errs, "queued 4 jobs") {
+		t.Fatalf("ingest --queue: exit %d: %s", code, errs)
+	}
+	var stderr bytes.Buffer
+	m := NewMain(io.Discard, &stderr)
+	ctx, cancel := context.WithCancel(context.Background())
+	stats := new(WorkerStats)
+	done := make(chan error, 1)
+	go func() {
+		done <- (&WorkerCommand{Main: m, Stats: stats}).Run(ctx, []string{"--db", dsn, "--nats", natsURL, "--stream", stream, "--allow-private", "--jobs", "2"})
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) && (stats.Jobs.Load() < 4 || stats.Placed.Load() < 3) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("worker: %v", err)
+	}
+	if stats.Jobs.Load() != 4 || stats.Added.Load() != 3 || stats.Failed.Load() != 1 || stats.Placed.Load() != 3 {
+		t.Errorf("worker did %d jobs, %d new, %d failed, %d placed; want 4, 3, 1, 3\n%s",
+			stats.Jobs.Load(), stats.Added.Load(), stats.Failed.Load(), stats.Placed.Load(), stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "image.txt") || !strings.Contains(stderr.String(), "binary") {
+		t.Errorf("the unreadable input is not reported by name:\n%s", stderr.String())
+	}
+	out := mustRun(t, "stories", "--db", dsn)
+	if !strings.Contains(out, "Orrin") {
+		t.Errorf("stories after the worker:\n%s", out)
+	}
+	if out := mustRun(t, "search", "--db", dsn, "inspectors"); !strings.Contains(out, "reopened") {
+		t.Errorf("search inspectors:\n%s", out)
+	}
+	// A worker needs a library other processes can share.
+	if _, errs, code := run(t, "worker", "--db", filepath.Join(dir, "lib.db"), "--nats", natsURL, "--stream", stream); code == 0 || !strings.Contains(errs, "postgres://") {
+		t.Errorf("worker on SQLite: exit %d: %s", code, errs)
+	}
 }

@@ -192,6 +192,9 @@ func Open(ctx context.Context, serverURL string, opt Options) (*Queue, error) {
 	return q, nil
 }
 
+// MaxDeliver is how many times a job is tried before it is given up.
+func (q *Queue) MaxDeliver() int { return q.opt.MaxDeliver }
+
 // Name is the server's URL, its password left out.
 func (q *Queue) Name() string { return q.name }
 
