@@ -43,8 +43,8 @@ type StoryInfo struct {
 	Articles  int
 	Outlets   int
 	Conflicts int
-	First     time.Time // earliest publication (or ingestion) date of its articles
-	Last      time.Time // latest
+	First     time.Time // earliest known publication date of its articles; zero when none is known
+	Last      time.Time // latest known publication date
 	Updated   time.Time // when its comparison was last computed
 }
 
@@ -80,6 +80,35 @@ type Feed struct {
 	Failures     int       // consecutive errors, for exponential backoff
 	LastError    string
 	Created      time.Time
+}
+
+// StoryEvent is a change in a story that someone may want to be told of: it
+// gained an outlet, or a conflict.
+type StoryEvent struct {
+	ID      int64 // assigned by the store, increasing
+	StoryID int64
+	Kind    string // EventOutlet or EventConflict
+	// Subject is the outlet's name, or the conflict's key (Conflict.Key).
+	Subject string
+	// Summary says it in words: "harbor-gazette.example covers the story",
+	// "figures differ: people injured (14 vs 41)".
+	Summary string
+	Title   string    // the story's title when it happened
+	At      time.Time // when the library saw it
+}
+
+// Event kinds.
+const (
+	EventOutlet   = "outlet"
+	EventConflict = "conflict"
+)
+
+// EventFilter selects events. Zero fields select everything.
+type EventFilter struct {
+	StoryID int64  // one story's events
+	Query   string // events of stories with an article matching this full-text query
+	AfterID int64  // events after this one (what a watcher has not seen yet)
+	Limit   int    // at most this many (0: the store's default, 50)
 }
 
 // Store is the library's storage. Methods that change data either commit
@@ -122,6 +151,21 @@ type Store interface {
 	Story(ctx context.Context, id int64) (StoryInfo, []byte, error)
 	// Stories lists stories, most recently updated first.
 	Stories(ctx context.Context, f StoryFilter) ([]StoryInfo, error)
+
+	// SetReview records a person's verdict on a conflict of a story,
+	// matched by r.Key; it replaces an earlier review of the same key. A
+	// review with an empty Verdict removes the one of its key. An unknown
+	// story is ENOTFOUND; a verdict other than Confirmed or NotConflict is
+	// EINVALID.
+	SetReview(ctx context.Context, storyID int64, r Review) error
+	// Reviews returns a story's reviews, oldest first.
+	Reviews(ctx context.Context, storyID int64) ([]Review, error)
+
+	// AddEvents records changes in stories; each gets its ID and, when
+	// At is zero, the time now.
+	AddEvents(ctx context.Context, events []StoryEvent) error
+	// Events lists the events f selects, newest first.
+	Events(ctx context.Context, f EventFilter) ([]StoryEvent, error)
 
 	// Search runs a full-text query over titles and texts, best first.
 	Search(ctx context.Context, query string, limit int) ([]ArticleHit, error)

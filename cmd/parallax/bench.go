@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"flag"
 	"fmt"
 	"html"
 	"os"
@@ -31,8 +30,10 @@ type BenchCommand struct {
 
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax bench", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "bench", `Usage: parallax bench [flags]
+
+Generates a fictional corpus and times each stage (analysis, grouping,
+the library, the web server), per core.`)
 	n := fs.Int("n", 10000, "number of synthetic articles")
 	seed := fs.Int64("seed", 1, "random seed for the corpus")
 	warcPages := fs.Int("warc", 0, "also ingest a generated WARC of this many pages into a new library and time it (e.g. 10000)")
@@ -43,8 +44,28 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
 	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
 	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
+	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
+	so := stressOptions{}
+	fs.StringVar(&so.corpus, "corpus", filepath.Join("..", "shared", "corpus", "dev"), "with -stress: folder of coverage.jsonl, ecbplus.jsonl and their .gold.json")
+	fs.IntVar(&so.stories, "stories", 0, "with -stress: first N stories only (0: all)")
+	fs.IntVar(&so.trials, "trials", 5, "with -stress: injections per kind and story")
+	fs.StringVar(&so.dump, "dump", "", "with -stress: write every conflict raised on the unperturbed stories to this JSON Lines file")
+	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
+	if done, err := parseFlags(m, fs, args); done {
+		return err
+	}
+	if *groupN != "" {
+		sizes, err := groupSizes(*groupN)
+		if err != nil {
+			fmt.Fprintln(m.Stderr, "parallax bench:", err)
+			return errSilent{2}
+		}
+		return c.groupScale(ctx, sizes, *seed)
+	}
+	if *stressTest {
+		so.seed = uint64(*seed)
+		return c.stress(ctx, so)
 	}
 	if *workers != "" {
 		counts, err := parseCounts(*workers)

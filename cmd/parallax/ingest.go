@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -33,8 +32,13 @@ const flushEvery = time.Minute
 
 func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "ingest", `Usage: parallax ingest [flags] INPUT...
+
+Adds coverage to the library: each article is stored once, linked to what
+it copies, placed in a story; the stories it touched are compared again.
+
+INPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON
+Feed files, or http(s) URLs of pages and feeds.`)
 	db := dbFlag(fs)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
@@ -42,16 +46,12 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
 	queueURL := fs.String("queue", "", "publish the inputs to this NATS JetStream server (nats://host:4222) for `parallax worker` instead of ingesting them")
 	stream := fs.String("stream", "parallax", "with --queue: the stream's name")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: parallax ingest [flags] INPUT...\n\nINPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON Feed\nfiles, or http(s) URLs of pages and feeds.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
-		return errSilent{2}
+		return usageError(m, fs, "no INPUT given (hint: parallax ingest examples/)")
 	}
 	if *queueURL != "" {
 		return c.publish(ctx, *queueURL, *stream, read.Options{MaxFileSize: *maxSize}, fs.Args())
@@ -68,12 +68,17 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
 	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
-	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}, flushed: time.Now()}
+	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize, Outlet: *outlet}, flushed: time.Now()}
 	for _, in := range fs.Args() {
 		if ctx.Err() != nil {
 			break
 		}
-		run.input(ctx, in)
+		path, err := checkInput(in, true)
+		if err != nil {
+			run.fail(err)
+			continue
+		}
+		run.input(ctx, path)
 	}
 	p.finish()
 	// Stories are compared even after an interrupt: what was stored is kept

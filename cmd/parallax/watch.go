@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
@@ -31,8 +30,14 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	if c.Sleep == nil {
 		c.Sleep = sleepCtx
 	}
-	fs := flag.NewFlagSet("parallax watch", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "watch", `Usage: parallax watch [flags]
+
+Polls the subscribed feeds (parallax feeds add) on a schedule, with
+conditional GET, politeness per host and backoff on errors, and ingests
+new items. Ctrl-C stops it between two articles; nothing ingested is lost.
+With --notify URL, each change it brings (a story gains an outlet or a
+conflict) is posted to URL as JSON: {"events": [{id, story, kind, subject,
+summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 	db := dbFlag(fs)
 	interval := fs.Duration("interval", 15*time.Minute, "time between two polls of one feed")
 	once := fs.Bool("once", false, "poll every feed that is due once, then exit")
@@ -40,8 +45,15 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch where robots.txt disallows it")
 	queueURL := fs.String("queue", "", "publish the new items to this NATS JetStream server (nats://host:4222) for `parallax worker` instead of ingesting them")
 	stream := fs.String("stream", "parallax", "with --queue: the stream's name")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	notify := fs.String("notify", "", "POST each new event (a story gained an outlet or a conflict) as JSON to this http(s) URL, with retries")
+	if done, err := parseFlags(m, fs, args); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(m, fs, "unexpected argument %q", fs.Arg(0))
+	}
+	if *notify != "" && !isURL(*notify) {
+		return usageError(m, fs, "--notify %q: want an http(s) URL", *notify)
 	}
 	if *interval < time.Minute && !*once {
 		return parallax.Errorf(parallax.EINVALID, "watch: --interval %s is too short to be polite (at least 1m)", *interval)
@@ -76,6 +88,13 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		flush = ing.Flush
 	}
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
+	var n *notifier
+	if *notify != "" {
+		n = newNotifier(*notify, c.Sleep, m.Stderr)
+		if err := n.start(ctx, st); err != nil {
+			return err
+		}
+	}
 	for {
 		next, err := c.pollDue(ctx, st, add, fc, *interval, *queueURL != "")
 		if ferr := flush(context.WithoutCancel(ctx)); ferr != nil {
@@ -83,6 +102,13 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 		}
 		if err != nil {
 			return err
+		}
+		if n != nil && ctx.Err() == nil {
+			// A webhook that fails is reported, not fatal: the events are
+			// sent again after the next poll.
+			if err := n.send(ctx, st); err != nil && ctx.Err() == nil {
+				fmt.Fprintln(m.Stderr, "parallax:", err)
+			}
 		}
 		if *once || ctx.Err() != nil {
 			break

@@ -53,11 +53,16 @@ type Result struct {
 // HTML extracts the article from an HTML page read from r. pageURL is where
 // the page came from, nil when unknown; it resolves relative links and
 // stands in for a missing canonical URL. The page's character set is
-// detected, so pages in legacy encodings come out as valid UTF-8.
+// detected, so pages in legacy encodings come out as valid UTF-8 (in
+// normalisation form C).
 func HTML(r io.Reader, pageURL *url.URL) (*Result, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read HTML: %w", err)
+	}
+	data = utf8Page(data)
+	if tooBig(data) {
+		return streamHTML(data, pageURL)
 	}
 	// trafilatura alone first; the fallback extractors (readability, DOM
 	// distiller) recover text from pages without <article> markup, common
@@ -95,7 +100,7 @@ func extractHTML(data []byte, pageURL *url.URL, fallback bool) (*Result, error) 
 	// reading its declared language: trafilatura's own Metadata.Language
 	// is a guess from the text, unreliable on short pages, and guessing is
 	// the analysis stage's job.
-	doc, err := dom.Parse(r)
+	doc, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}

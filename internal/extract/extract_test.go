@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"strings"
@@ -112,6 +113,52 @@ func TestHTMLLegacyCharset(t *testing.T) {
 	}
 }
 
+// koreanPage is a valid UTF-8 page with several kilobytes of Hangul: the
+// shape that made dom.Parse fail with "transform: short internal buffer"
+// (its NFD → NFC chain runs out of its 4 KB buffer on decomposed jamo).
+func koreanPage(paragraphs int) string {
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>창고 화재로 주민 대피</title></head><body><article><h1>창고 화재로 주민 대피</h1>`)
+	for i := range paragraphs {
+		fmt.Fprintf(&b, "<p>가상의 도시 한빛시의 물류 창고에서 %d일 밤 큰 불이 나 인근 주민들이 대피했다. 소방 당국은 인명 피해는 없으며 정확한 원인을 조사하고 있다고 밝혔다.</p>\n", i%28+1)
+	}
+	b.WriteString("</article></body></html>")
+	return b.String()
+}
+
+func TestHTMLKorean(t *testing.T) {
+	page := koreanPage(60) // about 17 KB
+	res, err := HTML(strings.NewReader(page), nil)
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	if res.Title != "창고 화재로 주민 대피" || res.Language != "ko" {
+		t.Errorf("Title %q, Language %q", res.Title, res.Language)
+	}
+	if n := strings.Count(res.Text, "소방 당국은"); n != 60 {
+		t.Errorf("%d of 60 paragraphs in the text", n)
+	}
+}
+
+// The page comes out in normalisation form C without soft hyphens, and in
+// UTF-8 whatever its encoding.
+func TestUTF8Page(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"decomposed accent composed", "Caf\u0065\u0301 de la Pa\u0301z", "Café de la Páz"},
+		{"soft hyphen removed", "co\u00ADoperation", "cooperation"},
+		{"soft hyphen between base and mark", "e\u00AD\u0301", "é"},
+		{"hangul kept", strings.Repeat("한국어 ", 3000), strings.Repeat("한국어 ", 3000)},
+		{"utf-16 with a bom", string([]byte{0xFF, 0xFE, 'h', 0, 0xE9, 0}), "hé"},
+		{"latin-1 declared", "<meta charset=\"iso-8859-1\">caf\xe9", "<meta charset=\"iso-8859-1\">café"},
+		{"a stray invalid byte in UTF-8 replaced", strings.Repeat("señal café ", 40) + "\xff", strings.Repeat("señal café ", 40) + "\uFFFD"},
+		{"latin-1 mislabelled as UTF-8 detected", "<meta charset=\"utf-8\"><p>" + strings.Repeat("se\xf1al caf\xe9 ", 40), "<meta charset=\"utf-8\"><p>" + strings.Repeat("señal café ", 40)},
+	} {
+		if got := string(utf8Page([]byte(tc.in))); got != tc.want {
+			t.Errorf("%s: utf8Page(%q) = %q, want %q", tc.name, tc.in[:min(len(tc.in), 40)], got[:min(len(got), 40)], tc.want[:min(len(tc.want), 40)])
+		}
+	}
+}
+
 func TestHTMLNoText(t *testing.T) {
 	for _, page := range []string{
 		"",
@@ -206,6 +253,7 @@ func FuzzHTML(f *testing.F) {
 	f.Add("<p>short</p>")
 	f.Add("<html><body><article><p>" + strings.Repeat("word ", 100) + "</p></article></body></html>")
 	f.Add("\x00\xff<html")
+	f.Add(koreanPage(30))
 	f.Fuzz(func(t *testing.T, page string) {
 		res, err := HTML(strings.NewReader(page), nil)
 		if err != nil {
@@ -236,6 +284,90 @@ func BenchmarkHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := HTML(bytes.NewReader(page), u); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// tinyParagraphs is a page of n one-line paragraphs inside an article,
+// between a menu and a footer.
+func tinyParagraphs(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tide table | Harbour Gazette</title>` +
+		`<meta property="og:title" content="Tide table for the year"><meta property="article:published_time" content="2025-06-01T08:00:00Z">` +
+		`<link rel="canonical" href="https://harbour-gazette.example/tides"></head><body>` +
+		`<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header><main><article><h1>Tide table for the year</h1>`)
+	for i := range n {
+		fmt.Fprintf(&b, "<p>Tide %d.</p>", i)
+	}
+	b.WriteString(`</article></main><footer><p>© Harbour Gazette</p><script>var x = "<p>not text</p>";</script></footer></body></html>`)
+	return b.Bytes()
+}
+
+// A 10 MB page of tiny paragraphs is read in one pass of the tokenizer,
+// not by go-trafilatura (which took minutes and gigabytes on it), and
+// every paragraph comes out on its own line.
+func TestHTMLHugePage(t *testing.T) {
+	const n = 700_000
+	page := tinyParagraphs(n)
+	if len(page) < 10<<20 {
+		t.Fatalf("page is %d bytes, want 10 MB", len(page))
+	}
+	if !tooBig(page) {
+		t.Fatal("tooBig = false for a page of 700,000 paragraphs")
+	}
+	res, err := HTML(bytes.NewReader(page), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(res.Text, "\n")
+	if len(lines) != n+1 || lines[0] != "Tide table for the year" || lines[1] != "Tide 0." || lines[n] != fmt.Sprintf("Tide %d.", n-1) {
+		t.Errorf("%d lines, first %q, %q, last %q; want the headline and %d paragraphs", len(lines), lines[0], lines[1], lines[len(lines)-1], n)
+	}
+	for _, bad := range []string{"Home", "Harbour Gazette", "not text"} {
+		if strings.Contains(res.Text, bad) {
+			t.Errorf("text holds %q", bad)
+		}
+	}
+	if res.Title != "Tide table for the year" || res.Language != "en" || res.URL != "https://harbour-gazette.example/tides" ||
+		res.Published.Format(time.RFC3339) != "2025-06-01T08:00:00Z" {
+		t.Errorf("metadata: title %q, language %q, URL %q, published %v", res.Title, res.Language, res.URL, res.Published)
+	}
+}
+
+// Pages of ordinary size still go to go-trafilatura.
+func TestTooBig(t *testing.T) {
+	article, err := os.ReadFile("testdata/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := tinyParagraphs(0)
+	long = bytes.Replace(long, []byte("</article>"), []byte(strings.Repeat("<p>"+strings.Repeat("word ", 100)+"</p>", 500)+"</article>"), 1)
+	for _, tc := range []struct {
+		name string
+		page []byte
+		want bool
+	}{
+		{"article", article, false},
+		{"long article: 500 paragraphs of 100 words", long, false},
+		{"4,000 tiny paragraphs", tinyParagraphs(4000), false},
+		{"30,000 tiny paragraphs", tinyParagraphs(30000), true},
+		{"60,000 elements", []byte(strings.Repeat("<div>x</div>", 60000)), true},
+	} {
+		if got := tooBig(tc.page); got != tc.want {
+			t.Errorf("%s: tooBig = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// BenchmarkHTMLHugePage reads the 10 MB page of tiny paragraphs; the
+// B/op figure is what it allocates in all.
+func BenchmarkHTMLHugePage(b *testing.B) {
+	page := tinyParagraphs(700_000)
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := HTML(bytes.NewReader(page), nil); err != nil {
 			b.Fatal(err)
 		}
 	}

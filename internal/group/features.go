@@ -101,13 +101,25 @@ type extractor struct {
 	stemES  map[string]string
 	toks    []token
 	used    []bool
+
+	// Scratch reused from one document to the next; features returned by
+	// extract point into counts and words, valid until the next call.
+	lines     []string
+	lineOf    []int
+	flags     []bool // titleLine, sentStart and candidate, one after another
+	reliable  map[string]bool
+	seq       []string
+	countsBuf []keyCount
+	wordsBuf  []uint64
+	cntBuf    []uint8 // used by extractChunk
 }
 
 func newExtractor() *extractor {
 	return &extractor{
-		counts: make(map[featKey]int32, 512),
-		stemEN: make(map[string]string, 1<<12),
-		stemES: make(map[string]string, 1<<12),
+		counts:   make(map[featKey]int32, 512),
+		reliable: map[string]bool{},
+		stemEN:   make(map[string]string, 1<<12),
+		stemES:   make(map[string]string, 1<<12),
 	}
 }
 
@@ -179,8 +191,8 @@ func (x *extractor) stem(lang, w string) string {
 // docLines splits a document into the lines worth reading: the title first
 // when Text does not already start with it, then the text without URL
 // lines and inline URLs.
-func docLines(d *Doc) []string {
-	var out []string
+func docLines(d *Doc, out []string) []string {
+	out = out[:0]
 	text := d.Text
 	if t := strings.TrimSpace(d.Title); t != "" {
 		head := text
@@ -320,15 +332,27 @@ func opener(p string) bool {
 }
 
 // extract computes the features of one document, in its Language or, when
-// that is empty, the language its function words suggest.
+// that is empty, the language its function words suggest. The counts are
+// sorted by key.
 func (x *extractor) extract(d *Doc) features {
+	f := x.extractUnsorted(d)
+	// Sorted, so that feature ids, and sums over them, do not depend on
+	// map order.
+	slices.SortFunc(f.counts, func(a, b keyCount) int { return cmp.Compare(a.key, b.key) })
+	return f
+}
+
+// extractUnsorted is extract with the counts in no particular order.
+func (x *extractor) extractUnsorted(d *Doc) features {
 	lang := normLang(d.Language)
 	x.toks = x.toks[:0]
-	lineOf := []int{} // index of each line's first token
-	for _, line := range docLines(d) {
+	x.lines = docLines(d, x.lines)
+	lineOf := x.lineOf[:0] // index of each line's first token
+	for _, line := range x.lines {
 		lineOf = append(lineOf, len(x.toks))
 		x.tokenize(line)
 	}
+	x.lineOf = lineOf
 	toks := x.toks
 	x.leadEnd = len(toks)
 	for i, words := 0, 0; i < len(toks); i++ {
@@ -349,7 +373,7 @@ func (x *extractor) extract(d *Doc) features {
 		}
 		lang = guessLang(lows)
 	}
-	f := features{lang: lang}
+	f := features{lang: lang, words: x.wordsBuf[:0]}
 	clear(x.counts)
 	for i := range toks {
 		if t := &toks[i]; t.kind == tWord {
@@ -362,7 +386,12 @@ func (x *extractor) extract(d *Doc) features {
 
 	// Title-cased lines (headlines) and sentence starts say nothing about
 	// whether a capitalised word is a name; mark the trustworthy ones.
-	titleLine := make([]bool, len(toks))
+	if cap(x.flags) < 3*len(toks) {
+		x.flags = make([]bool, 3*len(toks))
+	}
+	flags := x.flags[:3*len(toks)]
+	clear(flags)
+	titleLine, sentStart, candidate := flags[:len(toks)], flags[len(toks):2*len(toks)], flags[2*len(toks):]
 	for li, start := range lineOf {
 		end := len(toks)
 		if li+1 < len(lineOf) {
@@ -386,7 +415,6 @@ func (x *extractor) extract(d *Doc) features {
 			}
 		}
 	}
-	sentStart := make([]bool, len(toks))
 	start := true
 	for i := range toks {
 		t := &toks[i]
@@ -405,8 +433,8 @@ func (x *extractor) extract(d *Doc) features {
 			start = false
 		}
 	}
-	candidate := make([]bool, len(toks))
-	reliable := map[string]bool{}
+	reliable := x.reliable
+	clear(reliable)
 	for i := range toks {
 		t := &toks[i]
 		if t.kind != tWord || !t.capital || t.short {
@@ -431,7 +459,7 @@ func (x *extractor) extract(d *Doc) features {
 	clear(used)
 	x.dates(toks, used)
 
-	var seq []string
+	seq := x.seq[:0]
 	seqAt := 0
 	flush := func() {
 		for k, w := range seq {
@@ -497,13 +525,13 @@ func (x *extractor) extract(d *Doc) features {
 	for _, name := range d.Names {
 		x.addName(name, lang)
 	}
-	f.counts = make([]keyCount, 0, len(x.counts))
+	x.seq = seq
+	x.wordsBuf = f.words
+	f.counts = x.countsBuf[:0]
 	for k, n := range x.counts {
 		f.counts = append(f.counts, keyCount{k, n})
 	}
-	// Sorted, so that feature ids, and sums over them, do not depend on
-	// map order.
-	slices.SortFunc(f.counts, func(a, b keyCount) int { return cmp.Compare(a.key, b.key) })
+	x.countsBuf = f.counts
 	return f
 }
 

@@ -176,7 +176,7 @@ func TestAverageLink(t *testing.T) {
 		{"triangle", 3, []edge{{0, 1, 0.9}, {1, 2, 0.6}, {0, 2, 0.6}}, 0.5, []int32{0, 0, 0}},
 		{"below threshold", 2, []edge{{0, 1, 0.4}}, 0.5, []int32{0, 1}},
 	} {
-		if got := averageLink(tc.n, tc.edges, tc.th); !slices.Equal(got, tc.want) {
+		if got := averageLink(tc.n, [][]edge{tc.edges}, tc.th); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: averageLink = %v, want %v", tc.name, got, tc.want)
 		}
 	}

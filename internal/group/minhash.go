@@ -65,17 +65,54 @@ func (s *signature) jaccard(o *signature) float64 {
 	return float64(eq) / sigSize
 }
 
+// shortSig keeps the low 16 bits of each value of a signature, as b-bit
+// minwise hashing does (Li and König, "b-Bit Minwise Hashing", 2010): two
+// values agree by chance with probability 2⁻¹⁶, which moves a Jaccard
+// estimate by about 0.0001 on average, for half the memory.
+type shortSig [sigSize]uint16
+
+func (s *signature) short() (o shortSig) {
+	for i, v := range s {
+		o[i] = uint16(v)
+	}
+	return o
+}
+
+func (s *shortSig) jaccard(o *shortSig) float64 {
+	eq := 0
+	for i := range s {
+		if s[i] == o[i] {
+			eq++
+		}
+	}
+	return float64(eq) / sigSize
+}
+
+// bandKey is the hash of band b.
+func (s *shortSig) bandKey(b int) uint64 {
+	h := uint64(b+1) * 0x9e3779b97f4a7c15
+	for _, v := range s[b*bandRows : (b+1)*bandRows] {
+		h = mix(h ^ uint64(v))
+	}
+	return h
+}
+
 // bandKeys returns one hash per band, the band number mixed in.
 func (s *signature) bandKeys() [bands]uint64 {
 	var keys [bands]uint64
-	for b := 0; b < bands; b++ {
-		h := uint64(b+1) * 0x9e3779b97f4a7c15
-		for _, v := range s[b*bandRows : (b+1)*bandRows] {
-			h = mix(h ^ uint64(v))
-		}
-		keys[b] = h
+	for b := range keys {
+		keys[b] = s.bandKey(b)
 	}
 	return keys
+}
+
+// bandKey is the hash of band b.
+func (s *signature) bandKey(b int) uint64 {
+	h := uint64(b+1) * 0x9e3779b97f4a7c15
+	for _, v := range s[b*bandRows : (b+1)*bandRows] {
+		h = mix(h ^ uint64(v))
+	}
+	return h
 }
 
 // lsh finds, among the documents added so far, the one whose signature is

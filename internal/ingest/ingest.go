@@ -22,6 +22,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/analyze"
 	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Options tune an Ingester. The zero value is ready to use.
@@ -58,6 +59,8 @@ type Store interface {
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
 	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error
+	Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error)
+	AddEvents(ctx context.Context, events []parallax.StoryEvent) error
 }
 
 // Ingester adds articles to a Store. It is not safe for concurrent use.
@@ -361,7 +364,8 @@ func (ing *Ingester) Flush(ctx context.Context) error {
 	return nil
 }
 
-// Recompare recomputes and saves one story's comparison.
+// Recompare recomputes and saves one story's comparison, and records what
+// it gained since the last one: outlets and conflicts (see Changes).
 func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
 	return Recompare(ctx, ing.store, storyID, ing.opt.Now())
 }
@@ -370,6 +374,10 @@ func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
 // saves it as of now.
 func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) error {
 	recs, err := st.StoryArticles(ctx, storyID)
+	if err != nil {
+		return fmt.Errorf("load story %d: %w", storyID, err)
+	}
+	_, old, err := st.Story(ctx, storyID)
 	if err != nil {
 		return fmt.Errorf("load story %d: %w", storyID, err)
 	}
@@ -385,7 +393,88 @@ func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) erro
 	if err := st.SaveReport(ctx, info, b); err != nil {
 		return fmt.Errorf("save story %d: %w", storyID, err)
 	}
+	events := Changes(oldStory(old), rep, info)
+	if err := st.AddEvents(ctx, events); err != nil {
+		return fmt.Errorf("record the changes of story %d: %w", storyID, err)
+	}
 	return nil
+}
+
+// oldStory is the story of a stored report; nil when there is none.
+func oldStory(raw []byte) *parallax.Story {
+	var rep parallax.Report
+	if len(raw) == 0 || json.Unmarshal(raw, &rep) != nil || len(rep.Stories) == 0 {
+		return nil
+	}
+	return &rep.Stories[0]
+}
+
+// Changes is what a story gained between two comparisons: each outlet it
+// did not have (copies aside), once it is a story of two outlets or more
+// (a lone article is not news of a story: when a second outlet joins, the
+// first is reported too), and each conflict whose kind and subject it did
+// not have. old is nil for a story's first comparison.
+func Changes(old *parallax.Story, rep *parallax.Report, info parallax.StoryInfo) []parallax.StoryEvent {
+	if len(rep.Stories) == 0 {
+		return nil
+	}
+	st := &rep.Stories[0]
+	title := info.Title
+	outletsOf := func(s *parallax.Story) []string {
+		if s == nil {
+			return nil
+		}
+		var out []string
+		seen := map[string]bool{}
+		for _, a := range s.Articles {
+			if a.DuplicateOf != "" || a.Outlet == "" || seen[a.Outlet] {
+				continue
+			}
+			seen[a.Outlet] = true
+			out = append(out, a.Outlet)
+		}
+		return out
+	}
+	var events []parallax.StoryEvent
+	now, before := outletsOf(st), outletsOf(old)
+	if len(now) >= 2 {
+		had := map[string]bool{}
+		if len(before) >= 2 {
+			for _, o := range before {
+				had[o] = true
+			}
+		}
+		for _, o := range now {
+			if !had[o] {
+				events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventOutlet, Subject: o,
+					Summary: o + " covers the story", Title: title})
+			}
+		}
+	}
+	had := map[string]bool{}
+	if old != nil {
+		for i := range old.Conflicts {
+			had[old.Conflicts[i].Key()] = true
+			had[parallax.KeyPrefix(old.Conflicts[i].Key())] = true
+		}
+	}
+	for i := range st.Conflicts {
+		c := &st.Conflicts[i]
+		k := c.Key()
+		if had[k] || had[parallax.KeyPrefix(k)] {
+			continue
+		}
+		had[parallax.KeyPrefix(k)] = true
+		what := view.KindLabel(c.Kind)
+		if c.Subject != "" {
+			what += ": " + view.OneLine(c.Subject)
+		}
+		if c.Summary != "" {
+			what += " — " + view.OneLine(c.Summary)
+		}
+		events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventConflict, Subject: k, Summary: what, Title: title})
+	}
+	return events
 }
 
 // Report compares a story's stored articles: the same report `parallax
@@ -408,9 +497,11 @@ func Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.
 		} else {
 			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
+		// Only known publication dates make the story's range: an undated
+		// article did not happen on the day it was ingested.
 		t := r.Published
 		if t.IsZero() {
-			t = r.Created
+			continue
 		}
 		if info.First.IsZero() || t.Before(info.First) {
 			info.First = t
@@ -425,7 +516,7 @@ func Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.
 	}
 	rep := pipeline.Compare(as, g)
 	if len(rep.Stories) > 0 {
-		info.Title = rep.Stories[0].Title
+		info.Title = view.Title(&rep.Stories[0])
 		info.Conflicts = len(rep.Stories[0].Conflicts)
 	}
 	return rep, info, nil

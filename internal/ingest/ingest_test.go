@@ -304,3 +304,104 @@ func TestPlacementShared(t *testing.T) {
 		t.Errorf("StaleStories after Flush = %v, %v", stale, err)
 	}
 }
+
+// TestUndatedStaysUnknown: an article without a publication date does not
+// get the day it was ingested, in the story's range or in its report.
+func TestUndatedStaysUnknown(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	ingestDay := day.AddDate(0, 9, 0) // months after the event
+	ing, err := New(ctx, db, Options{Now: func() time.Time { return ingestDay }, Window: 400 * 24 * time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	b, _ := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, time.Time{}), 0)
+	if b.StoryID != a.StoryID {
+		t.Fatalf("the undated article joined story %d, want %d", b.StoryID, a.StoryID)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	info, raw, err := db.Story(ctx, a.StoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.First.Equal(day) || !info.Last.Equal(day) {
+		t.Errorf("story range %v – %v, want the one known date %v (not the ingest day)", info.First, info.Last, day)
+	}
+	var rep parallax.Report
+	if err := json.Unmarshal(raw, &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, ai := range rep.Stories[0].Articles {
+		if ai.Source == "https://valley-times.example/dam" && ai.Published != "" {
+			t.Errorf("the undated article is dated %q in the report", ai.Published)
+		}
+	}
+	// A story with no known date at all has no range.
+	c, _ := ing.Add(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, time.Time{}), 0)
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if info, _, _ := db.Story(ctx, c.StoryID); !info.First.IsZero() || !info.Last.IsZero() {
+		t.Errorf("an undated story has the range %v – %v, want none", info.First, info.Last)
+	}
+}
+
+// TestEvents: the library records when a story gains an outlet or a
+// conflict, each once.
+func TestEvents(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	ing, err := New(ctx, db, Options{Now: func() time.Time { return day.Add(48 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := func() []parallax.StoryEvent {
+		t.Helper()
+		if err := ing.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		evs, err := db.Events(ctx, parallax.EventFilter{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return evs
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	if evs := events(); len(evs) != 0 {
+		t.Errorf("a lone article made events: %+v", evs)
+	}
+	ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0)
+	evs := events()
+	var outlets, conflicts []string
+	for _, e := range evs {
+		if e.StoryID != a.StoryID || e.Title == "" || e.At.IsZero() {
+			t.Errorf("event %+v: want story %d, a title, a time", e, a.StoryID)
+		}
+		switch e.Kind {
+		case parallax.EventOutlet:
+			outlets = append(outlets, e.Subject)
+		case parallax.EventConflict:
+			conflicts = append(conflicts, e.Summary)
+		}
+	}
+	if len(outlets) != 2 || len(conflicts) == 0 || !strings.Contains(strings.Join(conflicts, " "), "figures differ") {
+		t.Fatalf("a second outlet: outlet events %v, conflict events %v; want both outlets and the 40/14 homes conflict", outlets, conflicts)
+	}
+	// A copy adds no outlet; a third outlet adds itself, and the conflicts
+	// already reported are not reported again.
+	copyText := strings.Replace(damA, "Dam leak floods Ashby", "Ashby dam leak floods homes", 1)
+	ing.Add(ctx, art("wire-copy.example", "https://wire-copy.example/dam", copyText, day.Add(time.Hour)), 0)
+	if more := events(); len(more) != len(evs) {
+		t.Errorf("a wire copy made events: %+v", more[:len(more)-len(evs)])
+	}
+	ing.Add(ctx, art("coast-daily.example", "https://coast-daily.example/dam",
+		"Ashby dam repairs begin\nRepairs began at the Ashby dam on Tuesday after the leak flooded homes, the Ashby Water Board said. Paula Mertz remains in custody.", day.Add(26*time.Hour)), 0)
+	more := events()
+	added := more[:len(more)-len(evs)]
+	if len(added) != 1 || added[0].Kind != parallax.EventOutlet || added[0].Subject != "coast-daily.example" {
+		t.Errorf("a third outlet: new events %+v, want one for coast-daily.example", added)
+	}
+}

@@ -138,11 +138,9 @@ func Group(as []*parallax.Analysis, opt Options) Grouping {
 	}
 	// larger stories first; order within stays the input order
 	sort.SliceStable(clusters, func(i, j int) bool { return len(clusters[i]) > len(clusters[j]) })
+	// an article in no story of two or more is a story of its own, so that
+	// its quotes, entities and figures are still reported
 	for _, members := range clusters {
-		if len(members) < 2 {
-			g.Unassigned = append(g.Unassigned, members...)
-			continue
-		}
 		g.Stories = append(g.Stories, Members{ID: "s" + strconv.Itoa(len(g.Stories)+1), Articles: members})
 	}
 	return g

@@ -41,6 +41,10 @@ type Options struct {
 	// MaxLineSize is the longest JSON Lines record, in bytes; 0 means
 	// DefaultMaxLineSize.
 	MaxLineSize int
+	// Outlet names the outlet of single-article files: a text file's,
+	// unless its front matter names one, and an HTML page's, over its site
+	// name. Records of JSON Lines, feeds and WARC archives keep their own.
+	Outlet string
 }
 
 func (o Options) maxFile() int64 {
@@ -303,6 +307,11 @@ func Data(ctx context.Context, name string, data []byte, pageURL *url.URL, opt O
 		a, err = HTML(name, data, pageURL)
 	} else {
 		a, err = Text(name, data)
+	}
+	// --outlet names the outlet a file's name would otherwise give, and
+	// overrides a page's site name; a text's own front matter wins.
+	if err == nil && strings.TrimSpace(opt.Outlet) != "" && (kind == fmtHTML || a.Outlet == stem(name)) {
+		a.Outlet = strings.TrimSpace(opt.Outlet)
 	}
 	return fn(a, err)
 }

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -85,6 +86,15 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(raw) == 0 {
 		s.error(w, r, parallax.Errorf(parallax.ENOTFOUND, "story s%d has not been compared yet", info.ID))
+		return
+	}
+	reviews, err := s.store.Reviews(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if raw, err = reportWithReviews(raw, reviews); err != nil {
+		s.error(w, r, fmt.Errorf("story s%d: %w", id, err))
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")

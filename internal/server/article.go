@@ -11,6 +11,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 type articlePage struct {
@@ -145,7 +146,7 @@ func articleSpans(st *parallax.Story, rec *parallax.Record) []*evSpan {
 		if e.Article != aid {
 			return
 		}
-		start, end, ok := locate(rec.Text, e)
+		start, end, ok := view.Locate(rec.Text, e)
 		if !ok {
 			return
 		}

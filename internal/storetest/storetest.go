@@ -78,6 +78,8 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"Search/Unicode", testSearchUnicode},
 		{"Feeds", testFeeds},
 		{"Feeds/Remove", testRemoveFeed},
+		{"Reviews", testReviews},
+		{"Events", testEvents},
 		{"NotFound", testNotFound},
 	}
 	for _, tc := range tests {
@@ -1276,4 +1278,127 @@ func testNotFound(t *testing.T, s parallax.Store) {
 	if _, err := s.Article(ctx, aid+1); !errors.As(err, &e) || e.Message == "" {
 		t.Errorf("Article(unknown) = %v: want a *parallax.Error with a message", err)
 	}
+}
+
+func testReviews(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	bridgeID, floodID, _ := stories(t, s)
+	if rs, err := s.Reviews(ctx, bridgeID); err != nil || len(rs) != 0 {
+		t.Fatalf("Reviews of an unreviewed story = %v, %v; want none", rs, err)
+	}
+	first := parallax.Review{Key: "quantity|cars per day|12000/14000", Verdict: parallax.Confirmed,
+		Note: "the city's count is 14,000; the Herald's is last year's", By: "ana", At: day(12, 10)}
+	second := parallax.Review{Key: "date|reopening|april/may", Verdict: parallax.NotConflict, By: "ben", At: day(12, 11)}
+	for _, r := range []parallax.Review{second, first} {
+		if err := s.SetReview(ctx, bridgeID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs, err := s.Reviews(ctx, bridgeID)
+	if err != nil || len(rs) != 2 {
+		t.Fatalf("Reviews = %+v, %v; want two", rs, err)
+	}
+	if rs[0].Key != first.Key || rs[0].Note != first.Note || rs[0].By != "ana" || !rs[0].At.Equal(first.At) || rs[1].Verdict != parallax.NotConflict {
+		t.Errorf("Reviews = %+v; want the two, oldest first, as stored", rs)
+	}
+	// Marking the same conflict again replaces the mark; other stories
+	// keep none.
+	again := first
+	again.Verdict, again.Note, again.By, again.At = parallax.NotConflict, "same figure, other year", "cleo", day(13, 9)
+	if err := s.SetReview(ctx, bridgeID, again); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ = s.Reviews(ctx, bridgeID)
+	if len(rs) != 2 || rs[1].Key != first.Key || rs[1].By != "cleo" || rs[1].Verdict != parallax.NotConflict {
+		t.Errorf("after marking again: %+v", rs)
+	}
+	if rs, _ := s.Reviews(ctx, floodID); len(rs) != 0 {
+		t.Errorf("another story has reviews: %+v", rs)
+	}
+	// A zero At is now; an empty verdict removes the mark.
+	before := time.Now()
+	if err := s.SetReview(ctx, floodID, parallax.Review{Key: "k", Verdict: parallax.Confirmed}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, floodID); len(rs) != 1 || rs[0].At.Before(before.Add(-time.Second)) {
+		t.Errorf("a review without a time: %+v", rs)
+	}
+	if err := s.SetReview(ctx, bridgeID, parallax.Review{Key: second.Key}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, bridgeID); len(rs) != 1 || rs[0].Key != first.Key {
+		t.Errorf("after removing a review: %+v", rs)
+	}
+	// A report saved again leaves the reviews as they are.
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: bridgeID, Articles: 3}, []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, bridgeID); len(rs) != 1 {
+		t.Errorf("a new report dropped the reviews: %+v", rs)
+	}
+	wantCode(t, "SetReview(unknown story)", s.SetReview(ctx, bridgeID+100, first), parallax.ENOTFOUND)
+	wantCode(t, "SetReview(bad verdict)", s.SetReview(ctx, bridgeID, parallax.Review{Key: "k", Verdict: "maybe"}), parallax.EINVALID)
+	wantCode(t, "SetReview(no key)", s.SetReview(ctx, bridgeID, parallax.Review{Verdict: parallax.Confirmed}), parallax.EINVALID)
+	_, err = s.Reviews(ctx, bridgeID+100)
+	wantCode(t, "Reviews(unknown story)", err, parallax.ENOTFOUND)
+}
+
+func testEvents(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	bridgeID, floodID, _ := stories(t, s)
+	if evs, err := s.Events(ctx, parallax.EventFilter{}); err != nil || len(evs) != 0 {
+		t.Fatalf("Events of a new library = %v, %v", evs, err)
+	}
+	batch := []parallax.StoryEvent{
+		{StoryID: bridgeID, Kind: parallax.EventOutlet, Subject: "velmora-herald.example", Summary: "velmora-herald.example covers the story", Title: "Harbor bridge closed", At: day(12, 9)},
+		{StoryID: bridgeID, Kind: parallax.EventConflict, Subject: "quantity|cars|12000/14000", Summary: "figures differ: cars per day", Title: "Harbor bridge closed"},
+		{StoryID: floodID, Kind: parallax.EventOutlet, Subject: "orun-courier.example", Summary: "orun-courier.example covers the story", Title: "Lake Orun floods"},
+	}
+	before := time.Now()
+	if err := s.AddEvents(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	if batch[0].ID == 0 || batch[1].ID <= batch[0].ID || batch[2].ID <= batch[1].ID {
+		t.Errorf("event IDs %d, %d, %d; want increasing", batch[0].ID, batch[1].ID, batch[2].ID)
+	}
+	if batch[1].At.Before(before.Add(-time.Second)) || !batch[0].At.Equal(day(12, 9)) {
+		t.Errorf("event times %v, %v; want the given one and now", batch[0].At, batch[1].At)
+	}
+	all, err := s.Events(ctx, parallax.EventFilter{})
+	if err != nil || len(all) != 3 || all[0].ID != batch[2].ID || all[2].ID != batch[0].ID {
+		t.Fatalf("Events = %+v, %v; want the three, newest first", all, err)
+	}
+	if all[2].Summary != batch[0].Summary || all[2].Subject != batch[0].Subject || all[2].Title != batch[0].Title || !all[2].At.Equal(batch[0].At) {
+		t.Errorf("event read back as %+v, want %+v", all[2], batch[0])
+	}
+	for _, c := range []struct {
+		f    parallax.EventFilter
+		want []int64
+	}{
+		{parallax.EventFilter{StoryID: bridgeID}, []int64{batch[1].ID, batch[0].ID}},
+		{parallax.EventFilter{AfterID: batch[0].ID}, []int64{batch[2].ID, batch[1].ID}},
+		{parallax.EventFilter{Limit: 1}, []int64{batch[2].ID}},
+		{parallax.EventFilter{Query: "Orun"}, []int64{batch[2].ID}},
+		{parallax.EventFilter{Query: "Orun", StoryID: bridgeID}, nil},
+	} {
+		got, err := s.Events(ctx, c.f)
+		if err != nil {
+			t.Errorf("Events(%+v): %v", c.f, err)
+			continue
+		}
+		var ids []int64
+		for _, e := range got {
+			ids = append(ids, e.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(c.want) {
+			t.Errorf("Events(%+v) = %v, want %v", c.f, ids, c.want)
+		}
+	}
+	wantCode(t, "AddEvents(unknown story)", s.AddEvents(ctx, []parallax.StoryEvent{{StoryID: floodID + 100, Kind: parallax.EventOutlet}}), parallax.ENOTFOUND)
+	wantCode(t, "AddEvents(no kind)", s.AddEvents(ctx, []parallax.StoryEvent{{StoryID: floodID}}), parallax.EINVALID)
+	if evs, _ := s.Events(ctx, parallax.EventFilter{}); len(evs) != 3 {
+		t.Errorf("a failed AddEvents left %d events, want 3", len(evs))
+	}
+	_, err = s.Events(ctx, parallax.EventFilter{Limit: -1})
+	wantCode(t, "Events(negative limit)", err, parallax.EINVALID)
 }

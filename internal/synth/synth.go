@@ -6,6 +6,7 @@ package synth
 
 import (
 	"fmt"
+	"iter"
 	"math/rand"
 	"strings"
 	"time"
@@ -78,29 +79,42 @@ func newEvent(r *rand.Rand, day time.Time) event {
 
 // Corpus returns the articles, IDs a1, a2, … in order.
 func Corpus(opt Options) []*parallax.Article {
-	if opt.PerEvent <= 0 {
-		opt.PerEvent = 5
-	}
-	if opt.Start.IsZero() {
-		opt.Start = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-	}
-	r := rand.New(rand.NewSource(opt.Seed))
 	var out []*parallax.Article
-	var ev event
-	for i := 0; i < opt.Articles; i++ {
-		if i%opt.PerEvent == 0 {
-			ev = newEvent(r, opt.Start.Add(time.Duration(i/opt.PerEvent)*3*time.Hour))
-		}
-		outlet := outlets[(i%opt.PerEvent+r.Intn(2))%len(outlets)]
-		text, title := write(r, ev, i%opt.PerEvent)
-		out = append(out, &parallax.Article{
-			ID: fmt.Sprintf("a%d", i+1), Source: fmt.Sprintf("https://%s/%d", outlet, i+1),
-			URL: fmt.Sprintf("https://%s/%d", outlet, i+1), Outlet: outlet, Title: title, Language: "en",
-			Published: ev.day.Add(time.Duration(r.Intn(20)) * time.Hour), Text: text,
-			TitleSpan: parallax.Span{Start: 0, End: len(title)},
-		})
+	for a := range Stream(opt) {
+		out = append(out, a)
 	}
 	return out
+}
+
+// Stream yields the articles Corpus returns, one at a time, so that a
+// benchmark of a million articles need not hold their text.
+func Stream(opt Options) iter.Seq[*parallax.Article] {
+	return func(yield func(*parallax.Article) bool) {
+		if opt.PerEvent <= 0 {
+			opt.PerEvent = 5
+		}
+		if opt.Start.IsZero() {
+			opt.Start = time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
+		}
+		r := rand.New(rand.NewSource(opt.Seed))
+		var ev event
+		for i := 0; i < opt.Articles; i++ {
+			if i%opt.PerEvent == 0 {
+				ev = newEvent(r, opt.Start.Add(time.Duration(i/opt.PerEvent)*3*time.Hour))
+			}
+			outlet := outlets[(i%opt.PerEvent+r.Intn(2))%len(outlets)]
+			text, title := write(r, ev, i%opt.PerEvent)
+			a := &parallax.Article{
+				ID: fmt.Sprintf("a%d", i+1), Source: fmt.Sprintf("https://%s/%d", outlet, i+1),
+				URL: fmt.Sprintf("https://%s/%d", outlet, i+1), Outlet: outlet, Title: title, Language: "en",
+				Published: ev.day.Add(time.Duration(r.Intn(20)) * time.Hour), Text: text,
+				TitleSpan: parallax.Span{Start: 0, End: len(title)},
+			}
+			if !yield(a) {
+				return
+			}
+		}
+	}
 }
 
 // write tells the event in one outlet's words: the same facts, other

@@ -56,9 +56,6 @@ CREATE TABLE articles (
 	story_id       bigint REFERENCES stories (id) ON DELETE SET NULL,
 	duplicate_of   bigint REFERENCES articles (id) ON DELETE SET NULL,
 	feed_id        bigint REFERENCES feeds (id) ON DELETE SET NULL,
-	-- the article's job's place in the work queue, the order articles are
-	-- placed in; NULL when it did not come through the queue
-	queue_seq      bigint,
 	created        timestamptz NOT NULL,
 	-- Full text over headline (weight A) and text (weight B). The words are
 	-- split and folded (case, diacritics) by parallax before PostgreSQL
@@ -74,5 +71,5 @@ CREATE INDEX articles_feed      ON articles (feed_id) WHERE feed_id IS NOT NULL;
 CREATE INDEX articles_duplicate ON articles (duplicate_of) WHERE duplicate_of IS NOT NULL;
 -- ArticlesSince and the stories' Since filter: dated, or else added.
 CREATE INDEX articles_date      ON articles ((coalesce(published, created)), id);
--- Articles stored but not placed yet, in the order they are to be placed.
-CREATE INDEX articles_unplaced  ON articles ((coalesce(queue_seq, 0)), id) WHERE story_id IS NULL;
+-- Articles stored but not placed yet, for whoever places them.
+CREATE INDEX articles_unplaced  ON articles (id) WHERE story_id IS NULL;

@@ -1,4 +1,4 @@
--- 0002: an article's place in the work queue of distributed ingest (its
+-- 0003: an article's place in the work queue of distributed ingest (its
 -- job's stream sequence), the order articles are placed in; NULL when it
 -- did not come through the queue.
 
