@@ -28,8 +28,12 @@ type Record struct {
 	// DuplicateOf is the record this one copies (a wire copy, a repost), 0 when none.
 	DuplicateOf int64
 	// FeedID is the feed the article came from, 0 when none.
-	FeedID  int64
-	Created time.Time
+	FeedID int64
+	// QueueSeq is the article's job's place in the work queue (its stream
+	// sequence), 0 when it did not come through the queue. Articles are
+	// placed in stories in this order, as one process would place them.
+	QueueSeq int64
+	Created  time.Time
 }
 
 // StoryInfo is a story as listed: its counts and dates, not its report.
@@ -122,10 +126,11 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*Record, error)
 	// EachArticle calls fn for every article in ID order; fn's error stops it.
 	EachArticle(ctx context.Context, fn func(*Record) error) error
-	// Unplaced returns up to limit articles that are in no story yet, with
-	// IDs above after, in ID order: stored by a process that left placing
-	// them to another.
-	Unplaced(ctx context.Context, after int64, limit int) ([]*Record, error)
+	// Unplaced returns up to limit articles that are in no story yet
+	// (stored by a process that left placing them to another), in the
+	// order they are to be placed: by QueueSeq (none first), then by ID;
+	// their Raw input is left out.
+	Unplaced(ctx context.Context, limit int) ([]*Record, error)
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
 	// SetAnalysis replaces an article's stored analysis (after the rules
@@ -136,6 +141,10 @@ type Store interface {
 	CreateStory(ctx context.Context) (int64, error)
 	// StoryArticles returns a story's articles in ID order.
 	StoryArticles(ctx context.Context, storyID int64) ([]*Record, error)
+	// StaleStories returns up to limit stories, in ID order, whose listing
+	// does not count the articles they hold: their comparison is out of
+	// date (a process stopped between placing articles and comparing).
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	// SaveReport stores a story's comparison (the report JSON) and its listing.
 	SaveReport(ctx context.Context, info StoryInfo, report []byte) error
 	// Story returns a story's listing and its last report.

@@ -40,6 +40,10 @@ the library, the web server), per core.`)
 	library := fs.Int("library", 0, "also grow a library to this many articles and time placing one at 10k and at the end (e.g. 100000)")
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
+	workers := fs.String("workers", "", "measure distributed ingest of -n pages with this many worker processes, e.g. 1,2,3 (needs -pg and -nats)")
+	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
+	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
+	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
 	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
 	so := stressOptions{}
@@ -62,6 +66,13 @@ the library, the web server), per core.`)
 	if *stressTest {
 		so.seed = uint64(*seed)
 		return c.stress(ctx, so)
+	}
+	if *workers != "" {
+		counts, err := parseCounts(*workers)
+		if err != nil {
+			return err
+		}
+		return c.workers(ctx, counts, *n, *seed, *pgURL, *natsURL, *jobs)
 	}
 	if *serve > 0 {
 		return c.serve(ctx, *serve, *seed, *requests)

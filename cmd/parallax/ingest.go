@@ -107,7 +107,7 @@ Feed files, or http(s) URLs of pages and feeds.`)
 // publish queues the inputs for workers.
 func (c *IngestCommand) publish(ctx context.Context, queueURL, stream string, opt read.Options, inputs []string) error {
 	m := c.Main
-	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream})
+	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream, Publish: true})
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/queue"
 )
 
 // WatchCommand polls the subscribed feeds on a schedule, with conditional
@@ -42,6 +43,8 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 	once := fs.Bool("once", false, "poll every feed that is due once, then exit")
 	allowPrivate := fs.Bool("allow-private", false, "allow feeds on private, loopback and link-local addresses")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch where robots.txt disallows it")
+	queueURL := fs.String("queue", "", "publish the new items to this NATS JetStream server (nats://host:4222) for `parallax worker` instead of ingesting them")
+	stream := fs.String("stream", "parallax", "with --queue: the stream's name")
 	notify := fs.String("notify", "", "POST each new event (a story gained an outlet or a conflict) as JSON to this http(s) URL, with retries")
 	if done, err := parseFlags(m, fs, args); done {
 		return err
@@ -60,11 +63,30 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 		return err
 	}
 	defer st.Close()
-	ing, err := ingest.New(ctx, st, ingest.Options{Logger: m.Logger, Now: c.Now})
-	if err != nil {
-		return err
+	// Items go to the library, or to the workers' queue.
+	var add adder
+	flush := func(context.Context) error { return nil }
+	if *queueURL != "" {
+		q, err := queue.Open(ctx, *queueURL, queue.Options{Stream: *stream, Publish: true})
+		if err != nil {
+			return err
+		}
+		defer q.Close()
+		add = func(ctx context.Context, a *parallax.Article, feedID int64) (bool, error) {
+			return true, q.Publish(ctx, &queue.Job{Kind: queue.KindArticle, Source: a.Source, Article: queue.FromArticle(a), FeedID: feedID})
+		}
+	} else {
+		ing, err := ingest.New(ctx, st, ingest.Options{Logger: m.Logger, Now: c.Now})
+		if err != nil {
+			return err
+		}
+		defer ing.Close()
+		add = func(ctx context.Context, a *parallax.Article, feedID int64) (bool, error) {
+			r, err := ing.Add(ctx, a, feedID)
+			return r.New, err
+		}
+		flush = ing.Flush
 	}
-	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
 	var n *notifier
 	if *notify != "" {
@@ -74,8 +96,8 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 		}
 	}
 	for {
-		next, err := c.pollDue(ctx, st, ing, fc, *interval)
-		if ferr := ing.Flush(context.WithoutCancel(ctx)); ferr != nil {
+		next, err := c.pollDue(ctx, st, add, fc, *interval, *queueURL != "")
+		if ferr := flush(context.WithoutCancel(ctx)); ferr != nil {
 			return ferr
 		}
 		if err != nil {
@@ -109,8 +131,12 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 	return nil
 }
 
+// adder takes a feed's new article: into the library, or onto the queue;
+// added is false when the library had it already.
+type adder func(ctx context.Context, a *parallax.Article, feedID int64) (added bool, err error)
+
 // pollDue polls every feed that is due and returns when the next one is.
-func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, ing *ingest.Ingester, fc *fetch.Client, interval time.Duration) (time.Time, error) {
+func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, add adder, fc *fetch.Client, interval time.Duration, queued bool) (time.Time, error) {
 	m := c.Main
 	feeds, err := st.Feeds(ctx)
 	if err != nil {
@@ -135,12 +161,12 @@ func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, ing *inge
 			if ctx.Err() != nil {
 				break
 			}
-			r, err := ing.Add(ctx, a, f.ID)
+			isNew, err := add(ctx, a, f.ID)
 			if err != nil {
 				fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(err))
 				continue
 			}
-			if r.New {
+			if isNew {
 				added++
 			}
 		}
@@ -162,6 +188,9 @@ func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, ing *inge
 				f.ETag, f.LastModified = res.ETag, res.LastModified
 			}
 			state := fmt.Sprintf("%d new", added)
+			if queued {
+				state = fmt.Sprintf("%d queued", added)
+			}
 			if res.NotModified {
 				state = "not modified"
 			}

@@ -57,6 +57,7 @@ func (c *WorkerCommand) Run(ctx context.Context, args []string) error {
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
 	maxSize := fs.Int64("max-size", 10<<20, "largest page fetched, in bytes")
+	ackWait := fs.Duration("ack-wait", time.Minute, "how long a job a worker took waits, should the worker die, before another worker gets it (the same for every worker)")
 	compareEvery := fs.Duration("compare-every", flushEvery, "longest time between two comparisons of the stories that gained articles while articles keep coming")
 	fs.Usage = func() {
 		fmt.Fprintln(m.Stderr, `Usage: parallax worker --db postgres://… [--nats nats://127.0.0.1:4222] [flags]
@@ -75,6 +76,9 @@ Flags:`)
 		fmt.Fprintf(m.Stderr, "parallax worker: unexpected argument %q\n", fs.Arg(0))
 		return errSilent{2}
 	}
+	if *ackWait < time.Second {
+		return parallax.Errorf(parallax.EINVALID, "worker: --ack-wait %s: want at least 1s", *ackWait)
+	}
 	if *jobs < 1 {
 		return parallax.Errorf(parallax.EINVALID, "worker: --jobs %d: want at least 1", *jobs)
 	}
@@ -86,7 +90,7 @@ Flags:`)
 	if _, ok := st.(parallax.PlacementLocker); !ok {
 		return parallax.Errorf(parallax.EINVALID, "worker: the library %s cannot be shared by several processes: give --db a postgres:// URL", libraryName(*db))
 	}
-	q, err := queue.Open(ctx, *natsURL, queue.Options{Stream: *stream})
+	q, err := queue.Open(ctx, *natsURL, queue.Options{Stream: *stream, AckWait: *ackWait})
 	if err != nil {
 		return err
 	}
@@ -97,14 +101,14 @@ Flags:`)
 	}
 	w := &worker{m: m, log: m.Logger, store: ingest.NewStorer(st), q: q, stats: stats,
 		fetch: fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots, MaxBytes: *maxSize}),
-		opt:   read.Options{MaxFileSize: *maxSize}}
+		opt:   read.Options{MaxFileSize: *maxSize}, ackWait: *ackWait}
 	fmt.Fprintf(m.Stderr, "parallax: worker on %s, jobs from %s (stream %s); Ctrl-C stops\n", libraryName(*db), q.Name(), *stream)
 
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		placer(ctx, st, m.Logger, stats, *compareEvery)
+		placer(ctx, st, q, m.Logger, stats, *compareEvery, 2**ackWait+10*time.Second)
 	}()
 	for i := 0; i < *jobs; i++ {
 		wg.Add(1)
@@ -127,6 +131,8 @@ type worker struct {
 	fetch *fetch.Client
 	opt   read.Options
 	stats *WorkerStats
+	// ackWait is the queue's: a job in hand is reported three times in it.
+	ackWait time.Duration
 }
 
 // loop takes jobs until ctx ends.
@@ -157,7 +163,7 @@ func (w *worker) do(ctx context.Context, d *queue.Delivery) {
 	done := make(chan struct{})
 	defer close(done)
 	go func() {
-		t := time.NewTicker(15 * time.Second)
+		t := time.NewTicker(w.ackWait / 3)
 		defer t.Stop()
 		for {
 			select {
@@ -183,7 +189,7 @@ func (w *worker) do(ctx context.Context, d *queue.Delivery) {
 	// takes milliseconds, and the job is then done.
 	sctx := context.WithoutCancel(ctx)
 	for _, a := range arts {
-		res, _, err := w.store.Store(sctx, a, d.Job.FeedID)
+		res, _, err := w.store.StoreQueued(sctx, a, d.Job.FeedID, int64(d.Seq))
 		switch {
 		case err != nil && lasting(err):
 			w.stats.Failed.Add(1)
@@ -198,6 +204,13 @@ func (w *worker) do(ctx context.Context, d *queue.Delivery) {
 		}
 	}
 	if retry || (ctx.Err() != nil && d.Job.Kind == queue.KindURL && len(arts) == 0) {
+		if d.Attempt >= w.q.MaxDeliver() && ctx.Err() == nil {
+			// Given up: off the queue, so that it holds up nothing.
+			w.stats.Failed.Add(1)
+			fmt.Fprintf(w.m.Stderr, "parallax: %s: giving up after %d attempts\n", d.Job.Source, d.Attempt)
+			d.Drop()
+			return
+		}
 		d.Retry(time.Duration(min(d.Attempt, 6)) * 5 * time.Second)
 		return
 	}
@@ -268,9 +281,14 @@ func lasting(err error) bool {
 // placer waits for the library's placement lock and, once it holds it,
 // places the articles every worker stores, comparing the stories that
 // gained articles once per batch. It gives the lock back when ctx ends.
-func placer(ctx context.Context, st parallax.Store, log *slog.Logger, stats *WorkerStats, compareEvery time.Duration) {
+//
+// Articles are placed in the order their jobs were queued, as one process
+// would place them (placing depends on what came before): an article waits
+// until every job queued before its own is finished, or, should one of
+// those be stuck, until stall has passed.
+func placer(ctx context.Context, st parallax.Store, q *queue.Queue, log *slog.Logger, stats *WorkerStats, compareEvery, stall time.Duration) {
 	for ctx.Err() == nil {
-		ing, err := ingest.New(ctx, st, ingest.Options{WaitForLock: true, Logger: log})
+		ing, err := ingest.New(ctx, st, ingest.Options{WaitForLock: true, DeferUnplaced: true, Logger: log})
 		if err != nil {
 			if ctx.Err() == nil {
 				log.Error("placing", "err", err)
@@ -279,7 +297,7 @@ func placer(ctx context.Context, st parallax.Store, log *slog.Logger, stats *Wor
 			continue
 		}
 		log.Info("this worker places articles in stories")
-		err = place(ctx, ing, stats, compareEvery)
+		err = place(ctx, ing, q, stats, compareEvery, stall)
 		if ferr := ing.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
 			err = ferr
 		}
@@ -291,22 +309,47 @@ func placer(ctx context.Context, st parallax.Store, log *slog.Logger, stats *Wor
 	}
 }
 
-func place(ctx context.Context, ing *ingest.Ingester, stats *WorkerStats, compareEvery time.Duration) error {
+func place(ctx context.Context, ing *ingest.Ingester, q *queue.Queue, stats *WorkerStats, compareEvery, stall time.Duration) error {
 	compared := time.Now()
+	var head int64 // the queue place the first unplaced article waits at
+	var since time.Time
 	for ctx.Err() == nil {
-		n, err := ing.PlacePending(ctx, placeBatch)
+		finished, err := q.Finished(ctx)
+		if err != nil {
+			return err
+		}
+		ready := func(r *parallax.Record) bool {
+			if r.QueueSeq == 0 || uint64(r.QueueSeq) <= finished+1 {
+				return true
+			}
+			if r.QueueSeq != head {
+				head, since = r.QueueSeq, time.Now()
+			}
+			return time.Since(since) > stall
+		}
+		n, err := ing.PlacePending(ctx, placeBatch, ready)
 		stats.Placed.Add(int64(n))
 		if err != nil {
 			return err
 		}
-		if ing.Dirty() > 0 && (n < placeBatch || time.Since(compared) >= compareEvery) {
+		// Compare when the queue is empty, or every compareEvery while jobs
+		// keep coming: each story once for all it gained meanwhile.
+		idle := false
+		if n == 0 && ing.Dirty() > 0 {
+			pending, err := q.Pending(ctx)
+			if err != nil {
+				return err
+			}
+			idle = pending == 0
+		}
+		if ing.Dirty() > 0 && (idle || time.Since(compared) >= compareEvery) {
 			if err := ing.Flush(context.WithoutCancel(ctx)); err != nil {
 				return err
 			}
 			compared = time.Now()
 		}
-		if n < placeBatch {
-			sleepCtx(ctx, 200*time.Millisecond)
+		if n == 0 {
+			sleepCtx(ctx, 100*time.Millisecond)
 		}
 	}
 	return nil

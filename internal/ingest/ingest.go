@@ -43,16 +43,21 @@ type Options struct {
 	// another process holds the lock, the Ingester only stores articles and
 	// leaves placing them to that process (see Placing).
 	WaitForLock bool
+	// DeferUnplaced leaves the articles stored but not placed to
+	// PlacePending, which places them in queue order, instead of placing
+	// them as the index is rebuilt.
+	DeferUnplaced bool
 }
 
 // Store is what an Ingester needs of the library: parallax.Store has it all.
 type Store interface {
 	AddArticle(ctx context.Context, r *parallax.Record) (id int64, created bool, err error)
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
-	Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error)
+	Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error)
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error
 	Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error)
 	AddEvents(ctx context.Context, events []parallax.StoryEvent) error
@@ -117,7 +122,19 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		ing.Close()
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
+	// In the order they were placed (queue order, else the order they were
+	// stored in, which is when ingest placed them), so that the index is
+	// the one the processes that placed them had.
+	sort.SliceStable(recent, func(i, j int) bool {
+		if recent[i].QueueSeq != recent[j].QueueSeq {
+			return recent[i].QueueSeq < recent[j].QueueSeq
+		}
+		return recent[i].ID < recent[j].ID
+	})
 	for _, r := range recent {
+		if r.StoryID == 0 && opt.DeferUnplaced {
+			continue
+		}
 		a, err := pipeline.RecordAnalysis(r)
 		if err != nil {
 			ing.Close()
@@ -135,9 +152,23 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 			}
 		}
 	}
-	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window)
+	// Stories a stopped process placed articles in but did not compare
+	// again are compared at the next Flush.
+	stale, err := store.StaleStories(ctx, maxStale)
+	if err != nil {
+		ing.Close()
+		return nil, fmt.Errorf("find stories to compare again: %w", err)
+	}
+	for _, id := range stale {
+		ing.dirty[id] = true
+	}
+	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window, "stale_stories", len(stale))
 	return ing, nil
 }
+
+// maxStale bounds the stories New finds out of date; the rest are found by
+// the next Ingester.
+const maxStale = 10000
 
 // Placing reports whether this Ingester places articles in stories; when
 // it does not, another process holds the placement lock and places what
@@ -193,10 +224,16 @@ func NewStorer(store Store) *Storer { return &Storer{store: store, an: pipeline.
 // URL or same text). It returns the analysis of a new article, nil
 // otherwise.
 func (s *Storer) Store(ctx context.Context, art *parallax.Article, feedID int64) (Result, *parallax.Analysis, error) {
+	return s.StoreQueued(ctx, art, feedID, 0)
+}
+
+// StoreQueued is Store for an article a job of the work queue brought:
+// seq is the job's place in the queue, the order articles are placed in.
+func (s *Storer) StoreQueued(ctx context.Context, art *parallax.Article, feedID, seq int64) (Result, *parallax.Analysis, error) {
 	if strings.TrimSpace(art.Text) == "" {
 		return Result{}, nil, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
 	}
-	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID}
+	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID, QueueSeq: seq}
 	rec.Article.Received, rec.Article.ReceivedType = nil, ""
 	if rec.RawType == "" {
 		rec.Raw, rec.RawType = []byte(art.Text), "text/plain"
@@ -240,10 +277,12 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 }
 
 // PlacePending places up to limit articles that were stored but not placed
-// (by processes that left placing to this one), oldest ID first, and
-// returns how many it placed. An article whose stored analysis cannot be
-// read is reported and passed over.
-func (ing *Ingester) PlacePending(ctx context.Context, limit int) (int, error) {
+// (by processes that left placing them to this one), in the order
+// Store.Unplaced gives, and returns how many it placed. It stops at the
+// first article ready, when not nil, says is not ready to place yet (a job
+// queued before it is still in a worker's hands). An article whose stored
+// analysis cannot be read is reported and passed over.
+func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*parallax.Record) bool) (int, error) {
 	if ing.index == nil {
 		return 0, parallax.Errorf(parallax.ECONFLICT, "another process places articles")
 	}
@@ -252,37 +291,35 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int) (int, error) {
 			return 0, err
 		}
 	}
+	recs, err := ing.store.Unplaced(ctx, limit+len(ing.skip))
+	if err != nil {
+		return 0, fmt.Errorf("find unplaced articles: %w", err)
+	}
 	placed := 0
-	var after int64
-	for placed < limit {
-		n := min(limit-placed, 512)
-		recs, err := ing.store.Unplaced(ctx, after, n)
-		if err != nil {
-			return placed, fmt.Errorf("find unplaced articles: %w", err)
-		}
-		for _, r := range recs {
-			after = r.ID
-			if ing.skip[r.ID] {
-				continue
-			}
-			a, err := pipeline.RecordAnalysis(r)
-			if err != nil {
-				if ing.skip == nil {
-					ing.skip = map[int64]bool{}
-				}
-				ing.skip[r.ID] = true
-				ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
-				continue
-			}
-			sid, dup := ing.index.Add(pipeline.Doc(a))
-			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
-				return placed, fmt.Errorf("place a%d: %w", r.ID, err)
-			}
-			placed++
-		}
-		if len(recs) < n {
+	for _, r := range recs {
+		if placed == limit {
 			break
 		}
+		if ing.skip[r.ID] {
+			continue
+		}
+		if ready != nil && !ready(r) {
+			break
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			if ing.skip == nil {
+				ing.skip = map[int64]bool{}
+			}
+			ing.skip[r.ID] = true
+			ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
+			continue
+		}
+		sid, dup := ing.index.Add(pipeline.Doc(a))
+		if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+			return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+		}
+		placed++
 	}
 	return placed, nil
 }

@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/postgres"
+	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
 	"github.com/parallaxnews/parallax/internal/sqlite"
 )
 
@@ -212,6 +215,93 @@ func TestReanalyze(t *testing.T) {
 	info, _, err := db.Story(ctx, a.StoryID)
 	if err != nil || !info.Updated.Equal(later().UTC()) || info.Articles != 2 {
 		t.Errorf("story after Reanalyze: %+v, %v; want recompared at %v", info, err, later())
+	}
+}
+
+// On a library several processes share, one places at a time: an Ingester
+// that finds the lock taken only stores, and the one holding it places what
+// the others stored, in queue order, waiting where a job is unfinished.
+func TestPlacementShared(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	db, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	placer, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer placer.Close()
+	if !placer.Placing() {
+		t.Fatal("the first Ingester does not place")
+	}
+	other, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if other.Placing() {
+		t.Fatal("a second Ingester places while the first holds the lock")
+	}
+	res, err := other.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	if err != nil || !res.New || res.StoryID != 0 {
+		t.Fatalf("Add on the storing Ingester = %+v, %v; want stored, unplaced", res, err)
+	}
+	if n, err := other.PlacePending(ctx, 10, nil); err == nil || n != 0 {
+		t.Errorf("PlacePending on the storing Ingester = %d, %v; want an error", n, err)
+	}
+	// Queued articles, stored out of queue order by two workers.
+	s := NewStorer(db)
+	b, _, err := s.StoreQueued(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, day.Add(5*time.Hour)), 0, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := s.StoreQueued(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []int64
+	ready := func(r *parallax.Record) bool {
+		seen = append(seen, r.ID)
+		return r.QueueSeq < 12 // job 12 is still in a worker's hands
+	}
+	n, err := placer.PlacePending(ctx, 10, ready)
+	if err != nil || n != 2 {
+		t.Fatalf("PlacePending = %d, %v; want 2 (the unqueued article, then job 11)", n, err)
+	}
+	if want := []int64{res.ID, c.ID, b.ID}; !slices.Equal(seen, want) {
+		t.Errorf("PlacePending looked at %v, want %v (unqueued first, then queue order)", seen, want)
+	}
+	if r, _ := db.Article(ctx, b.ID); r.StoryID != 0 {
+		t.Error("the article of an unfinished job's successor was placed")
+	}
+	if n, err := placer.PlacePending(ctx, 10, nil); err != nil || n != 1 {
+		t.Fatalf("PlacePending(all ready) = %d, %v; want 1", n, err)
+	}
+	ra, _ := db.Article(ctx, res.ID)
+	rc, _ := db.Article(ctx, c.ID)
+	rb, _ := db.Article(ctx, b.ID)
+	if ra.StoryID == 0 || ra.StoryID != rc.StoryID || rb.StoryID == 0 || rb.StoryID == ra.StoryID {
+		t.Errorf("stories: dam %d and %d, mill %d; want the dam articles together, the mill apart", ra.StoryID, rc.StoryID, rb.StoryID)
+	}
+	// The placer stops before comparing: the next one compares.
+	placer.Close()
+	next, err := New(ctx, db, Options{Now: now, WaitForLock: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer next.Close()
+	if next.Dirty() != 2 {
+		t.Errorf("the next placer has %d stories to compare, want the 2 left uncompared", next.Dirty())
+	}
+	if err := next.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err := db.StaleStories(ctx, 10); err != nil || len(stale) != 0 {
+		t.Errorf("StaleStories after Flush = %v, %v", stale, err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/textsearch"
@@ -18,7 +19,11 @@ import (
 const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, ''), a.title, a.author,
 	a.published, a.published_from, a.published_to, a.language, a.text, a.title_from, a.title_to,
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
-	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), a.created`
+	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
+
+// leanColumns are recordColumns without the raw input, for records read
+// to be placed (a page can be a hundred times its text).
+var leanColumns = strings.Replace(recordColumns, "a.raw,", "NULL::bytea,", 1)
 
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
@@ -28,7 +33,7 @@ func scanRecord(row pgx.Row) (*parallax.Record, error) {
 	err := row.Scan(&r.ID, &r.Source, &r.URL, &r.Outlet, &r.Title, &r.Author,
 		nullTime(&r.Published), &from, &to, &r.Language, &r.Text, &tfrom, &tto,
 		&r.Raw, &r.RawType, &r.Hash, &r.Analysis,
-		&r.StoryID, &r.DuplicateOf, &r.FeedID, nullTime(&r.Created))
+		&r.StoryID, &r.DuplicateOf, &r.FeedID, &r.QueueSeq, nullTime(&r.Created))
 	if err != nil {
 		return nil, err
 	}
@@ -83,50 +88,68 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 	}
 	now := db.now().UTC().Truncate(precision)
 	title, text := textsearch.Folded(r.Title, maxIndexed), textsearch.Folded(r.Text, maxIndexed)
-	var id int64
-	var created bool
-	err := db.write(ctx, "add article", func(tx pgx.Tx) error {
-		if found, err := existing(ctx, tx, r); err != nil || found != 0 {
-			id = found
-			return err
-		}
-		var outlet any
-		if r.Outlet != "" {
-			var oid int64
-			err := tx.QueryRow(ctx, `WITH ins AS (INSERT INTO outlets (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id)
-				SELECT id FROM ins UNION ALL SELECT id FROM outlets WHERE name = $1 LIMIT 1`, r.Outlet).Scan(&oid)
-			if err != nil {
-				return err
-			}
-			outlet = oid
-		}
-		// ON CONFLICT waits for a concurrent insert of the same URL or hash
-		// to commit, then does nothing: the article is looked up again.
-		err := tx.QueryRow(ctx, `INSERT INTO articles (url, source, outlet_id, title, author,
+	insert := func(q querier, outlet any) (int64, bool, error) {
+		// One statement: nothing is inserted (nor indexed) when the URL or
+		// the hash is stored already; ON CONFLICT covers an insert of the
+		// same article by another process at the same moment, which it
+		// waits for. Either way the article is then looked up.
+		var id int64
+		err := q.QueryRow(ctx, `INSERT INTO articles (url, source, outlet_id, title, author,
 			published, published_from, published_to, language, text, title_from, title_to,
-			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, created, fts)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-				setweight(to_tsvector('simple', $21), 'A') || setweight(to_tsvector('simple', $22), 'B'))
+			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, queue_seq, created, fts)
+			SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+				setweight(to_tsvector('simple', $22), 'A') || setweight(to_tsvector('simple', $23), 'B')
+			WHERE NOT EXISTS (SELECT 1 FROM articles WHERE url = $1)
+				AND NOT EXISTS (SELECT 1 FROM articles WHERE hash = $15)
 			ON CONFLICT DO NOTHING RETURNING id`,
 			nullable(r.URL), r.Source, outlet, r.Title, r.Author,
 			timeValue(r.Published), r.PublishedEvidence.Start, r.PublishedEvidence.End,
 			r.Language, r.Text, r.TitleSpan.Start, r.TitleSpan.End,
 			blob(r.Raw), r.RawType, nullable(r.Hash), blob(r.Analysis),
-			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), now, title, text).Scan(&id)
+			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), nullable(r.QueueSeq), now, title, text).Scan(&id)
 		if errors.Is(err, pgx.ErrNoRows) {
-			found, err := existing(ctx, tx, r)
+			found, err := existing(ctx, q, r)
 			if err == nil && found == 0 {
 				err = parallax.Errorf(parallax.ECONFLICT, "add article %s: a conflicting article vanished: try again", r.Source)
 			}
-			id = found
-			return err
+			return found, false, err
 		}
-		if err != nil {
+		return id, err == nil, err
+	}
+	var id int64
+	var created bool
+	var err error
+	if oid, ok := db.outlet(r.Outlet); ok {
+		// The common case, one round trip.
+		id, created, err = insert(db.pool, oid)
+		err = dbError("add article", err)
+	} else {
+		var newOutlet int64
+		err = db.write(ctx, "add article", func(tx pgx.Tx) error {
+			var outlet any
+			if r.Outlet != "" {
+				var oid int64
+				err := tx.QueryRow(ctx, "SELECT id FROM outlets WHERE name = $1", r.Outlet).Scan(&oid)
+				if errors.Is(err, pgx.ErrNoRows) {
+					err = tx.QueryRow(ctx, "INSERT INTO outlets (name) VALUES ($1) ON CONFLICT (name) DO NOTHING RETURNING id", r.Outlet).Scan(&oid)
+					if errors.Is(err, pgx.ErrNoRows) {
+						// Another process added it since: a new statement sees it.
+						err = tx.QueryRow(ctx, "SELECT id FROM outlets WHERE name = $1", r.Outlet).Scan(&oid)
+					}
+				}
+				if err != nil {
+					return err
+				}
+				outlet, newOutlet = oid, oid
+			}
+			var err error
+			id, created, err = insert(tx, outlet)
 			return err
+		})
+		if err == nil && newOutlet != 0 {
+			db.keepOutlet(r.Outlet, newOutlet) // committed: the ID is good
 		}
-		created = true
-		return nil
-	})
+	}
 	if err != nil {
 		return 0, false, err
 	}
@@ -137,9 +160,34 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 	return id, created, nil
 }
 
+// querier is a pool or a transaction.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// outlet is the ID of the outlet named name, when known; outlets are never
+// deleted, so a known ID stays good. No outlet is (nil, true).
+func (db *DB) outlet(name string) (any, bool) {
+	if name == "" {
+		return nil, true
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	id, ok := db.outlets[name]
+	return id, ok
+}
+
+func (db *DB) keepOutlet(name string, id int64) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if len(db.outlets) < 100000 {
+		db.outlets[name] = id
+	}
+}
+
 // existing is the ID of the article stored with r's URL, else with its
 // hash, or 0.
-func existing(ctx context.Context, tx pgx.Tx, r *parallax.Record) (int64, error) {
+func existing(ctx context.Context, tx querier, r *parallax.Record) (int64, error) {
 	for _, k := range []struct{ col, val string }{{"url", r.URL}, {"hash", r.Hash}} {
 		if k.val == "" {
 			continue
@@ -237,36 +285,32 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	if duplicateOf != 0 && duplicateOf == articleID {
 		return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", articleID)
 	}
-	return db.write(ctx, "set placement", func(tx pgx.Tx) error {
-		if storyID != 0 {
-			if err := exists(ctx, tx, "stories", storyID, "story"); err != nil {
-				return err
-			}
+	// One statement: the foreign keys check the story and the original.
+	tag, err := db.lazy(ctx, nil, "UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
+		nullable(storyID), nullable(duplicateOf), articleID)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "23503" {
+		if strings.Contains(pgErr.ConstraintName, "story") {
+			return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", storyID)
 		}
-		if duplicateOf != 0 {
-			if err := exists(ctx, tx, "articles", duplicateOf, "article"); err != nil {
-				return err
-			}
-		}
-		tag, err := tx.Exec(ctx, "UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
-			nullable(storyID), nullable(duplicateOf), articleID)
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() == 0 {
-			return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", articleID)
-		}
-		return nil
-	})
+		return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", duplicateOf)
+	}
+	if err != nil {
+		return dbError("set placement", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", articleID)
+	}
+	return nil
 }
 
-// Unplaced returns up to limit articles in no story after the ID after,
-// in ID order.
-func (db *DB) Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error) {
+// Unplaced returns up to limit articles in no story, in the order they are
+// to be placed: by queue sequence (none first), then by ID.
+func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
 	}
-	rows, err := db.pool.Query(ctx, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL AND a.id > $1 ORDER BY a.id LIMIT $2", after, limit)
+	rows, err := db.pool.Query(ctx, "SELECT "+leanColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT $1", limit)
 	if err != nil {
 		return nil, dbError("unplaced", err)
 	}

@@ -49,8 +49,10 @@ type DB struct {
 	// waits for every connection it lent).
 	mu    sync.Mutex
 	locks map[*placementLock]bool
-	name  string // the URL without its password, for messages
-	now   func() time.Time
+	// outlets caches outlet IDs by name (under mu).
+	outlets map[string]int64
+	name    string // the URL without its password, for messages
+	now     func() time.Time
 }
 
 var _ parallax.Store = (*DB)(nil)
@@ -72,7 +74,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, parallax.Errorf(parallax.EINVALID, "library %s: %s", name, redactErr(err, dsn))
 	}
-	db := &DB{pool: pool, name: name, now: time.Now, locks: map[*placementLock]bool{}}
+	db := &DB{pool: pool, name: name, now: time.Now, locks: map[*placementLock]bool{}, outlets: map[string]int64{}}
 	if err := pool.Ping(ctx); err != nil {
 		pool.Close()
 		if ctx.Err() != nil {
@@ -284,6 +286,39 @@ func (db *DB) write(ctx context.Context, op string, fn func(tx pgx.Tx) error) er
 // read runs fn in a read-only repeatable-read transaction: one snapshot.
 func (db *DB) read(ctx context.Context, op string, fn func(tx pgx.Tx) error) error {
 	return dbError(op, pgx.BeginTxFunc(ctx, db.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, fn))
+}
+
+// lazy runs one statement in a transaction that does not wait for its
+// commit to reach the disk, in one round trip: for what the library can
+// compute again — placements, stories, comparisons — never for articles,
+// which must be safe on disk before their job is acknowledged. A crash of
+// the server loses at most the last fraction of a second of them, and the
+// next placer places or compares again what is missing.
+func (db *DB) lazy(ctx context.Context, scan func(pgx.Row) error, sql string, args ...any) (pgconn.CommandTag, error) {
+	b := &pgx.Batch{}
+	b.Queue("BEGIN")
+	b.Queue("SET LOCAL synchronous_commit TO OFF")
+	b.Queue(sql, args...)
+	b.Queue("COMMIT")
+	br := db.pool.SendBatch(ctx, b)
+	defer br.Close()
+	var tag pgconn.CommandTag
+	for i := 0; i < 4; i++ {
+		var err error
+		if i == 2 && scan != nil {
+			err = scan(br.QueryRow())
+		} else {
+			var t pgconn.CommandTag
+			t, err = br.Exec()
+			if i == 2 {
+				tag = t
+			}
+		}
+		if err != nil {
+			return tag, err
+		}
+	}
+	return tag, nil
 }
 
 // PostgreSQL keeps microseconds.

@@ -15,7 +15,8 @@ import (
 // CreateStory starts an empty story.
 func (db *DB) CreateStory(ctx context.Context) (int64, error) {
 	var id int64
-	if err := db.pool.QueryRow(ctx, "INSERT INTO stories (created) VALUES ($1) RETURNING id", db.now().UTC()).Scan(&id); err != nil {
+	scan := func(row pgx.Row) error { return row.Scan(&id) }
+	if _, err := db.lazy(ctx, scan, "INSERT INTO stories (created) VALUES ($1) RETURNING id", db.now().UTC()); err != nil {
 		return 0, dbError("create story", err)
 	}
 	return id, nil
@@ -39,6 +40,33 @@ func (db *DB) StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Rec
 	return recs, err
 }
 
+// StaleStories returns up to limit stories whose listing does not count
+// the articles they hold, in ID order.
+func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
+	if limit <= 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
+	}
+	rows, err := db.pool.Query(ctx, `SELECT s.id FROM stories s
+		WHERE s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
+		ORDER BY s.id LIMIT $1`, limit)
+	if err != nil {
+		return nil, dbError("stale stories", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, dbError("stale stories", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError("stale stories", err)
+	}
+	return ids, nil
+}
+
 // SaveReport stores a story's listing and its report. An Updated left zero
 // is now.
 func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error {
@@ -58,7 +86,7 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 	if updated.IsZero() {
 		updated = db.now()
 	}
-	tag, err := db.pool.Exec(ctx, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
+	tag, err := db.lazy(ctx, nil, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
 		first = $5, last = $6, updated = $7, report = $8 WHERE id = $9`,
 		info.Title, info.Articles, info.Outlets, info.Conflicts,
 		timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID)

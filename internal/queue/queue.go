@@ -101,6 +101,9 @@ type Options struct {
 	// MaxDeliver is how many times a job is tried before it is given up;
 	// 0 means 10.
 	MaxDeliver int
+	// Publish opens the queue only to publish: the workers' consumer (and
+	// its AckWait, which workers set) is left as it is.
+	Publish bool
 }
 
 var streamName = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
@@ -171,6 +174,9 @@ func Open(ctx context.Context, serverURL string, opt Options) (*Queue, error) {
 		}
 		return nil, fmt.Errorf("queue %s: stream %s: %w", name, opt.Stream, err)
 	}
+	if opt.Publish {
+		return q, nil
+	}
 	q.cons, err = q.stream.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
 		Durable:       q.durable,
 		Description:   "parallax workers",
@@ -185,6 +191,9 @@ func Open(ctx context.Context, serverURL string, opt Options) (*Queue, error) {
 	}
 	return q, nil
 }
+
+// MaxDeliver is how many times a job is tried before it is given up.
+func (q *Queue) MaxDeliver() int { return q.opt.MaxDeliver }
 
 // Name is the server's URL, its password left out.
 func (q *Queue) Name() string { return q.name }
@@ -244,7 +253,9 @@ type Delivery struct {
 	Job *Job
 	// Attempt is 1 the first time the job is delivered, 2 the second, ….
 	Attempt int
-	msg     jetstream.Msg
+	// Seq is the job's place in the stream: the order it was queued in.
+	Seq uint64
+	msg jetstream.Msg
 }
 
 // Done acknowledges the job, after what it brought is committed, and
@@ -264,6 +275,9 @@ func (d *Delivery) Working() error { return d.msg.InProgress() }
 // Fetch waits up to wait for at most n jobs. A message that is not a job is
 // dropped from the stream and reported in bad.
 func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) (jobs []*Delivery, bad []error, err error) {
+	if q.cons == nil {
+		return nil, nil, fmt.Errorf("queue %s: opened to publish only", q.name)
+	}
 	fctx, cancel := context.WithTimeout(ctx, wait)
 	defer cancel()
 	batch, err := q.cons.Fetch(n, jetstream.FetchContext(fctx))
@@ -283,11 +297,11 @@ func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) (jobs []*D
 			bad = append(bad, fmt.Errorf("queue %s: a message that is not a job (%d bytes) was dropped", q.name, len(msg.Data())))
 			continue
 		}
-		attempt := 1
+		d := &Delivery{Job: j, Attempt: 1, msg: msg}
 		if md, err := msg.Metadata(); err == nil {
-			attempt = int(md.NumDelivered)
+			d.Attempt, d.Seq = int(md.NumDelivered), md.Sequence.Stream
 		}
-		jobs = append(jobs, &Delivery{Job: j, Attempt: attempt, msg: msg})
+		jobs = append(jobs, d)
 	}
 	if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) {
 		if ctx.Err() != nil || fctx.Err() != nil {
@@ -296,6 +310,20 @@ func (q *Queue) Fetch(ctx context.Context, n int, wait time.Duration) (jobs []*D
 		return jobs, bad, fmt.Errorf("queue %s: fetch: %w", q.name, err)
 	}
 	return jobs, bad, nil
+}
+
+// Finished returns the place in the stream up to which every job is
+// finished (acknowledged or given up): jobs queued after it may still be in
+// a worker's hands.
+func (q *Queue) Finished(ctx context.Context) (uint64, error) {
+	if q.cons == nil {
+		return 0, fmt.Errorf("queue %s: opened to publish only", q.name)
+	}
+	info, err := q.cons.Info(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("queue %s: %w", q.name, err)
+	}
+	return info.AckFloor.Stream, nil
 }
 
 // DeleteStream removes the stream and every job in it, for tests and for

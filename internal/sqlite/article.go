@@ -16,7 +16,11 @@ import (
 const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, ''), a.title, a.author,
 	a.published, a.published_from, a.published_to, a.language, a.text, a.title_from, a.title_to,
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
-	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), a.created`
+	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
+
+// leanColumns are recordColumns without the raw input, for records read
+// to be placed (a page can be a hundred times its text).
+var leanColumns = strings.Replace(recordColumns, "a.raw,", "NULL,", 1)
 
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
@@ -30,7 +34,7 @@ func scanRecord(s scanner) (*parallax.Record, error) {
 		timeScan{&r.Published}, &r.PublishedEvidence.Start, &r.PublishedEvidence.End,
 		&r.Language, &r.Text, &r.TitleSpan.Start, &r.TitleSpan.End,
 		&r.Raw, &r.RawType, &r.Hash, &r.Analysis,
-		&r.StoryID, &r.DuplicateOf, &r.FeedID, timeScan{&r.Created})
+		&r.StoryID, &r.DuplicateOf, &r.FeedID, &r.QueueSeq, timeScan{&r.Created})
 	if err != nil {
 		return nil, err
 	}
@@ -90,13 +94,13 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 		}
 		err := db.wc.queryRow(ctx, tx, `INSERT INTO articles (url, source, outlet_id, title, author,
 			published, published_from, published_to, language, text, title_from, title_to,
-			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, queue_seq, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullable(r.URL), r.Source, outlet, r.Title, r.Author,
 			timeValue(r.Published), r.PublishedEvidence.Start, r.PublishedEvidence.End,
 			r.Language, r.Text, r.TitleSpan.Start, r.TitleSpan.End,
 			blob(r.Raw), r.RawType, nullable(r.Hash), blob(r.Analysis),
-			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), timeValue(now)).Scan(&id)
+			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), nullable(r.QueueSeq), timeValue(now)).Scan(&id)
 		if err != nil {
 			return err
 		}
@@ -214,13 +218,13 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
-// Unplaced returns up to limit articles in no story after the ID after,
-// in ID order.
-func (db *DB) Unplaced(ctx context.Context, after int64, limit int) ([]*parallax.Record, error) {
+// Unplaced returns up to limit articles in no story, in the order they are
+// to be placed: by queue sequence (none first), then by ID.
+func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
 	}
-	rows, err := db.rc.query(ctx, nil, "SELECT "+recordColumns+recordFrom+"WHERE a.story_id IS NULL AND a.id > ? ORDER BY a.id LIMIT ?", after, limit)
+	rows, err := db.rc.query(ctx, nil, "SELECT "+leanColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT ?", limit)
 	if err != nil {
 		return nil, dbError("unplaced", err)
 	}

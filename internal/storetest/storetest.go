@@ -66,6 +66,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"SetPlacement", testSetPlacement},
 		{"SetAnalysis", testSetAnalysis},
 		{"Unplaced", testUnplaced},
+		{"StaleStories", testStaleStories},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -179,6 +180,7 @@ func diffRecord(want, got *parallax.Record) []string {
 	num("StoryID", want.StoryID, got.StoryID)
 	num("DuplicateOf", want.DuplicateOf, got.DuplicateOf)
 	num("FeedID", want.FeedID, got.FeedID)
+	num("QueueSeq", want.QueueSeq, got.QueueSeq)
 	return d
 }
 
@@ -193,6 +195,7 @@ func ids(recs []*parallax.Record) []int64 {
 func testRoundTrip(t *testing.T, s parallax.Store) {
 	ctx := context.Background()
 	recs := append(bridge(), german(), russian(), undated())
+	recs[1].QueueSeq = 42
 	before := time.Now()
 	got := add(t, s, recs...)
 	after := time.Now()
@@ -594,33 +597,68 @@ func testSetPlacement(t *testing.T, s parallax.Store) {
 
 func testUnplaced(t *testing.T, s parallax.Store) {
 	ctx := context.Background()
-	ids := add(t, s, append(bridge(), flood()...)...)
+	recs := append(bridge(), flood()...)
+	// Three came through the work queue, out of ID order; two did not.
+	recs[0].QueueSeq, recs[2].QueueSeq, recs[3].QueueSeq = 9, 7, 8
+	ids := add(t, s, recs...)
 	story, err := s.CreateStory(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []int64{ids[0], ids[3]} {
-		if err := s.SetPlacement(ctx, id, story, 0); err != nil {
+	if err := s.SetPlacement(ctx, ids[3], story, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Unplaced(ctx, 10)
+	if want := []int64{ids[1], ids[4], ids[2], ids[0]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(10) = %v, %v; want %v: those without a queue place first, by ID, then by queue place", idsOf(got), err, want)
+	}
+	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "" || len(got[0].Analysis) == 0 || got[0].Raw != nil) {
+		t.Errorf("Unplaced returned %+v: want every field but Raw", got[0])
+	}
+	if len(got) == 4 && got[3].QueueSeq != 9 {
+		t.Errorf("Unplaced: QueueSeq %d, want 9", got[3].QueueSeq)
+	}
+	got, err = s.Unplaced(ctx, 2)
+	if want := []int64{ids[1], ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(2) = %v, %v; want %v", idsOf(got), err, want)
+	}
+	if _, err := s.Unplaced(ctx, 0); err == nil {
+		t.Error("Unplaced(0): no error")
+	}
+}
+
+func testStaleStories(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	var sids []int64
+	for i := 0; i < 4; i++ {
+		id, err := s.CreateStory(ctx)
+		if err != nil {
 			t.Fatal(err)
 		}
+		sids = append(sids, id)
 	}
-	got, err := s.Unplaced(ctx, 0, 10)
-	if want := []int64{ids[1], ids[2], ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
-		t.Errorf("Unplaced(0, 10) = %v, %v; want %v in ID order", idsOf(got), err, want)
+	// sids[0]: two articles, compared with two; sids[1]: one article, never
+	// compared; sids[2]: compared with one article, holds none now;
+	// sids[3]: empty, never compared.
+	s.SetPlacement(ctx, ids[0], sids[0], 0)
+	s.SetPlacement(ctx, ids[1], sids[0], 0)
+	s.SetPlacement(ctx, ids[2], sids[1], 0)
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[0], Articles: 2}, []byte("{}")); err != nil {
+		t.Fatal(err)
 	}
-	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "") {
-		t.Errorf("Unplaced returned a partial record: %+v", got[0].Article)
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[2], Articles: 1}, []byte("{}")); err != nil {
+		t.Fatal(err)
 	}
-	got, err = s.Unplaced(ctx, 0, 2)
-	if want := []int64{ids[1], ids[2]}; err != nil || !slices.Equal(idsOf(got), want) {
-		t.Errorf("Unplaced(0, 2) = %v, %v; want %v", idsOf(got), err, want)
+	got, err := s.StaleStories(ctx, 10)
+	if want := []int64{sids[1], sids[2]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
 	}
-	got, err = s.Unplaced(ctx, ids[2], 2)
-	if want := []int64{ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
-		t.Errorf("Unplaced(after %d, 2) = %v, %v; want %v", ids[2], idsOf(got), err, want)
+	if got, err := s.StaleStories(ctx, 1); err != nil || len(got) != 1 {
+		t.Errorf("StaleStories(limit 1) = %v, %v", got, err)
 	}
-	if _, err := s.Unplaced(ctx, 0, 0); err == nil {
-		t.Error("Unplaced(limit 0): no error")
+	if _, err := s.StaleStories(ctx, 0); err == nil {
+		t.Error("StaleStories(0): no error")
 	}
 }
 
