@@ -310,3 +310,13 @@ func TestEntityNamesAndTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestPronounNotAfterPreposition(t *testing.T) {
+	text := "Cardinal Ana Ruiz, 69, was chosen to succeed Pope Clara Quill. Standing at the balcony of Clara Quill’s old palace, she told the crowd, “Peace be with you.”"
+	a := analyzeText(t, text)
+	for _, q := range a.Quotes {
+		if q.Text == "Peace be with you." && q.Speaker != "Ana Ruiz" {
+			t.Errorf("speaker %q, want Ana Ruiz (not the name after 'of')", q.Speaker)
+		}
+	}
+}

@@ -771,7 +771,7 @@ func (d *doc) pronounReferent(at, before int, g byte) string {
 	if si < 0 {
 		return ""
 	}
-	if n := d.recentPerson(at, d.sents[si].Span.Start, g); n != "" {
+	if n := d.sentenceSubjectBefore(at, si, g); n != "" {
 		return n
 	}
 	// the sentence just before, when it names someone: its subject
@@ -825,6 +825,59 @@ func (d *doc) recentPerson(off, from int, g byte) string {
 		}
 	}
 	return ""
+}
+
+// sentenceSubjectBefore is the last person named before offset at in
+// sentence si who can be its subject: not the object of a preposition
+// ("at the balcony of St. Peter's Basilica, he told") and not a possessive
+// inside a longer name.
+func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
+	from := d.sents[si].Span.Start
+	for i := len(d.mentions) - 1; i >= 0; i-- {
+		m := &d.mentions[i]
+		if m.start >= at || d.insideQuote(m.start) {
+			continue
+		}
+		if m.start < from {
+			break
+		}
+		e := d.ents[m.entity]
+		if e.typ != parallax.Person || !genderFits(e.name, g) {
+			continue
+		}
+		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) {
+			continue
+		}
+		return e.name
+	}
+	return ""
+}
+
+// afterPreposition reports whether the word before off (within the
+// sentence starting at from) is a preposition.
+func (d *doc) afterPreposition(off, from int) bool {
+	i := off
+	for i > from && d.text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > from && d.text[j-1] != ' ' {
+		j--
+	}
+	return prepositions.Has(strings.ToLower(strings.Trim(d.text[j:i], ",.")))
+}
+
+// possessiveInName: "Peter’s Basilica" — the name is a possessive that a
+// capitalised word continues.
+func (d *doc) possessiveInName(end int) bool {
+	rest := d.text[end:min(len(d.text), end+8)]
+	for _, p := range []string{"’s ", "'s "} {
+		if strings.HasPrefix(rest, p) {
+			r, _ := utf8.DecodeRuneInString(rest[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 func pronounGender(p string) byte {

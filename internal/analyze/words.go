@@ -40,6 +40,7 @@ var (
 	collectiveHeads = lang.Words("collective_heads")
 	utteranceNouns  = lang.Words("utterance_nouns")
 	accordingTo     = lang.Words("according_to")
+	prepositions    = lang.Words("prepositions")
 	determiners     = lang.Words("determiners")
 	hedgeTerms      = phrases{lang.Words("hedges")}
 	loadedTerms     = phrases{lang.Words("loaded")}
