@@ -14,6 +14,11 @@ var nerType = map[string]string{"PER": parallax.Person, "ORG": parallax.Organiza
 // probabilities). Set on CoNLL-2003 and GMB with `parallax evalcorpus`.
 const minNERConf = 0.55
 
+// learnAll lets the tagger retype the rules' persons, organisations and
+// places too, not only what they call misc: better types, at twice the
+// cost of analysis.
+var learnAll = false
+
 // learnedTypes lets the learned tagger (internal/ner, trained on openly
 // licensed annotations) vote on the type of each English entity: every
 // mention it tags with the same extent, or inside which the mention's
@@ -95,7 +100,11 @@ func (d *doc) learnedTypes() {
 // person with a title stay.
 func learnable(e *ent) bool {
 	switch e.typ {
-	case parallax.Misc, parallax.Person, parallax.Organization, parallax.Place, "":
+	case parallax.Misc, "":
+	case parallax.Person, parallax.Organization, parallax.Place:
+		if !learnAll {
+			return false
+		}
 	default:
 		return false
 	}
