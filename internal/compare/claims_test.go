@@ -134,3 +134,22 @@ func TestCharacterizationAttached(t *testing.T) {
 		t.Errorf("a label for someone else became a conflict: %+v", cs)
 	}
 }
+
+func TestCharacterizationNotVictimsOrPleas(t *testing.T) {
+	// a plea of not guilty asserts nothing
+	st := storyOf(t,
+		"Tobias Renn pleaded not guilty to setting fire to the Ashby warehouse on Monday.",
+		"Tobias Renn is accused of setting fire to the Ashby warehouse on Monday, police said.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("a not-guilty plea became a guilt claim: %+v", cs)
+	}
+	// the victim of a verdict is not the one it calls guilty
+	st = storyOf(t,
+		"A jury found Ivo Stanek guilty of attacking Marta Quill at the Ashby warehouse on Monday.",
+		"Marta Quill is accused of lying about the attack at the Ashby warehouse on Monday.")
+	for _, c := range conflictsOfKind(st, "characterization") {
+		if strings.Contains(c.Subject, "Marta Quill") {
+			t.Errorf("the victim is called guilty: %+v", c)
+		}
+	}
+}

@@ -676,12 +676,17 @@ func hasGuiltTerm(text string) bool {
 		return !(r >= 'a' && r <= 'z' || r > 127 || r == '-')
 	})
 	for i := range words {
-		if guiltTerms.Match(words[i:]) > 0 {
-			return true
+		if guiltTerms.Match(words[i:]) > 0 && (i == 0 || !negations.Has(words[i-1])) {
+			return true // "pleaded not guilty" asserts nothing
 		}
 	}
 	return false
 }
+
+var (
+	negations    = lang.Words("negations")
+	prepositions = lang.Words("prepositions")
+)
 
 // hedgeConflicts: within figures or sentences that line up, one outlet
 // asserts guilt plainly while another hedges ("alleged", "accused of").
@@ -931,8 +936,8 @@ func attachedWords(u *unit, sp parallax.Span) parallax.Span {
 		for j > u.span.Start && text[j-1] != ' ' {
 			j--
 		}
-		if named(j) {
-			break
+		if named(j) || prepositions.Has(strings.ToLower(text[j:i])) {
+			break // "found guilty of slaying Zurana Horton": the label is someone else's
 		}
 		start = j
 	}
