@@ -6,13 +6,6 @@ import (
 	"github.com/parallaxnews/parallax/internal/lang"
 )
 
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
 
 // The word lists live in the language layer (internal/lang); these are the
 // ones the analysis reads, loaded once.
