@@ -6,7 +6,6 @@ import (
 	"github.com/parallaxnews/parallax/internal/lang"
 )
 
-
 // The word lists live in the language layer (internal/lang); these are the
 // ones the analysis reads, loaded once.
 var (
