@@ -39,9 +39,18 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	library := fs.Int("library", 0, "also grow a library to this many articles and time placing one at 10k and at the end (e.g. 100000)")
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
+	pageN := fs.String("page", "", "read one generated HTML page of this size, of one-line paragraphs, and analyse it (e.g. 10MB)")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
+	}
+	if *pageN != "" {
+		size, err := pageSize(*pageN)
+		if err != nil {
+			fmt.Fprintln(m.Stderr, "parallax bench:", err)
+			return errSilent{2}
+		}
+		return c.page(ctx, size)
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)
