@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/pipeline"
@@ -55,11 +54,14 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	for _, e := range errs {
 		rep.Errors = append(rep.Errors, parallax.InputError{Input: inputOf(e), Problem: parallax.ErrorMessage(e)})
 	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	var w io.Writer = m.Stdout
+	var file *outputFile
 	if *out != "" {
-		file, err := os.Create(*out)
-		if err != nil {
-			return fmt.Errorf("create report %q: %w", *out, err)
+		if file, err = createOutput(*out); err != nil {
+			return err
 		}
 		defer file.Close()
 		w = file
@@ -70,6 +72,11 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	}
 	if err := report.Write(w, f, rep, report.Options{Articles: byID, Text: report.TextOptions{Color: *color}}); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return err
+		}
 	}
 	if len(errs) > 0 {
 		return errSilent{1}

@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 
 	"github.com/parallaxnews/parallax"
@@ -72,17 +71,17 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 		return parallax.Errorf(parallax.EINVALID, "export %s: unknown format %q (jsonl%s)", what, *format, map[bool]string{true: " or csv"}[what == "articles"])
 	}
 	var w io.Writer = m.Stdout
+	var file *outputFile
 	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return fmt.Errorf("create %q: %w", *out, err)
+		var err error
+		if file, err = createOutput(*out); err != nil {
+			return err
 		}
-		defer f.Close()
-		w = f
+		defer file.Close()
+		w = file
 	}
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	return withStore(ctx, *db, func(st parallax.Store) error {
+	err := withStore(ctx, *db, func(st parallax.Store) error {
 		if what == "stories" {
 			return exportStories(ctx, st, bw)
 		}
@@ -94,6 +93,13 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 			return enc.Encode(exportArticle(r))
 		})
 	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil && file != nil {
+		err = file.Commit()
+	}
+	return err
 }
 
 func exportArticle(r *parallax.Record) exportedArticle {

@@ -69,20 +69,15 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 		run.input(ctx, in)
 	}
 	p.finish()
-	// Stories are compared even after an interrupt: what was stored is kept
-	// and shown current. A second signal kills the process; the database
-	// stays consistent either way.
-	flushCtx := context.WithoutCancel(ctx)
-	if err := ing.Flush(flushCtx); err != nil {
+	if ctx.Err() != nil {
+		return run.interrupted(ctx)
+	}
+	if err := ing.Flush(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
 		plural(run.added, "new article", "new articles"), plural(run.existing, "article", "articles"),
 		plural(run.dups, "copy linked", "copies linked"), plural(run.stories, "story", "stories"), plural(run.failed, "input", "inputs"))
-	if ctx.Err() != nil {
-		fmt.Fprintln(m.Stderr, "interrupted: everything ingested so far is kept")
-		return errSilent{130}
-	}
 	if run.failed > 0 {
 		return errSilent{1}
 	}
@@ -134,7 +129,9 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 	}
 	res, err := r.ing.Add(ctx, a, feedID)
 	if err != nil {
-		r.fail(err)
+		if ctx.Err() == nil { // an interrupt is not the input's fault
+			r.fail(err)
+		}
 		return
 	}
 	switch {
@@ -153,13 +150,37 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 			r.stories++
 		}
 		if time.Since(r.flushed) >= flushEvery {
-			if err := r.ing.Flush(ctx); err != nil {
+			if err := r.ing.Flush(ctx); err != nil && ctx.Err() == nil {
 				r.fail(err)
 			}
 			r.flushed = time.Now()
 		}
 	}
 	r.progress.tick(a.Source, len(a.Received))
+}
+
+// interruptFlush is how long an interrupted run spends comparing again the
+// stories it touched, within the second the program has to stop.
+const interruptFlush = 300 * time.Millisecond
+
+// interrupted ends a run stopped by a signal: every article it committed
+// is whole and placed. The stories it touched are compared again for as
+// long as interruptFlush allows (each story's report is saved whole, and
+// a story still being compared when the program stops keeps its previous
+// report); the others are when they next gain an article.
+func (r *ingestRun) interrupted(ctx context.Context) error {
+	left := r.ing.Dirty()
+	fmt.Fprintf(r.m.Stderr, "interrupted: %s kept, each whole and in its story; comparing %s again\n",
+		plural(r.added, "new article", "new articles"), plural(left, "story", "stories"))
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
+	defer cancel()
+	if err := r.ing.Flush(fctx); err != nil && fctx.Err() == nil {
+		r.fail(err)
+	}
+	if n := r.ing.Dirty(); n > 0 {
+		fmt.Fprintf(r.m.Stderr, "%d of %s not compared again yet: they will be when they next gain an article\n", n, plural(left, "story", "stories"))
+	}
+	return errSilent{130}
 }
 
 func (r *ingestRun) fail(err error) {

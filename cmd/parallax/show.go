@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/report"
@@ -58,15 +57,21 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 			arts[a.ID] = &a
 		}
 		var w io.Writer = m.Stdout
+		var file *outputFile
 		if *out != "" {
-			file, err := os.Create(*out)
-			if err != nil {
-				return fmt.Errorf("create %q: %w", *out, err)
+			if file, err = createOutput(*out); err != nil {
+				return err
 			}
 			defer file.Close()
 			w = file
 		}
-		return report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}})
+		if err := report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}}); err != nil {
+			return err
+		}
+		if file != nil {
+			return file.Commit()
+		}
+		return nil
 	})
 }
 

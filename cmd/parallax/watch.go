@@ -55,7 +55,15 @@ func (c *WatchCommand) Run(ctx context.Context, args []string) error {
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, IgnoreRobots: *ignoreRobots})
 	for {
 		next, err := c.pollDue(ctx, st, ing, fc, *interval)
-		if ferr := ing.Flush(context.WithoutCancel(ctx)); ferr != nil {
+		if ctx.Err() != nil {
+			// Stopping: compare the touched stories for as long as an
+			// interrupted ingest does, then go.
+			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
+			ing.Flush(fctx)
+			cancel()
+			break
+		}
+		if ferr := ing.Flush(ctx); ferr != nil {
 			return ferr
 		}
 		if err != nil {
@@ -110,7 +118,9 @@ func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, ing *inge
 			}
 			r, err := ing.Add(ctx, a, f.ID)
 			if err != nil {
-				fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(err))
+				if ctx.Err() == nil {
+					fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(err))
+				}
 				continue
 			}
 			if r.New {

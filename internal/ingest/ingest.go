@@ -91,6 +91,9 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
 	for _, r := range recent {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		a := ing.analysisOf(r)
 		sid, dup := ing.index.Add(doc(r.ID, a))
 		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
@@ -177,7 +180,10 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 	}
 	work.ID = articleID(id)
 	sid, dup := ing.index.Add(doc(id, a))
-	if err := ing.place(ctx, id, sid, dup); err != nil {
+	// Stored, the article is placed even if ctx is cancelled meanwhile (an
+	// interrupt): a run stopped between the two steps would leave it out of
+	// every story until the next run.
+	if err := ing.place(context.WithoutCancel(ctx), id, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
 	return Result{ID: id, New: true, StoryID: ing.stories[sid], DuplicateOf: parseArticleID(dup)}, nil
