@@ -106,6 +106,11 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 			}
 		}
 	}
+	if u, ok := store.(unplacedLister); ok {
+		if err := ing.placeUnplaced(ctx, u); err != nil {
+			return nil, err
+		}
+	}
 	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window)
 	return ing, nil
 }
