@@ -44,6 +44,7 @@ the library, the web server), per core.`)
 	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
 	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
 	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
+	pageN := fs.String("page", "", "read one generated HTML page of this size, of one-line paragraphs, and analyse it (e.g. 10MB)")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
 	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
 	so := stressOptions{}
@@ -54,6 +55,14 @@ the library, the web server), per core.`)
 	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
 	if done, err := parseFlags(m, fs, args); done {
 		return err
+	}
+	if *pageN != "" {
+		size, err := pageSize(*pageN)
+		if err != nil {
+			fmt.Fprintln(m.Stderr, "parallax bench:", err)
+			return errSilent{2}
+		}
+		return c.page(ctx, size)
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)
