@@ -1,5 +1,13 @@
 package parallax
 
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
 // The report is what `parallax compare` prints with --format json and what
 // the scorer reads (see CONTRACT.md beside the evaluation set). Field names
 // are part of the contract; more fields may be added, none renamed.
@@ -156,10 +164,119 @@ func (f *Fact) ReportedBy(outletOf func(articleID string) string) []string {
 
 // Conflict is a disagreement between outlets, with each side's words.
 type Conflict struct {
-	Kind    string       `json:"kind"` // quantity, date, name, characterization
-	Summary string       `json:"summary"`
-	Subject string       `json:"subject,omitempty"`
-	Sides   [][]Evidence `json:"sides"`
+	Kind    string `json:"kind"` // quantity, date, name, office, acronym, year, event, characterization
+	Summary string `json:"summary"`
+	Subject string `json:"subject,omitempty"`
+	// Label says what kind of disagreement it is: one of the Label constants.
+	Label string `json:"label,omitempty"`
+	// Sides hold each side's evidence, the side most outlets stand on first.
+	Sides [][]Evidence `json:"sides"`
+	// Review is what a person marked the conflict as, when someone did.
+	// compare never sets it: the library adds it when it shows a story.
+	Review *Review `json:"review,omitempty"`
+}
+
+// Review verdicts.
+const (
+	Confirmed   = "confirmed"      // checked: the outlets do disagree
+	NotConflict = "not_a_conflict" // checked: a false alarm
+)
+
+// Review is a person's verdict on one conflict of a story, kept across
+// recomparisons by the conflict's Key.
+type Review struct {
+	Key     string    `json:"key"`
+	Verdict string    `json:"verdict"` // Confirmed or NotConflict
+	Note    string    `json:"note,omitempty"`
+	By      string    `json:"by"`
+	At      time.Time `json:"at"`
+}
+
+// Key names a conflict so that the same disagreement has the same key
+// when its story is compared again with more articles: its kind, its
+// subject, and what the sides say (the values the summary quotes, or
+// else each side's first words), each folded to lower-case letters and
+// digits. Which outlets are on each side is left out: that is what grows.
+func (c *Conflict) Key() string {
+	vals := quotedValues(c.Summary)
+	if len(vals) < 2 {
+		vals = vals[:0]
+		for _, side := range c.Sides {
+			if len(side) > 0 {
+				vals = append(vals, keyWords(side[0].Text))
+			}
+		}
+	}
+	sort.Strings(vals)
+	return keyWords(c.Kind) + "|" + keyWords(c.Subject) + "|" + strings.Join(vals, "/")
+}
+
+// KeyPrefix is the kind and subject part of a conflict key, "kind|subject|":
+// what a review falls back to when the sides' words have changed.
+func KeyPrefix(key string) string {
+	i := strings.IndexByte(key, '|')
+	if i < 0 {
+		return key
+	}
+	j := strings.IndexByte(key[i+1:], '|')
+	if j < 0 {
+		return key
+	}
+	return key[:i+1+j+1]
+}
+
+// quotedValues are the distinct passages inside double quotes in s.
+func quotedValues(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for {
+		i := strings.IndexAny(s, "\"“")
+		if i < 0 {
+			return out
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		s = s[i+w:]
+		j := strings.IndexAny(s, "\"”")
+		if j < 0 {
+			return out
+		}
+		if v := keyWords(s[:j]); v != "" && !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+		_, w = utf8.DecodeRuneInString(s[j:])
+		s = s[j+w:]
+	}
+}
+
+// keyWords folds s to its lower-case letters and digits, words separated
+// by one space.
+func keyWords(s string) string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(f, " ")
+}
+
+// Conflict labels.
+const (
+	// LabelContradiction: outlets state incompatible values; one is wrong.
+	LabelContradiction = "contradiction"
+	// LabelCharacterization: one outlet asserts what another reports as
+	// alleged, denied or described otherwise.
+	LabelCharacterization = "characterization"
+	// LabelSelfContradiction: one article gives incompatible values itself.
+	LabelSelfContradiction = "self-contradiction"
+	// LabelUpdated: a figure that changed with time (a running toll, a
+	// count later revised): reported, but not a dispute.
+	LabelUpdated = "updated"
+)
+
+// Outlets counts the articles that stand on any side of the conflict.
+func (c *Conflict) Outlets() int {
+	n := 0
+	for _, s := range c.Sides {
+		n += len(s)
+	}
+	return n
 }
 
 // OutletFraming summarises how one outlet tells the story.

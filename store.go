@@ -28,8 +28,12 @@ type Record struct {
 	// DuplicateOf is the record this one copies (a wire copy, a repost), 0 when none.
 	DuplicateOf int64
 	// FeedID is the feed the article came from, 0 when none.
-	FeedID  int64
-	Created time.Time
+	FeedID int64
+	// QueueSeq is the article's job's place in the work queue (its stream
+	// sequence), 0 when it did not come through the queue. Articles are
+	// placed in stories in this order, as one process would place them.
+	QueueSeq int64
+	Created  time.Time
 }
 
 // StoryInfo is a story as listed: its counts and dates, not its report.
@@ -39,8 +43,8 @@ type StoryInfo struct {
 	Articles  int
 	Outlets   int
 	Conflicts int
-	First     time.Time // earliest publication (or ingestion) date of its articles
-	Last      time.Time // latest
+	First     time.Time // earliest known publication date of its articles; zero when none is known
+	Last      time.Time // latest known publication date
 	Updated   time.Time // when its comparison was last computed
 }
 
@@ -78,6 +82,35 @@ type Feed struct {
 	Created      time.Time
 }
 
+// StoryEvent is a change in a story that someone may want to be told of: it
+// gained an outlet, or a conflict.
+type StoryEvent struct {
+	ID      int64 // assigned by the store, increasing
+	StoryID int64
+	Kind    string // EventOutlet or EventConflict
+	// Subject is the outlet's name, or the conflict's key (Conflict.Key).
+	Subject string
+	// Summary says it in words: "harbor-gazette.example covers the story",
+	// "figures differ: people injured (14 vs 41)".
+	Summary string
+	Title   string    // the story's title when it happened
+	At      time.Time // when the library saw it
+}
+
+// Event kinds.
+const (
+	EventOutlet   = "outlet"
+	EventConflict = "conflict"
+)
+
+// EventFilter selects events. Zero fields select everything.
+type EventFilter struct {
+	StoryID int64  // one story's events
+	Query   string // events of stories with an article matching this full-text query
+	AfterID int64  // events after this one (what a watcher has not seen yet)
+	Limit   int    // at most this many (0: the store's default, 50)
+}
+
 // Store is the library's storage. Methods that change data either commit
 // whole or change nothing.
 type Store interface {
@@ -93,19 +126,46 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*Record, error)
 	// EachArticle calls fn for every article in ID order; fn's error stops it.
 	EachArticle(ctx context.Context, fn func(*Record) error) error
+	// Unplaced returns up to limit articles that are in no story yet
+	// (stored by a process that left placing them to another), in the
+	// order they are to be placed: by QueueSeq (none first), then by ID;
+	// their Raw input is left out.
+	Unplaced(ctx context.Context, limit int) ([]*Record, error)
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	// SetAnalysis replaces an article's stored analysis (after the rules
+	// that made it changed).
+	SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error
 
 	// CreateStory starts an empty story and returns its ID.
 	CreateStory(ctx context.Context) (int64, error)
 	// StoryArticles returns a story's articles in ID order.
 	StoryArticles(ctx context.Context, storyID int64) ([]*Record, error)
+	// StaleStories returns up to limit stories, in ID order, whose listing
+	// does not count the articles they hold: their comparison is out of
+	// date (a process stopped between placing articles and comparing).
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	// SaveReport stores a story's comparison (the report JSON) and its listing.
 	SaveReport(ctx context.Context, info StoryInfo, report []byte) error
 	// Story returns a story's listing and its last report.
 	Story(ctx context.Context, id int64) (StoryInfo, []byte, error)
 	// Stories lists stories, most recently updated first.
 	Stories(ctx context.Context, f StoryFilter) ([]StoryInfo, error)
+
+	// SetReview records a person's verdict on a conflict of a story,
+	// matched by r.Key; it replaces an earlier review of the same key. A
+	// review with an empty Verdict removes the one of its key. An unknown
+	// story is ENOTFOUND; a verdict other than Confirmed or NotConflict is
+	// EINVALID.
+	SetReview(ctx context.Context, storyID int64, r Review) error
+	// Reviews returns a story's reviews, oldest first.
+	Reviews(ctx context.Context, storyID int64) ([]Review, error)
+
+	// AddEvents records changes in stories; each gets its ID and, when
+	// At is zero, the time now.
+	AddEvents(ctx context.Context, events []StoryEvent) error
+	// Events lists the events f selects, newest first.
+	Events(ctx context.Context, f EventFilter) ([]StoryEvent, error)
 
 	// Search runs a full-text query over titles and texts, best first.
 	Search(ctx context.Context, query string, limit int) ([]ArticleHit, error)
@@ -120,4 +180,22 @@ type Store interface {
 	RemoveFeed(ctx context.Context, idOrURL string) error
 
 	Close() error
+}
+
+// PlacementLocker is a Store that several processes may share at once
+// (PostgreSQL): placing articles in stories takes its lock, so that one
+// process at a time places them, with every placement before it in view.
+type PlacementLocker interface {
+	// LockPlacement takes the lock, waiting for it when wait is set; when
+	// it is not and another process holds the lock, it returns nil, nil.
+	LockPlacement(ctx context.Context, wait bool) (PlacementLock, error)
+}
+
+// PlacementLock is a held placement lock.
+type PlacementLock interface {
+	// Check returns an error when the lock was lost (its connection to the
+	// database broke): its holder must stop placing.
+	Check(ctx context.Context) error
+	// Unlock gives the lock back. A process that dies gives it back too.
+	Unlock()
 }

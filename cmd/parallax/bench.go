@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"compress/gzip"
 	"context"
-	"flag"
 	"fmt"
 	"html"
 	"os"
@@ -31,8 +30,10 @@ type BenchCommand struct {
 
 func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax bench", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "bench", `Usage: parallax bench [flags]
+
+Generates a fictional corpus and times each stage (analysis, grouping,
+the library, the web server), per core.`)
 	n := fs.Int("n", 10000, "number of synthetic articles")
 	seed := fs.Int64("seed", 1, "random seed for the corpus")
 	warcPages := fs.Int("warc", 0, "also ingest a generated WARC of this many pages into a new library and time it (e.g. 10000)")
@@ -40,9 +41,20 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
 	pageN := fs.String("page", "", "read one generated HTML page of this size, of one-line paragraphs, and analyse it (e.g. 10MB)")
+	workers := fs.String("workers", "", "measure distributed ingest of -n pages with this many worker processes, e.g. 1,2,3 (needs -pg and -nats)")
+	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
+	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
+	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
+	so := stressOptions{}
+	fs.StringVar(&so.corpus, "corpus", filepath.Join("..", "shared", "corpus", "dev"), "with -stress: folder of coverage.jsonl, ecbplus.jsonl and their .gold.json")
+	fs.IntVar(&so.stories, "stories", 0, "with -stress: first N stories only (0: all)")
+	fs.IntVar(&so.trials, "trials", 5, "with -stress: injections per kind and story")
+	fs.StringVar(&so.dump, "dump", "", "with -stress: write every conflict raised on the unperturbed stories to this JSON Lines file")
+	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if *pageN != "" {
 		size, err := pageSize(*pageN)
@@ -59,6 +71,17 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 			return errSilent{2}
 		}
 		return c.groupScale(ctx, sizes, *seed)
+	}
+	if *stressTest {
+		so.seed = uint64(*seed)
+		return c.stress(ctx, so)
+	}
+	if *workers != "" {
+		counts, err := parseCounts(*workers)
+		if err != nil {
+			return err
+		}
+		return c.workers(ctx, counts, *n, *seed, *pgURL, *natsURL, *jobs)
 	}
 	if *serve > 0 {
 		return c.serve(ctx, *serve, *seed, *requests)
@@ -160,7 +183,7 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 		if err := writeBenchWARC(path, synth.Corpus(synth.Options{Articles: warcPages, Seed: seed})); err != nil {
 			return err
 		}
-		st, err := openStore(filepath.Join(dir, "warc.db"))
+		st, err := openStore(ctx, filepath.Join(dir, "warc.db"))
 		if err != nil {
 			return err
 		}
@@ -200,7 +223,7 @@ func (c *BenchCommand) library(ctx context.Context, warcPages, size int, seed in
 		}
 	}
 	if size > 0 {
-		st, err := openStore(filepath.Join(dir, "grow.db"))
+		st, err := openStore(ctx, filepath.Join(dir, "grow.db"))
 		if err != nil {
 			return err
 		}

@@ -123,7 +123,7 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 // returns up to serveWide stories of the median size (by articles), those
 // with conflicts first, and that size.
 func buildServeLibrary(ctx context.Context, db string, n int, seed int64) ([]int64, int, error) {
-	st, err := openStore(db)
+	st, err := openStore(ctx, db)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -38,6 +38,17 @@ Readers can find the harbour timetable <a href="javascript:alert(1)">here</a> an
 An engineer said the galley fire " onmouseover="alert(1)" x=" spread quickly; '><svg onload=alert(1)> the board will investigate.
 `
 
+// portWeekly is a fictional follow-up on the ferry fire, by a fictional
+// outlet, with the figure the outlets dispute.
+const portWeekly = `Marigold Star fire: harbour counts the cost
+
+WESTERHAVEN, March 5, 2026 — Two days after fire broke out in the galley of the ferry Marigold Star at Pier 4, Tallis Sound Ferries said the vessel would stay out of service for at least a month. Fourteen people were injured in the fire, Westerhaven Fire and Rescue said, most of them by smoke.
+
+Tobias Renn, 34, a former galley worker charged with arson, is due to appear in Westerhaven Magistrates' Court on Thursday. The Coastal Transit Safety Board (CTSB) is investigating.
+
+"We will rebuild the galley and return the Marigold Star to service," a Tallis Sound Ferries spokesperson said.
+`
+
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -104,8 +115,14 @@ func TestBrowser(t *testing.T) {
 	if d := os.Getenv("PARALLAX_SCREENSHOTS"); d != "" {
 		out = d
 	}
+	// More coverage of the ferry fire, which the browser adds through the
+	// Add page once it has marked a conflict.
+	more := filepath.Join(dir, "port-weekly.txt")
+	if err := os.WriteFile(more, []byte(portWeekly), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, node, filepath.Join("web", "e2e", "browser.mjs"),
-		"--base", srv.Base, "--out", out, "--hostile", hostile, "--timeout", "150")
+		"--base", srv.Base, "--out", out, "--hostile", hostile, "--more", more, "--timeout", "150")
 	cmd.Dir = root
 	res, err := cmd.CombinedOutput()
 	if err != nil {
@@ -122,7 +139,7 @@ func TestBrowser(t *testing.T) {
 	if err := json.Unmarshal(res, &sum); err != nil || !sum.OK {
 		t.Fatalf("browser.mjs summary (%v):\n%s", err, res)
 	}
-	for _, name := range []string{"home.png", "story.png", "story-conflicts.png", "article.png", "hostile.png"} {
+	for _, name := range []string{"home.png", "story.png", "story-conflicts.png", "article.png", "hostile.png", "home-390.png", "story-390.png"} {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() < 1000 {
 			t.Errorf("screenshot %s missing or empty (%v)", name, err)
 		}

@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/pipeline"
@@ -20,30 +20,53 @@ type CompareCommand struct {
 
 func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax compare", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
+	fs := newFlags(m, "compare", `Usage: parallax compare [flags] INPUT...
+
+Reads articles, groups those about the same event into stories and compares
+how the outlets cover each: what they agree on, what they dispute, who is
+quoted, how each frames it. Nothing is fetched from the network.
+
+INPUT: a text, HTML, JSON Lines (news-please fields), RSS/Atom/JSON Feed or
+WARC file, or a directory of them. A text file may open with front matter
+naming its outlet, headline, date and URL:
+
+  ---
+  outlet: Harbor Gazette
+  date: 2026-03-03
+  ---`)
 	format := fs.String("format", "text", "output format: text, json, md or html")
 	out := fs.String("o", "", "write the report to this file instead of standard output")
 	oneStory := fs.Bool("one-story", false, "treat all inputs as one story instead of grouping them")
 	color := fs.Bool("color", false, "colour the text report")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file to read, in bytes")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: parallax compare [flags] INPUT...\n\nINPUT: text, HTML, JSON Lines, RSS/Atom/JSON Feed or WARC files, or directories of them.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
+	outletsFile := fs.String("outlets", "", outletsFlag)
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(m.Stderr, "parallax compare: no INPUT given (hint: parallax compare examples/)")
-		return errSilent{2}
+		return usageError(m, fs, "no INPUT given (hint: parallax compare examples/)")
 	}
 	f, err := report.ParseFormat(*format)
 	if err != nil {
-		fmt.Fprintln(m.Stderr, "parallax compare:", err)
-		return errSilent{2}
+		return usageError(m, fs, "%s", parallax.ErrorMessage(err))
 	}
-	arts, errs := read.Inputs(ctx, fs.Args(), read.Options{MaxFileSize: *maxSize})
+	dir, err := loadOutlets(*outletsFile)
+	if err != nil {
+		return err
+	}
+	var inputs []string
+	var errs []error
+	for _, in := range fs.Args() {
+		p, err := checkInput(in, false)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		inputs = append(inputs, p)
+	}
+	arts, readErrs := read.Inputs(ctx, inputs, read.Options{MaxFileSize: *maxSize, Outlet: *outlet})
+	errs = append(errs, readErrs...)
 	for _, e := range errs {
 		fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(e))
 	}
@@ -70,7 +93,7 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
-	if err := report.Write(w, f, rep, report.Options{Articles: byID, Text: report.TextOptions{Color: *color}}); err != nil {
+	if err := report.Write(w, f, rep, report.Options{Articles: byID, Text: report.TextOptions{Color: *color}, Directory: dir}); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	if file != nil {
@@ -84,9 +107,20 @@ func (c *CompareCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
+// inputOf is the input an error names: its own Input, or the quoted name
+// at the start of its message ("read \"x.txt\": …", "x.txt: …").
 func inputOf(err error) string {
 	if e, ok := err.(interface{ Input() string }); ok {
 		return e.Input()
+	}
+	msg := parallax.ErrorMessage(err)
+	if i := strings.IndexByte(msg, '"'); i >= 0 && i < 8 {
+		if j := strings.IndexByte(msg[i+1:], '"'); j > 0 {
+			return msg[i+1 : i+1+j]
+		}
+	}
+	if i := strings.Index(msg, ": "); i > 0 && !strings.Contains(msg[:i], " ") {
+		return msg[:i]
 	}
 	return ""
 }

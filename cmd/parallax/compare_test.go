@@ -86,8 +86,8 @@ func TestExamplesReport(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	rep := decode(t, out)
-	if len(rep.Stories) != 1 {
-		t.Fatalf("%d stories, want 1 (the ferry fire)", len(rep.Stories))
+	if len(rep.Stories) != 2 || len(rep.Stories[1].Articles) != 1 {
+		t.Fatalf("%d stories, want 2 (the ferry fire, and the unrelated article on its own)", len(rep.Stories))
 	}
 	st := rep.Stories[0]
 	src := map[string]string{}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,11 +15,24 @@ import (
 // export-opml. Adding a feed does not fetch it; `parallax watch` does.
 type FeedsCommand struct{ Main *Main }
 
-const feedsUsage = `usage: parallax feeds add URL...
+const feedsUsage = `Usage: parallax feeds add URL...
        parallax feeds list
        parallax feeds remove ID-OR-URL...
        parallax feeds import-opml FILE
-       parallax feeds export-opml [-o FILE]`
+       parallax feeds export-opml [-o FILE]
+
+Manages the feeds (RSS, Atom, JSON Feed) that parallax watch polls. Adding
+a feed does not fetch it; watch does. Run "parallax feeds add -h" for a
+subcommand's flags.`
+
+// feedsSynopsis is each subcommand's usage.
+var feedsSynopsis = map[string]string{
+	"add":         "Usage: parallax feeds add URL...\n\nSubscribes to feeds by their http(s) URLs.",
+	"list":        "Usage: parallax feeds list\n\nLists the subscriptions: when each was polled, when it is due, its errors.",
+	"remove":      "Usage: parallax feeds remove ID-OR-URL...\n\nUnsubscribes; the articles already ingested stay.",
+	"import-opml": "Usage: parallax feeds import-opml FILE\n\nSubscribes to every feed an OPML file lists.",
+	"export-opml": "Usage: parallax feeds export-opml [-o FILE]\n\nWrites the subscriptions as OPML.",
+}
 
 func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
@@ -28,21 +40,36 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, feedsUsage)
 		return errSilent{2}
 	}
+	if wantsHelp(args[:1]) {
+		fmt.Fprintln(m.Stdout, feedsUsage)
+		return nil
+	}
 	sub := args[0]
-	fs := flag.NewFlagSet("parallax feeds "+sub, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
-	out := fs.String("o", "", "export-opml: write to this file instead of standard output")
-	if err := fs.Parse(reorder(args[1:])); err != nil {
+	synopsis, ok := feedsSynopsis[sub]
+	if !ok {
+		fmt.Fprintf(m.Stderr, "parallax feeds: unknown subcommand %q\n\n%s\n", sub, feedsUsage)
 		return errSilent{2}
+	}
+	fs := newFlags(m, "feeds "+sub, synopsis)
+	db := dbFlag(fs)
+	var out *string
+	if sub == "export-opml" {
+		out = fs.String("o", "", "write to this file instead of standard output")
+	}
+	if done, err := parseFlags(m, fs, args[1:]); done {
+		return err
+	}
+	switch {
+	case (sub == "add" || sub == "remove") && fs.NArg() == 0:
+		return usageError(m, fs, "nothing to %s", sub)
+	case sub == "import-opml" && fs.NArg() != 1:
+		return usageError(m, fs, "want one OPML FILE")
+	case (sub == "list" || sub == "export-opml") && fs.NArg() > 0:
+		return usageError(m, fs, "unexpected argument %q", fs.Arg(0))
 	}
 	return withStore(ctx, *db, func(st parallax.Store) error {
 		switch sub {
 		case "add":
-			if fs.NArg() == 0 {
-				fmt.Fprintln(m.Stderr, feedsUsage)
-				return errSilent{2}
-			}
 			for _, u := range fs.Args() {
 				if !isURL(u) {
 					return parallax.Errorf(parallax.EINVALID, "feeds add %q: not an http(s) URL", u)
@@ -78,10 +105,6 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 			}
 			return w.Flush()
 		case "remove":
-			if fs.NArg() == 0 {
-				fmt.Fprintln(m.Stderr, feedsUsage)
-				return errSilent{2}
-			}
 			for _, x := range fs.Args() {
 				if err := st.RemoveFeed(ctx, x); err != nil {
 					return err
@@ -90,10 +113,6 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 			}
 			return nil
 		case "import-opml":
-			if fs.NArg() != 1 {
-				fmt.Fprintln(m.Stderr, feedsUsage)
-				return errSilent{2}
-			}
 			file, err := os.Open(fs.Arg(0))
 			if err != nil {
 				return parallax.Errorf(parallax.EINVALID, "read %q: %v", fs.Arg(0), err)
@@ -128,7 +147,7 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 			}
 			var w io.Writer = m.Stdout
 			var file *outputFile
-			if *out != "" {
+			if out != nil && *out != "" {
 				if file, err = createOutput(*out); err != nil {
 					return err
 				}

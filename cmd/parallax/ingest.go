@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,6 +15,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/queue"
 	"github.com/parallaxnews/parallax/internal/read"
 )
 
@@ -32,25 +32,31 @@ const flushEvery = time.Minute
 
 func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax ingest", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	fs := newFlags(m, "ingest", `Usage: parallax ingest [flags] INPUT...
+
+Adds coverage to the library: each article is stored once, linked to what
+it copies, placed in a story; the stories it touched are compared again.
+
+INPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON
+Feed files, or http(s) URLs of pages and feeds.`)
+	db := dbFlag(fs)
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses")
 	noProgress := fs.Bool("no-progress", false, "log lines instead of a progress bar")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file or page, in bytes")
 	ignoreRobots := fs.Bool("ignore-robots", false, "fetch pages even where robots.txt disallows it")
-	fs.Usage = func() {
-		fmt.Fprintln(m.Stderr, "Usage: parallax ingest [flags] INPUT...\n\nINPUT: files, directories, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom/JSON Feed\nfiles, or http(s) URLs of pages and feeds.\n\nFlags:")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	queueURL := fs.String("queue", "", "publish the inputs to this NATS JetStream server (nats://host:4222) for `parallax worker` instead of ingesting them")
+	stream := fs.String("stream", "parallax", "with --queue: the stream's name")
+	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if fs.NArg() == 0 {
-		fmt.Fprintln(m.Stderr, "parallax ingest: no INPUT given (hint: parallax ingest examples/)")
-		return errSilent{2}
+		return usageError(m, fs, "no INPUT given (hint: parallax ingest examples/)")
 	}
-	st, err := openStore(*db)
+	if *queueURL != "" {
+		return c.publish(ctx, *queueURL, *stream, read.Options{MaxFileSize: *maxSize}, fs.Args())
+	}
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -59,14 +65,20 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer ing.Close()
 	fc := fetch.New(fetch.Options{AllowPrivate: *allowPrivate, MaxBytes: *maxSize, IgnoreRobots: *ignoreRobots})
 	p := newProgress(m.Stderr, *noProgress, inputBytes(fs.Args()))
-	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize}, flushed: time.Now()}
+	run := &ingestRun{m: m, ing: ing, fetch: fc, progress: p, opt: read.Options{MaxFileSize: *maxSize, Outlet: *outlet}, flushed: time.Now()}
 	for _, in := range fs.Args() {
 		if ctx.Err() != nil {
 			break
 		}
-		run.input(ctx, in)
+		path, err := checkInput(in, true)
+		if err != nil {
+			run.fail(err)
+			continue
+		}
+		run.input(ctx, path)
 	}
 	p.finish()
 	if ctx.Err() != nil {
@@ -78,7 +90,36 @@ func (c *IngestCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
 		plural(run.added, "new article", "new articles"), plural(run.existing, "article", "articles"),
 		plural(run.dups, "copy linked", "copies linked"), plural(run.stories, "story", "stories"), plural(run.failed, "input", "inputs"))
+	if !ing.Placing() && run.added > 0 {
+		fmt.Fprintln(m.Stderr, "another process (a parallax worker) holds the library's placement lock: it places the new articles in stories")
+	}
 	if run.failed > 0 {
+		return errSilent{1}
+	}
+	return nil
+}
+
+// publish queues the inputs for workers.
+func (c *IngestCommand) publish(ctx context.Context, queueURL, stream string, opt read.Options, inputs []string) error {
+	m := c.Main
+	q, err := queue.Open(ctx, queueURL, queue.Options{Stream: stream, Publish: true})
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	p := &publisher{m: m, q: q, opt: opt}
+	for _, in := range inputs {
+		if ctx.Err() != nil {
+			break
+		}
+		p.input(ctx, in)
+	}
+	fmt.Fprintf(m.Stderr, "queued %s on %s for the workers, %s failed\n", plural(p.sent, "job", "jobs"), q.Name(), plural(p.failed, "input", "inputs"))
+	if ctx.Err() != nil {
+		fmt.Fprintln(m.Stderr, "interrupted: the jobs queued so far stay queued")
+		return errSilent{130}
+	}
+	if p.failed > 0 {
 		return errSilent{1}
 	}
 	return nil
@@ -167,7 +208,7 @@ const interruptFlush = 300 * time.Millisecond
 // is whole and placed. The stories it touched are compared again for as
 // long as interruptFlush allows (each story's report is saved whole, and
 // a story still being compared when the program stops keeps its previous
-// report); the others are when they next gain an article.
+// report); the next run finds the others out of date and compares them.
 func (r *ingestRun) interrupted(ctx context.Context) error {
 	left := r.ing.Dirty()
 	fmt.Fprintf(r.m.Stderr, "interrupted: %s kept, each whole and in its story; comparing %s again\n",
@@ -178,7 +219,7 @@ func (r *ingestRun) interrupted(ctx context.Context) error {
 		r.fail(err)
 	}
 	if n := r.ing.Dirty(); n > 0 {
-		fmt.Fprintf(r.m.Stderr, "%d of %s not compared again yet: they will be when they next gain an article\n", n, plural(left, "story", "stories"))
+		fmt.Fprintf(r.m.Stderr, "%d of %s not compared again yet: the next ingest or watch will\n", n, plural(left, "story", "stories"))
 	}
 	return errSilent{130}
 }

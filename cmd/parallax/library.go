@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,11 +10,14 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/postgres"
 	"github.com/parallaxnews/parallax/internal/sqlite"
 )
 
 // The library commands share one database: --db, else $PARALLAX_DB, else
-// parallax.db in the user's data directory.
+// parallax.db in the user's data directory. A postgres:// (or
+// postgresql://) URL in its place puts the library on a PostgreSQL server
+// instead, for every command alike.
 
 // DefaultDBPath is where the library lives when nothing says otherwise:
 // $XDG_DATA_HOME/parallax/parallax.db, or ~/.local/share/parallax/parallax.db.
@@ -32,13 +36,31 @@ func DefaultDBPath() string {
 	return filepath.Join(dir, "parallax", "parallax.db")
 }
 
-// openStore opens the library at path.
-func openStore(path string) (parallax.Store, error) {
+// dbFlag defines the --db flag every library command takes.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", DefaultDBPath(), "library: an SQLite file, or a postgres:// URL (or $PARALLAX_DB)")
+}
+
+// openStore opens the library at path: an SQLite file, or the PostgreSQL
+// database a postgres:// URL names. Every command opens it here.
+func openStore(ctx context.Context, path string) (parallax.Store, error) {
+	if postgres.IsURL(path) {
+		return postgres.Open(ctx, path)
+	}
 	db, err := sqlite.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	return db, nil
+}
+
+// libraryName is how messages name the library: a PostgreSQL URL without
+// its password.
+func libraryName(path string) string {
+	if postgres.IsURL(path) {
+		return postgres.Redact(path)
+	}
+	return path
 }
 
 // parseStoryID accepts "12" or "s12".
@@ -52,7 +74,7 @@ func parseStoryID(s string) (int64, error) {
 
 // withStore opens the library, runs fn and closes it.
 func withStore(ctx context.Context, path string, fn func(parallax.Store) error) error {
-	st, err := openStore(path)
+	st, err := openStore(ctx, path)
 	if err != nil {
 		return err
 	}

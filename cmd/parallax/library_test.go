@@ -19,6 +19,8 @@ import (
 
 	_ "modernc.org/sqlite"
 
+	"github.com/parallaxnews/parallax/internal/postgres"
+	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
 	"github.com/parallaxnews/parallax/internal/synth"
 )
 
@@ -39,8 +41,16 @@ func mustRun(t *testing.T, args ...string) string {
 	return out
 }
 
-func TestLibraryFiles(t *testing.T) {
-	db := libDB(t)
+// backends runs fn on a new library of each kind: an SQLite file, and a
+// PostgreSQL schema when $PARALLAX_TEST_POSTGRES names a server.
+func backends(t *testing.T, fn func(t *testing.T, db string)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, libDB(t)) })
+	t.Run("postgres", func(t *testing.T) { fn(t, pgtest.DSN(t)) })
+}
+
+func TestLibraryFiles(t *testing.T) { backends(t, testLibraryFiles) }
+
+func testLibraryFiles(t *testing.T, db string) {
 	_, errs, code := run(t, "ingest", "--db", db, "--no-progress", "../../examples")
 	if code != 0 {
 		t.Fatalf("ingest: exit %d: %s", code, errs)
@@ -112,13 +122,17 @@ func TestLibraryFiles(t *testing.T) {
 	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"url", "title", "maintext", "source_domain", "language", "id", "story", "entities", "quotes"} {
+	for _, k := range []string{"url", "title", "maintext", "source_domain", "language", "id", "story", "entities", "quotes", "sentences", "signals"} {
 		if _, ok := first[k]; !ok {
 			t.Errorf("exported article lacks %q", k)
 		}
 	}
 	if csv := mustRun(t, "export", "articles", "--db", db, "--format", "csv"); strings.Count(csv, "\n") < 8 {
 		t.Errorf("export csv too short:\n%s", csv)
+	}
+	// reanalyze: every article again, every story recompared, the same stories
+	if _, errs, code := run(t, "reanalyze", "--db", db); code != 0 || !strings.Contains(errs, "reanalysed 7 articles, recompared 2 stories") {
+		t.Errorf("reanalyze: exit %d: %s", code, errs)
 	}
 	stories := strings.Split(strings.TrimSpace(mustRun(t, "export", "stories", "--db", db)), "\n")
 	if len(stories) != 2 || !strings.Contains(stories[0]+stories[1], `"conflicts"`) {
@@ -129,6 +143,9 @@ func TestLibraryFiles(t *testing.T) {
 
 func checkIntegrity(t *testing.T, path string) {
 	t.Helper()
+	if postgres.IsURL(path) {
+		return
+	}
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		t.Fatal(err)
@@ -206,9 +223,10 @@ func newWeb(t *testing.T) *web {
 	return w
 }
 
-func TestLibraryWeb(t *testing.T) {
+func TestLibraryWeb(t *testing.T) { backends(t, testLibraryWeb) }
+
+func testLibraryWeb(t *testing.T, db string) {
 	w := newWeb(t)
-	db := libDB(t)
 	// a loopback address is refused unless allowed
 	_, errs, code := run(t, "ingest", "--db", db, "--no-progress", w.URL+"/news/quarry-blast.html")
 	if code == 0 || !strings.Contains(errs, "private") {
@@ -243,9 +261,10 @@ func TestLibraryWeb(t *testing.T) {
 	checkIntegrity(t, db)
 }
 
-func TestFeedsAndWatch(t *testing.T) {
+func TestFeedsAndWatch(t *testing.T) { backends(t, testFeedsAndWatch) }
+
+func testFeedsAndWatch(t *testing.T, db string) {
 	w := newWeb(t)
-	db := libDB(t)
 	dir := t.TempDir()
 	opml := filepath.Join(dir, "subs.opml")
 	os.WriteFile(opml, []byte(fmt.Sprintf(`<?xml version="1.0"?><opml version="2.0"><head><title>subs</title></head><body>

@@ -100,23 +100,36 @@ const usage = `parallax compares how news outlets cover the same events.
 Usage:
   parallax compare [flags] INPUT...   group articles into stories and compare the outlets
   parallax ingest [flags] INPUT...    add files, directories, pages, feeds, WARC to the library
+                                      (--queue nats://… hands them to workers instead)
   parallax stories [--since --query --outlet] [--format text|json]
                                       list the library's stories
   parallax show STORY [--format text|json|md|html]
                                       one story's comparison
   parallax search QUERY               full-text search over the library's articles
+  parallax review STORY [CONFLICT --confirm|--reject --note N --by B]
+                                      mark a conflict checked, or list the marks
   parallax export articles|stories [--format jsonl|csv]
+  parallax export conflicts STORY [--format md|csv]
+                                      a story's conflicts as a fact-check sheet
   parallax feeds add|list|remove|import-opml|export-opml
   parallax watch [--interval 15m] [--once]
                                       poll the subscribed feeds and ingest new items
   parallax serve [--addr 127.0.0.1:8080] [--token T]
                                       story pages and a JSON API over the library
+  parallax worker --db postgres://… --nats nats://…
+                                      take ingest jobs from NATS JetStream (ingest --queue,
+                                      watch --queue publish them); as many as you like
+  parallax reanalyze                  analyse every stored article again, recompare the stories
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
+  parallax bench -stress [-stories N] [-trials K] [-seed S] [-dump FILE]
+                                      the conflict stress test on the dev stories (../shared)
   parallax help                       this text
 
 An INPUT is a text, HTML, JSON Lines (news-please fields), feed or WARC
 file, or a directory of them. The library lives in --db, else
-$PARALLAX_DB, else the user's data directory. Run "parallax CMD -h" for flags.
+$PARALLAX_DB, else the user's data directory: an SQLite file, or a
+PostgreSQL database named by a postgres:// URL. Run "parallax CMD -h" (or
+"parallax help CMD") for a command's usage and flags.
 `
 
 // Run parses args and runs one command.
@@ -138,15 +151,27 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&SearchCommand{Main: m}).Run(ctx, args[1:])
 	case "export":
 		return (&ExportCommand{Main: m}).Run(ctx, args[1:])
+	case "review":
+		return (&ReviewCommand{Main: m}).Run(ctx, args[1:])
 	case "feeds":
 		return (&FeedsCommand{Main: m}).Run(ctx, args[1:])
 	case "watch":
 		return (&WatchCommand{Main: m}).Run(ctx, args[1:])
 	case "serve":
 		return (&ServeCommand{Main: m}).Run(ctx, args[1:])
+	case "worker":
+		return (&WorkerCommand{Main: m}).Run(ctx, args[1:])
+	case "reanalyze":
+		return (&ReanalyzeCommand{Main: m}).Run(ctx, args[1:])
 	case "bench":
 		return (&BenchCommand{Main: m}).Run(ctx, args[1:])
-	case "help", "-h", "--help":
+	case "evalcorpus":
+		return (&EvalCorpusCommand{Main: m}).Run(ctx, args[1:])
+	case "help", "-h", "-help", "--help":
+		// "parallax help CMD" is "parallax CMD --help".
+		if args[0] == "help" && len(args) > 1 && args[1] != "help" && !wantsHelp(args[1:2]) {
+			return m.Run(ctx, []string{args[1], "--help"})
+		}
 		fmt.Fprint(m.Stdout, usage)
 		return nil
 	default:

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 
@@ -15,18 +14,22 @@ type SearchCommand struct{ Main *Main }
 
 func (c *SearchCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax search", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	fs := newFlags(m, "search", `Usage: parallax search [flags] QUERY
+
+Full-text search over the library's articles, best match first. QUERY
+takes words, "exact phrases", prefix* and OR.`)
+	db := dbFlag(fs)
 	limit := fs.Int("limit", 20, "at most this many results")
 	format := fs.String("format", "text", "text or json")
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	q := strings.Join(fs.Args(), " ")
 	if strings.TrimSpace(q) == "" {
-		fmt.Fprintln(m.Stderr, "usage: parallax search QUERY")
-		return errSilent{2}
+		return usageError(m, fs, "no QUERY given")
+	}
+	if *format != "text" && *format != "json" {
+		return usageError(m, fs, "unknown format %q (text or json)", *format)
 	}
 	return withStore(ctx, *db, func(st parallax.Store) error {
 		hits, err := st.Search(ctx, q, *limit)
@@ -60,11 +63,22 @@ func (c *SearchCommand) Run(ctx context.Context, args []string) error {
 			return nil
 		}
 		for _, h := range hits {
-			story := ""
-			if h.StoryID != 0 {
-				story = fmt.Sprintf(" · story s%d", h.StoryID)
+			// Only what is known: an empty field leaves no separator behind.
+			head := []string{fmt.Sprintf("a%d", h.ID)}
+			for _, f := range []string{h.Outlet, day(h.Published)} {
+				if f != "" {
+					head = append(head, f)
+				}
 			}
-			fmt.Fprintf(m.Stdout, "a%d · %s · %s%s\n  %s\n  %s\n", h.ID, h.Outlet, day(h.Published), story, h.Title, strings.Join(strings.Fields(h.Snippet), " "))
+			if h.StoryID != 0 {
+				head = append(head, fmt.Sprintf("story s%d", h.StoryID))
+			}
+			fmt.Fprintln(m.Stdout, strings.Join(head, " · "))
+			for _, line := range []string{strings.Join(strings.Fields(h.Title), " "), strings.Join(strings.Fields(h.Snippet), " ")} {
+				if line != "" {
+					fmt.Fprintln(m.Stdout, "  "+line)
+				}
+			}
 		}
 		return nil
 	})

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/report"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // ShowCommand prints one story's comparison: the same report as compare.
@@ -16,18 +16,25 @@ type ShowCommand struct{ Main *Main }
 
 func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax show", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	fs := newFlags(m, "show", `Usage: parallax show [flags] STORY
+
+Prints one story's comparison, the same report as compare: the summary,
+the digest, the conflicts and the details. STORY is its ID (s12 or 12;
+parallax stories lists them).`)
+	db := dbFlag(fs)
 	format := fs.String("format", "text", "text, json, md or html")
 	out := fs.String("o", "", "write to this file instead of standard output")
 	color := fs.Bool("color", false, "colour the text report")
-	if err := fs.Parse(reorder(args)); err != nil {
-		return errSilent{2}
+	outletsFile := fs.String("outlets", "", outletsFlag)
+	if done, err := parseFlags(m, fs, args); done {
+		return err
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(m.Stderr, "usage: parallax show [--format text|json|md|html] STORY (hint: parallax stories lists them)")
-		return errSilent{2}
+		return usageError(m, fs, "want one STORY (hint: parallax stories lists them)")
+	}
+	dir, err := loadOutlets(*outletsFile)
+	if err != nil {
+		return err
 	}
 	id, err := parseStoryID(fs.Arg(0))
 	if err != nil {
@@ -50,6 +57,13 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		reviews, err := st.Reviews(ctx, id)
+		if err != nil {
+			return err
+		}
+		for i := range rep.Stories {
+			view.AttachReviews(&rep.Stories[i], reviews)
+		}
 		arts := map[string]*parallax.Article{}
 		for _, r := range recs {
 			a := r.Article
@@ -65,7 +79,7 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 			defer file.Close()
 			w = file
 		}
-		if err := report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}}); err != nil {
+		if err := report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}, Directory: dir}); err != nil {
 			return err
 		}
 		if file != nil {
@@ -73,40 +87,4 @@ func (c *ShowCommand) Run(ctx context.Context, args []string) error {
 		}
 		return nil
 	})
-}
-
-// reorder moves flags after positional arguments to the front, so
-// "show s3 --format json" works as well as "show --format json s3".
-func reorder(args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if len(a) > 1 && a[0] == '-' {
-			flags = append(flags, a)
-			if !containsEq(a) && i+1 < len(args) && !isBoolFlag(a) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
-	return append(flags, pos...)
-}
-
-func containsEq(s string) bool {
-	for _, r := range s {
-		if r == '=' {
-			return true
-		}
-	}
-	return false
-}
-
-func isBoolFlag(s string) bool {
-	switch s {
-	case "-color", "--color", "-allow-private", "--allow-private", "-no-progress", "--no-progress", "-once", "--once", "-one-story", "--one-story":
-		return true
-	}
-	return false
 }

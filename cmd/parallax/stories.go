@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"text/tabwriter"
 	"time"
@@ -16,16 +15,21 @@ type StoriesCommand struct{ Main *Main }
 
 func (c *StoriesCommand) Run(ctx context.Context, args []string) error {
 	m := c.Main
-	fs := flag.NewFlagSet("parallax stories", flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	db := fs.String("db", DefaultDBPath(), "library database (or $PARALLAX_DB)")
+	fs := newFlags(m, "stories", `Usage: parallax stories [flags]
+
+Lists the library's stories, most recently compared first: their articles,
+outlets, conflicts, known publication dates and titles.`)
+	db := dbFlag(fs)
 	since := fs.String("since", "", "only stories with coverage since this date (2006-01-02) or duration ago (48h)")
 	query := fs.String("query", "", "only stories whose articles match this full-text query")
 	outlet := fs.String("outlet", "", "only stories this outlet covered")
 	limit := fs.Int("limit", 50, "at most this many stories")
 	format := fs.String("format", "text", "text or json")
-	if err := fs.Parse(args); err != nil {
-		return errSilent{2}
+	if done, err := parseFlags(m, fs, args); done {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError(m, fs, "unexpected argument %q (filters are flags: --query, --outlet, --since)", fs.Arg(0))
 	}
 	f := parallax.StoryFilter{Query: *query, Outlet: *outlet, Limit: *limit}
 	if *since != "" {
@@ -36,7 +40,7 @@ func (c *StoriesCommand) Run(ctx context.Context, args []string) error {
 		f.Since = t
 	}
 	if *format != "text" && *format != "json" {
-		return parallax.Errorf(parallax.EINVALID, "stories: unknown format %q (text or json)", *format)
+		return usageError(m, fs, "unknown format %q (text or json)", *format)
 	}
 	return withStore(ctx, *db, func(st parallax.Store) error {
 		list, err := st.Stories(ctx, f)

@@ -14,15 +14,18 @@ import (
 // doc is an article while it is analysed.
 type doc struct {
 	text       string
+	lang       string // the article's language, "" when unknown
 	sents      []parallax.Sentence
 	sentToks   [][]token
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
 	quoteSpans []parallax.Span
+	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
 	lastSpeaker     string
 	lastSpeakerSent int
+	lastQuoteEnd    int // where the last attributed quotation closes, -1 when none
 }
 
 // Analyzer analyses articles. Its zero value is ready to use and it is safe
@@ -41,8 +44,10 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	if lang == "" {
 		lang = DetectLanguage(a.Text)
 	}
+	d.lang = lang
 	d.findMentions()
 	d.resolveEntities()
+	d.learnedTypes()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}

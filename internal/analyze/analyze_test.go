@@ -248,6 +248,20 @@ func TestSpeakersInContext(t *testing.T) {
 		{"cue in another clause", `Mayor Helena Varga described the fire as "the worst morning in years" and said the city would help.`, "the worst morning in years", "Helena Varga"},
 		{"cue opening the next sentence", `Senator Ana Ruiz blamed the regulator. "Why did nobody act?" She asked on her blog.`, "Why did nobody act?", "Ana Ruiz"},
 		{"subject of the sentence before", `Tomas Brandt arrived as the first mayor since Ruth Okafor. "We will rebuild," he said.`, "We will rebuild,", "Tomas Brandt"},
+		{"second part after the cue", "“The pier held,” Marta Quist said. “The ferry did not.”", "The ferry did not.", "Marta Quist"},
+		{"interrupted by its cue", "“We were lucky,” said Marta Quist, “and the crew was quick.”", "and the crew was quick.", "Marta Quist"},
+		{"continuing paragraph", "“The pier held,” Marta Quist said.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", "Marta Quist"},
+		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
+		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
+		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},
+		{"brackets between name and verb", "“The bridge is safe,” Rep. Jane Roe (D-Ore.) said.", "The bridge is safe,", "Jane Roe"},
+		{"a description as speaker", "“We have no record of the permit,” the port authority said in a statement.", "We have no record of the permit,", "the port authority"},
+		{"a description after the verb", "“Nobody told us,” said a former harbour official.", "Nobody told us,", "a former harbour official"},
+		{"a description before the colon", "Another resident wrote: “The smoke reached our street within minutes.”", "The smoke reached our street within minutes.", "Another resident"},
+		{"mixed quotation marks", `“We are going to rebuild the pier," Marta Quist said.`, "We are going to rebuild the pier,", "Marta Quist"},
+		{"a cue after a closing question mark", "The pier closed on Monday. “Is the pier safe? Nobody knows!” the harbour master wrote on Monday.", "Is the pier safe? Nobody knows!", "the harbour master"},
+		{"the verb opens the sentence", "The inquiry opened on Monday. Said Marta Quist, “Nobody has told us anything.”", "Nobody has told us anything.", "Marta Quist"},
+		{"cue in the sentence before", "Marta Quist said in a statement on Monday.\n“The pier will reopen in June.”", "The pier will reopen in June.", "Marta Quist"},
 	}
 	for _, tt := range tests {
 		a := analyzeText(t, tt.text)
@@ -262,6 +276,37 @@ func TestSpeakersInContext(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: quote %q not found in %+v", tt.name, tt.quote, a.Quotes)
+		}
+	}
+}
+
+func TestEntityNamesAndTypes(t *testing.T) {
+	tests := []struct {
+		name, lang, text, entity, typ string
+	}{
+		{"a country in the article's language", "it", "Il Giappone ha inviato aiuti al porto di Calloway.", "Giappone", parallax.Place},
+		{"a country in English", "en", "Japan sent aid to the port of Calloway on Monday.", "Japan", parallax.Place},
+		{"the head before 'of'", "en", "The Ministry of Harbour Affairs closed the pier on Monday.", "Ministry of Harbour Affairs", parallax.Organization},
+		{"a plural of persons ends a team", "en", "The Calloway Mariners beat the visitors on Sunday.", "Calloway Mariners", parallax.Organization},
+		{"a nationality word as a surname", "en", "Mark Cuban owns the team. Cuban said he would stay.", "Mark Cuban", parallax.Person},
+		{"a name ends before 'of' and a place", "en", "The victim was named as 34-year-old Maynor Quist of Owings Mills by police.", "Maynor Quist", parallax.Person},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+	}
+	// a kicker in capitals is not a name
+	a := analyzeText(t, "READ ALSO\nThe pier reopened on Monday.")
+	for _, e := range a.Entities {
+		if strings.EqualFold(e.Name, "read also") {
+			t.Errorf("the kicker %q became an entity", e.Name)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // mention is one occurrence of a name in the text.
@@ -112,10 +113,13 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
-				if tj.kind == tWord && !tj.cap && connectors[tj.low] && tj.start-toks[j-1].end <= 1 {
+				// "Maynor Suazo of Owings Mills": a person's name ends before
+				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
+				// go on
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !personThenPlace(text, toks[i:j]) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
-					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors[toks[k].low] {
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
 						k++
 					}
 					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && toks[k].start-toks[k-1].end <= 1 {
@@ -127,7 +131,7 @@ func (d *doc) findMentions() {
 				break
 			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
-			if initial && i >= 2 && namingVerbs[toks[i-2].low] {
+			if initial && i >= 2 && namingVerbs.Has(toks[i-2].low) {
 				initial = false // ship called “Dali”: a name, not a sentence start
 			}
 			place := ""
@@ -141,7 +145,7 @@ func (d *doc) findMentions() {
 					d.mentions[k].vehicle = true
 				}
 			}
-			if i > 0 && locativePreps[toks[i-1].low] && len(d.mentions) > n {
+			if i > 0 && locativePreps.Has(toks[i-1].low) && len(d.mentions) > n {
 				d.mentions[n].located = true
 			}
 			prevPlace, prevEnd = "", -1
@@ -156,8 +160,6 @@ func (d *doc) findMentions() {
 	}
 }
 
-var namingVerbs = set(`called named dubbed nicknamed titled christened llamado llamada denominado`)
-
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
 func opensClause(text string, t token) bool {
 	if t.kind != tPunct {
@@ -168,6 +170,21 @@ func opensClause(text string, t token) bool {
 		return true
 	}
 	return false
+}
+
+// personThenPlace: the capitalised run so far is a person's name (a given
+// name and one to three more words, no institutional head), so a connector
+// after it starts where the person is from, not more of the name.
+func personThenPlace(text string, run []token) bool {
+	if len(run) < 2 || len(run) > 4 || !gazetteer.GivenName(run[0].word(text)) {
+		return false
+	}
+	for _, t := range run {
+		if t.kind != tWord || !t.cap || institutional(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			return false
+		}
+	}
+	return true
 }
 
 func onlyPunctBefore(toks []token) bool {
@@ -197,14 +214,10 @@ func isRoman(w string) bool {
 	return w != ""
 }
 
-// numberedHeads take a number as part of their name: "Pier 4", "Flight 5342".
-var numberedHeads = set(`pier gate terminal flight route highway interstate platform runway berth dock building ward
-precinct district apollo air force`)
-
 // isNameNumberContext: a number joins the name before it only after a head
 // that is numbered ("Pier 4"), never after a person's or country's name.
 func isNameNumberContext(text string, toks []token, end int) bool {
-	return numberedHeads[toks[end].low]
+	return numberedHeads.Has(toks[end].low)
 }
 
 // addRun turns a run of capitalised tokens into mentions: it trims words
@@ -216,20 +229,24 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// whole-run gazetteer hit ("El Salvador", "Los Angeles") wins over trimming
 	if initial && len(run) > 1 {
 		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
-			for len(run) > 0 && (startWords[lw(run[0])] || calendarWords[lw(run[0])]) {
+			// "Said Marta Quist, …": a verb of saying that opens the
+			// sentence is not part of the name (a given name such as
+			// "Mark" or "Grant" is)
+			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0])) ||
+				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
 				run = run[1:]
 				initial = false
 			}
 		}
-	} else if initial && len(run) == 1 && startWords[lw(run[0])] {
+	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) {
 		return
 	}
 	// drop connectors and calendar words at the edges
-	for len(run) > 0 && (connectors[lw(run[0])] && !run[0].cap || calendarWords[lw(run[0])]) {
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0]))) {
 		run = run[1:]
 		initial = false
 	}
-	for len(run) > 0 && (connectors[lw(run[len(run)-1])] && !run[len(run)-1].cap || calendarWords[lw(run[len(run)-1])]) {
+	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || calendarWord(lw(run[len(run)-1]))) {
 		run = run[:len(run)-1]
 	}
 	if len(run) == 0 {
@@ -238,7 +255,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads[lw(run[len(run)-1])] {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
@@ -251,7 +268,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// "the U.S. Trump called …": an abbreviated place then a name that is not
 	// an institution of it is two mentions (a missed sentence break)
 	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
-		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !roleWords[strings.TrimSuffix(lw(run[1]), ".")] {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
 			d.addMention(run[:1], si, initial, title, "", nil)
 			d.addRunRoles(run[1:], si, true, title, place)
 			return
@@ -267,10 +284,10 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 func afterVehicleNoun(toks []token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		t := toks[k]
-		if t.kind == tWord && vehicleNouns[t.low] {
+		if t.kind == tWord && vehicleNouns.Has(t.low) {
 			return true
 		}
-		if !(t.kind == tPunct || namingVerbs[t.low] || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
+		if !(t.kind == tPunct || namingVerbs.Has(t.low) || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
 			return false
 		}
 	}
@@ -287,10 +304,10 @@ func shouting(run []token, text string) bool {
 	return true
 }
 
-func orgOrFacility(w string) bool { return orgHeads[w] || facilityHeads[w] }
+func orgOrFacility(w string) bool { return orgHeads.Has(w) || facilityHeads.Has(w) }
 
 func institutional(w string) bool {
-	return orgHeads[w] || facilityHeads[w] || lawHeads[w] || eventHeads[w] || placeHeads[w]
+	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
 }
 
 // addRunRoles splits a run at the last title word: "Homeland Security
@@ -300,7 +317,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 	lw := func(t token) string { return strings.TrimSuffix(lowWord(t, text), ".") }
 	r := -1
 	for k := len(run) - 1; k >= 0; k-- {
-		if roleWords[lw(run[k])] {
+		if isTitle(lw(run[k])) {
 			r = k
 			break
 		}
@@ -312,12 +329,12 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 	before, after := run[:r], run[r+1:]
 	role := []string{run[r].word(text)}
 	// earlier role words belong to the same title: "Vice President", "Prime Minister"
-	for len(before) > 0 && roleWords[lw(before[len(before)-1])] {
+	for len(before) > 0 && isTitle(lw(before[len(before)-1])) {
 		role = append([]string{before[len(before)-1].word(text)}, role...)
 		before = before[:len(before)-1]
 	}
 	// a complement: "Secretary of State Marco Rubio", "President of the United States"
-	if len(after) > 0 && !after[0].cap && connectors[lw(after[0])] {
+	if len(after) > 0 && !after[0].cap && connectors.Has(lw(after[0])) {
 		k := 1
 		for k < len(after) && !after[k].cap {
 			k++
@@ -345,7 +362,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 		after = caps[len(caps)-nameLen:]
 	}
 	// a name after the title must look like one
-	if len(after) > 0 && (orgHeads[lw(after[len(after)-1])] || facilityHeads[lw(after[len(after)-1])] || lawHeads[lw(after[len(after)-1])]) {
+	if len(after) > 0 && (orgHeads.Has(lw(after[len(after)-1])) || facilityHeads.Has(lw(after[len(after)-1])) || lawHeads.Has(lw(after[len(after)-1]))) {
 		d.addMention(run, si, initial, title, place, nil)
 		return
 	}
@@ -395,7 +412,7 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 
 func anyRole(run []token, text string) bool {
 	for _, t := range run {
-		if roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
+		if isTitle(strings.TrimSuffix(lowWord(t, text), ".")) {
 			return true
 		}
 	}
@@ -404,7 +421,7 @@ func anyRole(run []token, text string) bool {
 
 func allRoles(run []token, text string) bool {
 	for _, t := range run {
-		if !roleWords[strings.TrimSuffix(lowWord(t, text), ".")] {
+		if !isTitle(strings.TrimSuffix(lowWord(t, text), ".")) {
 			return false
 		}
 	}
@@ -425,7 +442,7 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 	s := spanText(text, run)
 	w := strings.ToLower(s)
 	if len(run) == 1 {
-		if calendarWords[w] || (run[0].upper && labels[w]) || w == "i" {
+		if calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
 			return
 		}
 		if utf8.RuneCountInString(s) < 2 {
@@ -489,6 +506,20 @@ func (d *doc) findAcronyms() map[string]string {
 
 // resolveEntities filters weak mentions and merges the rest into entities.
 func (d *doc) resolveEntities() {
+	// a nationality word that is the last word of a full name the article
+	// uses is that person's surname: "Mark Cuban" … "Cuban said"
+	surnames := map[string]bool{}
+	for _, m := range d.mentions {
+		if f := strings.Fields(m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
+			surnames[f[len(f)-1]] = true
+		}
+	}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.demonym && m.tokens == 1 && surnames[m.text] {
+			m.demonym, m.key, m.place = false, nameKey(m.text), ""
+		}
+	}
 	// words the article also uses in lower case are ordinary words; only
 	// single-word names need the check
 	lower := map[string]bool{}
@@ -528,6 +559,8 @@ func (d *doc) resolveEntities() {
 		switch {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue
+		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
+			continue // "LEE TAMBIÉN", "READ MORE": a kicker in capitals, not a name
 		case m.initial && m.tokens == 1 && !known:
 			continue
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
@@ -609,7 +642,7 @@ func (d *doc) resolveEntities() {
 	// types and canonical names
 	for i := range d.ents {
 		e := &d.ents[i]
-		e.name = canonicalName(e)
+		e.name = canonicalName(e, d.lang)
 		if e.typ == "" {
 			e.typ = guessType(e)
 		}
@@ -640,7 +673,7 @@ func looksPerson(s string) bool {
 	}
 	for _, w := range f {
 		lw := strings.ToLower(w)
-		if connectors[lw] && lw != "de" && lw != "da" {
+		if connectors.Has(lw) && lw != "de" && lw != "da" {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -657,27 +690,38 @@ func looksPerson(s string) bool {
 	return true
 }
 
-func canonicalName(e *ent) string {
-	if e.typ == "" || e.typ == parallax.Place {
-		if p, ok := gazetteer.Lookup(e.name); ok {
-			if p.Kind == "country" {
-				return p.Name
+// canonicalName names an entity by its longest form; a country by the
+// name the article itself uses when the article is not in English
+// ("Giappone" in Italian), else by its English name. The English name is
+// kept as an alias, so that the story lines countries up across languages.
+func canonicalName(e *ent, language string) string {
+	country := ""
+	for f := range e.forms {
+		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" && (e.typ == "" || e.typ == parallax.Place) {
+			country = p.Name
+		}
+	}
+	if country != "" {
+		if language != "" && language != "en" {
+			for f := range e.forms {
+				if p, ok := gazetteer.Lookup(f); ok && p.Name == country && f != country && !isShout(f) {
+					e.forms[country] = true
+					return f
+				}
 			}
 		}
+		return country
 	}
 	best := ""
 	for f := range e.forms {
 		if isShout(f) && hasMixedForm(e) {
 			continue // "WESTERHAVEN" in a dateline, "Westerhaven" elsewhere
 		}
-		if _, ok := gazetteer.Demonym(f); ok {
-			if p, ok := gazetteer.Demonym(f); ok && best == "" {
+		if p, ok := gazetteer.Demonym(f); ok {
+			if best == "" {
 				best = p
 			}
 			continue
-		}
-		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" {
-			return p.Name
 		}
 		if best == "" || len(f) > len(best) || len(f) == len(best) && f < best {
 			best = f
@@ -695,7 +739,7 @@ func guessType(e *ent) string {
 		return parallax.Place
 	}
 	for f := range e.forms {
-		if _, ok := gazetteer.Demonym(f); ok {
+		if _, ok := gazetteer.Demonym(f); ok && !strings.Contains(name, " ") {
 			return parallax.Place
 		}
 	}
@@ -704,16 +748,23 @@ func guessType(e *ent) string {
 	if len(f) > 1 && isNumber(last) {
 		last = strings.ToLower(f[len(f)-2]) // "Pier 4": the head is the word before the number
 	}
+	// "Ministry of Foreign Affairs", "Bank of Japan": the head comes before "of"
+	for i := 1; i < len(f)-1; i++ {
+		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {
+			last = strings.ToLower(f[i-1])
+			break
+		}
+	}
 	switch {
-	case facilityHeads[last]:
+	case facilityHeads.Has(last):
 		return parallax.Facility
-	case lawHeads[last]:
+	case lawHeads.Has(last):
 		return parallax.Law
-	case orgHeads[last]:
+	case orgHeads.Has(last):
 		return parallax.Organization
-	case eventHeads[last]:
+	case eventHeads.Has(last):
 		return parallax.Event
-	case placeHeads[last]:
+	case placeHeads.Has(last):
 		return parallax.Place
 	case e.vehicle && len(e.roles) == 0:
 		return parallax.Work
@@ -721,8 +772,15 @@ func guessType(e *ent) string {
 		return parallax.Place
 	case len(e.roles) > 0:
 		return parallax.Person
+	case len(f) > 1 && pluralOfPersonNoun(last):
+		return parallax.Organization // "Dallas Mavericks", "Young Democrats": a team or a party
 	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
 		return parallax.Person
+	}
+	if len(f) > 1 {
+		if t := headType(last); t != "" {
+			return t
+		}
 	}
 	if strings.ToUpper(name) == name && !isShout(name) {
 		return parallax.Organization
@@ -733,6 +791,44 @@ func guessType(e *ent) string {
 		}
 	}
 	return parallax.Misc
+}
+
+// pluralOfPersonNoun: "mavericks", "democrats" — a plural whose singular
+// names a kind of person, as the last word of a team or party.
+func pluralOfPersonNoun(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return false
+	}
+	if _, listed := lang.NounClassesExact(w); listed {
+		return false // "Jones", "Williams": WordNet lists the word itself
+	}
+	c := lang.NounClasses(w)
+	return len(c) > 0 && c[0] == lang.ClassPerson
+}
+
+// headType types a name by its head noun's WordNet classes when no list
+// knows the head: a body of people ("Tribunal", "Directorate") is an
+// organisation, a region a place, and a plural of things ("Ferries",
+// "Motors", "Airlines") the company that runs them. Only the head's most
+// frequent sense counts, so "Rock" or "Roe" in a surname types nothing.
+func headType(head string) string {
+	c := lang.NounClasses(head)
+	if len(c) == 0 {
+		return ""
+	}
+	switch c[0] {
+	case lang.ClassGroup:
+		return parallax.Organization
+	case lang.ClassLocation:
+		return parallax.Place
+	case lang.ClassArtifact, lang.ClassAct:
+		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+			if _, exact := lang.NounClassesExact(head); !exact {
+				return parallax.Organization // a plural: "Ferries", "Motors"
+			}
+		}
+	}
+	return ""
 }
 
 // entities converts the working entities into the domain type.
@@ -806,6 +902,17 @@ func lowWord(t token, text string) string {
 }
 
 // isShout: a long word in capitals, a name shouted rather than an acronym.
+// holdsOpener reports whether a name holds a word that only starts
+// sentences (a function word or sentence adverb in some language).
+func holdsOpener(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if startWords.Has(w) || labels.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isShout(s string) bool {
 	return len(s) >= 6 && strings.ToUpper(s) == s && !strings.ContainsAny(s, ". ")
 }
@@ -834,8 +941,6 @@ func (d *doc) promoteSpeakers(quotes []parallax.Quote) {
 		}
 	}
 }
-
-var locativePreps = set(`in at near outside inside across from en desde cerca`)
 
 func isNumber(w string) bool {
 	for _, r := range w {

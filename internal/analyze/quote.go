@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,59 +10,70 @@ import (
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 )
 
-var speechVerbs = set(`said says say stated states told tells added adds declared declares announced announces noted notes
-wrote writes explained explains warned warns insisted insists argued argues asserted asserts claimed claims tweeted posted
-remarked replied responded continued concluded recalled acknowledged admitted confirmed emphasized emphasised stressed
-urged promised vowed pledged predicted asked described describes called calls labeled labelled dubbed praised hailed
-dismissed condemned criticized criticised boasted joked quipped observed commented testified shouted cried reported
-suggested conceded lamented highlighted pointed reiterated answered thanked
-saying adding noting telling stating writing declaring explaining warning insisting arguing calling describing highlighting
-stressing emphasizing emphasising praising asking urging
-dijo dice afirmó afirma declaró señaló aseguró asegura explicó indicó añadió agregó manifestó expresó sostuvo advirtió
-anunció destacó subrayó comentó escribió apuntó insistió recordó
-disse afirmou declarou sagte erklärte betonte déclaré dit affirmé`)
+type quoteMark struct {
+	open, close int // byte offsets of the marks; close may be the newline that ends a paragraph
+	// runOn is true for a quotation that runs on into the next paragraph,
+	// whose opening mark continues it (news style: no closing mark between).
+	runOn bool
+}
 
-var pronouns = set(`he she they it we i him her them he's she's él ella ellos ellas er sie il elle`)
+// isOpenMark and isCloseMark tell a double quotation mark's role: curly and
+// angle marks by their glyph, a straight mark by what flanks it (space or
+// an opening bracket before it opens; a letter or punctuation before and a
+// space, punctuation or the end after it closes). Typesetting mixes glyphs
+// ("“…," he said), so a mark of one style may close a mark of another.
+func isOpenMark(text string, i int, r rune, prev rune) bool {
+	switch r {
+	case '“', '«', '„':
+		return true
+	case '"':
+		if i == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/", prev) {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			next, _ := utf8.DecodeRuneInString(text[i+n:])
+			return i+n < len(text) && !unicode.IsSpace(next)
+		}
+	}
+	return false
+}
 
-// collectiveHeads are nouns for a country's institutions: "the Salvadoran government".
-var collectiveHeads = set(`government administration presidency authorities ministry embassy officials state
-gobierno presidencia autoridades cancillería`)
+func isCloseMark(r rune) bool { return r == '”' || r == '»' || r == '"' }
 
-type quoteMark struct{ open, close int } // byte offsets of the marks
-
-// findQuoteMarks pairs quotation marks: curly and angle quotes by kind,
-// straight double quotes in order within a line, and single quotes only
-// where they cannot be apostrophes.
+// findQuoteMarks pairs quotation marks. Double marks pair in order; an
+// opening mark met while another is open closes the first at the end of its
+// paragraph when a paragraph lies between (a quotation running on), and
+// otherwise replaces it (a stray mark). Single quotes pair only where they
+// cannot be apostrophes.
 func findQuoteMarks(text string) []quoteMark {
 	var out []quoteMark
 	open := -1
-	var want rune
-	straightOpen := -1
 	singleOpen := -1
 	prev := ' '
+	lastNL := -1 // the last paragraph break since open
 	for i, r := range text {
 		switch {
 		case r == '\n':
-			straightOpen, singleOpen = -1, -1
-			if open >= 0 && i-open > 3000 {
+			singleOpen = -1
+			if open >= 0 {
+				lastNL = i
+				if i-open > 3000 {
+					open = -1
+				}
+			}
+		case (r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '„') && open < 0:
+			if isOpenMark(text, i, r, prev) {
+				open, lastNL = i, -1
+			}
+		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
+			switch {
+			case isOpenMark(text, i, r, prev) && lastNL > open:
+				// the quotation before ran on to its paragraph's end
+				out = append(out, quoteMark{open: open, close: trimBack(text, lastNL), runOn: true})
+				open, lastNL = i, -1
+			case isCloseMark(r) && !(r == '"' && isOpenMark(text, i, r, prev) && i-open > 1):
+				out = append(out, quoteMark{open: open, close: i})
 				open = -1
-			}
-		case r == '“' || r == '«' || r == '„':
-			open = i
-			if r == '«' {
-				want = '»'
-			} else {
-				want = '”'
-			}
-		case (r == '”' || r == '»') && open >= 0 && r == want:
-			out = append(out, quoteMark{open, i})
-			open = -1
-		case r == '"':
-			if straightOpen < 0 {
-				straightOpen = i
-			} else {
-				out = append(out, quoteMark{straightOpen, i})
-				straightOpen = -1
+			case isOpenMark(text, i, r, prev):
+				open, lastNL = i, -1
 			}
 		case r == '‘' || r == '\'':
 			if singleOpen < 0 && (unicode.IsSpace(prev) || prev == '(' || prev == '—' || i == 0) && nextIsLetter(text, i) {
@@ -69,12 +81,12 @@ func findQuoteMarks(text string) []quoteMark {
 			}
 		case r == '’':
 			if singleOpen >= 0 && !nextIsLetter(text, i) && i-singleOpen > 3 {
-				out = append(out, quoteMark{singleOpen, i})
+				out = append(out, quoteMark{open: singleOpen, close: i})
 				singleOpen = -1
 			}
 		}
-		if r == '\'' && singleOpen >= 0 && singleOpen != i && !nextIsLetter(text, i) && i-singleOpen > 3 && !unicode.IsLetter(prev) == false {
-			out = append(out, quoteMark{singleOpen, i})
+		if r == '\'' && singleOpen >= 0 && singleOpen != i && !nextIsLetter(text, i) && i-singleOpen > 3 && unicode.IsLetter(prev) {
+			out = append(out, quoteMark{open: singleOpen, close: i})
 			singleOpen = -1
 		}
 		prev = r
@@ -98,6 +110,16 @@ func findQuoteMarks(text string) []quoteMark {
 	return kept
 }
 
+// trimBack returns the offset just after the last non-space byte before nl:
+// where a quotation that runs on ends, standing in for its closing mark.
+func trimBack(text string, nl int) int {
+	i := nl
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\r' || text[i-1] == '\t' || text[i-1] == '\n') {
+		i--
+	}
+	return i
+}
+
 func nextIsLetter(text string, i int) bool {
 	_, n := utf8.DecodeRuneInString(text[i:])
 	if i+n >= len(text) {
@@ -109,12 +131,13 @@ func nextIsLetter(text string, i int) bool {
 
 func (d *doc) findQuotes() []parallax.Quote {
 	var out []parallax.Quote
+	var outMarks []quoteMark
 	marks := findQuoteMarks(d.text)
 	d.quoteSpans = d.quoteSpans[:0]
 	for _, m := range marks {
 		d.quoteSpans = append(d.quoteSpans, parallax.Span{Start: m.open, End: m.close})
 	}
-	d.lastSpeaker, d.lastSpeakerSent = "", -10
+	d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = "", -10, -1
 	for _, m := range marks {
 		_, on := utf8.DecodeRuneInString(d.text[m.open:])
 		inner := parallax.Span{Start: m.open + on, End: m.close}
@@ -136,14 +159,117 @@ func (d *doc) findQuotes() []parallax.Quote {
 			q.Cue = d.text[cue.Start:cue.End]
 			q.CueSpan = cue
 		}
+		// a scare quote is a few words set off without a cue ("a
+		// “disaster”"); a few words with a cue, or a whole sentence
+		// ("“That is unacceptable.”", "“Quiet,” he demanded") are speech
 		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,")
-		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && words >= 2)
+		first, _ := utf8.DecodeRuneInString(q.Text)
+		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
+		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
 		if speaker != "" && !q.Scare {
-			d.lastSpeaker, d.lastSpeakerSent = speaker, d.sentenceOf(m.close)
+			d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = speaker, d.sentenceOf(m.close), m.close
 		}
 		out = append(out, q)
+		outMarks = append(outMarks, m)
 	}
+	d.continueQuotes(out, outMarks)
 	return out
+}
+
+// continueQuotes gives a quotation without a cue of its own the speaker of
+// the quotation it continues, as news style writes them: the second part of
+// a quote interrupted by its cue ("“…,” she said. “…”"), a paragraph that
+// opens with a quotation after a paragraph of the same speaker's, and a
+// quotation that runs on into the next paragraph, whose cue comes there.
+// Another person named between the two, outside quotes, breaks the chain.
+func (d *doc) continueQuotes(qs []parallax.Quote, ms []quoteMark) {
+	para := make([]int, len(qs))
+	opens := make([]bool, len(qs)) // the quotation opens its paragraph
+	for i, m := range ms {
+		para[i] = d.paragraphOf(m.open)
+		opens[i] = d.opensParagraph(m.open)
+	}
+	orphan := func(i int) bool { return qs[i].Speaker == "" && qs[i].Cue == "" && !qs[i].Scare }
+	// forward: from an attributed quotation to the ones after it
+	for i := 1; i < len(qs); i++ {
+		if !orphan(i) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && qs[j].Scare {
+			j--
+		}
+		if j < 0 || qs[j].Speaker == "" {
+			continue
+		}
+		samePara := para[j] == para[i]
+		nextPara := para[i] == para[j]+1 && opens[i]
+		if (samePara || nextPara) && !d.personBetween(ms[j].close, ms[i].open, qs[j].Speaker) {
+			qs[i].Speaker = qs[j].Speaker
+		}
+	}
+	// backward: a quotation that runs on, or fills its paragraph, takes the
+	// speaker of the quotation that continues it in the next paragraph
+	for i := len(qs) - 2; i >= 0; i-- {
+		if !orphan(i) || !(ms[i].runOn || opens[i]) {
+			continue
+		}
+		j := i + 1
+		if qs[j].Speaker == "" || !opens[j] || para[j] != para[i]+1 {
+			continue
+		}
+		if !d.personBetween(ms[i].close, ms[j].open, qs[j].Speaker) {
+			qs[i].Speaker = qs[j].Speaker
+		}
+	}
+}
+
+// paragraphOf counts the line breaks before off.
+func (d *doc) paragraphOf(off int) int {
+	if d.paraStarts == nil {
+		// starts of lines that hold something: blank lines between
+		// paragraphs do not count as paragraphs
+		d.paraStarts = []int{0}
+		for i := 0; i < len(d.text); i++ {
+			if d.text[i] == '\n' && strings.TrimSpace(d.text[d.paraStarts[len(d.paraStarts)-1]:i]) != "" {
+				d.paraStarts = append(d.paraStarts, i+1)
+			}
+		}
+	}
+	return sort.SearchInts(d.paraStarts, off+1) - 1
+}
+
+// opensParagraph reports whether only spaces, dashes or bullets stand
+// between the line's start and off.
+func (d *doc) opensParagraph(off int) bool {
+	for i := off - 1; i >= 0; i-- {
+		switch d.text[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '-', '*':
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// personBetween reports whether someone other than speaker is named in
+// [from, to) outside quotes: then a quotation after it may be theirs.
+func (d *doc) personBetween(from, to int, speaker string) bool {
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start < from || d.insideQuote(m.start) {
+			continue
+		}
+		if m.start >= to {
+			break
+		}
+		if e := d.ents[m.entity]; e.typ == parallax.Person && e.name != speaker {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRune(s string) string {
@@ -176,23 +302,92 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	if name, cue, ok := d.cueBefore(before, so, m); ok {
 		return name, cue
 	}
-	// `“Why?” He asked on his platform.`: the cue opens the next sentence
-	if len(after) == 0 && si+1 < len(d.sents) {
-		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
-		if len(next) > 6 {
-			next = next[:6]
+	// `Sam Lau said in a statement. “…”` and `Stated Stone: “…”`: a
+	// quotation that opens its sentence takes the cue of the sentence before,
+	// when that one says who speaks and quotes nobody itself
+	if len(before) == 0 && so > 0 && !d.sentHasQuote(so-1) && d.paragraphOf(d.sents[so-1].Span.Start) >= d.paragraphOf(m.open)-1 {
+		prev := d.tokensBetween(so-1, d.sents[so-1].Span.Start, d.sents[so-1].Span.End)
+		if d.endsInCue(prev) {
+			if name, cue, ok := d.cueBefore(prev, so-1, m); ok && name != "" {
+				return name, cue
+			}
 		}
-		for k := 1; k < len(next) && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
+	}
+	// `“…disgrace!” the presumptive nominee wrote.`: a "sentence" that
+	// starts in lower case after the quotation is the rest of its own
+	if len(after) == 0 && si+1 < len(d.sents) {
+		ns := d.sents[si+1].Span
+		if r, _ := utf8.DecodeRuneInString(d.text[ns.Start:]); unicode.IsLower(r) && !strings.Contains(d.text[closeEnd:ns.Start], "\n") {
+			next := d.tokensBetween(si+1, ns.Start, ns.End)
+			if name, cue, ok := d.cueAfter(next, quoteMark{open: m.open, close: ns.Start - 1}); ok && name != "" {
+				return name, cue
+			}
+		}
+	}
+	// `“Why?” He asked on his platform.`: the cue opens the next sentence,
+	// as a pronoun or a name and the verb; not when the quotation continues
+	// one of the paragraph before (that speaker's), nor for "The Times said
+	// the emails…", which reports something else
+	if len(after) == 0 && si+1 < len(d.sents) && !d.continuesSpeaker(m) {
+		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		if len(next) > 4 {
+			next = next[:4]
+		}
+		for k := 1; k < len(next) && k <= 3 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
 			if d.isVerb(next[k]) {
-				cue := parallax.Span{Start: next[0].start, End: next[k].end}
-				if name := d.resolveSubject(next[:k], m.open); name != "" {
-					return name, cue
+				subj := next[:k]
+				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
+					cue := parallax.Span{Start: next[0].start, End: next[k].end}
+					if name := d.resolveSubject(subj, m.open); name != "" {
+						return name, cue
+					}
 				}
 				break
 			}
 		}
 	}
 	return "", parallax.Span{}
+}
+
+// endsInCue reports whether a sentence ends by introducing what follows:
+// a colon, or a verb of saying among its last seven words ("Sam Lau said in
+// a statement."), not a verb of thinking deep inside it.
+func (d *doc) endsInCue(toks []token) bool {
+	if len(toks) == 0 || len(toks) > 30 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if last.kind == tPunct && d.text[last.start] == ':' {
+		return true
+	}
+	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 8; k-- {
+		if d.isVerb(toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// continuesSpeaker reports whether the quotation m follows an attributed
+// one in its paragraph, or opens a paragraph right after one: then it is
+// that speaker's, and continueQuotes gives it to them.
+func (d *doc) continuesSpeaker(m quoteMark) bool {
+	if d.lastSpeaker == "" || d.lastQuoteEnd < 0 {
+		return false
+	}
+	p, lp := d.paragraphOf(m.open), d.paragraphOf(d.lastQuoteEnd)
+	return p == lp || p == lp+1 && d.opensParagraph(m.open)
+}
+
+// sentHasQuote reports whether sentence si holds a quotation mark.
+func (d *doc) sentHasQuote(si int) bool {
+	sp := d.sents[si].Span
+	for _, q := range d.quoteSpans {
+		if q.Start < sp.End && sp.Start <= q.End {
+			return true
+		}
+	}
+	return false
 }
 
 func runeLen(s string, i int) int {
@@ -219,7 +414,7 @@ func (d *doc) lw(t token) string {
 
 // isVerb reports whether t is a speech verb: listed, and written in lower
 // case ("States" in "United States" is not one).
-func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && speechVerbs[d.lw(t)] }
+func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && isSpeechVerb(d.lw(t)) }
 
 // cueAfter reads `he said`, `said the mayor`, `Mayorkas wrote`, `the Salvadoran leader declared`.
 func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) {
@@ -265,6 +460,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 		cue := parallax.Span{Start: toks[0].start, End: toks[end-1].end}
 		name := d.resolveSubject(toks[1:end], m.open)
+		if name == "" {
+			name = d.nominal(toks[1:end]) // "said the 46-year-old"
+		}
 		// "said the mayor, Helena Varga," — the name in apposition settles it
 		if end < len(toks) && d.text[toks[end].start] == ',' {
 			k := end + 1
@@ -283,6 +481,16 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said"
 	for k := 1; k < limit; k++ {
 		if toks[k].kind == tPunct && d.text[toks[k].start] != '.' && d.text[toks[k].start] != '\'' {
+			// "Jane Roe, the city's director of engineering, said": a name,
+			// then a description in commas or brackets, then the verb
+			if v, ok := d.afterApposition(toks, k); ok {
+				cue := parallax.Span{Start: toks[0].start, End: toks[v].end}
+				name := d.resolveSubject(toks[:k], m.open)
+				if name == "" {
+					name = d.nominal(toks[:k])
+				}
+				return name, cue, name != ""
+			}
 			break
 		}
 		if d.isVerb(toks[k]) {
@@ -291,10 +499,90 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 			if name == "" && (d.lw(toks[0]) == "and" || d.lw(toks[0]) == "y") {
 				break // "… and said the city would help": another clause, the cue is before the quote
 			}
+			if name == "" {
+				name = d.nominal(toks[:k])
+			}
 			return name, cue, true
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// afterApposition: toks[k] is a comma or an opening bracket after a name;
+// when a description closed by the matching comma or bracket follows, and
+// then a verb of saying (an adverb may come first), it returns the verb's
+// index.
+func (d *doc) afterApposition(toks []token, k int) (int, bool) {
+	if k == 0 || d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap {
+		return 0, false
+	}
+	open := d.text[toks[k].start]
+	closer := byte(',')
+	switch open {
+	case ',':
+	case '(':
+		closer = ')'
+	default:
+		return 0, false
+	}
+	for j := k + 1; j < len(toks) && j <= k+25; j++ {
+		if toks[j].kind != tPunct {
+			continue
+		}
+		c := d.text[toks[j].start]
+		if c == closer {
+			v := j + 1
+			if v < len(toks) && toks[v].kind == tWord && !d.isVerb(toks[v]) && strings.HasSuffix(toks[v].low, "ly") {
+				v++ // "…, also said", "…, later told"
+			} else if v < len(toks) && (toks[v].low == "also" || toks[v].low == "later" || toks[v].low == "then") {
+				v++
+			}
+			if v < len(toks) && d.isVerb(toks[v]) {
+				return v, true
+			}
+			if closer == ')' && v < len(toks) && d.text[toks[v].start] == ',' {
+				return d.afterApposition(toks, v) // "X (D-Wash.), a member of …, said"
+			}
+			return 0, false
+		}
+		if c == '.' && closer == ')' {
+			continue // "(D-Ore.)"
+		}
+		if c == '.' || c == ';' || c == ':' || c == '"' || strings.ContainsRune("“”«»", rune(c)) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// nominal returns a description that names the speaker when no name does:
+// "the governor", "a former senior law enforcement official", "the
+// congressional report", "another commenter". Pronouns, clauses and
+// sentence fragments are not descriptions.
+func (d *doc) nominal(toks []token) string {
+	for len(toks) > 0 && toks[0].kind == tPunct {
+		toks = toks[1:]
+	}
+	if len(toks) == 0 || len(toks) > 10 {
+		return ""
+	}
+	first := d.lw(toks[0])
+	if !determiners.Has(first) {
+		return ""
+	}
+	for _, t := range toks {
+		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
+			return ""
+		}
+		if pronouns.Has(d.lw(t)) || d.isVerb(t) {
+			return ""
+		}
+	}
+	last := toks[len(toks)-1]
+	if last.kind == tPunct || len(toks) == 1 || determiners.Has(d.lw(last)) && len(toks) == 1 {
+		return ""
+	}
+	return d.text[toks[0].start:last.end]
 }
 
 // cueBefore reads a speech verb before the quote in its sentence, or a
@@ -319,6 +607,18 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 				if name != "" {
 					return name, parallax.Span{Start: toks[k].start, End: toks[end-1].end}, true
 				}
+			}
+		}
+	}
+	// "Said Comey, “…”", "Stated Stone: “…”": the verb opens the sentence
+	if len(toks) >= 2 && toks[0].cap && toks[0].kind == tWord && isSpeechVerb(toks[0].low) && !strings.HasSuffix(toks[0].low, "ing") {
+		end := 1
+		for end < len(toks) && toks[end].kind != tPunct {
+			end++
+		}
+		if end > 1 {
+			if name := d.resolveSubject(toks[1:end], m.open); name != "" {
+				return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
 			}
 		}
 	}
@@ -347,6 +647,20 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || verb > 0 && (d.lw(toks[verb-1]) == "and" || d.lw(toks[verb-1]) == "y"))
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
+	// "David Axelrod, who was senior adviser to Obama, tweeted this:": the
+	// name before a description set off by commas
+	if !participle && verb > 1 && d.text[toks[verb-1].start] == ',' {
+		for k := verb - 2; k > 0 && verb-k <= 25; k-- {
+			if toks[k].kind == tPunct && d.text[toks[k].start] == ',' {
+				if v, ok := d.afterApposition(toks, k); ok && v == verb {
+					if name := d.resolveSubject(toks[max(0, k-4):k], m.open); name != "" {
+						return name, parallax.Span{Start: toks[max(0, k-4)].start, End: cueEnd}, true
+					}
+				}
+				break
+			}
+		}
+	}
 	if !participle {
 		for k := subjEnd - 1; k >= 0 && subjEnd-k <= 12; k-- {
 			if verb >= 0 && subjEnd-k > 6 {
@@ -365,8 +679,24 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	// first person-like mention in the sentence before the quote, or a pronoun
 	for k := 0; k < subjEnd; k++ {
 		if name, ok := d.nameAt(toks[k], m.open); ok {
-			if d.isPersonish(toks[k]) || pronouns[d.lw(toks[k])] {
+			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
+			}
+		}
+	}
+	// a description as the subject: "Another commenter said, “…”", "The
+	// ad claims “…”", "the Illinois Board of Elections was conclusive:"
+	if !participle {
+		start := 0
+		for k := subjEnd - 1; k >= 0; k-- {
+			if toks[k].kind == tPunct && d.text[toks[k].start] != '\'' && d.text[toks[k].start] != '-' {
+				start = k + 1
+				break
+			}
+		}
+		if verb >= 0 && subjEnd-start <= 10 {
+			if name := d.nominal(toks[start:subjEnd]); name != "" {
+				return name, parallax.Span{Start: toks[start].start, End: cueEnd}, true
 			}
 		}
 	}
@@ -382,7 +712,7 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
-	if pronouns[d.lw(t)] {
+	if pronouns.Has(d.lw(t)) {
 		if n := d.pronounReferent(t.start, before, pronounGender(d.lw(t))); n != "" {
 			return n, true
 		}
@@ -396,7 +726,7 @@ func (d *doc) nameAt(t token, before int) (string, bool) {
 }
 
 func (d *doc) isPersonish(t token) bool {
-	if pronouns[d.lw(t)] {
+	if pronouns.Has(d.lw(t)) {
 		return true
 	}
 	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
@@ -525,7 +855,7 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 	first := ""
 	person := ""
 	for _, t := range toks {
-		if pronouns[d.lw(t)] {
+		if pronouns.Has(d.lw(t)) {
 			if name, ok := d.nameAt(t, before); ok && person == "" {
 				return name
 			}
@@ -576,7 +906,7 @@ func (d *doc) describe(toks []token, before int) string {
 		}
 		head = strings.ToLower(w)
 	}
-	if place != "" && collectiveHeads[head] {
+	if place != "" && collectiveHeads.Has(head) {
 		for _, e := range d.ents {
 			if e.typ == parallax.Place && gazetteer.Key(e.name) == gazetteer.Key(place) {
 				return e.name
@@ -615,9 +945,6 @@ func hasRole(roles []string, head string) bool {
 	return false
 }
 
-var utteranceNouns = set(`words word message remarks statement greeting greetings reply response answer comment comments
-tweet post speech plea warning promise words, palabras mensaje declaraciones respuesta`)
-
 // possessiveCue reads `”, were his first words` and `”, her message said`.
 func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, bool) {
 	for k := 0; k < len(after) && k < 5; k++ {
@@ -626,7 +953,7 @@ func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, 
 			continue
 		}
 		for j := k + 1; j < len(after) && j <= k+4; j++ {
-			if utteranceNouns[d.lw(after[j])] {
+			if utteranceNouns.Has(d.lw(after[j])) {
 				g := pronounGender(map[string]string{"his": "he", "her": "she"}[w])
 				if name := d.pronounReferent(after[k].start, m.open, g); name != "" {
 					return name, parallax.Span{Start: after[k].start, End: after[j].end}, true

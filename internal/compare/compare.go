@@ -61,7 +61,12 @@ func Story(in Input) parallax.Story {
 	out.Quotes, out.Speakers = s.quotes()
 	out.Quantities = s.quantities()
 	out.Dates = s.dates()
-	facts := s.facts()
+	// one outlet has nothing to line up against: its facts are neither
+	// shared nor exclusive, and the digest would only repeat the article
+	var facts []parallax.Fact
+	if len(s.outlets) > 1 {
+		facts = s.facts()
+	}
 	out.Conflicts = s.conflicts()
 	out.Facts = facts
 	out.Framing = s.framing()

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/quantity"
 )
 
@@ -22,6 +24,17 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.denialConflicts()...)
+	out = append(out, s.claimConflicts()...)
+	for i := range out {
+		if out[i].Label == "" {
+			out[i].Label = parallax.LabelContradiction
+			if out[i].Kind == "characterization" {
+				out[i].Label = parallax.LabelCharacterization
+			}
+		}
+	}
+	// the conflicts most outlets take part in first
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Outlets() > out[j].Outlets() })
 	return out
 }
 
@@ -29,11 +42,12 @@ func (s *story) conflicts() []parallax.Conflict {
 // year-old Miguel Luna", "948-foot-long container ship named Dali") or the
 // nearest name before it in its clause ("Labour had 412 seats and the
 // Tories 121": Labour for 412, the Tories for 121).
-func (s *story) anchors(q qref) map[int]bool {
+func (s *story) anchors(q qref) (map[int]bool, bool) {
 	a := q.u.art
 	text := a.Article.Text
 	out := map[int]bool{}
 	bestBefore, bestDist := -1, 1<<30
+	attached := -1
 	for i := range a.Entities {
 		g := s.ents.groupOf(a.Entities[i].Name)
 		if g < 0 {
@@ -51,6 +65,10 @@ func (s *story) anchors(q qref) map[int]bool {
 			}
 			if sp.End <= q.q.Span.Start {
 				between := text[sp.End:q.q.Span.Start]
+				if strings.TrimSpace(between) == "," {
+					attached = g // "Winston Blackmore, 52,": the figure in apposition
+					continue
+				}
 				if strings.ContainsAny(between, ",;:") || hasWord(between, "while", "whereas", "but", "and", "as") || len(strings.Fields(between)) > 8 {
 					continue
 				}
@@ -60,10 +78,18 @@ func (s *story) anchors(q qref) map[int]bool {
 			}
 		}
 	}
+	// a figure written onto a name ("40-year-old Miguel Luna") is about
+	// that name alone, not also about one named earlier in the clause
+	if len(out) == 0 && attached >= 0 {
+		out[attached] = true
+	}
+	if len(out) > 0 {
+		return out, true // written onto the name: "40-year-old Miguel Luna", "Blackmore, 52,"
+	}
 	if bestBefore >= 0 {
 		out[bestBefore] = true
 	}
-	return out
+	return out, false
 }
 
 func hasWord(s string, words ...string) bool {
@@ -134,16 +160,20 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 		}
 	}
 	if best >= 0 {
-		return strconv.Itoa(best), contextSim(a.u, b.u) >= 0.05
+		return strconv.Itoa(best), contextSim(a.u, b.u) >= minAnchoredSim
 	}
 	if len(aa) > 0 && len(ab) > 0 {
 		return "", false // each about something else named
 	}
 	if isCount(a.q) || isCount(b.q) {
-		// a count about nothing named: only when both count the same event
-		// ("14 injured" and "41 people were injured")
+		// a count about nothing named: when both count the same event
+		// ("14 injured" and "41 people were injured"), or the same thing
+		// in sentences that tell the same ("23 pirates", "59 Somali pirates")
 		if p := predicate(a); p != "" && p == predicate(b) {
-			return "pred:" + p, contextSim(a.u, b.u) >= 0.1
+			return "pred:" + p, contextSim(a.u, b.u) >= minCountSim
+		}
+		if h := a.q.Head; h != "" && h == b.q.Head && predicate(a) == "" && predicate(b) == "" {
+			return "head:" + h, contextSim(a.u, b.u) >= minLooseSim
 		}
 		return "", false
 	}
@@ -154,13 +184,45 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 			shared++
 		}
 	}
-	return "", shared >= 2 && contextSim(a.u, b.u) >= 0.25
+	return "", shared >= 2 && contextSim(a.u, b.u) >= minLooseSim
 }
 
-// provisionalMarkers say a figure is a forecast or a running count.
-var provisionalMarkers = []string{"exit poll", "projected", "projection", "forecast", "on track", "estimated",
-	"so far", "as of", "likely to", "early results", "preliminary", "partial results", "could rise", "may rise",
-	"expected to rise", "at least", "at press time", "resultados preliminares", "hasta el momento"}
+// sharedWindow counts the content stems that the six words either side of
+// two figures share: "Bush missed four games" and "Bush played in 10 games"
+// share only the name; the same fact retold shares its verb and its object.
+func sharedWindow(a, b qref) int {
+	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return n
+}
+
+var (
+	minSharedWindow  = 4
+	weakAnchorCredit = 0 // a name before the figure in its clause lowers the need by this much
+	eventCredit      = 3 // and so does counting the same kind of event
+)
+
+// How alike two sentences must be for their figures to be one fact: about
+// the same named thing, a count of the same event, or neither. Precision
+// first: set on the conflict stress test's unperturbed stories, where
+// every conflict raised is a false alarm candidate.
+var (
+	minAnchoredSim = 0.05
+	minCountSim    = 0.1
+	minLooseSim    = 0.25
+)
+
+// provisionalMarkers say a figure is a forecast or a running count;
+// finalMarkers that the writer presents it as the result.
+var (
+	provisionalMarkers = lang.Words("provisional_markers")
+	finalMarkers       = lang.Words("final_markers")
+)
 
 var partialCount = regexp.MustCompile(`(?i)\b(\d[\d,]*) (?:election )?results (?:have been |had been )?(?:declared|counted|in)\b|\b(\d[\d,]*) (?:of|out of) (?:the )?(\d[\d,]*)\b[^.]{0,40}\b(?:declared|counted|reported)\b`)
 
@@ -179,6 +241,25 @@ func runningCount(text string) bool {
 		}
 	}
 	return false
+}
+
+// farApart: figures more than three times apart are seldom one figure
+// misreported ("410 seats" and "three seats" count different things;
+// a 38-year-old and a 9-year-old are two people). Precision first.
+func farApart(a, b *parallax.Quantity) bool {
+	la, ha, oka := a.Bounds()
+	lb, hb, okb := b.Bounds()
+	if !oka || !okb {
+		return false
+	}
+	x, y := (la+min(ha, la*10))/2, (lb+min(hb, lb*10))/2
+	if x <= 0 || y <= 0 {
+		return false
+	}
+	if x < y {
+		x, y = y, x
+	}
+	return x/y > 3
 }
 
 // isThreshold: "the 326 seats needed for a majority" is a bar, not a result.
@@ -205,13 +286,19 @@ func headOf(q *parallax.Quantity) string {
 // or its sentence as a running count.
 func isProvisional(q qref) bool {
 	low := strings.ToLower(clause(q.u.art.Article.Text, q.u.span, q.q.Span, 14).Of(q.u.art.Article.Text))
-	for _, m := range provisionalMarkers {
+	final := false
+	for _, m := range finalMarkers.Entries() {
 		if strings.Contains(low, m) {
+			final = true // "Final figures show Labour is expected to win 410": claimed final
+		}
+	}
+	for _, m := range provisionalMarkers.Entries() {
+		if strings.Contains(low, m) && !final {
 			return true
 		}
 	}
 	sent := strings.ToLower(q.u.span.Of(q.u.art.Article.Text))
-	for _, m := range sentenceMarkers {
+	for _, m := range sentenceMarkers.Entries() {
 		if strings.Contains(sent, m) {
 			return true
 		}
@@ -220,7 +307,7 @@ func isProvisional(q qref) bool {
 }
 
 // sentenceMarkers scope over their whole sentence: "As of noon, …".
-var sentenceMarkers = []string{"as of ", "so far", "at press time", "at the time of writing", "hasta el momento", "por ahora"}
+var sentenceMarkers = lang.Words("running_count_markers")
 
 // isDenominator: "412 of the 650 seats": 650 is the whole, not a result.
 func isDenominator(q qref) bool {
@@ -272,7 +359,7 @@ func predicate(q qref) string {
 	}
 	words := append(contentWords(q.q.Text), contentWords(strings.Join(append(before, after...), " "))...)
 	for _, w := range words {
-		if c, ok := concepts[w]; ok && eventConcepts[c] {
+		if c := lang.Concept(w); eventConcepts[c] {
 			return c
 		}
 	}
@@ -282,8 +369,9 @@ func predicate(q qref) string {
 func (s *story) quantityConflicts() []parallax.Conflict {
 	qs := s.allQuantities()
 	anch := make([]map[int]bool, len(qs))
+	strong := make([]bool, len(qs)) // the figure is written onto its name
 	for i := range qs {
-		anch[i] = s.anchors(qs[i])
+		anch[i], strong[i] = s.anchors(qs[i])
 	}
 	// conflicting pairs, keyed by what they are about, so that a conflict
 	// holds figures about one thing only
@@ -319,11 +407,27 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
-			if isDuration(a.q) || isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) {
+			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
+			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
+				continue // a span of time is one fact only in sentences that tell the same
+			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
-			if !ok {
+			// the same fact: the two sentences were lined up as one fact,
+			// or the words around the figures say the same
+			// the words around the figures must say the same, the more so
+			// the less the figures are tied to a name
+			need := minSharedWindow
+			switch {
+			case strong[i] && strong[j] && key != "":
+				need = 0
+			case strings.HasPrefix(key, "pred:"):
+				need = minSharedWindow - eventCredit // both count one kind of event: the dead, the injured
+			case key != "" && !strings.HasPrefix(key, "head:"):
+				need = minSharedWindow - weakAnchorCredit
+			}
+			if !ok || sharedWindow(a, b) < need {
 				continue
 			}
 			if key == "" {
@@ -415,7 +519,7 @@ func (s *story) nameConflicts() []parallax.Conflict {
 	for i := range people {
 		for j := i + 1; j < len(people); j++ {
 			a, b := people[i], people[j]
-			if !similarNames(a.name, b.name) {
+			if !similarNames(a.name, b.name) || spellingVariants(a.name, b.name) {
 				continue
 			}
 			together := false
@@ -474,6 +578,52 @@ func similarNames(a, b string) bool {
 	return same < len(fa)
 }
 
+// spellingVariants: two spellings of a name that are one name written two
+// ways, not one outlet's error: a short form ("Phil", "Philip"), or
+// transliterations that sound alike ("Karolos"/"Carolos", "Ilias"/"Elias",
+// "Giannis"/"Yiannis", "Lennie"/"Lenny"). Precision first: a fact-checker
+// is not shown these as a dispute.
+func spellingVariants(a, b string) bool {
+	fa, fb := strings.Fields(gazetteer.Key(a)), strings.Fields(gazetteer.Key(b))
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		x, y := fa[i], fb[i]
+		short := len(x) >= 3 && len(y) >= 3 && (strings.HasPrefix(x, y) || strings.HasPrefix(y, x))
+		if x == y || short || soundKey(x) == soundKey(y) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// soundKey reduces a romanised name to its consonant skeleton, with the
+// letters that transliterations swap made one: c/k/q, ph/f, w/v, j/y, x/ks;
+// vowels, y and h dropped; doubled letters single; a g before i and a
+// vowel, or between vowels, read as y (Greek gamma).
+func soundKey(w string) string {
+	r := strings.NewReplacer("ph", "f", "ck", "k", "c", "k", "q", "k", "x", "ks", "w", "v", "j", "y")
+	w = r.Replace(w)
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+	var b []byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c == 'g' && (i+2 < len(w) && w[i+1] == 'i' && vowel(w[i+2]) || i > 0 && vowel(w[i-1]) && i+1 < len(w) && vowel(w[i+1])) {
+			continue
+		}
+		if vowel(c) || c == 'h' {
+			continue
+		}
+		if len(b) > 0 && b[len(b)-1] == c {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
 func abs(x int) int {
 	if x < 0 {
 		return -x
@@ -502,13 +652,9 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// guiltTerms assert that people did wrong; hedges and denials are the other side.
-var guiltTerms = map[string]bool{
-	"criminals": true, "murderers": true, "murderer": true, "rapists": true, "rapist": true, "killers": true,
-	"killer": true, "terrorists": true, "convicted": true, "guilty": true, "offenders": true, "culprits": true,
-	"perpetrators": true, "arsonist": true, "thieves": true, "criminales": true, "asesinos": true, "culpables": true,
-	"delincuentes": true, "terroristas": true, "violadores": true,
-}
+// guiltTerms assert that people did wrong (one word, or a phrase that says
+// as fact who did the deed); hedges and denials are the other side.
+var guiltTerms = lang.Words("guilt_terms")
 
 // unquoted returns the unit's sentence with its quotations blanked.
 func unquoted(u *unit) string {
@@ -525,22 +671,12 @@ func unquoted(u *unit) string {
 // arrested, homes flooded, people evacuated.
 var eventConcepts = map[string]bool{"death": true, "injury": true, "arrest": true, "flood": true, "evacuate": true}
 
-// guiltLabels are phrases that brand people as wrongdoers, or say as fact
-// that they did the deed.
-var guiltLabels = []string{"worst people", "worst of the worst", "barbarians", "thugs", "monsters", "savages", "animals",
-	"who caused", "who started", "who set the", "who set fire", "who planted", "who carried out", "responsible for the"}
-
 func hasGuiltTerm(text string) bool {
-	low := strings.ToLower(text)
-	for _, l := range guiltLabels {
-		if strings.Contains(low, l) {
-			return true
-		}
-	}
-	for _, w := range strings.FieldsFunc(low, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r > 127)
-	}) {
-		if guiltTerms[w] {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r > 127 || r == '-')
+	})
+	for i := range words {
+		if guiltTerms.Match(words[i:]) > 0 {
 			return true
 		}
 	}
@@ -592,9 +728,7 @@ func (s *story) hedgeConflicts() []parallax.Conflict {
 }
 
 // denials say that people are not what others call them.
-var denials = []string{"no criminal record", "no criminal records", "no criminal history", "no criminal background",
-	"not criminals", "never been convicted", "never convicted", "no gang ties", "no ties to", "no links to",
-	"no evidence that", "sin antecedentes", "no tienen antecedentes", "no son criminales"}
+var denials = lang.Words("denials")
 
 func (s *story) denialConflicts() []parallax.Conflict {
 	var out []parallax.Conflict
@@ -604,7 +738,7 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		}
 		text := strings.ToLower(u.span.Of(u.art.Article.Text))
 		hit := ""
-		for _, d := range denials {
+		for _, d := range denials.Entries() {
 			if strings.Contains(text, d) {
 				hit = d
 				break
@@ -616,7 +750,7 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		// in each other outlet, the sentence most like this one that calls
 		// people criminals without a hedge
 		var side []parallax.Evidence
-		perOutlet := map[string]bool{}
+		perOutlet := map[string]int{} // sentences shown per outlet: its two closest
 		type cand struct {
 			v   *unit
 			sim float64
@@ -634,10 +768,10 @@ func (s *story) denialConflicts() []parallax.Conflict {
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].sim > cands[j].sim })
 		for _, c := range cands {
 			o := s.outletOf[c.v.art.Article.ID]
-			if perOutlet[o] || c.sim < 0.02 {
+			if perOutlet[o] >= 2 || c.sim < 0.02 {
 				continue
 			}
-			perOutlet[o] = true
+			perOutlet[o]++
 			side = append(side, s.evidence(c.v.art, clause(c.v.art.Article.Text, c.v.span, c.v.span, 40)))
 		}
 		if len(side) == 0 {
@@ -712,7 +846,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 				if sp.Start < u.span.Start || sp.End > u.span.End || insideQuote(u.art, sp) {
 					continue
 				}
-				near := nearWords(text, u.span, sp, 4)
+				near := attachedWords(u, sp)
 				isHedged := false
 				for _, h := range u.hedges {
 					if h.Span.Start >= near.Start && h.Span.Start < near.End && !strings.HasPrefix(strings.ToLower(h.Text), "according") {
@@ -766,23 +900,66 @@ func (s *story) personConflicts() []parallax.Conflict {
 	return out
 }
 
-// nearWords is the span of up to n words either side of sp, inside sent.
-func nearWords(text string, sent, sp parallax.Span, n int) parallax.Span {
-	start, end := sp.Start, sp.End
-	for k := 0; k < n && start > sent.Start; k++ {
-		start--
-		for start > sent.Start && text[start-1] != ' ' {
-			start--
+// attachedWords is the span of the words that describe the mention sp
+// itself: up to three words right before it ("the alleged arsonist Renn")
+// and what follows it as an apposition or a predicate ("Renn, a convicted
+// arsonist", "Renn is accused of"), up to five words, stopping at a clause
+// break or at another name — so a label for someone else in the sentence
+// is not read as one for this person.
+func attachedWords(u *unit, sp parallax.Span) parallax.Span {
+	text := u.art.Article.Text
+	named := func(off int) bool {
+		for i := range u.art.Entities {
+			for _, m := range u.art.Entities[i].Mentions {
+				if m.Start <= off && off < m.End && (m.Start != sp.Start || m.End != sp.End) {
+					return true
+				}
+			}
 		}
+		return false
 	}
-	for k := 0; k < n && end < sent.End; k++ {
+	start := sp.Start
+	for k := 0; k < 3 && start > u.span.Start; k++ {
+		i := start - 1
+		for i > u.span.Start && text[i-1] == ' ' {
+			i--
+		}
+		if i <= u.span.Start || strings.ContainsRune(",;:.()\"“”", rune(text[i-1])) {
+			break
+		}
+		j := i
+		for j > u.span.Start && text[j-1] != ' ' {
+			j--
+		}
+		if named(j) {
+			break
+		}
+		start = j
+	}
+	end := sp.End
+	words := 0
+	apposition := end < u.span.End && text[end] == ','
+	if apposition {
 		end++
-		for end < sent.End && text[end] != ' ' {
-			end++
-		}
 	}
-	for start < end && text[start] == ' ' {
-		start++
+	for words < 5 && end < u.span.End {
+		i := end
+		for i < u.span.End && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < u.span.End && text[j] != ' ' {
+			j++
+		}
+		if i >= j || named(i) {
+			break
+		}
+		w := text[i:j]
+		end = j
+		words++
+		if strings.ContainsAny(w, ",;:.") {
+			break
+		}
 	}
 	return parallax.Span{Start: start, End: end}
 }
@@ -813,6 +990,9 @@ func (s *story) dateConflicts() []parallax.Conflict {
 				continue
 			}
 			o := s.outletOf[u.art.Article.ID]
+			if yearGuessed(u.art, d) {
+				d.Date = "????" + d.Date[4:] // the year was only guessed: compare month and day
+			}
 			byDate[d.Date] = append(byDate[d.Date], dated{u, d, d.Date})
 			if outletsOf[d.Date] == nil {
 				outletsOf[d.Date] = map[string]bool{}
@@ -832,6 +1012,24 @@ func (s *story) dateConflicts() []parallax.Conflict {
 	}
 	if common == "" {
 		return nil
+	}
+	// a date whose year was guessed joins the common date when month and
+	// day agree, and otherwise is held against it with the common year
+	for d, xs := range byDate {
+		if !strings.HasPrefix(d, "????") {
+			continue
+		}
+		full := common[:4] + d[4:]
+		delete(byDate, d)
+		byDate[full] = append(byDate[full], xs...)
+		for _, x := range xs {
+			o := s.outletOf[x.u.art.Article.ID]
+			if outletsOf[full] == nil {
+				outletsOf[full] = map[string]bool{}
+			}
+			outletsOf[full][o] = true
+			perOutlet[o][full] = true
+		}
 	}
 	var out []parallax.Conflict
 	dates := make([]string, 0, len(byDate))
@@ -857,6 +1055,12 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			same := false
 			for _, y := range byDate[common] {
 				if x.u.words >= 8 && contextSim(x.u, y.u) >= 0.3 && s.support(x.u, y.u) >= 3 {
+					same = true
+					break
+				}
+				// two leads that name the same participants tell the same
+				// happening, in any language
+				if x.u.idx < 4 && y.u.idx < 4 && sharedGroups(x.u, y.u) >= 2 {
 					same = true
 					break
 				}
@@ -886,6 +1090,23 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			Sides: [][]parallax.Evidence{side, other}})
 	}
 	return out
+}
+
+// yearGuessed: the mention writes no year and the article has no date of
+// its own, so the year the date resolver chose is a guess.
+func yearGuessed(a *parallax.Analysis, d parallax.DateMention) bool {
+	return a.Article.Published.IsZero() && !yearRe.MatchString(d.Text)
+}
+
+// sharedGroups counts the entity groups two sentences both name.
+func sharedGroups(a, b *unit) int {
+	n := 0
+	for g := range a.ents {
+		if b.ents[g] {
+			n++
+		}
+	}
+	return n
 }
 
 func outletNames(s *story, ev []parallax.Evidence) []string {

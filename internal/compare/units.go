@@ -5,11 +5,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"github.com/kljensen/snowball"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // unit is one sentence of one article with what the comparison looks at.
@@ -30,51 +28,10 @@ type unit struct {
 	fact       int // index of the sentence fact it joined, -1 when none
 }
 
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but if of to in on at by for from with without into onto over under
-about after before during since until as is are was were be been being has have had do does did will would can could
-should may might must shall this that these those it its he she they them his her their our we us you your i me my
-who whom whose which what when where why how not no nor so than then there here also just only very more most
-some any all both each other such own same too again further once said says say told according one two
-el la los las un una unos unas y o pero si de del al a en por para con sin sobre entre que se su sus lo le les es son
-fue fueron ha han ser está están este esta estos estas ese esa como más muy ya también no dijo según
-o os as um uma e do da dos das em no na nos nas pelo pela com sem foi são der die das und ein eine zu von mit ist`) {
-		m[w] = true
-	}
-	return m
-}()
+// stem and contentWords read words through the language layer.
+func stem(w, language string) string { return lang.Stem(w, language) }
 
-func stem(w, lang string) string {
-	switch lang {
-	case "en", "":
-		if s, err := snowball.Stem(w, "english", false); err == nil {
-			return s
-		}
-	case "es":
-		if s, err := snowball.Stem(w, "spanish", false); err == nil {
-			return s
-		}
-	case "fr":
-		if s, err := snowball.Stem(w, "french", false); err == nil {
-			return s
-		}
-	}
-	return w
-}
-
-// words returns the lower-case content words of text.
-func contentWords(text string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }) {
-		w = strings.ToLower(strings.Trim(w, "'’"))
-		if len(w) < 3 || stopwords[w] {
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
+func contentWords(text string) []string { return lang.ContentWords(text) }
 
 func (s *story) buildUnits() {
 	for _, a := range s.arts {
@@ -110,7 +67,7 @@ func (s *story) buildUnits() {
 			for _, w := range cw {
 				st := stem(w, a.Language)
 				u.feats["w:"+st]++
-				if c, ok := concepts[w]; ok {
+				if c := lang.Concept(w); c != "" {
 					u.feats["c:"+c]++
 				}
 			}
@@ -192,31 +149,6 @@ func (s *story) buildUnits() {
 		}
 	}
 }
-
-// concepts are a few kinds of news fact said in many words (and two
-// languages): what lets "receives payments" meet "six million dollars".
-var concepts = func() map[string]string {
-	m := map[string]string{}
-	for c, words := range map[string]string{
-		"money":    "pay pays paid paying payment payments dollars dollar euros pounds compensation funding funds fee fees cost costs price million billion pago pagos dólares euros millones",
-		"death":    "died dead death deaths killed kill killing fatalities fatal perished bodies victims muertos muertas muerto muerta muertes murieron fallecidos fallecidas víctimas mortos mortas tote",
-		"injury":   "injured injuries injuring hurt wounded heridos feridos",
-		"arrest":   "arrested arrest detained detention custody jailed imprisoned charged detenido detenidos arrestado",
-		"visit":    "visit visits visited visiting trip meeting met meet welcomed hosted received visita reunión",
-		"deport":   "deported deport deporting deportation deportations deportees removal removals removed expelled expel expedite deportados deportación",
-		"vote":     "vote votes voted voters election elections elected ballot seats majority votos elecciones escaños",
-		"crash":    "crash crashed collision collided collapse collapsed struck accident choque colisión accidente",
-		"flood":    "flood flooded flooding floods inundated submerged inundadas inundados inundación",
-		"evacuate": "evacuated evacuate evacuation evacuations evacuees evacuados evacuadas evacuación",
-		"probe":    "investigation investigations investigating investigate investigated investigators investigator probe probes probing inquiry inquiries inquest investigación investigaciones investigan investigadores",
-		"fire":     "fire fires blaze blazes flames burned burning burnt ablaze inferno incendio fuego llamas",
-	} {
-		for _, w := range strings.Fields(words) {
-			m[w] = c
-		}
-	}
-	return m
-}()
 
 func familyWeight(f string) float64 {
 	switch f[0] {

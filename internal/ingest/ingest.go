@@ -20,9 +20,9 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze"
-	"github.com/parallaxnews/parallax/internal/compare"
 	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Options tune an Ingester. The zero value is ready to use.
@@ -38,27 +38,45 @@ type Options struct {
 	Now func() time.Time
 	// Logger receives progress and problems; nil discards them.
 	Logger *slog.Logger
+	// WaitForLock makes New wait for the placement lock of a store that
+	// several processes share (parallax.PlacementLocker). Without it, when
+	// another process holds the lock, the Ingester only stores articles and
+	// leaves placing them to that process (see Placing).
+	WaitForLock bool
+	// DeferUnplaced leaves the articles stored but not placed to
+	// PlacePending, which places them in queue order, instead of placing
+	// them as the index is rebuilt.
+	DeferUnplaced bool
 }
 
 // Store is what an Ingester needs of the library: parallax.Store has it all.
 type Store interface {
 	AddArticle(ctx context.Context, r *parallax.Record) (id int64, created bool, err error)
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
+	Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error)
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
+	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error
+	Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error)
+	AddEvents(ctx context.Context, events []parallax.StoryEvent) error
 }
 
 // Ingester adds articles to a Store. It is not safe for concurrent use.
 type Ingester struct {
-	store Store
-	opt   Options
-	an    *analyze.Analyzer
+	*Storer
+	opt Options
+	// lock is the placement lock held, when the store has one.
+	lock parallax.PlacementLock
+	// index is nil when another process places the articles.
 	index *group.Index
 	// stories maps the index's story IDs to the store's.
 	stories map[string]int64
 	dirty   map[int64]bool
+	// skip are unplaced articles that cannot be placed (their analysis is
+	// unreadable), passed over until reanalysed.
+	skip map[int64]bool
 }
 
 // Result says what happened to one article.
@@ -70,7 +88,9 @@ type Result struct {
 }
 
 // New returns an Ingester over store, its index rebuilt from the articles
-// published within the window before now.
+// published within the window before now. On a store several processes
+// share, it first takes the placement lock (see Options.WaitForLock); Close
+// gives it back.
 func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Window <= 0 {
 		opt.Window = pipeline.DefaultWindow
@@ -84,55 +104,109 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	ing := &Ingester{store: store, opt: opt, an: pipeline.NewAnalyzer(),
-		index: group.NewIndex(group.Options{Window: opt.Window}), stories: map[string]int64{}, dirty: map[int64]bool{}}
+	ing := &Ingester{Storer: NewStorer(store), opt: opt, stories: map[string]int64{}, dirty: map[int64]bool{}}
+	if l, ok := store.(parallax.PlacementLocker); ok {
+		lock, err := l.LockPlacement(ctx, opt.WaitForLock)
+		if err != nil {
+			return nil, fmt.Errorf("take the placement lock: %w", err)
+		}
+		if lock == nil {
+			opt.Logger.Info("another process places articles in stories; this one only stores them")
+			return ing, nil
+		}
+		ing.lock = lock
+	}
+	ing.index = group.NewIndex(group.Options{Window: opt.Window})
 	recent, err := store.ArticlesSince(ctx, opt.Now().Add(-opt.Window), opt.MaxIndexed)
 	if err != nil {
+		ing.Close()
 		return nil, fmt.Errorf("load recent articles: %w", err)
 	}
+	// In the order they were placed (queue order, else the order they were
+	// stored in, which is when ingest placed them), so that the index is
+	// the one the processes that placed them had.
+	sort.SliceStable(recent, func(i, j int) bool {
+		if recent[i].QueueSeq != recent[j].QueueSeq {
+			return recent[i].QueueSeq < recent[j].QueueSeq
+		}
+		return recent[i].ID < recent[j].ID
+	})
 	for _, r := range recent {
 		if err := ctx.Err(); err != nil {
+			ing.Close()
 			return nil, err
 		}
-		a := ing.analysisOf(r)
-		sid, dup := ing.index.Add(doc(r.ID, a))
+		if r.StoryID == 0 && opt.DeferUnplaced {
+			continue
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			ing.Close()
+			return nil, err
+		}
+		sid, dup := ing.index.Add(pipeline.Doc(a))
 		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
 			ing.stories[sid] = r.StoryID
 		}
 		if r.StoryID == 0 {
 			// stored but never placed: a run stopped between the two steps
 			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+				ing.Close()
 				return nil, err
 			}
 		}
 	}
-	if u, ok := store.(unplacedLister); ok {
-		if err := ing.placeUnplaced(ctx, u); err != nil {
-			return nil, err
+	if !opt.DeferUnplaced {
+		// Articles stored but never placed (a run killed between the two
+		// steps) older than the window: the index of recent coverage does
+		// not hold them. One starts a story, or joins one of the others
+		// found here, as the stories of its time are not in the index.
+		for {
+			n, err := ing.PlacePending(ctx, 512, nil)
+			if err != nil {
+				ing.Close()
+				return nil, err
+			}
+			if n < 512 {
+				break
+			}
 		}
 	}
-	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window)
+	// Stories a stopped process placed articles in but did not compare
+	// again are compared at the next Flush.
+	stale, err := store.StaleStories(ctx, maxStale)
+	if err != nil {
+		ing.Close()
+		return nil, fmt.Errorf("find stories to compare again: %w", err)
+	}
+	for _, id := range stale {
+		ing.dirty[id] = true
+	}
+	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window, "stale_stories", len(stale))
 	return ing, nil
 }
 
-func doc(id int64, a *parallax.Analysis) group.Doc {
-	d := group.Doc{ID: articleID(id), Title: a.Article.Title, Text: a.Article.Text, Published: a.Article.Published, Language: a.Language}
-	for _, e := range a.Entities {
-		d.Names = append(d.Names, e.Name)
-	}
-	return d
-}
+// maxStale bounds the stories New finds out of date; the rest are found by
+// the next Ingester.
+const maxStale = 10000
 
-func articleID(id int64) string { return "a" + strconv.FormatInt(id, 10) }
+// Placing reports whether this Ingester places articles in stories; when
+// it does not, another process holds the placement lock and places what
+// this one stores.
+func (ing *Ingester) Placing() bool { return ing.index != nil }
+
+// Close gives the placement lock back, if the Ingester holds it.
+func (ing *Ingester) Close() {
+	if ing.lock != nil {
+		ing.lock.Unlock()
+		ing.lock = nil
+	}
+}
 
 func parseArticleID(s string) int64 {
 	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "a"), 10, 64)
 	return n
 }
-
-// analysisOf restores a stored article's analysis, or analyses it again
-// when the stored one is missing or was written by another version.
-func (ing *Ingester) analysisOf(r *parallax.Record) *parallax.Analysis { return Analysis(r) }
 
 // Hash identifies an article's content: its text with white space and case
 // folded, so a re-encoded copy of the same text is the same article.
@@ -155,43 +229,122 @@ func Hash(text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Add stores one article and places it in a story. An article already in
-// the library (same URL or same text) is left as it is.
-func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+// Storer analyses and stores articles without placing them: what a worker
+// does with the jobs it takes while another process places. It is safe for
+// concurrent use.
+type Storer struct {
+	store Store
+	an    *analyze.Analyzer
+}
+
+// NewStorer returns a Storer over store.
+func NewStorer(store Store) *Storer { return &Storer{store: store, an: pipeline.NewAnalyzer()} }
+
+// Store analyses art and stores it, unless the library has it already (same
+// URL or same text). It returns the analysis of a new article, nil
+// otherwise.
+func (s *Storer) Store(ctx context.Context, art *parallax.Article, feedID int64) (Result, *parallax.Analysis, error) {
+	return s.StoreQueued(ctx, art, feedID, 0)
+}
+
+// StoreQueued is Store for an article a job of the work queue brought:
+// seq is the job's place in the queue, the order articles are placed in.
+func (s *Storer) StoreQueued(ctx context.Context, art *parallax.Article, feedID, seq int64) (Result, *parallax.Analysis, error) {
 	if strings.TrimSpace(art.Text) == "" {
-		return Result{}, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
+		return Result{}, nil, parallax.Errorf(parallax.EINVALID, "%s: no text", art.Source)
 	}
-	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID}
+	rec := &parallax.Record{Article: *art, Raw: art.Received, RawType: art.ReceivedType, Hash: Hash(art.Text), FeedID: feedID, QueueSeq: seq}
 	rec.Article.Received, rec.Article.ReceivedType = nil, ""
 	if rec.RawType == "" {
 		rec.Raw, rec.RawType = []byte(art.Text), "text/plain"
 	}
 	work := rec.Article
-	a := ing.an.Analyze(&work)
-	enc, err := encodeAnalysis(a)
+	a := s.an.Analyze(&work)
+	enc, err := pipeline.EncodeAnalysis(a)
 	if err != nil {
-		return Result{}, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("encode analysis of %s: %w", art.Source, err)
 	}
 	rec.Analysis = enc
 	if rec.Language == "" {
 		rec.Language = a.Language
 	}
-	id, created, err := ing.store.AddArticle(ctx, rec)
+	id, created, err := s.store.AddArticle(ctx, rec)
 	if err != nil {
-		return Result{}, fmt.Errorf("store %s: %w", art.Source, err)
+		return Result{}, nil, fmt.Errorf("store %s: %w", art.Source, err)
 	}
 	if !created {
-		return Result{ID: id}, nil
+		return Result{ID: id}, nil, nil
 	}
-	work.ID = articleID(id)
-	sid, dup := ing.index.Add(doc(id, a))
+	work.ID = pipeline.ArticleID(id)
+	return Result{ID: id, New: true}, a, nil
+}
+
+// Add stores one article and places it in a story. An article already in
+// the library (same URL or same text) is left as it is. When another
+// process places articles (see Placing), a new one is stored unplaced, its
+// StoryID 0.
+func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int64) (Result, error) {
+	res, a, err := ing.Store(ctx, art, feedID)
+	if err != nil || a == nil || ing.index == nil {
+		return res, err
+	}
+	sid, dup := ing.index.Add(pipeline.Doc(a))
 	// Stored, the article is placed even if ctx is cancelled meanwhile (an
 	// interrupt): a run stopped between the two steps would leave it out of
 	// every story until the next run.
-	if err := ing.place(context.WithoutCancel(ctx), id, sid, dup); err != nil {
+	if err := ing.place(context.WithoutCancel(ctx), res.ID, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
-	return Result{ID: id, New: true, StoryID: ing.stories[sid], DuplicateOf: parseArticleID(dup)}, nil
+	res.StoryID, res.DuplicateOf = ing.stories[sid], parseArticleID(dup)
+	return res, nil
+}
+
+// PlacePending places up to limit articles that were stored but not placed
+// (by processes that left placing them to this one), in the order
+// Store.Unplaced gives, and returns how many it placed. It stops at the
+// first article ready, when not nil, says is not ready to place yet (a job
+// queued before it is still in a worker's hands). An article whose stored
+// analysis cannot be read is reported and passed over.
+func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*parallax.Record) bool) (int, error) {
+	if ing.index == nil {
+		return 0, parallax.Errorf(parallax.ECONFLICT, "another process places articles")
+	}
+	if ing.lock != nil {
+		if err := ing.lock.Check(ctx); err != nil {
+			return 0, err
+		}
+	}
+	recs, err := ing.store.Unplaced(ctx, limit+len(ing.skip))
+	if err != nil {
+		return 0, fmt.Errorf("find unplaced articles: %w", err)
+	}
+	placed := 0
+	for _, r := range recs {
+		if placed == limit {
+			break
+		}
+		if ing.skip[r.ID] {
+			continue
+		}
+		if ready != nil && !ready(r) {
+			break
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			if ing.skip == nil {
+				ing.skip = map[int64]bool{}
+			}
+			ing.skip[r.ID] = true
+			ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
+			continue
+		}
+		sid, dup := ing.index.Add(pipeline.Doc(a))
+		if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+			return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+		}
+		placed++
+	}
+	return placed, nil
 }
 
 // place records that article id is in the index's story sid (starting a
@@ -234,41 +387,144 @@ func (ing *Ingester) Flush(ctx context.Context) error {
 	return nil
 }
 
-// Recompare recomputes and saves one story's comparison.
+// Recompare recomputes and saves one story's comparison, and records what
+// it gained since the last one: outlets and conflicts (see Changes).
 func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
-	recs, err := ing.store.StoryArticles(ctx, storyID)
+	return Recompare(ctx, ing.store, storyID, ing.opt.Now())
+}
+
+// Recompare recomputes one story's comparison from its stored articles and
+// saves it as of now.
+func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) error {
+	recs, err := st.StoryArticles(ctx, storyID)
 	if err != nil {
 		return fmt.Errorf("load story %d: %w", storyID, err)
 	}
-	rep, info := ing.Report(storyID, recs)
+	_, old, err := st.Story(ctx, storyID)
+	if err != nil {
+		return fmt.Errorf("load story %d: %w", storyID, err)
+	}
+	rep, info, err := Report(storyID, recs)
+	if err != nil {
+		return fmt.Errorf("compare story %d: %w", storyID, err)
+	}
 	b, err := json.Marshal(rep)
 	if err != nil {
 		return fmt.Errorf("encode story %d: %w", storyID, err)
 	}
-	info.Updated = ing.opt.Now().UTC()
-	if err := ing.store.SaveReport(ctx, info, b); err != nil {
+	info.Updated = now.UTC()
+	if err := st.SaveReport(ctx, info, b); err != nil {
 		return fmt.Errorf("save story %d: %w", storyID, err)
+	}
+	events := Changes(oldStory(old), rep, info)
+	if err := st.AddEvents(ctx, events); err != nil {
+		return fmt.Errorf("record the changes of story %d: %w", storyID, err)
 	}
 	return nil
 }
 
+// oldStory is the story of a stored report; nil when there is none.
+func oldStory(raw []byte) *parallax.Story {
+	var rep parallax.Report
+	if len(raw) == 0 || json.Unmarshal(raw, &rep) != nil || len(rep.Stories) == 0 {
+		return nil
+	}
+	return &rep.Stories[0]
+}
+
+// Changes is what a story gained between two comparisons: each outlet it
+// did not have (copies aside), once it is a story of two outlets or more
+// (a lone article is not news of a story: when a second outlet joins, the
+// first is reported too), and each conflict whose kind and subject it did
+// not have. old is nil for a story's first comparison.
+func Changes(old *parallax.Story, rep *parallax.Report, info parallax.StoryInfo) []parallax.StoryEvent {
+	if len(rep.Stories) == 0 {
+		return nil
+	}
+	st := &rep.Stories[0]
+	title := info.Title
+	outletsOf := func(s *parallax.Story) []string {
+		if s == nil {
+			return nil
+		}
+		var out []string
+		seen := map[string]bool{}
+		for _, a := range s.Articles {
+			if a.DuplicateOf != "" || a.Outlet == "" || seen[a.Outlet] {
+				continue
+			}
+			seen[a.Outlet] = true
+			out = append(out, a.Outlet)
+		}
+		return out
+	}
+	var events []parallax.StoryEvent
+	now, before := outletsOf(st), outletsOf(old)
+	if len(now) >= 2 {
+		had := map[string]bool{}
+		if len(before) >= 2 {
+			for _, o := range before {
+				had[o] = true
+			}
+		}
+		for _, o := range now {
+			if !had[o] {
+				events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventOutlet, Subject: o,
+					Summary: o + " covers the story", Title: title})
+			}
+		}
+	}
+	had := map[string]bool{}
+	if old != nil {
+		for i := range old.Conflicts {
+			had[old.Conflicts[i].Key()] = true
+			had[parallax.KeyPrefix(old.Conflicts[i].Key())] = true
+		}
+	}
+	for i := range st.Conflicts {
+		c := &st.Conflicts[i]
+		k := c.Key()
+		if had[k] || had[parallax.KeyPrefix(k)] {
+			continue
+		}
+		had[parallax.KeyPrefix(k)] = true
+		what := view.KindLabel(c.Kind)
+		if c.Subject != "" {
+			what += ": " + view.OneLine(c.Subject)
+		}
+		if c.Summary != "" {
+			what += " — " + view.OneLine(c.Summary)
+		}
+		events = append(events, parallax.StoryEvent{StoryID: info.ID, Kind: parallax.EventConflict, Subject: k, Summary: what, Title: title})
+	}
+	return events
+}
+
 // Report compares a story's stored articles: the same report `parallax
-// compare` prints, for one story.
-func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo) {
-	in := compare.Input{ID: "s" + strconv.FormatInt(storyID, 10), DuplicateOf: map[string]string{}}
+// compare` prints, for one story, and the story's listing.
+func Report(storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo, error) {
 	info := parallax.StoryInfo{ID: storyID, Articles: len(recs)}
+	g := pipeline.Grouping{DuplicateOf: map[string]string{}}
+	var as []*parallax.Analysis
+	var members []string
 	outlets := map[string]bool{}
 	for _, r := range recs {
-		a := ing.analysisOf(r)
-		in.Analyses = append(in.Analyses, a)
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return nil, info, err
+		}
+		as = append(as, a)
+		members = append(members, a.Article.ID)
 		if r.DuplicateOf != 0 {
-			in.DuplicateOf[a.Article.ID] = articleID(r.DuplicateOf)
+			g.DuplicateOf[a.Article.ID] = pipeline.ArticleID(r.DuplicateOf)
 		} else {
 			outlets[r.Outlet] = true // a copy is not another outlet's coverage
 		}
+		// Only known publication dates make the story's range: an undated
+		// article did not happen on the day it was ingested.
 		t := r.Published
 		if t.IsZero() {
-			t = r.Created
+			continue
 		}
 		if info.First.IsZero() || t.Before(info.First) {
 			info.First = t
@@ -278,29 +534,13 @@ func (ing *Ingester) Report(storyID int64, recs []*parallax.Record) (*parallax.R
 		}
 	}
 	info.Outlets = len(outlets)
-	rep := &parallax.Report{Generator: "parallax", Unassigned: []string{}, Stories: []parallax.Story{}}
-	for _, a := range in.Analyses {
-		rep.Articles = append(rep.Articles, compare.Info(a, in.DuplicateOf[a.Article.ID]))
+	if len(members) > 0 {
+		g.Stories = []pipeline.Members{{ID: pipeline.StoryID(storyID), Articles: members}}
 	}
-	if len(in.Analyses) == 0 {
-		return rep, info
+	rep := pipeline.Compare(as, g)
+	if len(rep.Stories) > 0 {
+		info.Title = view.Title(&rep.Stories[0])
+		info.Conflicts = len(rep.Stories[0].Conflicts)
 	}
-	st := compare.Story(in)
-	info.Title = st.Title
-	info.Conflicts = len(st.Conflicts)
-	rep.Stories = append(rep.Stories, st)
-	return rep, info
-}
-
-var defaultAnalyzer = pipeline.NewAnalyzer()
-
-// Analysis returns a stored article's analysis, decoded, or computed again
-// when the stored one is missing or from another version.
-func Analysis(r *parallax.Record) *parallax.Analysis {
-	art := r.Article
-	art.ID = articleID(r.ID)
-	if a, ok := decodeAnalysis(r.Analysis, &art); ok {
-		return a
-	}
-	return defaultAnalyzer.Analyze(&art)
+	return rep, info, nil
 }

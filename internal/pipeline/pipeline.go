@@ -69,73 +69,112 @@ func AnalyzeAll(arts []*parallax.Article, workers int) []*parallax.Analysis {
 	return out
 }
 
-// Docs turns analysed articles into grouping input, names included.
+// Doc is an analysed article as grouping sees it, names included.
+func Doc(a *parallax.Analysis) group.Doc {
+	d := group.Doc{ID: a.Article.ID, Title: a.Article.Title, Text: a.Article.Text, Published: a.Article.Published, Language: a.Language}
+	for _, e := range a.Entities {
+		d.Names = append(d.Names, e.Name)
+	}
+	return d
+}
+
+// Docs turns analysed articles into grouping input.
 func Docs(as []*parallax.Analysis) []group.Doc {
 	docs := make([]group.Doc, len(as))
 	for i, a := range as {
-		d := group.Doc{ID: a.Article.ID, Title: a.Article.Title, Text: a.Article.Text, Published: a.Article.Published, Language: a.Language}
-		for _, e := range a.Entities {
-			d.Names = append(d.Names, e.Name)
-		}
-		docs[i] = d
+		docs[i] = Doc(a)
 	}
 	return docs
+}
+
+// ArticleID is a stored article's ID as reports name it: "a12".
+func ArticleID(id int64) string { return "a" + strconv.FormatInt(id, 10) }
+
+// StoryID is a stored story's ID as reports name it: "s12".
+func StoryID(id int64) string { return "s" + strconv.FormatInt(id, 10) }
+
+// Grouping is how analysed articles fall into stories.
+type Grouping struct {
+	// Stories are compared in this order, each its article IDs in order.
+	Stories []Members
+	// Unassigned are articles in no story of two or more.
+	Unassigned []string
+	// DuplicateOf maps a copy's article ID to the article it copies.
+	DuplicateOf map[string]string
+}
+
+// Members is one story's ID and its articles' IDs.
+type Members struct {
+	ID       string
+	Articles []string
+}
+
+// Group groups analysed articles into stories (all in one with
+// opt.OneStory), larger stories first and named s1, s2, … in that order; an
+// article alone is unassigned.
+func Group(as []*parallax.Analysis, opt Options) Grouping {
+	g := Grouping{DuplicateOf: map[string]string{}}
+	var clusters [][]string
+	if opt.OneStory {
+		all := make([]string, len(as))
+		for i, a := range as {
+			all[i] = a.Article.ID
+		}
+		clusters = [][]string{all}
+	} else {
+		gopt := opt.Group
+		if gopt.Window == 0 {
+			gopt.Window = DefaultWindow
+		}
+		res := group.Stories(Docs(as), gopt)
+		for i, d := range res.DuplicateOf {
+			if d != "" {
+				g.DuplicateOf[as[i].Article.ID] = d
+			}
+		}
+		for _, c := range res.Clusters {
+			clusters = append(clusters, c.Docs)
+		}
+	}
+	// larger stories first; order within stays the input order
+	sort.SliceStable(clusters, func(i, j int) bool { return len(clusters[i]) > len(clusters[j]) })
+	// an article in no story of two or more is a story of its own, so that
+	// its quotes, entities and figures are still reported
+	for _, members := range clusters {
+		g.Stories = append(g.Stories, Members{ID: "s" + strconv.Itoa(len(g.Stories)+1), Articles: members})
+	}
+	return g
+}
+
+// Compare compares each story of g and assembles the report: every article
+// of as (in order) with what it copies, the stories, the unassigned. It is
+// the one path from analyses to a report, for `compare` and for the
+// library's stories alike.
+func Compare(as []*parallax.Analysis, g Grouping) *parallax.Report {
+	rep := &parallax.Report{Generator: "parallax", Unassigned: []string{}, Stories: []parallax.Story{}}
+	byID := make(map[string]*parallax.Analysis, len(as))
+	for _, a := range as {
+		byID[a.Article.ID] = a
+		rep.Articles = append(rep.Articles, compare.Info(a, g.DuplicateOf[a.Article.ID]))
+	}
+	rep.Unassigned = append(rep.Unassigned, g.Unassigned...)
+	for _, st := range g.Stories {
+		in := compare.Input{ID: st.ID, DuplicateOf: g.DuplicateOf}
+		for _, id := range st.Articles {
+			if a := byID[id]; a != nil {
+				in.Analyses = append(in.Analyses, a)
+			}
+		}
+		if len(in.Analyses) == 0 {
+			continue
+		}
+		rep.Stories = append(rep.Stories, compare.Story(in))
+	}
+	return rep
 }
 
 // Run analyses, groups and compares arts and returns the report.
 func Run(arts []*parallax.Article, opt Options) *parallax.Report {
 	as := AnalyzeAll(arts, opt.Workers)
-	rep := &parallax.Report{Generator: "parallax", Unassigned: []string{}, Stories: []parallax.Story{}}
-	dupOf := map[string]string{}
-	var clusters [][]int
-	if opt.OneStory {
-		all := make([]int, len(as))
-		for i := range all {
-			all[i] = i
-		}
-		clusters = [][]int{all}
-	} else {
-		g := opt.Group
-		if g.Window == 0 {
-			g.Window = DefaultWindow
-		}
-		res := group.Stories(Docs(as), g)
-		idx := map[string]int{}
-		for i, a := range as {
-			idx[a.Article.ID] = i
-		}
-		for i, d := range res.DuplicateOf {
-			if d != "" {
-				dupOf[as[i].Article.ID] = d
-			}
-		}
-		for _, c := range res.Clusters {
-			var members []int
-			for _, id := range c.Docs {
-				members = append(members, idx[id])
-			}
-			clusters = append(clusters, members)
-		}
-	}
-	for _, a := range as {
-		rep.Articles = append(rep.Articles, compare.Info(a, dupOf[a.Article.ID]))
-	}
-	// larger stories first; order within stays the input order
-	sort.SliceStable(clusters, func(i, j int) bool { return len(clusters[i]) > len(clusters[j]) })
-	n := 0
-	for _, members := range clusters {
-		if len(members) < 2 {
-			for _, m := range members {
-				rep.Unassigned = append(rep.Unassigned, as[m].Article.ID)
-			}
-			continue
-		}
-		n++
-		in := compare.Input{ID: "s" + strconv.Itoa(n), DuplicateOf: dupOf}
-		for _, m := range members {
-			in.Analyses = append(in.Analyses, as[m])
-		}
-		rep.Stories = append(rep.Stories, compare.Story(in))
-	}
-	return rep
+	return Compare(as, Group(as, opt))
 }

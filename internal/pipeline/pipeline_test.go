@@ -49,8 +49,13 @@ func TestRun(t *testing.T) {
 	if len(rep.Articles) != len(arts) {
 		t.Fatalf("%d articles in the report, want %d", len(rep.Articles), len(arts))
 	}
-	if len(rep.Stories) != 1 || len(rep.Stories[0].Articles) != len(arts)-1 || len(rep.Unassigned) != 1 {
-		t.Errorf("want one story of %d and one unassigned article; got %d stories, unassigned %v", len(arts)-1, len(rep.Stories), rep.Unassigned)
+	if len(rep.Stories) != 2 || len(rep.Stories[0].Articles) != len(arts)-1 || len(rep.Stories[1].Articles) != 1 || len(rep.Unassigned) != 0 {
+		t.Fatalf("want one story of %d and the unrelated article in a story of its own; got %d stories, unassigned %v", len(arts)-1, len(rep.Stories), rep.Unassigned)
+	}
+	// the article on its own keeps its analysis, and has nothing to line up
+	single := rep.Stories[1]
+	if len(single.Entities) == 0 || len(single.Facts) != 0 {
+		t.Errorf("story of one: %d entities, %d facts; want entities and no facts", len(single.Entities), len(single.Facts))
 	}
 	one := Run(arts, Options{OneStory: true})
 	if len(one.Stories) != 1 || len(one.Stories[0].Articles) != len(arts) || len(one.Unassigned) != 0 {

@@ -106,10 +106,7 @@ func precision(q *parallax.Quantity) float64 {
 		if t.kind != kWord {
 			continue
 		}
-		sc, ok := enScaleAfter[t.low]
-		if !ok {
-			sc, ok = esScaleAfter[t.low]
-		}
+		sc, ok := anyScale(t.low)
 		if !ok && k > 0 && toks[k-1].kind == kNum && toks[k-1].e == t.s {
 			sc, ok = attachedScale[q.Text[t.s:t.e]]
 		}
@@ -187,7 +184,7 @@ func unitKind(u string) uint8 {
 	switch {
 	case u == "percent" || u == "percentage points":
 		return uPercent
-	case currencyCodes[u] || u == "pesos" || u == "francs":
+	case isCurrency(u):
 		return uMoney
 	}
 	if _, ok := unitByName[u]; ok {
@@ -216,18 +213,3 @@ func lower(s string) string {
 	}
 	return s
 }
-
-// unitByName maps a canonical unit name ("feet") to its definition.
-var unitByName = func() map[string]unitDef {
-	m := make(map[string]unitDef)
-	for _, u := range units {
-		u.short = false
-		m[u.name] = u
-	}
-	for _, u := range squareOf {
-		m[u.name] = u
-	}
-	m[uKmh.name] = uKmh
-	m[uNmi.name] = uNmi
-	return m
-}()

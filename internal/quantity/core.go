@@ -13,7 +13,10 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		p := f.tok(i - 1)
 		switch {
 		case p.kind == kWord:
-			return c, false, f.skipAttached(i) // "H1N1", "A380", "G7"
+			// "H1N1", "A380", "G7" are names, "RM3.10" and "R18.40" money.
+			if code, _, _ := f.moneyBeforeGlued(i); code == "" {
+				return c, false, f.skipAttached(i)
+			}
 		case p.kind == kPunct && p.low == "#":
 			return c, false, skip
 		case p.kind == kPunct && (p.low == "/" || p.low == ":" || isHyphen(p.low) || p.low == "."):
@@ -22,6 +25,19 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 					return c, false, f.skipAttached(i) // "MS-13", "COVID-19", "9/11"
 				}
 			}
+		}
+	}
+	if !inRange {
+		if e := f.phoneRun(i); e > i {
+			return c, false, e
+		}
+		// "call 911", "llame al 112": a number to dial.
+		p := f.word(i - 1)
+		if p == "al" || p == "on" {
+			p = f.word(i - 2)
+		}
+		if callVerbs[p] {
+			return c, false, f.skipChain(i)
 		}
 	}
 	m, d, valid := parseNumber(t.low, f.lang)
@@ -43,6 +59,13 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 			return c, false, f.skipChain(i)
 		}
 	}
+	// A scale joined by a hyphen: "a $5-million grant".
+	if n := f.tok(i + 2); f.hyphen(i+1) && f.adjacent(i+1) && f.adjacent(i+2) && n.kind == kWord {
+		if sc, ok := f.scales[n.low]; ok && sc >= 1e6 {
+			c.scale, c.scaled, c.j, c.yearLike = sc, true, i+3, false
+			return c, true, c.j
+		}
+	}
 	// Letters against the digits: "6m", "2.3bn", "10km", "267th", "1990s", "10am".
 	if n := f.tok(i + 1); f.adjacent(i+1) && n.kind == kWord {
 		raw := f.text[n.s:n.e]
@@ -62,19 +85,19 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 				c.scaled = true
 				c.j = i + 2
 				c.yearLike = false
-			} else if u, ok := units[n.low]; ok && (!u.short || raw == n.low || raw == "L") {
-				c.unit = &u
+			} else if u, _ := f.unitSymAt(i + 1); u != nil {
+				c.unit = u // "256GB", "5,000mAh", "1.45C"
 				c.yearLike = false
-			} else if _, ok := currencyWords[n.low]; !ok && !currencyCodes[raw] {
+			} else if u, _ := f.unitWordAt(i+1, false); u != nil {
+				c.unit = u // "10kilometres"
+				c.yearLike = false
+			} else if _, q := currencyNoun(f.lang, n.low); q == nil && !currencyCodes[raw] {
 				return c, false, f.skipAttached(i)
 			}
 		}
 	}
 	// Scale words after a space: "1.5 million", "6 millones", "3 mil millones".
-	scales := enScaleAfter
-	if f.lang == "es" {
-		scales = esScaleAfter
-	}
+	scales := f.scales
 	for n := 0; n < 2 && c.unit == nil; n++ {
 		t := f.tok(c.j)
 		if t.kind != kWord || t.nl {
@@ -85,10 +108,13 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 			break
 		}
 		c.scale *= sc
-		c.scaled = true
-		c.of = f.lang == "es" && sc >= 1e6
+		c.scaled, c.scaledWord = true, true
+		c.of = (f.lang == "es" || f.lang == "pt" || f.lang == "fr") && sc >= 1e6
 		c.yearLike = false
 		c.j++
+		if f.punct(c.j, ".") && f.adjacent(c.j) && (t.low == "mrd" || t.low == "mio" || t.low == "tsd" || t.low == "bio") {
+			c.j++ // "2,3 Mrd. Euro"
+		}
 	}
 	// Times: "10 p.m.", "5 o'clock".
 	if n := f.word(c.j); c.scale == 1 && (isAmPm(n) || n == "o'clock" || n == "o’clock") {
@@ -102,6 +128,66 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		}
 	}
 	return c, true, c.j
+}
+
+// Verbs before a number to dial: "call 911", "llame al 112", "text 07700 900123".
+var callVerbs = set(`call dial phone ring text llame llamar llamen marque marcar ligue ligar
+appelez appeler composez rufen anrufen wählen`)
+
+// phoneRun returns the end of a telephone number that starts at token i, or
+// i: three or more groups of digits apart ("91 555 12 34", "+44 20 7946
+// 0958"), two when one starts with 0 ("07700 900123", "0800 555 0111"),
+// or an area code in brackets ("(212) 555-0147").
+func (f *finder) phoneRun(i int) int {
+	if n := f.tok(i + 1); (n.kind != kNum || !n.sp || n.nl) && !f.hyphen(i+1) {
+		if !f.punct(i-1, "(") && !f.punct(i-1, "+") {
+			return i // most numbers stand alone
+		}
+	}
+	group := func(k int) bool {
+		t := f.tok(k)
+		n := len(t.low)
+		return t.kind == kNum && n >= 2 && n <= 5 && n == t.e-t.s && !strings.ContainsAny(t.low, ".,")
+	}
+	// "+1 877 268 9324": a one-digit country code.
+	if f.punct(i-1, "+") && f.tok(i).kind == kNum && len(f.toks[i].low) <= 3 && group(i+1) && f.toks[i+1].sp {
+		if e := f.phoneRun(i + 1); e > i+1 {
+			return e
+		}
+	}
+	if !group(i) {
+		return i
+	}
+	// "907-745-4811", "907 - 745 - 4811": area code, exchange and line.
+	if len(f.toks[i].low) == 3 && f.hyphen(i+1) && f.hyphen(i+3) {
+		if a, b := f.tok(i+2), f.tok(i+4); a.kind == kNum && len(a.low) == 3 && b.kind == kNum && len(b.low) == 4 {
+			return i + 5
+		}
+	}
+	// "at 745-4811", "call 555 - 0147": a local number of 3 and 4 digits.
+	if p := f.word(i - 1); (p == "at" || p == "on" || callVerbs[p]) && len(f.toks[i].low) == 3 && f.hyphen(i+1) {
+		if n := f.tok(i + 2); n.kind == kNum && len(n.low) == 4 && n.e-n.s == 4 {
+			return i + 3
+		}
+	}
+	end := i + 1
+	zero := f.toks[i].low[0] == '0'
+	for group(end) && f.toks[end].sp && !f.toks[end].nl && len(f.text[f.toks[end-1].e:f.toks[end].s]) == 1 {
+		zero = zero || f.toks[end].low[0] == '0'
+		end++
+	}
+	n := end - i
+	bracket := f.punct(i-1, "(") && f.punct(i+1, ")") && f.tok(i+2).kind == kNum && f.tok(i+2).sp
+	if bracket {
+		end = i + 3
+	}
+	if n >= 3 || n == 2 && (zero || f.punct(i-1, "+")) || bracket {
+		for f.hyphen(end) && f.adjacent(end) && f.tok(end+1).kind == kNum && f.adjacent(end+1) {
+			end += 2 // "555-0147"
+		}
+		return end
+	}
+	return i
 }
 
 // skipAttached skips the run of letters, digits and joiners around token i.
@@ -158,7 +244,7 @@ func (f *finder) mIsMillion(i int) bool {
 	if n.kind != kWord {
 		return false
 	}
-	if _, ok := currencyWords[n.low]; ok {
+	if _, q := currencyNoun(f.lang, n.low); q != nil {
 		return true
 	}
 	if currencyCodes[f.text[n.s:n.e]] {
@@ -236,10 +322,13 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		}
 		cur = 1
 		k = i + 1
-	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media":
+	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media" ||
+		w == "half" && f.hyphen(i+1) && f.word(i+2) == "a" && f.hyphen(i+3):
 		n := i + 2
 		if w != "half" {
 			n = i + 1
+		} else if f.hyphen(i + 1) {
+			n = i + 4 // "half-a-dozen"
 		}
 		nw, ok := nums[f.word(n)]
 		if !ok || nw.kind == nAdd || nw.kind == nHundred {
@@ -320,6 +409,14 @@ loop:
 		c.scaled = true
 		c.of = es && last == nScale
 	}
+	if es && (lastWord == "docena" || lastWord == "centenar" || lastWord == "millar") {
+		c.of = true // "una docena de países"
+	}
+	// A scale word alone after "per" is a base, not a number: "per million
+	// British thermal units", "per thousand people".
+	if n == 1 && k == i+1 && (last == nScale || last == nHundred) && f.word(i-1) == "per" {
+		return c, false, skip
+	}
 	if n == 1 && c.m == 1 && k == i+1 {
 		if es {
 			return c, false, skip // "un", "una", "uno" are articles and pronouns
@@ -352,6 +449,11 @@ var triggers = func() map[string]bool {
 		}
 	}
 	for _, ws := range []map[string]bool{enSeveral, esSeveral} {
+		for w := range ws {
+			m[w] = true
+		}
+	}
+	for _, ws := range fracStarts {
 		for w := range ws {
 			m[w] = true
 		}

@@ -60,6 +60,48 @@ var esNumbers = map[string]numWord{
 var enScaleAfter = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
+}
+
+// Scale words of Portuguese, French and German, and the Indian lakh and
+// crore of English (Oxford English Dictionary: lakh 100,000, crore ten
+// million), which the Indian press writes after digits ("₹1,240 crore").
+var ptScaleAfter = map[string]float64{
+	"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "mi": 1e6,
+	"bilhão": 1e9, "bilhao": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bi": 1e9,
+	"trilhão": 1e12, "trilhões": 1e12, "tri": 1e12,
+}
+
+var frScaleAfter = map[string]float64{
+	"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
+	"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
+}
+
+var deScaleAfter = map[string]float64{
+	"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mrd": 1e9,
+	"milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12, "bio": 1e12,
+}
+
+// scaleWords holds the scale words after digits by language; other
+// languages read the English ones.
+var scaleWords = map[string]map[string]float64{"en": enScaleAfter, "es": esScaleAfter,
+	"pt": ptScaleAfter, "fr": frScaleAfter, "de": deScaleAfter}
+
+func scalesFor(lang string) map[string]float64 {
+	if m, ok := scaleWords[lang]; ok {
+		return m
+	}
+	return enScaleAfter
+}
+
+// anyScale reads a scale word of any language.
+func anyScale(w string) (float64, bool) {
+	for _, lang := range [...]string{"en", "es", "pt", "fr", "de"} {
+		if v, ok := scaleWords[lang][w]; ok {
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 var esScaleAfter = map[string]float64{
@@ -74,7 +116,14 @@ var attachedScale = map[string]float64{
 	"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "MN": 1e6,
 	"b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9,
 	"tn": 1e12, "trn": 1e12, "T": 1e12, "Tn": 1e12,
+	"MM": 1e6, // US financial usage: "$21MM" (thousand thousand, from the Roman M)
 }
+
+// Street types after a house number, from USPS Publication 28, appendix C1
+// (common street suffixes and their abbreviations): "10 Downing Street",
+// "200 West American Boulevard", "325 E. Dahlia Ave.".
+var streetTypes = set(`street st avenue ave av road rd boulevard blvd lane ln drive dr court ct
+place pl square sq terrace ter way highway hwy parkway pkwy circle cir plaza plz alley aly`)
 
 // Vague plurals: "hundreds" is at least 200 and less than a thousand.
 type vagueWord struct {
@@ -217,8 +266,70 @@ var esBounds = sortBounds([]bound{
 	{[]string{"desde"}, bRange, false},
 })
 
-// Bounds by their last word, for quick look-up.
-var enBoundIndex, esBoundIndex = indexBounds(enBounds), indexBounds(esBounds)
+var ptBounds = sortBounds([]bound{
+	{[]string{"mais", "de"}, bLow, false},
+	{[]string{"pelo", "menos"}, bLow, false},
+	{[]string{"ao", "menos"}, bLow, false},
+	{[]string{"acima", "de"}, bLow, false},
+	{[]string{"até"}, bHigh, false},
+	{[]string{"menos", "de"}, bHigh, false},
+	{[]string{"abaixo", "de"}, bHigh, false},
+	{[]string{"quase"}, bHigh, true},
+	{[]string{"perto", "de"}, bHigh, true},
+	{[]string{"cerca", "de"}, bApprox, true},
+	{[]string{"aproximadamente"}, bApprox, true},
+	{[]string{"em", "torno", "de"}, bApprox, true},
+	{[]string{"entre"}, bRange, false},
+	{[]string{"de"}, bRange, false},
+})
+
+var frBounds = sortBounds([]bound{
+	{[]string{"plus", "de"}, bLow, false},
+	{[]string{"au", "moins"}, bLow, false},
+	{[]string{"jusqu'à"}, bHigh, false},
+	{[]string{"jusqu’à"}, bHigh, false},
+	{[]string{"moins", "de"}, bHigh, false},
+	{[]string{"près", "de"}, bHigh, true},
+	{[]string{"presque"}, bHigh, true},
+	{[]string{"environ"}, bApprox, true},
+	{[]string{"quelque"}, bApprox, true},
+	{[]string{"quelques"}, bApprox, true},
+	{[]string{"approximativement"}, bApprox, true},
+	{[]string{"entre"}, bRange, false},
+	{[]string{"de"}, bRange, false},
+})
+
+var deBounds = sortBounds([]bound{
+	{[]string{"mehr", "als"}, bLow, false},
+	{[]string{"über"}, bLow, false},
+	{[]string{"mindestens"}, bLow, false},
+	{[]string{"bis", "zu"}, bHigh, false},
+	{[]string{"weniger", "als"}, bHigh, false},
+	{[]string{"unter"}, bHigh, false},
+	{[]string{"fast"}, bHigh, true},
+	{[]string{"knapp"}, bHigh, true},
+	{[]string{"rund"}, bApprox, true},
+	{[]string{"etwa"}, bApprox, true},
+	{[]string{"ca", "."}, bApprox, true},
+	{[]string{"circa"}, bApprox, true},
+	{[]string{"ungefähr"}, bApprox, true},
+	{[]string{"zwischen"}, bRange, false},
+	{[]string{"von"}, bRange, false},
+})
+
+// Signs every language reads as bounds.
+var signBounds = sortBounds([]bound{
+	{[]string{"~"}, bApprox, true}, {[]string{"≈"}, bApprox, true},
+	{[]string{">"}, bLow, false}, {[]string{"≥"}, bLow, false},
+	{[]string{"<"}, bHigh, false}, {[]string{"≤"}, bHigh, false},
+})
+
+// Bounds by their last word, for quick look-up, per language.
+var boundIndex = map[string]map[string][]bound{"en": indexBounds(enBounds),
+	"es": indexBounds(esBounds), "pt": indexBounds(append(ptBounds, signBounds...)),
+	"fr": indexBounds(append(frBounds, signBounds...)), "de": indexBounds(append(deBounds, signBounds...))}
+
+var signBoundIndex = indexBounds(signBounds)
 
 func indexBounds(bs []bound) map[string][]bound {
 	m := make(map[string][]bound)
@@ -250,193 +361,22 @@ var changeVerbs = map[string]bool{
 	"raised": true, "cut": true, "reduced": true, "lowered": true, "slashed": true,
 	"boosted": true, "doubled": true, "tripled": true, "changed": true, "moved": true,
 	"up": true, "down": true,
+	"edged": true, "inched": true, "ticked": true, "crept": true, "shot": true, "spiked": true,
+	"ramped": true, "stepped": true, "revised": true, "ratcheted": true, "slipped": true,
+	"slid": true, "sank": true, "dipped": true, "eased": true, "gained": true, "advanced": true,
+	"widened": true, "narrowed": true, "shrank": true, "tumbled": true, "rebounded": true,
+	"sube": true, "suben": true, "subieron": true, "subido": true, "baja": true, "bajan": true,
+	"bajaron": true, "bajado": true, "crece": true, "crecen": true, "crecieron": true,
+	"crecido": true, "cae": true, "caen": true, "cayeron": true, "caído": true, "aumenta": true,
+	"aumentan": true, "aumentaron": true, "aumentado": true, "disminuyen": true,
+	"disminuyeron": true, "redujeron": true, "elevaron": true, "pasa": true, "pasan": true,
+	"pasado": true, "saltó": true, "saltaron": true, "retrocedió": true, "retrocedieron": true,
+	"subiu": true, "subiram": true, "caiu": true, "caíram": true, "cresceu": true,
+	"cresceram": true, "aumentou": true, "aumentaram": true, "passou": true, "passaram": true,
+	"recuou": true, "passé": true, "grimpé": true, "augmenté": true, "baissé": true,
+	"chuté": true, "reculé": true, "progressé": true,
 	"subió": true, "bajó": true, "pasó": true, "pasaron": true, "creció": true, "cayó": true,
 	"aumentó": true, "disminuyó": true, "redujo": true, "elevó": true,
-}
-
-// Currencies.
-var currencySymbols = map[string]string{
-	"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
-	"₩": "KRW", "₪": "ILS", "₴": "UAH", "₺": "TRY", "₱": "PHP", "₦": "NGN",
-}
-
-// Letters written against "$": "US$", "C$", "R$".
-var dollarPrefixes = map[string]string{
-	"us": "USD", "u.s.": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "can": "CAD",
-	"a": "AUD", "au": "AUD", "nz": "NZD", "hk": "HKD", "r": "BRL", "mx": "MXN",
-	"s": "SGD", "nt": "TWD",
-}
-
-// ISO codes written as words: "USD 5m", "5 million EUR". Upper case only.
-var currencyCodes = map[string]bool{
-	"USD": true, "EUR": true, "GBP": true, "JPY": true, "CNY": true, "CHF": true,
-	"CAD": true, "AUD": true, "NZD": true, "HKD": true, "SGD": true, "INR": true,
-	"MXN": true, "BRL": true, "ARS": true, "COP": true, "CLP": true, "PEN": true,
-	"RUB": true, "UAH": true, "TRY": true, "ZAR": true, "KRW": true, "ILS": true,
-	"SEK": true, "NOK": true, "DKK": true, "PLN": true, "HUF": true, "CZK": true,
-	"NGN": true, "EGP": true, "SAR": true, "AED": true, "PHP": true, "TWD": true,
-	"UYU": true, "DOP": true, "VES": true, "BTC": true,
-}
-
-// Currency words. "pounds" and "libras" may also be weights and "pesos" has
-// no single code: see moneyWord.
-var currencyWords = map[string]string{
-	"dollar": "USD", "dollars": "USD", "dólar": "USD", "dolar": "USD", "dólares": "USD", "dolares": "USD",
-	"euro": "EUR", "euros": "EUR",
-	"pound": "GBP", "pounds": "GBP", "sterling": "GBP", "quid": "GBP",
-	"libra": "GBP", "libras": "GBP",
-	"yen": "JPY", "yenes": "JPY", "yuan": "CNY", "yuanes": "CNY", "renminbi": "CNY",
-	"rupee": "INR", "rupees": "INR", "rupia": "INR", "rupias": "INR",
-	"rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rublo": "RUB", "rublos": "RUB",
-	"reais": "BRL", "hryvnia": "UAH", "hryvnias": "UAH", "grivnas": "UAH",
-	"shekel": "ILS", "shekels": "ILS", "séquels": "ILS",
-	"peso": "pesos", "pesos": "pesos",
-	"bitcoin": "BTC", "bitcoins": "BTC",
-	"francs": "francs", "francos": "francs", "rand": "ZAR", "naira": "NGN",
-	"bolívares": "VES", "bolivares": "VES", "soles": "PEN",
-}
-
-// Nationality before "dollars" / "pesos", or after "dólares" / "pesos".
-var currencyNations = map[string]map[string]string{
-	"USD": {"us": "USD", "u.s.": "USD", "american": "USD", "estadounidenses": "USD", "americanos": "USD",
-		"canadian": "CAD", "canadienses": "CAD", "australian": "AUD", "australianos": "AUD",
-		"singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD", "zimbabwean": "ZWL"},
-	"pesos": {"mexican": "MXN", "mexicanos": "MXN", "argentine": "ARS", "argentinian": "ARS",
-		"argentinos": "ARS", "colombian": "COP", "colombianos": "COP", "chilean": "CLP",
-		"chilenos": "CLP", "uruguayan": "UYU", "uruguayos": "UYU", "philippine": "PHP",
-		"filipinos": "PHP", "dominican": "DOP", "dominicanos": "DOP", "cuban": "CUP", "cubanos": "CUP"},
-	"francs": {"swiss": "CHF", "suizos": "CHF"},
-}
-
-// Measures. dim groups units that convert into each other; factor converts
-// to the dimension's base unit (metre, kilogram, second, square metre, m/s,
-// litre, watt).
-const (
-	dNone = iota
-	dLength
-	dMass
-	dTime
-	dArea
-	dSpeed
-	dVolume
-	dPower
-	dEnergy
-	dTemp
-)
-
-type unitDef struct {
-	name   string // canonical unit: "feet", "km", "years"
-	head   string // singular: "foot", "kilometre", "year"
-	dim    uint8
-	factor float64
-	short  bool // an abbreviation too ambiguous to read after a space ("m", "h", "in")
-}
-
-var (
-	uFeet    = unitDef{"feet", "foot", dLength, 0.3048, false}
-	uInches  = unitDef{"inches", "inch", dLength, 0.0254, false}
-	uYards   = unitDef{"yards", "yard", dLength, 0.9144, false}
-	uMiles   = unitDef{"miles", "mile", dLength, 1609.344, false}
-	uKm      = unitDef{"km", "kilometre", dLength, 1000, false}
-	uMetres  = unitDef{"metres", "metre", dLength, 1, false}
-	uCm      = unitDef{"cm", "centimetre", dLength, 0.01, false}
-	uMm      = unitDef{"mm", "millimetre", dLength, 0.001, false}
-	uNmi     = unitDef{"nautical miles", "nautical mile", dLength, 1852, false}
-	uTons    = unitDef{"tons", "ton", dMass, 1000, false}
-	uKg      = unitDef{"kg", "kilogram", dMass, 1, false}
-	uGrams   = unitDef{"grams", "gram", dMass, 0.001, false}
-	uPounds  = unitDef{"pounds", "pound", dMass, 0.45359237, false}
-	uOunces  = unitDef{"ounces", "ounce", dMass, 0.028349523, false}
-	uDegrees = unitDef{"degrees", "degree", dTemp, 1, false}
-	uSeconds = unitDef{"seconds", "second", dTime, 1, false}
-	uMinutes = unitDef{"minutes", "minute", dTime, 60, false}
-	uHours   = unitDef{"hours", "hour", dTime, 3600, false}
-	uDays    = unitDef{"days", "day", dTime, 86400, false}
-	uWeeks   = unitDef{"weeks", "week", dTime, 604800, false}
-	uMonths  = unitDef{"months", "month", dTime, 2629800, false}
-	uYears   = unitDef{"years", "year", dTime, 31557600, false}
-	uDecades = unitDef{"decades", "decade", dTime, 315576000, false}
-	uCentury = unitDef{"centuries", "century", dTime, 3155760000, false}
-	uAcres   = unitDef{"acres", "acre", dArea, 4046.8564224, false}
-	uHectare = unitDef{"hectares", "hectare", dArea, 1e4, false}
-	uSqKm    = unitDef{"square km", "square kilometre", dArea, 1e6, false}
-	uSqMiles = unitDef{"square miles", "square mile", dArea, 2589988.110336, false}
-	uSqM     = unitDef{"square metres", "square metre", dArea, 1, false}
-	uSqFeet  = unitDef{"square feet", "square foot", dArea, 0.09290304, false}
-	uMph     = unitDef{"mph", "mile per hour", dSpeed, 0.44704, false}
-	uKmh     = unitDef{"km/h", "kilometre per hour", dSpeed, 1 / 3.6, false}
-	uKnots   = unitDef{"knots", "knot", dSpeed, 0.514444, false}
-	uLitres  = unitDef{"litres", "litre", dVolume, 1, false}
-	uGallons = unitDef{"gallons", "gallon", dVolume, 3.785411784, false}
-	uBarrels = unitDef{"barrels", "barrel", dVolume, 158.987294928, false}
-	uKW      = unitDef{"kW", "kilowatt", dPower, 1e3, false}
-	uMW      = unitDef{"MW", "megawatt", dPower, 1e6, false}
-	uGW      = unitDef{"GW", "gigawatt", dPower, 1e9, false}
-	uKWh     = unitDef{"kWh", "kilowatt hour", dEnergy, 1, false}
-	uMWh     = unitDef{"MWh", "megawatt hour", dEnergy, 1e3, false}
-)
-
-func short(u unitDef) unitDef { u.short = true; return u }
-
-var units = map[string]unitDef{
-	"foot": uFeet, "feet": uFeet, "ft": uFeet,
-	"inch": uInches, "inches": uInches, "pulgada": uInches, "pulgadas": uInches, "in": short(uInches),
-	"yard": uYards, "yards": uYards, "yd": uYards, "yds": uYards, "yarda": uYards, "yardas": uYards,
-	"mile": uMiles, "miles": uMiles, "mi": short(uMiles), "milla": uMiles, "millas": uMiles,
-	"kilometre": uKm, "kilometres": uKm, "kilometer": uKm, "kilometers": uKm, "km": uKm, "kms": uKm,
-	"kilómetro": uKm, "kilómetros": uKm, "kilometro": uKm, "kilometros": uKm,
-	"metre": uMetres, "metres": uMetres, "meter": uMetres, "meters": uMetres, "metro": uMetres,
-	"metros": uMetres, "m": short(uMetres),
-	"centimetre": uCm, "centimetres": uCm, "centimeter": uCm, "centimeters": uCm, "cm": uCm,
-	"centímetro": uCm, "centímetros": uCm, "centimetro": uCm, "centimetros": uCm,
-	"millimetre": uMm, "millimetres": uMm, "millimeter": uMm, "millimeters": uMm, "mm": uMm,
-	"milímetro": uMm, "milímetros": uMm, "milimetro": uMm, "milimetros": uMm,
-	"ton": uTons, "tons": uTons, "tonne": uTons, "tonnes": uTons, "tonelada": uTons, "toneladas": uTons,
-	"t":        short(uTons),
-	"kilogram": uKg, "kilograms": uKg, "kilogramme": uKg, "kilogrammes": uKg, "kg": uKg, "kgs": uKg,
-	"kilo": uKg, "kilos": uKg, "kilogramo": uKg, "kilogramos": uKg,
-	"gram": uGrams, "grams": uGrams, "gramme": uGrams, "grammes": uGrams, "gramo": uGrams, "gramos": uGrams,
-	"g":  short(uGrams),
-	"lb": uPounds, "lbs": uPounds, "pound": uPounds, "pounds": uPounds, "libra": uPounds, "libras": uPounds,
-	"ounce": uOunces, "ounces": uOunces, "oz": uOunces, "onza": uOunces, "onzas": uOunces,
-	"degree": uDegrees, "degrees": uDegrees, "grado": uDegrees, "grados": uDegrees,
-	"second": uSeconds, "seconds": uSeconds, "sec": uSeconds, "secs": uSeconds, "segundo": uSeconds,
-	"segundos": uSeconds, "s": short(uSeconds),
-	"minute": uMinutes, "minutes": uMinutes, "mins": uMinutes, "minuto": uMinutes, "minutos": uMinutes,
-	"min":  short(uMinutes),
-	"hour": uHours, "hours": uHours, "hr": uHours, "hrs": uHours, "hora": uHours, "horas": uHours,
-	"h":   short(uHours),
-	"day": uDays, "days": uDays, "día": uDays, "días": uDays, "dia": uDays, "dias": uDays,
-	"week": uWeeks, "weeks": uWeeks, "semana": uWeeks, "semanas": uWeeks,
-	"month": uMonths, "months": uMonths, "mes": uMonths, "meses": uMonths,
-	"year": uYears, "years": uYears, "yr": uYears, "yrs": uYears, "año": uYears, "años": uYears,
-	"decade": uDecades, "decades": uDecades, "década": uDecades, "décadas": uDecades,
-	"decada": uDecades, "decadas": uDecades,
-	"century": uCentury, "centuries": uCentury, "siglo": uCentury, "siglos": uCentury,
-	"acre": uAcres, "acres": uAcres,
-	"hectare": uHectare, "hectares": uHectare, "hectárea": uHectare, "hectáreas": uHectare,
-	"hectarea": uHectare, "hectareas": uHectare, "ha": short(uHectare),
-	"km2": uSqKm, "km²": uSqKm, "m2": uSqM, "m²": uSqM,
-	"mph": uMph, "kph": uKmh, "kmh": uKmh, "knot": uKnots, "knots": uKnots, "nudo": uKnots, "nudos": uKnots,
-	"litre": uLitres, "litres": uLitres, "liter": uLitres, "liters": uLitres, "litro": uLitres,
-	"litros": uLitres, "l": short(uLitres),
-	"gallon": uGallons, "gallons": uGallons, "galón": uGallons, "galones": uGallons,
-	"barrel": uBarrels, "barrels": uBarrels, "barril": uBarrels, "barriles": uBarrels,
-	"kilowatt": uKW, "kilowatts": uKW, "kw": uKW,
-	"megawatt": uMW, "megawatts": uMW, "mw": uMW, "megavatio": uMW, "megavatios": uMW,
-	"gigawatt": uGW, "gigawatts": uGW, "gw": uGW, "gigavatio": uGW, "gigavatios": uGW,
-	"kwh": uKWh, "mwh": uMWh,
-}
-
-// Units only in Spanish text ("pies" are pies in English).
-var esUnits = map[string]unitDef{"pie": uFeet, "pies": uFeet}
-
-// Square and nautical units written as two words.
-var squareOf = map[string]unitDef{
-	"km": uSqKm, "kilometre": uSqKm, "kilometres": uSqKm, "kilometer": uSqKm, "kilometers": uSqKm,
-	"kilómetros": uSqKm, "kilometros": uSqKm, "kilómetro": uSqKm,
-	"mile": uSqMiles, "miles": uSqMiles, "metre": uSqM, "metres": uSqM, "meter": uSqM,
-	"meters": uSqM, "metros": uSqM, "metro": uSqM, "foot": uSqFeet, "feet": uSqFeet,
 }
 
 // Adjectives after a hyphenated measure: "948-foot-long".
@@ -519,6 +459,23 @@ var enMonths = map[string]bool{
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
 }
+
+// Month names of the other languages read, for dates ("14 mars", "3 de
+// março", "3. Oktober").
+var otherMonths = set(`janeiro fevereiro março marco abril maio junho julho agosto setembro outubro
+novembro dezembro janvier février fevrier mars avril mai juin juillet août aout septembre octobre
+novembre décembre decembre januar jänner februar märz april mai juni juli august september oktober
+november dezember`)
+
+// Function words of Portuguese, French and German: a counted noun is never one.
+var otherStop = set(`de do da dos das em no na nos nas um uma uns umas o a os as e ou que por para
+com sem sobre entre até mais menos cada ao aos à às pelo pela pelos pelas seu sua seus suas este
+esta estes estas esse essa esses essas foi foram era é são ser está estão há tem têm
+le la les un une des du de d' au aux et ou que qui pour par avec sans sur sous entre dans en plus
+moins chaque ce cette ces son sa ses leur leurs est sont était été a ont il elle ils elles on ne pas
+der die das den dem des ein eine einen einem einer und oder im in am an auf für mit von vom zu zum
+zur bei nach über unter aus als wie mehr weniger jeder jede jedes ist sind war waren wurde wurden hat
+haben nicht auch bis seit pro je`)
 
 var esMonths = map[string]bool{
 	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,

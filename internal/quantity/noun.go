@@ -212,6 +212,11 @@ func lemmaES(w string) string {
 // headES lemmatises a Spanish noun and translates it when it can.
 func headES(w string) string {
 	l := lemmaES(w)
+	if strings.HasSuffix(w, "ses") {
+		if en, ok := esToEn[w[:len(w)-2]]; ok {
+			return en // "países" → "país", not "paíse"
+		}
+	}
 	if en, ok := esToEn[l]; ok {
 		return en
 	}

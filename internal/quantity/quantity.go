@@ -55,6 +55,7 @@ package quantity
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 )
@@ -63,6 +64,12 @@ import (
 // code ("en", "es"); "" is read as English.
 func Find(text, lang string) []parallax.Quantity {
 	f := finder{text: text, lang: normLang(lang)}
+	f.fracLx, f.fracStart, f.scales = fracLexes[f.lang], fracStarts[f.lang], scalesFor(f.lang)
+	if b, ok := boundIndex[f.lang]; ok {
+		f.bounds = b
+	} else {
+		f.bounds = signBoundIndex
+	}
 	buf := tokenPool.Get().(*[]token)
 	f.toks = tokenize(text, (*buf)[:0], spaceGrouped(f.lang))
 	n := 0
@@ -109,35 +116,104 @@ func normLang(lang string) string {
 }
 
 type finder struct {
-	text  string
-	lang  string
-	toks  []token
-	floor int // tokens before floor belong to a quantity already found
-	nums  []float64
-	out   []parallax.Quantity
+	text string
+	lang string
+	// Tables of the language, looked up once per text.
+	fracLx    *fracLex
+	fracStart map[string]bool
+	scales    map[string]float64
+	bounds    map[string][]bound
+	toks      []token
+	floor     int // tokens before floor belong to a quantity already found
+	nums      []float64
+	out       []parallax.Quantity
 }
 
 // core is a number as written: digits with their scale, or number words.
 type core struct {
-	i, j     int // tokens [i, j)
-	m        float64
-	d        int
-	scale    float64
-	vague    bool
-	lo, hi   float64
-	words    bool // spelled out
-	one      bool // a lone "one"/"un"/"una"/"uno"
-	yearLike bool // four bare digits from 1000 to 2100
-	scaled   bool // ends in a scale word: "million", "bn", "mil"
-	of       bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
-	unit     *unitDef
+	i, j       int // tokens [i, j)
+	m          float64
+	d          int
+	scale      float64
+	vague      bool
+	lo, hi     float64
+	words      bool // spelled out
+	one        bool // a lone "one"/"un"/"una"/"uno"
+	frac       bool // a fraction in words, as a percentage: "a third", "one in four"
+	scaledWord bool // scaled by a word after a space: "18.2 billion"
+	neg        bool // written with a minus: "-2.3%", "minus 12 degrees"
+	ns         int  // the token of the minus sign or word when neg
+	yearLike   bool // four bare digits from 1000 to 2100
+	scaled     bool // ends in a scale word: "million", "bn", "mil"
+	of         bool // the thing counted follows "of"/"de": "hundreds of", "millones de"
+	unit       *unitDef
 }
 
 func (c *core) val() float64 {
 	if c.d < len(pow10) {
-		return c.m * c.scale / pow10[c.d]
+		v := c.m * c.scale / pow10[c.d]
+		if c.neg {
+			v = -v
+		}
+		return v
 	}
 	return 0
+}
+
+// Words for minus before a number: "minus 12 degrees", "moins 5".
+var minusWords = set(`minus menos moins`)
+
+// minusBefore finds a minus sign or word just before token i: "-2.3%"
+// (a sign that touches the number but not the word before it, unlike the
+// hyphen of "10-15" or "MS-13"), "−3°C", "minus 12". "plus or minus 3" is
+// a margin, not a negative number. It returns the token of the sign or -1.
+func (f *finder) minusBefore(i int) int {
+	k := i - 1
+	if k < f.floor || k < 0 || f.tok(i).nl {
+		return -1
+	}
+	t := f.tok(k)
+	switch {
+	case t.kind == kPunct && (t.low == "-" || t.low == "−") && f.adjacent(i):
+		if f.tok(k-1).kind == kNum && !f.tok(k).nl {
+			return -1 // "10 - 15": a range or a difference
+		}
+		if f.adjacent(k) {
+			if p := f.tok(k - 1); p.kind == kWord || p.kind == kNum || p.kind == kPunct && p.low != "(" {
+				return -1
+			}
+		}
+		return k
+	case t.kind == kWord && minusWords[t.low] && !t.upper || t.kind == kWord && t.low == "minus":
+		if w := f.word(k - 1); w == "or" || w == "oder" || w == "ou" || w == "o" {
+			return -1
+		}
+		if t.low == "menos" && f.lang != "es" && f.lang != "pt" || t.low == "moins" && f.lang != "fr" {
+			return -1
+		}
+		if b, bs := f.boundBefore(i); b.kind != bNone && bs < k {
+			return -1 // "al menos 12", "au moins 5": a bound
+		}
+		return k
+	}
+	return -1
+}
+
+// Words after a temperature that make it negative: "5 grados bajo cero".
+var belowZero = [][]string{{"below", "zero"}, {"bajo", "cero"}, {"abaixo", "de", "zero"},
+	{"sous", "zéro"}, {"en", "dessous", "de", "zéro"}, {"unter", "null"}}
+
+func (f *finder) belowZeroAt(k int) int {
+outer:
+	for _, ws := range belowZero {
+		for n, w := range ws {
+			if f.word(k+n) != w || f.tok(k+n).nl {
+				continue outer
+			}
+		}
+		return k + len(ws)
+	}
+	return k
 }
 
 func (f *finder) tok(k int) *token {
@@ -238,8 +314,17 @@ func (f *finder) try(i int) int {
 	var skip int
 	switch t.kind {
 	case kNum:
+		if fc, isFrac := f.fraction(i); isFrac {
+			return f.build(fc)
+		}
 		c, ok, skip = f.digitCore(i, false)
 	case kWord:
+		if !mayTrigger(t.low) || !triggers[t.low] {
+			return i + 1 // most words start no number
+		}
+		if fc, isFrac := f.fraction(i); isFrac {
+			return f.build(fc)
+		}
 		if f.lang != "en" && f.lang != "es" {
 			return i + 1
 		}
@@ -253,37 +338,42 @@ func (f *finder) try(i int) int {
 	return f.build(c)
 }
 
-// moneyBefore looks for a currency sign or code just before token i.
+// moneyBefore looks for a currency symbol or code just before token i:
+// "$", "HK$", "RM", "CHF ", "R$ ". Symbols of letters only must touch the
+// number unless the press writes them apart ("RM 3.10"), and a single letter
+// needs an amount written as money ("R18.40", not the model "R5").
 func (f *finder) moneyBefore(i int) (code string, start int) {
 	k := i - 1
 	if k < f.floor || f.tok(i).nl {
 		return "", i
 	}
-	t := f.tok(k)
-	if t.kind == kPunct {
-		if cur, ok := currencySymbols[t.low]; ok {
-			start = k
-			if t.low == "$" && k-1 >= f.floor && f.adjacent(k) {
-				if cc, ok := dollarPrefixes[f.word(k-1)]; ok {
-					return cc, k - 1
-				}
-			}
-			return cur, start
-		}
+	code, s, letters := f.symbolEndingAt(k)
+	if code == "" {
 		return "", i
 	}
-	if t.kind == kWord && t.e-t.s == 3 && currencyCodes[f.text[t.s:t.e]] {
-		return f.text[t.s:t.e], k
+	if letters {
+		raw := f.text[f.toks[s].s:f.toks[k].e]
+		isCode := len(raw) == 3 && currencyCodes[raw]
+		switch {
+		case !f.adjacent(i) && !isCode && !spacedSymbols[raw]:
+			return "", i
+		case utf8.RuneCountInString(raw) == 1 && !f.amountLike(i):
+			return "", i
+		}
 	}
-	return "", i
+	return code, s
+}
+
+// moneyBeforeGlued is moneyBefore for a number that touches a word: the
+// word must be a currency symbol or code.
+func (f *finder) moneyBeforeGlued(i int) (code string, start int, ok bool) {
+	code, start = f.moneyBefore(i)
+	return code, start, code != ""
 }
 
 // boundBefore matches a bound or hedge that ends just before token k.
 func (f *finder) boundBefore(k int) (b bound, start int) {
-	idx := enBoundIndex
-	if f.lang == "es" {
-		idx = esBoundIndex
-	}
+	idx := f.bounds
 	bs := idx[f.tok(k-1).low]
 outer:
 	for _, cand := range bs {
@@ -300,8 +390,8 @@ outer:
 				continue outer
 			}
 		}
-		if f.tok(k).nl {
-			continue
+		if f.tok(k).nl || f.adjacent(k-n) && f.hyphen(k-n-1) {
+			continue // "7-under 65": part of a compound
 		}
 		return cand, k - n
 	}
@@ -341,6 +431,14 @@ func (f *finder) ageAfterName(c *core) bool {
 		return false
 	}
 	name := f.tok(c.i - 2)
+	if name.kind == kWord && !name.upper && c.m >= 10 && !enStop[name.low] && !esStop[name.low] && !pluralEN(name.low) {
+		// "the senator, 71,", "un vecino, 45,": a person named by a noun.
+		switch f.word(c.i - 3) {
+		case "the", "a", "an", "el", "la", "un", "una", "o", "le", "der", "die":
+			return true
+		}
+		return false
+	}
 	if name.kind != kWord || !name.upper || enMonths[name.low] || esMonths[name.low] || f.sentStart(c.i-2) {
 		return false
 	}
@@ -348,6 +446,19 @@ func (f *finder) ageAfterName(c *core) bool {
 	// not "Gaza".
 	p := f.tok(c.i - 3)
 	return p.kind == kWord && p.upper && !enMonths[p.low] && !esMonths[p.low]
+}
+
+// listedAge reports a number that continues a list of ages: the 31 and 45
+// of "aged 24, 31 and 45".
+func (f *finder) listedAge(c *core) bool {
+	if len(f.out) == 0 || f.out[len(f.out)-1].Head != "age" || f.floor != c.i-1 || c.m < 1 || c.m > 120 {
+		return false
+	}
+	switch f.tok(c.i - 1).low {
+	case ",", "and", "y", "e", "et", "und", "or", "o":
+		return true
+	}
+	return false
 }
 
 // Range kinds.
@@ -365,6 +476,10 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	if f.punct(k, "%") {
 		pct = true
 		k++
+	} else if c.unit != nil && f.adjacent(k) {
+		if _, e := f.unitSymAt(k); e > k {
+			k = e // "-5C to -8C": the unit is read after the second number
+		}
 	}
 	t := f.tok(k)
 	if t.s < 0 || t.nl {
@@ -417,10 +532,26 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		return c2, rNone, pct
 	}
 	k2 := k + 1
-	if t2 := f.tok(k2); t2.kind == kPunct && money != "" {
-		if _, ok := currencySymbols[t2.low]; ok {
-			k2++
+	// The second number may repeat the currency ("HK$16.50 to HK$18.80"),
+	// the Spanish article ("entre un 30% y un 40%") or carry a minus
+	// ("-5C to -8C").
+	if money != "" {
+		for m := 1; m <= 3; m++ {
+			if f.tok(k2+m).kind == kNum {
+				if cc, s, _ := f.symbolEndingAt(k2 + m - 1); cc != "" && s == k2 {
+					k2 += m
+				}
+				break
+			}
 		}
+	}
+	if es && (f.word(k2) == "un" || f.word(k2) == "una") && f.tok(k2+1).kind == kNum {
+		k2++
+	}
+	neg := false
+	if conn != "-" && f.tok(k2+1).kind == kNum && f.minusBefore(k2+1) == k2 && (f.tok(k2).kind == kPunct || c.neg) {
+		neg = true
+		k2++
 	}
 	if f.tok(k2).nl {
 		return c2, rNone, pct
@@ -429,7 +560,11 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	switch f.tok(k2).kind {
 	case kNum:
 		c2, ok, _ = f.digitCore(k2, conn == "-")
+		c2.neg = neg
 	case kWord:
+		if c2, ok = f.fraction(k2); ok {
+			break // "between a quarter and a third"
+		}
 		if es || f.lang == "en" {
 			c2, ok, _ = f.wordCore(k2)
 		}
@@ -440,13 +575,17 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 	if c.yearLike && (c2.yearLike || (conn == "-" && c2.d == 0 && c2.scale == 1 && len(f.tok(k2).low) == 2)) {
 		return c2, rSkip, pct
 	}
+	// "fell 3% to 289 million units": a change and a level, not a range.
+	if pct && !f.punct(c2.j, "%") && !f.punct(c2.j, "％") && f.word(c2.j) != "percent" && f.word(c2.j) != "per" {
+		return c2, rNone, pct
+	}
 	v1, v2 := c.val(), c2.val()
 	if c.scale == 1 && c2.scale > 1 && !c.scaled && v1*c2.scale <= v2 {
 		c.scale = c2.scale
 		c.scaled = true
 		v1 = c.val()
 	}
-	if (first == "from" || first == "de" || first == "desde") && conn != "or" && conn != "-" {
+	if (first == "from" || first == "de" || first == "del" || first == "desde") && conn != "or" && conn != "-" {
 		if changeVerbs[f.word(bs-1)] {
 			return c2, rChange, pct
 		}
@@ -460,7 +599,12 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		}
 		return c2, rNone, pct
 	}
-	if !(v2 > v1) {
+	// Below zero a range may run downwards: "lows of -5C to -8C".
+	if !(v2 > v1) && !(v1 < 0 && v2 < v1) {
+		return c2, rNone, pct
+	}
+	// "fell 3% to 289 million units": a change and a level, not a range.
+	if pct && !f.punct(c2.j, "%") && !f.punct(c2.j, "％") && f.word(c2.j) != "percent" && f.word(c2.j) != "per" {
 		return c2, rNone, pct
 	}
 	if conn == "or" {
@@ -522,8 +666,9 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 			return bHigh, false, k + 2
 		}
 	case w == "plus" && !f.tok(k).nl && !f.tok(k).upper:
-		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 {
-			return bNone, false, k // "five plus two"
+		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 ||
+			n.kind != kWord && moneySymLast[n.low] || currencyCodes[f.text[max(n.s, 0):max(n.e, 0)]] {
+			return bNone, false, k // "five plus two", "€70m plus €10m"
 		}
 		return bLow, false, k + 1
 	case f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1):
@@ -536,6 +681,17 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 	}
 	return bNone, false, k
 }
+
+// Verbs of a level moving up, after which "up to" names the new level
+// ("edged up to 4.3 percent"), not a bound as after other verbs ("moved up
+// to 3 tonnes").
+var upVerbs = set(`edged inched ticked crept shot spiked ramped ratcheted revised bumped went
+climbed jumped rose risen surged soared`)
+
+// Words before "over" that keep it a bound before a duration: "for over
+// 18 months", "lasted over a year".
+var lastingBefore = set(`for lasted lasting last lasts took take takes taking spent spend after of
+within in than is was are were been be aged age`)
 
 // Words before a four-digit number that make it a year whatever follows.
 var yearBefore = set(`in since until till through throughout during before after circa from
@@ -570,20 +726,58 @@ func (f *finder) identifier(i int) bool {
 	if identNouns[p.low] {
 		return true
 	}
-	if !p.upper || f.sentStart(i-1) || f.titleLine(i) {
-		return false
+	if !p.upper && !camelCase(f.text[p.s:p.e]) || f.sentStart(i-1) || f.titleLine(i) {
+		return false // "iPhone 15" and "eBay 2" are names like "Boeing 737"
 	}
 	w := p.low
+	if possessive(w) {
+		// "the company's 65 stores", but "the FBI's 10 Most Wanted list".
+		n := f.tok(i + 1)
+		return n.kind == kWord && n.upper && !n.nl && !f.sentStart(i+1)
+	}
 	if enStop[w] || esStop[w] || enMonths[w] || esMonths[w] || yearBefore[w] {
 		return false
 	}
-	if strings.HasSuffix(w, "s") && !possessive(w) {
-		return false // "the Tories 121", "Democrats 212"
+	if strings.HasSuffix(w, "s") {
+		// "the Tories 121", "Democrats 212"; but "Windows 11 Pro" is a name.
+		n := f.tok(i + 1)
+		return n.kind == kWord && n.upper && !n.nl && !f.sentStart(i+1)
 	}
 	if _, ok := enNumbers[w]; ok {
 		return false
 	}
 	return true
+}
+
+// addressAfter reports a house number: the number at token k-1 is followed
+// by capitalised words or initials and a street type ("325 E. Dahlia Ave.").
+func (f *finder) addressAfter(k int) bool {
+	for n := 0; n < 5; n++ {
+		t := f.tok(k)
+		if t.kind == kPunct && t.low == "." && n > 0 {
+			k++
+			continue
+		}
+		if t.kind != kWord || !t.upper || t.nl {
+			return false
+		}
+		if n > 0 && streetTypes[t.low] {
+			return true
+		}
+		k++
+	}
+	return false
+}
+
+// camelCase reports a word with a capital after its first letter:
+// "iPhone", "eBay", "PlayStation".
+func camelCase(w string) bool {
+	for i, r := range w {
+		if i > 0 && r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // dateDay reports whether the number of c is a day or year next to a month:
@@ -597,7 +791,7 @@ func (f *finder) dateDay(c *core) bool {
 		p--
 	}
 	if pt := f.tok(p); pt.kind == kWord && !f.tok(c.i).nl {
-		if (enMonths[pt.low] && pt.upper) || esMonths[pt.low] {
+		if (enMonths[pt.low] && pt.upper) || esMonths[pt.low] || (f.lang != "en" && f.lang != "es" && otherMonths[pt.low]) {
 			if c.m <= 31 || c.yearLike {
 				return true
 			}
@@ -617,7 +811,10 @@ func (f *finder) dateDay(c *core) bool {
 	if (n == "of" || n == "de") && (enMonths[f.word(c.j+1)] && f.tok(c.j+1).upper || esMonths[f.word(c.j+1)]) {
 		return true
 	}
-	return f.lang == "es" && esMonths[n]
+	if (n == "de" || n == "of") && f.lang != "en" && otherMonths[f.word(c.j+1)] {
+		return true
+	}
+	return f.lang == "es" && esMonths[n] || f.lang != "en" && f.lang != "es" && otherMonths[n]
 }
 
 // build reads everything around the number c and records the quantity.
@@ -626,14 +823,34 @@ func (f *finder) build(c core) int {
 	money, ms := f.moneyBefore(c.i)
 	if money != "" {
 		start = ms
+	} else if !c.words {
+		if k := f.minusBefore(c.i); k >= 0 {
+			c.neg, c.ns, start = true, k, k
+		} else if k := c.i - 1; k >= f.floor && f.punct(k, "+") && f.adjacent(c.i) && !f.adjacent(k) {
+			start = k // "+1.4%": the sign is part of the words
+		}
 	}
+	// Spanish writes an article before percentages: "entre un 30% y un 40%".
+	if f.lang == "es" && (f.word(start-1) == "un" || f.word(start-1) == "una") && start-1 >= f.floor &&
+		(f.punct(c.j, "%") || f.word(c.j) == "por") {
+		if b, _ := f.boundBefore(start - 1); b.kind != bNone {
+			start--
+		}
+	}
+	start0 := start
 	b, bs := f.boundBefore(start)
+	if b.kind == bHigh && len(b.words) == 2 && b.words[0] == "up" && upVerbs[f.word(bs-1)] {
+		b, bs = bound{}, start // "edged up to 4.3 percent": a level, not a bound
+	}
 	hedged := b.kind != bNone && b.kind != bRange
 	if hedged {
 		start = bs
 	}
 	if money == "" && !hedged {
-		if !c.words && f.identifier(c.i) {
+		if !c.words && !c.scaledWord && f.identifier(c.i) {
+			return c.j
+		}
+		if !c.words && !c.scaled && c.d == 0 && f.addressAfter(c.j) {
 			return c.j
 		}
 		if !c.words && f.dateDay(&c) {
@@ -677,6 +894,10 @@ func (f *finder) build(c core) int {
 
 	sk, sApprox, k := f.suffixBound(end)
 	u := f.unitAfter(last, k, money)
+	if c.frac {
+		u = unitRes{kind: uPercent, unit: "percent", end: k}
+		sApprox = true
+	}
 	if u.kind == uReject {
 		return u.end
 	}
@@ -684,6 +905,29 @@ func (f *finder) build(c core) int {
 		u = unitRes{kind: uPercent, unit: "percent", end: k}
 	}
 	stop := max(u.end, k)
+	// "5 grados bajo cero", "10 degrees below zero".
+	if u.kind == uMeasure && u.def != nil && u.def.dim == dTemp && !c.neg {
+		if e := f.belowZeroAt(stop); e > stop {
+			c.neg, stop = true, e
+		}
+	}
+	// A unit written before the number: "magnitude 5.8", "magnitud 6,1".
+	if u.kind == uNone && money == "" && start-1 >= f.floor {
+		if d, e := f.unitWordAt(start-1, false); d != nil && d.pre && e == start {
+			start--
+			u = unitRes{kind: uMeasure, unit: d.name, head: d.head, def: d, end: stop}
+		}
+	}
+	// "over" and "under" are places in time or in a sequence, not bounds,
+	// before a duration ("buy back shares over 18 months") and right after
+	// another quantity ("3,492 km over 21 stages"); "for over 18 months"
+	// keeps the bound.
+	if b.kind != bNone && len(b.words) == 1 && (b.words[0] == "over" || b.words[0] == "under") {
+		duration := u.kind == uMeasure && u.def != nil && u.def.dim == dTime && u.head != "age" && !lastingBefore[f.word(bs-1)]
+		if duration || f.floor == bs && bs > 0 && len(f.out) > 0 {
+			b, hedged, start = bound{}, false, start0
+		}
+	}
 	if sk == bNone && u.kind != uNone && (f.word(stop) == "or" || f.word(stop) == "o") {
 		if k2, a2, e2 := f.suffixBound(stop); k2 != bNone {
 			sk, sApprox, stop = k2, a2, e2
@@ -693,6 +937,8 @@ func (f *finder) build(c core) int {
 	if u.kind != uNone {
 		if p, e := f.perAfter(stop); p != "" {
 			per, stop = p, e
+		} else if u.def != nil && u.def.per != "" {
+			per = u.def.per // "bpd" is barrels per day
 		}
 	}
 
@@ -750,6 +996,10 @@ func (f *finder) build(c core) int {
 	}
 	if u.kind == uNone && money == "" && !hedged && rk == rNone && sk == bNone && c.d == 0 && c.scale == 1 {
 		switch {
+		case f.listedAge(&c):
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
+		case f.word(c.i-1) == "at" && deathWords[f.word(c.i-2)] && c.m >= 1 && c.m <= 120:
+			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j} // "dies at 91"
 		case f.ageAfterName(&c):
 			u = unitRes{kind: uMeasure, unit: "years", head: "age", def: &uYears, end: c.j}
 		case f.lang == "en" && harmBefore[f.word(c.i-1)] && !c.yearLike:
@@ -757,6 +1007,12 @@ func (f *finder) build(c core) int {
 		case f.lang == "es" && esHarmBefore[f.word(c.i-1)] && !c.yearLike:
 			u = unitRes{kind: uPeople, unit: "personas", head: "person", end: c.j}
 		}
+	}
+	// A scale letter against the digits with nothing counted names a format
+	// or a model, not an amount: "8K video", "a 4K screen".
+	if u.kind == uNone && money == "" && c.scaled && c.j == c.i+2 && f.adjacent(c.i+1) && f.tok(c.i+1).kind == kWord &&
+		len(f.tok(c.i+1).low) == 1 && rk == rNone {
+		return c.j
 	}
 	// Long digit strings without separators are codes: "11765", "598760".
 	if u.kind == uNone && money == "" && !hedged && rk == rNone && !c.words && c.d == 0 && c.scale == 1 &&
@@ -769,14 +1025,35 @@ func (f *finder) build(c core) int {
 		(u.kind == uMeasure && u.def != nil && u.def.dim == dTime && !hedged && u.head != "age")) {
 		return c.j
 	}
-	if (u.kind == uNone || u.def == &uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
+	if (u.kind == uNone || u.def == uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
 		prev := f.word(c.i - 1)
-		if prev == "at" || prev == "las" || (prev == "la" && c.m <= 24) {
+		if (prev == "at" || prev == "las" || prev == "la") && f.clockLike(&c) {
 			return max(c.j, stop)
 		}
 	}
 	f.emit(c, start, stop, b, rk != rNone, &c2, u, per, sk, sApprox || rk == rApprox)
 	return stop
+}
+
+// Words before "at" + a number that make it an age: "dies at 91".
+var deathWords = set(`dies died dead death passed muere murió fallece falleció morre morreu meurt mort stirbt starb`)
+
+// clockLike reports whether c may be an hour: "at 10", "at 12.30", "at 1100
+// hours"; "at 7,512" is not.
+func (f *finder) clockLike(c *core) bool {
+	raw := f.toks[c.i].low
+	switch {
+	case c.scale != 1 || strings.Contains(raw, ","):
+		return false
+	case c.d == 0 && len(raw) == 4 && int(c.m)/100 < 24 && int(c.m)%100 < 60:
+		w := f.word(c.j)
+		return w == "hours" || w == "hrs" || w == "h" || c.m <= 24
+	case c.d == 0:
+		return c.m <= 24
+	case c.d == 2:
+		return c.m < 2400 && int(c.m)%100 < 60
+	}
+	return false
 }
 
 // num returns a pointer to v, from a block shared by the quantities of one
@@ -799,7 +1076,11 @@ func (f *finder) emit(c core, start, end int, b bound, isRange bool, c2 *core, u
 	v := c.val()
 	switch {
 	case isRange:
-		q.Low, q.High = f.num(v), f.num(c2.val())
+		lo, hi := v, c2.val()
+		if hi < lo {
+			lo, hi = hi, lo
+		}
+		q.Low, q.High = f.num(lo), f.num(hi)
 		q.Approx = b.approx
 	case c.vague:
 		q.Low, q.High = f.num(c.lo), f.num(c.hi)

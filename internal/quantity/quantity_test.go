@@ -98,7 +98,7 @@ func TestDigits(t *testing.T) {
 		{"es", "Costó 2,3 millones de euros.", []string{`"2,3 millones de euros" v=2.3e+06 unit=EUR`}},
 		{"es", "Llegaron 30 mil turistas.", []string{`"30 mil turistas" v=30000 unit=turistas head=tourist`}},
 		{"es", "Se invirtieron 3 mil millones de dólares.", []string{`"3 mil millones de dólares" v=3e+09 unit=USD`}},
-		{"de", "Es kamen 6.000 Menschen, 6,5 % mehr.", []string{`"6.000" v=6000`, `"6,5 %" v=6.5 unit=percent`}},
+		{"de", "Es kamen 6.000 Menschen, 6,5 % mehr.", []string{`"6.000 Menschen" v=6000 unit=Menschen head=menschen`, `"6,5 %" v=6.5 unit=percent`}},
 	})
 }
 
@@ -166,9 +166,22 @@ func TestMoney(t *testing.T) {
 		{"en", "They paid 300 Canadian dollars and C$40.", []string{`"300 Canadian dollars" v=300 unit=CAD`, `"C$40" v=40 unit=CAD`}},
 		{"en", "A fine of USD 5,000 and 200 Mexican pesos.", []string{`"USD 5,000" v=5000 unit=USD`, `"200 Mexican pesos" v=200 unit=MXN`}},
 		{"en", "The sale made $2 a year ago.", []string{`"$2" v=2 unit=USD`}},
+		{"en", "A $5-million grant; call 911 or dial 0800 555 0111.", []string{`"$5-million" v=5e+06 unit=USD`}},
+		{"en", "It paid HK$8.6bn, RM3.10, R18.40, NT$1.3 trillion and CHF 12, not R5 or S24.", []string{`"HK$8.6bn" v=8.6e+09 unit=HKD`, `"RM3.10" v=3.1 unit=MYR`, `"R18.40" v=18.4 unit=ZAR`, `"NT$1.3 trillion" v=1.3e+12 unit=TWD`, `"CHF 12" v=12 unit=CHF`}},
+		{"en", "Tex wants $21MM per year; Brazil spent 230 billion reais.", []string{`"$21MM per year" v=2.1e+07 unit=USD per=year`, `"230 billion reais" v=2.3e+11 unit=BRL`}},
+		{"en", "It lost 8.6 billion Hong Kong dollars, 2.1 billion ringgit and 450 million Swiss francs.", []string{`"8.6 billion Hong Kong dollars" v=8.6e+09 unit=HKD`, `"2.1 billion ringgit" v=2.1e+09 unit=MYR`, `"450 million Swiss francs" v=4.5e+08 unit=CHF`}},
 		{"es", "Pagará 500 euros al año y 20 libras.", []string{`"500 euros al año" v=500 unit=EUR per=year`, `"20 libras" v=20 unit=pounds head=pound`}},
 		{"es", "Un préstamo de 6 millones de libras esterlinas y 900 pesos.", []string{`"6 millones de libras esterlinas" v=6e+06 unit=GBP`, `"900 pesos" v=900 unit=pesos`}},
 		{"es", "Cobra 3.000 dólares mensuales.", []string{`"3.000 dólares mensuales" v=3000 unit=USD per=month`}},
+	})
+}
+
+func TestUnitsFromTable(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "The 256GB model has a 5,000mAh battery, 12GB of RAM and a 3.2GHz chip.", []string{`"256GB" v=256 unit=GB head=gigabyte`, `"5,000mAh" v=5000 unit=mAh head=milliampere hour`, `"12GB" v=12 unit=GB head=gigabyte`, `"3.2GHz" v=3.2 unit=GHz head=gigahertz`}},
+		{"en", "The 240-hp engine makes 320 Nm; he averaged 21.4 ppg and a 2.45 ERA.", []string{`"240-hp" v=240 unit=hp head=horsepower`, `"320 Nm" v=320 unit=Nm head=newton metre`, `"21.4 ppg" v=21.4 unit=ppg head=point per game`, `"2.45 ERA" v=2.45 unit=ERA head=earned run average`}},
+		{"en", "A 3nm chip, a 1,800-square-metre hall, 55 billion cubic metres and 2 million bpd.", []string{`"3nm" v=3 unit=nm head=nanometre`, `"1,800-square-metre" v=1800 unit=square metres head=square metre`, `"55 billion cubic metres" v=5.5e+10 unit=cubic metres head=cubic metre`, `"2 million bpd" v=2e+06 unit=barrels head=barrel per=day`}},
+		{"en", "A magnitude 5.8 quake; it hit 46.2C and 180 micrograms per cubic metre.", []string{`"magnitude 5.8" v=5.8 unit=magnitude head=magnitude`, `"46.2C" v=46.2 unit=degrees head=celsius`, `"180 micrograms per cubic metre" v=180 unit=µg per cubic metre head=microgram per cubic metre`}},
 	})
 }
 
@@ -249,21 +262,52 @@ func TestNotQuantities(t *testing.T) {
 		{"en", "One of the men said one was unharmed. No one knows.", nil},
 		{"en", "Vision 2030, Article 50, the Big Four, AK-47s and COP29.", nil},
 		{"en", "H1N1 and G7 leaders met in the 2019-2021 period; the score was 3-1.", nil},
-		{"en", "Two-thirds of voters said 24/7 and 9/11.", nil},
+		{"en", "Voters said 24/7 and 9/11.", nil},
 		{"en", "She won 6-4, 1-6, 7-5; the hosts won 1-3 on a 5G network.", nil},
 		{"en", "The 2024 UK election results and the 2020 elections.", nil},
 		{"en", "Box office:\n$\n0\n", []string{`"0" v=0`}},
 		{"en", "He met the Group of Seven at 10.", nil},
+		{"en", "The shop at 325 E. Dahlia Ave. and 10 Downing Street; call 745-4811 or +1 877 268 9324.", nil},
+		{"en", "Kepler GT 650M graphics and the 1,000 mark.", []string{`"1,000" v=1000`}},
 		{"es", "El 14 de abril de 2025 a las 11:30 horas, en 2025.", nil},
 		{"es", "Una persona y un hombre llegaron; uno de ellos habló.", nil},
 		{"es", "La ley 100 y el artículo 5 desde 2019.", nil},
 	})
 }
 
+func TestNegative(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "Weekly moves: gold +1.4%, silver -2.3%, copper −0.8%.", []string{`"+1.4%" v=1.4 unit=percent`, `"-2.3%" v=-2.3 unit=percent`, `"−0.8%" v=-0.8 unit=percent`}},
+		{"en", "Lows of -5C to -8C and minus 12 degrees; plus or minus 3 points.", []string{`"-5C to -8C" lo=-8 hi=-5 unit=degrees head=celsius`, `"minus 12 degrees" v=-12 unit=degrees head=degree`, `"3 points" v=3 unit=points head=point`}},
+		{"en", "Scores of 10 - 15 and MS-13 members.", []string{`"10" v=10`, `"15" v=15`}},
+		{"es", "Bajaron a 5 grados bajo cero; al menos 12 mineros.", []string{`"5 grados bajo cero" v=-5 unit=degrees head=degree`, `"al menos 12 mineros" lo=12 unit=mineros head=minero`}},
+	})
+}
+
+func TestFractions(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "Two-thirds of voters and a quarter of members agreed.", []string{`"Two-thirds" v=66.66666666666667 ~ unit=percent`, `"a quarter" v=25 ~ unit=percent`}},
+		{"en", "Nearly half the staff left; sales grew by a fifth.", []string{`"Nearly half" hi=50 ~ unit=percent`, `"a fifth" v=20 ~ unit=percent`}},
+		{"en", "About one in four adults and 1 in 10 homes.", []string{`"About one in four" v=25 ~ unit=percent`, `"1 in 10" v=10 ~ unit=percent`}},
+		{"en", "Two out of three chiefs expect a third more.", []string{`"Two out of three" v=66.66666666666667 ~ unit=percent`, `"a third" v=33.333333333333336 ~ unit=percent`}},
+		{"en", "Between a quarter and a third of the crop.", []string{`"Between a quarter and a third" lo=25 hi=33.333333333333336 ~ unit=percent`}},
+		{"en", "In the first half, a third straight win, half-time, a quarter earlier, half an hour.", nil},
+		{"en", "A quarter of a million people walked a third of a mile; one in a million.", []string{`"A quarter of a million people" v=250000 unit=people head=person`, `"one in a million" v=0.0001 ~ unit=percent`}},
+		{"es", "La mitad de los hospitales y uno de cada cuatro jóvenes.", []string{`"La mitad" v=50 ~ unit=percent`, `"uno de cada cuatro" v=25 ~ unit=percent`}},
+		{"es", "Dos tercios del total y una cuarta parte; un cuarto de hora.", []string{`"Dos tercios" v=66.66666666666667 ~ unit=percent`, `"una cuarta parte" v=25 ~ unit=percent`}},
+		{"pt", "Metade dos brasileiros e um em cada cinco.", []string{`"Metade" v=50 ~ unit=percent`, `"um em cada cinco" v=20 ~ unit=percent`}},
+		{"fr", "La moitié des sondés et un Français sur quatre.", []string{`"La moitié" v=50 ~ unit=percent`, `"un Français sur quatre" v=25 ~ unit=percent`}},
+		{"de", "Rund die Hälfte der Befragten; jeder Vierte und zwei Drittel der Firmen.", []string{`"Rund die Hälfte" v=50 ~ unit=percent`, `"jeder Vierte" v=25 ~ unit=percent`, `"zwei Drittel" v=66.66666666666667 ~ unit=percent`}},
+	})
+}
+
 func TestOtherLanguages(t *testing.T) {
 	runFind(t, []findCase{
-		{"fr", "Environ 2 300 personnes, soit 12,5 % de plus, ont payé 40 €.", []string{`"2 300" v=2300`, `"12,5 %" v=12.5 unit=percent`, `"40 €" v=40 unit=EUR`}},
-		{"de", "Am 14. April 2025 kamen 300 Menschen.", []string{`"300" v=300`}},
+		{"fr", "Environ 2 300 personnes, soit 12,5 % de plus, ont payé 40 €.", []string{`"Environ 2 300 personnes" v=2300 ~ unit=personnes head=personne`, `"12,5 %" v=12.5 unit=percent`, `"40 €" v=40 unit=EUR`}},
+		{"de", "Am 14. April 2025 kamen 300 Menschen.", []string{`"300 Menschen" v=300 unit=Menschen head=menschen`}},
+		{"pt", "A empresa lucrou R$ 3,5 milhões, alta de 12,5 por cento, e 1.200 pessoas.", []string{`"R$ 3,5 milhões" v=3.5e+06 unit=BRL`, `"12,5 por cento" v=12.5 unit=percent`, `"1.200 pessoas" v=1200 unit=pessoas head=pessoa`}},
+		{"fr", "Le 14 mars, 3,5 milliards d'euros et 7 420 points.", []string{`"3,5 milliards d'euros" v=3.5e+09 unit=EUR`, `"7 420 points" v=7420 unit=points head=point`}},
+		{"de", "Der Umsatz stieg um 3,5 Prozent auf 2,3 Mrd. Euro.", []string{`"3,5 Prozent" v=3.5 unit=percent`, `"2,3 Mrd. Euro" v=2.3e+09 unit=EUR`}},
 		{"hu", "A híd 948 láb hosszú és 30 km.", []string{`"948" v=948`, `"30 km" v=30 unit=km head=kilometre`}},
 	})
 }
@@ -284,6 +328,9 @@ func FuzzFind(f *testing.F) {
 		"twenty-two", "tens of thousands of people", "17/04/2025 at 11:30", "MS-13", "\xff1\xfe",
 		"1\u00a0200 people", "seis millones de dólares al año", "948-foot-long", "one or two",
 		"from 10 to 20 percent", "a.m. U.S. 5", "4-5-6", "-", "$", "1,2,3,4,5,6,7,8,9,10,11",
+		"HK$1.2bn", "-5C to -8C", "about one in four", "0800 555 0111", "RM3.10", "la mitad de",
+		"3,5 milliards d'euros", "256GB", "240-hp", "minus 12", "between a quarter and a third",
+		"(212) 555-0147", "E£5", "S/ 120", "5 grados bajo cero",
 	} {
 		f.Add(s, "en")
 		f.Add(s, "es")

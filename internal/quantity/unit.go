@@ -65,12 +65,28 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
 			}
 		case "por":
-			if f.word(k+1) == "ciento" {
+			if w := f.word(k + 1); w == "ciento" || w == "cento" {
 				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
 			}
 		case "percentage":
 			if w := f.word(k + 1); w == "point" || w == "points" {
 				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		case "prozent":
+			return unitRes{kind: uPercent, unit: "percent", end: k + 1}
+		case "prozentpunkte", "prozentpunkten":
+			return unitRes{kind: uPercent, unit: "percentage points", end: k + 1}
+		case "pour":
+			if f.word(k+1) == "cent" {
+				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
+			}
+		case "pontos", "ponto":
+			if w := f.word(k + 1); w == "percentuais" || w == "percentual" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
+			}
+		case "points", "point":
+			if f.lang == "fr" && f.word(k+1) == "de" && f.word(k+2) == "pourcentage" {
+				return unitRes{kind: uPercent, unit: "percentage points", end: k + 3}
 			}
 		case "puntos", "punto":
 			if w := f.word(k + 1); w == "porcentuales" || w == "porcentual" {
@@ -80,7 +96,7 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 	}
 	// Degrees: "30°C", "30 ºC", "86 °F".
 	if (t.kind == kPunct && t.low == "°") || (t.kind == kWord && (t.low == "ºc" || t.low == "ºf" || t.low == "º")) {
-		r := unitRes{kind: uMeasure, unit: "degrees", head: "degree", def: &uDegrees, end: k + 1}
+		r := unitRes{kind: uMeasure, unit: "degrees", head: "degree", def: uDeg, end: k + 1}
 		scale := t.low
 		if t.kind == kPunct {
 			if n := f.tok(k + 1); f.adjacent(k+1) && n.kind == kWord {
@@ -105,6 +121,9 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 	if t.kind == kWord && currencyCodes[f.text[t.s:t.e]] {
 		return unitRes{kind: uMoney, unit: f.text[t.s:t.e], end: k + 1}
 	}
+	if code, e := f.symbolAfter(k); code != "" {
+		return unitRes{kind: uMoney, unit: code, end: e}
+	}
 	if r, ok := f.moneyWord(c, k); ok {
 		return r
 	}
@@ -112,100 +131,256 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 	if r, ok := f.measure(c, k); ok {
 		return r
 	}
-	if f.lang == "es" {
+	switch f.lang {
+	case "es":
 		return f.nounES(c, k)
-	}
-	if f.lang == "en" {
+	case "en":
 		return f.nounEN(c, k)
+	case "pt", "fr", "de":
+		return f.nounOther(c, k)
 	}
 	return none
 }
 
-// moneyWord reads "dollars", "US dollars", "millones de dólares", "pesos mexicanos".
-func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
-	es := f.lang == "es"
+// nounOther reads the noun a number counts in Portuguese, French and
+// German: the next word when it is a noun in the plural ("1 200 postes",
+// "1.200 pessoas") or, in German, any capitalised word ("5.000 Stellen").
+// The head is the singular for Portuguese and French and the word itself
+// in lower case for German, whose plurals take no rule.
+func (f *finder) nounOther(c *core, k int) unitRes {
+	none := unitRes{end: k}
 	p := k
-	if (c.scaled || c.of) && ((es && f.word(p) == "de") || (!es && f.word(p) == "of")) {
-		p++
+	if w := f.word(p); c.of && (w == "de" || w == "des") {
+		p++ // "milhões de pessoas"; "milliers d'habitants" elides into one token
 	}
-	w := f.word(p)
-	nation := ""
-	if !es {
-		if _, ok := currencyNations["USD"][w]; ok {
-			nation = w
-			p++
-			w = f.word(p)
-		} else if _, ok := currencyNations["pesos"][w]; ok {
-			nation = w
-			p++
-			w = f.word(p)
-		} else if w == "swiss" {
-			nation = w
-			p++
-			w = f.word(p)
-		}
+	t := f.tok(p)
+	if t.kind != kWord || t.nl {
+		return none
 	}
-	if w == "" || (p > k && f.tok(p).nl) {
-		return unitRes{}, false
-	}
-	code, ok := currencyWords[w]
-	if !ok {
-		return unitRes{}, false
-	}
-	end := p + 1
-	next := f.word(end)
-	switch w {
-	case "pound", "pounds", "libra", "libras":
-		// A weight unless it is clearly money.
-		if next == "sterling" || next == "esterlinas" || next == "esterlina" {
-			end++
+	raw := f.text[t.s:t.e]
+	w := t.low
+	for _, el := range [...]string{"d'", "d’", "l'", "l’"} {
+		if strings.HasPrefix(w, el) {
+			w = w[len(el):]
+			raw = raw[len(el):]
 			break
 		}
-		if !c.scaled || next == "of" || next == "de" {
+	}
+	if len(w) < 3 || otherStop[w] || otherMonths[w] {
+		return none
+	}
+	single := c.m == 1 && c.d == 0 && c.scale == 1 && !c.vague
+	var head string
+	switch f.lang {
+	case "de":
+		if !t.upper {
+			return none
+		}
+		if n := f.tok(p + 1); n.kind == kWord && n.upper && !n.nl && !f.sentStart(p+1) && !otherStop[n.low] {
+			return none // "300 Deutsche Bank": a name
+		}
+		head = w
+	default:
+		if t.upper && !f.titleLine(p) {
+			return none
+		}
+		if !single && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "x") {
+			return none
+		}
+		head = lemmaRomance(f.lang, w)
+	}
+	return unitRes{kind: uCount, unit: raw, head: head, end: p + 1}
+}
+
+// lemmaRomance returns the singular of a Portuguese or French plural.
+func lemmaRomance(lang, w string) string {
+	switch {
+	case lang == "pt" && strings.HasSuffix(w, "ões"):
+		return strings.TrimSuffix(w, "ões") + "ão"
+	case lang == "pt" && strings.HasSuffix(w, "ns"):
+		return strings.TrimSuffix(w, "ns") + "m"
+	case lang == "pt" && (strings.HasSuffix(w, "res") || strings.HasSuffix(w, "zes")):
+		return strings.TrimSuffix(w, "es")
+	case lang == "fr" && strings.HasSuffix(w, "aux"):
+		return strings.TrimSuffix(w, "aux") + "al"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// moneyWord reads a currency named in words after the number, from the ISO
+// 4217 names of data/currencies.tsv: "dollars", "US dollars", "8.6 billion
+// Hong Kong dollars", "ringgit", "millones de dólares", "pesos mexicanos",
+// "milliards d'euros", "Milliarden Euro".
+func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
+	if currencyNames[f.lang] == nil {
+		return unitRes{}, false
+	}
+	var wbuf [4]string
+	var ebuf [4]int
+	ws, ends := f.wordsAt(k, 1, c.scaled || c.of, wbuf[:0], ebuf[:0])
+	if len(ws) == 0 || !currencyWordsAny[f.lang][ws[0]] {
+		return unitRes{}, false // most words name no currency
+	}
+	ws, ends = f.wordsAt(k, maxQualifier+1, c.scaled || c.of, wbuf[:0], ebuf[:0])
+	nounFirst := f.lang != "en" && f.lang != "de"
+	var noun, code, written string
+	end, qualified := -1, false
+	if nounFirst {
+		sing, quals := currencyNoun(f.lang, ws[0])
+		if quals == nil {
 			return unitRes{}, false
 		}
-	case "sterling":
+		noun, written, end = sing, ws[0], ends[0]
+		for n := min(len(ws)-1, maxQualifier); n >= 1; n-- {
+			if cc, ok := matchQualifier(quals, ws[1:n+1]); ok {
+				code, end, qualified = cc, ends[n], true
+				break
+			}
+		}
+		if code == "" {
+			code = quals[""]
+		}
+	} else {
+		for n := min(len(ws)-1, maxQualifier); n >= 0; n-- {
+			sing, quals := currencyNoun(f.lang, ws[n])
+			if quals == nil {
+				continue
+			}
+			if n > 0 {
+				if cc, ok := quals[strings.Join(ws[:n], " ")]; ok {
+					noun, written, code, end, qualified = sing, ws[n], cc, ends[n], true
+					break
+				}
+				continue
+			}
+			noun, written, end = sing, ws[0], ends[0]
+			code = quals[""]
+		}
+	}
+	if end < 0 {
+		return unitRes{}, false
+	}
+	if code == "" && currencyPlurals[f.lang][written] != "" {
+		// An irregular plural is the currency's own word: "reais".
+		qs := quals(f.lang, noun)
+		for _, cc := range qs {
+			if len(qs) == 1 {
+				code = cc
+			}
+		}
+	}
+	if code == "" {
+		if len(quals(f.lang, noun)) < 2 {
+			return unitRes{}, false // "the 1,000 mark": a word that names one currency only with its country
+		}
+		code = written // a currency of many countries, none said: "pesos"
+	}
+	// A pound or a libra is a weight unless it is clearly money.
+	if d, _ := f.unitWordAt(k, false); !qualified && d != nil && d.dim == dMass && noun != "" {
+		switch f.word(end) {
+		case "sterling", "esterlinas", "esterlina":
+			return unitRes{kind: uMoney, unit: "GBP", end: end + 1}, true
+		case "of", "de":
+			return unitRes{}, false
+		}
 		if !c.scaled {
 			return unitRes{}, false
 		}
 	}
-	if nation != "" {
-		if m, ok := currencyNations[code]; ok {
-			if cc, ok := m[nation]; ok {
-				code = cc
-			}
-		}
-	} else if m, ok := currencyNations[code]; ok && es {
-		if cc, ok := m[next]; ok {
-			code = cc
-			end++
-		}
+	if noun == "sterling" && !c.scaled {
+		return unitRes{}, false
 	}
 	return unitRes{kind: uMoney, unit: code, end: end}, true
 }
 
-// measure reads units of measure: "948-foot-long", "39 years old", "10km",
-// "46 to 48 degrees", "20 square miles".
+// wordsAt returns up to n lower-case words from token k on, the token after
+// each, skipping "of"/"de" first when of is set and the French elision
+// "d'" ("milliards d'euros"); hyphens may join words ("US-Dollar").
+func (f *finder) wordsAt(k, n int, of bool, ws []string, ends []int) ([]string, []int) {
+	p := k
+	if of {
+		switch f.word(p) {
+		case "of", "de", "do", "da", "des", "dos", "du":
+			p++
+		}
+	}
+	for len(ws) < n {
+		t := f.tok(p)
+		if t.kind != kWord || (p > k && t.nl) {
+			break
+		}
+		w := strings.ReplaceAll(t.low, ".", "")
+		if len(ws) == 0 && p == k && (strings.HasPrefix(w, "d'") || strings.HasPrefix(w, "d’")) {
+			w = strings.TrimPrefix(strings.TrimPrefix(w, "d'"), "d’")
+		}
+		ws = append(ws, w)
+		ends = append(ends, p+1)
+		p++
+		if f.hyphen(p) && f.adjacent(p) && f.adjacent(p+1) {
+			p++
+		}
+	}
+	return ws, ends
+}
+
+// matchQualifier finds the currency of qualifier words written after the
+// noun, singular or plural: "mexicanos" → "mexicano", "de hong kong".
+func matchQualifier(quals map[string]string, ws []string) (string, bool) {
+	var try func(i int, acc []string) (string, bool)
+	try = func(i int, acc []string) (string, bool) {
+		if i == len(ws) {
+			cc, ok := quals[strings.Join(acc, " ")]
+			return cc, ok
+		}
+		w := ws[i]
+		for _, v := range [...]string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+			if cc, ok := try(i+1, append(acc, v)); ok {
+				return cc, true
+			}
+			if !strings.HasSuffix(w, "s") {
+				break
+			}
+		}
+		return "", false
+	}
+	return try(0, make([]string, 0, len(ws)))
+}
+
+// measure reads units of measure from data/units.tsv: "948-foot-long", "39
+// years old", "10km", "320 Nm", "46 to 48 degrees", "20 square miles",
+// "1,800-square-metre", "180 micrograms per cubic metre".
 func (f *finder) measure(c *core, k int) (unitRes, bool) {
 	t := f.tok(k)
-	// Hyphenated: "948-foot", "40-year-old", "a 12-member panel".
+	// Hyphenated: "948-foot", "240-hp", "40-year-old", "a 12-member panel".
 	if f.hyphen(k) && f.adjacent(k) && f.adjacent(k+1) && f.tok(k+1).kind == kWord {
 		w := f.word(k + 1)
-		if def, ok := units[w]; ok && !def.short && w != "pie" && w != "pies" {
-			r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 2}
-			if f.hyphen(k+2) && f.adjacent(k+2) && f.adjacent(k+3) && dimensionAdj[f.word(k+3)] {
-				if f.word(k+3) == "old" {
-					if def.dim != dTime {
-						return r, true
+		def, e := f.unitWordAt(k+1, true)
+		if def == nil {
+			if d, e2 := f.unitSymAt(k + 1); d != nil && !d.short {
+				def, e = d, e2
+			}
+		}
+		if def != nil {
+			r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: def, end: e}
+			// "40-year-old", "15-year-olds", "948-foot-long".
+			if f.hyphen(e) && f.adjacent(e) && f.adjacent(e+1) {
+				if a := f.word(e + 1); dimensionAdj[a] || a == "olds" {
+					if a == "old" || a == "olds" {
+						if def.dim != dTime {
+							return r, true
+						}
+						r.head = "age"
 					}
-					r.head = "age"
+					r.end = e + 2
 				}
-				r.end = k + 4
 			}
 			return r, true
 		}
-		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) {
-			return unitRes{kind: uReject, end: k + 2}, true
+		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) ||
+			w == "under" || w == "over" || w == "par" {
+			return unitRes{kind: uReject, end: k + 2}, true // "7-under" is a golf score
 		}
 		if f.lang == "en" && !f.tok(k+1).upper && !notHyphenNoun[w] && !adjectiveLike(w) && !enStop[w] {
 			if _, isNum := enNumbers[w]; !isNum && len(w) > 2 {
@@ -219,35 +394,22 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 	if t.kind != kWord || (t.nl && t.sp) {
 		return unitRes{}, false
 	}
-	w := t.low
-	if w == "square" || w == "sq" || w == "sq." {
-		if def, ok := squareOf[f.word(k+1)]; ok {
-			return unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 2}, true
-		}
-		return unitRes{}, false
-	}
-	if w == "nautical" {
-		if n := f.word(k + 1); n == "mile" || n == "miles" {
-			return unitRes{kind: uMeasure, unit: uNmi.name, head: uNmi.head, def: &uNmi, end: k + 2}, true
+	def, e := f.unitWordAt(k, false)
+	if def == nil {
+		def, e = f.unitSymAt(k)
+		if def != nil && def.short && t.sp {
+			def = nil
 		}
 	}
-	def, ok := units[w]
-	if !ok && f.lang == "es" {
-		def, ok = esUnits[w]
-	}
-	if !ok || (def.short && t.sp) {
+	if def == nil {
 		return unitRes{}, false
 	}
-	r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: &def, end: k + 1}
-	// "km/h"
-	if w == "km" && f.punct(k+1, "/") && f.adjacent(k+1) && f.word(k+2) == "h" && f.adjacent(k+2) {
-		r = unitRes{kind: uMeasure, unit: uKmh.name, head: uKmh.head, def: &uKmh, end: k + 3}
-		return r, true
-	}
-	// Spanish "kilómetros cuadrados".
-	if n := f.word(k + 1); n == "cuadrados" || n == "cuadrado" {
-		if sq, ok := squareOf[w]; ok {
-			return unitRes{kind: uMeasure, unit: sq.name, head: sq.head, def: &sq, end: k + 2}, true
+	r := unitRes{kind: uMeasure, unit: def.name, head: def.head, def: def, end: e}
+	// A unit per a unit of length, area or volume: "micrograms per cubic
+	// metre". Rates per a unit of time are read as Per.
+	if f.word(e) == "per" && !f.tok(e).nl {
+		if d2, e2 := f.unitWordAt(e+1, false); d2 != nil && d2.dim != dTime {
+			return unitRes{kind: uMeasure, unit: def.name + " per " + d2.head, head: def.head + " per " + d2.head, end: e2}, true
 		}
 	}
 	n := f.word(r.end)
@@ -550,4 +712,9 @@ outer:
 		return pp.per, k + n
 	}
 	return "", k
+}
+
+// quals returns the qualifiers of a currency noun of lang.
+func quals(lang, noun string) map[string]string {
+	return currencyNames[lang][noun]
 }

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,6 +41,10 @@ type Options struct {
 	// MaxLineSize is the longest JSON Lines record, in bytes; 0 means
 	// DefaultMaxLineSize.
 	MaxLineSize int
+	// Outlet names the outlet of single-article files: a text file's,
+	// unless its front matter names one, and an HTML page's, over its site
+	// name. Records of JSON Lines, feeds and WARC archives keep their own.
+	Outlet string
 }
 
 func (o Options) maxFile() int64 {
@@ -125,6 +130,25 @@ func input(ctx context.Context, in string, opt Options, fn Func) error {
 // they are read); symbolic links to directories are not followed, so a link
 // loop cannot trap the walk.
 func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
+	files, err := Files(dir, fn)
+	if err != nil || files == nil {
+		return err
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := File(ctx, f, opt, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files lists the files Dir reads under dir, in name order, reporting the
+// problems it meets (an unreadable folder, a directory without files)
+// through fn; it returns fn's error, which ends the listing.
+func Files(dir string, fn Func) ([]string, error) {
 	var files []string
 	var stop error // fn's error, which ends the walk
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
@@ -161,24 +185,16 @@ func Dir(ctx context.Context, dir string, opt Options, fn Func) error {
 		return nil
 	})
 	if stop != nil {
-		return stop
+		return nil, stop
 	}
 	if err != nil {
-		return fn(nil, openError(dir, err))
+		return nil, fn(nil, openError(dir, err))
 	}
 	if len(files) == 0 {
-		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: directory holds no files", dir))
+		return nil, fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: directory holds no files", dir))
 	}
 	sort.Strings(files) // WalkDir is lexical already; this keeps it so.
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := File(ctx, f, opt, fn); err != nil {
-			return err
-		}
-	}
-	return nil
+	return files, nil
 }
 
 // File reads one file by its format: JSON Lines (.jsonl, .ndjson, or
@@ -247,6 +263,21 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 		return fn(nil, tooLargeError(path, int64(len(data)), max))
 	}
 
+	return Data(ctx, path, data, nil, opt, fn)
+}
+
+// Data reads one input held in memory, as File reads a file: name's
+// extension, or else data's first bytes, tell its format. pageURL, when
+// known, is where an HTML page came from (links and the outlet are read
+// against it). Workers read the inputs a queue brings with it.
+func Data(ctx context.Context, name string, data []byte, pageURL *url.URL, opt Options, fn Func) error {
+	if len(data) == 0 {
+		return fn(nil, emptyError(name))
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if pageURL != nil && ext != ".html" && ext != ".htm" {
+		ext = "" // a URL's path says little about its format
+	}
 	kind := fmtText
 	switch ext {
 	case ".html", ".htm", ".xhtml", ".shtml":
@@ -259,22 +290,28 @@ func File(ctx context.Context, path string, opt Options, fn Func) error {
 	}
 	switch kind {
 	case fmtJSONL:
-		return JSONLines(ctx, path, bytes.NewReader(data), opt, fn)
+		return JSONLines(ctx, name, bytes.NewReader(data), opt, fn)
 	case fmtFeed:
-		return feedArticles(ctx, path, data, fn)
+		return feedArticles(ctx, name, data, fn)
 	case fmtOPML:
-		return fn(nil, opmlError(path))
+		return fn(nil, opmlError(name))
 	case fmtWARC:
-		return WARCArticles(ctx, path, bytes.NewReader(data), opt, fn)
+		return WARCArticles(ctx, name, bytes.NewReader(data), opt, fn)
 	}
 	if isBinary(data) {
-		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: file looks binary, not text", path))
+		return fn(nil, parallax.Errorf(parallax.EINVALID, "read %q: file looks binary, not text", name))
 	}
 	var a *parallax.Article
+	var err error
 	if kind == fmtHTML {
-		a, err = HTML(path, data, nil)
+		a, err = HTML(name, data, pageURL)
 	} else {
-		a, err = Text(path, data)
+		a, err = Text(name, data)
+	}
+	// --outlet names the outlet a file's name would otherwise give, and
+	// overrides a page's site name; a text's own front matter wins.
+	if err == nil && strings.TrimSpace(opt.Outlet) != "" && (kind == fmtHTML || a.Outlet == stem(name)) {
+		a.Outlet = strings.TrimSpace(opt.Outlet)
 	}
 	return fn(a, err)
 }

@@ -448,3 +448,50 @@ func TestDirSkipsProjectDocs(t *testing.T) {
 		t.Errorf("README named explicitly: %d articles, want 1", len(arts))
 	}
 }
+
+func TestTextFrontMatter(t *testing.T) {
+	const body = "Ferry fire at Pier 4\n\nA fire broke out aboard the ferry Marigold Star on Tuesday."
+	cases := []struct {
+		name, in                     string
+		outlet, title, date, url, lg string
+		text                         string
+	}{
+		{"none", body, "gazette", "Ferry fire at Pier 4", "", "", "", body},
+		{"outlet and date", "---\noutlet: Harbor Gazette\ndate: 2026-03-03T10:00:00Z\nurl: https://gazette.example/fire\nlanguage: EN\n---\n" + body,
+			"Harbor Gazette", "Ferry fire at Pier 4", "2026-03-03T10:00:00Z", "https://gazette.example/fire", "en", body},
+		{"headline given", "---\nsource_domain: gazette.example\ntitle: \"Blaze aboard the Marigold Star\"\n---\n\n" + body,
+			"gazette.example", "Blaze aboard the Marigold Star", "", "", "", body},
+		{"a rule is not front matter", "---\nJust a line of text with no colon\n---\n" + body,
+			"gazette", "", "", "", "", "---\nJust a line of text with no colon\n---\n" + body},
+		{"never closed", "---\noutlet: X\n" + body, "gazette", "", "", "", "", "---\noutlet: X\n" + body},
+	}
+	for _, c := range cases {
+		a, err := Text("examples/gazette.txt", []byte(c.in))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		date := ""
+		if !a.Published.IsZero() {
+			date = a.Published.Format(time.RFC3339)
+		}
+		if a.Outlet != c.outlet || (c.title != "" && a.Title != c.title) || date != c.date || a.URL != c.url || a.Language != c.lg || a.Text != c.text {
+			t.Errorf("%s: outlet %q title %q date %q url %q lang %q text %.30q", c.name, a.Outlet, a.Title, date, a.URL, a.Language, a.Text)
+		}
+		if a.TitleSpan.Len() > 0 && a.TitleSpan.Of(a.Text) != a.Title {
+			t.Errorf("%s: title span %v holds %q, not the title", c.name, a.TitleSpan, a.TitleSpan.Of(a.Text))
+		}
+	}
+	if _, err := Text("x.txt", []byte("---\ndate: last Tuesday\n---\n"+body)); err == nil || !strings.Contains(err.Error(), "x.txt") || !strings.Contains(err.Error(), "not a date") {
+		t.Errorf("a bad date: %v", err)
+	}
+}
+
+func TestOutletOption(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Ferry fire\n\nA fire broke out on the ferry."), 0o644)
+	arts, errs := Inputs(context.Background(), []string{dir}, Options{Outlet: "Harbor Gazette"})
+	if len(errs) > 0 || len(arts) != 1 || arts[0].Outlet != "Harbor Gazette" {
+		t.Errorf("--outlet: %v %+v", errs, arts)
+	}
+}

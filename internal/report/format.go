@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Format is an output format.
@@ -69,19 +70,26 @@ type Options struct {
 	// show each piece of evidence inside its sentence and each article's text
 	// with its evidence highlighted; without them it shows the evidence alone.
 	Articles map[string]*parallax.Article
+	// Directory describes the outlets (the user's outlets file) for the
+	// coverage bar and display names; nil shows neither.
+	Directory view.Directory
 }
 
 // Write renders rep in format f.
 func Write(w io.Writer, f Format, rep *parallax.Report, opts Options) error {
 	switch f {
 	case FormatText:
-		return Text(w, rep, opts.Text)
+		t := opts.Text
+		if t.Directory == nil {
+			t.Directory = opts.Directory
+		}
+		return Text(w, rep, t)
 	case FormatJSON:
 		return JSON(w, rep)
 	case FormatMarkdown:
-		return Markdown(w, rep)
+		return markdown(w, rep, opts.Directory)
 	case FormatHTML:
-		return HTML(w, rep, opts.Articles)
+		return html(w, rep, opts.Articles, opts.Directory)
 	}
 	_, err := ParseFormat(string(f))
 	return err

@@ -8,23 +8,30 @@ import (
 	"net/url"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 //go:embed report.html.tmpl
 var htmlSource string
 
-var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"join":      func(ss []string) string { return strings.Join(ss, ", ") },
+	"percent":   view.Percent,
+	"kindLabel": view.KindLabel,
+	"plural":    view.Plural,
+}).Parse(htmlSource))
 
 // HTML writes the report as one self-contained page: inline CSS, no
 // scripts, no external assets, so it can be mailed or archived as it is.
-// Per story it shows a coverage matrix (facts × outlets: reported or
-// omitted), the conflicts side by side with each side's words highlighted
-// inside their sentence, what only one outlet reports, quotes grouped by
-// speaker, a framing table, the timeline and the cited digest. At the end
-// comes each article's text with every piece of evidence highlighted and
+// Per story it shows the summary first (what is agreed, what is disputed,
+// each line linked to its evidence), the cited digest, the conflicts side
+// by side with each side's words highlighted inside their sentence, then
+// the details, each collapsible: the articles, the coverage matrix (facts
+// × outlets: reported or omitted), what each article alone reports, quotes
+// grouped by speaker, a framing table and the timeline. At the end comes
+// each article's text with every piece of evidence highlighted and
 // anchored; every piece of evidence above links to its span.
 //
 // articles, keyed by Article.ID, supply those texts; it may be nil, and then
@@ -32,10 +39,14 @@ var htmlTemplate = template.Must(template.New("report").Parse(htmlSource))
 // through html/template and is escaped; only http and https addresses
 // become links.
 func HTML(w io.Writer, rep *parallax.Report, articles map[string]*parallax.Article) error {
+	return html(w, rep, articles, nil)
+}
+
+func html(w io.Writer, rep *parallax.Report, articles map[string]*parallax.Article, dir view.Directory) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	page := buildPage(rep, articles)
+	page := buildPage(rep, articles, dir)
 	return htmlTemplate.Execute(w, page)
 }
 
@@ -49,106 +60,14 @@ type htmlPage struct {
 }
 
 type htmlStory struct {
-	Anchor    string
-	ID        string
-	Title     string
-	Sub       string
-	Articles  []htmlRow
-	Outlets   []string
-	Matrix    []htmlFactRow
-	Shared    []htmlFact
-	Conflicts []htmlConflict
-	Only      []htmlOnly
-	Speakers  []htmlSpeaker
-	Anonymous []htmlEv
-	Scare     []htmlEv
-	Framing   []htmlFraming
-	Timeline  []htmlTimeline
-	Digest    []htmlDigest
-}
-
-// htmlRow is one article in a story's list.
-type htmlRow struct {
-	ID, Outlet, Published, Language, Title, DuplicateOf string
-	Words                                               int
-	Href                                                string
+	*view.Story
+	Anchor string
+	Sub    string
 }
 
 // htmlRef names an article and links to its text when the page has it.
 type htmlRef struct {
 	ID, Label, Href string
-}
-
-type htmlFactRow struct {
-	Summary, Kind string
-	Exclusive     bool
-	Cells         []htmlCell
-}
-
-type htmlCell struct {
-	State string // "reported", "omitted" or ""
-	Href  string
-}
-
-type htmlFact struct {
-	Summary, Kind, Outlets, Omitted string
-	Evidence                        []htmlEv
-}
-
-type htmlConflict struct {
-	Kind, Subject, Summary string
-	Sides                  []htmlSide
-}
-
-type htmlSide struct {
-	Outlets  string
-	Evidence []htmlEv
-}
-
-type htmlOnly struct {
-	Outlet, Others string
-	Facts          []htmlFact
-}
-
-type htmlSpeaker struct {
-	Name   string
-	Quotes []htmlQuoteGroup
-}
-
-type htmlQuoteGroup struct {
-	Text     string
-	Outlets  string
-	Variants []htmlVariant
-}
-
-type htmlVariant struct {
-	Ev      htmlEv
-	Cue     string
-	Differs bool
-}
-
-type htmlFraming struct {
-	Outlet                  string
-	Words, Quotes           int
-	Attributed              string
-	Hedges, Loaded, Opinion []htmlEv
-	TopEntities             string
-}
-
-type htmlTimeline struct {
-	Date, Summary string
-	Sources       []htmlRef
-}
-
-type htmlDigest struct {
-	Text, Disputed string
-	Cites          []htmlRef
-}
-
-// htmlEv is one piece of evidence: its words, the rest of its sentence
-// when the article is known, and a link to its span in the article.
-type htmlEv struct {
-	Outlet, Before, Text, After, Href string
 }
 
 type htmlArticle struct {
@@ -170,19 +89,19 @@ type htmlPiece struct {
 
 // Highlight kinds, lowest priority first: when marks nest, the stylesheet
 // colours by the last class, so the later kinds show.
-var kindOrder = []string{"digest", "date", "fact", "only", "opinion", "hedge", "loaded", "scare", "quote", "conflict"}
+var kindOrder = []string{"digest", "date", "fact", "exclusive", "opinion", "hedge", "loaded", "scare", "quote", "conflict"}
 
 var kindNames = map[string]string{
-	"digest":   "digest",
-	"date":     "timeline",
-	"fact":     "reported by several outlets",
-	"only":     "reported by this outlet only",
-	"opinion":  "opinion",
-	"hedge":    "hedge",
-	"loaded":   "loaded term",
-	"scare":    "scare quote",
-	"quote":    "quote",
-	"conflict": "disputed",
+	"digest":    "digest",
+	"date":      "timeline",
+	"fact":      "reported by several outlets",
+	"exclusive": "reported by this outlet only",
+	"opinion":   "opinion",
+	"hedge":     "hedge",
+	"loaded":    "loaded term",
+	"scare":     "scare quote",
+	"quote":     "quote",
+	"conflict":  "disputed",
 }
 
 type hspan struct {
@@ -198,10 +117,12 @@ type pageBuilder struct {
 	anchors  map[string]int // article ID → n in "art-n"
 	order    []string       // article IDs in anchor order
 	spans    map[string]map[[2]int]*hspan
+	dir      view.Directory
 }
 
-func buildPage(rep *parallax.Report, articles map[string]*parallax.Article) htmlPage {
+func buildPage(rep *parallax.Report, articles map[string]*parallax.Article, dir view.Directory) htmlPage {
 	b := &pageBuilder{
+		dir:      dir,
 		cat:      newCatalog(rep),
 		articles: articles,
 		anchors:  map[string]int{},
@@ -214,8 +135,10 @@ func buildPage(rep *parallax.Report, articles map[string]*parallax.Article) html
 		b.anchor(id)
 	}
 	page := htmlPage{Title: "Parallax coverage report", Errors: rep.Errors}
-	if len(rep.Stories) == 1 && rep.Stories[0].Title != "" {
-		page.Title += ": " + oneLine(rep.Stories[0].Title)
+	if len(rep.Stories) == 1 {
+		if t := view.Title(&rep.Stories[0]); t != "" {
+			page.Title += ": " + t
+		}
 	}
 	summary := []string{plural(len(rep.Stories), "story", "stories"), plural(len(b.cat.order), "article", "articles")}
 	if len(rep.Unassigned) > 0 {
@@ -257,32 +180,16 @@ func (b *pageBuilder) articleHref(id string) string {
 	return fmt.Sprintf("#art-%d", b.anchor(id))
 }
 
-// ev records a piece of evidence as a span of kind in its article and
-// returns it ready to show, with its sentence when the article is known.
-func (b *pageBuilder) ev(l labeler, e parallax.Evidence, kind string) htmlEv {
-	out := htmlEv{Outlet: l.label(e.Article), Text: oneLine(e.Text)}
-	a := b.articles[e.Article]
-	if a == nil {
-		return out
+// evidenceHref records the span [start, end) of article id as shown as
+// kind, and returns the link to its anchor in the article's text.
+func (b *pageBuilder) evidenceHref(kind, id string, start, end int) string {
+	if b.articles[id] == nil {
+		return ""
 	}
-	start, end, ok := locate(a.Text, e)
-	if !ok {
-		out.Href = b.articleHref(e.Article)
-		return out
-	}
-	out.Text = oneLine(a.Text[start:end])
-	before, after := sentenceAround(a.Text, start, end, 240)
-	out.Before, out.After = oneLine(before), oneLine(after)
-	if before != "" && strings.HasSuffix(before, " ") {
-		out.Before += " "
-	}
-	if after != "" && strings.HasPrefix(after, " ") {
-		out.After = " " + out.After
-	}
-	spans := b.spans[e.Article]
+	spans := b.spans[id]
 	if spans == nil {
 		spans = map[[2]int]*hspan{}
-		b.spans[e.Article] = spans
+		b.spans[id] = spans
 	}
 	key := [2]int{start, end}
 	s := spans[key]
@@ -291,217 +198,26 @@ func (b *pageBuilder) ev(l labeler, e parallax.Evidence, kind string) htmlEv {
 		spans[key] = s
 	}
 	s.kinds[kind] = true
-	out.Href = "#" + spanID(b.anchor(e.Article), start, end)
-	return out
-}
-
-func (b *pageBuilder) evs(l labeler, evs []parallax.Evidence, kind string) []htmlEv {
-	out := make([]htmlEv, 0, len(evs))
-	for _, e := range evs {
-		out = append(out, b.ev(l, e, kind))
-	}
-	return out
+	return "#" + spanID(b.anchor(id), start, end)
 }
 
 func spanID(n, start, end int) string { return fmt.Sprintf("ev-%d-%d-%d", n, start, end) }
 
-// locate finds evidence in text: at its offsets when they hold its words,
-// else at the first place the words occur.
-func locate(text string, e parallax.Evidence) (start, end int, ok bool) {
-	valid := func(s, t int) bool {
-		return s >= 0 && s < t && t <= len(text) && utf8.RuneStart(text[s]) && (t == len(text) || utf8.RuneStart(text[t]))
-	}
-	if valid(e.Start, e.End) && (e.Text == "" || text[e.Start:e.End] == e.Text) {
-		return e.Start, e.End, true
-	}
-	if e.Text == "" {
-		return 0, 0, false
-	}
-	if i := strings.Index(text, e.Text); i >= 0 && valid(i, i+len(e.Text)) {
-		return i, i + len(e.Text), true
-	}
-	return 0, 0, false
-}
-
 func (b *pageBuilder) story(st *parallax.Story, i int) htmlStory {
-	l := newLabeler(b.cat, st)
-	hs := htmlStory{
-		Anchor:  fmt.Sprintf("story-%d", i+1),
-		ID:      st.ID,
-		Title:   oneLine(st.Title),
-		Outlets: l.outlets,
-	}
-	if hs.Title == "" {
-		hs.Title = "Story " + st.ID
-	}
-	var sub []string
-	if d := dateRange(st); d != "" {
-		sub = append(sub, d)
-	}
-	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
-	hs.Sub = strings.Join(sub, " · ")
+	texts := map[string]string{}
 	for _, a := range st.Articles {
-		hs.Articles = append(hs.Articles, htmlRow{
-			ID: a.ID, Outlet: l.label(a.ID), Published: a.Published, Language: a.Language,
-			Title: oneLine(a.Title), DuplicateOf: a.DuplicateOf, Words: a.Words, Href: b.articleHref(a.ID),
-		})
+		if art := b.articles[a.ID]; art != nil {
+			texts[a.ID] = art.Text
+		}
 	}
-
-	// Conflicts first, so a span both disputed and reported is marked disputed.
-	for _, c := range st.Conflicts {
-		hc := htmlConflict{Kind: c.Kind, Subject: oneLine(c.Subject), Summary: oneLine(c.Summary)}
-		for _, side := range c.Sides {
-			hc.Sides = append(hc.Sides, htmlSide{
-				Outlets:  strings.Join(l.labels(side), ", "),
-				Evidence: b.evs(l, side, "conflict"),
-			})
+	// Evidence of articles outside the story (a stale report) is found too.
+	for id, art := range b.articles {
+		if _, ok := texts[id]; !ok {
+			texts[id] = art.Text
 		}
-		hs.Conflicts = append(hs.Conflicts, hc)
 	}
-
-	shared, only := l.split(st)
-	factEvs := map[*parallax.Fact][]htmlEv{}
-	for _, f := range shared {
-		evs := b.evs(l, f.Evidence, "fact")
-		factEvs[f] = evs
-		hs.Shared = append(hs.Shared, htmlFact{
-			Summary: oneLine(f.Summary), Kind: f.Kind,
-			Outlets: strings.Join(l.factOutlets(f), ", "), Omitted: strings.Join(f.Omitted, ", "),
-			Evidence: evs,
-		})
-	}
-	for _, g := range only {
-		ho := htmlOnly{Outlet: g.Outlet}
-		var others []string
-		for _, o := range l.outlets {
-			if o != g.Outlet {
-				others = append(others, o)
-			}
-		}
-		ho.Others = strings.Join(others, ", ")
-		for _, f := range g.Facts {
-			evs := b.evs(l, f.Evidence, "only")
-			factEvs[f] = evs
-			ho.Facts = append(ho.Facts, htmlFact{Summary: oneLine(f.Summary), Kind: f.Kind, Evidence: evs})
-		}
-		hs.Only = append(hs.Only, ho)
-	}
-	for i := range st.Facts {
-		f := &st.Facts[i]
-		row := htmlFactRow{Summary: oneLine(f.Summary), Kind: f.Kind, Exclusive: l.isExclusive(f)}
-		reported := map[string]bool{}
-		for _, o := range l.factOutlets(f) {
-			reported[o] = true
-		}
-		omitted := map[string]bool{}
-		for _, o := range f.Omitted {
-			omitted[o] = true
-		}
-		for _, o := range l.outlets {
-			cell := htmlCell{}
-			switch {
-			case reported[o]:
-				cell.State = "reported"
-				for j, e := range f.Evidence {
-					if l.outlet(e.Article) == o && j < len(factEvs[f]) {
-						cell.Href = factEvs[f][j].Href
-						break
-					}
-				}
-			case omitted[o]:
-				cell.State = "omitted"
-			}
-			row.Cells = append(row.Cells, cell)
-		}
-		hs.Matrix = append(hs.Matrix, row)
-	}
-
-	named, anonymous, scare := speakerGroups(st)
-	cues := quoteCues(st)
-	for _, sp := range named {
-		hsp := htmlSpeaker{Name: oneLine(sp.Name)}
-		for _, g := range sp.Quotes {
-			hg := htmlQuoteGroup{Text: oneLine(g.Text), Outlets: strings.Join(g.Outlets, ", ")}
-			for _, v := range g.Variants {
-				hv := htmlVariant{Ev: b.ev(l, v, "quote"), Differs: oneLine(v.Text) != oneLine(g.Text)}
-				// The cue, unless the sentence shown already holds it.
-				if c := oneLine(cues[cueKey(v.Article, v.Start)]); !strings.Contains(hv.Ev.Before+hv.Ev.Text+hv.Ev.After, c) {
-					hv.Cue = c
-				}
-				hg.Variants = append(hg.Variants, hv)
-			}
-			hsp.Quotes = append(hsp.Quotes, hg)
-		}
-		hs.Speakers = append(hs.Speakers, hsp)
-	}
-	for _, q := range anonymous {
-		hs.Anonymous = append(hs.Anonymous, b.ev(l, quoteEvidence(q), "quote"))
-	}
-	for _, q := range scare {
-		hs.Scare = append(hs.Scare, b.ev(l, quoteEvidence(q), "scare"))
-	}
-
-	for _, fr := range st.Framing {
-		outlet := fr.Outlet
-		if outlet == "" {
-			outlet = l.label(fr.Article)
-		}
-		hs.Framing = append(hs.Framing, htmlFraming{
-			Outlet: outlet, Words: fr.Words, Quotes: fr.QuoteCount, Attributed: percent(fr.AttributedShare),
-			Hedges: b.evs(l, fr.Hedges, "hedge"), Loaded: b.evs(l, fr.Loaded, "loaded"), Opinion: b.evs(l, fr.Opinion, "opinion"),
-			TopEntities: strings.Join(fr.TopEntities, ", "),
-		})
-	}
-
-	for _, t := range st.Timeline {
-		ht := htmlTimeline{Date: t.Date, Summary: oneLine(t.Summary)}
-		seen := map[string]bool{}
-		for _, e := range t.Evidence {
-			ev := b.ev(l, e, "date")
-			if seen[ev.Outlet] {
-				continue
-			}
-			seen[ev.Outlet] = true
-			ht.Sources = append(ht.Sources, htmlRef{ID: e.Article, Label: ev.Outlet, Href: ev.Href})
-		}
-		hs.Timeline = append(hs.Timeline, ht)
-	}
-
-	for _, d := range st.Digest {
-		hd := htmlDigest{Text: oneLine(d.Text), Disputed: oneLine(d.Disputed)}
-		href := map[string]string{}
-		for _, e := range d.Evidence {
-			ev := b.ev(l, e, "digest")
-			if _, ok := href[e.Article]; !ok {
-				href[e.Article] = ev.Href
-			}
-		}
-		cites := d.Cites
-		if len(cites) == 0 {
-			for _, e := range d.Evidence {
-				cites = append(cites, e.Article)
-			}
-		}
-		seen := map[string]bool{}
-		for _, id := range cites {
-			label := l.label(id)
-			if seen[label] {
-				continue
-			}
-			seen[label] = true
-			h, ok := href[id]
-			if !ok {
-				h = b.articleHref(id)
-			}
-			hd.Cites = append(hd.Cites, htmlRef{ID: id, Label: label, Href: h})
-		}
-		hs.Digest = append(hs.Digest, hd)
-	}
-	return hs
-}
-
-func quoteEvidence(q parallax.StoryQuote) parallax.Evidence {
-	return parallax.Evidence{Article: q.Article, Text: q.Text, Start: q.Start, End: q.End}
+	v := view.Build(st, view.Options{Articles: b.cat.all, Texts: texts, EvidenceHref: b.evidenceHref, ArticleHref: b.articleHref, Directory: b.dir})
+	return htmlStory{Story: v, Anchor: fmt.Sprintf("story-%d", i+1), Sub: storySub(v)}
 }
 
 // article renders one article's text with its recorded spans highlighted.

@@ -8,17 +8,20 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Markdown writes the report as GitHub-flavoured Markdown: the sections of
 // the terminal report, with the coverage matrix, the conflicts and the
 // framing as tables. Every string from an article is escaped, so an article
 // cannot inject markup or raw HTML.
-func Markdown(w io.Writer, rep *parallax.Report) error {
+func Markdown(w io.Writer, rep *parallax.Report) error { return markdown(w, rep, nil) }
+
+func markdown(w io.Writer, rep *parallax.Report, dir view.Directory) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	m := &mdWriter{}
+	m := &mdWriter{dir: dir}
 	cat := newCatalog(rep)
 	m.p("# Parallax coverage report")
 	summary := []string{plural(len(rep.Stories), "story", "stories"), plural(len(cat.order), "article", "articles")}
@@ -45,7 +48,7 @@ func Markdown(w io.Writer, rep *parallax.Report) error {
 	if len(rep.Errors) > 0 {
 		m.p("## Inputs not read")
 		for _, e := range rep.Errors {
-			m.line("- " + md(e.Input) + ": " + md(e.Problem))
+			m.line("- " + md(inputProblem(e)))
 		}
 		m.blank()
 	}
@@ -56,92 +59,53 @@ func Markdown(w io.Writer, rep *parallax.Report) error {
 }
 
 func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
-	l := newLabeler(cat, st)
-	title := st.Title
-	if title == "" {
-		title = "Story " + st.ID
-	}
-	m.p("## " + md(title) + " (`" + code(st.ID) + "`)")
-	var sub []string
-	if d := dateRange(st); d != "" {
-		sub = append(sub, d)
-	}
-	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
-	m.p(strings.Join(sub, " · "))
+	v := view.Build(st, view.Options{Articles: cat.all, Directory: m.dir})
+	// Anchors carry the story's ID: a report holds many stories.
+	anchor := func(a string) string { return code(st.ID) + "-" + a }
+	m.p("## " + md(v.Title) + " (`" + code(st.ID) + "`)")
+	m.p(storySub(v))
 
-	m.row("Article", "Outlet", "Published", "Language", "Words", "Headline")
-	m.row("---", "---", "---", "---", "--:", "---")
-	for _, a := range st.Articles {
-		outlet := md(l.label(a.ID))
-		if a.DuplicateOf != "" {
-			outlet += " (copy of `" + code(a.DuplicateOf) + "`)"
+	m.p("**Summary**")
+	if v.Summary.Len() == 0 {
+		m.p("_Nothing reported by more than one outlet, and no disagreements found._")
+	}
+	for _, l := range v.Summary.Agreed {
+		m.line("- ✓ [" + md(l.Text) + "](#" + anchor(l.Anchor) + ") — " + agreedCount(l))
+	}
+	for _, l := range v.Summary.Disputed {
+		line := "- ✗ **" + md(view.KindLabel(l.Kind)) + ":** [" + md(l.Text) + "](#" + anchor(l.Anchor) + ") — " + md(sidesText(l.Sides))
+		if l.Review != nil {
+			line += " (" + md(reviewText(l.Review)) + ")"
 		}
-		m.row("`"+code(a.ID)+"`", outlet, md(a.Published), md(a.Language), fmt.Sprint(a.Words), md(a.Title))
+		m.line(line)
+	}
+	for _, n := range v.OnlyBy {
+		m.line("- _" + md(n) + "_")
 	}
 	m.blank()
 
-	shared, only := l.split(st)
-
-	m.p("### Coverage")
-	if len(st.Facts) == 0 {
-		m.p("_No facts._")
-	} else {
-		head := []string{"Fact"}
-		align := []string{"---"}
-		for _, o := range l.outlets {
-			head = append(head, md(o))
-			align = append(align, ":-:")
-		}
-		m.row(head...)
-		m.row(align...)
-		for i := range st.Facts {
-			f := &st.Facts[i]
-			reported := map[string]bool{}
-			for _, o := range l.factOutlets(f) {
-				reported[o] = true
-			}
-			omitted := map[string]bool{}
-			for _, o := range f.Omitted {
-				omitted[o] = true
-			}
-			cells := []string{md(f.Summary)}
-			for _, o := range l.outlets {
-				switch {
-				case reported[o]:
-					cells = append(cells, "✓")
-				case omitted[o]:
-					cells = append(cells, "omitted")
-				default:
-					cells = append(cells, "")
-				}
-			}
-			m.row(cells...)
-		}
-		m.blank()
+	m.p("### Digest")
+	if len(v.Digest) == 0 {
+		m.p("_No digest._")
 	}
-
-	m.p("### Agreed")
-	if len(shared) == 0 {
-		m.p("_Nothing more than one outlet reports._")
-	}
-	for _, f := range shared {
-		line := "- **" + md(f.Summary) + "** (" + md(f.Kind) + ") — reported by " + md(strings.Join(l.factOutlets(f), ", "))
-		if len(f.Omitted) > 0 {
-			line += "; not in " + md(strings.Join(f.Omitted, ", "))
+	for _, d := range v.Digest {
+		line := "- " + md(d.Text)
+		for _, c := range d.Cites {
+			line += " \\[" + md(c.Label) + "\\]"
 		}
 		m.line(line)
-		for _, e := range f.Evidence {
-			m.line("  - " + md(l.label(e.Article)) + ": “" + md(e.Text) + "”")
+		if d.Disputed != "" {
+			m.line("  - _Disputed:_ " + md(d.Disputed))
 		}
 	}
 	m.blank()
 
 	m.p("### Disputed")
-	if len(st.Conflicts) == 0 {
+	if len(v.Conflicts) == 0 {
 		m.p("_No disagreements found._")
 	}
-	for i, c := range st.Conflicts {
-		head := fmt.Sprintf("#### %d. %s", i+1, md(c.Kind))
+	for _, c := range v.Conflicts {
+		head := fmt.Sprintf(`#### <a id="%s"></a>%d. %s`, anchor(c.Anchor), c.N, md(c.Kind))
 		if c.Subject != "" {
 			head += ": " + md(c.Subject)
 		}
@@ -149,14 +113,17 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 		if c.Summary != "" {
 			m.p(md(c.Summary))
 		}
+		if c.Review != nil {
+			m.p("_Reviewed: " + md(reviewText(c.Review)) + "_")
+		}
 		if len(c.Sides) == 0 {
 			continue
 		}
 		var outlets, words, align []string
 		for _, side := range c.Sides {
-			outlets = append(outlets, md(strings.Join(l.labels(side), ", ")))
+			outlets = append(outlets, md(side.Label()))
 			var ws []string
-			for _, e := range side {
+			for _, e := range side.Evidence {
 				ws = append(ws, "“"+md(e.Text)+"”")
 			}
 			words = append(words, strings.Join(ws, "<br>"))
@@ -168,47 +135,107 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 		m.blank()
 	}
 
-	m.p("### Only in …")
-	if len(only) == 0 {
-		m.p("_Every fact is reported by more than one outlet._")
+	m.details(fmt.Sprintf("Articles (%d)", len(v.Articles)))
+	m.row("Article", "Outlet", "Published", "Language", "Words", "Headline")
+	m.row("---", "---", "---", "---", "--:", "---")
+	for _, a := range v.Articles {
+		outlet := md(a.Label)
+		if a.DuplicateOf != "" {
+			outlet += " (copy of `" + code(a.DuplicateOf) + "`)"
+		}
+		published := md(a.Published)
+		if published == "" {
+			published = "unknown"
+		}
+		m.row("`"+code(a.ID)+"`", outlet, published, md(a.Language), fmt.Sprint(a.Words), md(a.Title))
 	}
-	for _, g := range only {
-		var others []string
-		for _, o := range l.outlets {
-			if o != g.Outlet {
-				others = append(others, o)
+	m.blank()
+	for _, bar := range v.Coverage {
+		var segs []string
+		for _, sg := range bar.Segments {
+			segs = append(segs, fmt.Sprintf("%s %d", md(sg.Value), sg.Articles))
+		}
+		if bar.Unknown > 0 {
+			segs = append(segs, fmt.Sprintf("unknown %d", bar.Unknown))
+		}
+		m.line("- " + md(bar.Name) + ": " + strings.Join(segs, " · "))
+	}
+	m.endDetails()
+
+	m.details(fmt.Sprintf("Coverage matrix (%d facts more than one outlet reports)", len(v.Matrix)))
+	if len(v.Matrix) == 0 {
+		m.p("_Nothing more than one outlet reports._")
+	} else {
+		head := []string{"Fact"}
+		align := []string{"---"}
+		for _, o := range v.Outlets {
+			head = append(head, md(o.Label))
+			align = append(align, ":-:")
+		}
+		m.row(head...)
+		m.row(align...)
+		for _, r := range v.Matrix {
+			cells := []string{`<a id="` + anchor(r.Anchor) + `"></a>` + md(r.Summary)}
+			for _, c := range r.Cells {
+				switch c.State {
+				case "reported":
+					cells = append(cells, "✓")
+				case "omitted":
+					cells = append(cells, "omitted")
+				default:
+					cells = append(cells, "")
+				}
+			}
+			m.row(cells...)
+		}
+		m.blank()
+		for _, r := range v.Matrix {
+			m.line("- **" + md(r.Summary) + "** (" + md(r.Kind) + ")")
+			for _, e := range r.Evidence {
+				m.line("  - " + md(e.Outlet) + ": “" + md(e.Text) + "”")
 			}
 		}
-		line := "**Only in " + md(g.Outlet) + "**"
-		if len(others) > 0 {
-			line += " (left out by " + md(strings.Join(others, ", ")) + ")"
+		m.blank()
+	}
+	m.endDetails()
+
+	m.details("Only in … (" + plural(len(v.Exclusives), "article reports", "articles report") + " something no other outlet does)")
+	if len(v.Exclusives) == 0 {
+		m.p("_Every fact is reported by more than one outlet._")
+	}
+	for _, g := range v.Exclusives {
+		line := "**Only in " + md(g.Label) + "**"
+		if len(g.Others) > 0 {
+			line += " (left out by " + md(strings.Join(g.Others, ", ")) + ")"
 		}
 		m.p(line)
 		for _, f := range g.Facts {
-			m.line("- " + md(f.Summary) + " (" + md(f.Kind) + ")")
+			m.line(`- <a id="` + anchor(f.Anchor) + `"></a>` + md(f.Summary) + " (" + md(f.Kind) + ")")
+			if f.Verbatim {
+				continue
+			}
 			for _, e := range f.Evidence {
 				m.line("  - “" + md(e.Text) + "”")
 			}
 		}
 		m.blank()
 	}
+	m.endDetails()
 
-	m.p("### Quotes by speaker")
-	named, anonymous, scare := speakerGroups(st)
-	if len(named)+len(anonymous)+len(scare) == 0 {
+	m.details("Quotes by speaker")
+	if len(v.Speakers)+len(v.Anonymous)+len(v.Scare) == 0 {
 		m.p("_No quotes._")
 	}
-	cues := quoteCues(st)
-	for _, sp := range named {
+	for _, sp := range v.Speakers {
 		m.p("**" + md(sp.Name) + "**")
 		for _, g := range sp.Quotes {
 			m.line("- “" + md(g.Text) + "”")
-			for _, v := range g.Variants {
-				line := "  - " + md(l.label(v.Article)) + ": “" + md(v.Text) + "”"
-				if c := cues[cueKey(v.Article, v.Start)]; c != "" {
-					line += " — _" + md(c) + "_"
+			for _, vr := range g.Variants {
+				line := "  - " + md(vr.Outlet) + ": “" + md(vr.Text) + "”"
+				if vr.Cue != "" {
+					line += " — _" + md(vr.Cue) + "_"
 				}
-				if oneLine(v.Text) != oneLine(g.Text) {
+				if vr.Differs {
 					line += " (worded differently)"
 				}
 				m.line(line)
@@ -216,79 +243,61 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 		}
 		m.blank()
 	}
-	if len(anonymous) > 0 {
+	if len(v.Anonymous) > 0 {
 		m.p("**Nobody named**")
-		for _, q := range anonymous {
-			m.line("- " + md(l.label(q.Article)) + ": “" + md(q.Text) + "”")
+		for _, q := range v.Anonymous {
+			m.line("- " + md(q.Outlet) + ": “" + md(q.Text) + "”")
 		}
 		m.blank()
 	}
-	if len(scare) > 0 {
+	if len(v.Scare) > 0 {
 		m.p("**Scare quotes** (words an outlet keeps at a distance)")
-		for _, q := range scare {
-			m.line("- " + md(l.label(q.Article)) + ": “" + md(q.Text) + "”")
+		for _, q := range v.Scare {
+			m.line("- " + md(q.Outlet) + ": “" + md(q.Text) + "”")
 		}
 		m.blank()
 	}
+	m.endDetails()
 
-	m.p("### Framing")
-	if len(st.Framing) == 0 {
+	m.details("Framing")
+	if len(v.Framing) == 0 {
 		m.p("_No framing measured._")
 	} else {
 		m.row("Outlet", "Words", "Attributed", "Quotes", "Hedges", "Loaded terms", "Opinion", "Names most")
 		m.row("---", "--:", "--:", "--:", "---", "---", "---", "---")
-		for _, fr := range st.Framing {
-			outlet := fr.Outlet
-			if outlet == "" {
-				outlet = l.label(fr.Article)
-			}
-			m.row(md(outlet), fmt.Sprint(fr.Words), percent(fr.AttributedShare), fmt.Sprint(fr.QuoteCount),
+		for _, fr := range v.Framing {
+			m.row(md(fr.Label), fmt.Sprint(fr.Words), percent(fr.Attributed), fmt.Sprint(fr.Quotes),
 				mdSignals(fr.Hedges), mdSignals(fr.Loaded), mdSignals(fr.Opinion), md(strings.Join(fr.TopEntities, ", ")))
 		}
 		m.blank()
 	}
+	m.endDetails()
 
-	m.p("### Timeline")
-	if len(st.Timeline) == 0 {
+	m.details("Timeline")
+	if len(v.Timeline) == 0 {
 		m.p("_No dated events._")
 	} else {
 		m.row("Date", "What", "Sources")
 		m.row("---", "---", "---")
-		for _, e := range st.Timeline {
-			m.row(md(e.Date), md(e.Summary), md(strings.Join(l.labels(e.Evidence), ", ")))
+		for _, e := range v.Timeline {
+			var ls []string
+			for _, c := range e.Sources {
+				ls = append(ls, c.Label)
+			}
+			m.row(md(e.Date), md(e.Summary), md(strings.Join(ls, ", ")))
 		}
 		m.blank()
 	}
-
-	m.p("### Digest")
-	if len(st.Digest) == 0 {
-		m.p("_No digest._")
-	}
-	for _, d := range st.Digest {
-		cites := l.labelsOf(d.Cites)
-		if len(cites) == 0 {
-			cites = l.labels(d.Evidence)
-		}
-		line := "- " + md(d.Text)
-		for _, c := range cites {
-			line += " \\[" + md(c) + "\\]"
-		}
-		m.line(line)
-		if d.Disputed != "" {
-			m.line("  - _Disputed:_ " + md(d.Disputed))
-		}
-	}
-	m.blank()
+	m.endDetails()
 }
 
-func mdSignals(evs []parallax.Evidence) string {
+func mdSignals(evs []view.Ev) string {
 	var words []string
 	seen := map[string]bool{}
 	for _, e := range evs {
-		w := oneLine(e.Text)
-		if !seen[w] {
-			seen[w] = true
-			words = append(words, "“"+md(w)+"”")
+		if !seen[e.Text] {
+			seen[e.Text] = true
+			words = append(words, "“"+md(e.Text)+"”")
 		}
 	}
 	if len(words) == 0 {
@@ -322,7 +331,10 @@ func code(s string) string {
 
 var blankRuns = regexp.MustCompile(`\n{3,}`)
 
-type mdWriter struct{ buf bytes.Buffer }
+type mdWriter struct {
+	buf bytes.Buffer
+	dir view.Directory
+}
 
 func (m *mdWriter) line(s string) {
 	m.buf.WriteString(s)
@@ -336,6 +348,18 @@ func (m *mdWriter) p(s string) {
 }
 
 func (m *mdWriter) blank() { m.buf.WriteByte('\n') }
+
+// details opens a collapsible block (GitHub renders <details>); the
+// Markdown inside needs the blank line after the summary.
+func (m *mdWriter) details(summary string) {
+	m.line("<details><summary>" + md(summary) + "</summary>")
+	m.blank()
+}
+
+func (m *mdWriter) endDetails() {
+	m.line("</details>")
+	m.blank()
+}
 
 func (m *mdWriter) row(cells ...string) {
 	m.line("| " + strings.Join(cells, " | ") + " |")

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -530,18 +531,18 @@ func TestHighlightOverlaps(t *testing.T) {
 func TestSentenceAround(t *testing.T) {
 	text := "First one. He said \"no\" twice. Last!\nNext line here."
 	i := strings.Index(text, "no")
-	before, after := sentenceAround(text, i, i+2, 100)
+	before, after := view.SentenceAround(text, i, i+2, 100)
 	if before != `He said "` || after != `" twice.` {
 		t.Errorf("got %q / %q", before, after)
 	}
 	i = strings.Index(text, "Next")
-	before, after = sentenceAround(text, i, i+4, 100)
+	before, after = view.SentenceAround(text, i, i+4, 100)
 	if before != "" || after != " line here." {
 		t.Errorf("got %q / %q", before, after)
 	}
 	long := strings.Repeat("word ", 100) + "X" + strings.Repeat(" word", 100)
 	i = strings.Index(long, "X")
-	before, after = sentenceAround(long, i, i+1, 20)
+	before, after = view.SentenceAround(long, i, i+1, 20)
 	if !strings.HasPrefix(before, "…") || !strings.HasSuffix(after, "…") || len(before) > 30 || len(after) > 30 {
 		t.Errorf("long sentence not cut: %q / %q", before, after)
 	}

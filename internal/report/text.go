@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // TextOptions control the terminal report.
@@ -18,6 +19,8 @@ type TextOptions struct {
 	// Color adds ANSI colours and bold; leave it off when the output is not
 	// a terminal.
 	Color bool
+	// Directory describes the outlets for the coverage bar; nil: none.
+	Directory view.Directory
 }
 
 const (
@@ -38,15 +41,17 @@ const (
 )
 
 // Text writes a report meant to be read in a terminal: per story a header
-// with its outlets and dates, then what the outlets agree on, where they
-// disagree, what only one outlet reports, who is quoted saying what, how
-// each outlet frames the story, a timeline and a neutral digest citing its
-// sources. Lines are wrapped to opts.Width.
+// with its dates and counts, then the summary (at most eight lines: what
+// the outlets agree on and what they dispute, each tagged with the fact or
+// conflict below that holds its evidence), the cited digest, the conflicts
+// in the outlets' words, and the details: the articles, the facts several
+// outlets report, what only one reports, who is quoted saying what, how
+// each outlet frames it, and a timeline. Lines are wrapped to opts.Width.
 func Text(w io.Writer, rep *parallax.Report, opts TextOptions) error {
 	if rep == nil {
 		rep = &parallax.Report{}
 	}
-	t := &textWriter{width: opts.Width, color: opts.Color}
+	t := &textWriter{width: opts.Width, color: opts.Color, dir: opts.Directory}
 	if t.width == 0 {
 		t.width = defaultWidth
 	}
@@ -83,43 +88,70 @@ func Text(w io.Writer, rep *parallax.Report, opts TextOptions) error {
 		t.blank()
 		t.heading("INPUTS NOT READ")
 		for _, e := range rep.Errors {
-			t.para("  • ", "    ", oneLine(e.Input)+": "+oneLine(e.Problem))
+			t.para("  • ", "    ", inputProblem(e))
 		}
 	}
 	_, err := w.Write(t.buf.Bytes())
 	return err
 }
 
-func articleLine(a parallax.ArticleInfo, id string) string {
-	parts := []string{outletOf(a, id)}
-	if a.Published != "" {
-		parts = append(parts, a.Published)
-	}
-	if a.Title != "" {
-		parts = append(parts, "“"+oneLine(a.Title)+"”")
-	}
-	return strings.Join(parts, " · ")
-}
-
 func (t *textWriter) story(cat *catalog, st *parallax.Story) {
-	l := newLabeler(cat, st)
+	v := view.Build(st, view.Options{Articles: cat.all, Directory: t.dir})
 	rule := strings.Repeat("═", t.width)
 	t.blank()
 	t.line(rule)
-	title := "STORY " + st.ID
-	if st.Title != "" {
-		title += " · " + oneLine(st.Title)
-	}
-	t.para("", "", t.style(ansiTitle, title))
-	var sub []string
-	if d := dateRange(st); d != "" {
-		sub = append(sub, d)
-	}
-	sub = append(sub, plural(len(l.outlets), "outlet", "outlets"), plural(len(st.Articles), "article", "articles"))
-	t.para("", "", strings.Join(sub, " · "))
+	t.para("", "", t.style(ansiTitle, "STORY "+st.ID+" · "+v.Title))
+	t.para("", "", storySub(v))
 	t.line(rule)
-	for _, a := range st.Articles {
-		meta := []string{t.style(ansiCyan, l.label(a.ID))}
+
+	t.section("SUMMARY", "what the outlets agree on and what they dispute")
+	if v.Summary.Len() == 0 {
+		t.none()
+	}
+	for _, l := range v.Summary.Agreed {
+		t.para("  "+t.style(ansiGreen, "✓")+" ", "    ", l.Text+" "+t.style(ansiDim, "— "+agreedCount(l)+" ["+strings.TrimPrefix(l.Anchor, "fact-")+"]"))
+	}
+	for _, l := range v.Summary.Disputed {
+		line := t.style(ansiRed, view.KindLabel(l.Kind)) + ": " + l.Text + " — " + sidesText(l.Sides)
+		if l.Review != nil {
+			line += " (" + reviewText(l.Review) + ")"
+		}
+		t.para("  "+t.style(ansiRed, "✗")+" ", "    ", line+t.style(ansiDim, " [conflict "+strings.TrimPrefix(l.Anchor, "conflict-")+"]"))
+	}
+	for _, n := range v.OnlyBy {
+		t.para("  ", "  ", t.style(ansiYellow, n))
+	}
+
+	t.section("DIGEST", "each line cites the outlets that report it")
+	if len(v.Digest) == 0 {
+		t.none()
+	}
+	for _, d := range v.Digest {
+		var tags []string
+		for _, c := range d.Cites {
+			tags = append(tags, t.style(ansiCyan, "["+keepTogether(c.Label)+"]"))
+		}
+		text := d.Text
+		if len(tags) > 0 {
+			text += " " + strings.Join(tags, " ")
+		}
+		t.para("  • ", "    ", text)
+		if d.Disputed != "" {
+			t.para("    "+t.style(ansiRed, "disputed:")+" ", "      ", d.Disputed)
+		}
+	}
+
+	t.section("DISPUTED", "where outlets disagree, in their words")
+	if len(v.Conflicts) == 0 {
+		t.none()
+	}
+	for i := range v.Conflicts {
+		t.conflict(&v.Conflicts[i])
+	}
+
+	t.section("ARTICLES", "")
+	for _, a := range v.Articles {
+		meta := []string{t.style(ansiCyan, a.Label)}
 		if a.Published != "" {
 			meta = append(meta, a.Published)
 		} else {
@@ -136,108 +168,99 @@ func (t *textWriter) story(cat *catalog, st *parallax.Story) {
 		}
 		t.para("  "+t.style(ansiDim, padRight(a.ID, 4))+" ", "       ", strings.Join(meta, " · "))
 		if a.Title != "" {
-			t.para("       ", "       ", "“"+oneLine(a.Title)+"”")
+			t.para("       ", "       ", "“"+a.Title+"”")
 		}
 	}
-
-	shared, only := l.split(st)
+	for _, bar := range v.Coverage {
+		var segs []string
+		for _, sg := range bar.Segments {
+			segs = append(segs, fmt.Sprintf("%s %d", sg.Value, sg.Articles))
+		}
+		if bar.Unknown > 0 {
+			segs = append(segs, fmt.Sprintf("unknown %d", bar.Unknown))
+		}
+		t.para("  "+bar.Name+": ", "    ", strings.Join(segs, " · "))
+	}
 
 	t.section("AGREED", "facts more than one outlet reports")
-	if len(shared) == 0 {
+	if len(v.Matrix) == 0 {
 		t.none()
 	}
-	for _, f := range shared {
-		t.para("  "+t.style(ansiGreen, "•")+" ", "    ", oneLine(f.Summary)+t.style(ansiDim, " ("+f.Kind+")"))
-		who := "reported by " + strings.Join(t.each(ansiCyan, l.factOutlets(f)), ", ")
-		if len(f.Omitted) > 0 {
-			who += " · not in " + strings.Join(f.Omitted, ", ")
+	for _, r := range v.Matrix {
+		t.para("  "+t.style(ansiGreen, "•")+" ", "    ", r.Summary+t.style(ansiDim, " ("+r.Kind+") ["+factTag(r.ID)+"]"))
+		who := "reported by " + strings.Join(t.each(ansiCyan, r.Outlets), ", ")
+		if len(r.Omitted) > 0 {
+			who += " · not in " + strings.Join(r.Omitted, ", ")
 		}
 		t.para("    ", "    ", who)
-		t.evidence("    ", l, f.Evidence)
-	}
-
-	t.section("DISPUTED", "where outlets disagree")
-	if len(st.Conflicts) == 0 {
-		t.none()
-	}
-	for i := range st.Conflicts {
-		t.conflict(l, i+1, &st.Conflicts[i])
+		t.evidence("    ", r.Evidence)
 	}
 
 	t.section("ONLY IN …", "what one outlet reports and the others leave out")
-	if len(only) == 0 {
+	if len(v.Exclusives) == 0 {
 		t.none()
 	}
-	for _, g := range only {
-		var others []string
-		for _, o := range l.outlets {
-			if o != g.Outlet {
-				others = append(others, o)
-			}
-		}
-		head := "Only in " + t.style(ansiCyan, g.Outlet)
-		if len(others) > 0 {
-			head += " · left out by " + strings.Join(others, ", ")
+	for _, g := range v.Exclusives {
+		head := "Only in " + t.style(ansiCyan, g.Label)
+		if len(g.Others) > 0 {
+			head += " · left out by " + strings.Join(g.Others, ", ")
 		}
 		t.para("  ", "  ", head)
 		for _, f := range g.Facts {
-			t.para("    "+t.style(ansiMagenta, "•")+" ", "      ", oneLine(f.Summary)+t.style(ansiDim, " ("+f.Kind+")"))
+			t.para("    "+t.style(ansiMagenta, "•")+" ", "      ", f.Summary+t.style(ansiDim, " ("+f.Kind+")"))
+			if f.Verbatim {
+				continue
+			}
 			for _, e := range f.Evidence {
-				t.para("      ", "       ", "“"+oneLine(e.Text)+"”")
+				t.para("      ", "       ", "“"+e.Text+"”")
 			}
 		}
 	}
 
-	named, anonymous, scare := speakerGroups(st)
 	t.section("QUOTES BY SPEAKER", "")
-	if len(named)+len(anonymous)+len(scare) == 0 {
+	if len(v.Speakers)+len(v.Anonymous)+len(v.Scare) == 0 {
 		t.none()
 	}
-	cues := quoteCues(st)
-	for _, sp := range named {
-		t.para("  ", "  ", t.style(ansiBold, oneLine(sp.Name)))
+	for _, sp := range v.Speakers {
+		t.para("  ", "  ", t.style(ansiBold, sp.Name))
 		for _, g := range sp.Quotes {
-			t.para("    • ", "      ", "“"+oneLine(g.Text)+"”")
-			for _, v := range g.Variants {
-				line := t.style(ansiCyan, l.label(v.Article)) + ": “" + oneLine(v.Text) + "”"
-				if c := cues[cueKey(v.Article, v.Start)]; c != "" {
-					line += t.style(ansiDim, " — "+oneLine(c))
+			t.para("    • ", "      ", "“"+g.Text+"”")
+			for _, vr := range g.Variants {
+				line := t.style(ansiCyan, vr.Outlet) + ": “" + vr.Text + "”"
+				if vr.Cue != "" {
+					line += t.style(ansiDim, " — "+vr.Cue)
 				}
-				if oneLine(v.Text) != oneLine(g.Text) {
+				if vr.Differs {
 					line += t.style(ansiYellow, " (worded differently)")
 				}
 				t.para("      ", "        ", line)
 			}
 		}
 	}
-	if len(anonymous) > 0 {
+	if len(v.Anonymous) > 0 {
 		t.para("  ", "  ", t.style(ansiBold, "Nobody named"))
-		for _, q := range anonymous {
-			t.para("    • ", "      ", t.style(ansiCyan, l.label(q.Article))+": “"+oneLine(q.Text)+"”")
+		for _, q := range v.Anonymous {
+			t.para("    • ", "      ", t.style(ansiCyan, q.Outlet)+": “"+q.Text+"”")
 		}
 	}
-	if len(scare) > 0 {
+	if len(v.Scare) > 0 {
 		t.para("  ", "  ", t.style(ansiBold, "Scare quotes")+t.style(ansiDim, " (words an outlet keeps at a distance)"))
-		for _, q := range scare {
-			t.para("    • ", "      ", t.style(ansiCyan, l.label(q.Article))+": “"+oneLine(q.Text)+"”")
+		for _, q := range v.Scare {
+			t.para("    • ", "      ", t.style(ansiCyan, q.Outlet)+": “"+q.Text+"”")
 		}
 	}
 
 	t.section("FRAMING", "how each outlet tells it")
-	if len(st.Framing) == 0 {
+	if len(v.Framing) == 0 {
 		t.none()
 	}
-	for _, fr := range st.Framing {
-		outlet := fr.Outlet
-		if outlet == "" {
-			outlet = l.label(fr.Article)
-		}
+	for _, fr := range v.Framing {
 		stats := []string{
 			plural(fr.Words, "word", "words"),
-			percent(fr.AttributedShare) + " of sentences attributed",
-			plural(fr.QuoteCount, "quote", "quotes"),
+			percent(fr.Attributed) + " of sentences attributed",
+			plural(fr.Quotes, "quote", "quotes"),
 		}
-		t.para("  ", "  ", t.style(ansiCyan, outlet)+" · "+strings.Join(stats, " · "))
+		t.para("  ", "  ", t.style(ansiCyan, fr.Label)+" · "+strings.Join(stats, " · "))
 		t.signals("hedges", fr.Hedges)
 		t.signals("loaded", fr.Loaded)
 		t.signals("opinion", fr.Opinion)
@@ -247,55 +270,39 @@ func (t *textWriter) story(cat *catalog, st *parallax.Story) {
 	}
 
 	t.section("TIMELINE", "")
-	if len(st.Timeline) == 0 {
+	if len(v.Timeline) == 0 {
 		t.none()
 	}
-	for _, e := range st.Timeline {
+	for _, e := range v.Timeline {
 		src := ""
-		if ls := l.labels(e.Evidence); len(ls) > 0 {
+		if len(e.Sources) > 0 {
+			var ls []string
+			for _, c := range e.Sources {
+				ls = append(ls, c.Label)
+			}
 			src = " " + t.style(ansiDim, "["+strings.Join(ls, ", ")+"]")
 		}
-		t.para("  "+padRight(e.Date, 11)+" ", strings.Repeat(" ", 14), oneLine(e.Summary)+src)
-	}
-
-	t.section("DIGEST", "each line cites the outlets that report it")
-	if len(st.Digest) == 0 {
-		t.none()
-	}
-	for _, d := range st.Digest {
-		cites := l.labelsOf(d.Cites)
-		if len(cites) == 0 {
-			cites = l.labels(d.Evidence)
-		}
-		var tags []string
-		for _, c := range cites {
-			tags = append(tags, t.style(ansiCyan, "["+keepTogether(c)+"]"))
-		}
-		text := oneLine(d.Text)
-		if len(tags) > 0 {
-			text += " " + strings.Join(tags, " ")
-		}
-		t.para("  • ", "    ", text)
-		if d.Disputed != "" {
-			t.para("    "+t.style(ansiRed, "disputed:")+" ", "      ", oneLine(d.Disputed))
-		}
+		t.para("  "+padRight(e.Date, 11)+" ", strings.Repeat(" ", 14), e.Summary+src)
 	}
 }
 
-func (t *textWriter) conflict(l labeler, n int, c *parallax.Conflict) {
-	head := fmt.Sprintf("%d. ", n)
+func (t *textWriter) conflict(c *view.Conflict) {
+	head := fmt.Sprintf("%d. ", c.N)
 	title := t.style(ansiRed, c.Kind)
 	if c.Subject != "" {
-		title += " · " + t.style(ansiBold, oneLine(c.Subject))
+		title += " · " + t.style(ansiBold, c.Subject)
 	}
 	if c.Summary != "" {
-		title += " · " + oneLine(c.Summary)
+		title += " · " + c.Summary
 	}
 	indent := strings.Repeat(" ", 2+len(head))
 	t.para("  "+head, indent, title)
+	if c.Review != nil {
+		t.para(indent+t.style(ansiYellow, "reviewed: "), indent+"  ", reviewText(c.Review))
+	}
 
 	const gap = " │ "
-	n = len(c.Sides)
+	n := len(c.Sides)
 	avail := t.width - len(indent)
 	colWidth := 0
 	if n > 1 {
@@ -305,9 +312,9 @@ func (t *textWriter) conflict(l labeler, n int, c *parallax.Conflict) {
 		// Too narrow for columns: one side after another.
 		for i, side := range c.Sides {
 			label := fmt.Sprintf("side %c: ", 'A'+i)
-			t.para(indent+label, indent+"        ", t.style(ansiCyan, strings.Join(l.labels(side), ", ")))
-			for _, e := range side {
-				t.para(indent+"  ", indent+"   ", "“"+oneLine(e.Text)+"”")
+			t.para(indent+label, indent+"        ", t.style(ansiCyan, side.Label()))
+			for _, e := range side.Evidence {
+				t.para(indent+"  ", indent+"   ", "“"+e.Text+"”")
 			}
 		}
 		return
@@ -316,11 +323,11 @@ func (t *textWriter) conflict(l labeler, n int, c *parallax.Conflict) {
 	height := 0
 	for i, side := range c.Sides {
 		var lines []string
-		for _, h := range wrapLine(strings.Join(l.labels(side), ", "), colWidth) {
+		for _, h := range wrapLine(side.Label(), colWidth) {
 			lines = append(lines, t.style(ansiCyan, h))
 		}
-		for _, e := range side {
-			lines = append(lines, wrapLine("“"+oneLine(e.Text)+"”", colWidth)...)
+		for _, e := range side.Evidence {
+			lines = append(lines, wrapLine("“"+e.Text+"”", colWidth)...)
 		}
 		cols[i] = lines
 		height = max(height, len(lines))
@@ -344,20 +351,20 @@ func (t *textWriter) conflict(l labeler, n int, c *parallax.Conflict) {
 }
 
 // evidence prints each piece of evidence with its outlet.
-func (t *textWriter) evidence(indent string, l labeler, evs []parallax.Evidence) {
+func (t *textWriter) evidence(indent string, evs []view.Ev) {
 	for _, e := range evs {
-		t.para(indent+t.style(ansiCyan, l.label(e.Article))+": ", indent+"  ", "“"+oneLine(e.Text)+"”")
+		t.para(indent+t.style(ansiCyan, e.Outlet)+": ", indent+"  ", "“"+e.Text+"”")
 	}
 }
 
-func (t *textWriter) signals(name string, evs []parallax.Evidence) {
+func (t *textWriter) signals(name string, evs []view.Ev) {
 	if len(evs) == 0 {
 		return
 	}
 	var words []string
 	seen := map[string]int{}
 	for _, e := range evs {
-		w := oneLine(e.Text)
+		w := e.Text
 		if _, ok := seen[w]; !ok {
 			words = append(words, w)
 		}
@@ -373,23 +380,12 @@ func (t *textWriter) signals(name string, evs []parallax.Evidence) {
 	t.para("    "+name+": ", "      ", t.style(ansiYellow, strings.Join(words, ", ")))
 }
 
-func quoteCues(st *parallax.Story) map[string]string {
-	cues := map[string]string{}
-	for _, q := range st.Quotes {
-		if q.Cue != "" {
-			cues[cueKey(q.Article, q.Start)] = q.Cue
-		}
-	}
-	return cues
-}
-
-func cueKey(article string, start int) string { return fmt.Sprintf("%s@%d", article, start) }
-
 // textWriter builds the terminal report.
 type textWriter struct {
 	buf   bytes.Buffer
 	width int
 	color bool
+	dir   view.Directory
 }
 
 func (t *textWriter) style(code, s string) string {

@@ -83,6 +83,7 @@ func (s *Server) ingestBatch(ctx context.Context, fn func(run *ingestRun)) (*bat
 	if err != nil {
 		return nil, err
 	}
+	defer ing.Close()
 	run := &ingestRun{s: s, ing: ing, opt: read.Options{MaxFileSize: s.cfg.MaxFileSize}, batch: &batch{Items: []itemResult{}, Created: s.now()}}
 	fn(run)
 	// What was stored is compared even when the request was cancelled.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -11,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
-	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/pipeline"
 )
 
 // The JSON API, /api/v1. Story and article IDs are strings as in the
@@ -87,78 +88,35 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, parallax.Errorf(parallax.ENOTFOUND, "story s%d has not been compared yet", info.ID))
 		return
 	}
+	reviews, err := s.store.Reviews(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if raw, err = reportWithReviews(raw, reviews); err != nil {
+		s.error(w, r, fmt.Errorf("story s%d: %w", id, err))
+		return
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Write(publicReport(raw))
 }
 
-type jsonSpan struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-}
-
-type jsonEntity struct {
-	Name     string     `json:"name"`
-	Type     string     `json:"type"`
-	Aliases  []string   `json:"aliases"`
-	Roles    []string   `json:"roles"`
-	Mentions []jsonSpan `json:"mentions"`
-}
-
-type jsonQuote struct {
-	Text     string  `json:"text"`
-	Speaker  *string `json:"speaker"`
-	Cue      string  `json:"cue,omitempty"`
-	Scare    bool    `json:"scare"`
-	Start    int     `json:"start"`
-	End      int     `json:"end"`
-	CueStart int     `json:"cue_start,omitempty"`
-	CueEnd   int     `json:"cue_end,omitempty"`
-}
-
-type jsonQuantity struct {
-	parallax.Quantity
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-type jsonDate struct {
-	parallax.DateMention
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-type jsonSignal struct {
-	parallax.Signal
-	Start int `json:"start"`
-	End   int `json:"end"`
-}
-
-type jsonAnalysis struct {
-	Language   string         `json:"language"`
-	Sentences  int            `json:"sentences"`
-	Entities   []jsonEntity   `json:"entities"`
-	Quotes     []jsonQuote    `json:"quotes"`
-	Quantities []jsonQuantity `json:"quantities"`
-	Dates      []jsonDate     `json:"dates"`
-	Signals    []jsonSignal   `json:"signals"`
-}
-
 type jsonArticle struct {
-	ID          string       `json:"id"`
-	Story       *string      `json:"story"`
-	DuplicateOf *string      `json:"duplicate_of"`
-	Source      string       `json:"source"`
-	URL         string       `json:"url"`
-	Outlet      string       `json:"outlet"`
-	Title       string       `json:"title"`
-	Author      string       `json:"author"`
-	Published   *string      `json:"published"`
-	Language    string       `json:"language"`
-	Created     *string      `json:"created"`
-	Link        string       `json:"link"` // the article's page
-	Text        string       `json:"text"`
-	Analysis    jsonAnalysis `json:"analysis"`
+	ID          string  `json:"id"`
+	Story       *string `json:"story"`
+	DuplicateOf *string `json:"duplicate_of"`
+	Source      string  `json:"source"`
+	URL         string  `json:"url"`
+	Outlet      string  `json:"outlet"`
+	Title       string  `json:"title"`
+	Author      string  `json:"author"`
+	Published   *string `json:"published"`
+	Language    string  `json:"language"`
+	Created     *string `json:"created"`
+	Link        string  `json:"link"` // the article's page
+	Text        string  `json:"text"`
+	// Analysis is the library's one analysis codec, as stored.
+	Analysis *pipeline.AnalysisJSON `json:"analysis"`
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
@@ -172,11 +130,19 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, articleJSON(rec))
+	j, err := articleJSON(rec)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, j)
 }
 
-func articleJSON(rec *parallax.Record) jsonArticle {
-	a := ingest.Analysis(rec)
+func articleJSON(rec *parallax.Record) (jsonArticle, error) {
+	a, err := pipeline.RecordAnalysis(rec)
+	if err != nil {
+		return jsonArticle{}, err
+	}
 	j := jsonArticle{ID: "a" + strconv.FormatInt(rec.ID, 10), Source: publicSource(rec.Source), URL: rec.URL, Outlet: rec.Outlet,
 		Title: rec.Title, Author: rec.Author, Published: timeJSON(rec.Published), Language: rec.Language,
 		Created: timeJSON(rec.Created), Link: articleHref(rec.ID), Text: rec.Text}
@@ -186,43 +152,8 @@ func articleJSON(rec *parallax.Record) jsonArticle {
 	if rec.DuplicateOf != 0 {
 		j.DuplicateOf = strp("a" + strconv.FormatInt(rec.DuplicateOf, 10))
 	}
-	span := func(sp parallax.Span) jsonSpan { return jsonSpan{Start: sp.Start, End: sp.End, Text: sp.Of(rec.Text)} }
-	an := jsonAnalysis{Language: a.Language, Sentences: len(a.Sentences), Entities: []jsonEntity{}, Quotes: []jsonQuote{},
-		Quantities: []jsonQuantity{}, Dates: []jsonDate{}, Signals: []jsonSignal{}}
-	for _, e := range a.Entities {
-		je := jsonEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases, Roles: e.Roles, Mentions: []jsonSpan{}}
-		if je.Aliases == nil {
-			je.Aliases = []string{}
-		}
-		if je.Roles == nil {
-			je.Roles = []string{}
-		}
-		for _, m := range e.Mentions {
-			je.Mentions = append(je.Mentions, span(m))
-		}
-		an.Entities = append(an.Entities, je)
-	}
-	for _, q := range a.Quotes {
-		jq := jsonQuote{Text: q.Text, Cue: q.Cue, Scare: q.Scare, Start: q.Span.Start, End: q.Span.End}
-		if q.Speaker != "" {
-			jq.Speaker = strp(q.Speaker)
-		}
-		if q.CueSpan.Len() > 0 {
-			jq.CueStart, jq.CueEnd = q.CueSpan.Start, q.CueSpan.End
-		}
-		an.Quotes = append(an.Quotes, jq)
-	}
-	for _, q := range a.Quantities {
-		an.Quantities = append(an.Quantities, jsonQuantity{Quantity: q, Start: q.Span.Start, End: q.Span.End})
-	}
-	for _, d := range a.Dates {
-		an.Dates = append(an.Dates, jsonDate{DateMention: d, Start: d.Span.Start, End: d.Span.End})
-	}
-	for _, g := range a.Signals {
-		an.Signals = append(an.Signals, jsonSignal{Signal: g, Start: g.Span.Start, End: g.Span.End})
-	}
-	j.Analysis = an
-	return j
+	j.Analysis = pipeline.ToJSON(a)
+	return j, nil
 }
 
 type outletsResponse struct {

@@ -10,7 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
-	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 type articlePage struct {
@@ -56,7 +57,11 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	a := ingest.Analysis(rec)
+	a, err := pipeline.RecordAnalysis(rec)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	spans, title := s.evidenceSpans(r.Context(), rec)
 	p := articlePage{
 		ID:          rec.ID,
@@ -141,7 +146,7 @@ func articleSpans(st *parallax.Story, rec *parallax.Record) []*evSpan {
 		if e.Article != aid {
 			return
 		}
-		start, end, ok := locate(rec.Text, e)
+		start, end, ok := view.Locate(rec.Text, e)
 		if !ok {
 			return
 		}

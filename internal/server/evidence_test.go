@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
-
-	"github.com/parallaxnews/parallax"
 )
 
 // node helpers over golang.org/x/net/html
@@ -94,8 +92,45 @@ func TestEvidenceAnchors(t *testing.T) {
 		}
 	}
 	matrix := find(doc, func(n *html.Node) bool { return n.Data == "table" && hasClass(n, "matrix") })
-	if len(matrix) != 1 || len(find(matrix[0], func(n *html.Node) bool { return n.Data == "td" && hasClass(n, "omitted") })) == 0 {
+	if len(matrix) != 1 || len(find(matrix[0], func(n *html.Node) bool { return n.Data == "td" && hasClass(n, "n") })) == 0 {
 		t.Error("no coverage matrix with omissions")
+	}
+	// Summary first: the summary, then the digest and the conflicts, then
+	// the details, each collapsible.
+	order := map[string]int{}
+	i := 0
+	walk(doc, func(n *html.Node) {
+		if id := attr(n, "id"); id != "" && n.Type == html.ElementNode {
+			order[id] = i
+			i++
+		}
+	})
+	for _, pair := range [][2]string{{"summary", "digest"}, {"digest", "conflicts"}, {"conflicts", "coverage"}, {"summary", "coverage"}} {
+		if order[pair[0]] >= order[pair[1]] {
+			t.Errorf("#%s comes after #%s", pair[0], pair[1])
+		}
+	}
+	for _, id := range []string{"coverage", "only", "quotes", "framing", "timeline"} {
+		if el := find(doc, func(n *html.Node) bool { return attr(n, "id") == id }); len(el) != 1 || el[0].Data != "details" {
+			t.Errorf("#%s is not a collapsible <details>", id)
+		}
+	}
+	summary := find(doc, func(n *html.Node) bool { return attr(n, "id") == "summary" })
+	lines := find(summary[0], func(n *html.Node) bool { return n.Data == "li" })
+	if len(lines) == 0 || len(lines) > 8 {
+		t.Errorf("the summary has %d lines, want 1 to 8", len(lines))
+	}
+	for _, li := range lines {
+		ok := false
+		for _, a := range find(li, func(n *html.Node) bool { return n.Data == "a" }) {
+			href := attr(a, "href")
+			if target := strings.TrimPrefix(href, "#"); target != href {
+				ok = ok || len(find(doc, func(n *html.Node) bool { return attr(n, "id") == target })) == 1
+			}
+		}
+		if !ok {
+			t.Errorf("summary line %q links to no entry on the page", strings.TrimSpace(textOf(li)))
+		}
 	}
 
 	inTable := map[*html.Node]bool{}
@@ -232,42 +267,6 @@ func TestMarkupNesting(t *testing.T) {
 	}
 	if !wide || exact.String() != "gamma delta epsilon" {
 		t.Errorf("the widened element is not marked (wide %v, exact words %q)", wide, exact.String())
-	}
-}
-
-func TestLocate(t *testing.T) {
-	text := "Über 14 Menschen wurden verletzt. 14 again."
-	cases := []struct {
-		e          parallax.Evidence
-		start, end int
-		ok         bool
-	}{
-		{parallax.Evidence{Text: "14 Menschen", Start: 6, End: 17}, 6, 17, true},
-		{parallax.Evidence{Text: "14 Menschen", Start: 0, End: 5}, 6, 17, true}, // offsets wrong: found by its words
-		{parallax.Evidence{Text: "", Start: 6, End: 8}, 6, 8, true},
-		{parallax.Evidence{Text: "", Start: 1, End: 3}, 0, 0, false}, // inside "Ü"
-		{parallax.Evidence{Text: "nowhere", Start: 0, End: 7}, 0, 0, false},
-		{parallax.Evidence{Text: "x", Start: 40, End: 99}, 0, 0, false},
-	}
-	for _, c := range cases {
-		s, e, ok := locate(text, c.e)
-		if s != c.start || e != c.end || ok != c.ok {
-			t.Errorf("locate(%+v) = %d, %d, %v", c.e, s, e, ok)
-		}
-	}
-}
-
-func TestSentenceAround(t *testing.T) {
-	text := "First one. The mayor said 14 were hurt, officials said. Last."
-	i := strings.Index(text, "14 were hurt")
-	before, after := sentenceAround(text, i, i+len("14 were hurt"))
-	if before != "The mayor said " || after != ", officials said." {
-		t.Errorf("sentenceAround: %q / %q", before, after)
-	}
-	i = strings.Index(text, "First one.")
-	before, after = sentenceAround(text, i, i+len("First one."))
-	if before != "" || after != "" {
-		t.Errorf("a whole sentence: %q / %q", before, after)
 	}
 }
 

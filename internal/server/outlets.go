@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Outlets are not stored on their own: they are read from the stories'
@@ -154,7 +155,7 @@ type outletStory struct {
 	Exclusives []factView
 	Omissions  []factView // the facts it leaves out, in the words of those that report them
 	Conflicts  []outletConflict
-	Hedges     []evView
+	Hedges     []view.Ev
 	Loaded     int
 	Opinion    int
 	Words      int
@@ -162,85 +163,97 @@ type outletStory struct {
 	Framed     bool
 }
 
+// factView is a fact as the outlet page lists it.
+type factView struct {
+	Summary  string
+	Kind     string
+	Outlets  string
+	Evidence []view.Ev
+}
+
 type outletConflict struct {
 	Kind    string
 	Summary string
-	Own     []evView // this outlet's side
-	Other   []evView // the other sides
+	Own     []view.Ev // this outlet's side
+	Other   []view.Ev // the other sides
 }
 
-// storyOutletViews splits a story's report by outlet. Evidence links use
+// storyOutletViews splits a story's view by outlet. Evidence links use
 // the report's offsets, since the texts are not loaded here.
 func storyOutletViews(d *storyData) map[string]*outletStory {
-	st := d.st
-	l := newLinker(st, d.rep.Articles, nil)
+	v := view.Build(d.st, view.Options{
+		Articles:     d.rep.Articles,
+		EvidenceHref: func(_, id string, start, end int) string { return spanHref(id, start, end) },
+		ArticleHref:  articleIDHref,
+		TrustOffsets: true,
+	})
+	title := oneLine(d.info.Title)
+	if title == "" {
+		title = v.Title
+	}
 	views := map[string]*outletStory{}
 	get := func(o string) *outletStory {
-		v := views[o]
-		if v == nil {
-			v = &outletStory{StoryID: d.info.ID, Title: oneLine(d.info.Title)}
-			if v.Title == "" {
-				v.Title = oneLine(st.Title)
-			}
-			views[o] = v
+		x := views[o]
+		if x == nil {
+			x = &outletStory{StoryID: d.info.ID, Title: title}
+			views[o] = x
 		}
-		return v
+		return x
 	}
-	for _, a := range st.Articles {
-		if a.DuplicateOf != "" {
-			continue
+	outletOf := map[string]string{}
+	for _, a := range v.Articles {
+		outletOf[a.ID] = a.Outlet
+		if a.DuplicateOf == "" {
+			get(a.Outlet).Articles++
 		}
-		get(l.outletOf(a.ID)).Articles++
 	}
-	for i := range st.Facts {
-		f := &st.Facts[i]
-		outs := factOutlets(l, f)
-		fv := factView{Summary: oneLine(f.Summary), Kind: f.Kind, Outlets: strings.Join(outs, ", "),
-			Omitted: strings.Join(f.Omitted, ", "), Evidence: l.evs(f.Evidence)}
-		if f.Exclusive || len(outs) == 1 {
-			if len(outs) > 0 {
-				fv.Exclusive = true
-				v := get(outs[0])
-				v.Exclusives = append(v.Exclusives, fv)
+	for _, ex := range v.Exclusives {
+		o := outletOf[ex.Article]
+		if o == "" {
+			o = ex.Label
+		}
+		for _, f := range ex.Facts {
+			fv := factView{Summary: f.Summary, Kind: f.Kind, Outlets: o, Evidence: f.Evidence}
+			get(o).Exclusives = append(get(o).Exclusives, fv)
+			for _, other := range ex.Others {
+				get(other).Omissions = append(get(other).Omissions, fv)
 			}
 		}
-		for _, o := range f.Omitted {
-			v := get(o)
-			v.Omissions = append(v.Omissions, fv)
+	}
+	for _, r := range v.Matrix {
+		fv := factView{Summary: r.Summary, Kind: r.Kind, Outlets: strings.Join(r.Outlets, ", "), Evidence: r.Evidence}
+		for _, o := range r.Omitted {
+			get(o).Omissions = append(get(o).Omissions, fv)
 		}
 	}
-	for _, c := range st.Conflicts {
+	for _, c := range v.Conflicts {
 		sideOf := map[string]int{}
 		for i, side := range c.Sides {
-			for _, e := range side {
-				if _, ok := sideOf[l.outletOf(e.Article)]; !ok {
-					sideOf[l.outletOf(e.Article)] = i
+			for _, e := range side.Evidence {
+				if _, ok := sideOf[outletOf[e.Article]]; !ok && outletOf[e.Article] != "" {
+					sideOf[outletOf[e.Article]] = i
 				}
 			}
 		}
 		for o, i := range sideOf {
-			oc := outletConflict{Kind: c.Kind, Summary: oneLine(c.Summary), Own: l.evs(c.Sides[i])}
+			oc := outletConflict{Kind: c.Kind, Summary: c.Summary, Own: c.Sides[i].Evidence}
 			for j, side := range c.Sides {
 				if j != i {
-					oc.Other = append(oc.Other, l.evs(side)...)
+					oc.Other = append(oc.Other, side.Evidence...)
 				}
 			}
-			v := get(o)
-			v.Conflicts = append(v.Conflicts, oc)
+			x := get(o)
+			x.Conflicts = append(x.Conflicts, oc)
 		}
 	}
-	for _, fr := range st.Framing {
-		o := fr.Outlet
-		if o == "" {
-			o = l.outletOf(fr.Article)
-		}
-		v := get(o)
-		v.Hedges = append(v.Hedges, l.evs(fr.Hedges)...)
-		v.Loaded += len(fr.Loaded)
-		v.Opinion += len(fr.Opinion)
-		v.Words += fr.Words
-		v.Attributed = fr.AttributedShare
-		v.Framed = true
+	for _, fr := range v.Framing {
+		x := get(fr.Outlet)
+		x.Hedges = append(x.Hedges, fr.Hedges...)
+		x.Loaded += len(fr.Loaded)
+		x.Opinion += len(fr.Opinion)
+		x.Words += fr.Words
+		x.Attributed = fr.Attributed
+		x.Framed = true
 	}
 	return views
 }
@@ -421,7 +434,7 @@ type jsonEvidence struct {
 	Link   string `json:"link,omitempty"`
 }
 
-func jsonEvs(evs []evView) []jsonEvidence {
+func jsonEvs(evs []view.Ev) []jsonEvidence {
 	out := make([]jsonEvidence, 0, len(evs))
 	for _, e := range evs {
 		out = append(out, jsonEvidence{Outlet: e.Outlet, Text: e.Text, Link: e.Href})

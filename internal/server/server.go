@@ -32,6 +32,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // Defaults for the zero Config.
@@ -86,6 +87,9 @@ type Config struct {
 	// Window is passed to the ingester (how far back stories are joined);
 	// 0 means its default.
 	Window time.Duration
+	// Outlets describes the outlets (the user's outlets file): display
+	// names and the coverage bar on each story. Nil shows neither.
+	Outlets view.Directory
 	// StoryPageCache is how many rendered story pages are kept (a page is
 	// rendered again when its story is compared again); 0 means 64, a
 	// negative number keeps none.
@@ -189,9 +193,13 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /{$}", s.handleHome)
 	m.HandleFunc("GET /search", s.handleSearch)
 	m.HandleFunc("GET /stories/{id}", s.handleStory)
+	m.HandleFunc("GET /stories/{id}/events.atom", s.handleStoryAtom)
+	m.HandleFunc("GET /feeds/events.atom", s.handleEventsAtom)
+	m.HandleFunc("GET /feeds/search.atom", s.handleSearchAtom)
 	m.HandleFunc("GET /articles/{id}", s.handleArticle)
 	m.HandleFunc("GET /outlets", s.handleOutlets)
 	m.HandleFunc("GET /outlets/{name}", s.handleOutlet)
+	m.HandleFunc("POST /stories/{id}/reviews", s.handleReview)
 	m.HandleFunc("GET /add", s.handleAdd)
 	m.HandleFunc("POST /add/urls", s.handleAddURLs)
 	m.HandleFunc("POST /add/files", s.handleAddFiles)
@@ -202,6 +210,8 @@ func (s *Server) routes() {
 
 	m.HandleFunc("GET /api/v1/stories", s.apiStories)
 	m.HandleFunc("GET /api/v1/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/v1/stories/{id}/reviews", s.apiReviews)
+	m.HandleFunc("POST /api/v1/stories/{id}/reviews", s.apiReview)
 	m.HandleFunc("GET /api/v1/articles/{id}", s.apiArticle)
 	m.HandleFunc("GET /api/v1/outlets", s.apiOutlets)
 	m.HandleFunc("GET /api/v1/outlets/{name}", s.apiOutlet)

@@ -241,7 +241,7 @@ func TestArticleAPI(t *testing.T) {
 				}
 			}
 		}
-		if len(a.Analysis.Entities) == 0 || a.Analysis.Language == "" || a.Analysis.Sentences == 0 {
+		if len(a.Analysis.Entities) == 0 || a.Analysis.Language == "" || len(a.Analysis.Sentences) == 0 {
 			t.Errorf("article %d: thin analysis %+v", id, a.Analysis)
 		}
 	}

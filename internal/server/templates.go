@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parallaxnews/parallax/internal/view"
 )
 
 // The pages: one layout and shared partials, and one file per page that
@@ -48,6 +50,10 @@ func mustEngine(st *staticFiles) *engine {
 		"percent":     func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"plural":      plural,
 		"add":         func(a, b int) int { return a + b },
+		"join":        func(ss []string) string { return strings.Join(ss, ", ") },
+		"kindLabel":   view.KindLabel,
+		"ago":         ago,
+		"reviewArgs":  reviewArgs,
 	}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -79,6 +85,7 @@ type base struct {
 	Title string
 	Query string // the search box's value
 	Nav   string // the section to mark current
+	Feed  string // the page's Atom feed of changes, "" for none
 }
 
 func (s *Server) base(r *http.Request, title string) base {
@@ -271,6 +278,35 @@ func stamp(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format("2006-01-02 15:04 UTC")
+}
+
+// reviewFormArgs is what the review form of one conflict needs.
+type reviewFormArgs struct {
+	Story     int64
+	CSRF      string
+	NeedToken bool
+	C         view.Conflict
+}
+
+func reviewArgs(p *storyPage, c view.Conflict) reviewFormArgs {
+	return reviewFormArgs{Story: p.ID, CSRF: p.CSRF, NeedToken: p.NeedToken, C: c}
+}
+
+// ago says how long before now t was, in the largest whole unit: "3 h
+// ago", "2 days ago", or the date when it is more than a month back.
+func ago(now, t time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < 0:
+		return day(t)
+	case d < time.Hour:
+		return strconv.Itoa(int(d.Minutes())) + " min ago"
+	case d < 48*time.Hour:
+		return strconv.Itoa(int(d.Hours())) + " h ago"
+	case d < 31*24*time.Hour:
+		return strconv.Itoa(int(d.Hours()/24)) + " days ago"
+	}
+	return day(t)
 }
 
 func plural(n int, one, many string) string {

@@ -7,16 +7,20 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/textsearch"
 )
 
 // recordColumns are the columns scanRecord reads, in its order.
 const recordColumns = `a.id, a.source, coalesce(a.url, ''), coalesce(o.name, ''), a.title, a.author,
 	a.published, a.published_from, a.published_to, a.language, a.text, a.title_from, a.title_to,
 	a.raw, a.raw_type, coalesce(a.hash, ''), a.analysis,
-	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), a.created`
+	coalesce(a.story_id, 0), coalesce(a.duplicate_of, 0), coalesce(a.feed_id, 0), coalesce(a.queue_seq, 0), a.created`
+
+// leanColumns are recordColumns without the raw input, for records read
+// to be placed (a page can be a hundred times its text).
+var leanColumns = strings.Replace(recordColumns, "a.raw,", "NULL,", 1)
 
 const recordFrom = ` FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id `
 
@@ -30,7 +34,7 @@ func scanRecord(s scanner) (*parallax.Record, error) {
 		timeScan{&r.Published}, &r.PublishedEvidence.Start, &r.PublishedEvidence.End,
 		&r.Language, &r.Text, &r.TitleSpan.Start, &r.TitleSpan.End,
 		&r.Raw, &r.RawType, &r.Hash, &r.Analysis,
-		&r.StoryID, &r.DuplicateOf, &r.FeedID, timeScan{&r.Created})
+		&r.StoryID, &r.DuplicateOf, &r.FeedID, &r.QueueSeq, timeScan{&r.Created})
 	if err != nil {
 		return nil, err
 	}
@@ -90,13 +94,13 @@ func (db *DB) AddArticle(ctx context.Context, r *parallax.Record) (int64, bool, 
 		}
 		err := db.wc.queryRow(ctx, tx, `INSERT INTO articles (url, source, outlet_id, title, author,
 			published, published_from, published_to, language, text, title_from, title_to,
-			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, created)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			raw, raw_type, hash, analysis, story_id, duplicate_of, feed_id, queue_seq, created)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			nullable(r.URL), r.Source, outlet, r.Title, r.Author,
 			timeValue(r.Published), r.PublishedEvidence.Start, r.PublishedEvidence.End,
 			r.Language, r.Text, r.TitleSpan.Start, r.TitleSpan.End,
 			blob(r.Raw), r.RawType, nullable(r.Hash), blob(r.Analysis),
-			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), timeValue(now)).Scan(&id)
+			nullable(r.StoryID), nullable(r.DuplicateOf), nullable(r.FeedID), nullable(r.QueueSeq), timeValue(now)).Scan(&id)
 		if err != nil {
 			return err
 		}
@@ -214,6 +218,39 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 	})
 }
 
+// Unplaced returns up to limit articles in no story, in the order they are
+// to be placed: by queue sequence (none first), then by ID.
+func (db *DB) Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error) {
+	if limit <= 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "unplaced: limit %d, want a positive number", limit)
+	}
+	rows, err := db.rc.query(ctx, nil, "SELECT "+leanColumns+recordFrom+"WHERE a.story_id IS NULL ORDER BY coalesce(a.queue_seq, 0), a.id LIMIT ?", limit)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, dbError("unplaced", err)
+	}
+	return recs, nil
+}
+
+// SetAnalysis replaces an article's stored analysis.
+func (db *DB) SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error {
+	return db.write(ctx, "set analysis", func(tx *sql.Tx) error {
+		res, err := db.wc.exec(ctx, tx, "UPDATE articles SET analysis = ? WHERE id = ?", blob(analysis), articleID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", articleID)
+		}
+		return nil
+	})
+}
+
 // exists returns an ENOTFOUND error unless table has a row with the id.
 func exists(ctx context.Context, c *stmtCache, tx *sql.Tx, table string, id int64, what string) error {
 	var one int
@@ -271,63 +308,22 @@ func (db *DB) Search(ctx context.Context, query string, limit int) ([]parallax.A
 	return hits, nil
 }
 
-// ftsQuery turns what a user typed into an FTS5 query that is always valid:
-// each word becomes a quoted string, a "quoted phrase" or words joined by
-// punctuation ("U.S.", "3.5") a quoted phrase, and a word followed by * a
-// prefix. Words are runs of letters, digits and marks,
-// which is also how the index's tokenizer splits text; every other character
-// only separates words, so no input can be read as FTS5 syntax.
+// ftsQuery turns what a user typed (see internal/textsearch) into an FTS5
+// query that is always valid: each term a quoted string of its words, a
+// prefix marked with *. Words are runs of letters, digits and marks, which
+// is also how the index's tokenizer splits text, so no input can be read as
+// FTS5 syntax.
 func ftsQuery(input string) (string, error) {
-	var terms []string
-	var words []string // of the current phrase
-	var word strings.Builder
-	inPhrase := false
-	endWord := func() {
-		if word.Len() > 0 {
-			words = append(words, word.String())
-			word.Reset()
+	terms, err := textsearch.Parse(input)
+	if err != nil {
+		return "", err
+	}
+	out := make([]string, len(terms))
+	for i, t := range terms {
+		out[i] = `"` + strings.Join(t.Words, " ") + `"`
+		if t.Prefix {
+			out[i] += "*"
 		}
 	}
-	endTerm := func(prefix bool) {
-		endWord()
-		if len(words) > 0 {
-			t := `"` + strings.Join(words, " ") + `"`
-			if prefix {
-				t += "*"
-			}
-			terms = append(terms, t)
-		}
-		words = words[:0]
-	}
-	for _, c := range input {
-		switch {
-		case isWordRune(c):
-			word.WriteRune(c)
-		case c == '"':
-			endTerm(false)
-			inPhrase = !inPhrase
-		case c == '*':
-			// A prefix only right after a word, and for a phrase only at its end.
-			if !inPhrase && word.Len() > 0 {
-				endTerm(true)
-			} else {
-				endWord()
-			}
-		case unicode.IsSpace(c) && !inPhrase:
-			endTerm(false)
-		default:
-			// Punctuation inside a word ("U.S.", "3.5", "don't") keeps
-			// its parts together as a phrase, as they stand in the text.
-			endWord()
-		}
-	}
-	endTerm(false)
-	if len(terms) == 0 {
-		return "", parallax.Errorf(parallax.EINVALID, "nothing to search for in %q: give a word", input)
-	}
-	return strings.Join(terms, " "), nil
-}
-
-func isWordRune(c rune) bool {
-	return unicode.IsLetter(c) || unicode.IsNumber(c) || unicode.Is(unicode.M, c) || unicode.Is(unicode.Co, c)
+	return strings.Join(out, " "), nil
 }

@@ -39,6 +39,33 @@ func (db *DB) StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Rec
 	return recs, err
 }
 
+// StaleStories returns up to limit stories whose listing does not count
+// the articles they hold, in ID order.
+func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
+	if limit <= 0 {
+		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
+	}
+	rows, err := db.rc.query(ctx, nil, `SELECT s.id FROM stories s
+		WHERE s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
+		ORDER BY s.id LIMIT ?`, limit)
+	if err != nil {
+		return nil, dbError("stale stories", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, dbError("stale stories", err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError("stale stories", err)
+	}
+	return ids, nil
+}
+
 // SaveReport stores a story's listing and its report. An Updated left zero
 // is now.
 func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []byte) error {

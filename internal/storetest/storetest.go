@@ -27,7 +27,9 @@
 //   - StoryFilter.Outlet ignores case;
 //   - StoryArticles, SaveReport and SetPlacement name an unknown story,
 //     article or feed with ENOTFOUND, like Article and Story;
-//   - EachArticle's fn may itself call the store.
+//   - EachArticle's fn may itself call the store;
+//   - times keep at least microseconds (PostgreSQL's precision; SQLite keeps
+//     nanoseconds).
 package storetest
 
 import (
@@ -62,6 +64,9 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"EachArticle/Stop", testEachArticleStop},
 		{"EachArticle/WritesWhileIterating", testEachArticleWrites},
 		{"SetPlacement", testSetPlacement},
+		{"SetAnalysis", testSetAnalysis},
+		{"Unplaced", testUnplaced},
+		{"StaleStories", testStaleStories},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -73,6 +78,8 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"Search/Unicode", testSearchUnicode},
 		{"Feeds", testFeeds},
 		{"Feeds/Remove", testRemoveFeed},
+		{"Reviews", testReviews},
+		{"Events", testEvents},
 		{"NotFound", testNotFound},
 	}
 	for _, tc := range tests {
@@ -173,6 +180,7 @@ func diffRecord(want, got *parallax.Record) []string {
 	num("StoryID", want.StoryID, got.StoryID)
 	num("DuplicateOf", want.DuplicateOf, got.DuplicateOf)
 	num("FeedID", want.FeedID, got.FeedID)
+	num("QueueSeq", want.QueueSeq, got.QueueSeq)
 	return d
 }
 
@@ -187,6 +195,7 @@ func ids(recs []*parallax.Record) []int64 {
 func testRoundTrip(t *testing.T, s parallax.Store) {
 	ctx := context.Background()
 	recs := append(bridge(), german(), russian(), undated())
+	recs[1].QueueSeq = 42
 	before := time.Now()
 	got := add(t, s, recs...)
 	after := time.Now()
@@ -586,6 +595,96 @@ func testSetPlacement(t *testing.T, s parallax.Store) {
 	}
 }
 
+func testUnplaced(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	recs := append(bridge(), flood()...)
+	// Three came through the work queue, out of ID order; two did not.
+	recs[0].QueueSeq, recs[2].QueueSeq, recs[3].QueueSeq = 9, 7, 8
+	ids := add(t, s, recs...)
+	story, err := s.CreateStory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPlacement(ctx, ids[3], story, 0); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Unplaced(ctx, 10)
+	if want := []int64{ids[1], ids[4], ids[2], ids[0]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(10) = %v, %v; want %v: those without a queue place first, by ID, then by queue place", idsOf(got), err, want)
+	}
+	if len(got) > 0 && (got[0].Text == "" || got[0].Hash == "" || len(got[0].Analysis) == 0 || got[0].Raw != nil) {
+		t.Errorf("Unplaced returned %+v: want every field but Raw", got[0])
+	}
+	if len(got) == 4 && got[3].QueueSeq != 9 {
+		t.Errorf("Unplaced: QueueSeq %d, want 9", got[3].QueueSeq)
+	}
+	got, err = s.Unplaced(ctx, 2)
+	if want := []int64{ids[1], ids[4]}; err != nil || !slices.Equal(idsOf(got), want) {
+		t.Errorf("Unplaced(2) = %v, %v; want %v", idsOf(got), err, want)
+	}
+	if _, err := s.Unplaced(ctx, 0); err == nil {
+		t.Error("Unplaced(0): no error")
+	}
+}
+
+func testStaleStories(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	var sids []int64
+	for i := 0; i < 4; i++ {
+		id, err := s.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sids = append(sids, id)
+	}
+	// sids[0]: two articles, compared with two; sids[1]: one article, never
+	// compared; sids[2]: compared with one article, holds none now;
+	// sids[3]: empty, never compared.
+	s.SetPlacement(ctx, ids[0], sids[0], 0)
+	s.SetPlacement(ctx, ids[1], sids[0], 0)
+	s.SetPlacement(ctx, ids[2], sids[1], 0)
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[0], Articles: 2}, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[2], Articles: 1}, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.StaleStories(ctx, 10)
+	if want := []int64{sids[1], sids[2]}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
+	}
+	if got, err := s.StaleStories(ctx, 1); err != nil || len(got) != 1 {
+		t.Errorf("StaleStories(limit 1) = %v, %v", got, err)
+	}
+	if _, err := s.StaleStories(ctx, 0); err == nil {
+		t.Error("StaleStories(0): no error")
+	}
+}
+
+func testSetAnalysis(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	want := []byte(`{"v":2,"language":"en","sentences":[{"start":0,"end":5}]}`)
+	if err := s.SetAnalysis(ctx, ids[1], want); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		r, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := bridge()[i].Analysis
+		if i == 1 {
+			w = want
+		}
+		if !bytes.Equal(r.Analysis, w) {
+			t.Errorf("article %d: analysis %s, want %s", id, r.Analysis, w)
+		}
+	}
+	wantCode(t, "SetAnalysis(unknown article)", s.SetAnalysis(ctx, ids[2]+100, want), parallax.ENOTFOUND)
+}
+
 func testReport(t *testing.T, s parallax.Store) {
 	ctx := context.Background()
 	id, err := s.CreateStory(ctx)
@@ -645,7 +744,12 @@ func testReport(t *testing.T, s parallax.Store) {
 
 func sameInfo(a, b parallax.StoryInfo) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Articles == b.Articles && a.Outlets == b.Outlets &&
-		a.Conflicts == b.Conflicts && a.First.Equal(b.First) && a.Last.Equal(b.Last) && a.Updated.Equal(b.Updated)
+		a.Conflicts == b.Conflicts && sameTime(a.First, b.First) && sameTime(a.Last, b.Last) && sameTime(a.Updated, b.Updated)
+}
+
+// sameTime compares times to the microsecond, the precision every backend keeps.
+func sameTime(a, b time.Time) bool {
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
 }
 
 func storyIDs(list []parallax.StoryInfo) []int64 {
@@ -1169,8 +1273,132 @@ func testNotFound(t *testing.T, s parallax.Store) {
 	wantCode(t, "SetPlacement(story)", s.SetPlacement(ctx, aid, sid+1, 0), parallax.ENOTFOUND)
 	wantCode(t, "UpdateFeed", s.UpdateFeed(ctx, &parallax.Feed{ID: 1, URL: "https://x.example/"}), parallax.ENOTFOUND)
 	wantCode(t, "RemoveFeed", s.RemoveFeed(ctx, "1"), parallax.ENOTFOUND)
+	wantCode(t, "SetAnalysis", s.SetAnalysis(ctx, aid+1, []byte("{}")), parallax.ENOTFOUND)
 	var e *parallax.Error
 	if _, err := s.Article(ctx, aid+1); !errors.As(err, &e) || e.Message == "" {
 		t.Errorf("Article(unknown) = %v: want a *parallax.Error with a message", err)
 	}
+}
+
+func testReviews(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	bridgeID, floodID, _ := stories(t, s)
+	if rs, err := s.Reviews(ctx, bridgeID); err != nil || len(rs) != 0 {
+		t.Fatalf("Reviews of an unreviewed story = %v, %v; want none", rs, err)
+	}
+	first := parallax.Review{Key: "quantity|cars per day|12000/14000", Verdict: parallax.Confirmed,
+		Note: "the city's count is 14,000; the Herald's is last year's", By: "ana", At: day(12, 10)}
+	second := parallax.Review{Key: "date|reopening|april/may", Verdict: parallax.NotConflict, By: "ben", At: day(12, 11)}
+	for _, r := range []parallax.Review{second, first} {
+		if err := s.SetReview(ctx, bridgeID, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs, err := s.Reviews(ctx, bridgeID)
+	if err != nil || len(rs) != 2 {
+		t.Fatalf("Reviews = %+v, %v; want two", rs, err)
+	}
+	if rs[0].Key != first.Key || rs[0].Note != first.Note || rs[0].By != "ana" || !rs[0].At.Equal(first.At) || rs[1].Verdict != parallax.NotConflict {
+		t.Errorf("Reviews = %+v; want the two, oldest first, as stored", rs)
+	}
+	// Marking the same conflict again replaces the mark; other stories
+	// keep none.
+	again := first
+	again.Verdict, again.Note, again.By, again.At = parallax.NotConflict, "same figure, other year", "cleo", day(13, 9)
+	if err := s.SetReview(ctx, bridgeID, again); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ = s.Reviews(ctx, bridgeID)
+	if len(rs) != 2 || rs[1].Key != first.Key || rs[1].By != "cleo" || rs[1].Verdict != parallax.NotConflict {
+		t.Errorf("after marking again: %+v", rs)
+	}
+	if rs, _ := s.Reviews(ctx, floodID); len(rs) != 0 {
+		t.Errorf("another story has reviews: %+v", rs)
+	}
+	// A zero At is now; an empty verdict removes the mark.
+	before := time.Now()
+	if err := s.SetReview(ctx, floodID, parallax.Review{Key: "k", Verdict: parallax.Confirmed}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, floodID); len(rs) != 1 || rs[0].At.Before(before.Add(-time.Second)) {
+		t.Errorf("a review without a time: %+v", rs)
+	}
+	if err := s.SetReview(ctx, bridgeID, parallax.Review{Key: second.Key}); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, bridgeID); len(rs) != 1 || rs[0].Key != first.Key {
+		t.Errorf("after removing a review: %+v", rs)
+	}
+	// A report saved again leaves the reviews as they are.
+	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: bridgeID, Articles: 3}, []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := s.Reviews(ctx, bridgeID); len(rs) != 1 {
+		t.Errorf("a new report dropped the reviews: %+v", rs)
+	}
+	wantCode(t, "SetReview(unknown story)", s.SetReview(ctx, bridgeID+100, first), parallax.ENOTFOUND)
+	wantCode(t, "SetReview(bad verdict)", s.SetReview(ctx, bridgeID, parallax.Review{Key: "k", Verdict: "maybe"}), parallax.EINVALID)
+	wantCode(t, "SetReview(no key)", s.SetReview(ctx, bridgeID, parallax.Review{Verdict: parallax.Confirmed}), parallax.EINVALID)
+	_, err = s.Reviews(ctx, bridgeID+100)
+	wantCode(t, "Reviews(unknown story)", err, parallax.ENOTFOUND)
+}
+
+func testEvents(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	bridgeID, floodID, _ := stories(t, s)
+	if evs, err := s.Events(ctx, parallax.EventFilter{}); err != nil || len(evs) != 0 {
+		t.Fatalf("Events of a new library = %v, %v", evs, err)
+	}
+	batch := []parallax.StoryEvent{
+		{StoryID: bridgeID, Kind: parallax.EventOutlet, Subject: "velmora-herald.example", Summary: "velmora-herald.example covers the story", Title: "Harbor bridge closed", At: day(12, 9)},
+		{StoryID: bridgeID, Kind: parallax.EventConflict, Subject: "quantity|cars|12000/14000", Summary: "figures differ: cars per day", Title: "Harbor bridge closed"},
+		{StoryID: floodID, Kind: parallax.EventOutlet, Subject: "orun-courier.example", Summary: "orun-courier.example covers the story", Title: "Lake Orun floods"},
+	}
+	before := time.Now()
+	if err := s.AddEvents(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	if batch[0].ID == 0 || batch[1].ID <= batch[0].ID || batch[2].ID <= batch[1].ID {
+		t.Errorf("event IDs %d, %d, %d; want increasing", batch[0].ID, batch[1].ID, batch[2].ID)
+	}
+	if batch[1].At.Before(before.Add(-time.Second)) || !batch[0].At.Equal(day(12, 9)) {
+		t.Errorf("event times %v, %v; want the given one and now", batch[0].At, batch[1].At)
+	}
+	all, err := s.Events(ctx, parallax.EventFilter{})
+	if err != nil || len(all) != 3 || all[0].ID != batch[2].ID || all[2].ID != batch[0].ID {
+		t.Fatalf("Events = %+v, %v; want the three, newest first", all, err)
+	}
+	if all[2].Summary != batch[0].Summary || all[2].Subject != batch[0].Subject || all[2].Title != batch[0].Title || !all[2].At.Equal(batch[0].At) {
+		t.Errorf("event read back as %+v, want %+v", all[2], batch[0])
+	}
+	for _, c := range []struct {
+		f    parallax.EventFilter
+		want []int64
+	}{
+		{parallax.EventFilter{StoryID: bridgeID}, []int64{batch[1].ID, batch[0].ID}},
+		{parallax.EventFilter{AfterID: batch[0].ID}, []int64{batch[2].ID, batch[1].ID}},
+		{parallax.EventFilter{Limit: 1}, []int64{batch[2].ID}},
+		{parallax.EventFilter{Query: "Orun"}, []int64{batch[2].ID}},
+		{parallax.EventFilter{Query: "Orun", StoryID: bridgeID}, nil},
+	} {
+		got, err := s.Events(ctx, c.f)
+		if err != nil {
+			t.Errorf("Events(%+v): %v", c.f, err)
+			continue
+		}
+		var ids []int64
+		for _, e := range got {
+			ids = append(ids, e.ID)
+		}
+		if fmt.Sprint(ids) != fmt.Sprint(c.want) {
+			t.Errorf("Events(%+v) = %v, want %v", c.f, ids, c.want)
+		}
+	}
+	wantCode(t, "AddEvents(unknown story)", s.AddEvents(ctx, []parallax.StoryEvent{{StoryID: floodID + 100, Kind: parallax.EventOutlet}}), parallax.ENOTFOUND)
+	wantCode(t, "AddEvents(no kind)", s.AddEvents(ctx, []parallax.StoryEvent{{StoryID: floodID}}), parallax.EINVALID)
+	if evs, _ := s.Events(ctx, parallax.EventFilter{}); len(evs) != 3 {
+		t.Errorf("a failed AddEvents left %d events, want 3", len(evs))
+	}
+	_, err = s.Events(ctx, parallax.EventFilter{Limit: -1})
+	wantCode(t, "Events(negative limit)", err, parallax.EINVALID)
 }

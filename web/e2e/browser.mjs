@@ -10,9 +10,13 @@
 // story page showed), and opens the pages that show a hostile article to
 // prove that none of its markup ran as script; the script detector is
 // first proved to work on pages that do run script (positive controls).
-// Screenshots go to DIR: home.png, story.png (the top of the page),
-// story-full.png, story-conflicts.png, article.png and hostile.png. It
-// prints a JSON summary and exits 1 on any failure, 2 on bad usage.
+// Every page is also checked at a phone's width (390 px) and a desktop's
+// (1280 px) for horizontal overflow: the page itself never scrolls
+// sideways; wide tables scroll in their own box. Screenshots go to DIR:
+// home.png, story.png (the top of the page), story-full.png,
+// story-conflicts.png, article.png, hostile.png, and home-390.png,
+// story-390.png, story-matrix-390.png at the phone's width. It prints a
+// JSON summary and exits 1 on any failure, 2 on bad usage.
 //
 // Only the --base origin is reached: every other request is refused and
 // counted as a failure.
@@ -22,7 +26,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const usage = 'usage: node web/e2e/browser.mjs --base http://127.0.0.1:PORT --out DIR --hostile ARTICLE_ID [--timeout SECONDS]';
+const usage = 'usage: node web/e2e/browser.mjs --base http://127.0.0.1:PORT --out DIR --hostile ARTICLE_ID [--more FILE] [--timeout SECONDS]';
 
 function parseArgs(argv) {
   const o = { timeout: 120 };
@@ -33,6 +37,7 @@ function parseArgs(argv) {
       case '--base': o.base = v; i++; break;
       case '--out': o.out = v; i++; break;
       case '--hostile': o.hostile = v; i++; break;
+      case '--more': o.more = v; i++; break;
       case '--timeout': o.timeout = Number(v); i++; break;
       case '-h': case '--help': console.log(usage); process.exit(0);
       default: console.error(`browser.mjs: unknown argument ${k}\n${usage}`); process.exit(2);
@@ -117,6 +122,7 @@ async function main() {
     });
     await controls(context);
     await walk(context);
+    if (opt.more) await review(context);
     await hostile(context);
     check(outside.length === 0, 'no request left the server under test', outside.slice(0, 10));
   } finally {
@@ -191,6 +197,46 @@ async function visit(page, url, what) {
   return res;
 }
 
+// overflow reports whether the page scrolls sideways at its viewport's
+// width, and what sticks out (outside any box that scrolls on its own).
+async function overflow(page) {
+  return page.evaluate(() => {
+    const cw = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= cw + 1) continue;
+      let boxed = false;
+      for (let a = el.parentElement; a && !boxed; a = a.parentElement) {
+        const ox = getComputedStyle(a).overflowX;
+        boxed = ox === 'auto' || ox === 'scroll' || ox === 'hidden';
+      }
+      if (!boxed) out.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} → ${Math.round(r.right)}px`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, clientWidth: cw, out: out.slice(0, 5) };
+  });
+}
+
+// widths opens url at 390 and 1280 px, every <details> open, and checks
+// that nothing overflows the page.
+async function widths(context, url, what, shots = {}) {
+  for (const width of [390, 1280]) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    const o = await overflow(page);
+    check(o.scrollWidth <= o.clientWidth && o.out.length === 0, `${what} at ${width} px: no horizontal page overflow`, o);
+    const header = await page.evaluate(() => {
+      const h = document.querySelector('header.site');
+      return h ? { width: h.getBoundingClientRect().width, bg: getComputedStyle(h).backgroundColor } : null;
+    });
+    check(header && header.width >= o.clientWidth - 1 && header.bg !== 'rgba(0, 0, 0, 0)', `${what} at ${width} px: the header's background spans the width`, header);
+    if (shots[width]) await shots[width](page);
+    await page.close();
+  }
+}
+
 async function shot(page, name) {
   const file = path.join(opt.out, name);
   await page.screenshot({ path: file, fullPage: true });
@@ -214,8 +260,18 @@ async function walk(context) {
   const stories = await page.$$eval(SEL.storyLink, (as) => as.map((a) => a.getAttribute('href')));
   check(stories.length > 0, 'home: lists stories', `${stories.length} links matching ${SEL.storyLink}`);
   check(await page.locator('form input[name="q"]').count() > 0, 'home: has a search box (input name=q)');
+  // Home order: stories covered by several outlets, ranked, the widest
+  // first; single articles apart, not as stories.
+  const homeRows = await page.$$eval('table.stories tbody tr', (trs) => trs.map((tr) => ({
+    href: tr.querySelector('a').getAttribute('href'), outlets: Number(tr.cells[1].textContent), conflicts: Number(tr.cells[3].textContent),
+  })));
+  check(homeRows.length > 0 && homeRows.every((r) => r.outlets >= 2), 'home: ranked stories each have two outlets or more', homeRows);
+  check(homeRows.length > 0 && homeRows[0].outlets === Math.max(...homeRows.map((r) => r.outlets)) && homeRows[0].conflicts > 0,
+    'home: the story with most outlets and conflicts comes first', homeRows);
+  check(await page.locator('#unmatched li').count() > 0, 'home: single articles listed apart as not yet matched');
   await shot(page, 'home.png');
   await noScript(page, seen, 'home');
+  await widths(context, opt.base + '/', 'home', { 390: (p) => shot(p, 'home-390.png') });
   if (stories.length === 0) return;
 
   // The story with conflicts: the first listed story whose page has a
@@ -241,9 +297,22 @@ async function walk(context) {
     const bg = await table.locator(SEL.highlight).first().evaluate((el) => getComputedStyle(el).backgroundColor);
     check(bg && bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent', 'story: highlight has a background colour', bg);
   }
-  for (const [what, sel] of Object.entries({ 'coverage matrix': '#coverage', 'quotes by speaker': '#quotes', framing: '#framing', timeline: '#timeline', digest: '#digest' })) {
+  for (const [what, sel] of Object.entries({ summary: '#summary', 'coverage matrix': '#coverage', 'quotes by speaker': '#quotes', framing: '#framing', timeline: '#timeline', digest: '#digest' })) {
     check(await page.locator(sel).count() > 0, `story: has the ${what} (${sel})`);
   }
+  // Summary first: above the digest, the conflicts and the matrix, in at
+  // most eight lines, each linking to its entry on the page.
+  const tops = await page.evaluate(() => Object.fromEntries(['summary', 'digest', 'conflicts', 'coverage'].map((id) => {
+    const el = document.getElementById(id);
+    return [id, el ? el.getBoundingClientRect().top + window.scrollY : null];
+  })));
+  check(tops.summary !== null && tops.summary < tops.digest && tops.digest < tops.conflicts && tops.conflicts < tops.coverage,
+    'story: the summary is above the digest, the conflicts and the matrix', tops);
+  const lines = await page.$$eval('#summary li', (lis) => lis.map((li) => {
+    const a = li.querySelector('a[href^="#"]');
+    return { text: li.textContent.trim().slice(0, 60), target: a ? !!document.getElementById(a.getAttribute('href').slice(1)) : false };
+  }));
+  check(lines.length > 0 && lines.length <= 8 && lines.every((l) => l.target), 'story: the summary has 1 to 8 lines, each linked to its entry', lines);
   // every evidence link is well formed
   const hrefs = await page.$$eval(SEL.evidenceLink, (as) => as.map((a) => a.getAttribute('href')));
   const bad = hrefs.filter((h) => !/^\/articles\/[^/#?]+#ev-\d+-\d+$/.test(h));
@@ -257,6 +326,24 @@ async function walk(context) {
   await table.screenshot({ path: conflictsFile });
   summary.screenshots.push(conflictsFile);
   await noScript(page, seen, 'story');
+  await widths(context, storyURL, 'story', {
+    390: async (p) => {
+      await shot(p, 'story-390.png');
+      const m = p.locator('#coverage .scroll').first();
+      if (await m.count() > 0) {
+        const box = await m.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
+        // a wide matrix scrolls in its own box, its first column fixed
+        if (box.sw > box.cw) {
+          const before = await p.locator('#coverage th[scope=row]').first().evaluate((el) => el.getBoundingClientRect().left);
+          await m.evaluate((el) => { el.scrollLeft = 200; });
+          const after = await p.locator('#coverage th[scope=row]').first().evaluate((el) => el.getBoundingClientRect().left);
+          check(Math.abs(before - after) < 1, 'story at 390 px: the matrix scrolls in its box with its first column fixed', { before, after });
+        }
+        await m.screenshot({ path: path.join(opt.out, 'story-matrix-390.png') });
+        summary.screenshots.push(path.join(opt.out, 'story-matrix-390.png'));
+      }
+    },
+  });
 
   // Follow the first conflict's first evidence link, by a click.
   const link = table.locator(SEL.evidenceLink).first();
@@ -296,6 +383,78 @@ async function walk(context) {
   }
   await shot(page, 'article.png');
   await noScript(page, seen, 'article');
+  await widths(context, page.url().split('#')[0], 'article');
+  for (const [what, u] of [['outlets', '/outlets'], ['search', '/search?q=ferry'], ['add', '/add']]) {
+    await widths(context, opt.base + u, what);
+  }
+  await page.close();
+}
+
+// Review: a reader marks the first conflict of the story with conflicts
+// confirmed; more coverage is then added through the Add page (the story
+// is compared again); the mark must still be on the same conflict.
+async function review(context) {
+  const page = await context.newPage();
+  const seen = watch(page);
+  await page.goto(opt.base + '/');
+  let storyURL = null;
+  for (const href of await page.$$eval(SEL.storyLink, (as) => as.map((a) => a.getAttribute('href')))) {
+    await page.goto(opt.base + href);
+    if (await page.locator('table.conflicts form[action$="/reviews"]').count() > 0) { storyURL = opt.base + href; break; }
+  }
+  if (!check(storyURL, 'review: a story page with a review form')) return;
+  const row = page.locator('table.conflicts tbody tr').first();
+  const key = await row.locator('input[name="key"]').getAttribute('value');
+  const prefix = (k) => k.split('|').slice(0, 2).join('|');
+  await row.locator('details.reviewform summary').click();
+  await row.locator('input[name="verdict"][value="confirmed"]').check();
+  await row.locator('input[name="note"]').fill('Checked against the fire service statement');
+  await row.locator('input[name="by"]').fill('E2E Tester');
+  await Promise.all([page.waitForURL((u) => u.hash.startsWith('#conflict-')), row.locator('button[type="submit"]').click()]);
+  const marked = page.locator('table.conflicts tr.reviewed.confirmed');
+  check(await marked.count() === 1 && (await marked.first().innerText()).includes('confirmed by E2E Tester'),
+    'review: the conflict shows the mark after the form is sent', await marked.count());
+  check((await page.locator('#summary').innerText()).includes('confirmed by E2E Tester'), 'review: the summary shows the mark');
+  const before = await page.locator('table.conflicts tbody tr').count();
+
+  // More coverage through the Add page: the story is compared again.
+  await page.goto(opt.base + '/add');
+  await page.locator('input[type="file"][name="files"]').setInputFiles(opt.more);
+  await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/add/results/')), page.locator('form[action="/add/files"] button[type="submit"]').click()]);
+  const joined = await page.$$eval('ul.touched a', (as) => as.map((a) => a.getAttribute('href')));
+  check(joined.some((h) => storyURL.endsWith(h)), 'review: the added article joined the story', joined);
+
+  await page.goto(storyURL);
+  const rows = await page.$$eval('table.conflicts tbody tr', (trs) => trs.map((tr) => ({
+    cls: tr.className, text: tr.innerText, key: (tr.querySelector('input[name="key"]') || {}).value || '',
+  })));
+  const kept = rows.filter((r) => r.cls.includes('confirmed'));
+  check(kept.length === 1 && kept[0].text.includes('confirmed by E2E Tester') && prefix(kept[0].key) === prefix(key),
+    'review: after the story is compared again, the mark is on the same conflict', { key, kept, conflicts: `${before} → ${rows.length}` });
+  await noScript(page, seen, 'review');
+
+  // The story's Atom feed of changes: linked from the page, well-formed
+  // XML in the Atom namespace, entries for its outlets and conflicts.
+  const feedHref = await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href');
+  check(feedHref && feedHref.endsWith('/events.atom'), 'atom: the story page links its feed', feedHref);
+  if (feedHref) {
+    const feed = await page.evaluate(async (href) => {
+      const res = await fetch(href);
+      const text = await res.text();
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const err = doc.getElementsByTagName('parsererror').length > 0;
+      const entries = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'entry')].map((e) => ({
+        kind: e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'category')[0]?.getAttribute('term'),
+        title: e.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'title')[0]?.textContent,
+      }));
+      return { status: res.status, type: res.headers.get('content-type'), err, root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI, entries };
+    }, feedHref);
+    check(feed.status === 200 && /atom\+xml/.test(feed.type) && !feed.err && feed.root === 'feed' && feed.ns === 'http://www.w3.org/2005/Atom',
+      'atom: the feed is well-formed Atom', { status: feed.status, type: feed.type, err: feed.err, root: feed.root });
+    check(feed.entries.some((e) => e.kind === 'outlet') && feed.entries.some((e) => e.kind === 'conflict'),
+      'atom: the feed has the story\'s outlets and conflicts', feed.entries.slice(0, 6));
+    check(feed.entries.some((e) => e.kind === 'outlet' && /port-weekly/.test(e.title)), 'atom: the outlet added through the Add page is in the feed', feed.entries.slice(0, 4));
+  }
   await page.close();
 }
 

@@ -30,18 +30,20 @@ var (
 )
 
 func init() {
-	// The first name listed for a country code is its English name.
+	// Lines marked "en" hold a country's English name.
 	for _, line := range strings.Split(placesTSV, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+		if len(f) != 3 && len(f) != 4 {
 			continue
 		}
 		p := Place{Name: f[0], Country: f[1], Kind: f[2]}
-		if p.Kind == "country" {
-			if _, ok := countries[p.Country]; !ok {
+		if p.Kind == "country" && len(f) == 4 && f[3] == "en" {
+			// iso-codes' English name; a common name ("Bolivia") wins over
+			// a formal one ("Bolivia, Plurinational State of" cut at its comma)
+			if old, ok := countries[p.Country]; !ok || len(p.Name) < len(old) {
 				countries[p.Country] = p.Name
 			}
 		}

@@ -30,13 +30,18 @@ func main() {
 	}
 	readJSON(root+"iso_3166-2.json", &subs)
 
-	lines := map[string]bool{}
-	add := func(name, code, kind string) {
+	lines := map[string]string{} // line → "en" for an English country name
+	add := func(name, code, kind string, english bool) {
 		name = strings.TrimSpace(name)
 		if name == "" || strings.ContainsAny(name, ",()\t") || len(name) < 3 {
 			return
 		}
-		lines[name+"\t"+code+"\t"+kind] = true
+		l := name + "\t" + code + "\t" + kind
+		if english {
+			lines[l] = "en"
+		} else if _, ok := lines[l]; !ok {
+			lines[l] = ""
+		}
 	}
 	trans := map[string]map[string]string{}
 	for _, l := range langs {
@@ -46,16 +51,19 @@ func main() {
 		code := c["alpha_2"]
 		for _, k := range []string{"name", "common_name"} {
 			n := c[k]
+			if n == "" {
+				continue // no common name: and the .mo file's header is the translation of ""
+			}
 			if i := strings.Index(n, ","); i > 0 {
 				n = n[:i]
 			}
-			add(n, code, "country")
+			add(n, code, "country", true)
 			for _, l := range langs {
 				if t := trans[l][c[k]]; t != "" {
 					if i := strings.Index(t, ","); i > 0 {
 						t = t[:i]
 					}
-					add(t, code, "country")
+					add(t, code, "country", false)
 				}
 			}
 		}
@@ -70,10 +78,13 @@ func main() {
 		if generic[s["name"]] {
 			continue
 		}
-		add(s["name"], s["code"][:2], "region")
+		add(s["name"], s["code"][:2], "region", false)
 	}
 	var out []string
-	for l := range lines {
+	for l, en := range lines {
+		if en != "" {
+			l += "\t" + en // the English name, which names the place in reports
+		}
 		out = append(out, l)
 	}
 	sort.Strings(out)

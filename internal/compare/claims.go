@@ -1,0 +1,353 @@
+package compare
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
+// A claim is one thing an article states about a subject, read from its
+// analysis: the office a person holds, what an acronym stands for, the year
+// of a named law. Claims from different outlets about the same subject and
+// slot line up; incompatible values are a conflict.
+type claim struct {
+	slot    string // "office", "acronym", "year"
+	subject string // what the claim is about, as shown: a person's name, an acronym
+	key     string // what lines claims up: the subject, and for acronyms the language
+	value   string // normalised value, compared across outlets
+	display string // the value as written
+	art     *parallax.Analysis
+	ev      parallax.Span // the words that make the claim
+}
+
+// Slots.
+const (
+	slotOffice  = "office"
+	slotAcronym = "acronym"
+	slotYear    = "year"
+)
+
+// claimConflicts lines up the story's claims by subject and slot and reports
+// the slots where outlets give incompatible values. An outlet that gives two
+// values itself (a person who holds two offices) stands on no side.
+func (s *story) claimConflicts() []parallax.Conflict {
+	var all []claim
+	all = append(all, s.officeClaims()...)
+	all = append(all, s.acronymClaims()...)
+	all = append(all, s.yearClaims()...)
+	type key struct{ slot, key string }
+	bySlot := map[key][]claim{}
+	var order []key
+	for _, c := range all {
+		if c.key == "" {
+			c.key = c.subject
+		}
+		k := key{c.slot, c.key}
+		if _, ok := bySlot[k]; !ok {
+			order = append(order, k)
+		}
+		bySlot[k] = append(bySlot[k], c)
+	}
+	var out []parallax.Conflict
+	for _, k := range order {
+		cs := bySlot[k]
+		// values per outlet; an outlet with more than one value is no witness
+		perOutlet := map[string]map[string]bool{}
+		for _, c := range cs {
+			o := s.outletOf[c.art.Article.ID]
+			if perOutlet[o] == nil {
+				perOutlet[o] = map[string]bool{}
+			}
+			perOutlet[o][c.value] = true
+		}
+		sides := map[string][]claim{}
+		var values []string
+		for _, c := range cs {
+			o := s.outletOf[c.art.Article.ID]
+			if len(perOutlet[o]) != 1 {
+				continue
+			}
+			if _, ok := sides[c.value]; !ok {
+				values = append(values, c.value)
+			}
+			if !claimsHaveOutlet(s, sides[c.value], o) {
+				sides[c.value] = append(sides[c.value], c)
+			}
+		}
+		if len(values) < 2 || !incompatibleValues(k.slot, values) {
+			continue
+		}
+		sort.SliceStable(values, func(i, j int) bool { return len(sides[values[i]]) > len(sides[values[j]]) })
+		subject := cs[0].subject
+		c := parallax.Conflict{Kind: k.slot, Label: parallax.LabelContradiction, Subject: subject}
+		var parts []string
+		for _, v := range values {
+			var ev []parallax.Evidence
+			var outlets []string
+			for _, cl := range sides[v] {
+				ev = append(ev, s.evidence(cl.art, cl.ev))
+				outlets = append(outlets, s.outletOf[cl.art.Article.ID])
+			}
+			c.Sides = append(c.Sides, ev)
+			parts = append(parts, fmt.Sprintf("%q (%s)", sides[v][0].display, strings.Join(outlets, ", ")))
+		}
+		switch k.slot {
+		case slotOffice:
+			c.Summary = fmt.Sprintf("%s is given different offices: %s", subject, strings.Join(parts, " vs "))
+		case slotAcronym:
+			c.Summary = fmt.Sprintf("%s is spelt out differently: %s", subject, strings.Join(parts, " vs "))
+		case slotYear:
+			c.Summary = fmt.Sprintf("%s is dated differently: %s", subject, strings.Join(parts, " vs "))
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func claimsHaveOutlet(s *story, cs []claim, o string) bool {
+	for _, c := range cs {
+		if s.outletOf[c.art.Article.ID] == o {
+			return true
+		}
+	}
+	return false
+}
+
+// incompatibleValues: offices are compatible when one title holds the
+// other's words ("Secretary" and "Secretary of State") or WordNet says they
+// can name one office ("judge"/"justice", "prosecutor" is a "lawyer");
+// other slots need equal values.
+func incompatibleValues(slot string, values []string) bool {
+	if slot != slotOffice {
+		return true
+	}
+	for i := range values {
+		for j := i + 1; j < len(values); j++ {
+			if !titleWithin(values[i], values[j]) && !titleWithin(values[j], values[i]) && !lang.SameOffice(values[i], values[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleWithin reports whether every word of title a is in title b.
+func titleWithin(a, b string) bool {
+	bw := map[string]bool{}
+	for _, w := range strings.Fields(b) {
+		bw[w] = true
+	}
+	for _, w := range strings.Fields(a) {
+		if !bw[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// officeClaims: the title an outlet writes before a person's name
+// ("Secretary of State Marco Rubio"). Courtesy titles (Mr, Dr) state no
+// office, and a past one ("former Governor") is no claim about the present.
+func (s *story) officeClaims() []claim {
+	var out []claim
+	for root, members := range s.ents.groups {
+		if s.ents.items[members[0]].ent.Type != parallax.Person {
+			continue
+		}
+		name := s.ents.groupName(root)
+		for _, m := range members {
+			it := s.ents.items[m]
+			text := it.art.Article.Text
+			for _, role := range it.ent.Roles {
+				v := normTitle(role, it.art.Language)
+				if v == "" {
+					continue
+				}
+				sp, ok := roleSpan(it.art, it.ent, role)
+				if !ok || pastTitle(text, sp.Start) || insideQuote(it.art, sp) {
+					continue
+				}
+				out = append(out, claim{slot: slotOffice, subject: name, value: v, display: role, art: it.art, ev: sentenceClause(it.art, sp)})
+			}
+		}
+	}
+	return out
+}
+
+var courtesy = lang.Words("courtesy_titles")
+
+// normTitle lower-cases a title and drops courtesy words and abbreviation
+// dots; "" when nothing of office is left.
+func normTitle(role, language string) string {
+	var ws []string
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.Trim(w, ".,")
+		if courtesy.Has(w) || w == "" {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// roleSpan finds where the article writes role right before one of the
+// entity's mentions.
+func roleSpan(a *parallax.Analysis, e *parallax.Entity, role string) (parallax.Span, bool) {
+	text := a.Article.Text
+	for _, m := range e.Mentions {
+		from := max(0, m.Start-len(role)-40)
+		i := strings.LastIndex(strings.ToLower(text[from:m.Start]), strings.ToLower(role))
+		if i >= 0 {
+			return parallax.Span{Start: from + i, End: m.End}, true
+		}
+	}
+	return parallax.Span{}, false
+}
+
+// pastTitle: "former", "ex-", "then-", "late" before the title.
+func pastTitle(text string, at int) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, at-24):at]))
+	if len(before) == 0 {
+		return false
+	}
+	w := strings.Trim(before[len(before)-1], ",.;:")
+	return pastMarkers.Has(w) || strings.HasSuffix(w, "-") && pastMarkers.Has(strings.TrimSuffix(w, "-"))
+}
+
+var pastMarkers = lang.Words("past_markers")
+
+func sentenceClause(a *parallax.Analysis, sp parallax.Span) parallax.Span {
+	si := a.SentenceAt(sp.Start)
+	if si < 0 {
+		return sp
+	}
+	return clause(a.Article.Text, a.Sentences[si].Span, sp, 30)
+}
+
+// acronymClaims: an outlet that spells an acronym out ("the National
+// Transportation Safety Board (NTSB)") claims what it stands for.
+// Expansions in different languages are translations, not a dispute.
+func (s *story) acronymClaims() []claim {
+	var out []claim
+	for _, members := range s.ents.groups {
+		for _, m := range members {
+			it := s.ents.items[m]
+			acr := ""
+			for _, al := range it.ent.Aliases {
+				if isAcronym(al) {
+					acr = al
+				}
+			}
+			if acr == "" || len(strings.Fields(it.ent.Name)) < 2 || isAcronym(it.ent.Name) || !initialsFit(acr, it.ent.Name) {
+				continue
+			}
+			sp, ok := firstMentionOf(it.art, it.ent, it.ent.Name)
+			if !ok {
+				continue
+			}
+			out = append(out, claim{slot: slotAcronym, subject: acr, key: acr + "|" + it.art.Language, value: expansionKey(it.ent.Name),
+				display: it.ent.Name, art: it.art, ev: sentenceClause(it.art, sp)})
+		}
+	}
+	return out
+}
+
+func isAcronym(w string) bool {
+	w = strings.ReplaceAll(w, ".", "")
+	if len(w) < 2 || len(w) > 8 {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// initialsFit: the acronym's letters are the initials of the expansion's
+// capitalised words, in order, allowing skipped function words.
+func initialsFit(acr, name string) bool {
+	acr = strings.ReplaceAll(acr, ".", "")
+	var initials []byte
+	for _, w := range strings.Fields(name) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			initials = append(initials, w[0])
+		}
+	}
+	i := 0
+	for j := 0; j < len(initials) && i < len(acr); j++ {
+		if initials[j] == acr[i] {
+			i++
+		}
+	}
+	return i == len(acr)
+}
+
+// expansionKey folds an expansion for comparison: case, "the", and
+// plural endings do not make a different body.
+func expansionKey(name string) string {
+	var ws []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if w == "the" {
+			continue
+		}
+		ws = append(ws, strings.TrimSuffix(w, "s"))
+	}
+	return strings.Join(ws, " ")
+}
+
+func firstMentionOf(a *parallax.Analysis, e *parallax.Entity, form string) (parallax.Span, bool) {
+	for _, m := range e.Mentions {
+		if m.Of(a.Article.Text) == form {
+			return m, true
+		}
+	}
+	if len(e.Mentions) > 0 {
+		return e.Mentions[0], true
+	}
+	return parallax.Span{}, false
+}
+
+var yearRe = regexp.MustCompile(`\b(1[6-9]\d\d|20\d\d)\b`)
+
+// yearClaims: the year of a named law, treaty or ruling, written in its
+// name, right before it ("the 1998 Harbour Act") or right after it ("the
+// Harbour Act of 1998"); a year elsewhere in the sentence dates something else.
+func (s *story) yearClaims() []claim {
+	var out []claim
+	for root, members := range s.ents.groups {
+		if s.ents.items[members[0]].ent.Type != parallax.Law {
+			continue
+		}
+		subject := yearRe.ReplaceAllString(s.ents.groupName(root), "")
+		subject = strings.Join(strings.Fields(strings.ReplaceAll(subject, " of ", " ")), " ")
+		for _, m := range members {
+			it := s.ents.items[m]
+			text := it.art.Article.Text
+			for _, sp := range it.ent.Mentions {
+				// the year in the name, "the 1998 Act", or "the Act of 1998"
+				ctx := sp
+				y := yearRe.FindString(sp.Of(text))
+				if before := text[max(0, sp.Start-5):sp.Start]; y == "" && len(before) == 5 && before[4] == ' ' && yearRe.MatchString(before[:4]) {
+					y, ctx.Start = before[:4], sp.Start-5
+				}
+				if after := text[sp.End:min(len(text), sp.End+12)]; y == "" && strings.HasPrefix(strings.ToLower(after), " of ") {
+					if y = yearRe.FindString(after); y != "" {
+						ctx.End = sp.End + strings.Index(after, y) + len(y)
+					}
+				}
+				if y == "" {
+					continue
+				}
+				out = append(out, claim{slot: slotYear, subject: subject, value: y, display: y, art: it.art, ev: sentenceClause(it.art, ctx)})
+				break
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,136 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze"
+	"github.com/parallaxnews/parallax/internal/dates"
+	"github.com/parallaxnews/parallax/internal/quantity"
+)
+
+// storyOf compares fictional articles, one per outlet.
+func storyOf(t *testing.T, texts ...string) parallax.Story {
+	t.Helper()
+	an := &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
+		return dates.Find(text, a.Published, lang)
+	}}
+	var in Input
+	for i, x := range texts {
+		id := "a" + string(rune('1'+i))
+		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x, Language: "en"}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	return Story(in)
+}
+
+func conflictsOfKind(st parallax.Story, kind string) []parallax.Conflict {
+	var out []parallax.Conflict
+	for _, c := range st.Conflicts {
+		if c.Kind == kind {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func TestOfficeConflict(t *testing.T) {
+	st := storyOf(t,
+		"Governor Elena Vossberg toured the flooded valley on Monday and promised aid to the farmers.",
+		"Governor Elena Vossberg visited the valley on Monday, where the river broke its banks.",
+		"Senator Elena Vossberg visited the flooded valley on Monday and met farmers.")
+	cs := conflictsOfKind(st, "office")
+	if len(cs) != 1 {
+		t.Fatalf("office conflicts: %+v; all: %+v", cs, st.Conflicts)
+	}
+	c := cs[0]
+	if c.Label != parallax.LabelContradiction || len(c.Sides) != 2 || len(c.Sides[0]) != 2 || len(c.Sides[1]) != 1 || c.Sides[1][0].Article != "a3" {
+		t.Errorf("sides: the two Governor outlets first, then the Senator one: %+v", c)
+	}
+	if !strings.Contains(c.Sides[1][0].Text, "Senator Elena Vossberg") {
+		t.Errorf("evidence %q does not hold the claim", c.Sides[1][0].Text)
+	}
+}
+
+func TestOfficeNoConflict(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+	}{
+		{"a past office", "Governor Elena Vossberg toured the valley on Monday.", "Former Senator Elena Vossberg toured the valley on Monday."},
+		{"one title within the other", "Secretary Elena Vossberg toured the valley on Monday.", "Secretary of State Elena Vossberg toured the valley on Monday."},
+		{"a courtesy title", "Governor Elena Vossberg toured the valley on Monday.", "Mrs. Elena Vossberg toured the valley on Monday."},
+	}
+	for _, tt := range tests {
+		st := storyOf(t, tt.a, tt.b)
+		if cs := conflictsOfKind(st, "office"); len(cs) != 0 {
+			t.Errorf("%s: office conflict %+v", tt.name, cs)
+		}
+	}
+}
+
+func TestAcronymConflict(t *testing.T) {
+	st := storyOf(t,
+		"The National Transport Safety Board (NTSB) opened an inquiry into the crash on Monday.",
+		"The National Transport Safety Board (NTSB) said on Monday it would investigate the crash.",
+		"The National Transport Security Bureau (NTSB) opened an inquiry into the crash on Monday.")
+	cs := conflictsOfKind(st, "acronym")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 || cs[0].Sides[1][0].Article != "a3" {
+		t.Fatalf("acronym conflicts: %+v; all: %+v", cs, st.Conflicts)
+	}
+}
+
+func TestLawYearConflict(t *testing.T) {
+	st := storyOf(t,
+		"The court struck down part of the Harbour Safety Act of 1998 on Tuesday.",
+		"Judges struck down part of the Harbour Safety Act of 1998, the ruling said.",
+		"The court struck down part of the 1988 Harbour Safety Act on Tuesday.",
+		"In 2023 the Harbour Safety Act was amended, and on Tuesday the court struck part of it down.")
+	cs := conflictsOfKind(st, "year")
+	if len(cs) != 1 || cs[0].Sides[1][0].Article != "a3" {
+		t.Fatalf("year conflicts: %+v; all: %+v", cs, st.Conflicts)
+	}
+}
+
+func TestSpellingVariants(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Carolos Papoulias", "Karolos Papoulias", true},
+		{"Giannis Panagopoulos", "Yiannis Panagopoulos", true},
+		{"Ilias Vrettakos", "Elias Vrettakos", true},
+		{"Alexis Kougias", "Alexis Kouyias", true},
+		{"Lennie Rosen", "Lenny Rosen", true},
+		{"Phil Schiller", "Philip Schiller", true},
+		{"Steve Einhorn", "Steven Einhorn", true},
+		{"Dominique Mamberti", "Dominic Lamberti", false},
+		{"Brian Dalton", "Bryant Dalton", false},
+		{"Elena Vossberg", "Elena Vassberg", true},
+		{"Marta Quill", "Marta Quinn", false},
+	}
+	for _, tt := range tests {
+		if got := spellingVariants(tt.a, tt.b); got != tt.want {
+			t.Errorf("spellingVariants(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestCharacterizationAttached(t *testing.T) {
+	// the label is for the person named with it
+	st := storyOf(t,
+		"The convicted arsonist Tobias Renn set fire to the Ashby warehouse on Monday, police said.",
+		"Tobias Renn is accused of setting fire to the Ashby warehouse on Monday, police said.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 1 {
+		t.Errorf("convicted vs accused of the same person: %+v", st.Conflicts)
+	}
+	// a label for someone else in the sentence is not this person's
+	st = storyOf(t,
+		"Mayor Ivo Stanek thanked firefighters on Monday after the convicted arsonist fled the Ashby warehouse.",
+		"Ivo Stanek is accused of ignoring warnings about the Ashby warehouse, residents said on Monday.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("a label for someone else became a conflict: %+v", cs)
+	}
+}

@@ -1,0 +1,415 @@
+// Package lang is Parallax's one language layer: the word lists, calendar
+// names and lexical classes every analyser reads, kept as embedded data files
+// per language, each with its source and licence in its header. No other
+// package keeps a word list of its own.
+//
+// Files live in data/<language>/<name>.<ext>: ".txt" holds one entry a line
+// (an entry may be a phrase of several words), ".tsv" holds "entry<TAB>value".
+// Lines starting with "#" are comments; every file starts with a "# source:"
+// and a "# licence:" line (a test checks). Generated tables are rebuilt with
+// `go generate ./internal/lang` from Debian's wordnet-base and
+// unicode-cldr-core.
+package lang
+
+//go:generate go run ./gen -o data
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed data
+var data embed.FS
+
+// Languages lists the languages that have data, English first.
+var Languages = []string{"en", "es", "pt", "fr", "de", "it"}
+
+// Set is a set of lower-case entries; an entry may be a phrase.
+type Set struct {
+	words map[string]bool
+	// first maps a phrase's first word to the phrases it starts, longest first.
+	first map[string][][]string
+}
+
+// Has reports whether w (already lower case) is a one-word entry.
+func (s *Set) Has(w string) bool { return s != nil && s.words[w] }
+
+// Len is the number of entries.
+func (s *Set) Len() int {
+	if s == nil {
+		return 0
+	}
+	return len(s.words)
+}
+
+// Match returns how many of words (lower case) the longest entry starting at
+// words[0] covers, or 0.
+func (s *Set) Match(words []string) int {
+	if s == nil || len(words) == 0 {
+		return 0
+	}
+	for _, p := range s.first[words[0]] { // longest first
+		if len(p) > len(words) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if words[k] != p[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(p)
+		}
+	}
+	if s.words[words[0]] {
+		return 1
+	}
+	return 0
+}
+
+// Starts reports whether some entry begins with word w: a cheap test before Match.
+func (s *Set) Starts(w string) bool {
+	if s == nil {
+		return false
+	}
+	return s.words[w] || len(s.first[w]) > 0
+}
+
+// MaxWords is the length in words of the longest entry.
+func (s *Set) MaxWords() int {
+	n := 1
+	for _, ps := range s.first {
+		if len(ps) > 0 && len(ps[0]) > n {
+			n = len(ps[0])
+		}
+	}
+	return n
+}
+
+// Entries returns the entries, sorted.
+func (s *Set) Entries() []string {
+	out := make([]string, 0, len(s.words))
+	for w := range s.words {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Set) add(entry string) {
+	entry = strings.ToLower(strings.TrimSpace(entry))
+	if entry == "" {
+		return
+	}
+	s.words[entry] = true
+	f := strings.Fields(entry)
+	if len(f) > 1 {
+		s.first[f[0]] = append(s.first[f[0]], f)
+		sort.SliceStable(s.first[f[0]], func(a, b int) bool { return len(s.first[f[0]][a]) > len(s.first[f[0]][b]) })
+	}
+}
+
+var (
+	mu    sync.Mutex
+	cache = map[string]*Set{}
+)
+
+// Words returns the union of list name over langs (all languages when none is
+// given). It panics when no language has the list: names are constants in
+// code, and a test loads every one.
+func Words(name string, langs ...string) *Set {
+	key := name + "|" + strings.Join(langs, ",")
+	mu.Lock()
+	defer mu.Unlock()
+	if s, ok := cache[key]; ok {
+		return s
+	}
+	if len(langs) == 0 {
+		langs = Languages
+	}
+	s := &Set{words: map[string]bool{}, first: map[string][][]string{}}
+	found := false
+	for _, l := range langs {
+		lines, err := readLines(path.Join("data", l, name+".txt"))
+		if err != nil {
+			continue
+		}
+		found = true
+		for _, line := range lines {
+			s.add(line)
+		}
+	}
+	if !found {
+		panic(fmt.Sprintf("lang: no language has the list %q", name))
+	}
+	cache[key] = s
+	return s
+}
+
+// readLines returns the entry lines of an embedded file (gzip when it ends
+// in .gz), comments and blank lines dropped.
+func readLines(name string) ([]string, error) {
+	b, err := data.ReadFile(name)
+	if err != nil {
+		b, err = data.ReadFile(name + ".gz")
+		if err != nil {
+			return nil, err
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("lang: %s: %w", name, err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			return nil, fmt.Errorf("lang: %s: %w", name, err)
+		}
+	}
+	var out []string
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out, sc.Err()
+}
+
+// table reads a .tsv file of "entry<TAB>int" lines.
+func table(name string) map[string]int {
+	lines, err := readLines(name)
+	if err != nil {
+		return nil
+	}
+	m := make(map[string]int, len(lines))
+	for _, line := range lines {
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			continue
+		}
+		m[k] = n
+	}
+	return m
+}
+
+var calOnce sync.Once
+var months, weekdays map[string]map[string]int // lang → name → number
+
+func loadCalendar() {
+	months, weekdays = map[string]map[string]int{}, map[string]map[string]int{}
+	for _, l := range Languages {
+		months[l] = table(path.Join("data", l, "months.tsv"))
+		for k, v := range table(path.Join("data", l, "months_extra.tsv")) {
+			months[l][k] = v
+		}
+		weekdays[l] = table(path.Join("data", l, "weekdays.tsv"))
+		for k, v := range table(path.Join("data", l, "weekdays_extra.tsv")) {
+			weekdays[l][k] = v
+		}
+	}
+}
+
+// Month returns the month (1–12) that w (lower case, without a final dot)
+// names in language l, or in any language when l is "".
+func Month(l, w string) (int, bool) { return calendarLookup(&months, l, w) }
+
+// Weekday returns the weekday (1 = Monday … 7 = Sunday) that w names.
+func Weekday(l, w string) (int, bool) { return calendarLookup(&weekdays, l, w) }
+
+func calendarLookup(m *map[string]map[string]int, l, w string) (int, bool) {
+	calOnce.Do(loadCalendar)
+	if l != "" {
+		n, ok := (*m)[l][w]
+		return n, ok
+	}
+	for _, l := range Languages {
+		if n, ok := (*m)[l][w]; ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// CalendarNames returns every month (or weekday) name of language l with its number.
+func CalendarNames(l string, weekday bool) map[string]int {
+	calOnce.Do(loadCalendar)
+	if weekday {
+		return weekdays[l]
+	}
+	return months[l]
+}
+
+// Noun classes: WordNet lexicographer classes of a noun's senses.
+const (
+	ClassPerson   = "person"
+	ClassGroup    = "group"
+	ClassLocation = "location"
+	ClassArtifact = "artifact"
+	ClassEvent    = "event"
+	ClassAct      = "act"
+	ClassComm     = "communication"
+	ClassObject   = "object"
+	ClassTime     = "time"
+)
+
+var nounOnce sync.Once
+var nouns map[string][]string
+
+// NounClasses returns the WordNet classes of English noun w's senses, most
+// frequent first: "ministry" → [group artifact act]. A capitalised w asks for
+// a name WordNet knows ("Pentagon"); a lower-case w for a common noun, whose
+// plural is reduced to its singular by the regular rules.
+func NounClasses(w string) []string {
+	nounOnce.Do(func() {
+		lines, err := readLines("data/en/noun_classes.tsv")
+		if err != nil {
+			panic(err)
+		}
+		nouns = make(map[string][]string, len(lines))
+		for _, line := range lines {
+			k, v, _ := strings.Cut(line, "\t")
+			nouns[k] = strings.Split(v, ",")
+		}
+	})
+	if c, ok := nouns[w]; ok {
+		return c
+	}
+	if strings.ToLower(w) != w {
+		return nil
+	}
+	for _, sfx := range [][2]string{{"ies", "y"}, {"es", ""}, {"s", ""}} {
+		if strings.HasSuffix(w, sfx[0]) && len(w) > len(sfx[0])+2 {
+			if c, ok := nouns[strings.TrimSuffix(w, sfx[0])+sfx[1]]; ok {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// NounClassesExact returns the classes of w as listed, without reducing a
+// plural; ok is false when WordNet lists w itself nowhere ("ferries" is
+// known only as the plural of "ferry").
+func NounClassesExact(w string) ([]string, bool) {
+	NounClasses(w) // loads the table
+	c, ok := nouns[w]
+	return c, ok
+}
+
+// HasClass reports whether noun w has a sense of class c.
+func HasClass(w, c string) bool {
+	for _, x := range NounClasses(w) {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// files lists every embedded data file, for the provenance test.
+func files() ([]string, error) {
+	var out []string
+	err := fs.WalkDir(data, "data", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			out = append(out, p)
+		}
+		return err
+	})
+	return out, err
+}
+
+// once builds a table on first use.
+type once[T any] struct {
+	o    sync.Once
+	make func() T
+	v    T
+}
+
+func newOnce[T any](f func() T) *once[T] { return &once[T]{make: f} }
+
+func (o *once[T]) get() T {
+	o.o.Do(func() { o.v = o.make() })
+	return o.v
+}
+
+type personNoun struct{ own, up map[string]bool }
+
+var personOnce = newOnce(func() map[string]personNoun {
+	lines, err := readLines("data/en/person_nouns.tsv")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string]personNoun, len(lines))
+	set := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, x := range strings.Split(s, ",") {
+			if x != "" {
+				out[x] = true
+			}
+		}
+		return out
+	}
+	for _, line := range lines {
+		f := strings.Split(line, "\t")
+		if len(f) == 3 {
+			m[f[0]] = personNoun{set(f[1]), set(f[2])}
+		}
+	}
+	return m
+})
+
+// personNounOf looks a title up as a whole ("attorney general"), else by
+// its last word ("Chief Deputy City Attorney" → "attorney").
+func personNounOf(title string) (personNoun, bool) {
+	t := strings.ToLower(strings.TrimSpace(title))
+	m := personOnce.get()
+	if p, ok := m[t]; ok {
+		return p, true
+	}
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return personNoun{}, false
+	}
+	p, ok := m[strings.Trim(f[len(f)-1], ".,")]
+	return p, ok
+}
+
+// SameOffice reports whether two English titles can name one office: they
+// share a WordNet sense ("judge", "justice"; "CEO", "chief executive
+// officer"), or one is a kind of the other ("prosecutor" is a "lawyer").
+// Unknown titles are not the same office.
+func SameOffice(a, b string) bool {
+	pa, oka := personNounOf(a)
+	pb, okb := personNounOf(b)
+	if !oka || !okb {
+		return false
+	}
+	for x := range pa.own {
+		if pb.own[x] || pb.up[x] {
+			return true
+		}
+	}
+	for x := range pb.own {
+		if pa.up[x] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,146 @@
+package lang
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"path"
+	"strings"
+	"testing"
+)
+
+// Every data file says where its entries come from and under which licence.
+func TestProvenance(t *testing.T) {
+	names, err := files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) < 20 {
+		t.Fatalf("only %d data files", len(names))
+	}
+	for _, n := range names {
+		if strings.HasPrefix(path.Base(n), "LICENSE") {
+			continue
+		}
+		b, err := data.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(n, ".gz") {
+			zr, err := gzip.NewReader(bytes.NewReader(b))
+			if err != nil {
+				t.Fatalf("%s: %v", n, err)
+			}
+			if b, err = io.ReadAll(zr); err != nil {
+				t.Fatalf("%s: %v", n, err)
+			}
+		}
+		head := string(b[:min(len(b), 2000)])
+		if !strings.Contains(head, "\n# source: ") || !strings.Contains(head, "\n# licence: ") {
+			t.Errorf("%s: no '# source:' and '# licence:' header lines", n)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	sv := Words("speech_verbs", "en")
+	for _, w := range []string{"said", "says", "told", "added", "wrote", "insisted", "quipped", "acknowledged", "warned", "asked"} {
+		if !sv.Has(w) {
+			t.Errorf("speech_verbs lacks %q", w)
+		}
+	}
+	for _, w := range []string{"will", "make", "the", "bridge"} {
+		if sv.Has(w) {
+			t.Errorf("speech_verbs has %q", w)
+		}
+	}
+	if !Words("speech_verbs", "es").Has("afirmó") || Words("speech_verbs", "es").Has("said") {
+		t.Error("Spanish speech verbs are not Spanish")
+	}
+	if !Words("speech_verbs").Has("afirmó") || !Words("speech_verbs").Has("said") {
+		t.Error("the union over languages misses entries")
+	}
+	h := Words("hedges", "en")
+	if n := h.Match([]string{"believed", "to", "be", "hiding"}); n != 3 {
+		t.Errorf("Match(believed to be …) = %d, want 3", n)
+	}
+	if n := h.Match([]string{"believed", "them"}); n != 0 {
+		t.Errorf("Match(believed them) = %d, want 0", n)
+	}
+	if n := h.Match([]string{"allegedly"}); n != 1 {
+		t.Errorf("Match(allegedly) = %d, want 1", n)
+	}
+}
+
+func TestWordsUnknownPanics(t *testing.T) {
+	defer func() {
+		if recover() == nil {
+			t.Error("an unknown list did not panic")
+		}
+	}()
+	Words("no_such_list")
+}
+
+func TestCalendar(t *testing.T) {
+	cases := []struct {
+		lang, w string
+		month   int
+	}{
+		{"en", "january", 1}, {"en", "sept", 9}, {"en", "dec", 12}, {"es", "septiembre", 9}, {"es", "ene", 1},
+		{"pt", "março", 3}, {"fr", "août", 8}, {"de", "märz", 3}, {"it", "giugno", 6}, {"", "diciembre", 12},
+	}
+	for _, c := range cases {
+		if m, ok := Month(c.lang, c.w); !ok || m != c.month {
+			t.Errorf("Month(%q, %q) = %d, %v; want %d", c.lang, c.w, m, ok, c.month)
+		}
+	}
+	if _, ok := Month("en", "mayo"); ok {
+		t.Error("'mayo' is an English month")
+	}
+	if d, ok := Weekday("es", "miércoles"); !ok || d != 3 {
+		t.Errorf("Weekday(es, miércoles) = %d, %v", d, ok)
+	}
+	if d, ok := Weekday("en", "sunday"); !ok || d != 7 {
+		t.Errorf("Weekday(en, sunday) = %d, %v", d, ok)
+	}
+}
+
+func TestNounClasses(t *testing.T) {
+	cases := map[string]string{"ministry": ClassGroup, "senator": ClassPerson, "bridge": ClassArtifact,
+		"ministries": ClassGroup, "senators": ClassPerson, "county": ClassLocation}
+	for w, c := range cases {
+		if !HasClass(w, c) {
+			t.Errorf("%s: classes %v lack %s", w, NounClasses(w), c)
+		}
+	}
+	if NounClasses("xyzzyq") != nil {
+		t.Error("a made-up word has classes")
+	}
+}
+
+func BenchmarkWordsHas(b *testing.B) {
+	sv := Words("speech_verbs")
+	for i := 0; i < b.N; i++ {
+		sv.Has("said")
+	}
+}
+
+func TestSameOffice(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"judge", "Justice", true},
+		{"CEO", "chief executive officer", true},
+		{"prosecutor", "Attorney", true},
+		{"Chief Deputy City Attorney", "prosecutor", true},
+		{"governor", "senator", false},
+		{"bishop", "archbishop", true}, // an archbishop is a bishop: the more general title is no dispute
+		{"general", "admiral", false},
+	}
+	for _, tt := range tests {
+		if got := SameOffice(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameOffice(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

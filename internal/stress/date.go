@@ -1,0 +1,257 @@
+package stress
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/dates"
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
+// dates: a date written with its month's name ("26 March 2024", "March
+// 26", "14 de abril"), not relative and not the dateline, that another
+// outlet gives too; it is moved by 2–20 days, or to another year.
+func (sc *storyCtx) dates() []candidate {
+	var out []candidate
+	for i := range sc.story.Articles {
+		for _, d := range sc.ds[i] {
+			if d.Published || len(d.Date) < 7 {
+				continue
+			}
+			var dt dateText
+			ok := false
+			if d.Relative {
+				dt, ok = parseWeekday(d.Text, d.Date, sc.lang(i))
+			} else {
+				dt, ok = parseDate(d.Text, d.Date, sc.lang(i))
+			}
+			if !ok {
+				continue
+			}
+			var counter []Ref
+			for _, j := range sc.others(i) {
+				for _, d2 := range sc.ds[j] {
+					if !d2.Published && d2.Date == d.Date {
+						counter = append(counter, sc.ref(j, d2.Span))
+					}
+				}
+			}
+			art, old := sc.story.Articles[i], d.Date
+			out = append(out, candidate{art: i, span: d.Span, rewrite: dt.rewrite, counter: counter,
+				verify: func(inj Injection) bool { return dateMoved(inj, art, old, sc.lang(i)) }})
+		}
+	}
+	return out
+}
+
+// dateText is a date mention taken apart into the words that write it.
+type dateText struct {
+	text  string
+	lang  string
+	date  time.Time
+	day   bool // the text gives the day
+	parts []datePart
+}
+
+type datePart struct {
+	start, end int
+	kind       byte // 'd' day, 'm' month, 'y' year, 'w' weekday
+	suffix     string
+}
+
+var dateWordRe = regexp.MustCompile(`\p{L}+\.?|\d+(?:st|nd|rd|th)?`)
+
+// parseDate reads the parts of a date mention; ok is false unless the text
+// names its month and gives a day or a year to change.
+func parseDate(text, iso, l string) (dateText, bool) {
+	dt := dateText{text: text, lang: l}
+	layout := "2006-01-02"
+	if len(iso) == 7 {
+		layout = "2006-01"
+	}
+	t, err := time.Parse(layout, iso)
+	if err != nil {
+		return dt, false
+	}
+	dt.date, dt.day = t, len(iso) == 10
+	month, day, year := false, false, false
+	for _, m := range dateWordRe.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		lw := strings.ToLower(strings.TrimSuffix(w, "."))
+		switch {
+		case isDigit(w[0]):
+			num := strings.TrimRight(w, "stndrh")
+			n, _ := strconv.Atoi(num)
+			switch {
+			case len(num) == 4 && n == t.Year():
+				dt.parts = append(dt.parts, datePart{m[0], m[0] + 4, 'y', ""})
+				year = true
+			case len(num) <= 2 && n == t.Day() && dt.day:
+				dt.parts = append(dt.parts, datePart{m[0], m[0] + len(num), 'd', w[len(num):]})
+				day = true
+			default:
+				return dt, false // a numeric form this does not rewrite
+			}
+		default:
+			if n, ok := lang.Month(l, lw); ok && n == int(t.Month()) {
+				dt.parts = append(dt.parts, datePart{m[0], m[1], 'm', ""})
+				month = true
+			} else if _, ok := lang.Weekday(l, lw); ok {
+				dt.parts = append(dt.parts, datePart{m[0], m[1], 'w', ""})
+			}
+		}
+	}
+	return dt, month && (day || year)
+}
+
+// parseWeekday reads a weekday standing for a date ("Tuesday"), placed by
+// the publication date.
+func parseWeekday(text, iso, l string) (dateText, bool) {
+	t, err := time.Parse("2006-01-02", iso)
+	w := strings.TrimSuffix(text, ".")
+	if _, ok := lang.Weekday(l, strings.ToLower(w)); err != nil || !ok {
+		return dateText{}, false
+	}
+	return dateText{text: text, lang: l, date: t, day: true, parts: []datePart{{0, len(w), 'w', ""}}}, true
+}
+
+// dateMoved checks the injection: the changed mention is still read as a
+// date, and another one.
+func dateMoved(inj Injection, a *parallax.Article, old, l string) bool {
+	for _, d := range dates.Find(inj.Text, a.Published, l) {
+		if overlaps(d.Span, inj.Span) {
+			return d.Date != "" && d.Date != old
+		}
+	}
+	return false
+}
+
+// rewrite moves the date and writes it in the same form.
+func (dt dateText) rewrite(r *rand.Rand) string {
+	hasDay, hasYear := false, false
+	for _, p := range dt.parts {
+		hasDay = hasDay || p.kind == 'd'
+		hasYear = hasYear || p.kind == 'y'
+	}
+	var t time.Time
+	if len(dt.parts) == 1 && dt.parts[0].kind == 'w' {
+		// a weekday alone: another day of the same week
+		n := 2 + r.IntN(2)
+		if r.IntN(2) == 0 {
+			n = -n
+		}
+		t = dt.date.AddDate(0, 0, n)
+	} else if hasDay && (!hasYear || r.IntN(4) > 0) {
+		n := 2 + r.IntN(19)
+		if r.IntN(2) == 0 {
+			n = -n
+		}
+		t = dt.date.AddDate(0, 0, n)
+		if !hasYear && t.Year() != dt.date.Year() {
+			t = dt.date.AddDate(0, 0, -n) // the year is not written: stay in it
+		}
+	} else {
+		n := 1 + r.IntN(3)
+		if r.IntN(2) == 0 {
+			n = -n
+		}
+		t = dt.date.AddDate(n, 0, 0)
+	}
+	var b strings.Builder
+	last := 0
+	for _, p := range dt.parts {
+		b.WriteString(dt.text[last:p.start])
+		w := dt.text[p.start:p.end]
+		switch p.kind {
+		case 'd':
+			b.WriteString(strconv.Itoa(t.Day()))
+			if p.suffix != "" {
+				b.WriteString(ordinalSuffix(t.Day()))
+			}
+		case 'y':
+			b.WriteString(strconv.Itoa(t.Year()))
+		case 'm':
+			b.WriteString(calendarName(dt.lang, false, int(t.Month()), w))
+		case 'w':
+			wd := int(t.Weekday())
+			if wd == 0 {
+				wd = 7
+			}
+			b.WriteString(calendarName(dt.lang, true, wd, w))
+		}
+		last = p.end
+	}
+	b.WriteString(dt.text[last:])
+	return b.String()
+}
+
+func ordinalSuffix(d int) string {
+	switch {
+	case d%100 >= 11 && d%100 <= 13:
+		return "th"
+	case d%10 == 1:
+		return "st"
+	case d%10 == 2:
+		return "nd"
+	case d%10 == 3:
+		return "rd"
+	}
+	return "th"
+}
+
+// calendarName is the name of month (or weekday) n in language l written
+// like the word it replaces: abbreviated when that was ("Jan.", "Sept"),
+// in full otherwise, in the same letter case and with its final dot.
+func calendarName(l string, weekday bool, n int, like string) string {
+	dot := strings.HasSuffix(like, ".")
+	bare := strings.TrimSuffix(like, ".")
+	var names []string
+	for name, k := range lang.CalendarNames(l, weekday) {
+		if k == n && !strings.ContainsAny(name, ". ") {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return like
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) < len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	long := names[len(names)-1]
+	name := long
+	if dot || len(bare) < len(fullName(l, weekday, bare)) {
+		name = names[0]
+	}
+	if dot && name == long {
+		dot = false // "May" has no abbreviation to dot
+	}
+	out := shapeLike(name, bare)
+	if dot {
+		out += "."
+	}
+	return out
+}
+
+// fullName is the longest name of the month (or weekday) that w names.
+func fullName(l string, weekday bool, w string) string {
+	lw := strings.ToLower(w)
+	n, ok := lang.CalendarNames(l, weekday)[lw]
+	if !ok {
+		return w
+	}
+	best := lw
+	for name, k := range lang.CalendarNames(l, weekday) {
+		if k == n && len(name) > len(best) && !strings.ContainsAny(name, ". ") {
+			best = name
+		}
+	}
+	return best
+}

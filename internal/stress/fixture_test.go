@@ -1,0 +1,126 @@
+package stress
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// A fictional story told by two outlets: every kind has a place in the
+// first article with a counterpart in the second.
+var fixtureTexts = [2]string{
+	`Floods force evacuations in Lowmere
+
+Governor Maria Tolliver said on Tuesday that 42 families were evacuated from Lowmere after the Varn River rose overnight. The Regional Water Safety Authority (RWSA) said the 1987 Flood Control Act required the dam to be inspected every year. Victor Ambrose stole two pumps from the depot, police said. The opening ceremony took place on March 3, 2031, before the rain began. Three people were injured near the old mill, among them a 67-year-old farmer.`,
+	`Lowmere empties as the Varn rises
+
+Governor Maria Tolliver ordered 42 families out of their homes as the river climbed. Engineers from the Regional Water Safety Authority (RWSA) and the Western Supply Agency inspected the dam under the 1987 Flood Control Act. Victor Ambrose stole two pumps, according to the county sheriff. The opening ceremony took place on March 3, 2031. Three people were injured by falling debris; a 67-year-old farmer was among them.`,
+}
+
+func fixtureStory() Story {
+	pub := time.Date(2031, 3, 5, 9, 0, 0, 0, time.UTC)
+	var s Story
+	s.Name = "fixture"
+	for i, text := range fixtureTexts {
+		s.Articles = append(s.Articles, &parallax.Article{
+			ID: []string{"a1", "a2"}[i], Outlet: []string{"northern-herald.example", "southern-post.example"}[i],
+			Text: text, Language: "en", Published: pub,
+		})
+	}
+	return s
+}
+
+func fixtureCtx(t *testing.T) *storyCtx {
+	t.Helper()
+	sc := newStoryCtx(fixtureStory())
+	sc.pool = orgWords([]*storyCtx{sc})
+	return sc
+}
+
+// checkInjection asserts the harness's own contract for one injection:
+// the perturbed text is the original with exactly the recorded words
+// replaced, and the counterparts are words of other outlets' articles.
+func checkInjection(t *testing.T, s Story, inj Injection) {
+	t.Helper()
+	var orig *parallax.Article
+	outlet := map[string]string{}
+	text := map[string]string{}
+	for _, a := range s.Articles {
+		outlet[a.ID], text[a.ID] = a.Outlet, a.Text
+		if a.ID == inj.Article {
+			orig = a
+		}
+	}
+	if orig == nil {
+		t.Fatalf("%s: injected into unknown article %q", inj.Kind, inj.Article)
+	}
+	o, p := orig.Text, inj.Text
+	if o[:inj.Orig.Start] != p[:inj.Span.Start] || inj.Orig.Start != inj.Span.Start {
+		t.Errorf("%s: texts differ before the recorded span %v", inj.Kind, inj.Span)
+	}
+	if o[inj.Orig.End:] != p[inj.Span.End:] {
+		t.Errorf("%s: texts differ after the recorded span %v", inj.Kind, inj.Span)
+	}
+	if inj.Orig.Of(o) != inj.Before || inj.Span.Of(p) != inj.After {
+		t.Errorf("%s: recorded %q → %q, texts hold %q → %q", inj.Kind, inj.Before, inj.After, inj.Orig.Of(o), inj.Span.Of(p))
+	}
+	if inj.Before == inj.After || inj.Span.Len() == 0 {
+		t.Errorf("%s: no change recorded: %q → %q", inj.Kind, inj.Before, inj.After)
+	}
+	if len(inj.Counterparts) == 0 {
+		t.Errorf("%s: no counterpart", inj.Kind)
+	}
+	for _, r := range inj.Counterparts {
+		if r.Outlet == inj.Outlet || outlet[r.Article] != r.Outlet {
+			t.Errorf("%s: counterpart in %s (%s), injected into %s", inj.Kind, r.Article, r.Outlet, inj.Outlet)
+		}
+		if r.Span.Of(text[r.Article]) != r.Text || r.Text == "" {
+			t.Errorf("%s: counterpart %q is not the text at %v", inj.Kind, r.Text, r.Span)
+		}
+	}
+}
+
+func TestInjectorsOnFixture(t *testing.T) {
+	s := fixtureStory()
+	sc := fixtureCtx(t)
+	// what each kind must change in the first article, and a counterpart
+	// it must find in the second
+	want := map[string]struct{ before, counterpart string }{
+		KindNumber:   {"42", "42 families"},
+		KindDate:     {"", "March 3, 2031"},
+		KindOffice:   {"Governor", "Governor Maria Tolliver"},
+		KindAcronym:  {"", "Regional Water Safety Authority (RWSA)"},
+		KindLawYear:  {"1987", "1987 Flood Control Act"},
+		KindModality: {"stole", "Victor Ambrose stole"},
+		KindNegation: {"", ""},
+	}
+	for _, kind := range Kinds {
+		t.Run(kind, func(t *testing.T) {
+			injs := sc.inject(kind, rand.New(rand.NewPCG(7, 7)), 20)
+			var inA1 []Injection
+			for _, inj := range injs {
+				checkInjection(t, s, inj)
+				if inj.Article == "a1" {
+					inA1 = append(inA1, inj)
+				}
+				t.Logf("%s %s: %q → %q; counterpart %q", kind, inj.Article, inj.Before, inj.After, inj.Counterparts[0].Text)
+			}
+			if len(inA1) == 0 {
+				t.Fatalf("no %s injection in the first article", kind)
+			}
+			w := want[kind]
+			ok := false
+			for _, inj := range inA1 {
+				if (w.before == "" || inj.Before == w.before) && (w.counterpart == "" || inj.Counterparts[0].Text == w.counterpart) {
+					ok = true
+				}
+				checkKind(t, kind, inj)
+			}
+			if !ok {
+				t.Errorf("no injection changes %q with counterpart %q", w.before, w.counterpart)
+			}
+		})
+	}
+}
