@@ -154,7 +154,7 @@ func TestReviewAndFactCheckSheet(t *testing.T) {
 		t.Errorf("export stories lacks the review:\n%.400s", out)
 	}
 	sheet := mustRun(t, "export", "conflicts", "--db", db, "s1")
-	for _, want := range []string{"# Fact-check sheet:", "## 1. figures differ", "**Review:** confirmed by ana", "| A | harbor-gazette |", "41 people were injured"} {
+	for _, want := range []string{"# Fact-check sheet:", ". figures differ", "**Review:** confirmed by ana", "| A | harbor-gazette |", "41 people were injured"} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("the Markdown sheet lacks %q:\n%s", want, sheet)
 		}
