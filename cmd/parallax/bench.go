@@ -40,6 +40,7 @@ the library, the web server), per core.`)
 	library := fs.Int("library", 0, "also grow a library to this many articles and time placing one at 10k and at the end (e.g. 100000)")
 	serve := fs.Int("serve", 0, "load-test the web server on loopback over a library of this many articles (e.g. 10000)")
 	requests := fs.Int("requests", 2000, "with -serve: requests per endpoint")
+	pageN := fs.String("page", "", "read one generated HTML page of this size, of one-line paragraphs, and analyse it (e.g. 10MB)")
 	workers := fs.String("workers", "", "measure distributed ingest of -n pages with this many worker processes, e.g. 1,2,3 (needs -pg and -nats)")
 	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
 	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
@@ -54,6 +55,14 @@ the library, the web server), per core.`)
 	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
 	if done, err := parseFlags(m, fs, args); done {
 		return err
+	}
+	if *pageN != "" {
+		size, err := pageSize(*pageN)
+		if err != nil {
+			fmt.Fprintln(m.Stderr, "parallax bench:", err)
+			return errSilent{2}
+		}
+		return c.page(ctx, size)
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
@@ -78,11 +77,14 @@ naming its outlet, headline, date and URL:
 	for _, e := range errs {
 		rep.Errors = append(rep.Errors, parallax.InputError{Input: inputOf(e), Problem: parallax.ErrorMessage(e)})
 	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
 	var w io.Writer = m.Stdout
+	var file *outputFile
 	if *out != "" {
-		file, err := os.Create(*out)
-		if err != nil {
-			return fmt.Errorf("create report %q: %w", *out, err)
+		if file, err = createOutput(*out); err != nil {
+			return err
 		}
 		defer file.Close()
 		w = file
@@ -93,6 +95,11 @@ naming its outlet, headline, date and URL:
 	}
 	if err := report.Write(w, f, rep, report.Options{Articles: byID, Text: report.TextOptions{Color: *color}, Directory: dir}); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return err
+		}
 	}
 	if len(errs) > 0 {
 		return errSilent{1}

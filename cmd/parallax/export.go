@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -107,17 +106,17 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 		return usageError(m, fs, "unexpected argument %q", fs.Arg(0))
 	}
 	var w io.Writer = m.Stdout
+	var file *outputFile
 	if *out != "" {
-		f, err := os.Create(*out)
-		if err != nil {
-			return fmt.Errorf("create %q: %w", *out, err)
+		var err error
+		if file, err = createOutput(*out); err != nil {
+			return err
 		}
-		defer f.Close()
-		w = f
+		defer file.Close()
+		w = file
 	}
 	bw := bufio.NewWriter(w)
-	defer bw.Flush()
-	return withStore(ctx, *db, func(st parallax.Store) error {
+	err := withStore(ctx, *db, func(st parallax.Store) error {
 		switch what {
 		case "stories":
 			return exportStories(ctx, st, bw)
@@ -136,6 +135,13 @@ func (c *ExportCommand) Run(ctx context.Context, args []string) error {
 			return enc.Encode(e)
 		})
 	})
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil && file != nil {
+		err = file.Commit()
+	}
+	return err
 }
 
 func exportArticle(r *parallax.Record) (*exportedArticle, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"text/tabwriter"
 
@@ -144,16 +145,22 @@ func (c *FeedsCommand) Run(ctx context.Context, args []string) error {
 			for i, f := range feeds {
 				list[i] = *f
 			}
-			w := m.Stdout
+			var w io.Writer = m.Stdout
+			var file *outputFile
 			if out != nil && *out != "" {
-				f, err := os.Create(*out)
-				if err != nil {
-					return fmt.Errorf("create %q: %w", *out, err)
+				if file, err = createOutput(*out); err != nil {
+					return err
 				}
-				defer f.Close()
-				w = f
+				defer file.Close()
+				w = file
 			}
-			return read.WriteOPML(w, list)
+			if err := read.WriteOPML(w, list); err != nil {
+				return err
+			}
+			if file != nil {
+				return file.Commit()
+			}
+			return nil
 		default:
 			fmt.Fprintf(m.Stderr, "parallax feeds: unknown subcommand %q\n%s\n", sub, feedsUsage)
 			return errSilent{2}

@@ -81,22 +81,17 @@ Feed files, or http(s) URLs of pages and feeds.`)
 		run.input(ctx, path)
 	}
 	p.finish()
-	// Stories are compared even after an interrupt: what was stored is kept
-	// and shown current. A second signal kills the process; the database
-	// stays consistent either way.
-	flushCtx := context.WithoutCancel(ctx)
-	if err := ing.Flush(flushCtx); err != nil {
+	if ctx.Err() != nil {
+		return run.interrupted(ctx)
+	}
+	if err := ing.Flush(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
 		plural(run.added, "new article", "new articles"), plural(run.existing, "article", "articles"),
 		plural(run.dups, "copy linked", "copies linked"), plural(run.stories, "story", "stories"), plural(run.failed, "input", "inputs"))
 	if !ing.Placing() && run.added > 0 {
-		fmt.Fprintln(m.Stderr, "another process (a parallax worker) holds the library's placement lock: it places the new articles in stories")
-	}
-	if ctx.Err() != nil {
-		fmt.Fprintln(m.Stderr, "interrupted: everything ingested so far is kept")
-		return errSilent{130}
+		fmt.Fprintln(m.Stderr, lockHeldNote)
 	}
 	if run.failed > 0 {
 		return errSilent{1}
@@ -175,7 +170,9 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 	}
 	res, err := r.ing.Add(ctx, a, feedID)
 	if err != nil {
-		r.fail(err)
+		if ctx.Err() == nil { // an interrupt is not the input's fault
+			r.fail(err)
+		}
 		return
 	}
 	switch {
@@ -194,7 +191,7 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 			r.stories++
 		}
 		if time.Since(r.flushed) >= flushEvery {
-			if err := r.ing.Flush(ctx); err != nil {
+			if err := r.ing.Flush(ctx); err != nil && ctx.Err() == nil {
 				r.fail(err)
 			}
 			r.flushed = time.Now()
@@ -202,6 +199,42 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 	}
 	r.progress.tick(a.Source, len(a.Received))
 }
+
+// interruptFlush is how long an interrupted run spends comparing again the
+// stories it touched, within the second the program has to stop.
+const interruptFlush = 300 * time.Millisecond
+
+// interrupted ends a run stopped by a signal: every article it committed
+// is whole and placed (or, when a worker holds the placement lock, stored
+// for it to place). The stories it touched are compared again for as long
+// as interruptFlush allows (each story's report is saved whole, and a
+// story still being compared when the program stops keeps its previous
+// report); the others are found out of date (Store.StaleStories) and
+// compared by the next ingest or watch.
+func (r *ingestRun) interrupted(ctx context.Context) error {
+	left := r.ing.Dirty()
+	if r.ing.Placing() {
+		fmt.Fprintf(r.m.Stderr, "interrupted: %s kept, each whole and in its story; comparing %s again\n",
+			plural(r.added, "new article", "new articles"), plural(left, "story", "stories"))
+	} else {
+		fmt.Fprintf(r.m.Stderr, "interrupted: %s kept, each whole\n", plural(r.added, "new article", "new articles"))
+		if r.added > 0 {
+			fmt.Fprintln(r.m.Stderr, lockHeldNote)
+		}
+	}
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
+	defer cancel()
+	if err := r.ing.Flush(fctx); err != nil && fctx.Err() == nil {
+		r.fail(err)
+	}
+	if n := r.ing.Dirty(); n > 0 {
+		fmt.Fprintf(r.m.Stderr, "%d of %s not compared again yet: the next ingest or watch compares them\n", n, plural(left, "story", "stories"))
+	}
+	return errSilent{130}
+}
+
+// lockHeldNote says why an ingest placed none of the articles it stored.
+const lockHeldNote = "another process (a parallax worker) holds the library's placement lock: it places the new articles in stories"
 
 func (r *ingestRun) fail(err error) {
 	r.failed++

@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -15,13 +16,34 @@ import (
 	"os/signal"
 	"runtime/pprof"
 	"syscall"
+	"time"
 
 	"github.com/parallaxnews/parallax"
 )
 
-func main() {
+func main() { os.Exit(runMain(os.Args[1:])) }
+
+// stopGrace is how long a command has, after SIGINT or SIGTERM, to stop
+// by itself before the program stops it.
+const stopGrace = 700 * time.Millisecond
+
+// signalsReady, when set (by tests), is called once the signals are wired.
+var signalsReady func()
+
+// runMain runs one command with the signals wired and returns the exit
+// status. The first SIGINT or SIGTERM cancels the command's context: every
+// command then stops at the next article, record or request, and says
+// so. One still busy after stopGrace (in one long computation) is stopped
+// there: whatever it committed to the library is whole (each article and
+// each story's report is one transaction), output files are written whole
+// or not at all, and the exit status is 130. A second signal ends the
+// program at once.
+func runMain(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if signalsReady != nil {
+		signalsReady()
+	}
 	// PARALLAX_CPUPROFILE=file writes a CPU profile of the run, for
 	// developers chasing speed (go tool pprof file).
 	if path := os.Getenv("PARALLAX_CPUPROFILE"); path != "" {
@@ -32,9 +54,27 @@ func main() {
 		}
 	}
 	m := NewMain(os.Stdout, os.Stderr)
-	err := m.Run(ctx, os.Args[1:])
-	pprof.StopCPUProfile()
-	os.Exit(exitCode(err))
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx, args) }()
+	select {
+	case err := <-done:
+		return exitCode(err)
+	case <-ctx.Done():
+	}
+	stop() // from now on a signal has its default effect
+	select {
+	case err := <-done:
+		var silent errSilent
+		if err != nil && !errors.As(err, &silent) {
+			// Whatever failed, failed because of the interrupt.
+			err = context.Canceled
+		}
+		return exitCode(err)
+	case <-time.After(stopGrace):
+		removePending()
+		fmt.Fprintln(os.Stderr, "parallax: interrupted before the command finished; what it had committed is kept whole")
+		return 130
+	}
 }
 
 // Main is the program: its streams and logger, so tests can run it whole.
@@ -148,6 +188,10 @@ func exitCode(err error) int {
 	}
 	if e, ok := err.(errSilent); ok {
 		return e.code
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(os.Stderr, "parallax: interrupted; what was committed is kept")
+		return 130
 	}
 	fmt.Fprintln(os.Stderr, "parallax:", parallax.ErrorMessage(err))
 	if parallax.ErrorCode(err) == parallax.EINVALID {

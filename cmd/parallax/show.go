@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/report"
@@ -72,14 +71,20 @@ parallax stories lists them).`)
 			arts[a.ID] = &a
 		}
 		var w io.Writer = m.Stdout
+		var file *outputFile
 		if *out != "" {
-			file, err := os.Create(*out)
-			if err != nil {
-				return fmt.Errorf("create %q: %w", *out, err)
+			if file, err = createOutput(*out); err != nil {
+				return err
 			}
 			defer file.Close()
 			w = file
 		}
-		return report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}, Directory: dir})
+		if err := report.Write(w, f, &rep, report.Options{Articles: arts, Text: report.TextOptions{Color: *color}, Directory: dir}); err != nil {
+			return err
+		}
+		if file != nil {
+			return file.Commit()
+		}
+		return nil
 	})
 }

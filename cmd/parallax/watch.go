@@ -97,7 +97,16 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 	}
 	for {
 		next, err := c.pollDue(ctx, st, add, fc, *interval, *queueURL != "")
-		if ferr := flush(context.WithoutCancel(ctx)); ferr != nil {
+		if ctx.Err() != nil {
+			// Stopping: compare the touched stories for as long as an
+			// interrupted ingest does, then go (the next run compares the
+			// rest: Store.StaleStories).
+			fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
+			flush(fctx)
+			cancel()
+			break
+		}
+		if ferr := flush(ctx); ferr != nil {
 			return ferr
 		}
 		if err != nil {
@@ -163,7 +172,9 @@ func (c *WatchCommand) pollDue(ctx context.Context, st parallax.Store, add adder
 			}
 			isNew, err := add(ctx, a, f.ID)
 			if err != nil {
-				fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(err))
+				if ctx.Err() == nil {
+					fmt.Fprintln(m.Stderr, "parallax:", parallax.ErrorMessage(err))
+				}
 				continue
 			}
 			if isNew {

@@ -132,6 +132,10 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		return recent[i].ID < recent[j].ID
 	})
 	for _, r := range recent {
+		if err := ctx.Err(); err != nil {
+			ing.Close()
+			return nil, err
+		}
 		if r.StoryID == 0 && opt.DeferUnplaced {
 			continue
 		}
@@ -150,6 +154,12 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 				ing.Close()
 				return nil, err
 			}
+		}
+	}
+	if !opt.DeferUnplaced {
+		if err := ing.placeUnplaced(ctx); err != nil {
+			ing.Close()
+			return nil, err
 		}
 	}
 	// Stories a stopped process placed articles in but did not compare
@@ -269,7 +279,10 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 		return res, err
 	}
 	sid, dup := ing.index.Add(pipeline.Doc(a))
-	if err := ing.place(ctx, res.ID, sid, dup); err != nil {
+	// Stored, the article is placed even if ctx is cancelled meanwhile (an
+	// interrupt): a run stopped between the two steps would leave it out of
+	// every story until the next run.
+	if err := ing.place(context.WithoutCancel(ctx), res.ID, sid, dup); err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
 	res.StoryID, res.DuplicateOf = ing.stories[sid], parseArticleID(dup)

@@ -405,3 +405,62 @@ func TestEvents(t *testing.T) {
 		t.Errorf("a third outlet: new events %+v, want one for coast-daily.example", added)
 	}
 }
+
+// An article stored but not placed (a run killed between the two steps)
+// is placed by the next run even when it is older than the window, with
+// a copy of it stored alike; the articles already placed keep their story.
+func TestIngestPlacesOldUnplaced(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(400 * 24 * time.Hour) } // a year after: beyond the window
+	ing, err := New(ctx, db, Options{Now: func() time.Time { return day.Add(time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	placed, err := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/mill", mill, day), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ing.Close() // the run ends
+	var ids []int64
+	for _, a := range []*parallax.Article{
+		art("north-post.example", "https://north-post.example/dam", damA, day),
+		art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(time.Hour)),
+	} {
+		rec := &parallax.Record{Article: *a, Hash: Hash(a.Text)}
+		enc, err := pipeline.EncodeAnalysis(pipeline.NewAnalyzer().Analyze(&rec.Article))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Analysis = enc
+		id, _, err := db.AddArticle(ctx, rec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	// The next run places them, though the index of recent coverage it
+	// rebuilds does not reach them.
+	next, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	next.Close()
+	var stories []int64
+	for _, id := range ids {
+		r, err := db.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.StoryID == 0 {
+			t.Fatalf("article %d, a year old, is still in no story", id)
+		}
+		stories = append(stories, r.StoryID)
+	}
+	if stories[0] != stories[1] {
+		t.Errorf("the two dam articles went to stories %d and %d", stories[0], stories[1])
+	}
+	if r, _ := db.Article(ctx, placed.ID); r.StoryID != placed.StoryID {
+		t.Errorf("the placed article moved from story %d to %d", placed.StoryID, r.StoryID)
+	}
+}
