@@ -937,7 +937,7 @@ func attachedWords(u *unit, sp parallax.Span) parallax.Span {
 			j--
 		}
 		if named(j) || prepositions.Has(strings.ToLower(text[j:i])) {
-			break // "found guilty of slaying Zurana Horton": the label is someone else's
+			break // "found guilty of attacking Marta Quill": the label is the attacker's, not hers
 		}
 		start = j
 	}
