@@ -375,20 +375,33 @@ var personOnce = newOnce(func() map[string]personNoun {
 	return m
 })
 
-// personNounOf looks a title up as a whole ("attorney general"), else by
-// its last word ("Chief Deputy City Attorney" → "attorney").
+// personNounOf gathers the senses of a title as a whole ("attorney
+// general") and of its last word ("Chief Deputy City Attorney" →
+// "attorney"): news writes "Chief Executive" for a CEO, which WordNet files
+// under heads of state, and the last word keeps the business sense.
 func personNounOf(title string) (personNoun, bool) {
 	t := strings.ToLower(strings.TrimSpace(title))
 	m := personOnce.get()
+	out := personNoun{own: map[string]bool{}, up: map[string]bool{}}
+	found := false
+	add := func(p personNoun) {
+		for x := range p.own {
+			out.own[x] = true
+		}
+		for x := range p.up {
+			out.up[x] = true
+		}
+		found = true
+	}
 	if p, ok := m[t]; ok {
-		return p, true
+		add(p)
 	}
-	f := strings.Fields(t)
-	if len(f) == 0 {
-		return personNoun{}, false
+	if f := strings.Fields(t); len(f) > 1 {
+		if p, ok := m[strings.Trim(f[len(f)-1], ".,")]; ok {
+			add(p)
+		}
 	}
-	p, ok := m[strings.Trim(f[len(f)-1], ".,")]
-	return p, ok
+	return out, found
 }
 
 // SameOffice reports whether two English titles can name one office: they

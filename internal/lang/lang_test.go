@@ -132,6 +132,7 @@ func TestSameOffice(t *testing.T) {
 	}{
 		{"judge", "Justice", true},
 		{"CEO", "chief executive officer", true},
+		{"CEO", "Chief Executive", true},
 		{"prosecutor", "Attorney", true},
 		{"Chief Deputy City Attorney", "prosecutor", true},
 		{"governor", "senator", false},
