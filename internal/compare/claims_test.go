@@ -153,3 +153,25 @@ func TestCharacterizationNotVictimsOrPleas(t *testing.T) {
 		}
 	}
 }
+
+func TestEventConflict(t *testing.T) {
+	st := storyOf(t,
+		"The passengers of the Marigold Star were evacuated from the burning ferry at Pier 4 on Tuesday morning.",
+		"The passengers of the Marigold Star were evacuated from the ferry at Pier 4 on Tuesday morning, police said.",
+		"The passengers of the Marigold Star were not evacuated from the burning ferry at Pier 4 on Tuesday morning.")
+	cs := conflictsOfKind(st, "event")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 || len(cs[0].Sides[0]) != 2 || cs[0].Sides[1][0].Article != "a3" {
+		t.Fatalf("event conflicts: %+v; all: %+v", cs, st.Conflicts)
+	}
+	// a negation in another clause, or on both sides, is no dispute
+	for _, pair := range [][2]string{
+		{"Police could not say how many shots were fired at the Ashby warehouse on Monday night.",
+			"Police couldn't say how many shots were fired at the Ashby warehouse on Monday night."},
+		{"No bail was sought and no plea was entered at Ashby court on Monday.",
+			"No plea was entered at Ashby court on Monday, and a hearing was set for Friday."},
+	} {
+		if cs := conflictsOfKind(storyOf(t, pair[0], pair[1]), "event"); len(cs) != 0 {
+			t.Errorf("%q vs %q: %+v", pair[0], pair[1], cs)
+		}
+	}
+}

@@ -25,6 +25,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
+	out = append(out, s.eventConflicts()...)
 	for i := range out {
 		if out[i].Label == "" {
 			out[i].Label = parallax.LabelContradiction
@@ -686,6 +687,9 @@ func hasGuiltTerm(text string) bool {
 var (
 	negations    = lang.Words("negations")
 	prepositions = lang.Words("prepositions")
+	pronouns     = lang.Words("pronouns", "en")
+	determiners  = lang.Words("determiners", "en")
+	stopSubjects = lang.Words("openers", "en")
 )
 
 // hedgeConflicts: within figures or sentences that line up, one outlet

@@ -1,0 +1,143 @@
+package compare
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
+// An event claim says that something happened to a subject, or that it did
+// not: "three people were killed" / "no people were killed", "the bridge was
+// closed" / "the bridge was not closed", "the ceremony took place" / "did not
+// take place". Two outlets that tell the same happening with opposite
+// polarity contradict each other.
+type eventClaim struct {
+	key      string // subject and verb, folded: "person|kill", "bridge|close"
+	negative bool
+	u        *unit
+	sp       parallax.Span
+}
+
+var (
+	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:was|were|has been|have been|had been)\s+(not\s+|never\s+)?(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
+	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(took place|happened|occurred|take place|happen|occur)\b`)
+)
+
+// eventClaims reads the event clauses of the story's English sentences,
+// outside quotations.
+func (s *story) eventClaims() []eventClaim {
+	var out []eventClaim
+	for _, u := range s.units {
+		if u.quoted || u.art.Language != "en" && u.art.Language != "" {
+			continue
+		}
+		text := u.art.Article.Text
+		sent := u.span.Of(text)
+		add := func(subjStart, subjEnd int, verb string, neg bool, end int) {
+			subj := strings.ToLower(sent[subjStart:subjEnd])
+			if len(subj) < 3 || pronounsEN.Has(subj) || determinersEN.Has(subj) || stopSubject(subj) {
+				return
+			}
+			// "no people were killed", "no financial terms of the deal were
+			// disclosed": a negation earlier in the clause negates it
+			// (the clause starts after a comma, a conjunction or a word that
+			// opens a complement: "couldn't say how many shots were fired")
+			clauseStart := strings.LastIndexAny(sent[:subjStart], ",;:") + 1
+			words := strings.Fields(strings.ToLower(sent[clauseStart:subjStart]))
+			for k := len(words) - 1; k >= 0; k-- {
+				if clauseOpeners.Has(words[k]) {
+					words = words[k+1:]
+					break
+				}
+			}
+			for _, w := range words {
+				if negations.Has(w) || strings.HasSuffix(w, "n't") || w == "none" || w == "nobody" {
+					neg = !neg
+				}
+			}
+			if insideQuote(u.art, parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}) {
+				return
+			}
+			key := strings.TrimSuffix(subj, "s") + "|" + verbStem(verb)
+			out = append(out, eventClaim{key: key, negative: neg, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
+		}
+		for _, m := range passiveEventRe.FindAllStringSubmatchIndex(sent, -1) {
+			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
+		}
+		for _, m := range happenEventRe.FindAllStringSubmatchIndex(sent, -1) {
+			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
+		}
+	}
+	return out
+}
+
+var clauseOpeners = lang.Words("clause_openers", "en")
+
+var (
+	pronounsEN    = pronouns
+	determinersEN = determiners
+)
+
+// stopSubject: function words that cannot be an event's subject.
+func stopSubject(w string) bool {
+	return stopSubjects.Has(w)
+}
+
+// verbStem folds "took place"/"take place" and regular past forms.
+func verbStem(v string) string {
+	switch v {
+	case "took place", "take place":
+		return "take place"
+	case "happened", "happen":
+		return "happen"
+	case "occurred", "occur":
+		return "occur"
+	}
+	return stem(v, "en")
+}
+
+// eventConflicts: one outlet says a happening took place, another that it
+// did not, in sentences that tell the same (alike enough to be one fact).
+func (s *story) eventConflicts() []parallax.Conflict {
+	cs := s.eventClaims()
+	var out []parallax.Conflict
+	done := map[string]bool{}
+	for i := range cs {
+		a := cs[i]
+		if !a.negative || done[a.key] {
+			continue
+		}
+		var pos []eventClaim
+		seen := map[string]bool{}
+		for j := range cs {
+			b := cs[j]
+			if b.negative || b.key != a.key || s.sameSource(a.u.art, b.u.art) || contextSim(a.u, b.u) < minEventSim {
+				continue
+			}
+			if o := s.outletOf[b.u.art.Article.ID]; !seen[o] {
+				seen[o] = true
+				pos = append(pos, b)
+			}
+		}
+		if len(pos) == 0 {
+			continue
+		}
+		done[a.key] = true
+		c := parallax.Conflict{Kind: "event", Label: parallax.LabelContradiction, Subject: a.sp.Of(a.u.art.Article.Text)}
+		var side []parallax.Evidence
+		for _, b := range pos {
+			side = append(side, s.evidence(b.u.art, clause(b.u.art.Article.Text, b.u.span, b.sp, 30)))
+		}
+		c.Sides = [][]parallax.Evidence{side, {s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30))}}
+		c.Summary = fmt.Sprintf("%s says it did not happen (%q) where %s say it did", s.outletOf[a.u.art.Article.ID],
+			a.sp.Of(a.u.art.Article.Text), strings.Join(outletNames(s, side), ", "))
+		out = append(out, c)
+	}
+	return out
+}
+
+// minEventSim: how alike two sentences must be to tell one happening.
+var minEventSim = 0.2
