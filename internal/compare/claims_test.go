@@ -175,3 +175,27 @@ func TestEventConflict(t *testing.T) {
 		}
 	}
 }
+
+func TestModalityConflict(t *testing.T) {
+	st := storyOf(t,
+		"Tobias Renn set fire to the galley of the ferry Marigold Star at Pier 4 on Tuesday morning.",
+		"Tobias Renn allegedly set fire to the galley of the ferry Marigold Star at Pier 4 on Tuesday morning.")
+	var found bool
+	for _, c := range conflictsOfKind(st, "characterization") {
+		if c.Label == parallax.LabelCharacterization && len(c.Sides) == 2 && c.Sides[1][0].Article == "a2" && strings.Contains(c.Summary, "allegedly") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("asserted vs allegedly: %+v", st.Conflicts)
+	}
+	// a vague hedge is no characterisation of an act
+	st = storyOf(t,
+		"Tobias Renn set fire to the galley of the ferry Marigold Star at Pier 4 on Tuesday morning.",
+		"Tobias Renn possibly set fire to the galley of the ferry Marigold Star at Pier 4 on Tuesday morning.")
+	for _, c := range conflictsOfKind(st, "characterization") {
+		if strings.Contains(c.Summary, "possibly") {
+			t.Errorf("'possibly' raised a conflict: %+v", c)
+		}
+	}
+}

@@ -26,6 +26,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
+	out = append(out, s.modalityConflicts()...)
 	for i := range out {
 		if out[i].Label == "" {
 			out[i].Label = parallax.LabelContradiction

@@ -141,3 +141,79 @@ func (s *story) eventConflicts() []parallax.Conflict {
 
 // minEventSim: how alike two sentences must be to tell one happening.
 var minEventSim = 0.2
+
+// modalityConflicts: two outlets tell the same act of a named actor, one as
+// fact and the other hedged ("allegedly", "reportedly", "is accused of"): a
+// difference of characterisation. The sentences must be alike enough to be
+// one fact and name the same actor; attributions ("according to") are not
+// hedges here, and quoted sentences are the speaker's, not the outlet's.
+func (s *story) modalityConflicts() []parallax.Conflict {
+	var out []parallax.Conflict
+	used := map[*unit]bool{}
+	for _, h := range s.units {
+		hedge := ownHedge(h)
+		if hedge == nil || h.quoted || used[h] {
+			continue
+		}
+		var asserted []*unit
+		seen := map[string]bool{}
+		for _, a := range s.units {
+			if a.quoted || used[a] || len(a.hedges) > 0 || s.sameSource(h.art, a.art) || sharedGroups(h, a) == 0 {
+				continue
+			}
+			if contextSim(h, a) < minModalitySim {
+				continue
+			}
+			if o := s.outletOf[a.art.Article.ID]; !seen[o] {
+				seen[o] = true
+				asserted = append(asserted, a)
+			}
+		}
+		if len(asserted) == 0 {
+			continue
+		}
+		used[h] = true
+		c := parallax.Conflict{Kind: "characterization", Label: parallax.LabelCharacterization, Subject: hedge.Text}
+		var side []parallax.Evidence
+		for _, a := range asserted {
+			used[a] = true
+			side = append(side, s.evidence(a.art, clause(a.art.Article.Text, a.span, a.span, 40)))
+		}
+		c.Sides = [][]parallax.Evidence{side, {s.evidence(h.art, clause(h.art.Article.Text, h.span, hedge.Span, 40))}}
+		c.Summary = fmt.Sprintf("%s asserts what %s reports as %q", strings.Join(outletNames(s, side), ", "), s.outletOf[h.art.Article.ID], hedge.Text)
+		out = append(out, c)
+	}
+	return out
+}
+
+// ownHedge is the unit's first hedge that is the outlet's own and hedges an
+// act (allegedly, reportedly, accused, suspected, presumed; not "possibly"
+// or "according to"), outside quotations.
+func ownHedge(u *unit) *parallax.Signal {
+	for i := range u.hedges {
+		h := &u.hedges[i]
+		f := strings.Fields(strings.ToLower(h.Text))
+		if insideQuote(u.art, h.Span) || len(f) == 0 || !actHedges.Has(f[0]) {
+			continue
+		}
+		// "accused"/"suspected" hedge as "accused of", "the suspected
+		// gunman"; as a verb with an object ("Nixon suspected him") they
+		// report someone's belief, which is no hedge of the outlet's
+		if (f[0] == "accused" || f[0] == "suspected") && !(len(f) > 1 && f[1] == "of") && !afterDeterminer(u.art.Article.Text, h.Span.Start) {
+			continue
+		}
+		return h
+	}
+	return nil
+}
+
+// afterDeterminer reports whether the word before off is a determiner.
+func afterDeterminer(text string, off int) bool {
+	f := strings.Fields(text[max(0, off-12):off])
+	return len(f) > 0 && determiners.Has(strings.ToLower(f[len(f)-1]))
+}
+
+// minModalitySim: how alike two sentences must be to tell one act.
+var minModalitySim = 0.75
+
+var actHedges = lang.Words("act_hedges", "en")
