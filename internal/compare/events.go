@@ -38,7 +38,7 @@ func (s *story) eventClaims() []eventClaim {
 		sent := u.span.Of(text)
 		add := func(subjStart, subjEnd int, verb string, neg bool, end int) {
 			subj := strings.ToLower(sent[subjStart:subjEnd])
-			if len(subj) < 3 || pronounsEN.Has(subj) || determinersEN.Has(subj) || stopSubject(subj) {
+			if len(subj) < 3 || pronouns.Has(subj) || determiners.Has(subj) || stopSubjects.Has(subj) {
 				return
 			}
 			// "no people were killed", "no financial terms of the deal were
@@ -75,16 +75,6 @@ func (s *story) eventClaims() []eventClaim {
 }
 
 var clauseOpeners = lang.Words("clause_openers", "en")
-
-var (
-	pronounsEN    = pronouns
-	determinersEN = determiners
-)
-
-// stopSubject: function words that cannot be an event's subject.
-func stopSubject(w string) bool {
-	return stopSubjects.Has(w)
-}
 
 // verbStem folds "took place"/"take place" and regular past forms.
 func verbStem(v string) string {
