@@ -6,6 +6,8 @@ import (
 
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/spanish"
+
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // foldLower lowercases s and strips Latin diacritics ("León" → "leon",
@@ -116,42 +118,15 @@ func guessLang(words []string) string {
 
 // extraStop are words frequent in news of any topic that the snowball
 // stopword lists leave in, and function words of languages other than
-// English and Spanish. They are compared after lowercasing, before folding.
-var extraStop = map[string]map[string]bool{
-	"en": setOf("said", "says", "say", "saying", "also", "would", "could", "may", "might", "must", "shall", "us",
-		"told", "according", "one", "new", "last", "first", "like", "just", "get", "got", "many", "much", "well", "even",
-		"still", "however", "since", "around", "made", "make", "take", "took", "including", "per", "cent", "yet", "whether",
-		"another", "although", "though", "without", "within", "among", "upon", "across", "via", "ago", "mr", "mrs", "ms",
-		"dr", "st", "n't", "ll", "ve", "re", "don", "won", "can", "cannot", "us", "today", "yesterday", "tomorrow", "week",
-		"time", "year", "years", "day", "days", "people", "news", "report", "reported", "reports", "will", "two", "three",
-		"go", "going", "went", "way", "back", "want", "see", "know", "think", "come", "came", "use", "used", "lot", "part"),
-	"es": setOf("dijo", "dice", "según", "además", "ser", "sido", "puede", "pueden", "hay", "año", "años", "día", "días",
-		"hoy", "ayer", "tras", "sobre", "entre", "hasta", "desde", "durante", "mientras", "aunque", "así", "sin", "todo",
-		"toda", "todos", "todas", "otro", "otra", "otros", "otras", "cual", "cuales", "cuando", "donde", "mismo", "misma",
-		"hace", "ha", "han", "fue", "fueron", "será", "vez", "nuevo", "nueva", "parte", "través", "informó", "aseguró"),
-	"pt": setOf("o", "a", "os", "as", "um", "uma", "uns", "umas", "de", "do", "da", "dos", "das", "em", "no", "na", "nos",
-		"nas", "por", "pelo", "pela", "pelos", "pelas", "para", "com", "sem", "que", "e", "ou", "mas", "se", "não", "foi",
-		"ser", "são", "é", "está", "estão", "era", "ao", "aos", "à", "às", "seu", "sua", "seus", "suas", "ele", "ela",
-		"eles", "elas", "isso", "este", "esta", "esse", "essa", "como", "mais", "também", "já", "sobre", "entre", "após",
-		"até", "disse", "ter", "tem", "têm", "foram", "onde", "quando", "muito", "ano", "anos", "dia", "lhe", "nós", "eu"),
-	"de": setOf("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und", "oder",
-		"aber", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "wurden", "hat", "haben", "hatte", "nicht", "mit",
-		"von", "vom", "zu", "zum", "zur", "auf", "für", "an", "am", "im", "in", "aus", "bei", "nach", "vor", "über", "unter",
-		"sich", "er", "sie", "es", "wir", "ihr", "ich", "auch", "noch", "nur", "so", "wie", "als", "dass", "daß", "wenn",
-		"sein", "seine", "ihre", "ihren", "diese", "dieser", "dieses", "man", "um", "bis", "soll", "sollen", "kann",
-		"können", "jahr", "jahre", "jahren", "sagte", "laut", "mehr", "schon", "wohl", "beim"),
-	"fr": setOf("le", "la", "les", "un", "une", "des", "du", "de", "et", "ou", "mais", "est", "sont", "été", "être", "a",
-		"ont", "avait", "dans", "pour", "par", "sur", "au", "aux", "avec", "sans", "qui", "que", "quoi", "ce", "cette",
-		"ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "se", "sa", "son", "ses", "leur", "leurs", "ne",
-		"pas", "plus", "comme", "aussi", "après", "avant", "entre", "selon", "dit", "an", "ans", "lors", "fait", "tout"),
-	"it": setOf("il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "del", "della", "dei", "delle", "degli",
-		"dello", "da", "dal", "dalla", "in", "nel", "nella", "su", "sul", "sulla", "per", "con", "tra", "fra", "e", "ed",
-		"o", "ma", "che", "chi", "non", "è", "sono", "era", "stato", "stata", "ha", "hanno", "anche", "come", "più", "si",
-		"suo", "sua", "loro", "questo", "questa", "quello", "quella", "dopo", "anni", "anno", "detto", "alla", "al", "ai"),
-	"hu": setOf("a", "az", "és", "hogy", "nem", "egy", "is", "meg", "volt", "van", "már", "csak", "mint", "még", "ez",
-		"azt", "pedig", "után", "amely", "aki", "ami", "de", "vagy", "mert", "ha", "el", "fel", "ki", "be", "le", "ezt",
-		"lesz", "lett", "nagyon", "sem", "ő", "ők", "kell", "szerint", "év", "évben", "során", "között", "alatt", "első"),
-}
+// English and Spanish, from the language layer. They are compared after
+// lowercasing, before folding.
+var extraStop = func() map[string]*lang.Set {
+	m := map[string]*lang.Set{}
+	for _, l := range []string{"en", "es", "pt", "de", "fr", "it", "hu"} {
+		m[l] = lang.Words("news_stopwords", l)
+	}
+	return m
+}()
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -167,11 +142,11 @@ func setOf(words ...string) map[string]bool {
 func isStop(lang, w string) bool {
 	switch lang {
 	case "en", "":
-		return english.IsStopWord(w) || stopEN[w]
+		return english.IsStopWord(w) || stopEN.Has(w)
 	case "es":
-		return spanish.IsStopWord(w) || stopES[w]
+		return spanish.IsStopWord(w) || stopES.Has(w)
 	}
-	return extraStop[lang][w]
+	return extraStop[lang].Has(w)
 }
 
 var stopEN, stopES = extraStop["en"], extraStop["es"]
