@@ -560,7 +560,7 @@ func (d *doc) resolveEntities() {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue
 		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
-			continue // "ALSO READ", "LEA TAMBIÉN": a kicker in capitals, not a name
+			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
 		case m.initial && m.tokens == 1 && !known:
 			continue
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:

@@ -5,17 +5,12 @@ import (
 	"testing"
 
 	"github.com/parallaxnews/parallax"
-	"github.com/parallaxnews/parallax/internal/analyze"
-	"github.com/parallaxnews/parallax/internal/dates"
-	"github.com/parallaxnews/parallax/internal/quantity"
 )
 
 // storyOf compares fictional articles, one per outlet.
 func storyOf(t *testing.T, texts ...string) parallax.Story {
 	t.Helper()
-	an := &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
-		return dates.Find(text, a.Published, lang)
-	}}
+	an := testAnalyzer()
 	var in Input
 	for i, x := range texts {
 		id := "a" + string(rune('1'+i))

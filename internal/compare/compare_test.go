@@ -87,9 +87,7 @@ The Ashby dam leaked on Monday and flooded 14 homes, the Ashby Water Board said.
 
 func taleStory(t *testing.T) parallax.Story {
 	t.Helper()
-	an := &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
-		return dates.Find(text, a.Published, lang)
-	}}
+	an := testAnalyzer()
 	var in Input
 	for i, x := range tale {
 		a := &parallax.Article{ID: "a" + string(rune('1'+i)), Outlet: x.outlet, Source: x.outlet, Text: x.text, Language: "en",
@@ -180,9 +178,7 @@ func TestStory(t *testing.T) {
 }
 
 func TestDateConflict(t *testing.T) {
-	an := &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
-		return dates.Find(text, a.Published, lang)
-	}}
+	an := testAnalyzer()
 	texts := []struct{ outlet, text string }{
 		{"a.example", "Ashby dam leak\nThe Ashby dam leaked on March 2, 2026, flooding homes along the Ashby river, the Ashby Water Board said."},
 		{"b.example", "Leak at Ashby dam\nThe Ashby dam leaked on March 2, 2026 and flooded homes along the Ashby river, according to the Ashby Water Board."},
@@ -205,4 +201,12 @@ func TestDateConflict(t *testing.T) {
 		}
 	}
 	t.Errorf("no date conflict March 3 vs March 2; conflicts: %v", got)
+}
+
+// testAnalyzer is the pipeline's analyser, built here because the pipeline
+// package imports this one.
+func testAnalyzer() *analyze.Analyzer {
+	return &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
+		return dates.Find(text, a.Published, lang)
+	}}
 }
