@@ -204,7 +204,7 @@ func (d *doc) continueQuotes(qs []parallax.Quote, ms []quoteMark) {
 		}
 		samePara := para[j] == para[i]
 		nextPara := para[i] == para[j]+1 && opens[i]
-		if (samePara || nextPara) && !d.personBetween(ms[j].close, ms[i].open, qs[j].Speaker) {
+		if (samePara || nextPara) && !d.personBetween(d.afterCueClause(qs[j], ms[j], ms[i].open), ms[i].open, qs[j].Speaker) {
 			qs[i].Speaker = qs[j].Speaker
 		}
 	}
@@ -222,6 +222,22 @@ func (d *doc) continueQuotes(qs []parallax.Quote, ms []quoteMark) {
 			qs[i].Speaker = qs[j].Speaker
 		}
 	}
+}
+
+// afterCueClause is where a person named before the next quotation (at
+// limit) starts to compete with q's speaker: after the sentence of q's cue
+// when the cue follows q, since that sentence describes the speaker ("said
+// Ana Ruiz, a spokeswoman for Ivo Stanek." or "…, referring to Ivo
+// Stanek's plan."); else right after q.
+func (d *doc) afterCueClause(q parallax.Quote, m quoteMark, limit int) int {
+	if q.CueSpan.Len() == 0 || q.CueSpan.Start < m.close {
+		return m.close
+	}
+	si := d.sentenceOf(q.CueSpan.End - 1)
+	if si < 0 {
+		return m.close
+	}
+	return max(m.close, min(d.sents[si].Span.End, limit))
 }
 
 // paragraphOf counts the line breaks before off.
