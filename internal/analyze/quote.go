@@ -314,7 +314,8 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	if so < 0 {
 		so = si
 	}
-	before := d.tokensBetween(so, d.sents[so].Span.Start, m.open)
+	// the words of another quotation in the sentence are not its cue
+	before := d.tokensBetween(so, max(d.sents[so].Span.Start, d.quoteEndBefore(m.open)), m.open)
 	if name, cue, ok := d.cueBefore(before, so, m); ok {
 		return name, cue
 	}
@@ -393,6 +394,29 @@ func (d *doc) continuesSpeaker(m quoteMark) bool {
 	}
 	p, lp := d.paragraphOf(m.open), d.paragraphOf(d.lastQuoteEnd)
 	return p == lp || p == lp+1 && d.opensParagraph(m.open)
+}
+
+// quoteEndBefore is the offset just after the closing mark of the last
+// quotation before off that opens its sentence (`“…,” said Ana Ruiz. “…”`),
+// or 0: its words are not the cue of a later one. Quotations inside a
+// clause (`Ruiz said the pier was “safe,” adding that it “will reopen”`)
+// are part of the clause that says who speaks.
+func (d *doc) quoteEndBefore(off int) int {
+	end := 0
+	for _, q := range d.quoteSpans {
+		if q.End >= off {
+			break
+		}
+		if q.End >= len(d.text) {
+			continue
+		}
+		si := d.sentenceOf(q.Start)
+		if si < 0 || strings.TrimFunc(d.text[min(d.sents[si].Span.Start, q.Start):q.Start], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) != "" {
+			continue
+		}
+		end = q.End + runeLen(d.text, q.End)
+	}
+	return end
 }
 
 // sentHasQuote reports whether sentence si holds a quotation mark.
