@@ -503,6 +503,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		if name == "" {
 			name = d.nominal(toks[1:end]) // "said the 46-year-old"
 		}
+		if name == "" {
+			name = d.bareName(toks[1:end]) // "said Small"
+		}
 		// "said the mayor, Helena Varga," — the name in apposition settles it
 		if end < len(toks) && d.text[toks[end].start] == ',' {
 			k := end + 1
@@ -541,6 +544,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 			}
 			if name == "" {
 				name = d.nominal(toks[:k])
+			}
+			if name == "" {
+				name = d.bareName(toks[:k]) // "Gov. Kasich replied"
 			}
 			return name, cue, true
 		}
@@ -593,6 +599,47 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// bareName reads a speaker's name that the entity rules did not take (a
+// surname that is also a word: "Pence said", "Will wrote"; a name seen
+// once: "Gov. Kasich replied"), in the subject slot of a cue, where a
+// capitalised word can only be a name: one to four capitalised words,
+// titles allowed. A person of the article whose name ends in the last
+// word is meant; else the words themselves name the speaker.
+func (d *doc) bareName(toks []token) string {
+	for len(toks) > 0 && toks[0].kind == tPunct {
+		toks = toks[1:]
+	}
+	var words []token
+	for _, t := range toks {
+		if t.kind == tPunct {
+			if d.text[t.start] == '.' || d.text[t.start] == '-' {
+				continue
+			}
+			return ""
+		}
+		if t.kind != tWord || !t.cap || t.poss > 0 || len(toks) > 6 {
+			return ""
+		}
+		if isTitle(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			continue
+		}
+		if pronouns.Has(t.low) || determiners.Has(t.low) || startWords.Has(t.low) || calendarWord(t.low) {
+			return ""
+		}
+		words = append(words, t)
+	}
+	if len(words) == 0 || len(words) > 3 {
+		return ""
+	}
+	last := words[len(words)-1].word(d.text)
+	for _, e := range d.ents {
+		if e.typ == parallax.Person && lastWord(e.name) == last {
+			return e.name
+		}
+	}
+	return d.text[words[0].start:words[len(words)-1].end]
 }
 
 // nominal returns a description that names the speaker when no name does:
