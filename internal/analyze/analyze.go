@@ -26,6 +26,7 @@ type doc struct {
 	lastSpeaker     string
 	lastSpeakerSent int
 	lastQuoteEnd    int // where the last attributed quotation closes, -1 when none
+	genders         map[string]byte // persons' sex from the article's pronouns, made on first use
 }
 
 // Analyzer analyses articles. Its zero value is ready to use and it is safe

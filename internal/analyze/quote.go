@@ -861,21 +861,42 @@ func (d *doc) pronounReferent(at, before int, g byte) string {
 	if n := d.sentenceSubjectBefore(at, si, g); n != "" {
 		return n
 	}
-	// the sentence just before, when it names someone: its subject
-	if si > 0 {
-		if n := d.firstPerson(si-1, g); n != "" {
-			return n
+	// the sentence just before, when it names someone: its subject; then
+	// the last speaker, then the sentences before. A sentence whose subject
+	// is the same pronoun ("He plans …") continues the chain: its referent
+	// is ours, so it is skipped rather than searched for other names.
+	checkedLast, skipped := false, 0
+	for k := si - 1; k >= 0 && k >= si-4-skipped; k-- {
+		if g != 0 && skipped < 4 && d.opensWithPronoun(k, g) {
+			skipped++
+			continue
 		}
-	}
-	if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && genderFits(d.lastSpeaker, g) {
-		return d.lastSpeaker
-	}
-	for k := si - 2; k >= 0 && k >= si-4; k-- {
 		if n := d.firstPerson(k, g); n != "" {
 			return n
 		}
+		if !checkedLast {
+			checkedLast = true
+			if d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && d.genderFits(d.lastSpeaker, g) {
+				return d.lastSpeaker
+			}
+		}
+	}
+	if !checkedLast && d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && d.genderFits(d.lastSpeaker, g) {
+		return d.lastSpeaker
 	}
 	return d.recentPerson(before, 0, g)
+}
+
+// opensWithPronoun reports whether sentence si starts with a subject
+// pronoun of sex g ("He plans to …").
+func (d *doc) opensWithPronoun(si int, g byte) bool {
+	for _, t := range d.sentToks[si] {
+		if t.kind == tPunct {
+			continue
+		}
+		return (t.low == "he" || t.low == "she") && pronounGender(t.low) == g
+	}
+	return false
 }
 
 // firstPerson is the first person named in sentence si outside quotes.
@@ -889,7 +910,7 @@ func (d *doc) firstPerson(si int, g byte) string {
 		if m.start >= sp.End {
 			break
 		}
-		if e := d.ents[m.entity]; e.typ == parallax.Person && genderFits(e.name, g) {
+		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) {
 			return e.name
 		}
 	}
@@ -907,7 +928,7 @@ func (d *doc) recentPerson(off, from int, g byte) string {
 		if m.start < from {
 			break
 		}
-		if e := d.ents[m.entity]; e.typ == parallax.Person && genderFits(e.name, g) {
+		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) {
 			return e.name
 		}
 	}
@@ -929,7 +950,7 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 			break
 		}
 		e := d.ents[m.entity]
-		if e.typ != parallax.Person || !genderFits(e.name, g) {
+		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
 		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) {
@@ -985,6 +1006,91 @@ func genderFits(name string, g byte) bool {
 	}
 	ng := gazetteer.Gender(firstWord(name))
 	return ng == 0 || ng == 'U' || ng == g
+}
+
+// genderFits is genderFits with the article's own evidence for names the
+// list of given names leaves open ("Hillary", a surname alone): the
+// pronouns that follow a sentence naming that person and no other.
+func (d *doc) genderFits(name string, g byte) bool {
+	if g == 0 {
+		return true
+	}
+	if ng := gazetteer.Gender(firstWord(name)); ng == 'F' || ng == 'M' {
+		return ng == g
+	}
+	ng := d.textGender()[name]
+	return ng == 0 || ng == g
+}
+
+// textGender infers, once per article, the sex of the persons the given
+// names leave open: after a sentence naming one person only, count he/him/
+// his and she/her/hers outside quotes in it and in the next sentence when
+// that names nobody; a clear majority (three to one, at least two) decides.
+func (d *doc) textGender() map[string]byte {
+	if d.genders != nil {
+		return d.genders
+	}
+	d.genders = map[string]byte{}
+	type count struct{ m, f int }
+	counts := map[string]*count{}
+	mi := 0
+	persons := make([]string, len(d.sents)) // the one person a sentence names, "" for none, "-" for several
+	firstAt := make([]int, len(d.sents))
+	for si, sent := range d.sents {
+		for mi < len(d.mentions) && d.mentions[mi].start < sent.Span.Start {
+			mi++
+		}
+		for k := mi; k < len(d.mentions) && d.mentions[k].start < sent.Span.End; k++ {
+			m := &d.mentions[k]
+			e := d.ents[m.entity]
+			if e.typ != parallax.Person || d.insideQuote(m.start) {
+				continue
+			}
+			switch persons[si] {
+			case "":
+				persons[si], firstAt[si] = e.name, m.end
+			case e.name:
+			default:
+				persons[si] = "-"
+			}
+		}
+	}
+	tally := func(si, from int, c *count) {
+		for _, t := range d.sentToks[si] {
+			if t.start < from || t.kind != tWord || d.insideQuote(t.start) {
+				continue
+			}
+			switch t.low {
+			case "he", "him", "his", "himself":
+				c.m++
+			case "she", "her", "hers", "herself":
+				c.f++
+			}
+		}
+	}
+	for si, p := range persons {
+		if p == "" || p == "-" {
+			continue
+		}
+		c := counts[p]
+		if c == nil {
+			c = &count{}
+			counts[p] = c
+		}
+		tally(si, firstAt[si], c)
+		if si+1 < len(d.sents) && persons[si+1] == "" {
+			tally(si+1, 0, c)
+		}
+	}
+	for name, c := range counts {
+		switch {
+		case c.m >= 2 && c.m >= 3*c.f:
+			d.genders[name] = 'M'
+		case c.f >= 2 && c.f >= 3*c.m:
+			d.genders[name] = 'F'
+		}
+	}
+	return d.genders
 }
 
 // resolveSubject turns the words that name a speaker into an entity name:
