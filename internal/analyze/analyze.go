@@ -25,7 +25,7 @@ type doc struct {
 	// the last quote's speaker, for "he added" in the sentences after it
 	lastSpeaker     string
 	lastSpeakerSent int
-	lastQuoteEnd    int // where the last attributed quotation closes, -1 when none
+	lastQuoteEnd    int             // where the last attributed quotation closes, -1 when none
 	genders         map[string]byte // persons' sex from the article's pronouns, made on first use
 }
 
