@@ -300,6 +300,11 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		return "", parallax.Span{}
 	}
 	closeEnd := m.close + runeLen(d.text, m.close)
+	if d.titleLines[si] {
+		if name, cue, ok := d.headlineCue(si, m, closeEnd); ok {
+			return name, cue
+		}
+	}
 	// 1. after the quote: `,” he said`, `,” said the Salvadoran leader`, `," Mayorkas wrote`
 	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
 	if name, cue, ok := d.cueAfter(after, m); ok {
@@ -364,6 +369,60 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		}
 	}
 	return "", parallax.Span{}
+}
+
+// headlineCue reads the two ways headlines attribute a quotation: the
+// speaker and a colon opening the line (`Quist: Pier ‘Will Reopen in
+// June’`), and a speech verb in title case (`Quist Says Pier ‘Will
+// Reopen’`, `‘Nobody Knew,’ Quist Tells Inquiry`). The speaker must be a
+// short capitalised name (bareName).
+func (d *doc) headlineCue(si int, m quoteMark, closeEnd int) (string, parallax.Span, bool) {
+	sp := d.sents[si].Span
+	before := d.tokensBetween(si, sp.Start, m.open)
+	for k, t := range before {
+		if t.kind == tPunct && d.text[t.start] == ':' {
+			if k <= 6 {
+				if name := d.bareName(before[:k]); name != "" {
+					return name, parallax.Span{Start: before[0].start, End: t.end}, true
+				}
+			}
+			break
+		}
+	}
+	titleVerb := func(toks []token) (string, parallax.Span, bool) {
+		for k := 1; k < len(toks) && k <= 4; k++ {
+			t := toks[k]
+			if t.kind == tWord && t.cap && isSpeechVerb(t.low) {
+				// in title case any word is capitalised: the name must be a
+				// person the article names
+				if name := d.bareName(toks[:k]); name != "" && d.isPersonName(name) {
+					return name, parallax.Span{Start: toks[0].start, End: t.end}, true
+				}
+				break
+			}
+		}
+		return "", parallax.Span{}, false
+	}
+	// the speaker opens the line, before the quotation
+	if start := d.quoteEndBefore(m.open); start <= sp.Start {
+		if name, cue, ok := titleVerb(before); ok {
+			return name, cue, true
+		}
+	}
+	after := d.tokensBetween(si, closeEnd, sp.End)
+	for len(after) > 0 && after[0].kind == tPunct {
+		after = after[1:]
+	}
+	return titleVerb(after)
+}
+
+func (d *doc) isPersonName(name string) bool {
+	for _, e := range d.ents {
+		if e.typ == parallax.Person && e.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // endsInCue reports whether a sentence ends by introducing what follows:
