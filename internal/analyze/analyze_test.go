@@ -328,3 +328,30 @@ func TestPronounNotAfterPreposition(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlesAreNotStatements(t *testing.T) {
+	tests := []struct {
+		name, text, quote string
+		scare             bool
+	}{
+		{"a show's name", "Harbour news.\n\nSpeaking on “Harbour Tonight With Ana Ruiz,” Mayor Marta Quist said the pier would reopen.", "Harbour Tonight With Ana Ruiz,", true},
+		{"a book's title", "Harbour news.\n\nHer memoir, “The Long Night of the Pier,” sold well.", "The Long Night of the Pier,", true},
+		{"a slogan chanted", "Harbour news.\n\nProtesters outside the hall kept chanting “Save the Old Pier.”", "Save the Old Pier.", false},
+		{"a sentence in sentence case", "Harbour news.\n\nMayor Marta Quist said: “The pier will reopen in June.”", "The pier will reopen in June.", false},
+	}
+	for _, tt := range tests {
+		a := analyzeText(t, tt.text)
+		found := false
+		for _, q := range a.Quotes {
+			if q.Text == tt.quote {
+				found = true
+				if q.Scare != tt.scare {
+					t.Errorf("%s: %q scare %v, want %v", tt.name, q.Text, q.Scare, tt.scare)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: quote %q not found in %+v", tt.name, tt.quote, a.Quotes)
+		}
+	}
+}

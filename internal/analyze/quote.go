@@ -166,6 +166,16 @@ func (d *doc) findQuotes() []parallax.Quote {
 		first, _ := utf8.DecodeRuneInString(q.Text)
 		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
 		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
+		// a title in title case is a name, not speech: “Meet the Press,”
+		// “The Tragedy of Lyndon Johnson”
+		// (headlines aside, where every quotation is in title case); a
+		// slogan chanted or said is still speech (`chanting “Dump the
+		// Mayor!”`, `one message: “Save the Pier.”`); not so a title
+		// followed by a cue: `on “Harbour Tonight,” Quist said`
+		if si := d.sentenceOf(m.open); !q.Scare && !m.runOn && si >= 0 && !d.titleLines[si] && d.paragraphOf(m.open) > 0 &&
+			titleCased(q.Text) && !d.saidRightBefore(si, m.open) && !strings.ContainsAny(q.Text, "!?") {
+			q.Scare = true
+		}
 		if speaker != "" && !q.Scare {
 			d.lastSpeaker, d.lastSpeakerSent, d.lastQuoteEnd = speaker, d.sentenceOf(m.close), m.close
 		}
@@ -286,6 +296,46 @@ func (d *doc) personBetween(from, to int, speaker string) bool {
 		}
 	}
 	return false
+}
+
+// saidRightBefore reports whether a colon or a verb of saying that does
+// not introduce a name (called, titled) stands right before off.
+func (d *doc) saidRightBefore(si, off int) bool {
+	toks := d.tokensBetween(si, d.sents[si].Span.Start, off)
+	for len(toks) > 0 && toks[len(toks)-1].kind == tPunct && d.text[toks[len(toks)-1].start] == ',' {
+		toks = toks[:len(toks)-1]
+	}
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	if t.kind == tPunct {
+		return d.text[t.start] == ':'
+	}
+	return d.isVerb(t) && !namingVerbs.Has(t.low)
+}
+
+// titleCased reports whether s reads like the title of a work or a show:
+// two to twelve words, every one capitalised but function words, and no
+// sentence inside (no full stop, question or exclamation mark before its
+// end).
+func titleCased(s string) bool {
+	f := strings.Fields(strings.TrimRight(s, ".,;:!? "))
+	if len(f) < 2 || len(f) > 12 || strings.ContainsAny(strings.TrimRight(s, ".,;:!?’'\" "), ".!?") {
+		return false
+	}
+	capital := 0
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			capital++
+		case unicode.IsLower(r) && titleMinorWords.Has(w):
+		default:
+			return false
+		}
+	}
+	return capital >= 2
 }
 
 func lastRune(s string) string {

@@ -34,6 +34,7 @@ var (
 	accordingTo     = lang.Words("according_to")
 	prepositions    = lang.Words("prepositions")
 	determiners     = lang.Words("determiners")
+	titleMinorWords = lang.Words("title_minor_words")
 	hedgeTerms      = phrases{lang.Words("hedges")}
 	loadedTerms     = phrases{lang.Words("loaded")}
 	pejoratives     = phrases{lang.Words("pejoratives")}
