@@ -259,6 +259,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"the article's pronouns tell an open given name's sex", "Robin Vale opened the inquiry on Monday. She said her office would publish everything, and she thanked her staff. Later, Robin Vale met Ivo Stanek at the harbour. “We will rebuild,” he said.", "We will rebuild,", "Ivo Stanek"},
 		{"a headline's speaker before a colon", "Quist: Pier ‘Will Reopen in June’\n\nMayor Marta Quist spoke at the harbour on Monday.", "Will Reopen in June", "Marta Quist"},
 		{"a headline's speech verb in title case", "Marta Quist Says Pier ‘Will Reopen Soon’\n\nMayor Marta Quist spoke at the harbour on Monday.", "Will Reopen Soon", "Marta Quist"},
+		{"the asker of a question is not its answer's speaker", "Harbour news.\n\nAsked by Ivo Stanek whether the pier was safe, Mayor Marta Quist replied, “It is safe.”", "It is safe.", "Marta Quist"},
+		{"a participle continues the verb before it", "Harbour news.\n\nMayor Ivo Stanek will visit the pier, Ana Ruiz said, adding that it was “the safest in the region.”", "the safest in the region.", "Ana Ruiz"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

@@ -812,7 +812,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		for end < len(toks) && toks[end].kind != tPunct {
 			end++
 		}
-		if end > 1 {
+		// only the speaker stands between the verb and the quotation, not a
+		// clause ("Asked by Ana Ruiz whether …, Quist replied")
+		if end > 1 && end <= 6 && end >= len(toks)-1 && !prepositions.Has(toks[1].low) {
 			if name := d.resolveSubject(toks[1:end], m.open); name != "" {
 				return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
 			}
@@ -872,8 +874,20 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
-	// first person-like mention in the sentence before the quote, or a pronoun
+	// "…, Spicer said, adding “…”": a participle continues the nearest
+	// verb of saying before it, whose subject is the speaker
+	if participle {
+		if name, start, ok := d.finiteSaySubject(toks[:verb], m.open); ok {
+			return name, parallax.Span{Start: start, End: cueEnd}, true
+		}
+	}
+	// first person-like mention in the sentence before the quote, or a
+	// pronoun; not the object of a preposition ("Asked by Ana Ruiz whether
+	// …, Quist said")
 	for k := 0; k < subjEnd; k++ {
+		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
+			continue
+		}
 		if name, ok := d.nameAt(toks[k], m.open); ok {
 			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
@@ -897,6 +911,34 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// finiteSaySubject finds the last finite verb of saying in toks ("said",
+// not "saying") and the person or pronoun right before it, or right after
+// it when inverted ("said Spicer").
+func (d *doc) finiteSaySubject(toks []token, before int) (string, int, bool) {
+	for j := len(toks) - 1; j >= 0; j-- {
+		if !d.isVerb(toks[j]) || strings.HasSuffix(toks[j].low, "ing") {
+			continue
+		}
+		for k := j - 1; k >= 0 && j-k <= 3; k-- {
+			if toks[k].kind == tPunct {
+				break
+			}
+			if d.isPersonish(toks[k]) {
+				if name, ok := d.nameAt(toks[k], before); ok {
+					return name, toks[k].start, true
+				}
+			}
+		}
+		if j+1 < len(toks) && d.isPersonish(toks[j+1]) && !pronouns.Has(d.lw(toks[j+1])) {
+			if name, ok := d.nameAt(toks[j+1], before); ok {
+				return name, toks[j].start, true
+			}
+		}
+		return "", 0, false
+	}
+	return "", 0, false
 }
 
 func minInt(a, b int) int {
