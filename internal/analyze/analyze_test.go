@@ -261,6 +261,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a headline's speech verb in title case", "Marta Quist Says Pier ‘Will Reopen Soon’\n\nMayor Marta Quist spoke at the harbour on Monday.", "Will Reopen Soon", "Marta Quist"},
 		{"the asker of a question is not its answer's speaker", "Harbour news.\n\nAsked by Ivo Stanek whether the pier was safe, Mayor Marta Quist replied, “It is safe.”", "It is safe.", "Marta Quist"},
 		{"a participle continues the verb before it", "Harbour news.\n\nMayor Ivo Stanek will visit the pier, Ana Ruiz said, adding that it was “the safest in the region.”", "the safest in the region.", "Ana Ruiz"},
+		{"a verb of saying used as a noun is no cue", "Harbour news.\n\nThe pier reopened on Monday, and Ivo Stanek joined the talks on the “harbour renewal plan for the next decade.”", "harbour renewal plan for the next decade.", ""},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

@@ -825,7 +825,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	// nearest speech verb within the last dozen words
 	verb := -1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 14; k-- {
-		if d.isVerb(toks[k]) {
+		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
 			verb = k
 			break
 		}
@@ -911,6 +911,38 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// nounUse reports whether the verb-like word toks[k] is a noun there
+// ("a tweet", "his podcast", "in a Sunday statement", "Ruiz's show"): a
+// determiner, a possessive or a preposition comes right before it, or
+// only a weekday or month between.
+func (d *doc) nounUse(toks []token, k int) bool {
+	if w := toks[k].low; strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "said" {
+		return false // past forms and gerunds ("by warning") are verbs
+	}
+	for j := k - 1; j >= 0 && k-j <= 2; j-- {
+		t := toks[j]
+		if t.kind != tWord {
+			return false
+		}
+		// "that" is a relative pronoun as often ("a video that says")
+		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) || possessivePronoun(t.low) {
+			return true
+		}
+		if !calendarWord(t.low) {
+			return false
+		}
+	}
+	return false
+}
+
+func possessivePronoun(w string) bool {
+	switch w {
+	case "his", "her", "its", "their", "our", "my", "your", "su", "sus":
+		return true
+	}
+	return false
 }
 
 // finiteSaySubject finds the last finite verb of saying in toks ("said",
