@@ -262,6 +262,10 @@ func TestSpeakersInContext(t *testing.T) {
 		{"the asker of a question is not its answer's speaker", "Harbour news.\n\nAsked by Ivo Stanek whether the pier was safe, Mayor Marta Quist replied, “It is safe.”", "It is safe.", "Marta Quist"},
 		{"a participle continues the verb before it", "Harbour news.\n\nMayor Ivo Stanek will visit the pier, Ana Ruiz said, adding that it was “the safest in the region.”", "the safest in the region.", "Ana Ruiz"},
 		{"a verb of saying used as a noun is no cue", "Harbour news.\n\nThe pier reopened on Monday, and Ivo Stanek joined the talks on the “harbour renewal plan for the next decade.”", "harbour renewal plan for the next decade.", ""},
+		{"Spanish: the addressee before the subject", "La alcaldesa Helena Varga visitó el muelle el lunes por la mañana. «No hubo heridos», dijo a la prensa el jefe de bomberos, Daniel Okafor.", "No hubo heridos", "Daniel Okafor"},
+		{"Spanish: the addressee and an unsaid subject", "La alcaldesa Helena Varga visitó el muelle el lunes por la mañana. «Nadie esperaba un fuego así», aseguró a los periodistas.", "Nadie esperaba un fuego así", "Helena Varga"},
+		{"Spanish: según after the quotation", "El fuego empezó el domingo por la noche en el puerto. «El muelle reabrirá en junio», según Daniel Okafor, jefe de bomberos.", "El muelle reabrirá en junio", "Daniel Okafor"},
+		{"Spanish: a verb opening the sentence, its subject unsaid", "El ministro Tomás Brandt llegó al puerto por la tarde. Explicó que «el seguro cubrirá todos los daños».", "el seguro cubrirá todos los daños", "Tomás Brandt"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},
@@ -332,6 +336,8 @@ func TestPronounNotAfterPreposition(t *testing.T) {
 	}
 }
 
+// TestTitlesAreNotStatements: which quotations are statements (shown with
+// their speaker) and which are names or scare quotes.
 func TestTitlesAreNotStatements(t *testing.T) {
 	tests := []struct {
 		name, text, quote string
@@ -340,6 +346,7 @@ func TestTitlesAreNotStatements(t *testing.T) {
 		{"a show's name", "Harbour news.\n\nSpeaking on “Harbour Tonight With Ana Ruiz,” Mayor Marta Quist said the pier would reopen.", "Harbour Tonight With Ana Ruiz,", true},
 		{"a book's title", "Harbour news.\n\nHer memoir, “The Long Night of the Pier,” sold well.", "The Long Night of the Pier,", true},
 		{"a slogan chanted", "Harbour news.\n\nProtesters outside the hall kept chanting “Save the Old Pier.”", "Save the Old Pier.", false},
+		{"Spanish: a short statement, its comma outside the marks", "El fuego empezó el domingo por la noche en el puerto de la ciudad.\n\n«No hubo heridos», dijo el jefe de bomberos, Daniel Okafor.", "No hubo heridos", false},
 		{"a sentence in sentence case", "Harbour news.\n\nMayor Marta Quist said: “The pier will reopen in June.”", "The pier will reopen in June.", false},
 	}
 	for _, tt := range tests {

@@ -162,7 +162,10 @@ func (d *doc) findQuotes() []parallax.Quote {
 		// a scare quote is a few words set off without a cue ("a
 		// “disaster”"); a few words with a cue, or a whole sentence
 		// ("“That is unacceptable.”", "“Quiet,” he demanded") are speech
-		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,")
+		// outside English the closing punctuation stands outside the marks
+		// («…», dijo)
+		endsLikeStatement := strings.ContainsAny(lastRune(q.Text), ".!?,") ||
+			d.lang != "en" && m.close+runeLen(d.text, m.close) < len(d.text) && strings.ContainsRune(",.!?", rune(d.text[m.close+runeLen(d.text, m.close)]))
 		first, _ := utf8.DecodeRuneInString(q.Text)
 		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
 		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
@@ -580,13 +583,18 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	if limit > 10 {
 		limit = 10
 	}
-	// `,” according to Priya Nandakumar, the lead investigator`
-	if len(toks) > 2 && d.lw(toks[0]) == "according" && d.lw(toks[1]) == "to" {
-		end := 2
-		for end < len(toks) && toks[end].kind != tPunct && end < 10 {
+	// `,” according to Priya Nandakumar, the lead investigator`, `», según
+	// Daniel Okafor`
+	if n := d.accordingTo(toks); n > 0 && len(toks) > n {
+		end := n
+		for end < len(toks) && toks[end].kind != tPunct && end < n+8 {
 			end++
 		}
-		if name := d.resolveSubject(toks[2:end], m.open); name != "" {
+		name := d.resolveSubject(toks[n:end], m.open)
+		if name == "" && !possessivePronoun(toks[n].low) {
+			name = d.nominal(toks[n:end]) // "according to the report", not "… to its analysis"
+		}
+		if name != "" {
 			return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
 		}
 	}
@@ -598,6 +606,25 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 		if end > 10 {
 			return "", parallax.Span{}, false // a clause, not a speaker
+		}
+		// "dijo a la prensa el jefe de bomberos", "told reporters": the
+		// addressee comes first; a determiner after it starts the subject,
+		// else the subject goes unsaid
+		preps, dets := langPrepositions(d.lang), langDeterminers(d.lang)
+		if end > 1 && toks[1].kind == tWord && preps.Has(toks[1].low) && !dets.Has(toks[1].low) {
+			subj := 0
+			for j := 3; j < end; j++ {
+				if dets.Has(toks[j].low) {
+					subj = j
+					break
+				}
+			}
+			if subj == 0 {
+				end = 1
+			} else {
+				toks = append(toks[:1:1], toks[subj:]...)
+				end -= subj - 1
+			}
 		}
 		if end == 1 {
 			// «…», afirmó. — the subject goes unsaid (Spanish, and "…," added
@@ -789,21 +816,29 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	}
 	// "according to X" anywhere before
 	for k := 0; k+2 < len(toks); k++ {
-		if (d.lw(toks[k]) == "according" && d.lw(toks[k+1]) == "to") || d.lw(toks[k]) == "según" {
-			j := k + 2
-			if d.lw(toks[k]) == "según" {
-				j = k + 1
-			}
+		if n := d.accordingTo(toks[k:]); n > 0 {
+			j := k + n
 			end := j
 			for end < len(toks) && toks[end].kind != tPunct {
 				end++
 			}
 			if end > j {
 				name := d.resolveSubject(toks[j:end], m.open)
+				if name == "" && !possessivePronoun(toks[j].low) {
+					name = d.nominal(toks[j:end]) // "Según la alcaldesa, «…»"
+				}
 				if name != "" {
 					return name, parallax.Span{Start: toks[k].start, End: toks[end-1].end}, true
 				}
 			}
+		}
+	}
+	// "Explicó que «…»", "Añadió: «…»": a verb of saying opens the
+	// sentence and the subject goes unsaid (pro-drop languages)
+	if len(toks) >= 2 && toks[0].cap && toks[0].kind == tWord && isSpeechVerb(toks[0].low) && !strings.HasSuffix(toks[0].low, "ing") &&
+		(toks[1].low == "que" || toks[1].kind == tPunct && d.text[toks[1].start] == ':') {
+		if name := d.pronounReferent(toks[0].start, m.open, 0); name != "" {
+			return name, parallax.Span{Start: toks[0].start, End: toks[0].end}, true
 		}
 	}
 	// "Said Comey, “…”", "Stated Stone: “…”": the verb opens the sentence
@@ -911,6 +946,20 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// accordingTo returns how many of toks' first words make an "according
+// to" phrase of the language layer (according to, según, de acuerdo con).
+func (d *doc) accordingTo(toks []token) int {
+	n := accordingTo.MaxWords()
+	var words []string
+	for _, t := range toks {
+		if t.kind != tWord || len(words) == n {
+			break
+		}
+		words = append(words, t.low)
+	}
+	return accordingTo.Match(words)
 }
 
 // nounUse reports whether the verb-like word toks[k] is a noun there

@@ -54,6 +54,32 @@ func calendarWord(w string) bool {
 	return false
 }
 
+// langPrepositions and langDeterminers are the lists of the article's
+// language (all languages' when unknown), where the union would mislead:
+// Spanish "a" is a preposition, English "a" an article.
+func langPrepositions(l string) *lang.Set {
+	if s, ok := prepositionsByLang[l]; ok {
+		return s
+	}
+	return prepositions
+}
+
+func langDeterminers(l string) *lang.Set {
+	if s, ok := determinersByLang[l]; ok {
+		return s
+	}
+	return determiners
+}
+
+// the languages that have both lists
+var prepositionsByLang, determinersByLang = func() (map[string]*lang.Set, map[string]*lang.Set) {
+	p, d := map[string]*lang.Set{}, map[string]*lang.Set{}
+	for _, l := range [...]string{"en", "es"} {
+		p[l], d[l] = lang.Words("prepositions", l), lang.Words("determiners", l)
+	}
+	return p, d
+}()
+
 func isSpeechVerb(w string) bool { return speechVerbs.Has(w) || speechVerbsMore.Has(w) }
 
 // titlePrefixes are the English prefixes that make a new title of an old one
