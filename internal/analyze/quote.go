@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 type quoteMark struct {
@@ -793,16 +794,28 @@ func (d *doc) nominal(toks []token) string {
 	if !determiners.Has(first) {
 		return ""
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
 			return ""
 		}
 		if pronouns.Has(d.lw(t)) || d.isVerb(t) {
 			return ""
 		}
+		// a noun phrase: past its determiner, function words are only
+		// prepositions and articles ("a spokesman for the port"); an
+		// auxiliary or a conjunction ends it ("the mayor will say", "the
+		// impact as")
+		if i > 0 && t.kind == tWord && lang.Stopword(t.low) && !prepositions.Has(t.low) && !(determiners.Has(t.low) && !possessivePronoun(t.low)) {
+			toks = toks[:i]
+			break
+		}
+	}
+	// nor does it end in a preposition or an article ("the authors of the")
+	for len(toks) > 1 && toks[len(toks)-1].kind == tWord && lang.Stopword(toks[len(toks)-1].low) {
+		toks = toks[:len(toks)-1]
 	}
 	last := toks[len(toks)-1]
-	if last.kind == tPunct || len(toks) == 1 || determiners.Has(d.lw(last)) && len(toks) == 1 {
+	if last.kind == tPunct || len(toks) == 1 {
 		return ""
 	}
 	return d.text[toks[0].start:last.end]
