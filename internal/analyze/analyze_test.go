@@ -267,6 +267,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"Spanish: según after the quotation", "El fuego empezó el domingo por la noche en el puerto. «El muelle reabrirá en junio», según Daniel Okafor, jefe de bomberos.", "El muelle reabrirá en junio", "Daniel Okafor"},
 		{"Spanish: a verb opening the sentence, its subject unsaid", "El ministro Tomás Brandt llegó al puerto por la tarde. Explicó que «el seguro cubrirá todos los daños».", "el seguro cubrirá todos los daños", "Tomás Brandt"},
 		{"a description ends before an auxiliary", "Harbour news.\n\nIn her speech on Monday, the two-term mayor will say “the pier is ours again.”", "the pier is ours again.", "the two-term mayor"},
+		{"a state abbreviation in the apposition", "Harbour news.\n\n“The pier is safe,” Sen. Ana Ruiz, D-Ore., said on Monday.", "The pier is safe,", "Ana Ruiz"},
+		{"a quotation signed with a dash", "What readers told us about the pier.\n\n“Nobody asked the fishermen what they needed.” ― Ana Ruiz\n“The new pier is a gift to the town.” ― Ivo Stanek\n", "The new pier is a gift to the town.", "Ivo Stanek"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

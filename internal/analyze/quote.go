@@ -361,6 +361,12 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	}
 	// 1. after the quote: `,” he said`, `,” said the Salvadoran leader`, `," Mayorkas wrote`
 	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
+	// `“….”― Ana Ruiz`: the signature may fall in the next "sentence"
+	if len(after) == 0 && si+1 < len(d.sents) && !strings.Contains(d.text[closeEnd:d.sents[si+1].Span.Start], "\n") {
+		if next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End); len(next) > 1 && next[0].kind == tPunct && isDash(d.text[next[0].start:next[0].end]) {
+			after = next
+		}
+	}
 	if name, cue, ok := d.cueAfter(after, m); ok {
 		return name, cue
 	}
@@ -571,6 +577,19 @@ func (d *doc) isVerb(t token) bool { return t.kind == tWord && !t.cap && isSpeec
 
 // cueAfter reads `he said`, `said the mayor`, `Mayorkas wrote`, `the Salvadoran leader declared`.
 func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) {
+	// `“…” ― Ana Ruiz`: a dash and a name closing the line sign the quotation
+	if len(toks) > 1 && toks[0].kind == tPunct && toks[0].start-m.close < 6 && isDash(d.text[toks[0].start:toks[0].end]) {
+		name := toks[1:]
+		if len(name) <= 5 && !strings.Contains(d.text[toks[0].end:name[len(name)-1].end], "\n") && d.lineEndsAt(name[len(name)-1].end) {
+			who := d.resolveSubject(name, m.open)
+			if who == "" {
+				who = d.bareName(name)
+			}
+			if who != "" {
+				return who, parallax.Span{Start: toks[0].start, End: name[len(name)-1].end}, true
+			}
+		}
+	}
 	// skip leading punctuation
 	i := 0
 	for i < len(toks) && toks[i].kind == tPunct && toks[i].start-m.close < 4 {
@@ -691,6 +710,30 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	return "", parallax.Span{}, false
 }
 
+// isDash: the dashes that sign a quotation (em dash, quotation dash); a
+// hyphen or "--" more often sets off a clause or a reporter's credit.
+func isDash(s string) bool { return s == "—" || s == "―" }
+
+// lineEndsAt reports whether only spaces and a full stop stand between off
+// and the end of its line.
+func (d *doc) lineEndsAt(off int) bool {
+	for i := off; i < len(d.text); i++ {
+		switch d.text[i] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r', '.':
+			continue
+		case 0xc2: // a no-break space
+			if i+1 < len(d.text) && d.text[i+1] == 0xa0 {
+				i++
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
 // afterApposition: toks[k] is a comma or an opening bracket after a name;
 // when a description closed by the matching comma or bracket follows, and
 // then a verb of saying (an adverb may come first), it returns the verb's
@@ -728,8 +771,8 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 			}
 			return 0, false
 		}
-		if c == '.' && closer == ')' {
-			continue // "(D-Ore.)"
+		if c == '.' && (closer == ')' || j+1 < len(toks) && toks[j+1].start == toks[j].end && d.text[toks[j+1].start] == ',') {
+			continue // "(D-Ore.)", "McConnell, R-Ky., said"
 		}
 		if c == '.' || c == ';' || c == ':' || c == '"' || strings.ContainsRune("“”«»", rune(c)) {
 			return 0, false
