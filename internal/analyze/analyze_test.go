@@ -269,6 +269,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a description ends before an auxiliary", "Harbour news.\n\nIn her speech on Monday, the two-term mayor will say “the pier is ours again.”", "the pier is ours again.", "the two-term mayor"},
 		{"a state abbreviation in the apposition", "Harbour news.\n\n“The pier is safe,” Sen. Ana Ruiz, D-Ore., said on Monday.", "The pier is safe,", "Ana Ruiz"},
 		{"a quotation signed with a dash", "What readers told us about the pier.\n\n“Nobody asked the fishermen what they needed.” ― Ana Ruiz\n“The new pier is a gift to the town.” ― Ivo Stanek\n", "The new pier is a gift to the town.", "Ivo Stanek"},
+		{"the subject after the verb ends where a clause begins", "Harbour news.\n\nMayor Ana Ruiz closed the pier. “It must reopen,” said harbour pilot Dan Golvach when asked about Ana Ruiz.", "It must reopen,", "Dan Golvach"},
+		{"a name before a colon", "Harbour news.\n\nThe pollsters agree - Ana Ruiz: “Keep calling voters until the last day.”", "Keep calling voters until the last day.", "Ana Ruiz"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

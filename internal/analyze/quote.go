@@ -627,6 +627,14 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		if end > 10 {
 			return "", parallax.Span{}, false // a clause, not a speaker
 		}
+		// the subject ends where a clause begins: "said Dan Golvach when
+		// asked about Ana Ruiz"
+		for j := 2; j < end; j++ {
+			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) {
+				end = j
+				break
+			}
+		}
 		// "dijo a la prensa el jefe de bomberos", "told reporters": the
 		// addressee comes first; a determiner after it starts the subject,
 		// else the subject goes unsaid
@@ -692,7 +700,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 			}
 			break
 		}
-		if d.isVerb(toks[k]) {
+		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
 			cue := parallax.Span{Start: toks[0].start, End: toks[k].end}
 			name := d.resolveSubject(toks[:k], m.open)
 			if name == "" && (d.lw(toks[0]) == "and" || d.lw(toks[0]) == "y") {
@@ -712,6 +720,20 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 
 // isDash: the dashes that sign a quotation (em dash, quotation dash); a
 // hyphen or "--" more often sets off a clause or a reporter's credit.
+// precededByBreak reports whether a dash, a colon or a line break comes
+// right before off: "Pollsters agree - Carl Bialik:".
+func (d *doc) precededByBreak(off int) bool {
+	i := off
+	for i > 0 && (d.text[i-1] == ' ' || d.text[i-1] == '\t') {
+		i--
+	}
+	if i == 0 || d.text[i-1] == '\n' || d.text[i-1] == ':' || d.text[i-1] == '-' {
+		return true
+	}
+	_, n := utf8.DecodeLastRuneInString(d.text[:i])
+	return isDash(d.text[i-n : i])
+}
+
 func isDash(s string) bool { return s == "—" || s == "―" }
 
 // lineEndsAt reports whether only spaces and a full stop stand between off
@@ -913,6 +935,16 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	}
 	lastTok := toks[len(toks)-1]
 	colon := lastTok.kind == tPunct && (d.text[lastTok.start] == ':' || d.text[lastTok.start] == ',')
+	// "… - Philip Bump: “…”": a person's name right before the colon
+	if lastTok.kind == tPunct && d.text[lastTok.start] == ':' && len(toks) >= 2 {
+		k := len(toks) - 2
+		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && !d.possessiveInName(toks[k].end) && toks[k].poss == 0 {
+			start := d.mentions[mi].start
+			if start == d.sents[si].Span.Start || k > 0 && d.precededByBreak(start) {
+				return d.ents[d.mentions[mi].entity].name, parallax.Span{Start: start, End: lastTok.end}, true
+			}
+		}
+	}
 	// nearest speech verb within the last dozen words
 	verb := -1
 	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 14; k-- {
