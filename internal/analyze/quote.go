@@ -362,7 +362,7 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	// 1. after the quote: `,” he said`, `,” said the Salvadoran leader`, `," Mayorkas wrote`
 	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
 	// `“….”― Ana Ruiz`: the signature may fall in the next "sentence"
-	if len(after) == 0 && si+1 < len(d.sents) && !strings.Contains(d.text[closeEnd:d.sents[si+1].Span.Start], "\n") {
+	if len(after) == 0 && si+1 < len(d.sents) && d.dashAt(closeEnd) && !strings.Contains(d.text[closeEnd:d.sents[si+1].Span.Start], "\n") {
 		if next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End); len(next) > 1 && next[0].kind == tPunct && isDash(d.text[next[0].start:next[0].end]) {
 			after = next
 		}
@@ -718,6 +718,15 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	return "", parallax.Span{}, false
 }
 
+// dashAt reports whether a signing dash follows off, after spaces.
+func (d *doc) dashAt(off int) bool {
+	for off < len(d.text) && d.text[off] == ' ' {
+		off++
+	}
+	r, n := utf8.DecodeRuneInString(d.text[off:])
+	return n > 0 && isDash(string(r))
+}
+
 // isDash: the dashes that sign a quotation (em dash, quotation dash); a
 // hyphen or "--" more often sets off a clause or a reporter's credit.
 // precededByBreak reports whether a dash, a colon or a line break comes
@@ -1039,10 +1048,13 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 // accordingTo returns how many of toks' first words make an "according
 // to" phrase of the language layer (according to, según, de acuerdo con).
 func (d *doc) accordingTo(toks []token) int {
-	n := accordingTo.MaxWords()
-	var words []string
+	if len(toks) == 0 || toks[0].kind != tWord || !accordingTo.Starts(toks[0].low) {
+		return 0
+	}
+	var buf [4]string
+	words := buf[:0]
 	for _, t := range toks {
-		if t.kind != tWord || len(words) == n {
+		if t.kind != tWord || len(words) == len(buf) {
 			break
 		}
 		words = append(words, t.low)
