@@ -271,6 +271,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a quotation signed with a dash", "What readers told us about the pier.\n\n“Nobody asked the fishermen what they needed.” ― Ana Ruiz\n“The new pier is a gift to the town.” ― Ivo Stanek\n", "The new pier is a gift to the town.", "Ivo Stanek"},
 		{"the subject after the verb ends where a clause begins", "Harbour news.\n\nMayor Ana Ruiz closed the pier. “It must reopen,” said harbour pilot Dan Golvach when asked about Ana Ruiz.", "It must reopen,", "Dan Golvach"},
 		{"a name before a colon", "Harbour news.\n\nThe pollsters agree - Ana Ruiz: “Keep calling voters until the last day.”", "Keep calling voters until the last day.", "Ana Ruiz"},
+		{"a description whose head doubles as a verb", "Harbour news.\n\n“Repairs will take a year,” the congressional report said on Monday.", "Repairs will take a year,", "the congressional report"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},
@@ -350,6 +351,8 @@ func TestTitlesAreNotStatements(t *testing.T) {
 	}{
 		{"a show's name", "Harbour news.\n\nSpeaking on “Harbour Tonight With Ana Ruiz,” Mayor Marta Quist said the pier would reopen.", "Harbour Tonight With Ana Ruiz,", true},
 		{"a book's title", "Harbour news.\n\nHer memoir, “The Long Night of the Pier,” sold well.", "The Long Night of the Pier,", true},
+		{"a one-word title after a possessive", "Harbour news.\n\nSpeaking on Harbour Radio’s “Tidewatch,” Mayor Marta Quist said the pier would reopen.", "Tidewatch,", true},
+		{"a show named after a noun-used verb", "Harbour news.\n\nBy 2012 Ivo Stanek was hosting a new program, “The Harbour Hour,” on local radio.", "The Harbour Hour,", true},
 		{"a slogan chanted", "Harbour news.\n\nProtesters outside the hall kept chanting “Save the Old Pier.”", "Save the Old Pier.", false},
 		{"Spanish: a short statement, its comma outside the marks", "El fuego empezó el domingo por la noche en el puerto de la ciudad.\n\n«No hubo heridos», dijo el jefe de bomberos, Daniel Okafor.", "No hubo heridos", false},
 		{"a sentence in sentence case", "Harbour news.\n\nMayor Marta Quist said: “The pier will reopen in June.”", "The pier will reopen in June.", false},

@@ -177,7 +177,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 		// Mayor!”`, `one message: “Save the Pier.”`); not so a title
 		// followed by a cue: `on “Harbour Tonight,” Quist said`
 		if si := d.sentenceOf(m.open); !q.Scare && !m.runOn && si >= 0 && !d.titleLines[si] && d.paragraphOf(m.open) > 0 &&
-			titleCased(q.Text) && !d.saidRightBefore(si, m.open) && !strings.ContainsAny(q.Text, "!?") {
+			(titleCased(q.Text) || words == 1 && d.nameSlotBefore(si, m.open) && unicode.IsUpper(first)) && !d.saidRightBefore(si, m.open) && !strings.ContainsAny(q.Text, "!?") {
 			q.Scare = true
 		}
 		if speaker != "" && !q.Scare {
@@ -316,7 +316,19 @@ func (d *doc) saidRightBefore(si, off int) bool {
 	if t.kind == tPunct {
 		return d.text[t.start] == ':'
 	}
-	return d.isVerb(t) && !namingVerbs.Has(t.low)
+	return d.isVerb(t) && !namingVerbs.Has(t.low) && !d.nounUse(toks, len(toks)-1)
+}
+
+// nameSlotBefore reports whether a possessive, a determiner or a
+// preposition stands right before off, where a one-word quotation in
+// capitals is a title ("Fox News’s “Hannity,”", "the film “Chi-Raq,”").
+func (d *doc) nameSlotBefore(si, off int) bool {
+	toks := d.tokensBetween(si, d.sents[si].Span.Start, off)
+	if len(toks) == 0 {
+		return false
+	}
+	t := toks[len(toks)-1]
+	return t.kind == tWord && (t.poss > 0 || determiners.Has(t.low) || prepositions.Has(t.low) || possessivePronoun(t.low))
 }
 
 // titleCased reports whether s reads like the title of a work or a show:
@@ -872,7 +884,7 @@ func (d *doc) nominal(toks []token) string {
 		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
 			return ""
 		}
-		if pronouns.Has(d.lw(t)) || d.isVerb(t) {
+		if pronouns.Has(d.lw(t)) || d.isVerb(t) && !d.nounUse(toks, i) {
 			return ""
 		}
 		// a noun phrase: past its determiner, function words are only
@@ -1079,7 +1091,10 @@ func (d *doc) nounUse(toks []token, k int) bool {
 		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) || possessivePronoun(t.low) {
 			return true
 		}
-		if !calendarWord(t.low) {
+		// an adjective may come between ("a new program", "a Sunday
+		// tweet"), not a noun ("one man wrote"), nor before a verb's third
+		// person ("the new ad says")
+		if !(calendarWord(t.low) || !t.cap && !strings.HasSuffix(toks[k].low, "s") && !d.isVerb(t) && !pronouns.Has(t.low) && len(lang.NounClasses(t.low)) == 0) {
 			return false
 		}
 	}
