@@ -834,8 +834,12 @@ func (d *doc) bareName(toks []token) string {
 	for len(toks) > 0 && toks[0].kind == tPunct {
 		toks = toks[1:]
 	}
+	// mid-sentence, a capitalised word is a name even when it opens
+	// sentences elsewhere ("Will wrote", "Read said")
+	mid := len(toks) > 0 && !d.opensSentence(toks[0].start)
 	var words []token
-	for _, t := range toks {
+	lastTitle := -1
+	for i, t := range toks {
 		if t.kind == tPunct {
 			if d.text[t.start] == '.' || d.text[t.start] == '-' {
 				continue
@@ -846,12 +850,17 @@ func (d *doc) bareName(toks []token) string {
 			return ""
 		}
 		if isTitle(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			lastTitle = i
 			continue
 		}
-		if pronouns.Has(t.low) || determiners.Has(t.low) || startWords.Has(t.low) || calendarWord(t.low) {
+		if pronouns.Has(t.low) || determiners.Has(t.low) || !mid && startWords.Has(t.low) || calendarWord(t.low) {
 			return ""
 		}
 		words = append(words, t)
+	}
+	// "Mr. King added": a title word as the last word is the surname
+	if len(words) == 0 && lastTitle >= 0 && mid && lastTitle == len(toks)-1 && (lastTitle == 0 || courtesyTitles.Has(strings.TrimSuffix(toks[0].low, "."))) {
+		words = append(words, toks[lastTitle])
 	}
 	if len(words) == 0 || len(words) > 3 {
 		return ""
@@ -863,6 +872,16 @@ func (d *doc) bareName(toks []token) string {
 		}
 	}
 	return d.text[words[0].start:words[len(words)-1].end]
+}
+
+// opensSentence reports whether only punctuation and spaces stand between
+// the start of off's sentence and off.
+func (d *doc) opensSentence(off int) bool {
+	si := d.sentenceOf(off)
+	if si < 0 {
+		return true
+	}
+	return strings.TrimFunc(d.text[d.sents[si].Span.Start:off], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) == ""
 }
 
 // nominal returns a description that names the speaker when no name does:

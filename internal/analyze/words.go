@@ -35,6 +35,7 @@ var (
 	prepositions    = lang.Words("prepositions")
 	determiners     = lang.Words("determiners")
 	titleMinorWords = lang.Words("title_minor_words")
+	courtesyTitles  = lang.Words("courtesy_titles")
 	hedgeTerms      = phrases{lang.Words("hedges")}
 	loadedTerms     = phrases{lang.Words("loaded")}
 	pejoratives     = phrases{lang.Words("pejoratives")}
