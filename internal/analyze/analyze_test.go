@@ -273,6 +273,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a name before a colon", "Harbour news.\n\nThe pollsters agree - Ana Ruiz: “Keep calling voters until the last day.”", "Keep calling voters until the last day.", "Ana Ruiz"},
 		{"a description whose head doubles as a verb", "Harbour news.\n\n“Repairs will take a year,” the congressional report said on Monday.", "Repairs will take a year,", "the congressional report"},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
+		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

@@ -896,7 +896,9 @@ func (d *doc) nominal(toks []token) string {
 		return ""
 	}
 	first := d.lw(toks[0])
-	if !determiners.Has(first) {
+	// "Ruiz's office", "the mayor's spokesman": a possessive name opens it too
+	possName := toks[0].kind == tWord && toks[0].cap && toks[0].poss > 0 && len(toks) <= 4
+	if !determiners.Has(first) && !possName {
 		return ""
 	}
 	for i, t := range toks {
