@@ -274,6 +274,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a description whose head doubles as a verb", "Harbour news.\n\n“Repairs will take a year,” the congressional report said on Monday.", "Repairs will take a year,", "the congressional report"},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
 		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},
+		{"another quotation's words do not push the verb out of reach", "Harbour news.\n\nMayor Ana Ruiz said that “the old pier held through the whole night of the storm,” and that, on Ivo Stanek’s ferry, its crew “did everything right.”", "did everything right.", "Ana Ruiz"},
 		{"continuation broken by another person", "“The pier held,” Marta Quist said.\n\nIvo Stanek, the harbour master, arrived an hour later.\n\n“Nobody expected the fire to spread so fast.”", "Nobody expected the fire to spread so fast.", ""},
 		{"running on into the next paragraph", "“The pier held and the crew was quick.\n\n“We will rebuild it by summer,” Marta Quist said.", "The pier held and the crew was quick.", "Marta Quist"},
 		{"description between name and verb", "“The bridge is safe,” Jane Roe, the city's director of engineering, said on Monday.", "The bridge is safe,", "Jane Roe"},

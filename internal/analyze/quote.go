@@ -988,8 +988,14 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	// nearest speech verb within the last dozen words
+	// (words of other quotations in the sentence neither count nor cue:
+	// `he said that “…,” and that, on the pier, “…”`)
 	verb := -1
-	for k := len(toks) - 1; k >= 0 && len(toks)-k <= 14; k-- {
+	for k, n := len(toks)-1, 0; k >= 0 && n < 14; k-- {
+		if d.insideQuote(toks[k].start) {
+			continue
+		}
+		n++
 		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
 			verb = k
 			break
