@@ -155,6 +155,11 @@ func (d *doc) findQuotes() []parallax.Quote {
 		q := parallax.Quote{Text: d.text[inner.Start:inner.End], Span: inner}
 		words := len(strings.Fields(q.Text))
 		speaker, cue := d.attribute(m)
+		if who, label := d.transcriptLabel(inner); label.Len() > 0 {
+			// "“RUIZ: Well, look, …”"; an unknown label still marks a
+			// turn of its own, which no earlier speaker continues
+			speaker, cue = who, label
+		}
 		q.Speaker = speaker
 		if cue.Len() > 0 {
 			q.Cue = d.text[cue.Start:cue.End]
@@ -188,6 +193,34 @@ func (d *doc) findQuotes() []parallax.Quote {
 	}
 	d.continueQuotes(out, outMarks)
 	return out
+}
+
+// transcriptLabel reads a transcript's turn inside a quotation: a name in
+// capitals and a colon ("RUIZ: The pier held."), and the person of the
+// article it names, if any.
+func (d *doc) transcriptLabel(inner parallax.Span) (string, parallax.Span) {
+	t := d.text[inner.Start:inner.End]
+	colon := strings.IndexByte(t, ':')
+	if colon < 2 || colon > 30 {
+		return "", parallax.Span{}
+	}
+	label := t[:colon]
+	for _, r := range label {
+		if !(unicode.IsUpper(r) || r == ' ' || r == '.' || r == '\'' || r == '-') {
+			return "", parallax.Span{}
+		}
+	}
+	last := lastWord(strings.TrimSpace(label))
+	if len(last) < 3 {
+		return "", parallax.Span{}
+	}
+	sp := parallax.Span{Start: inner.Start, End: inner.Start + colon}
+	for _, e := range d.ents {
+		if e.typ == parallax.Person && strings.EqualFold(lastWord(e.name), last) {
+			return e.name, sp
+		}
+	}
+	return "", sp
 }
 
 // continueQuotes gives a quotation without a cue of its own the speaker of
