@@ -1259,7 +1259,8 @@ func (d *doc) insideQuote(off int) bool {
 // before: a person named earlier in the same sentence ("Noem …, from where
 // she sent"); the first person the sentence before names — its subject,
 // usually, rather than whoever it names last; the last speaker, within two
-// sentences ("He also said"); else the first person of an earlier sentence.
+// sentences ("He also said"); else the first person of an earlier sentence,
+// not further than the paragraph before (a byline is not a referent).
 func (d *doc) pronounReferent(at, before int, g byte) string {
 	si := d.sentenceOf(at)
 	if si < 0 {
@@ -1291,7 +1292,9 @@ func (d *doc) pronounReferent(at, before int, g byte) string {
 	if !checkedLast && d.lastSpeaker != "" && d.sentenceOf(before)-d.lastSpeakerSent <= 2 && d.genderFits(d.lastSpeaker, g) {
 		return d.lastSpeaker
 	}
-	return d.recentPerson(before, 0, g)
+	// else the last person named in this paragraph or the one before; a
+	// name further back (a byline, a credit) is too far to be meant
+	return d.recentPerson(before, d.paraStarts[max(0, d.paragraphOf(before)-1)], g)
 }
 
 // opensWithPronoun reports whether sentence si starts with a subject
