@@ -379,3 +379,39 @@ func TestTitlesAreNotStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionNameAfterAWrongMerge: when the entity rules merge two people
+// (through a shared affiliation), a speaker keeps the name the cue gives.
+func TestMentionNameAfterAWrongMerge(t *testing.T) {
+	d := newDoc("Rep. Steve Israel and Rep. Gregory Meeks spoke. “The pier matters,” Meeks added.")
+	d.findMentions()
+	d.resolveEntities()
+	israel, meeks := -1, -1
+	for i, e := range d.ents {
+		switch e.name {
+		case "Steve Israel":
+			israel = i
+		case "Gregory Meeks":
+			meeks = i
+		}
+	}
+	if israel < 0 || meeks < 0 {
+		t.Fatalf("entities not found: %+v", d.ents)
+	}
+	// merge Meeks into Israel's entity, as a wrong alias link would
+	for i := range d.mentions {
+		if d.mentions[i].entity == meeks {
+			d.mentions[i].entity = israel
+		}
+	}
+	d.ents[israel].forms["Gregory Meeks"] = true
+	for i := range d.mentions {
+		if d.mentions[i].text == "Meeks" {
+			if got := d.mentionName(i); got != "Gregory Meeks" {
+				t.Errorf("mentionName = %q, want Gregory Meeks", got)
+			}
+			return
+		}
+	}
+	t.Fatal("no mention of Meeks")
+}

@@ -1213,10 +1213,44 @@ func (d *doc) nameAt(t token, before int) (string, bool) {
 		return "", false
 	}
 	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
-		e := d.ents[d.mentions[mi].entity]
-		return e.name, true
+		return d.mentionName(mi), true
 	}
 	return "", false
+}
+
+// mentionName is the name to give for mention mi: its entity's, unless
+// the entity merged names that do not hold the mention's last word
+// ("Meeks" in an entity named "Israel" through a shared "D-N.Y."); then
+// the longest of the entity's forms that holds it, or the mention itself.
+func (d *doc) mentionName(mi int) string {
+	m := &d.mentions[mi]
+	e := &d.ents[m.entity]
+	w := strings.TrimSuffix(strings.TrimSuffix(lastWord(m.text), "’s"), "'s")
+	if w == "" || hasWord(e.name, w) {
+		return e.name
+	}
+	best := ""
+	for f := range e.forms {
+		if hasWord(f, w) && (len(f) > len(best) || len(f) == len(best) && f < best) {
+			best = f
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return m.text
+}
+
+// hasWord reports whether w is one of name's words, whatever apostrophe
+// each is typed with (O'Neill, O’Neill).
+func hasWord(name, w string) bool {
+	w = strings.ReplaceAll(w, "’", "'")
+	for _, x := range strings.Fields(name) {
+		if strings.ReplaceAll(x, "’", "'") == w {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *doc) isPersonish(t token) bool {
@@ -1529,9 +1563,9 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 		}
 		e := d.ents[d.mentions[mi].entity]
 		if e.typ == parallax.Person {
-			person = e.name
+			person = d.mentionName(mi)
 		} else if first == "" {
-			first = e.name
+			first = d.mentionName(mi)
 		}
 	}
 	if person != "" {
