@@ -129,6 +129,7 @@ func TestSpeakerRight(t *testing.T) {
 		{&he, "Tom Lake", true},
 		{&he, "Ana Ruiz", false},
 		{&Attribution{Source: ""}, "Jane Roe", false},
+		{&Attribution{Source: "O'Dell"}, "Mara O’Dell", true}, // one name, two apostrophes
 	} {
 		if got := c.at.SpeakerRight(c.sys); got != c.want {
 			t.Errorf("%q.SpeakerRight(%q) = %v, want %v", c.at.Source, c.sys, got, c.want)

@@ -21,14 +21,15 @@ var stopName = func() map[string]bool {
 }()
 
 // words splits s into words: runs of letters, digits, apostrophes and
-// hyphens, a possessive 's dropped.
+// hyphens, a possessive 's dropped, curly apostrophes read as straight.
 func words(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool {
 		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-')
 	})
 	out := f[:0]
 	for _, w := range f {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = strings.ReplaceAll(w, "’", "'") // O’Neill is O'Neill
+		w = strings.TrimSuffix(w, "'s")
 		w = strings.Trim(w, "'’-")
 		if w != "" {
 			out = append(out, w)
