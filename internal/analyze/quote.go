@@ -743,6 +743,21 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 				}
 				return name, cue, name != ""
 			}
+			// "Ruiz's deputy, Ivo Stanek, said": a description, then the
+			// name in commas, then the verb
+			if d.text[toks[k].start] == ',' {
+				j := k + 1 // the comma that closes the name ("Gov. Ivo Stanek,")
+				for ; j < len(toks) && j <= k+6; j++ {
+					if toks[j].kind == tPunct && !(d.text[toks[j].start] == '.' && j+1 < len(toks) && d.text[toks[j+1].start] != ',') {
+						break
+					}
+				}
+				if j > k+1 && j+1 < len(toks) && d.text[toks[j].start] == ',' && d.isVerb(toks[j+1]) {
+					if mi := d.mentionAt(toks[k+1].start, toks[j-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && d.mentions[mi].end >= toks[j-1].end-1 {
+						return d.mentionName(mi), parallax.Span{Start: toks[0].start, End: toks[j+1].end}, true
+					}
+				}
+			}
 			break
 		}
 		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
