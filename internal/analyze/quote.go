@@ -70,7 +70,10 @@ func findQuoteMarks(text string) []quoteMark {
 				// the quotation before ran on to its paragraph's end
 				out = append(out, quoteMark{open: open, close: trimBack(text, lastNL), runOn: true})
 				open, lastNL = i, -1
-			case isCloseMark(r) && !(r == '"' && isOpenMark(text, i, r, prev) && i-open > 1):
+			case isCloseMark(r) && !(r == '"' && isOpenMark(text, i, r, prev) && i-open > 1),
+				r == '“' && strings.ContainsRune(",.!?", prev) && !nextIsLetter(text, i) && i-open > 1:
+				// (an opening glyph right after closing punctuation and
+				// before a space is a closing mark mistyped: “It's late,“ he said)
 				out = append(out, quoteMark{open: open, close: i})
 				open = -1
 			case isOpenMark(text, i, r, prev):
