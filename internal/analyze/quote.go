@@ -1110,6 +1110,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
 			continue
 		}
+		if d.possessiveMention(toks[k]) {
+			continue // "Ivo Stanek’s plan": a possessive is no subject
+		}
 		if name, ok := d.nameAt(toks[k], m.open); ok {
 			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
@@ -1187,6 +1190,17 @@ func possessivePronoun(w string) bool {
 	return false
 }
 
+// possessiveMention reports whether t starts a mention that ends in a
+// possessive ("Ivo Stanek’s").
+func (d *doc) possessiveMention(t token) bool {
+	mi := d.mentionAt(t.start, t.end)
+	if mi < 0 {
+		return false
+	}
+	rest := d.text[d.mentions[mi].end:min(len(d.text), d.mentions[mi].end+4)]
+	return strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") || strings.HasPrefix(rest, "' ")
+}
+
 // finiteSaySubject finds the last finite verb of saying in toks ("said",
 // not "saying") and the person or pronoun right before it, or right after
 // it when inverted ("said Spicer").
@@ -1205,9 +1219,17 @@ func (d *doc) finiteSaySubject(toks []token, before int) (string, int, bool) {
 				}
 			}
 		}
+		// inverted only when the name closes the clause ("said Spicer,"),
+		// not when it is the verb's object ("praised Cruz for showing")
 		if j+1 < len(toks) && d.isPersonish(toks[j+1]) && !pronouns.Has(d.lw(toks[j+1])) {
-			if name, ok := d.nameAt(toks[j+1], before); ok {
-				return name, toks[j].start, true
+			if mi := d.mentionAt(toks[j+1].start, toks[j+1].end); mi >= 0 {
+				k := j + 1
+				for k < len(toks) && toks[k].start < d.mentions[mi].end {
+					k++
+				}
+				if k == len(toks) || toks[k].kind == tPunct {
+					return d.mentionName(mi), toks[j].start, true
+				}
 			}
 		}
 		return "", 0, false
