@@ -372,12 +372,25 @@ func (d *doc) nameSlotBefore(si, off int) bool {
 // sentence inside (no full stop, question or exclamation mark before its
 // end).
 func titleCased(s string) bool {
-	f := strings.Fields(strings.TrimRight(s, ".,;:!? "))
-	if len(f) < 2 || len(f) > 12 || strings.ContainsAny(strings.TrimRight(s, ".,;:!?’'\" "), ".!?") {
+	body := strings.TrimRight(s, ".,;:!? ")
+	if strings.ContainsAny(strings.TrimRight(s, ".,;:!?’'\" "), ".!?") {
 		return false
 	}
-	capital := 0
-	for _, w := range f {
+	n, capital := 0, 0
+	for rest := body; rest != ""; {
+		rest = strings.TrimLeft(rest, " ")
+		if rest == "" {
+			break
+		}
+		w := rest
+		if k := strings.IndexByte(rest, ' '); k >= 0 {
+			w, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if n++; n > 12 {
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case unicode.IsUpper(r) || unicode.IsDigit(r):
@@ -387,7 +400,7 @@ func titleCased(s string) bool {
 			return false
 		}
 	}
-	return capital >= 2
+	return n >= 2 && capital >= 2
 }
 
 func lastRune(s string) string {
