@@ -691,7 +691,8 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		// the subject ends where a clause begins: "said Dan Golvach when
 		// asked about Ana Ruiz"
 		for j := 2; j < end; j++ {
-			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) {
+			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) &&
+				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Fire and EMS Chief" is one title
 				end = j
 				break
 			}
@@ -1182,7 +1183,8 @@ func (d *doc) nounUse(toks []token, k int) bool {
 			return false
 		}
 		// "that" is a relative pronoun as often ("a video that says")
-		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) || possessivePronoun(t.low) {
+		// "to" before a verb is the infinitive's ("took to X to slam")
+		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) && t.low != "to" || possessivePronoun(t.low) {
 			return true
 		}
 		// an adjective may come between ("a new program", "a Sunday
@@ -1279,8 +1281,8 @@ func (d *doc) mentionName(mi int) string {
 	m := &d.mentions[mi]
 	e := &d.ents[m.entity]
 	w := strings.TrimSuffix(strings.TrimSuffix(lastWord(m.text), "’s"), "'s")
-	if w == "" || hasWord(e.name, w) {
-		return e.name
+	if w == "" || hasWord(e.name, w) || strings.ContainsRune(w, '.') || strings.ToUpper(w) == w {
+		return e.name // (an abbreviation is a form of its entity: U.S., US)
 	}
 	best := ""
 	for f := range e.forms {
@@ -1380,8 +1382,44 @@ func (d *doc) pronounReferent(at, before int, g byte) string {
 		return d.lastSpeaker
 	}
 	// else the last person named in this paragraph or the one before; a
-	// name further back (a byline, a credit) is too far to be meant
-	return d.recentPerson(before, d.paraStarts[max(0, d.paragraphOf(before)-1)], g)
+	// name further back (a byline, a credit) is too far to be meant,
+	// unless it is the article's protagonist
+	if n := d.recentPerson(before, d.paraStarts[max(0, d.paragraphOf(before)-1)], g); n != "" {
+		return n
+	}
+	return d.protagonist(before, g)
+}
+
+// protagonist is the person named most often before off, outside quotes
+// and headlines, when named at least three times and more often than
+// anyone else: the one a pronoun with no nearer antecedent is about.
+func (d *doc) protagonist(off int, g byte) string {
+	counts := map[string]int{}
+	for i := range d.mentions {
+		m := &d.mentions[i]
+		if m.start >= off {
+			break
+		}
+		if m.titleLine || d.insideQuote(m.start) {
+			continue
+		}
+		if e := d.ents[m.entity]; e.typ == parallax.Person {
+			counts[e.name]++
+		}
+	}
+	best, n, second := "", 0, 0
+	for name, c := range counts {
+		switch {
+		case c > n || c == n && name < best:
+			best, second, n = name, n, c
+		case c > second:
+			second = c
+		}
+	}
+	if n < 3 || n == second || !d.genderFits(best, g) {
+		return ""
+	}
+	return best
 }
 
 // opensWithPronoun reports whether sentence si starts with a subject
