@@ -46,6 +46,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	}
 	d.lang = lang
 	d.findMentions()
+	d.learnedMentions()
 	d.resolveEntities()
 	d.learnedTypes()
 	for i := range d.sents {

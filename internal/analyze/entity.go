@@ -28,6 +28,7 @@ type mention struct {
 	entity     int    // index into doc.ents once merged
 	tokens     int
 	acronym    bool
+	learned    bool // found by the learned tagger on a line the rules cannot read
 }
 
 // ent is an entity while the article is analysed.
@@ -494,7 +495,7 @@ func (d *doc) findAcronyms() map[string]string {
 		for j := i + 1; j < len(d.mentions) && j < i+3; j++ {
 			if d.mentions[j].text == inner {
 				a, b := m, d.mentions[j]
-				if a.tokens > 1 && b.tokens == 1 || a.tokens == 1 && b.tokens > 1 {
+				if a.tokens > 1 && b.tokens == 1 && abbreviates(b.text, a.text) || a.tokens == 1 && b.tokens > 1 && abbreviates(a.text, b.text) {
 					pairs[a.key] = b.key
 					pairs[b.key] = a.key
 				}
@@ -502,6 +503,28 @@ func (d *doc) findAcronyms() map[string]string {
 		}
 	}
 	return pairs
+}
+
+// abbreviates: short can stand for long — it holds two capitals or more
+// and starts as one of long's words does ("Andre Agassi (U.S.)" and "Lila
+// Osterloh (Russia)" are a name and where its bearer is from).
+func abbreviates(short, long string) bool {
+	caps := 0
+	for _, r := range short {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if caps < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(short)
+	for _, w := range strings.Fields(long) {
+		if r, _ := utf8.DecodeRuneInString(w); r == first {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveEntities filters weak mentions and merges the rest into entities.
@@ -554,6 +577,10 @@ func (d *doc) resolveEntities() {
 	pairs := d.findAcronyms()
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
+		if m.learned {
+			kept = append(kept, m)
+			continue
+		}
 		_, inGaz := gazetteer.Lookup(m.text)
 		known := inGaz || m.demonym || confirmed[m.key] && !m.titleLine || pairs[m.key] != ""
 		switch {

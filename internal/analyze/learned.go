@@ -1,6 +1,9 @@
 package analyze
 
 import (
+	"sort"
+	"strings"
+
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 	"github.com/parallaxnews/parallax/internal/ner"
@@ -57,10 +60,7 @@ func (d *doc) learnedTypes() {
 		if !want[si] {
 			continue
 		}
-		toks = toks[:0]
-		for _, t := range st {
-			toks = append(toks, ner.Token{Text: d.text[t.start:t.end], Start: t.start, End: t.end})
-		}
+		toks = d.nerTokens(st, toks[:0])
 		for _, sp := range m.Tag(toks) {
 			typ, ok := nerType[sp.Type]
 			if !ok || sp.Conf < minNERConf {
@@ -115,4 +115,102 @@ func learnable(e *ent) bool {
 		return false
 	}
 	return true
+}
+
+// nerTokens converts a sentence's tokens for the tagger, splitting off a
+// possessive ending as the corpora it learned from do.
+func (d *doc) nerTokens(st []token, out []ner.Token) []ner.Token {
+	for _, t := range st {
+		if t.poss > 0 {
+			out = append(out, ner.Token{Text: d.text[t.start:t.poss], Start: t.start, End: t.poss},
+				ner.Token{Text: d.text[t.poss:t.end], Start: t.poss, End: t.end})
+			continue
+		}
+		out = append(out, ner.Token{Text: d.text[t.start:t.end], Start: t.start, End: t.end})
+	}
+	return out
+}
+
+// minProseWords is how many lower-case words a sentence needs for the
+// rules to read its names: they tell a name from a word by its capital,
+// which a headline, a results table or a list of names does not show.
+const minProseWords = 4
+
+// unreadable reports whether sentence si gives the rules too little
+// lower-case text to tell names from words.
+func (d *doc) unreadable(si int) bool {
+	if d.titleLines[si] {
+		return true
+	}
+	n := 0
+	for _, t := range d.sentToks[si] {
+		if t.kind == tWord && !t.cap {
+			n++
+			if n >= minProseWords {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// learnedMentions lets the learned tagger find the names of the English
+// sentences the rules cannot read (see unreadable): its names replace the
+// rules' mentions they overlap there, typed as it types them.
+func (d *doc) learnedMentions() {
+	if d.lang != "en" && d.lang != "" {
+		return
+	}
+	m, err := ner.Default()
+	if err != nil {
+		return
+	}
+	var toks []ner.Token
+	var add []mention
+	drop := map[int]bool{}
+	mi := 0
+	for si := range d.sents {
+		for mi < len(d.mentions) && d.mentions[mi].sent < si {
+			mi++
+		}
+		if !d.unreadable(si) || !hasCap(d.sentToks[si]) {
+			continue
+		}
+		toks = d.nerTokens(d.sentToks[si], toks[:0])
+		for _, sp := range m.Tag(toks) {
+			typ, ok := nerType[sp.Type]
+			if !ok {
+				continue
+			}
+			s := d.text[sp.Start:sp.End]
+			add = append(add, mention{start: sp.Start, end: sp.End, text: s, key: nameKey(s), typ: typ, sent: si,
+				titleLine: d.titleLines[si], tokens: sp.TokEnd - sp.TokStart, learned: true,
+				acronym: sp.TokEnd-sp.TokStart == 1 && strings.ToUpper(s) == s})
+			for k := mi; k < len(d.mentions) && d.mentions[k].sent == si; k++ {
+				if d.mentions[k].start < sp.End && sp.Start < d.mentions[k].end {
+					drop[k] = true
+				}
+			}
+		}
+	}
+	if len(add) == 0 {
+		return
+	}
+	kept := d.mentions[:0]
+	for k, mn := range d.mentions {
+		if !drop[k] {
+			kept = append(kept, mn)
+		}
+	}
+	d.mentions = append(kept, add...)
+	sort.SliceStable(d.mentions, func(a, b int) bool { return d.mentions[a].start < d.mentions[b].start })
+}
+
+func hasCap(st []token) bool {
+	for _, t := range st {
+		if t.kind == tWord && t.cap {
+			return true
+		}
+	}
+	return false
 }
