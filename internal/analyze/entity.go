@@ -101,6 +101,14 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
+				// "Mr. Okafor", "Dr. Quist": an abbreviated title's dot stays in the run
+				if tj.kind == tPunct && text[tj.start:tj.end] == "." && tj.start == toks[j-1].end && j == end+1 &&
+					abbrev[toks[j-1].low] && isTitle(toks[j-1].low) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
+					toks[j+1].start-tj.end <= 1 {
+					end = j + 1
+					j += 2
+					continue
+				}
 				// "Westerhaven Magistrates' Court": a plural possessive inside a name
 				if tj.kind == tPunct && isApos([]rune(text[tj.start:tj.end])[0]) && tj.start == toks[j-1].end &&
 					strings.HasSuffix(toks[j-1].low, "s") && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
@@ -328,7 +336,13 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 		return
 	}
 	before, after := run[:r], run[r+1:]
+	if len(after) > 0 && after[0].kind == tPunct {
+		after = after[1:] // the dot of "Mr."
+	}
 	role := []string{run[r].word(text)}
+	if r+1 < len(run) && run[r+1].kind == tPunct {
+		role[0] = text[run[r].start:run[r+1].end]
+	}
 	// earlier role words belong to the same title: "Vice President", "Prime Minister"
 	for len(before) > 0 && isTitle(lw(before[len(before)-1])) {
 		role = append([]string{before[len(before)-1].word(text)}, role...)

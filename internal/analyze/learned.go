@@ -182,6 +182,17 @@ func (d *doc) learnedMentions() {
 			if !ok {
 				continue
 			}
+			// a name the rules read with a title or as a nationality stays theirs
+			ruled := false
+			for k := mi; k < len(d.mentions) && d.mentions[k].sent == si; k++ {
+				mn := &d.mentions[k]
+				if mn.start < sp.End && sp.Start < mn.end && (len(mn.roles) > 0 || mn.demonym) {
+					ruled = true
+				}
+			}
+			if ruled {
+				continue
+			}
 			s := d.text[sp.Start:sp.End]
 			add = append(add, mention{start: sp.Start, end: sp.End, text: s, key: nameKey(s), typ: typ, sent: si,
 				titleLine: d.titleLines[si], tokens: sp.TokEnd - sp.TokStart, learned: true,

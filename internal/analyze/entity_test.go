@@ -1,0 +1,33 @@
+package analyze
+
+import (
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// TestEntitiesUnreadableLines: names in lines the capitalisation rules
+// cannot read (results, lists) and the brackets around them.
+func TestEntitiesUnreadableLines(t *testing.T) {
+	tests := []struct {
+		name, text, entity, typ string
+	}{
+		{"an abbreviated title with its dot", "But Mr. Quistberg says the pier will reopen next week.", "Quistberg", parallax.Person},
+		{"a results line", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Marta Lindqvist", parallax.Person},
+		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+		if e.Name != tt.entity {
+			t.Errorf("%s: %q merged into %q", tt.name, tt.entity, e.Name)
+		}
+	}
+}
