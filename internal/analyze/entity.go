@@ -87,7 +87,7 @@ func (d *doc) findMentions() {
 		i := 0
 		for i < len(toks) {
 			t := toks[i]
-			if !(t.kind == tWord && (t.cap || hasUpperDigitCode(t.text(text)))) {
+			if !(t.kind == tWord && (t.cap || hasUpperDigitCode(t.text(text)) || articleName(t.low, t.text(text)))) {
 				i++
 				continue
 			}
@@ -96,7 +96,7 @@ func (d *doc) findMentions() {
 			end := i
 			for j < len(toks) && toks[end].poss == 0 {
 				tj := toks[j]
-				if tj.kind == tWord && tj.cap && tj.start-toks[j-1].end <= 1 {
+				if tj.kind == tWord && (tj.cap || articleName(tj.low, tj.text(text))) && tj.start-toks[j-1].end <= 1 {
 					end = j
 					j++
 					continue
@@ -125,7 +125,7 @@ func (d *doc) findMentions() {
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
 				// go on
-				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !personThenPlace(text, toks[i:j]) {
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && personThenPlace(text, toks[i:j])) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
 					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
@@ -167,6 +167,18 @@ func (d *doc) findMentions() {
 			i = end + 1
 		}
 	}
+}
+
+// articleName: an Arabic name written with its article in lower case and
+// a hyphen ("al-Sadr", "el-Sisi"), a capitalised word for the name's run.
+func articleName(low, w string) bool {
+	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"} {
+		if strings.HasPrefix(low, p) && len(w) > len(p)+1 {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.

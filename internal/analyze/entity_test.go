@@ -31,3 +31,19 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		}
 	}
 }
+
+func TestEntityNameParticles(t *testing.T) {
+	tests := []struct {
+		name, text, entity string
+	}{
+		{"an Arabic article", "Supporters of cleric Moqtada al-Sadrani marched on Friday.", "Moqtada al-Sadrani"},
+		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
+		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
+		if e := findEntity(a, tt.entity); e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+		}
+	}
+}
