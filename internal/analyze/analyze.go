@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/ner"
 )
 
 // doc is an article while it is analysed.
@@ -20,6 +21,7 @@ type doc struct {
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
+	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it

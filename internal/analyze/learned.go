@@ -53,15 +53,14 @@ func (d *doc) learnedTypes() {
 	}
 	var toks []ner.Token
 	mi := 0
-	for si, st := range d.sentToks {
+	for si := range d.sentToks {
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}
 		if !want[si] {
 			continue
 		}
-		toks = d.nerTokens(st, toks[:0])
-		for _, sp := range m.Tag(toks) {
+		for _, sp := range d.tagged(m, si, &toks) {
 			typ, ok := nerType[sp.Type]
 			if !ok || sp.Conf < minNERConf {
 				continue
@@ -176,8 +175,7 @@ func (d *doc) learnedMentions() {
 		if !d.unreadable(si) || !hasCap(d.sentToks[si]) {
 			continue
 		}
-		toks = d.nerTokens(d.sentToks[si], toks[:0])
-		for _, sp := range m.Tag(toks) {
+		for _, sp := range d.tagged(m, si, &toks) {
 			typ, ok := nerType[sp.Type]
 			if !ok {
 				continue
@@ -224,4 +222,19 @@ func hasCap(st []token) bool {
 		}
 	}
 	return false
+}
+
+// tagged returns the learned tagger's names in sentence si, tagging it on
+// first use (toks is scratch space).
+func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
+	if sp, ok := d.tags[si]; ok {
+		return sp
+	}
+	*toks = d.nerTokens(d.sentToks[si], (*toks)[:0])
+	sp := m.Tag(*toks)
+	if d.tags == nil {
+		d.tags = map[int][]ner.Span{}
+	}
+	d.tags[si] = sp
+	return sp
 }
