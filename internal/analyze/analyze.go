@@ -49,8 +49,10 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.lang = lang
 	d.findMentions()
 	d.learnedMentions()
+	d.markTeams()
 	d.resolveEntities()
 	d.learnedTypes()
+	d.teamType()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}

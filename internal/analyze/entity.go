@@ -29,6 +29,7 @@ type mention struct {
 	tokens     int
 	acronym    bool
 	learned    bool // found by the learned tagger on a line the rules cannot read
+	team       bool // named as a team in a results line (results.go)
 }
 
 // ent is an entity while the article is analysed.
@@ -603,7 +604,7 @@ func (d *doc) resolveEntities() {
 	pairs := d.findAcronyms()
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
-		if m.learned {
+		if m.learned || m.team {
 			kept = append(kept, m)
 			continue
 		}
