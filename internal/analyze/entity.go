@@ -158,6 +158,13 @@ func (d *doc) findMentions() {
 			if i > 0 && locativePreps.Has(toks[i-1].low) && len(d.mentions) > n {
 				d.mentions[n].located = true
 			}
+			// "spokesman Jalil Quist", "the club's coach Ivo Brandt": a
+			// lower-case title right before a name that looks like one
+			if i > 0 && len(d.mentions) > n && toks[i-1].kind == tWord && !toks[i-1].cap && isTitle(toks[i-1].low) {
+				if m := &d.mentions[n]; m.start == t.start && m.typ == "" && !m.demonym && looksPersonAfterTitle(m.text) {
+					m.typ, m.roles = parallax.Person, []string{toks[i-1].low}
+				}
+			}
 			prevPlace, prevEnd = "", -1
 			if toks[end].poss > 0 && len(d.mentions) > n {
 				if p, ok := gazetteer.Lookup(d.mentions[len(d.mentions)-1].text); ok {
@@ -180,6 +187,26 @@ func articleName(low, w string) bool {
 		}
 	}
 	return false
+}
+
+// looksPersonAfterTitle: one to four capitalised words, no institutional
+// head, no place the gazetteer knows.
+func looksPersonAfterTitle(s string) bool {
+	f := strings.Fields(s)
+	if len(f) > 4 || institutional(strings.ToLower(f[len(f)-1])) {
+		return false
+	}
+	if _, ok := gazetteer.Lookup(s); ok {
+		return false
+	}
+	return len(f) > 1 || looksPersonWord(f[0])
+}
+
+// looksPersonWord: a single word that may be a surname: capitalised, not
+// all capitals, no digits.
+func looksPersonWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ToUpper(w) != w && !strings.ContainsAny(w, "0123456789")
 }
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
