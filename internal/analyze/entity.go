@@ -209,6 +209,35 @@ func looksPersonWord(w string) bool {
 	return unicode.IsUpper(r) && strings.ToUpper(w) != w && !strings.ContainsAny(w, "0123456789")
 }
 
+// inCapitals: half the words of sentence si or more are in capitals (a
+// heading, a kicker), where capitals do not mark acronyms.
+func (d *doc) inCapitals(si int) bool {
+	words, upper := 0, 0
+	for _, t := range d.sentToks[si] {
+		if t.kind == tWord {
+			words++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	return upper*2 >= words
+}
+
+// upperWord: two letters or more, all capitals ("VOA" of "VOA's").
+func upperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
 func opensClause(text string, t token) bool {
 	if t.kind != tPunct {
@@ -287,8 +316,8 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 				initial = false
 			}
 		}
-	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) {
-		return
+	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) && !(run[0].upper && !title && !d.inCapitals(si)) {
+		return // "Who", but not the acronym "WHO"
 	}
 	// drop connectors and calendar words at the edges
 	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0]))) {
@@ -304,7 +333,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) && !placeHeads.Has(lw(run[len(run)-1])) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
@@ -505,7 +534,7 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 		}
 	}
 	m := mention{start: run[0].start, end: run[len(run)-1].wordEnd(), text: s, sent: si, initial: initial,
-		titleLine: title, place: place, roles: roles, tokens: len(run), acronym: len(run) == 1 && run[0].upper}
+		titleLine: title, place: place, roles: roles, tokens: len(run), acronym: len(run) == 1 && (run[0].upper || run[0].poss > 0 && upperWord(run[0].word(text)))}
 	m.key = nameKey(s)
 	if p, ok := gazetteer.Demonym(s); ok {
 		m.demonym, m.key, m.place = true, gazetteer.Key(p), p
@@ -607,7 +636,7 @@ func (d *doc) resolveEntities() {
 	}
 	for _, toks := range d.sentToks {
 		for _, t := range toks {
-			if t.kind == tWord && !t.cap {
+			if t.kind == tWord && !t.cap && !articleName(t.low, t.text(d.text)) {
 				if _, ok := lower[t.low]; ok {
 					lower[t.low] = true
 				}
@@ -642,8 +671,8 @@ func (d *doc) resolveEntities() {
 			continue
 		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
 			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
-		case m.initial && m.tokens == 1 && !known:
-			continue
+		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)):
+			continue // a capitalised word that only starts the sentence; an acronym is a name wherever it stands
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
 			continue
 		case m.tokens == 1 && joinsTwoNames(m.key, keys):

@@ -14,6 +14,9 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 	}{
 		{"an abbreviated title with its dot", "But Mr. Quistberg says the pier will reopen next week.", "Quistberg", parallax.Person},
 		{"a results line", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Marta Lindqvist", parallax.Person},
+		{"a lower-case title before a name", "The club said on Monday that its spokesman Jorvik Quillane would not comment.", "Jorvik Quillane", parallax.Person},
+		{"an acronym starting a sentence", "WHO says the patients are in stable condition. The agency sent two doctors.", "WHO", parallax.Organization},
+		{"a nationality word before a place head", "The quake was centred under the Indian Ocean near the coast.", "Indian Ocean", parallax.Place},
 		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
 	}
 	for _, tt := range tests {
@@ -37,6 +40,7 @@ func TestEntityNameParticles(t *testing.T) {
 		name, text, entity string
 	}{
 		{"an Arabic article", "Supporters of cleric Moqtada al-Sadrani marched on Friday.", "Moqtada al-Sadrani"},
+		{"an Arabic article starts a name", "Police said a suspected al-Qarimat cell was operating in the city.", "al-Qarimat"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
 	}

@@ -20,7 +20,7 @@ const minNERConf = 0.55
 // learnAll lets the tagger retype the rules' persons, organisations and
 // places too, not only what they call misc: better types, at twice the
 // cost of analysis.
-var learnAll = false
+var learnAll = true
 
 // learnedTypes lets the learned tagger (internal/ner, trained on openly
 // licensed annotations) vote on the type of each English entity: every
