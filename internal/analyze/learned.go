@@ -113,7 +113,21 @@ func learnable(e *ent) bool {
 	if _, ok := gazetteer.Lookup(e.name); ok {
 		return false
 	}
-	return true
+	return e.typ == parallax.Misc || e.typ == "" || !strongType(e)
+}
+
+// strongType: the rules typed the entity from its head word ("Ministry",
+// "Airport", "River"), evidence the tagger seldom overturns for the better.
+func strongType(e *ent) bool {
+	f := strings.Fields(e.name)
+	last := strings.ToLower(f[len(f)-1])
+	for i := 1; i < len(f)-1; i++ {
+		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {
+			last = strings.ToLower(f[i-1])
+			break
+		}
+	}
+	return len(f) > 1 && institutional(last)
 }
 
 // nerTokens converts a sentence's tokens for the tagger, splitting off a

@@ -161,6 +161,14 @@ func (m *Model) tag(st *state, words []string) []Span {
 func (m *Model) segment(st *state, labels []int, probs []float32) ([]int, []float32) {
 	p1, p2 := -1, -1
 	for i := 0; i < st.s.n; i++ {
+		// a token with no capital outside a name starts none in edited
+		// text: skipping it saves most of the scoring
+		if p1 <= segO && st.s.plain[i] {
+			labels = append(labels, segO)
+			probs = append(probs, 1)
+			p2, p1 = p1, segO
+			continue
+		}
 		st.fs = st.s.static(st.fs[:0], i)
 		st.fs = st.s.dynamic(st.fs, i, p1, p2)
 		var sc [width]float32
