@@ -1,6 +1,10 @@
 package analyze
 
 import (
+	"reflect"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/ner"
 	"testing"
 
 	"github.com/parallaxnews/parallax"
@@ -48,6 +52,34 @@ func TestEntityNameParticles(t *testing.T) {
 		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
 		if e := findEntity(a, tt.entity); e == nil {
 			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+		}
+	}
+}
+
+func TestWholeRuns(t *testing.T) {
+	tests := []struct {
+		text  string
+		spans [][2]string // the tagger's parts: text, type
+		want  [][2]string
+	}{
+		{"Harbourton 1 FC Quistow 2", [][2]string{{"FC", "ORG"}}, [][2]string{{"FC Quistow", "ORG"}}},
+		{"Marrowby 183 (J. Quistall 50)", [][2]string{{"Marrowby", "ORG"}, {"Quistall", "PER"}}, [][2]string{{"Marrowby", "ORG"}, {"J. Quistall", "PER"}}},
+		{"Lindqvale Rovers 3 1 1 1", [][2]string{{"Lindqvale", "LOC"}, {"Rovers", "ORG"}}, [][2]string{{"Lindqvale Rovers", "ORG"}}},
+		{"In Calloway: Westerhaven 2", [][2]string{{"Calloway", "LOC"}}, [][2]string{{"Calloway", "LOC"}}},
+	}
+	for _, tt := range tests {
+		d := newDoc(tt.text)
+		var spans []ner.Span
+		for _, sp := range tt.spans {
+			i := strings.Index(tt.text, sp[0])
+			spans = append(spans, ner.Span{Start: i, End: i + len(sp[0]), Type: sp[1]})
+		}
+		var got [][2]string
+		for _, sp := range d.wholeRuns(0, spans) {
+			got = append(got, [2]string{tt.text[sp.Start:sp.End], sp.Type})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"github.com/parallaxnews/parallax/internal/lang"
 	"sort"
 	"strings"
 
@@ -189,7 +190,7 @@ func (d *doc) learnedMentions() {
 		if !d.unreadable(si) || !hasCap(d.sentToks[si]) {
 			continue
 		}
-		for _, sp := range d.tagged(m, si, &toks) {
+		for _, sp := range d.wholeRuns(si, d.tagged(m, si, &toks)) {
 			typ, ok := nerType[sp.Type]
 			if !ok {
 				continue
@@ -207,8 +208,8 @@ func (d *doc) learnedMentions() {
 			}
 			s := d.text[sp.Start:sp.End]
 			add = append(add, mention{start: sp.Start, end: sp.End, text: s, key: nameKey(s), typ: typ, sent: si,
-				titleLine: d.titleLines[si], tokens: sp.TokEnd - sp.TokStart, learned: true,
-				acronym: sp.TokEnd-sp.TokStart == 1 && strings.ToUpper(s) == s})
+				titleLine: d.titleLines[si], tokens: len(strings.Fields(s)), learned: true,
+				acronym: !strings.Contains(s, " ") && upperWord(s)})
 			for k := mi; k < len(d.mentions) && d.mentions[k].sent == si; k++ {
 				if d.mentions[k].start < sp.End && sp.Start < d.mentions[k].end {
 					drop[k] = true
@@ -227,6 +228,61 @@ func (d *doc) learnedMentions() {
 	}
 	d.mentions = append(kept, add...)
 	sort.SliceStable(d.mentions, func(a, b int) bool { return d.mentions[a].start < d.mentions[b].start })
+}
+
+// wholeRuns widens the tagger's names in sentence si to the capitalised
+// words right next to them, merging names that then touch: in a table
+// the tagger often reads only a part of a name ("FC" of "FC Quistow",
+// "Waqar" of "Waqar Quist", not the initial of "J. Quist"). A sentence
+// in capitals is left as it is.
+func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
+	if len(spans) == 0 || d.inCapitals(si) {
+		return spans
+	}
+	toks := d.sentToks[si]
+	joins := func(t token) bool {
+		return t.kind == tWord && t.cap && !startWords.Has(t.low) && !lang.Stopword(t.low)
+	}
+	out := make([]ner.Span, 0, len(spans))
+	longest := make([]int, 0, len(spans))
+	for _, sp := range spans {
+		a := 0
+		for a < len(toks) && toks[a].end <= sp.Start {
+			a++
+		}
+		b := a
+		for b < len(toks) && toks[b].start < sp.End {
+			b++
+		}
+		if a == b {
+			out, longest = append(out, sp), append(longest, sp.End-sp.Start)
+			continue
+		}
+		for a > 0 && joins(toks[a-1]) && toks[a-1].poss == 0 && toks[a].start-toks[a-1].end <= 1 {
+			a--
+			sp.Start = toks[a].start
+		}
+		for b < len(toks) && joins(toks[b]) && toks[b-1].poss == 0 && toks[b].start-toks[b-1].end <= 1 {
+			sp.End = toks[b].wordEnd()
+			b++
+		}
+		n := len(out)
+		if n > 0 && out[n-1].End >= sp.Start {
+			// the widened names touch: one name, typed as an organisation
+			// if either part was, else as its longer part
+			prev := &out[n-1]
+			if sp.Type == "ORG" || prev.Type != "ORG" && sp.End-sp.Start > longest[n-1] {
+				prev.Type = sp.Type
+			}
+			longest[n-1] = max(longest[n-1], sp.End-sp.Start)
+			prev.End = max(prev.End, sp.End)
+			prev.TokEnd = max(prev.TokEnd, sp.TokEnd)
+			prev.Conf = min(prev.Conf, sp.Conf)
+			continue
+		}
+		out, longest = append(out, sp), append(longest, sp.End-sp.Start)
+	}
+	return out
 }
 
 func hasCap(st []token) bool {
@@ -251,4 +307,46 @@ func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
 	}
 	d.tags[si] = sp
 	return sp
+}
+
+// initialName: a word that starts an English sentence and is no ordinary
+// word (WordNet has it in lower case neither as it stands nor as the
+// singular of a plural) is a name when the learned tagger reads a person,
+// an organisation or a place there ("Telesur is a joint venture …").
+func (d *doc) initialName(mn *mention) bool {
+	if d.lang != "en" && d.lang != "" || mn.titleLine {
+		return false
+	}
+	w := mn.text
+	low := strings.ToLower(w)
+	if lang.Stopword(low) || startWords.Has(low) || ner.Common(w) {
+		return false
+	}
+	for _, suf := range [...]string{"s", "es"} {
+		if sing, ok := strings.CutSuffix(low, suf); ok && (ner.Common(sing) || gazetteerDemonym(sing)) {
+			return false
+		}
+	}
+	if sing, ok := strings.CutSuffix(low, "ies"); ok && ner.Common(sing+"y") {
+		return false
+	}
+	m, err := ner.Default()
+	if err != nil {
+		return false
+	}
+	var toks []ner.Token
+	for _, sp := range d.tagged(m, mn.sent, &toks) {
+		if typ, ok := nerType[sp.Type]; ok && sp.Start <= mn.start && sp.End >= mn.end {
+			if mn.typ == "" {
+				mn.typ = typ
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func gazetteerDemonym(w string) bool {
+	_, ok := gazetteer.Demonym(w)
+	return ok
 }
