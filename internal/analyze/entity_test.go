@@ -3,11 +3,10 @@ package analyze
 import (
 	"reflect"
 	"strings"
-
-	"github.com/parallaxnews/parallax/internal/ner"
 	"testing"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/ner"
 )
 
 // TestEntitiesUnreadableLines: names in lines the capitalisation rules
