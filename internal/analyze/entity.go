@@ -346,7 +346,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// "the U.S. Trump called …": an abbreviated place then a name that is not
 	// an institution of it is two mentions (a missed sentence break)
 	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
-		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && headType(lw(run[len(run)-1])) != parallax.Organization && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
 			d.addMention(run[:1], si, initial, title, "", nil)
 			d.addRunRoles(run[1:], si, true, title, place)
 			return
@@ -382,7 +382,9 @@ func shouting(run []token, text string) bool {
 	return true
 }
 
-func orgOrFacility(w string) bool { return orgHeads.Has(w) || facilityHeads.Has(w) }
+func orgOrFacility(w string) bool {
+	return orgHeads.Has(w) || facilityHeads.Has(w) || headType(w) == parallax.Organization
+}
 
 func institutional(w string) bool {
 	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
@@ -399,6 +401,11 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 			r = k
 			break
 		}
+	}
+	// "Martin Luther King", "Carole King": a title word after a given name
+	// and more of a name is a surname
+	if r == len(run)-1 && r >= 2 && gazetteer.GivenName(run[0].word(text)) && !anyRole(run[:r], text) && !institutional(lw(run[r-1])) {
+		r = -1
 	}
 	if r < 0 {
 		d.addMention(run, si, initial, title, place, nil)
