@@ -238,6 +238,24 @@ func upperWord(w string) bool {
 	return n >= 2
 }
 
+// arabicSurname: a name ending in an article-prefixed surname or holding
+// "bin" or "ibn" ("Ayman al-Quist", "Azahari bin Quist").
+func arabicSurname(f []string) bool {
+	if len(f) < 2 {
+		return false
+	}
+	last := f[len(f)-1]
+	if articleName(strings.ToLower(last), last) {
+		return true
+	}
+	for _, w := range f[1 : len(f)-1] {
+		if w == "bin" || w == "ibn" {
+			return true
+		}
+	}
+	return false
+}
+
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
 func opensClause(text string, t token) bool {
 	if t.kind != tPunct {
@@ -790,11 +808,14 @@ func looksPerson(s string) bool {
 	}
 	for _, w := range f {
 		lw := strings.ToLower(w)
-		if connectors.Has(lw) && lw != "de" && lw != "da" {
+		switch {
+		case lw == "de" || lw == "da" || lw == "bin" || lw == "ibn":
+			continue // particles of persons' names
+		case connectors.Has(lw):
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+		if !unicode.IsUpper(r) && !articleName(lw, w) || strings.ContainsAny(w, "0123456789") {
 			return false
 		}
 		if len(w) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
@@ -891,7 +912,7 @@ func guessType(e *ent) string {
 		return parallax.Person
 	case len(f) > 1 && pluralOfPersonNoun(last):
 		return parallax.Organization // "Dallas Mavericks", "Young Democrats": a team or a party
-	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
+	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e) || arabicSurname(f)):
 		return parallax.Person
 	}
 	if len(f) > 1 {

@@ -82,3 +82,24 @@ func TestWholeRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestArabicNamesArePersons(t *testing.T) {
+	for _, text := range []string{
+		"Officials said Ayrat al-Quistawi was arrested on Monday near the border.",
+		"The raid ended with the death of bombmaker Azrahi bin Quistan, police said.",
+	} {
+		a := analyzeText(t, text)
+		found := false
+		for _, e := range a.Entities {
+			if strings.Contains(e.Name, "Quist") {
+				found = true
+				if e.Type != parallax.Person {
+					t.Errorf("%q typed %s, want person", e.Name, e.Type)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no name in %q: %v", text, names(a))
+		}
+	}
+}

@@ -68,11 +68,19 @@ func (d *doc) learnedTypes() {
 			}
 			for k := mi; k < len(d.mentions) && d.mentions[k].sent == si; k++ {
 				mn := &d.mentions[k]
-				if mn.start >= sp.Start && mn.end <= sp.End+3 && mn.start < sp.End {
+				// a name inside the tagger's, or one whose start the tagger
+				// read as a person's name ("Ayman" of "Ayman al-Quist")
+				inside := mn.start >= sp.Start && mn.end <= sp.End+3 && mn.start < sp.End
+				part := sp.Start == mn.start && sp.End < mn.end && typ == parallax.Person
+				if inside || part {
+					w := sp.Conf
+					if part {
+						w *= float32(sp.End-sp.Start) / float32(mn.end-mn.start)
+					}
 					if votes[mn.entity] == nil {
 						votes[mn.entity] = map[string]float32{}
 					}
-					votes[mn.entity][typ] += sp.Conf
+					votes[mn.entity][typ] += w
 				}
 			}
 		}
