@@ -238,6 +238,20 @@ func upperWord(w string) bool {
 	return n >= 2
 }
 
+// loneArticleName: one article-prefixed word ("al-Quds") or the article
+// apart ("Al Quds").
+func loneArticleName(name string) bool {
+	f := strings.Fields(name)
+	switch {
+	case len(f) == 1:
+		return articleName(strings.ToLower(f[0]), f[0])
+	case len(f) == 2:
+		a := strings.ToLower(f[0])
+		return a == "al" || a == "el"
+	}
+	return false
+}
+
 // arabicSurname: a name ending in an article-prefixed surname or holding
 // "bin" or "ibn" ("Ayman al-Quist", "Azahari bin Quist").
 func arabicSurname(f []string) bool {
@@ -906,6 +920,10 @@ func guessType(e *ent) string {
 		return parallax.Place
 	case e.vehicle && len(e.roles) == 0:
 		return parallax.Work
+	case loneArticleName(name) && len(e.roles) == 0:
+		// "al-Quds", "al-Shabaab": a person named so alone is the surname
+		// of a full name the article gives and merges with it
+		return parallax.Organization
 	case e.located && len(e.roles) == 0 && !looksPerson(name):
 		return parallax.Place
 	case len(e.roles) > 0:

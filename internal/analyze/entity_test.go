@@ -20,6 +20,7 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a lower-case title before a name", "The club said on Monday that its spokesman Jorvik Quillane would not comment.", "Jorvik Quillane", parallax.Person},
 		{"an acronym starting a sentence", "WHO says the patients are in stable condition. The agency sent two doctors.", "WHO", parallax.Organization},
 		{"a nationality word before a place head", "The quake was centred under the Indian Ocean near the coast.", "Indian Ocean", parallax.Place},
+		{"an article-prefixed name alone", "Officials said al-Quistara militants attacked the base on Monday.", "al-Quistara", parallax.Organization},
 		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
 	}
 	for _, tt := range tests {

@@ -136,7 +136,7 @@ func strongType(e *ent) bool {
 			break
 		}
 	}
-	return len(f) > 1 && institutional(last)
+	return len(f) > 1 && institutional(last) || loneArticleName(e.name)
 }
 
 // nerTokens converts a sentence's tokens for the tagger, splitting off a
