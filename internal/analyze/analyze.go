@@ -21,7 +21,8 @@ type doc struct {
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
-	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
+	tags       map[int][]ner.Span  // the learned tagger's names by sentence, once tagged
+	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it

@@ -127,6 +127,39 @@ func (m *Model) TagWords(words []string) []string {
 	return out
 }
 
+// TagTyped is Tag that also types, with the typer alone, the names the
+// caller found itself: ranges are token ranges [start, end) of toks, and
+// typed holds one Span per range, in order (Conf the typer's probability).
+func (m *Model) TagTyped(toks []Token, ranges [][2]int) (names, typed []Span) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	st := m.get()
+	defer m.pool.Put(st)
+	st.words = st.words[:0]
+	for _, t := range toks {
+		st.words = append(st.words, t.Text)
+	}
+	names = m.tag(st, st.words)
+	for i := range names {
+		names[i].Start, names[i].End = toks[names[i].TokStart].Start, toks[names[i].TokEnd-1].End
+	}
+	typed = make([]Span, 0, len(ranges))
+	for _, r := range ranges {
+		i, j := r[0], r[1]
+		if i < 0 || j > len(toks) || i >= j {
+			typed = append(typed, Span{TokStart: i, TokEnd: j})
+			continue
+		}
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
+		var sc [width]float32
+		m.typ.score(st.fs, &sc)
+		t, p := argmax(&sc, len(Types), func(int) bool { return true })
+		typed = append(typed, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End, Type: Types[t], Conf: p})
+	}
+	return names, typed
+}
+
 func (m *Model) tag(st *state, words []string) []Span {
 	st.s.load(words, m.lex)
 	st.labels, st.probs = m.segment(st, st.labels[:0], st.probs[:0])
