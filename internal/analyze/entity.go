@@ -110,6 +110,15 @@ func (d *doc) findMentions() {
 					j += 2
 					continue
 				}
+				// "Food and Harbour Organisation": "and" inside a name whose
+				// head comes after it
+				if tj.kind == tWord && tj.low == "and" && tj.start-toks[j-1].end <= 1 && !institutional(lowWord(toks[end], text)) {
+					if k := andHead(text, toks, j); k > 0 {
+						end = k
+						j = k + 1
+						continue
+					}
+				}
 				// "Westerhaven Magistrates' Court": a plural possessive inside a name
 				if tj.kind == tPunct && isApos([]rune(text[tj.start:tj.end])[0]) && tj.start == toks[j-1].end &&
 					strings.HasSuffix(toks[j-1].low, "s") && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
@@ -268,6 +277,38 @@ func arabicSurname(f []string) bool {
 		}
 	}
 	return false
+}
+
+// andHead returns the index of the last word of the capitalised run after
+// the "and" at toks[j] when that word heads an organisation ("… and
+// Agriculture Organisation"), else 0.
+func andHead(text string, toks []token, j int) int {
+	k := j + 1
+	last := 0
+	for k < len(toks) && toks[k].start-toks[k-1].end <= 1 {
+		t := toks[k]
+		if t.kind == tWord && t.cap {
+			last = k
+			if t.poss > 0 {
+				break
+			}
+			k++
+			continue
+		}
+		if t.kind == tWord && connectors.Has(t.low) && last > 0 {
+			k++
+			continue
+		}
+		break
+	}
+	if last == 0 {
+		return 0
+	}
+	head := lowWord(toks[last], text)
+	if orgHeads.Has(head) || headType(head) == parallax.Organization {
+		return last
+	}
+	return 0
 }
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
