@@ -45,7 +45,7 @@ func TestEntityNameParticles(t *testing.T) {
 	}{
 		{"an Arabic article", "Supporters of cleric Moqtada al-Sadrani marched on Friday.", "Moqtada al-Sadrani"},
 		{"an Arabic article starts a name", "Police said a suspected al-Qarimat cell was operating in the city.", "al-Qarimat"},
-		{"'and' inside an organisation's name", "Delegates of the Food and Harbour Organization met on Monday.", "Food and Harbour Organization"},
+		{"'and' inside an organisation's name", "On Monday the Food and Harbour Organization sent two delegates.", "Food and Harbour Organization"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
 	}
