@@ -135,7 +135,7 @@ func (d *doc) findMentions() {
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
 				// go on
-				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && personThenPlace(text, toks[i:j])) {
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && (personThenPlace(text, toks[i:j]) || nameThenPlace(text, toks, i, j))) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
 					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
@@ -338,6 +338,52 @@ func personThenPlace(text string, run []token) bool {
 	return true
 }
 
+// compoundAdjective: a hyphenated word whose last part is in lower case
+// ("Top-seeded", "Quistland-born", "Islamist-led").
+func compoundAdjective(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || k == len(w)-1 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	return unicode.IsLower(r) && !articleName(strings.ToLower(w), w)
+}
+
+// nameThenPlace: the run toks[i:j] is one to three plain capitalised
+// words (no institution, title or place head) and the "of" at toks[j] is
+// followed by a place the gazetteer knows: "Ivo Quist of Sweden",
+// "Harbourton Rovers of Calloway" name someone and where they are from.
+func nameThenPlace(text string, toks []token, i, j int) bool {
+	if j-i > 3 {
+		return false
+	}
+	for _, t := range toks[i:j] {
+		if t.kind != tWord || !t.cap || institutional(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			return false
+		}
+	}
+	if _, ok := gazetteer.Lookup(spanText(text, toks[i:j])); ok {
+		return false // "Sri Lanka of old"
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	e := k
+	for e < len(toks) && toks[e].kind == tWord && toks[e].cap && (e == k || toks[e].start-toks[e-1].end <= 1) {
+		if toks[e].poss > 0 {
+			e++
+			break
+		}
+		e++
+	}
+	if e == k {
+		return false
+	}
+	_, ok := gazetteer.Lookup(text[toks[k].start:toks[e-1].wordEnd()])
+	return ok
+}
+
 func onlyPunctBefore(toks []token) bool {
 	for _, t := range toks {
 		if t.kind != tPunct {
@@ -392,8 +438,9 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) && !(run[0].upper && !title && !d.inCapitals(si)) {
 		return // "Who", but not the acronym "WHO"
 	}
-	// drop connectors and calendar words at the edges
-	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0]))) {
+	// drop connectors and calendar words at the edges, and a leading
+	// compound adjective ("Top-seeded", "Quistland-born")
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
 		run = run[1:]
 		initial = false
 	}
