@@ -46,7 +46,7 @@ func TestEntityNameParticles(t *testing.T) {
 		{"an Arabic article", "Supporters of cleric Moqtada al-Sadrani marched on Friday.", "Moqtada al-Sadrani"},
 		{"an Arabic article starts a name", "Police said a suspected al-Qarimat cell was operating in the city.", "al-Qarimat"},
 		{"'and' inside an organisation's name", "On Monday the Food and Harbour Organization sent two delegates.", "Food and Harbour Organization"},
-		{"a name ends before 'of' and a country", "In the final Ivo Quistrand of Sweden beat the champion.", "Ivo Quistrand"},
+		{"a name ends before 'of' and a country", "In the final Yarnak Quistrand of Sweden beat the champion.", "Yarnak Quistrand"},
 		{"a leading compound adjective is not part of a name", "The match ended when Top-seeded Ivo Quistrand retired hurt.", "Ivo Quistrand"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
