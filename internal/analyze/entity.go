@@ -9,6 +9,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 	"github.com/parallaxnews/parallax/internal/lang"
+	"github.com/parallaxnews/parallax/internal/ner"
 )
 
 // mention is one occurrence of a name in the text.
@@ -338,6 +339,34 @@ func personThenPlace(text string, run []token) bool {
 	return true
 }
 
+// calendarWord: a month or weekday name in the article's language or in
+// English ("Julio" names a person in English text, July in Spanish); every
+// language's when the language is unknown.
+func (d *doc) calendarWord(w string) bool {
+	if d.lang == "" {
+		return calendarWord(w)
+	}
+	for _, l := range [...]string{"en", d.lang} {
+		if _, ok := lang.Month(l, w); ok {
+			return true
+		}
+		if _, ok := lang.Weekday(l, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// describesPerson: w names a kind of person in WordNet, as a common noun
+// ("Midfielder") or a capitalised one ("Swede"), and is no given name
+// ("Guy", "Victor") nor a title the roles take.
+func describesPerson(w string) bool {
+	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || strings.ToUpper(w) == w {
+		return false
+	}
+	return ner.NounClass(w) == "noun.person" || ner.ProperNounClass(w) == "noun.person"
+}
+
 // compoundAdjective: a hyphenated word whose last part is in lower case
 // ("Top-seeded", "Quistland-born", "Islamist-led").
 func compoundAdjective(w string) bool {
@@ -429,7 +458,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 			// "Said Marta Quist, …": a verb of saying that opens the
 			// sentence is not part of the name (a given name such as
 			// "Mark" or "Grant" is)
-			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0])) ||
+			for len(run) > 0 && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
 				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
 				run = run[1:]
 				initial = false
@@ -440,11 +469,11 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	}
 	// drop connectors and calendar words at the edges, and a leading
 	// compound adjective ("Top-seeded", "Quistland-born")
-	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
 		run = run[1:]
 		initial = false
 	}
-	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || calendarWord(lw(run[len(run)-1]))) {
+	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || d.calendarWord(lw(run[len(run)-1]))) {
 		run = run[:len(run)-1]
 	}
 	if len(run) == 0 {
@@ -471,6 +500,12 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 			d.addRunRoles(run[1:], si, true, title, place)
 			return
 		}
+	}
+	// "Midfielder Ivo Quist", "Swede Ivo Quist": a word for a kind of
+	// person (WordNet) before a person's name describes them
+	if len(run) >= 3 && describesPerson(run[0].word(text)) && looksPerson(spanText(text, run[1:])) {
+		run = run[1:]
+		initial = false
 	}
 	if initial && len(run) >= 2 && shouting(run, text) {
 		return // "INFERNO HORROR:", a tabloid kicker, not a name
@@ -653,7 +688,7 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 	s := spanText(text, run)
 	w := strings.ToLower(s)
 	if len(run) == 1 {
-		if calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
+		if d.calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
 			return
 		}
 		if utf8.RuneCountInString(s) < 2 {
