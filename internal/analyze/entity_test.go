@@ -48,7 +48,7 @@ func TestEntityNameParticles(t *testing.T) {
 		{"'and' inside an organisation's name", "On Monday the Food and Harbour Organization sent two delegates.", "Food and Harbour Organization"},
 		{"a name ends before 'of' and a country", "In the final Yarnak Quistrand of Sweden beat the champion.", "Yarnak Quistrand"},
 		{"a leading compound adjective is not part of a name", "The match ended when Top-seeded Ivo Quistrand retired hurt.", "Ivo Quistrand"},
-		{"a word for a kind of person before a name", "On Sunday, Midfielder Yarnak Quistrand scored twice for the club.", "Yarnak Quistrand"},
+		{"a word for a kind of person before a name", "On Sunday, Goalkeeper Yarnak Quistrand saved two penalties for the club.", "Yarnak Quistrand"},
 		{"a Spanish month name is a given name in English", "The leader of the group, Julio Quistrand Varga, denied the charges.", "Julio Quistrand Varga"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
