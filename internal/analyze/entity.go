@@ -357,6 +357,15 @@ func (d *doc) calendarWord(w string) bool {
 	return false
 }
 
+// pluralCommon: w is the plural of an ordinary word ("images", "delegates").
+func pluralCommon(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || ner.Common(w) && !ner.Common(w[:len(w)-1]) {
+		return false
+	}
+	return ner.Common(w[:len(w)-1]) || strings.HasSuffix(w, "es") && ner.Common(w[:len(w)-2]) ||
+		strings.HasSuffix(w, "ies") && ner.Common(w[:len(w)-3]+"y")
+}
+
 // describesPerson: w names a kind of person in WordNet, as a common noun
 // ("Midfielder") or a capitalised one ("Swede"), and is no given name
 // ("Guy", "Victor") nor a title the roles take.
@@ -385,6 +394,9 @@ func compoundAdjective(w string) bool {
 func nameThenPlace(text string, toks []token, i, j int) bool {
 	if j-i > 3 {
 		return false
+	}
+	if w := toks[i].word(text); ner.Common(w) && !gazetteer.GivenName(w) {
+		return false // "Voice of America": a common noun names an institution
 	}
 	for _, t := range toks[i:j] {
 		if t.kind != tWord || !t.cap || institutional(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
@@ -467,6 +479,12 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) && !(run[0].upper && !title && !d.inCapitals(si)) {
 		return // "Who", but not the acronym "WHO"
 	}
+	// "Images of the Indian Ocean", "Delegates of Calloway": a plural
+	// common noun that starts the sentence is no part of the name after "of"
+	if initial && len(run) > 2 && lw(run[1]) == "of" && pluralCommon(lw(run[0])) && !institutional(lw(run[0])) {
+		run = run[1:]
+		initial = false
+	}
 	// drop connectors and calendar words at the edges, and a leading
 	// compound adjective ("Top-seeded", "Quistland-born")
 	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
@@ -495,7 +513,8 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// "the U.S. Trump called …": an abbreviated place then a name that is not
 	// an institution of it is two mentions (a missed sentence break)
 	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
-		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && headType(lw(run[len(run)-1])) != parallax.Organization && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && headType(lw(run[len(run)-1])) != parallax.Organization && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) &&
+			(len(run) == 2 || gazetteer.GivenName(run[1].word(text))) {
 			d.addMention(run[:1], si, initial, title, "", nil)
 			d.addRunRoles(run[1:], si, true, title, place)
 			return

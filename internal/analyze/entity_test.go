@@ -50,6 +50,9 @@ func TestEntityNameParticles(t *testing.T) {
 		{"a leading compound adjective is not part of a name", "The match ended when Top-seeded Ivo Quistrand retired hurt.", "Ivo Quistrand"},
 		{"a word for a kind of person before a name", "On Sunday, Goalkeeper Yarnak Quistrand saved two penalties for the club.", "Yarnak Quistrand"},
 		{"a Spanish month name is a given name in English", "The leader of the group, Julio Quistrand Varga, denied the charges.", "Julio Quistrand Varga"},
+		{"a common noun before 'of' and a place names an institution", "He said so in an interview with the Voice of Canada on Monday.", "Voice of Canada"},
+		{"a plural starting the sentence is not part of the name", "Images of the Quist Basin show a giant landslide near the coast.", "Quist Basin"},
+		{"an abbreviated place before an institution", "The U.S. Geological Survey measured the quake at magnitude 6.", "U.S. Geological Survey"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
 	}
