@@ -31,6 +31,9 @@ type Span struct {
 	Start, End       int     // byte offsets: Start of the first token, End of the last
 	Type             string  // PER, ORG, LOC or MISC
 	Conf             float32 // 0–1: the lower of the segmenter's and the typer's probabilities
+
+	segA, segB int     // the segmenter's extent, before titles are cut off
+	typP       float32 // the typer's probability
 }
 
 // Types are the entity types the tagger gives.
@@ -145,11 +148,18 @@ func (m *Model) TagTyped(toks []Token, ranges [][2]int) (names, typed []Span) {
 		names[i].Start, names[i].End = toks[names[i].TokStart].Start, toks[names[i].TokEnd-1].End
 	}
 	typed = make([]Span, 0, len(ranges))
+outer:
 	for _, r := range ranges {
 		i, j := r[0], r[1]
 		if i < 0 || j > len(toks) || i >= j {
 			typed = append(typed, Span{TokStart: i, TokEnd: j})
 			continue
+		}
+		for _, n := range names {
+			if n.segA == i && n.segB == j { // typed already
+				typed = append(typed, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End, Type: n.Type, Conf: n.typP})
+				continue outer
+			}
 		}
 		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
 		var sc [width]float32
@@ -184,7 +194,7 @@ func (m *Model) tag(st *state, words []string) []Span {
 			a = st.s.afterTitles(i, j)
 		}
 		if a < j {
-			out = append(out, Span{TokStart: a, TokEnd: j, Type: Types[t], Conf: min(conf, p)})
+			out = append(out, Span{TokStart: a, TokEnd: j, Type: Types[t], Conf: min(conf, p), segA: i, segB: j, typP: p})
 		}
 		i = j
 	}
