@@ -366,6 +366,12 @@ func pluralCommon(w string) bool {
 		strings.HasSuffix(w, "ies") && ner.Common(w[:len(w)-3]+"y")
 }
 
+// notNameCode: a code in capitals with digits names a thing (a virus, a
+// weapon, a model: "H5N1", "AK-47", "F-35"), not a body.
+func notNameCode(name string) bool {
+	return !strings.Contains(name, " ") && upperWord(name) && strings.ContainsAny(name, "0123456789")
+}
+
 // describesPerson: w names a kind of person in WordNet, as a common noun
 // ("Midfielder") or a capitalised one ("Swede"), and is no given name
 // ("Guy", "Victor") nor a title the roles take.
@@ -1079,6 +1085,9 @@ func guessType(e *ent) string {
 		if t := headType(last); t != "" {
 			return t
 		}
+	}
+	if notNameCode(name) {
+		return parallax.Misc
 	}
 	if strings.ToUpper(name) == name && !isShout(name) {
 		return parallax.Organization

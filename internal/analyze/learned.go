@@ -145,7 +145,7 @@ func learnable(e *ent) bool {
 	default:
 		return false
 	}
-	if len(e.roles) > 0 {
+	if len(e.roles) > 0 || notNameCode(e.name) {
 		return false
 	}
 	if _, ok := gazetteer.Lookup(e.name); ok {
