@@ -440,6 +440,18 @@ func onlyPunctBefore(toks []token) bool {
 	return true
 }
 
+// placePrefix: the run's first two or three words name a place the
+// gazetteer knows ("New York Stock Exchange"), so its first word stays.
+func placePrefix(text string, run []token) bool {
+	for n := 2; n <= 3 && n <= len(run); n++ {
+		if _, ok := gazetteer.Lookup(spanText(text, run[:n])); ok {
+			_, without := gazetteer.Lookup(spanText(text, run[1:n])) // "The U.S.": the article is no part of it
+			return !without
+		}
+	}
+	return false
+}
+
 func hasUpperDigitCode(w string) bool {
 	// "MS-13", "F-35"
 	if len(w) < 3 || !strings.Contains(w, "-") {
@@ -476,7 +488,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 			// "Said Marta Quist, …": a verb of saying that opens the
 			// sentence is not part of the name (a given name such as
 			// "Mark" or "Grant" is)
-			for len(run) > 0 && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
+			for len(run) > 0 && !placePrefix(text, run) && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
 				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
 				run = run[1:]
 				initial = false

@@ -75,6 +75,8 @@ func TestWholeRuns(t *testing.T) {
 		{"Marrowby 183 (J. Quistall 50)", [][2]string{{"Marrowby", "ORG"}, {"Quistall", "PER"}}, [][2]string{{"Marrowby", "ORG"}, {"J. Quistall", "PER"}}},
 		{"Lindqvale Rovers 3 1 1 1", [][2]string{{"Lindqvale", "LOC"}, {"Rovers", "ORG"}}, [][2]string{{"Lindqvale Rovers", "ORG"}}},
 		{"In Calloway: Westerhaven 2", [][2]string{{"Calloway", "LOC"}}, [][2]string{{"Calloway", "LOC"}}},
+		// a line in capitals: split at "AT", widen to a known place
+		{"CALLOWAY AT LOS ANGELES", [][2]string{{"CALLOWAY AT LOS", "ORG"}}, [][2]string{{"CALLOWAY", "ORG"}, {"LOS ANGELES", "ORG"}}},
 	}
 	for _, tt := range tests {
 		d := newDoc(tt.text)

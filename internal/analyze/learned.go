@@ -273,8 +273,11 @@ func (d *doc) learnedMentions() {
 // "Waqar" of "Waqar Quist", not the initial of "J. Quist"). A sentence
 // in capitals is left as it is.
 func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
-	if len(spans) == 0 || d.inCapitals(si) {
+	if len(spans) == 0 {
 		return spans
+	}
+	if d.inCapitals(si) {
+		return d.capitalRuns(si, spans)
 	}
 	toks := d.sentToks[si]
 	joins := func(t token) bool {
@@ -320,6 +323,80 @@ func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
 		out, longest = append(out, sp), append(longest, sp.End-sp.Start)
 	}
 	return out
+}
+
+// capitalRuns adjusts the tagger's names in a sentence in capitals, where
+// every word looks like a name: a name stops at a word that joins two
+// teams ("ST LOUIS AT HOUSTON"), and takes in the words next to it when
+// they make a place the gazetteer knows ("LOS" + "ANGELES").
+func (d *doc) capitalRuns(si int, spans []ner.Span) []ner.Span {
+	toks := d.sentToks[si]
+	out := make([]ner.Span, 0, len(spans))
+	for _, sp := range spans {
+		a := 0
+		for a < len(toks) && toks[a].end <= sp.Start {
+			a++
+		}
+		b := a
+		for b < len(toks) && toks[b].start < sp.End {
+			b++
+		}
+		if a == b {
+			out = append(out, sp)
+			continue
+		}
+		// split at joining words
+		start := a
+		for k := a; k <= b; k++ {
+			if k < b && !(toks[k].kind == tWord && joinsFixture(toks[k].low)) {
+				continue
+			}
+			if k > start {
+				part := sp
+				part.Start, part.End = toks[start].start, toks[k-1].wordEnd()
+				if k == b {
+					part.End = sp.End
+				}
+				out = append(out, part)
+			}
+			start = k + 1
+		}
+	}
+	// widen to gazetteer places
+	for i := range out {
+		sp := &out[i]
+		a := 0
+		for a < len(toks) && toks[a].end <= sp.Start {
+			a++
+		}
+		b := a
+		for b < len(toks) && toks[b].start < sp.End {
+			b++
+		}
+		if a == b {
+			continue
+		}
+		if b < len(toks) && toks[b].kind == tWord && toks[b].cap {
+			if _, ok := gazetteer.Lookup(d.text[sp.Start:toks[b].wordEnd()]); ok {
+				sp.End = toks[b].wordEnd()
+				continue
+			}
+		}
+		if a > 0 && toks[a-1].kind == tWord && toks[a-1].cap {
+			if _, ok := gazetteer.Lookup(d.text[toks[a-1].start:sp.End]); ok {
+				sp.Start = toks[a-1].start
+			}
+		}
+	}
+	// widened names may now overlap their neighbours: keep the first
+	kept := out[:0]
+	for _, sp := range out {
+		if n := len(kept); n > 0 && kept[n-1].End > sp.Start {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept
 }
 
 func hasCap(st []token) bool {
