@@ -138,11 +138,16 @@ func (d *doc) teamType() {
 		if len(e.roles) > 0 {
 			continue
 		}
+		teams := 0
 		for _, mi := range e.mentions {
 			if d.mentions[mi].team {
-				e.typ = parallax.Organization
-				break
+				teams++
 			}
+		}
+		// a town named as a team once and otherwise as a place ("CALLOWAY
+		// 1996-08-22", a dateline) stays a place
+		if teams > 0 && 2*teams >= len(e.mentions) {
+			e.typ = parallax.Organization
 		}
 	}
 }

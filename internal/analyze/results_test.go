@@ -40,6 +40,12 @@ RACING
 			t.Errorf("%q typed %s, want %s", tt.form, e.Type, tt.typ)
 		}
 	}
+	// a town that a dateline and prose name as a place, and one results
+	// line as a team, stays a place
+	a = analyzeText(t, "TORONTO 1996-08-22\nThe mayor of Toronto opened the new stadium in Toronto on Monday.\nToronto 2 Westerhaven 1")
+	if e := findEntity(a, "Toronto"); e == nil || e.Type != parallax.Place {
+		t.Errorf("Toronto named mostly as a town: %+v, want a place", e)
+	}
 	// in prose a town stays a place
 	a = analyzeText(t, "The council of Calloway met on Monday and 2 members voted against the plan.")
 	if e := findEntity(a, "Calloway"); e == nil || e.Type != parallax.Place {
