@@ -114,7 +114,7 @@ func (d *doc) findMentions() {
 				// "Food and Harbour Organisation": "and" inside a name whose
 				// head comes after it
 				if tj.kind == tWord && tj.low == "and" && tj.start-toks[j-1].end <= 1 && !institutional(lowWord(toks[end], text)) {
-					if k := andHead(text, toks, j); k > 0 {
+					if k := andHead(text, toks, j, headThenComplement(toks[i:j])); k > 0 {
 						end = k
 						j = k + 1
 						continue
@@ -282,8 +282,9 @@ func arabicSurname(f []string) bool {
 
 // andHead returns the index of the last word of the capitalised run after
 // the "and" at toks[j] when that word heads an organisation ("… and
-// Agriculture Organisation"), else 0.
-func andHead(text string, toks []token, j int) int {
+// Agriculture Organisation") or the run before "and" is an institution's
+// complement (inComplement), else 0.
+func andHead(text string, toks []token, j int, inComplement bool) int {
 	k := j + 1
 	last := 0
 	for k < len(toks) && toks[k].start-toks[k-1].end <= 1 {
@@ -306,10 +307,22 @@ func andHead(text string, toks []token, j int) int {
 		return 0
 	}
 	head := lowWord(toks[last], text)
-	if orgHeads.Has(head) || headType(head) == parallax.Organization {
+	if inComplement || orgHeads.Has(head) || headType(head) == parallax.Organization {
 		return last
 	}
 	return 0
+}
+
+// headThenComplement: the run is an institution's head and its complement
+// so far ("Institute for Science", "Centre for Missing"), which "and" may
+// go on ("… and International Security").
+func headThenComplement(run []token) bool {
+	for k := 0; k+1 < len(run); k++ {
+		if institutional(run[k].low) && !run[k+1].cap && (run[k+1].low == "of" || run[k+1].low == "for") {
+			return true
+		}
+	}
+	return false
 }
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.

@@ -54,6 +54,7 @@ func TestEntityNameParticles(t *testing.T) {
 		{"a common noun before 'of' and a place names an institution", "He said so in an interview with the Voice of Canada on Monday.", "Voice of Canada"},
 		{"a plural starting the sentence is not part of the name", "Images of the Quist Basin show a giant landslide near the coast.", "Quist Basin"},
 		{"an abbreviated place before an institution", "The U.S. Geological Survey measured the quake at magnitude 6.", "U.S. Geological Survey"},
+		{"'and' inside an institution's complement", "The Institute for Harbour Science and Coastal Security said the dunes were shrinking.", "Institute for Harbour Science and Coastal Security"},
 		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
 		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
 	}
