@@ -908,13 +908,17 @@ func (d *doc) resolveEntities() {
 			if e.place == "" {
 				e.place = m.place
 			}
-			if e.typ == "" {
+			if e.typ == "" && !m.learned {
 				e.typ = m.typ
 			}
 			m.entity = ei
 			return
 		}
-		d.ents = append(d.ents, ent{name: m.text, typ: m.typ, forms: map[string]bool{m.text: true},
+		typ := m.typ
+		if m.learned {
+			typ = "" // the tagger's types vote below
+		}
+		d.ents = append(d.ents, ent{name: m.text, typ: typ, forms: map[string]bool{m.text: true},
 			roles: append([]string(nil), m.roles...), mentions: []int{mi}, place: m.place, vehicle: m.vehicle, located: m.located})
 		byKey[key] = len(d.ents) - 1
 		m.entity = len(d.ents) - 1
@@ -966,9 +970,39 @@ func (d *doc) resolveEntities() {
 		e := &d.ents[i]
 		e.name = canonicalName(e, d.lang)
 		if e.typ == "" {
-			e.typ = guessType(e)
+			e.typ = d.learnedOrGuessed(e)
 		}
 	}
+}
+
+// learnedOrGuessed types an entity the rules gave no type while reading
+// it: by the rules' guess when it rests on firm evidence (a place the
+// gazetteer knows, an institution's head, a known given name), else by the
+// most of the types the learned tagger gave its mentions in lines the
+// rules cannot read, else by the guess.
+func (d *doc) learnedOrGuessed(e *ent) string {
+	guess := guessType(e)
+	votes := map[string]int{}
+	best := ""
+	for _, mi := range e.mentions {
+		if m := &d.mentions[mi]; m.learned && m.typ != "" {
+			votes[m.typ]++
+			if best == "" || votes[m.typ] > votes[best] || votes[m.typ] == votes[best] && m.typ < best {
+				best = m.typ
+			}
+		}
+	}
+	if best == "" {
+		return guess
+	}
+	if _, ok := gazetteer.Lookup(e.name); ok && guess == parallax.Place {
+		return guess
+	}
+	f := strings.Fields(e.name)
+	if guess == parallax.Person && len(f) > 1 && gazetteer.GivenName(f[0]) || strongType(e) && guess != parallax.Misc {
+		return guess
+	}
+	return best
 }
 
 func appendUnique(list []string, vals ...string) []string {

@@ -116,3 +116,14 @@ func TestArabicNamesArePersons(t *testing.T) {
 		}
 	}
 }
+
+// TestTableTypesDoNotOverrideFirmTypes: a person named with a known given
+// name stays a person when the tagger reads the name differently in a table.
+func TestTableTypesDoNotOverrideFirmTypes(t *testing.T) {
+	text := "TENNIS RESULTS\nLindsay Quistrand (U.S.) beat Marta Voskova (Russia) 6-4 6-2\nLindsay Quistrand said she had played well in the final on Sunday."
+	a := analyzeText(t, text)
+	e := findEntity(a, "Lindsay Quistrand")
+	if e == nil || e.Type != parallax.Person {
+		t.Errorf("Lindsay Quistrand: %+v, want a person", e)
+	}
+}

@@ -77,6 +77,11 @@ func (d *doc) learnedTypes() {
 				// a name inside the tagger's, or one whose start the tagger
 				// read as a person's name ("Ayman" of "Ayman al-Quist")
 				inside := mn.start >= sp.Start && mn.end <= sp.End+3 && mn.start < sp.End
+				if e := &d.ents[mn.entity]; inside && mn.start > sp.Start && e.typ != parallax.Misc && e.typ != "" {
+					// the tagger typed more than the rules' name
+					// ("Austrian Ivo Quist"), which the rules typed already
+					inside = false
+				}
 				part := sp.Start == mn.start && sp.End < mn.end && typ == parallax.Person
 				if inside || part {
 					w := sp.Conf
@@ -98,11 +103,15 @@ func (d *doc) learnedTypes() {
 		if !learnable(e) || e.typ == parallax.Misc || e.typ == "" {
 			continue
 		}
+		most := 0
+		for _, k := range e.mentions {
+			most = max(most, d.mentions[k].tokens)
+		}
 		for _, k := range e.mentions {
 			mn := &d.mentions[k]
 			t, ok := d.typed[[2]int{mn.start, mn.end}]
-			if !ok {
-				continue
+			if !ok || mn.tokens < most {
+				continue // a surname alone tells the typer little
 			}
 			typ, ok := nerType[t.Type]
 			if !ok || t.Conf < minTyperConf {
@@ -124,6 +133,9 @@ func (d *doc) learnedTypes() {
 			if w > bestW || w == bestW && t < best {
 				best, bestW = t, w
 			}
+		}
+		if w, ok := votes[i][e.typ]; ok && w >= bestW {
+			best = e.typ // a tie keeps the rules' type
 		}
 		if best != "" {
 			e.typ = best
