@@ -531,7 +531,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) && !placeHeads.Has(lw(run[len(run)-1])) {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !institutional(lw(run[len(run)-1])) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)

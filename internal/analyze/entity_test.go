@@ -22,6 +22,7 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a nationality word before a place head", "The quake was centred under the Indian Ocean near the coast.", "Indian Ocean", parallax.Place},
 		{"an article-prefixed name alone", "Officials said al-Quistara militants attacked the base on Monday.", "al-Quistara", parallax.Organization},
 		{"a code with digits names a thing", "Officials said the Q7N3 strain had spread to two farms.", "Q7N3", parallax.Misc},
+		{"a nationality word before an event head stays in the name", "She reached the final of the Australian Open on Friday.", "Australian Open", parallax.Event},
 		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
 	}
 	for _, tt := range tests {
