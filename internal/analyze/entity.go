@@ -150,6 +150,13 @@ func (d *doc) findMentions() {
 				}
 				break
 			}
+			// "U.S.-led", "Quistland-based": a name joined by a hyphen to a
+			// lower-case word is part of a modifier, not a mention
+			if end+2 < len(toks) && text[toks[end+1].start:toks[end+1].end] == "-" && toks[end+1].start == toks[end].end &&
+				toks[end+2].start == toks[end+1].end && toks[end+2].kind == tWord && !toks[end+2].cap {
+				i = end + 1
+				continue
+			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
 			if initial && i >= 2 && namingVerbs.Has(toks[i-2].low) {
 				initial = false // ship called “Dali”: a name, not a sentence start

@@ -118,6 +118,17 @@ func TestArabicNamesArePersons(t *testing.T) {
 	}
 }
 
+func TestHyphenatedModifierIsNoMention(t *testing.T) {
+	a := analyzeText(t, "A Quistland-led force patrols the border, officials in Quistland said on Monday.")
+	e := findEntity(a, "Quistland")
+	if e == nil {
+		t.Fatalf("no Quistland in %v", names(a))
+	}
+	if len(e.Mentions) != 1 {
+		t.Errorf("Quistland has %d mentions, want 1 (not the one in Quistland-led)", len(e.Mentions))
+	}
+}
+
 // TestTableTypesDoNotOverrideFirmTypes: a person named with a known given
 // name stays a person when the tagger reads the name differently in a table.
 func TestTableTypesDoNotOverrideFirmTypes(t *testing.T) {
