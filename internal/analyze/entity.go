@@ -406,7 +406,7 @@ func describesPerson(w string) bool {
 // ("Top-seeded", "Quistland-born", "Islamist-led").
 func compoundAdjective(w string) bool {
 	k := strings.LastIndexByte(w, '-')
-	if k <= 0 || k == len(w)-1 {
+	if k <= 0 || len(w)-k-1 < 3 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w[k+1:])
@@ -747,6 +747,9 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 	if len(run) == 1 {
 		if d.calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
 			return
+		}
+		if compoundAdjective(s) {
+			return // "Quistland-based", "al-Quist-linked": a modifier
 		}
 		if utf8.RuneCountInString(s) < 2 {
 			return

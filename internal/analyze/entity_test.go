@@ -119,13 +119,16 @@ func TestArabicNamesArePersons(t *testing.T) {
 }
 
 func TestHyphenatedModifierIsNoMention(t *testing.T) {
-	a := analyzeText(t, "A Quistland-led force patrols the border, officials in Quistland said on Monday.")
+	a := analyzeText(t, "A Quistland-led force and an al-Quistara-linked group patrol the border, officials in Quistland said on Monday.")
 	e := findEntity(a, "Quistland")
 	if e == nil {
 		t.Fatalf("no Quistland in %v", names(a))
 	}
 	if len(e.Mentions) != 1 {
 		t.Errorf("Quistland has %d mentions, want 1 (not the one in Quistland-led)", len(e.Mentions))
+	}
+	if e := findEntity(a, "al-Quistara-linked"); e != nil {
+		t.Errorf("the modifier al-Quistara-linked became an entity (%s)", e.Type)
 	}
 }
 
