@@ -410,7 +410,7 @@ func compoundAdjective(w string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(w[k+1:])
-	return unicode.IsLower(r) && !articleName(strings.ToLower(w), w)
+	return unicode.IsLower(r) && !(strings.Count(w, "-") == 1 && articleName(strings.ToLower(w), w))
 }
 
 // nameThenPlace: the run toks[i:j] is one to three plain capitalised
