@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/ner"
 )
 
 // doc is an article while it is analysed.
@@ -20,6 +21,8 @@ type doc struct {
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
+	tags       map[int][]ner.Span  // the learned tagger's names by sentence, once tagged
+	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
@@ -47,8 +50,11 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	}
 	d.lang = lang
 	d.findMentions()
+	d.learnedMentions()
+	d.markTeams()
 	d.resolveEntities()
 	d.learnedTypes()
+	d.teamType()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}

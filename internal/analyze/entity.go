@@ -9,6 +9,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 	"github.com/parallaxnews/parallax/internal/lang"
+	"github.com/parallaxnews/parallax/internal/ner"
 )
 
 // mention is one occurrence of a name in the text.
@@ -28,6 +29,8 @@ type mention struct {
 	entity     int    // index into doc.ents once merged
 	tokens     int
 	acronym    bool
+	learned    bool // found by the learned tagger on a line the rules cannot read
+	team       bool // named as a team in a results line (results.go)
 }
 
 // ent is an entity while the article is analysed.
@@ -86,7 +89,7 @@ func (d *doc) findMentions() {
 		i := 0
 		for i < len(toks) {
 			t := toks[i]
-			if !(t.kind == tWord && (t.cap || hasUpperDigitCode(t.text(text)))) {
+			if !(t.kind == tWord && (t.cap || hasUpperDigitCode(t.text(text)) || articleName(t.low, t.text(text)))) {
 				i++
 				continue
 			}
@@ -95,10 +98,27 @@ func (d *doc) findMentions() {
 			end := i
 			for j < len(toks) && toks[end].poss == 0 {
 				tj := toks[j]
-				if tj.kind == tWord && tj.cap && tj.start-toks[j-1].end <= 1 {
+				if tj.kind == tWord && (tj.cap || articleName(tj.low, tj.text(text))) && tj.start-toks[j-1].end <= 1 {
 					end = j
 					j++
 					continue
+				}
+				// "Mr. Okafor", "Dr. Quist": an abbreviated title's dot stays in the run
+				if tj.kind == tPunct && text[tj.start:tj.end] == "." && tj.start == toks[j-1].end && j == end+1 &&
+					abbrev[toks[j-1].low] && isTitle(toks[j-1].low) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
+					toks[j+1].start-tj.end <= 1 {
+					end = j + 1
+					j += 2
+					continue
+				}
+				// "Food and Harbour Organisation": "and" inside a name whose
+				// head comes after it
+				if tj.kind == tWord && tj.low == "and" && tj.start-toks[j-1].end <= 1 && !institutional(lowWord(toks[end], text)) {
+					if k := andHead(text, toks, j, headThenComplement(toks[i:j])); k > 0 {
+						end = k
+						j = k + 1
+						continue
+					}
 				}
 				// "Westerhaven Magistrates' Court": a plural possessive inside a name
 				if tj.kind == tPunct && isApos([]rune(text[tj.start:tj.end])[0]) && tj.start == toks[j-1].end &&
@@ -116,7 +136,7 @@ func (d *doc) findMentions() {
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
 				// go on
-				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !personThenPlace(text, toks[i:j]) {
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && (personThenPlace(text, toks[i:j]) || nameThenPlace(text, toks, i, j))) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
 					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
@@ -129,6 +149,13 @@ func (d *doc) findMentions() {
 					}
 				}
 				break
+			}
+			// "U.S.-led", "Quistland-based": a name joined by a hyphen to a
+			// lower-case word is part of a modifier, not a mention
+			if end+2 < len(toks) && text[toks[end+1].start:toks[end+1].end] == "-" && toks[end+1].start == toks[end].end &&
+				toks[end+2].start == toks[end+1].end && toks[end+2].kind == tWord && !toks[end+2].cap {
+				i = end + 1
+				continue
 			}
 			initial := i == first || (first >= 0 && i > first && onlyPunctBefore(toks[:i])) || i > 0 && opensClause(text, toks[i-1])
 			if initial && i >= 2 && namingVerbs.Has(toks[i-2].low) {
@@ -148,6 +175,13 @@ func (d *doc) findMentions() {
 			if i > 0 && locativePreps.Has(toks[i-1].low) && len(d.mentions) > n {
 				d.mentions[n].located = true
 			}
+			// "spokesman Jalil Quist", "the club's coach Ivo Brandt": a
+			// lower-case title right before a name that looks like one
+			if i > 0 && len(d.mentions) > n && toks[i-1].kind == tWord && !toks[i-1].cap && isTitle(toks[i-1].low) {
+				if m := &d.mentions[n]; m.start == t.start && m.typ == "" && !m.demonym && looksPersonAfterTitle(m.text) {
+					m.typ, m.roles = parallax.Person, []string{toks[i-1].low}
+				}
+			}
 			prevPlace, prevEnd = "", -1
 			if toks[end].poss > 0 && len(d.mentions) > n {
 				if p, ok := gazetteer.Lookup(d.mentions[len(d.mentions)-1].text); ok {
@@ -158,6 +192,144 @@ func (d *doc) findMentions() {
 			i = end + 1
 		}
 	}
+}
+
+// articleName: an Arabic name written with its article in lower case and
+// a hyphen ("al-Sadr", "el-Sisi"), a capitalised word for the name's run.
+func articleName(low, w string) bool {
+	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"} {
+		if strings.HasPrefix(low, p) && len(w) > len(p)+1 {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
+}
+
+// looksPersonAfterTitle: one to four capitalised words, no institutional
+// head, no place the gazetteer knows.
+func looksPersonAfterTitle(s string) bool {
+	f := strings.Fields(s)
+	if len(f) > 4 || institutional(strings.ToLower(f[len(f)-1])) {
+		return false
+	}
+	if _, ok := gazetteer.Lookup(s); ok {
+		return false
+	}
+	return len(f) > 1 || looksPersonWord(f[0])
+}
+
+// looksPersonWord: a single word that may be a surname: capitalised, not
+// all capitals, no digits.
+func looksPersonWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ToUpper(w) != w && !strings.ContainsAny(w, "0123456789")
+}
+
+// inCapitals: half the words of sentence si or more are in capitals (a
+// heading, a kicker), where capitals do not mark acronyms.
+func (d *doc) inCapitals(si int) bool {
+	words, upper := 0, 0
+	for _, t := range d.sentToks[si] {
+		if t.kind == tWord {
+			words++
+			if t.upper {
+				upper++
+			}
+		}
+	}
+	return upper*2 >= words
+}
+
+// upperWord: two letters or more, all capitals ("VOA" of "VOA's").
+func upperWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// loneArticleName: one article-prefixed word ("al-Quds") or the article
+// apart ("Al Quds").
+func loneArticleName(name string) bool {
+	f := strings.Fields(name)
+	switch {
+	case len(f) == 1:
+		return articleName(strings.ToLower(f[0]), f[0])
+	case len(f) == 2:
+		a := strings.ToLower(f[0])
+		return a == "al" || a == "el"
+	}
+	return false
+}
+
+// arabicSurname: a name ending in an article-prefixed surname or holding
+// "bin" or "ibn" ("Ayman al-Quist", "Azahari bin Quist").
+func arabicSurname(f []string) bool {
+	if len(f) < 2 {
+		return false
+	}
+	last := f[len(f)-1]
+	if articleName(strings.ToLower(last), last) {
+		return true
+	}
+	for _, w := range f[1 : len(f)-1] {
+		if w == "bin" || w == "ibn" {
+			return true
+		}
+	}
+	return false
+}
+
+// andHead returns the index of the last word of the capitalised run after
+// the "and" at toks[j] when that word heads an organisation ("… and
+// Agriculture Organisation") or the run before "and" is an institution's
+// complement (inComplement), else 0.
+func andHead(text string, toks []token, j int, inComplement bool) int {
+	k := j + 1
+	last := 0
+	for k < len(toks) && toks[k].start-toks[k-1].end <= 1 {
+		t := toks[k]
+		if t.kind == tWord && t.cap {
+			last = k
+			if t.poss > 0 {
+				break
+			}
+			k++
+			continue
+		}
+		if t.kind == tWord && connectors.Has(t.low) && last > 0 {
+			k++
+			continue
+		}
+		break
+	}
+	if last == 0 {
+		return 0
+	}
+	head := lowWord(toks[last], text)
+	if inComplement || orgHeads.Has(head) || headType(head) == parallax.Organization {
+		return last
+	}
+	return 0
+}
+
+// headThenComplement: the run is an institution's head and its complement
+// so far ("Institute for Science", "Centre for Missing"), which "and" may
+// go on ("… and International Security").
+func headThenComplement(run []token) bool {
+	for k := 0; k+1 < len(run); k++ {
+		if institutional(run[k].low) && !run[k+1].cap && (run[k+1].low == "of" || run[k+1].low == "for") {
+			return true
+		}
+	}
+	return false
 }
 
 // opensClause: a word right after one of these marks starts a sentence or a quotation.
@@ -187,6 +359,98 @@ func personThenPlace(text string, run []token) bool {
 	return true
 }
 
+// calendarWord: a month or weekday name in the article's language or in
+// English ("Julio" names a person in English text, July in Spanish); every
+// language's when the language is unknown.
+func (d *doc) calendarWord(w string) bool {
+	if d.lang == "" {
+		return calendarWord(w)
+	}
+	for _, l := range [...]string{"en", d.lang} {
+		if _, ok := lang.Month(l, w); ok {
+			return true
+		}
+		if _, ok := lang.Weekday(l, w); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralCommon: w is the plural of an ordinary word ("images", "delegates").
+func pluralCommon(w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || ner.Common(w) && !ner.Common(w[:len(w)-1]) {
+		return false
+	}
+	return ner.Common(w[:len(w)-1]) || strings.HasSuffix(w, "es") && ner.Common(w[:len(w)-2]) ||
+		strings.HasSuffix(w, "ies") && ner.Common(w[:len(w)-3]+"y")
+}
+
+// notNameCode: a code in capitals with digits names a thing (a virus, a
+// weapon, a model: "H5N1", "AK-47", "F-35"), not a body.
+func notNameCode(name string) bool {
+	return !strings.Contains(name, " ") && upperWord(name) && strings.ContainsAny(name, "0123456789")
+}
+
+// describesPerson: w names a kind of person in WordNet, as a common noun
+// ("Midfielder") or a capitalised one ("Swede"), and is no given name
+// ("Guy", "Victor") nor a title the roles take.
+func describesPerson(w string) bool {
+	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || strings.ToUpper(w) == w {
+		return false
+	}
+	return ner.NounClass(w) == "noun.person" || ner.ProperNounClass(w) == "noun.person"
+}
+
+// compoundAdjective: a hyphenated word whose last part is in lower case
+// ("Top-seeded", "Quistland-born", "Islamist-led").
+func compoundAdjective(w string) bool {
+	k := strings.LastIndexByte(w, '-')
+	if k <= 0 || len(w)-k-1 < 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[k+1:])
+	return unicode.IsLower(r) && !(strings.Count(w, "-") == 1 && articleName(strings.ToLower(w), w))
+}
+
+// nameThenPlace: the run toks[i:j] is one to three plain capitalised
+// words (no institution, title or place head) and the "of" at toks[j] is
+// followed by a place the gazetteer knows: "Ivo Quist of Sweden",
+// "Harbourton Rovers of Calloway" name someone and where they are from.
+func nameThenPlace(text string, toks []token, i, j int) bool {
+	if j-i > 3 {
+		return false
+	}
+	if w := toks[i].word(text); ner.Common(w) && !gazetteer.GivenName(w) {
+		return false // "Voice of America": a common noun names an institution
+	}
+	for _, t := range toks[i:j] {
+		if t.kind != tWord || !t.cap || institutional(t.low) || isTitle(strings.TrimSuffix(t.low, ".")) {
+			return false
+		}
+	}
+	if _, ok := gazetteer.Lookup(spanText(text, toks[i:j])); ok {
+		return false // "Sri Lanka of old"
+	}
+	k := j + 1
+	if k < len(toks) && toks[k].low == "the" {
+		k++
+	}
+	e := k
+	for e < len(toks) && toks[e].kind == tWord && toks[e].cap && (e == k || toks[e].start-toks[e-1].end <= 1) {
+		if toks[e].poss > 0 {
+			e++
+			break
+		}
+		e++
+	}
+	if e == k {
+		return false
+	}
+	_, ok := gazetteer.Lookup(text[toks[k].start:toks[e-1].wordEnd()])
+	return ok
+}
+
 func onlyPunctBefore(toks []token) bool {
 	for _, t := range toks {
 		if t.kind != tPunct {
@@ -194,6 +458,18 @@ func onlyPunctBefore(toks []token) bool {
 		}
 	}
 	return true
+}
+
+// placePrefix: the run's first two or three words name a place the
+// gazetteer knows ("New York Stock Exchange"), so its first word stays.
+func placePrefix(text string, run []token) bool {
+	for n := 2; n <= 3 && n <= len(run); n++ {
+		if _, ok := gazetteer.Lookup(spanText(text, run[:n])); ok {
+			_, without := gazetteer.Lookup(spanText(text, run[1:n])) // "The U.S.": the article is no part of it
+			return !without
+		}
+	}
+	return false
 }
 
 func hasUpperDigitCode(w string) bool {
@@ -232,21 +508,28 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 			// "Said Marta Quist, …": a verb of saying that opens the
 			// sentence is not part of the name (a given name such as
 			// "Mark" or "Grant" is)
-			for len(run) > 0 && (startWords.Has(lw(run[0])) || calendarWord(lw(run[0])) ||
+			for len(run) > 0 && !placePrefix(text, run) && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
 				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
 				run = run[1:]
 				initial = false
 			}
 		}
-	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) {
-		return
+	} else if initial && len(run) == 1 && startWords.Has(lw(run[0])) && !(run[0].upper && !title && !d.inCapitals(si)) {
+		return // "Who", but not the acronym "WHO"
 	}
-	// drop connectors and calendar words at the edges
-	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || calendarWord(lw(run[0]))) {
+	// "Images of the Indian Ocean", "Delegates of Calloway": a plural
+	// common noun that starts the sentence is no part of the name after "of"
+	if initial && len(run) > 2 && lw(run[1]) == "of" && pluralCommon(lw(run[0])) && !institutional(lw(run[0])) {
 		run = run[1:]
 		initial = false
 	}
-	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || calendarWord(lw(run[len(run)-1]))) {
+	// drop connectors and calendar words at the edges, and a leading
+	// compound adjective ("Top-seeded", "Quistland-born")
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
+		run = run[1:]
+		initial = false
+	}
+	for len(run) > 0 && (connectors.Has(lw(run[len(run)-1])) && !run[len(run)-1].cap || d.calendarWord(lw(run[len(run)-1]))) {
 		run = run[:len(run)-1]
 	}
 	if len(run) == 0 {
@@ -255,7 +538,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !orgHeads.Has(lw(run[len(run)-1])) {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !institutional(lw(run[len(run)-1])) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
@@ -268,11 +551,18 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	// "the U.S. Trump called …": an abbreviated place then a name that is not
 	// an institution of it is two mentions (a missed sentence break)
 	if len(run) > 1 && strings.HasSuffix(run[0].word(text), ".") {
-		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) {
+		if _, ok := gazetteer.Lookup(run[0].word(text)); ok && !institutional(lw(run[len(run)-1])) && headType(lw(run[len(run)-1])) != parallax.Organization && !isTitle(strings.TrimSuffix(lw(run[1]), ".")) &&
+			(len(run) == 2 || gazetteer.GivenName(run[1].word(text))) {
 			d.addMention(run[:1], si, initial, title, "", nil)
 			d.addRunRoles(run[1:], si, true, title, place)
 			return
 		}
+	}
+	// "Midfielder Ivo Quist", "Swede Ivo Quist": a word for a kind of
+	// person (WordNet) before a person's name describes them
+	if len(run) >= 3 && describesPerson(run[0].word(text)) && looksPerson(spanText(text, run[1:])) {
+		run = run[1:]
+		initial = false
 	}
 	if initial && len(run) >= 2 && shouting(run, text) {
 		return // "INFERNO HORROR:", a tabloid kicker, not a name
@@ -304,7 +594,9 @@ func shouting(run []token, text string) bool {
 	return true
 }
 
-func orgOrFacility(w string) bool { return orgHeads.Has(w) || facilityHeads.Has(w) }
+func orgOrFacility(w string) bool {
+	return orgHeads.Has(w) || facilityHeads.Has(w) || headType(w) == parallax.Organization
+}
 
 func institutional(w string) bool {
 	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
@@ -322,12 +614,23 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 			break
 		}
 	}
+	// "Martin Luther King", "Carole King": a title word after a given name
+	// and more of a name is a surname
+	if r == len(run)-1 && r >= 2 && gazetteer.GivenName(run[0].word(text)) && !anyRole(run[:r], text) && !institutional(lw(run[r-1])) {
+		r = -1
+	}
 	if r < 0 {
 		d.addMention(run, si, initial, title, place, nil)
 		return
 	}
 	before, after := run[:r], run[r+1:]
+	if len(after) > 0 && after[0].kind == tPunct {
+		after = after[1:] // the dot of "Mr."
+	}
 	role := []string{run[r].word(text)}
+	if r+1 < len(run) && run[r+1].kind == tPunct {
+		role[0] = text[run[r].start:run[r+1].end]
+	}
 	// earlier role words belong to the same title: "Vice President", "Prime Minister"
 	for len(before) > 0 && isTitle(lw(before[len(before)-1])) {
 		role = append([]string{before[len(before)-1].word(text)}, role...)
@@ -442,15 +745,18 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 	s := spanText(text, run)
 	w := strings.ToLower(s)
 	if len(run) == 1 {
-		if calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
+		if d.calendarWord(w) || (run[0].upper && labels.Has(w)) || w == "i" {
 			return
+		}
+		if compoundAdjective(s) {
+			return // "Quistland-based", "al-Quist-linked": a modifier
 		}
 		if utf8.RuneCountInString(s) < 2 {
 			return
 		}
 	}
 	m := mention{start: run[0].start, end: run[len(run)-1].wordEnd(), text: s, sent: si, initial: initial,
-		titleLine: title, place: place, roles: roles, tokens: len(run), acronym: len(run) == 1 && run[0].upper}
+		titleLine: title, place: place, roles: roles, tokens: len(run), acronym: len(run) == 1 && (run[0].upper || run[0].poss > 0 && upperWord(run[0].word(text)))}
 	m.key = nameKey(s)
 	if p, ok := gazetteer.Demonym(s); ok {
 		m.demonym, m.key, m.place = true, gazetteer.Key(p), p
@@ -494,7 +800,7 @@ func (d *doc) findAcronyms() map[string]string {
 		for j := i + 1; j < len(d.mentions) && j < i+3; j++ {
 			if d.mentions[j].text == inner {
 				a, b := m, d.mentions[j]
-				if a.tokens > 1 && b.tokens == 1 || a.tokens == 1 && b.tokens > 1 {
+				if a.tokens > 1 && b.tokens == 1 && abbreviates(b.text, a.text) || a.tokens == 1 && b.tokens > 1 && abbreviates(a.text, b.text) {
 					pairs[a.key] = b.key
 					pairs[b.key] = a.key
 				}
@@ -502,6 +808,28 @@ func (d *doc) findAcronyms() map[string]string {
 		}
 	}
 	return pairs
+}
+
+// abbreviates: short can stand for long — it holds two capitals or more
+// and starts as one of long's words does ("Andre Agassi (U.S.)" and "Lila
+// Osterloh (Russia)" are a name and where its bearer is from).
+func abbreviates(short, long string) bool {
+	caps := 0
+	for _, r := range short {
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	if caps < 2 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(short)
+	for _, w := range strings.Fields(long) {
+		if r, _ := utf8.DecodeRuneInString(w); r == first {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveEntities filters weak mentions and merges the rest into entities.
@@ -530,7 +858,7 @@ func (d *doc) resolveEntities() {
 	}
 	for _, toks := range d.sentToks {
 		for _, t := range toks {
-			if t.kind == tWord && !t.cap {
+			if t.kind == tWord && !t.cap && !articleName(t.low, t.text(d.text)) {
 				if _, ok := lower[t.low]; ok {
 					lower[t.low] = true
 				}
@@ -554,6 +882,10 @@ func (d *doc) resolveEntities() {
 	pairs := d.findAcronyms()
 	kept := d.mentions[:0]
 	for _, m := range d.mentions {
+		if m.learned || m.team {
+			kept = append(kept, m)
+			continue
+		}
 		_, inGaz := gazetteer.Lookup(m.text)
 		known := inGaz || m.demonym || confirmed[m.key] && !m.titleLine || pairs[m.key] != ""
 		switch {
@@ -561,8 +893,8 @@ func (d *doc) resolveEntities() {
 			continue
 		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
 			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
-		case m.initial && m.tokens == 1 && !known:
-			continue
+		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)) && !d.initialName(&m):
+			continue // a capitalised word that only starts the sentence; an acronym is a name wherever it stands
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
 			continue
 		case m.tokens == 1 && joinsTwoNames(m.key, keys):
@@ -586,13 +918,17 @@ func (d *doc) resolveEntities() {
 			if e.place == "" {
 				e.place = m.place
 			}
-			if e.typ == "" {
+			if e.typ == "" && !m.learned {
 				e.typ = m.typ
 			}
 			m.entity = ei
 			return
 		}
-		d.ents = append(d.ents, ent{name: m.text, typ: m.typ, forms: map[string]bool{m.text: true},
+		typ := m.typ
+		if m.learned {
+			typ = "" // the tagger's types vote below
+		}
+		d.ents = append(d.ents, ent{name: m.text, typ: typ, forms: map[string]bool{m.text: true},
 			roles: append([]string(nil), m.roles...), mentions: []int{mi}, place: m.place, vehicle: m.vehicle, located: m.located})
 		byKey[key] = len(d.ents) - 1
 		m.entity = len(d.ents) - 1
@@ -644,9 +980,39 @@ func (d *doc) resolveEntities() {
 		e := &d.ents[i]
 		e.name = canonicalName(e, d.lang)
 		if e.typ == "" {
-			e.typ = guessType(e)
+			e.typ = d.learnedOrGuessed(e)
 		}
 	}
+}
+
+// learnedOrGuessed types an entity the rules gave no type while reading
+// it: by the rules' guess when it rests on firm evidence (a place the
+// gazetteer knows, an institution's head, a known given name), else by the
+// most of the types the learned tagger gave its mentions in lines the
+// rules cannot read, else by the guess.
+func (d *doc) learnedOrGuessed(e *ent) string {
+	guess := guessType(e)
+	votes := map[string]int{}
+	best := ""
+	for _, mi := range e.mentions {
+		if m := &d.mentions[mi]; m.learned && m.typ != "" {
+			votes[m.typ]++
+			if best == "" || votes[m.typ] > votes[best] || votes[m.typ] == votes[best] && m.typ < best {
+				best = m.typ
+			}
+		}
+	}
+	if best == "" {
+		return guess
+	}
+	if _, ok := gazetteer.Lookup(e.name); ok && guess == parallax.Place {
+		return guess
+	}
+	f := strings.Fields(e.name)
+	if guess == parallax.Person && len(f) > 1 && gazetteer.GivenName(f[0]) || strongType(e) && guess != parallax.Misc {
+		return guess
+	}
+	return best
 }
 
 func appendUnique(list []string, vals ...string) []string {
@@ -673,11 +1039,14 @@ func looksPerson(s string) bool {
 	}
 	for _, w := range f {
 		lw := strings.ToLower(w)
-		if connectors.Has(lw) && lw != "de" && lw != "da" {
+		switch {
+		case lw == "de" || lw == "da" || lw == "bin" || lw == "ibn":
+			continue // particles of persons' names
+		case connectors.Has(lw):
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789") {
+		if !unicode.IsUpper(r) && !articleName(lw, w) || strings.ContainsAny(w, "0123456789") {
 			return false
 		}
 		if len(w) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
@@ -768,19 +1137,26 @@ func guessType(e *ent) string {
 		return parallax.Place
 	case e.vehicle && len(e.roles) == 0:
 		return parallax.Work
+	case loneArticleName(name) && len(e.roles) == 0:
+		// "al-Quds", "al-Shabaab": a person named so alone is the surname
+		// of a full name the article gives and merges with it
+		return parallax.Organization
 	case e.located && len(e.roles) == 0 && !looksPerson(name):
 		return parallax.Place
 	case len(e.roles) > 0:
 		return parallax.Person
 	case len(f) > 1 && pluralOfPersonNoun(last):
 		return parallax.Organization // "Dallas Mavericks", "Young Democrats": a team or a party
-	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e)):
+	case looksPerson(name) && (gazetteer.GivenName(f[0]) || len(f) > 2 && gazetteer.GivenName(f[1]) || len(e.forms) > 1 && hasSurnameForm(e) || arabicSurname(f)):
 		return parallax.Person
 	}
 	if len(f) > 1 {
 		if t := headType(last); t != "" {
 			return t
 		}
+	}
+	if notNameCode(name) {
+		return parallax.Misc
 	}
 	if strings.ToUpper(name) == name && !isShout(name) {
 		return parallax.Organization

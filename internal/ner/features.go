@@ -81,6 +81,7 @@ type sentence struct {
 	cap      []bool // starts with an upper-case letter
 	upper    []bool // all in capitals, two letters or more
 	common   []bool // an ordinary lower-case word
+	plain    []bool // holds no upper-case letter
 	gaz      []uint8
 	runStart []int32 // capitalised run containing the token, or -1
 	runEnd   []int32 // exclusive
@@ -110,13 +111,14 @@ func (s *sentence) reset(n int) {
 		s.cap = make([]bool, n)
 		s.upper = make([]bool, n)
 		s.common = make([]bool, n)
+		s.plain = make([]bool, n)
 		s.gaz = make([]uint8, n)
 		s.runStart = make([]int32, n)
 		s.runEnd = make([]int32, n)
 		s.runHead = make([]int32, n)
 	}
 	s.low, s.lex, s.cap, s.common, s.gaz = s.low[:n], s.lex[:n], s.cap[:n], s.common[:n], s.gaz[:n]
-	s.upper = s.upper[:n]
+	s.upper, s.plain = s.upper[:n], s.plain[:n]
 	s.runStart, s.runEnd, s.runHead = s.runStart[:n], s.runEnd[:n], s.runHead[:n]
 }
 
@@ -148,6 +150,7 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		s.cap[i] = unicode.IsUpper(r)
+		s.plain[i] = low == w && !s.cap[i]
 		s.common[i] = s.lex[i]&lexCommon != 0
 		s.gaz[i] = 0
 		s.upper[i] = false
@@ -156,7 +159,7 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 			if s.firstAlp < 0 {
 				s.firstAlp = i
 			}
-			if strings.ToUpper(w) == w && utf8.RuneCountInString(w) > 1 {
+			if noLower(w) && utf8.RuneCountInString(w) > 1 {
 				upperTok++
 				s.upper[i] = true
 			}
@@ -173,7 +176,10 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 		best, bestBits := 0, uint32(0)
 		for j := i + 1; j < s.n && j < i+4; j++ {
 			h = hmore(h, ' ', s.low[j])
-			if b := lex[h] & (lexNameBits | 0x3f<<lexProperShift); b != 0 && s.cap[j] {
+			if !s.cap[j] {
+				continue // a phrase ends on a capitalised word: look up only those
+			}
+			if b := lex[h] & (lexNameBits | 0x3f<<lexProperShift); b != 0 {
 				best, bestBits = j, b
 			}
 		}
@@ -394,6 +400,17 @@ func (s *sentence) dynamic(fs []uint64, i int, p1, p2 int) []uint64 {
 }
 
 // fold lower-cases w and straightens curly apostrophes.
+// noLower: w holds no lower-case letter (strings.ToUpper(w) == w without
+// the allocation).
+func noLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func fold(w string) string {
 	if strings.ContainsRune(w, '’') {
 		w = strings.ReplaceAll(w, "’", "'")

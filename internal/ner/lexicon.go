@@ -87,6 +87,20 @@ func NounClass(word string) string {
 	return lexFiles[c-1]
 }
 
+// ProperNounClass is NounClass for the most frequent capitalised noun
+// sense of word ("Swede" → "noun.person", "Calloway" → "").
+func ProperNounClass(word string) string {
+	lex, err := lexicon()
+	if err != nil {
+		return ""
+	}
+	c := lex[hstr(fold(word))] >> lexProperShift & 0x3f
+	if c == 0 || int(c-1) >= len(lexFiles) {
+		return ""
+	}
+	return lexFiles[c-1]
+}
+
 // lexFiles are WordNet's lexicographer files by number (lexnames(5WN)).
 var lexFiles = []string{"adj.all", "adj.pert", "adv.all", "noun.Tops", "noun.act", "noun.animal",
 	"noun.artifact", "noun.attribute", "noun.body", "noun.cognition", "noun.communication", "noun.event",

@@ -31,6 +31,9 @@ type Span struct {
 	Start, End       int     // byte offsets: Start of the first token, End of the last
 	Type             string  // PER, ORG, LOC or MISC
 	Conf             float32 // 0–1: the lower of the segmenter's and the typer's probabilities
+
+	segA, segB int     // the segmenter's extent, before titles are cut off
+	typP       float32 // the typer's probability
 }
 
 // Types are the entity types the tagger gives.
@@ -127,6 +130,46 @@ func (m *Model) TagWords(words []string) []string {
 	return out
 }
 
+// TagTyped is Tag that also types, with the typer alone, the names the
+// caller found itself: ranges are token ranges [start, end) of toks, and
+// typed holds one Span per range, in order (Conf the typer's probability).
+func (m *Model) TagTyped(toks []Token, ranges [][2]int) (names, typed []Span) {
+	if len(toks) == 0 {
+		return nil, nil
+	}
+	st := m.get()
+	defer m.pool.Put(st)
+	st.words = st.words[:0]
+	for _, t := range toks {
+		st.words = append(st.words, t.Text)
+	}
+	names = m.tag(st, st.words)
+	for i := range names {
+		names[i].Start, names[i].End = toks[names[i].TokStart].Start, toks[names[i].TokEnd-1].End
+	}
+	typed = make([]Span, 0, len(ranges))
+outer:
+	for _, r := range ranges {
+		i, j := r[0], r[1]
+		if i < 0 || j > len(toks) || i >= j {
+			typed = append(typed, Span{TokStart: i, TokEnd: j})
+			continue
+		}
+		for _, n := range names {
+			if n.segA == i && n.segB == j { // typed already
+				typed = append(typed, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End, Type: n.Type, Conf: n.typP})
+				continue outer
+			}
+		}
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
+		var sc [width]float32
+		m.typ.score(st.fs, &sc)
+		t, p := argmax(&sc, len(Types), func(int) bool { return true })
+		typed = append(typed, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End, Type: Types[t], Conf: p})
+	}
+	return names, typed
+}
+
 func (m *Model) tag(st *state, words []string) []Span {
 	st.s.load(words, m.lex)
 	st.labels, st.probs = m.segment(st, st.labels[:0], st.probs[:0])
@@ -151,7 +194,7 @@ func (m *Model) tag(st *state, words []string) []Span {
 			a = st.s.afterTitles(i, j)
 		}
 		if a < j {
-			out = append(out, Span{TokStart: a, TokEnd: j, Type: Types[t], Conf: min(conf, p)})
+			out = append(out, Span{TokStart: a, TokEnd: j, Type: Types[t], Conf: min(conf, p), segA: i, segB: j, typP: p})
 		}
 		i = j
 	}
@@ -161,6 +204,14 @@ func (m *Model) tag(st *state, words []string) []Span {
 func (m *Model) segment(st *state, labels []int, probs []float32) ([]int, []float32) {
 	p1, p2 := -1, -1
 	for i := 0; i < st.s.n; i++ {
+		// a token with no capital outside a name starts none in edited
+		// text: skipping it saves most of the scoring
+		if p1 <= segO && st.s.plain[i] {
+			labels = append(labels, segO)
+			probs = append(probs, 1)
+			p2, p1 = p1, segO
+			continue
+		}
 		st.fs = st.s.static(st.fs[:0], i)
 		st.fs = st.s.dynamic(st.fs, i, p1, p2)
 		var sc [width]float32

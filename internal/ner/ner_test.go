@@ -221,3 +221,25 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestTagTypedTypesGivenRanges(t *testing.T) {
+	m := model(t)
+	words := strings.Fields("Yesterday the Quistborough City Council met in Calloway .")
+	var toks []ner.Token
+	for _, w := range words {
+		toks = append(toks, ner.Token{Text: w})
+	}
+	names, typed := m.TagTyped(toks, [][2]int{{2, 5}, {7, 8}, {9, 3}})
+	if len(names) == 0 {
+		t.Fatalf("TagTyped found no names in %q", words)
+	}
+	if len(typed) != 3 {
+		t.Fatalf("typed %d ranges, want 3", len(typed))
+	}
+	if typed[0].Type != "ORG" || typed[1].Type != "LOC" {
+		t.Errorf("typed %q as %s and %q as %s, want ORG and LOC", "Quistborough City Council", typed[0].Type, "Calloway", typed[1].Type)
+	}
+	if typed[2].Type != "" {
+		t.Errorf("an empty range got the type %q", typed[2].Type)
+	}
+}

@@ -260,6 +260,11 @@ Cairo|EG|city
 Jerusalem|IL|city
 Tel Aviv|IL|city
 Gaza|PS|city
+Gaza Strip|PS|region
+Burma|MM|alias
+East Timor|TL|alias
+West Bank|PS|region
+Soviet Union|SU|region
 Beirut|LB|city
 Damascus|SY|city
 Baghdad|IQ|city

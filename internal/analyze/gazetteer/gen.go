@@ -1,8 +1,8 @@
 //go:build ignore
 
 // gen.go rebuilds places.tsv from Debian's iso-codes package (LGPL-2.1+):
-// country names in English and their translations in a few languages, and
-// first-level subdivisions. Run: go generate ./internal/analyze/gazetteer
+// country names in English and their translations in a few languages,
+// former countries, and first-level subdivisions. Run: go generate ./internal/analyze/gazetteer
 package main
 
 import (
@@ -66,6 +66,25 @@ func main() {
 					add(t, code, "country", false)
 				}
 			}
+		}
+	}
+	// former countries (ISO 3166-3: "Czechoslovakia", "USSR", "Zaire"),
+	// which news and archives still name
+	var former struct {
+		List []map[string]string `json:"3166-3"`
+	}
+	readJSON(root+"iso_3166-3.json", &former)
+	named := map[string]bool{}
+	for l := range lines {
+		named[l[:strings.IndexByte(l, '\t')]] = true
+	}
+	for _, c := range former.List {
+		n := c["name"]
+		if i := strings.Index(n, ","); i > 0 {
+			n = n[:i]
+		}
+		if !named[n] { // "Burma", "Yemen": the country of today keeps its name
+			add(n, c["alpha_2"], "region", false)
 		}
 	}
 	keep := map[string]bool{"State": true, "Province": true, "Region": true, "Country": true, "County": true,

@@ -1,0 +1,144 @@
+package analyze
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/ner"
+)
+
+// TestEntitiesUnreadableLines: names in lines the capitalisation rules
+// cannot read (results, lists) and the brackets around them.
+func TestEntitiesUnreadableLines(t *testing.T) {
+	tests := []struct {
+		name, text, entity, typ string
+	}{
+		{"an abbreviated title with its dot", "But Mr. Quistberg says the pier will reopen next week.", "Quistberg", parallax.Person},
+		{"a results line", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Marta Lindqvist", parallax.Person},
+		{"a lower-case title before a name", "The club said on Monday that its spokesman Jorvik Quillane would not comment.", "Jorvik Quillane", parallax.Person},
+		{"an acronym starting a sentence", "WHO says the patients are in stable condition. The agency sent two doctors.", "WHO", parallax.Organization},
+		{"a nationality word before a place head", "The quake was centred under the Indian Ocean near the coast.", "Indian Ocean", parallax.Place},
+		{"an article-prefixed name alone", "Officials said al-Quistara militants attacked the base on Monday.", "al-Quistara", parallax.Organization},
+		{"a code with digits names a thing", "Officials said the Q7N3 strain had spread to two farms.", "Q7N3", parallax.Misc},
+		{"a nationality word before an event head stays in the name", "She reached the final of the Australian Open on Friday.", "Australian Open", parallax.Event},
+		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+		if e.Name != tt.entity {
+			t.Errorf("%s: %q merged into %q", tt.name, tt.entity, e.Name)
+		}
+	}
+}
+
+func TestEntityNameParticles(t *testing.T) {
+	tests := []struct {
+		name, text, entity string
+	}{
+		{"an Arabic article", "Supporters of cleric Moqtada al-Sadrani marched on Friday.", "Moqtada al-Sadrani"},
+		{"an Arabic article starts a name", "Police said a suspected al-Qarimat cell was operating in the city.", "al-Qarimat"},
+		{"'and' inside an organisation's name", "On Monday the Food and Harbour Organization sent two delegates.", "Food and Harbour Organization"},
+		{"a name ends before 'of' and a country", "In the final Yarnak Quistrand of Sweden beat the champion.", "Yarnak Quistrand"},
+		{"a leading compound adjective is not part of a name", "The match ended when Top-seeded Ivo Quistrand retired hurt.", "Ivo Quistrand"},
+		{"a word for a kind of person before a name", "On Sunday, Goalkeeper Yarnak Quistrand saved two penalties for the club.", "Yarnak Quistrand"},
+		{"a Spanish month name is a given name in English", "The leader of the group, Julio Quistrand Varga, denied the charges.", "Julio Quistrand Varga"},
+		{"a common noun before 'of' and a place names an institution", "He said so in an interview with the Voice of Canada on Monday.", "Voice of Canada"},
+		{"a plural starting the sentence is not part of the name", "Images of the Quist Basin show a giant landslide near the coast.", "Quist Basin"},
+		{"an abbreviated place before an institution", "The U.S. Geological Survey measured the quake at magnitude 6.", "U.S. Geological Survey"},
+		{"'and' inside an institution's complement", "The Institute for Harbour Science and Coastal Security said the dunes were shrinking.", "Institute for Harbour Science and Coastal Security"},
+		{"bin inside a name", "Officials said Osama bin Ladenqa was hiding in the hills.", "Osama bin Ladenqa"},
+		{"a Portuguese particle after a given name", "On Monday, Luiz Inacio Lula da Silvano said the state should pay.", "Luiz Inacio Lula da Silvano"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
+		if e := findEntity(a, tt.entity); e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+		}
+	}
+}
+
+func TestWholeRuns(t *testing.T) {
+	tests := []struct {
+		text  string
+		spans [][2]string // the tagger's parts: text, type
+		want  [][2]string
+	}{
+		{"Harbourton 1 FC Quistow 2", [][2]string{{"FC", "ORG"}}, [][2]string{{"FC Quistow", "ORG"}}},
+		{"Marrowby 183 (J. Quistall 50)", [][2]string{{"Marrowby", "ORG"}, {"Quistall", "PER"}}, [][2]string{{"Marrowby", "ORG"}, {"J. Quistall", "PER"}}},
+		{"Lindqvale Rovers 3 1 1 1", [][2]string{{"Lindqvale", "LOC"}, {"Rovers", "ORG"}}, [][2]string{{"Lindqvale Rovers", "ORG"}}},
+		{"In Calloway: Westerhaven 2", [][2]string{{"Calloway", "LOC"}}, [][2]string{{"Calloway", "LOC"}}},
+		// a line in capitals: split at "AT", widen to a known place
+		{"CALLOWAY AT LOS ANGELES", [][2]string{{"CALLOWAY AT LOS", "ORG"}}, [][2]string{{"CALLOWAY", "ORG"}, {"LOS ANGELES", "ORG"}}},
+	}
+	for _, tt := range tests {
+		d := newDoc(tt.text)
+		var spans []ner.Span
+		for _, sp := range tt.spans {
+			i := strings.Index(tt.text, sp[0])
+			spans = append(spans, ner.Span{Start: i, End: i + len(sp[0]), Type: sp[1]})
+		}
+		var got [][2]string
+		for _, sp := range d.wholeRuns(0, spans) {
+			got = append(got, [2]string{tt.text[sp.Start:sp.End], sp.Type})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q: got %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestArabicNamesArePersons(t *testing.T) {
+	for _, text := range []string{
+		"Officials said Ayrat al-Quistawi was arrested on Monday near the border.",
+		"The raid ended with the death of bombmaker Azrahi bin Quistan, police said.",
+	} {
+		a := analyzeText(t, text)
+		found := false
+		for _, e := range a.Entities {
+			if strings.Contains(e.Name, "Quist") {
+				found = true
+				if e.Type != parallax.Person {
+					t.Errorf("%q typed %s, want person", e.Name, e.Type)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no name in %q: %v", text, names(a))
+		}
+	}
+}
+
+func TestHyphenatedModifierIsNoMention(t *testing.T) {
+	a := analyzeText(t, "A Quistland-led force and an al-Quistara-linked group patrol the border, officials in Quistland said on Monday.")
+	e := findEntity(a, "Quistland")
+	if e == nil {
+		t.Fatalf("no Quistland in %v", names(a))
+	}
+	if len(e.Mentions) != 1 {
+		t.Errorf("Quistland has %d mentions, want 1 (not the one in Quistland-led)", len(e.Mentions))
+	}
+	if e := findEntity(a, "al-Quistara-linked"); e != nil {
+		t.Errorf("the modifier al-Quistara-linked became an entity (%s)", e.Type)
+	}
+}
+
+// TestTableTypesDoNotOverrideFirmTypes: a person named with a known given
+// name stays a person when the tagger reads the name differently in a table.
+func TestTableTypesDoNotOverrideFirmTypes(t *testing.T) {
+	text := "TENNIS RESULTS\nLindsay Quistrand (U.S.) beat Marta Voskova (Russia) 6-4 6-2\nLindsay Quistrand said she had played well in the final on Sunday."
+	a := analyzeText(t, text)
+	e := findEntity(a, "Lindsay Quistrand")
+	if e == nil || e.Type != parallax.Person {
+		t.Errorf("Lindsay Quistrand: %+v, want a person", e)
+	}
+}
