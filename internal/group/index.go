@@ -122,6 +122,9 @@ func OpenIndex(ctx context.Context, opt Options, st State) (ix *Index, ok bool, 
 	if err = ix.loadMeta(ctx); err != nil {
 		return nil, false, err
 	}
+	// The counts are saved by the first Pending even if nothing is added,
+	// so that an empty index is found the next time.
+	ix.dirty.meta = ix.fresh
 	return ix, !ix.fresh, nil
 }
 

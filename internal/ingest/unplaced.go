@@ -29,8 +29,7 @@ func (ing *Ingester) placeUnplaced(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			sid, dup := ing.index.Add(pipeline.Doc(a))
-			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+			if _, _, err := ing.placeDoc(ctx, r.ID, a); err != nil {
 				return fmt.Errorf("place a%d: %w", r.ID, err)
 			}
 		}
