@@ -138,8 +138,8 @@ type Store interface {
 	// articles in stories); keys without a value are left out.
 	GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error)
 	// SaveGroupState saves values of the grouping index and, with them,
-	// an article's placement when w.Placement is not nil, in one
-	// transaction, so that the index and the placements never disagree.
+	// the placements of the articles it placed, in one transaction, so
+	// that the index and the placements never disagree.
 	SaveGroupState(ctx context.Context, w GroupWrite) error
 	// SetAnalysis replaces an article's stored analysis (after the rules
 	// that made it changed).
@@ -202,8 +202,8 @@ type GroupWrite struct {
 	// Reset deletes every value of the grouping index first.
 	Reset  bool
 	Values []GroupValue
-	// Placement, when not nil, is recorded as SetPlacement records it.
-	Placement *Placement
+	// Placements are recorded as SetPlacement records them, in order.
+	Placements []Placement
 }
 
 // Placement is an article's story and the article it copies (0: none).

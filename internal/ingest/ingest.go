@@ -75,7 +75,9 @@ type Ingester struct {
 	// index is nil when another process places the articles. It keeps its
 	// state in the store, and each story's stored ID (Bind).
 	index *group.Index
-	dirty map[int64]bool
+	// unsaved are the placements made since the last save.
+	unsaved []parallax.Placement
+	dirty   map[int64]bool
 	// skip are unplaced articles that cannot be placed (their analysis is
 	// unreadable), passed over until reanalysed.
 	skip map[int64]bool
@@ -237,8 +239,12 @@ const maxStale = 10000
 // this one stores.
 func (ing *Ingester) Placing() bool { return ing.index != nil }
 
-// Close gives the placement lock back, if the Ingester holds it.
+// Close saves the placements not saved yet and gives the placement lock
+// back, if the Ingester holds it.
 func (ing *Ingester) Close() {
+	if err := ing.save(context.Background()); err != nil {
+		ing.opt.Logger.Error("placements not saved; they are made again at the next start", "err", err)
+	}
 	if ing.lock != nil {
 		ing.lock.Unlock()
 		ing.lock = nil
@@ -356,6 +362,10 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 			return 0, err
 		}
 	}
+	// What Unplaced lists must not hold articles placed but not saved.
+	if err := ing.save(ctx); err != nil {
+		return 0, err
+	}
 	recs, err := ing.store.Unplaced(ctx, limit+len(ing.skip))
 	if err != nil {
 		return 0, fmt.Errorf("find unplaced articles: %w", err)
@@ -381,35 +391,66 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 			continue
 		}
 		if _, _, err := ing.placeDoc(ctx, r.ID, a); err != nil {
-			return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+			return 0, fmt.Errorf("place a%d: %w", r.ID, err) // none of this call is saved
 		}
 		placed++
+	}
+	if err := ing.save(ctx); err != nil {
+		return 0, err
 	}
 	return placed, nil
 }
 
-// placeDoc places the stored article id, analysed as a, in a story:
-// the index's choice, saved with the index's changes in one transaction.
+// placeDoc places the stored article id, analysed as a, in a story: the
+// index's choice. The placement is saved with the index's changes, in one
+// transaction, by save: every saveEvery placements, at Flush and at Close.
 func (ing *Ingester) placeDoc(ctx context.Context, id int64, a *parallax.Analysis) (storyID, dupOf int64, err error) {
 	sid, dup, err := ing.index.Place(ctx, pipeline.Doc(a))
 	if err != nil {
+		ing.unsaved = nil
 		return 0, 0, err
 	}
 	if storyID, err = ing.storyOf(ctx, sid); err != nil {
 		ing.index.Forget()
+		ing.unsaved = nil
 		return 0, 0, err
 	}
-	values, reset := ing.index.Pending()
 	dupOf = parseArticleID(dup)
-	err = ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values),
-		Placement: &parallax.Placement{ArticleID: id, StoryID: storyID, DuplicateOf: dupOf}})
+	ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: id, StoryID: storyID, DuplicateOf: dupOf})
+	ing.dirty[storyID] = true
+	if len(ing.unsaved) >= saveEvery {
+		if err := ing.save(ctx); err != nil {
+			return 0, 0, err
+		}
+	}
+	return storyID, dupOf, nil
+}
+
+// saveEvery is how many placements are saved in one transaction. The
+// index's changes of one placement (some hundreds of document frequencies
+// under hashed keys) touch pages all over its table; saving many at once
+// writes each page once for all of them.
+const saveEvery = 128
+
+// save saves the placements made since the last save, with the index's
+// changes. When it fails, they are forgotten, in the index too: the
+// articles are left unplaced, for the next Ingester to place.
+func (ing *Ingester) save(ctx context.Context) error {
+	if ing.index == nil {
+		return nil
+	}
+	values, reset := ing.index.Pending()
+	if len(values) == 0 && !reset && len(ing.unsaved) == 0 {
+		return nil
+	}
+	err := ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values), Placements: ing.unsaved})
+	ing.unsaved = nil
 	if err != nil {
 		// The index is read again from the store, which has it as it was.
 		ing.index.Forget()
-		return 0, 0, err
+		return fmt.Errorf("save placements: %w", err)
 	}
-	ing.dirty[storyID] = true
-	return storyID, dupOf, nil
+	return nil
 }
 
 // storyOf returns the stored story of the index's story sid, starting one
@@ -429,8 +470,12 @@ func (ing *Ingester) storyOf(ctx context.Context, sid string) (int64, error) {
 // Dirty is the number of stories waiting for Flush.
 func (ing *Ingester) Dirty() int { return len(ing.dirty) }
 
-// Flush recomputes the comparison of every story that gained articles.
+// Flush saves the placements and recomputes the comparison of every story
+// that gained articles.
 func (ing *Ingester) Flush(ctx context.Context) error {
+	if err := ing.save(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
 	ids := make([]int64, 0, len(ing.dirty))
 	for id := range ing.dirty {
 		ids = append(ids, id)

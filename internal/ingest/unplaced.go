@@ -33,8 +33,11 @@ func (ing *Ingester) placeUnplaced(ctx context.Context) error {
 				return fmt.Errorf("place a%d: %w", r.ID, err)
 			}
 		}
-		// Each article listed is placed above, so the next call lists the
-		// following ones.
+		// Each article listed is placed above and saved here, so the next
+		// call lists the following ones.
+		if err := ing.save(ctx); err != nil {
+			return err
+		}
 		if len(recs) < unplacedBatch {
 			return nil
 		}

@@ -36,12 +36,14 @@ func (db *DB) GroupState(ctx context.Context, kind int, keys []int64) (map[int64
 	return out, nil
 }
 
-// SaveGroupState saves values of the grouping index and a placement in one
+// SaveGroupState saves values of the grouping index and placements in one
 // transaction, which, like a placement, need not wait for the disk: the
 // index and the placements it saves are lost together or not at all.
 func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
-	if p := w.Placement; p != nil && p.DuplicateOf != 0 && p.DuplicateOf == p.ArticleID {
-		return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", p.ArticleID)
+	for _, p := range w.Placements {
+		if p.DuplicateOf != 0 && p.DuplicateOf == p.ArticleID {
+			return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", p.ArticleID)
+		}
 	}
 	// The last value of a key wins; one statement may not touch a row twice.
 	last := make(map[[2]int64]int, len(w.Values))
@@ -74,9 +76,8 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 			b.Queue(`INSERT INTO group_state (kind, key, value) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])
 				ON CONFLICT (kind, key) DO UPDATE SET value = excluded.value`, kinds, keys, values)
 		}
-		placed := -1
-		if p := w.Placement; p != nil {
-			placed = b.Len()
+		first := b.Len() // the placements' statements come last
+		for _, p := range w.Placements {
 			b.Queue("UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
 				nullable(p.StoryID), nullable(p.DuplicateOf), p.ArticleID)
 		}
@@ -85,16 +86,23 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 		for i := range b.Len() {
 			tag, err := br.Exec()
 			var pgErr *pgconn.PgError
-			switch {
-			case i == placed && errors.As(err, &pgErr) && pgErr.Code == "23503":
-				if strings.Contains(pgErr.ConstraintName, "story") {
-					return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", w.Placement.StoryID)
+			if i < first {
+				if err != nil {
+					return err
 				}
-				return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", w.Placement.DuplicateOf)
+				continue
+			}
+			p := w.Placements[i-first]
+			switch {
+			case errors.As(err, &pgErr) && pgErr.Code == "23503":
+				if strings.Contains(pgErr.ConstraintName, "story") {
+					return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", p.StoryID)
+				}
+				return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", p.DuplicateOf)
 			case err != nil:
 				return err
-			case i == placed && tag.RowsAffected() == 0:
-				return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", w.Placement.ArticleID)
+			case tag.RowsAffected() == 0:
+				return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", p.ArticleID)
 			}
 		}
 		return br.Close()

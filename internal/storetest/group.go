@@ -86,8 +86,8 @@ func testGroupStatePlacement(t *testing.T, s parallax.Store) {
 		t.Fatal(err)
 	}
 	err = s.SaveGroupState(ctx, parallax.GroupWrite{
-		Values:    []parallax.GroupValue{{Kind: 1, Key: 10, Value: []byte{1}}},
-		Placement: &parallax.Placement{ArticleID: ids[1], StoryID: story, DuplicateOf: ids[0]},
+		Values:     []parallax.GroupValue{{Kind: 1, Key: 10, Value: []byte{1}}},
+		Placements: []parallax.Placement{{ArticleID: ids[1], StoryID: story, DuplicateOf: ids[0]}, {ArticleID: ids[0], StoryID: story}},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -99,21 +99,25 @@ func testGroupStatePlacement(t *testing.T, s parallax.Store) {
 	if a.StoryID != story || a.DuplicateOf != ids[0] {
 		t.Errorf("placed with the index: StoryID %d, DuplicateOf %d; want %d, %d", a.StoryID, a.DuplicateOf, story, ids[0])
 	}
+	if a, err := s.Article(ctx, ids[0]); err != nil || a.StoryID != story {
+		t.Errorf("second placement saved with the index: %v, %v", a, err)
+	}
 	for _, p := range []parallax.Placement{
 		{ArticleID: ids[2], StoryID: story + 100},
 		{ArticleID: ids[2] + 100, StoryID: story},
 		{ArticleID: ids[2], StoryID: story, DuplicateOf: ids[2] + 100},
 	} {
 		err := s.SaveGroupState(ctx, parallax.GroupWrite{
-			Values:    []parallax.GroupValue{{Kind: 1, Key: 10, Value: []byte{2}}, {Kind: 1, Key: 11, Value: []byte{2}}},
-			Placement: &p,
+			Values: []parallax.GroupValue{{Kind: 1, Key: 10, Value: []byte{2}}, {Kind: 1, Key: 11, Value: []byte{2}}},
+			// The good placement first: it is undone with the rest.
+			Placements: []parallax.Placement{{ArticleID: ids[2], StoryID: story}, p},
 		})
 		wantCode(t, "SaveGroupState with an unknown story or article", err, parallax.ENOTFOUND)
 		if m := groupValues(t, s, 1, 10, 11); len(m) != 1 || !bytes.Equal(m[10], []byte{1}) {
 			t.Errorf("a failed SaveGroupState%+v changed the index: %v", p, m)
 		}
 	}
-	err = s.SaveGroupState(ctx, parallax.GroupWrite{Placement: &parallax.Placement{ArticleID: ids[2], StoryID: story, DuplicateOf: ids[2]}})
+	err = s.SaveGroupState(ctx, parallax.GroupWrite{Placements: []parallax.Placement{{ArticleID: ids[2], StoryID: story, DuplicateOf: ids[2]}}})
 	wantCode(t, "SaveGroupState placing an article as its own copy", err, parallax.EINVALID)
 	if a, err := s.Article(ctx, ids[2]); err != nil || a.StoryID != 0 {
 		t.Errorf("after failed placements: article %d in story %d, %v; want none", ids[2], a.StoryID, err)
