@@ -18,7 +18,7 @@ import (
 )
 
 // indexPlaced is how many new articles -index places after each start.
-const indexPlaced = 200
+const indexPlaced = 1000
 
 // indexScale measures what starting ingest or serve costs, and placing an
 // article just after, for libraries of the given sizes whose articles all
@@ -36,7 +36,7 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 	defer os.RemoveAll(dir)
 	fmt.Fprintf(m.Stdout, "the grouping index at start-up: synthetic libraries in fresh SQLite files, every article within the %v window\n\n", pipeline.DefaultWindow)
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first 200, ms/article\tplace next 200, ms/article\tindex values read/article\t")
+	fmt.Fprintln(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first 200, ms/article\tplace next 200, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\t")
 	for _, n := range sizes {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -56,19 +56,42 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 	return nil
 }
 
-// countingStore counts the index values read.
+// countingStore counts the index values read and times reading and
+// saving them.
 type countingStore struct {
 	parallax.Store
-	mu    sync.Mutex
-	reads int
+	mu          sync.Mutex
+	reads       int
+	read, saved time.Duration
+	bytes       int
 }
 
 func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
+	start := time.Now()
 	m, err := s.Store.GroupState(ctx, kind, keys)
 	s.mu.Lock()
 	s.reads += len(m)
+	s.read += time.Since(start)
 	s.mu.Unlock()
 	return m, err
+}
+
+func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
+	start := time.Now()
+	err := s.Store.SaveGroupState(ctx, w)
+	s.mu.Lock()
+	s.saved += time.Since(start)
+	for _, v := range w.Values {
+		s.bytes += len(v.Value) + 16
+	}
+	s.mu.Unlock()
+	return err
+}
+
+func (s *countingStore) reset() {
+	s.mu.Lock()
+	s.reads, s.read, s.saved, s.bytes = 0, 0, 0, 0
+	s.mu.Unlock()
 }
 
 func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, seed int64) (string, error) {
@@ -139,19 +162,19 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 		}
 		return time.Since(start), err
 	}
-	cs.reads = 0
+	cs.reset()
 	first, err := place(arts[n : n+indexPlaced])
 	if err != nil {
 		return "", err
 	}
-	reads := cs.reads
+	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
 	next, err := place(arts[n+indexPlaced:])
 	if err != nil {
 		return "", err
 	}
 	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
-	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t", n, rebuild.Seconds(), build.Seconds(),
-		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced), nil
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
+		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024), nil
 }
 
 // storeAll analyses and stores arts on every core, unplaced, in order of

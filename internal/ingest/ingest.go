@@ -197,21 +197,26 @@ func (ing *Ingester) build(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if err := ing.store.SetPlacement(ctx, r.ID, storyID, parseArticleID(dup)); err != nil {
-				return fmt.Errorf("place a%d: %w", r.ID, err)
-			}
+			ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: r.ID, StoryID: storyID, DuplicateOf: parseArticleID(dup)})
 			ing.dirty[storyID] = true
 		}
 	}
+	// The placements go with the last chunk, the counts' chunk.
 	values, reset := ing.index.Pending()
 	for len(values) > 0 || reset {
 		n := min(len(values), saveChunk)
-		if err := ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values[:n])}); err != nil {
+		w := parallax.GroupWrite{Reset: reset, Values: groupValues(values[:n])}
+		if n == len(values) {
+			w.Placements = ing.unsaved
+		}
+		if err := ing.store.SaveGroupState(ctx, w); err != nil {
 			ing.index.Forget()
+			ing.unsaved = nil
 			return fmt.Errorf("save the grouping index: %w", err)
 		}
 		values, reset = values[n:], false
 	}
+	ing.unsaved = nil
 	opt.Logger.Info("grouping index built", "articles", len(recent), "window", opt.Window)
 	return nil
 }
@@ -430,7 +435,7 @@ func (ing *Ingester) placeDoc(ctx context.Context, id int64, a *parallax.Analysi
 // index's changes of one placement (some hundreds of document frequencies
 // under hashed keys) touch pages all over its table; saving many at once
 // writes each page once for all of them.
-const saveEvery = 128
+const saveEvery = 1024
 
 // save saves the placements made since the last save, with the index's
 // changes. When it fails, they are forgotten, in the index too: the

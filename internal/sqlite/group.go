@@ -22,7 +22,7 @@ func (db *DB) GroupState(ctx context.Context, kind int, keys []int64) (map[int64
 	if err != nil {
 		return nil, dbError("read the grouping index", err)
 	}
-	rows, err := db.rc.query(ctx, nil, "SELECT key, value FROM group_state WHERE kind = ? AND key IN (SELECT value FROM json_each(?))", kind, string(list))
+	rows, err := db.wc.query(ctx, nil, "SELECT key, value FROM group_state WHERE kind = ? AND key IN (SELECT value FROM json_each(?))", kind, string(list))
 	if err != nil {
 		return nil, dbError("read the grouping index", err)
 	}
