@@ -122,7 +122,7 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		}
 		ing.lock = lock
 	}
-	ix, ok, err := group.OpenIndex(ctx, group.Options{Window: opt.Window}, store)
+	ix, ok, err := group.OpenIndex(ctx, pipeline.IndexOptions(opt.Window), store)
 	if err != nil {
 		ing.Close()
 		return nil, err
