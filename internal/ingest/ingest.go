@@ -1,7 +1,8 @@
 // Package ingest grows the library: each new article is analysed, stored
 // once, linked to the article it copies if any, and placed in a story
-// (joining one or starting one) through an index of recent coverage, so the
-// cost of placing an article does not grow with the library. The stories it
+// (joining one or starting one) through an index of recent coverage, kept
+// in the store, so neither starting nor placing an article costs more as
+// the library grows. The stories it
 // touched have their comparison recomputed when the batch is flushed.
 package ingest
 
