@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"log/slog"
 	"strings"
 	"testing"
@@ -148,4 +149,67 @@ func TestIndexKeptPostgres(t *testing.T) {
 	}
 	defer db.Close()
 	testIndexKept(t, db)
+}
+
+// failingSave is a store whose SaveGroupState fails.
+type failingSave struct{ parallax.Store }
+
+func (failingSave) SaveGroupState(context.Context, parallax.GroupWrite) error {
+	return errors.New("disk full")
+}
+
+// cancelling cancels a context once the recent articles are read: a start
+// interrupted while it builds the index.
+type cancelling struct {
+	parallax.Store
+	cancel func()
+}
+
+func (c cancelling) ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error) {
+	defer c.cancel()
+	return c.Store.ArticlesSince(ctx, t, limit)
+}
+
+// A build that is interrupted or cannot be saved leaves no index behind: the next start
+// builds it again, whole.
+func TestIndexBuildNotSavedIsRedone(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	b, _ := ing.Add(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, day.Add(5*time.Hour)), 0)
+	ing.Close()
+	if err := db.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	if _, err := New(cctx, cancelling{db, cancel}, Options{Now: now}); err == nil {
+		t.Fatal("New went on building after an interrupt")
+	}
+	if m, err := db.GroupState(ctx, group.StateMeta, []int64{0}); err != nil || len(m) != 0 {
+		t.Fatalf("after an interrupted build the store holds an index: %v, %v", m, err)
+	}
+	if _, err := New(ctx, failingSave{db}, Options{Now: now}); err == nil {
+		t.Fatal("New saved its build on a store that cannot save")
+	}
+	if m, err := db.GroupState(ctx, group.StateMeta, []int64{0}); err != nil || len(m) != 0 {
+		t.Fatalf("after a failed build the store holds an index: %v, %v", m, err)
+	}
+	var logs bytes.Buffer
+	ing, err = New(ctx, db, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ing.Close()
+	if !strings.Contains(logs.String(), "grouping index built") {
+		t.Error("the index was not built again")
+	}
+	c, err := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0)
+	if err != nil || c.StoryID != a.StoryID || c.StoryID == b.StoryID {
+		t.Errorf("after the rebuild the second dam article is in story %d (%v); the dam story is %d, the mill's %d", c.StoryID, err, a.StoryID, b.StoryID)
+	}
 }

@@ -131,6 +131,9 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	ing.index = ix
 	if !ok {
 		if err := ing.build(ctx); err != nil {
+			// Nothing of a build is kept but whole: Close must not save it.
+			ing.index.Forget()
+			ing.unsaved = nil
 			ing.Close()
 			return nil, err
 		}
