@@ -133,6 +133,14 @@ type Store interface {
 	Unplaced(ctx context.Context, limit int) ([]*Record, error)
 	// SetPlacement records an article's story and the record it copies.
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	// GroupState returns the grouping index's stored values of one kind
+	// under keys (what internal/group keeps of the index that places
+	// articles in stories); keys without a value are left out.
+	GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error)
+	// SaveGroupState saves values of the grouping index and, with them,
+	// the placements of the articles it placed, in one transaction, so
+	// that the index and the placements never disagree.
+	SaveGroupState(ctx context.Context, w GroupWrite) error
 	// SetAnalysis replaces an article's stored analysis (after the rules
 	// that made it changed).
 	SetAnalysis(ctx context.Context, articleID int64, analysis []byte) error
@@ -180,6 +188,27 @@ type Store interface {
 	RemoveFeed(ctx context.Context, idOrURL string) error
 
 	Close() error
+}
+
+// GroupValue is one value of the grouping index; a nil Value deletes it.
+type GroupValue struct {
+	Kind  int
+	Key   int64
+	Value []byte
+}
+
+// GroupWrite is what SaveGroupState saves.
+type GroupWrite struct {
+	// Reset deletes every value of the grouping index first.
+	Reset  bool
+	Values []GroupValue
+	// Placements are recorded as SetPlacement records them, in order.
+	Placements []Placement
+}
+
+// Placement is an article's story and the article it copies (0: none).
+type Placement struct {
+	ArticleID, StoryID, DuplicateOf int64
 }
 
 // PlacementLocker is a Store that several processes may share at once

@@ -45,6 +45,7 @@ the library, the web server), per core.`)
 	pgURL := fs.String("pg", os.Getenv("PARALLAX_TEST_POSTGRES"), "with -workers: a PostgreSQL database to make scratch schemas in")
 	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
 	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
+	indexN := fs.String("index", "", "time starting ingest over libraries of these sizes, all within the index's window, and placing an article just after (e.g. 1k,10k,100k)")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
 	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
 	so := stressOptions{}
@@ -63,6 +64,14 @@ the library, the web server), per core.`)
 			return errSilent{2}
 		}
 		return c.page(ctx, size)
+	}
+	if *indexN != "" {
+		sizes, err := groupSizes(*indexN)
+		if err != nil {
+			fmt.Fprintln(m.Stderr, "parallax bench:", err)
+			return errSilent{2}
+		}
+		return c.indexScale(ctx, sizes, *seed)
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)

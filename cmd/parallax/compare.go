@@ -37,6 +37,7 @@ naming its outlet, headline, date and URL:
 	format := fs.String("format", "text", "output format: text, json, md or html")
 	out := fs.String("o", "", "write the report to this file instead of standard output")
 	oneStory := fs.Bool("one-story", false, "treat all inputs as one story instead of grouping them")
+	incremental := fs.Bool("incremental", false, "group the articles one at a time, in input order, as the library does: the stories ingest makes of them (less accurate than grouping all at once)")
 	color := fs.Bool("color", false, "colour the text report")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file to read, in bytes")
 	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")
@@ -73,7 +74,7 @@ naming its outlet, headline, date and URL:
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
-	rep := pipeline.Run(arts, pipeline.Options{OneStory: *oneStory})
+	rep := pipeline.Run(arts, pipeline.Options{OneStory: *oneStory, Incremental: *incremental})
 	for _, e := range errs {
 		rep.Errors = append(rep.Errors, parallax.InputError{Input: inputOf(e), Problem: parallax.ErrorMessage(e)})
 	}

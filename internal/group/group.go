@@ -30,7 +30,9 @@
 // Two entry points share all of this. Index is incremental: Add assigns one
 // document at a time, comparing it only with the stories that share one of
 // its most discriminative features (an inverted index with capped posting
-// lists), so its cost does not grow with the number of stories seen.
+// lists), so its cost does not grow with the number of stories seen; it
+// lives in memory (NewIndex) or keeps its state in a State, the library's
+// store (OpenIndex), of which it reads only what each document needs.
 // Stories groups a whole batch at once: it builds the same candidate pairs,
 // then clusters them by average linkage, which is better than the single
 // greedy pass. Both are deterministic: the same documents in the same order

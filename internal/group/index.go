@@ -2,6 +2,7 @@ package group
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 	"strconv"
@@ -13,22 +14,39 @@ import (
 // discriminative features, with capped posting lists, and scores only
 // those candidates, so its cost does not grow with the number of stories
 // already seen. Document frequencies, and so the TF-IDF weights, are those
-// of the documents added so far. Memory grows with the documents added (a
-// few hundred bytes each, plus the vocabulary).
+// of the documents added so far.
+//
+// An Index made by NewIndex lives in memory, which grows with the documents
+// added (a few hundred bytes each, plus the vocabulary). One made by
+// OpenIndex keeps its state in a State (the library's store): it loads
+// what placing a document needs when that document comes, keeps it as a
+// cache, and hands back what changed (Pending) for the caller to save, so
+// opening it costs the same however many documents it holds, and it places
+// documents exactly as one Index that never stopped would.
 //
 // An Index is not safe for concurrent use.
 type Index struct {
-	opt      Options
-	fw       *[numFamilies]float64
-	x        *extractor
-	voc      *vocab
-	stories  []*story
-	postings map[featKey][]int32 // feature → stories, most recently touched last
-	lsh      *lsh                // near-duplicate candidates
-	docs     []indexedDoc
+	opt Options
+	fw  *[numFamilies]float64
+	x   *extractor
+
+	state State // nil: in memory only
+	// fresh: the State holds no index, or one to be replaced whole (see
+	// Pending); nothing is read from it.
+	fresh bool
+	// loaded: the counts were read from the State since the last Forget.
+	loaded bool
+	voc    *vocab
+	// nstories is the number of stories started; story numbers run from 1.
+	nstories int64
+	stories  map[int64]*story
+	postings map[featKey][]int64 // feature → stories, most recently touched last
+	buckets  map[uint64][]int64  // LSH band key → documents, newest last, at most bucketCap
+	docs     map[int64]*indexedDoc
+	dirty    dirtySet
 	stats    Stats
-	score    map[int32]float64 // scratch: candidate story → shared weight
-	cands    []candidate       // scratch
+	score    map[int64]float64 // scratch: candidate story → shared weight
+	cands    []storyCand       // scratch
 }
 
 // Stats counts what an Index has done.
@@ -44,17 +62,20 @@ type Stats struct {
 	Postings int
 }
 
+// indexedDoc is what near-duplicate detection needs of a document.
 type indexedDoc struct {
-	id    string
-	story int32
+	id     string
+	story  int64
+	hasSig bool
+	sig    signature
 }
 
 // story holds, per language, the sums of its members' unit vectors, so
 // that the mean similarity between a document and the members is a few
 // dot products.
 type story struct {
-	id          string
 	n           int
+	ext         int64 // the caller's ID for the story (Bind); 0 when none
 	groups      []langGroup
 	first, last time.Time // range of the members' publication times
 }
@@ -75,7 +96,7 @@ type sparse struct {
 // that scoring a story costs the same however many members it has.
 const maxStoryFeatures = 1024
 
-// NewIndex returns an empty Index.
+// NewIndex returns an empty Index that lives in memory.
 func NewIndex(opt Options) *Index {
 	opt = opt.withDefaults(DefaultIndexThreshold)
 	return &Index{
@@ -83,39 +104,88 @@ func NewIndex(opt Options) *Index {
 		fw:       opt.Weights.array(),
 		x:        newExtractor(),
 		voc:      newVocab(),
-		postings: map[featKey][]int32{},
-		lsh:      newLSH(),
-		score:    map[int32]float64{},
+		stories:  map[int64]*story{},
+		postings: map[featKey][]int64{},
+		buckets:  map[uint64][]int64{},
+		docs:     map[int64]*indexedDoc{},
+		score:    map[int64]float64{},
 	}
 }
 
-// Stats reports counts of the work done so far.
+// OpenIndex returns the Index kept in st. It reads only the index's
+// counts: the rest is read as documents need it. ok is false when st holds
+// no index yet (nothing was ever saved to it); the Index is then empty.
+func OpenIndex(ctx context.Context, opt Options, st State) (ix *Index, ok bool, err error) {
+	ix = NewIndex(opt)
+	ix.state = st
+	ix.dirty = newDirtySet()
+	if err = ix.loadMeta(ctx); err != nil {
+		return nil, false, err
+	}
+	// The counts are saved by the first Pending even if nothing is added,
+	// so that an empty index is found the next time.
+	ix.dirty.meta = ix.fresh
+	return ix, !ix.fresh, nil
+}
+
+// Stats reports counts of the work this Index did since it was made or
+// opened.
 func (ix *Index) Stats() Stats { return ix.stats }
 
 // Add assigns d to a story, starting a new one when no story is similar
 // enough, and returns the story's ID ("s1", "s2", …) and, when d nearly
-// copies an earlier document, that document's ID.
+// copies an earlier document, that document's ID. It is Place for an
+// Index in memory, which cannot fail.
 func (ix *Index) Add(d Doc) (storyID, dupOf string) {
+	if ix.state != nil {
+		panic("group: Add on an Index kept in a State; use Place")
+	}
+	storyID, dupOf, _ = ix.Place(context.Background(), d)
+	return storyID, dupOf
+}
+
+// Place is Add for an Index kept in a State: it reads from the State what
+// it needs and has not read yet. On an error the Index is unchanged, but
+// for its cache.
+func (ix *Index) Place(ctx context.Context, d Doc) (storyID, dupOf string, err error) {
 	f := ix.x.extract(&d)
+	sig, hasSig := minhash(f.words)
+	bandKeys := sig.bandKeys()
+	if err := ix.loadFor(ctx, &f, &bandKeys, hasSig); err != nil {
+		ix.Forget()
+		return "", "", err
+	}
 	tc := ix.voc.count(&f)
+	ix.dirty.df(tc)
 	v := ix.voc.weigh(tc, f.lang, ix.fw, 1)
 	v.normalize()
 	ix.stats.Docs++
 
-	rec := indexedDoc{id: d.ID, story: -1}
-	sig, hasSig := minhash(f.words)
+	num := int64(ix.voc.docs) // this document's number, from 1
+	rec := &indexedDoc{id: d.ID, story: -1, hasSig: hasSig, sig: sig}
 
 	// Near-duplicates join the story of the document they copy.
 	if hasSig {
-		if j, _ := ix.lsh.best(&sig, ix.opt.DuplicateThreshold); j >= 0 {
+		if j := ix.bestDuplicate(&sig, &bandKeys); j > 0 {
 			rec.story = ix.docs[j].story
 			dupOf = ix.docs[j].id
 			ix.stats.Duplicates++
 		}
+		for _, k := range bandKeys {
+			b := append(ix.buckets[k], num)
+			if len(b) > bucketCap {
+				b = slices.Delete(b, 0, 1)
+			}
+			ix.buckets[k] = b
+			ix.dirty.bucket(k)
+		}
 	}
-	ix.lsh.add(&sig, hasSig)
 
 	top := v.query(ix.opt.QueryTerms)
+	if err := ix.loadPostings(ctx, top); err != nil {
+		ix.Forget()
+		return "", "", err
+	}
 	if rec.story < 0 {
 		// Features first seen now are in no story: look up the others.
 		var known []featKey
@@ -124,25 +194,91 @@ func (ix *Index) Add(d Doc) (storyID, dupOf string) {
 				known = append(known, k)
 			}
 		}
-		rec.story = ix.bestStory(&v, known, d.Published)
+		if rec.story, err = ix.bestStory(ctx, &v, known, d.Published); err != nil {
+			ix.Forget()
+			return "", "", err
+		}
+	} else if err := ix.loadStories(ctx, []int64{rec.story}); err != nil {
+		ix.Forget()
+		return "", "", err
 	}
 	if rec.story < 0 {
-		rec.story = int32(len(ix.stories))
-		ix.stories = append(ix.stories, &story{id: "s" + strconv.Itoa(len(ix.stories)+1)})
+		ix.nstories++
+		rec.story = ix.nstories
+		ix.stories[rec.story] = &story{}
 		ix.stats.Stories++
 	}
 	st := ix.stories[rec.story]
 	st.add(&v, d.Published)
+	ix.dirty.story(rec.story)
 	for _, fid := range top {
 		ix.post(fid, rec.story)
 	}
-	ix.docs = append(ix.docs, rec)
-	return st.id, dupOf
+	ix.docs[num] = rec
+	ix.dirty.doc(num)
+	ix.dirty.meta = true
+	return storyName(rec.story), dupOf, nil
+}
+
+func storyName(n int64) string { return "s" + strconv.FormatInt(n, 10) }
+
+// storyNum is the number of a story ID Place returned; 0 when it is none.
+func storyNum(id string) int64 {
+	if len(id) < 2 || id[0] != 's' {
+		return 0
+	}
+	n, _ := strconv.ParseInt(id[1:], 10, 64)
+	return n
+}
+
+// Bind records ext, the caller's own ID for the story storyID (a stored
+// story's), in the index, so that Bound returns it after the index is
+// opened again.
+func (ix *Index) Bind(storyID string, ext int64) {
+	if st := ix.stories[storyNum(storyID)]; st != nil {
+		st.ext = ext
+		ix.dirty.story(storyNum(storyID))
+	}
+}
+
+// Bound returns the ID Bind recorded for a story Place just returned; 0
+// when none.
+func (ix *Index) Bound(storyID string) int64 {
+	if st := ix.stories[storyNum(storyID)]; st != nil {
+		return st.ext
+	}
+	return 0
+}
+
+// bestDuplicate returns the earlier document most similar to sig, at least
+// DuplicateThreshold (the earliest on ties), or 0. Each band's bucket
+// holds its bucketCap newest documents.
+func (ix *Index) bestDuplicate(sig *signature, keys *[bands]uint64) int64 {
+	best, bestSim := int64(0), ix.opt.DuplicateThreshold
+	for _, k := range keys {
+		b := ix.buckets[k]
+		for i := len(b) - 1; i >= 0; i-- {
+			j := b[i]
+			d := ix.docs[j]
+			s := sig.jaccard(&d.sig)
+			if s > bestSim || s == bestSim && (best == 0 || j < best) {
+				best, bestSim = j, s
+			}
+		}
+	}
+	return best
+}
+
+// storyCand is a candidate story and the weight of the query features it
+// shares with the document looked up.
+type storyCand struct {
+	story int64
+	score float64
 }
 
 // bestStory returns the most similar candidate story at or above the
 // threshold, or -1.
-func (ix *Index) bestStory(v *vec, top []featKey, published time.Time) int32 {
+func (ix *Index) bestStory(ctx context.Context, v *vec, top []featKey, published time.Time) (int64, error) {
 	// Candidates: stories posted under the query features, ranked by the
 	// weight of the features they share with the document.
 	clear(ix.score)
@@ -153,9 +289,19 @@ func (ix *Index) bestStory(v *vec, top []featKey, published time.Time) int32 {
 		}
 		ix.stats.Postings += len(ix.postings[fid])
 	}
-	cands := topCandidates(ix.score, ix.opt.MaxCandidates, ix.cands)
+	cands := topStories(ix.score, ix.opt.MaxCandidates, ix.cands)
 	ix.cands = cands
-	best, bestSim := int32(-1), ix.opt.Threshold
+	if ix.state != nil {
+		nums := make([]int64, len(cands))
+		for i, c := range cands {
+			nums[i] = c.story
+		}
+		if err := ix.loadStories(ctx, nums); err != nil {
+			return -1, err
+		}
+		// Loading may have let the scratch go; the candidates are in cands.
+	}
+	best, bestSim := int64(-1), ix.opt.Threshold
 	for _, c := range cands {
 		s, st := c.story, ix.stories[c.story]
 		if ix.opt.Window > 0 && !published.IsZero() && !st.first.IsZero() &&
@@ -168,12 +314,36 @@ func (ix *Index) bestStory(v *vec, top []featKey, published time.Time) int32 {
 			best, bestSim = s, sim
 		}
 	}
-	return best
+	return best, nil
+}
+
+// topStories appends to buf the k candidates with the highest score (ties:
+// the newest first), best first.
+func topStories(score map[int64]float64, k int, buf []storyCand) []storyCand {
+	better := func(a, b storyCand) bool {
+		return a.score > b.score || a.score == b.score && a.story > b.story
+	}
+	cands := buf[:0]
+	for s, w := range score {
+		c := storyCand{s, w}
+		if len(cands) == k && !better(c, cands[k-1]) {
+			continue
+		}
+		if len(cands) < k {
+			cands = append(cands, c)
+		}
+		n := len(cands) - 1
+		for ; n > 0 && better(c, cands[n-1]); n-- {
+			cands[n] = cands[n-1]
+		}
+		cands[n] = c
+	}
+	return cands
 }
 
 // post records that story s has feature fid, keeping the posting list
 // ordered by last use and at most PostingCap long.
-func (ix *Index) post(fid featKey, s int32) {
+func (ix *Index) post(fid featKey, s int64) {
 	p := ix.postings[fid]
 	if i := slices.Index(p, s); i >= 0 {
 		p = slices.Delete(p, i, i+1)
@@ -181,6 +351,7 @@ func (ix *Index) post(fid featKey, s int32) {
 		p = slices.Delete(p, 0, 1)
 	}
 	ix.postings[fid] = append(p, s)
+	ix.dirty.posting(fid)
 }
 
 // weight returns the weight of feature id in v, or 0.

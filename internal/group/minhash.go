@@ -115,51 +115,5 @@ func (s *signature) bandKey(b int) uint64 {
 	return h
 }
 
-// lsh finds, among the documents added so far, the one whose signature is
-// most similar to a new one. Each band's bucket is a list threaded through
-// the documents, newest first, of which bucketCap are looked at.
-type lsh struct {
-	head map[uint64]int32 // band key → 1 + newest document in the bucket
-	next [][bands]int32   // per document: the next older one in each band's bucket, or -1
-	sigs []signature
-}
-
 // bucketCap bounds how many documents of one bucket are compared.
 const bucketCap = 32
-
-func newLSH() *lsh { return &lsh{head: map[uint64]int32{}} }
-
-// best returns the earlier document most similar to sig, at least
-// threshold (the earliest on ties), or -1, and its similarity.
-func (l *lsh) best(sig *signature, threshold float64) (int, float64) {
-	best, bestSim := -1, threshold
-	for b, k := range sig.bandKeys() {
-		j := int(l.head[k]) - 1
-		for n := 0; j >= 0 && n < bucketCap; n++ {
-			s := sig.jaccard(&l.sigs[j])
-			if s > bestSim || s == bestSim && (best < 0 || j < best) {
-				best, bestSim = j, s
-			}
-			j = int(l.next[j][b])
-		}
-	}
-	return best, bestSim
-}
-
-// add appends a document; ok is false when it has no signature (too
-// short), and it is then never found.
-func (l *lsh) add(sig *signature, ok bool) {
-	num := int32(len(l.sigs))
-	var next [bands]int32
-	for b := range next {
-		next[b] = -1
-	}
-	if ok {
-		for b, k := range sig.bandKeys() {
-			next[b] = l.head[k] - 1
-			l.head[k] = num + 1
-		}
-	}
-	l.next = append(l.next, next)
-	l.sigs = append(l.sigs, *sig)
-}

@@ -1,7 +1,8 @@
 // Package ingest grows the library: each new article is analysed, stored
 // once, linked to the article it copies if any, and placed in a story
-// (joining one or starting one) through an index of recent coverage, so the
-// cost of placing an article does not grow with the library. The stories it
+// (joining one or starting one) through an index of recent coverage, kept
+// in the store, so neither starting nor placing an article costs more as
+// the library grows. The stories it
 // touched have their comparison recomputed when the batch is flushed.
 package ingest
 
@@ -31,8 +32,9 @@ type Options struct {
 	// far apart two articles of one story may be published; 0 means
 	// pipeline.DefaultWindow.
 	Window time.Duration
-	// MaxIndexed caps how many recent articles the index is rebuilt from
-	// when the Ingester starts; 0 means 200,000.
+	// MaxIndexed caps how many recent articles the index is built from
+	// when the store holds none (a library made before it was kept in the
+	// store); 0 means 200,000.
 	MaxIndexed int
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -55,6 +57,8 @@ type Store interface {
 	ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error)
 	Unplaced(ctx context.Context, limit int) ([]*parallax.Record, error)
 	SetPlacement(ctx context.Context, articleID, storyID, duplicateOf int64) error
+	GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error)
+	SaveGroupState(ctx context.Context, w parallax.GroupWrite) error
 	CreateStory(ctx context.Context) (int64, error)
 	StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Record, error)
 	StaleStories(ctx context.Context, limit int) ([]int64, error)
@@ -69,10 +73,11 @@ type Ingester struct {
 	opt Options
 	// lock is the placement lock held, when the store has one.
 	lock parallax.PlacementLock
-	// index is nil when another process places the articles.
+	// index is nil when another process places the articles. It keeps its
+	// state in the store, and each story's stored ID (Bind).
 	index *group.Index
-	// stories maps the index's story IDs to the store's.
-	stories map[string]int64
+	// unsaved are the placements made since the last save.
+	unsaved []parallax.Placement
 	dirty   map[int64]bool
 	// skip are unplaced articles that cannot be placed (their analysis is
 	// unreadable), passed over until reanalysed.
@@ -87,10 +92,12 @@ type Result struct {
 	DuplicateOf int64 // the article it copies, 0 when none
 }
 
-// New returns an Ingester over store, its index rebuilt from the articles
-// published within the window before now. On a store several processes
-// share, it first takes the placement lock (see Options.WaitForLock); Close
-// gives it back.
+// New returns an Ingester over store, with the grouping index the store
+// keeps: opening it reads nothing but its counts, whatever the size of the
+// library. A store that has no index yet (a library made before it was
+// kept there) gets one built once, from the articles published within the
+// window before now. On a store several processes share, New first takes
+// the placement lock (see Options.WaitForLock); Close gives it back.
 func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Window <= 0 {
 		opt.Window = pipeline.DefaultWindow
@@ -104,7 +111,7 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	ing := &Ingester{Storer: NewStorer(store), opt: opt, stories: map[string]int64{}, dirty: map[int64]bool{}}
+	ing := &Ingester{Storer: NewStorer(store), opt: opt, dirty: map[int64]bool{}}
 	if l, ok := store.(parallax.PlacementLocker); ok {
 		lock, err := l.LockPlacement(ctx, opt.WaitForLock)
 		if err != nil {
@@ -116,44 +123,19 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		}
 		ing.lock = lock
 	}
-	ing.index = group.NewIndex(group.Options{Window: opt.Window})
-	recent, err := store.ArticlesSince(ctx, opt.Now().Add(-opt.Window), opt.MaxIndexed)
+	ix, ok, err := group.OpenIndex(ctx, pipeline.IndexOptions(opt.Window), store)
 	if err != nil {
 		ing.Close()
-		return nil, fmt.Errorf("load recent articles: %w", err)
+		return nil, err
 	}
-	// In the order they were placed (queue order, else the order they were
-	// stored in, which is when ingest placed them), so that the index is
-	// the one the processes that placed them had.
-	sort.SliceStable(recent, func(i, j int) bool {
-		if recent[i].QueueSeq != recent[j].QueueSeq {
-			return recent[i].QueueSeq < recent[j].QueueSeq
-		}
-		return recent[i].ID < recent[j].ID
-	})
-	for _, r := range recent {
-		if err := ctx.Err(); err != nil {
+	ing.index = ix
+	if !ok {
+		if err := ing.build(ctx); err != nil {
+			// Nothing of a build is kept but whole: Close must not save it.
+			ing.index.Forget()
+			ing.unsaved = nil
 			ing.Close()
 			return nil, err
-		}
-		if r.StoryID == 0 && opt.DeferUnplaced {
-			continue
-		}
-		a, err := pipeline.RecordAnalysis(r)
-		if err != nil {
-			ing.Close()
-			return nil, err
-		}
-		sid, dup := ing.index.Add(pipeline.Doc(a))
-		if _, ok := ing.stories[sid]; !ok && r.StoryID != 0 {
-			ing.stories[sid] = r.StoryID
-		}
-		if r.StoryID == 0 {
-			// stored but never placed: a run stopped between the two steps
-			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
-				ing.Close()
-				return nil, err
-			}
 		}
 	}
 	if !opt.DeferUnplaced {
@@ -172,8 +154,89 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 	for _, id := range stale {
 		ing.dirty[id] = true
 	}
-	opt.Logger.Debug("index rebuilt", "articles", len(recent), "window", opt.Window, "stale_stories", len(stale))
+	opt.Logger.Debug("grouping index opened", "built", !ok, "window", opt.Window, "stale_stories", len(stale))
 	return ing, nil
+}
+
+// build builds the grouping index of a store that has none from the
+// articles published within the window, placing those never placed (unless
+// DeferUnplaced), and saves it. Until it is saved whole, the store has no
+// index: a build that is stopped starts again at the next New.
+func (ing *Ingester) build(ctx context.Context) error {
+	opt := ing.opt
+	recent, err := ing.store.ArticlesSince(ctx, opt.Now().Add(-opt.Window), opt.MaxIndexed)
+	if err != nil {
+		return fmt.Errorf("load recent articles: %w", err)
+	}
+	// In the order they were placed (queue order, else the order they were
+	// stored in, which is when ingest placed them), so that the index is
+	// the one the processes that placed them had.
+	sort.SliceStable(recent, func(i, j int) bool {
+		if recent[i].QueueSeq != recent[j].QueueSeq {
+			return recent[i].QueueSeq < recent[j].QueueSeq
+		}
+		return recent[i].ID < recent[j].ID
+	})
+	for _, r := range recent {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if r.StoryID == 0 && opt.DeferUnplaced {
+			continue
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return err
+		}
+		sid, dup, err := ing.index.Place(ctx, pipeline.Doc(a))
+		if err != nil {
+			return err
+		}
+		if ing.index.Bound(sid) == 0 && r.StoryID != 0 {
+			ing.index.Bind(sid, r.StoryID)
+		}
+		if r.StoryID == 0 {
+			// stored but never placed: a run stopped between the two steps
+			storyID, err := ing.storyOf(ctx, sid)
+			if err != nil {
+				return err
+			}
+			ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: r.ID, StoryID: storyID, DuplicateOf: parseArticleID(dup)})
+			ing.dirty[storyID] = true
+		}
+	}
+	// The placements go with the last chunk, the counts' chunk.
+	values, reset := ing.index.Pending()
+	for len(values) > 0 || reset {
+		n := min(len(values), saveChunk)
+		w := parallax.GroupWrite{Reset: reset, Values: groupValues(values[:n])}
+		if n == len(values) {
+			w.Placements = ing.unsaved
+		}
+		if err := ing.store.SaveGroupState(ctx, w); err != nil {
+			ing.index.Forget()
+			ing.unsaved = nil
+			return fmt.Errorf("save the grouping index: %w", err)
+		}
+		values, reset = values[n:], false
+	}
+	ing.unsaved = nil
+	opt.Logger.Info("grouping index built", "articles", len(recent), "window", opt.Window)
+	return nil
+}
+
+// saveChunk is how many values of a grouping index being built are saved
+// in one transaction; the counts come last, so the index is there only
+// once it is whole.
+const saveChunk = 20000
+
+// groupValues converts the values an index hands back for the store.
+func groupValues(vs []group.StateValue) []parallax.GroupValue {
+	out := make([]parallax.GroupValue, len(vs))
+	for i, v := range vs {
+		out[i] = parallax.GroupValue{Kind: v.Kind, Key: v.Key, Value: v.Value}
+	}
+	return out
 }
 
 // maxStale bounds the stories New finds out of date; the rest are found by
@@ -185,8 +248,12 @@ const maxStale = 10000
 // this one stores.
 func (ing *Ingester) Placing() bool { return ing.index != nil }
 
-// Close gives the placement lock back, if the Ingester holds it.
+// Close saves the placements not saved yet and gives the placement lock
+// back, if the Ingester holds it.
 func (ing *Ingester) Close() {
+	if err := ing.save(context.Background()); err != nil {
+		ing.opt.Logger.Error("placements not saved; they are made again at the next start", "err", err)
+	}
 	if ing.lock != nil {
 		ing.lock.Unlock()
 		ing.lock = nil
@@ -278,14 +345,14 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 	if err != nil || a == nil || ing.index == nil {
 		return res, err
 	}
-	sid, dup := ing.index.Add(pipeline.Doc(a))
 	// Stored, the article is placed even if ctx is cancelled meanwhile (an
 	// interrupt): a run stopped between the two steps would leave it out of
 	// every story until the next run.
-	if err := ing.place(context.WithoutCancel(ctx), res.ID, sid, dup); err != nil {
+	storyID, dup, err := ing.placeDoc(context.WithoutCancel(ctx), res.ID, a)
+	if err != nil {
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
-	res.StoryID, res.DuplicateOf = ing.stories[sid], parseArticleID(dup)
+	res.StoryID, res.DuplicateOf = storyID, dup
 	return res, nil
 }
 
@@ -303,6 +370,10 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 		if err := ing.lock.Check(ctx); err != nil {
 			return 0, err
 		}
+	}
+	// What Unplaced lists must not hold articles placed but not saved.
+	if err := ing.save(ctx); err != nil {
+		return 0, err
 	}
 	recs, err := ing.store.Unplaced(ctx, limit+len(ing.skip))
 	if err != nil {
@@ -328,38 +399,92 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 			ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
 			continue
 		}
-		sid, dup := ing.index.Add(pipeline.Doc(a))
-		if err := ing.place(ctx, r.ID, sid, dup); err != nil {
-			return placed, fmt.Errorf("place a%d: %w", r.ID, err)
+		if _, _, err := ing.placeDoc(ctx, r.ID, a); err != nil {
+			return 0, fmt.Errorf("place a%d: %w", r.ID, err) // none of this call is saved
 		}
 		placed++
+	}
+	if err := ing.save(ctx); err != nil {
+		return 0, err
 	}
 	return placed, nil
 }
 
-// place records that article id is in the index's story sid (starting a
-// stored story for it when needed) and copies dup.
-func (ing *Ingester) place(ctx context.Context, id int64, sid, dup string) error {
-	storyID, ok := ing.stories[sid]
-	if !ok {
-		var err error
-		if storyID, err = ing.store.CreateStory(ctx); err != nil {
-			return fmt.Errorf("start a story: %w", err)
-		}
-		ing.stories[sid] = storyID
+// placeDoc places the stored article id, analysed as a, in a story: the
+// index's choice. The placement is saved with the index's changes, in one
+// transaction, by save: every saveEvery placements, at Flush and at Close.
+func (ing *Ingester) placeDoc(ctx context.Context, id int64, a *parallax.Analysis) (storyID, dupOf int64, err error) {
+	sid, dup, err := ing.index.Place(ctx, pipeline.Doc(a))
+	if err != nil {
+		ing.unsaved = nil
+		return 0, 0, err
 	}
-	if err := ing.store.SetPlacement(ctx, id, storyID, parseArticleID(dup)); err != nil {
-		return err
+	if storyID, err = ing.storyOf(ctx, sid); err != nil {
+		ing.index.Forget()
+		ing.unsaved = nil
+		return 0, 0, err
 	}
+	dupOf = parseArticleID(dup)
+	ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: id, StoryID: storyID, DuplicateOf: dupOf})
 	ing.dirty[storyID] = true
+	if len(ing.unsaved) >= saveEvery {
+		if err := ing.save(ctx); err != nil {
+			return 0, 0, err
+		}
+	}
+	return storyID, dupOf, nil
+}
+
+// saveEvery is how many placements are saved in one transaction. The
+// index's changes of one placement (some hundreds of document frequencies
+// under hashed keys) touch pages all over its table; saving many at once
+// writes each page once for all of them.
+const saveEvery = 1024
+
+// save saves the placements made since the last save, with the index's
+// changes. When it fails, they are forgotten, in the index too: the
+// articles are left unplaced, for the next Ingester to place.
+func (ing *Ingester) save(ctx context.Context) error {
+	if ing.index == nil {
+		return nil
+	}
+	values, reset := ing.index.Pending()
+	if len(values) == 0 && !reset && len(ing.unsaved) == 0 {
+		return nil
+	}
+	err := ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values), Placements: ing.unsaved})
+	ing.unsaved = nil
+	if err != nil {
+		// The index is read again from the store, which has it as it was.
+		ing.index.Forget()
+		return fmt.Errorf("save placements: %w", err)
+	}
 	return nil
+}
+
+// storyOf returns the stored story of the index's story sid, starting one
+// when it has none.
+func (ing *Ingester) storyOf(ctx context.Context, sid string) (int64, error) {
+	if id := ing.index.Bound(sid); id != 0 {
+		return id, nil
+	}
+	id, err := ing.store.CreateStory(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("start a story: %w", err)
+	}
+	ing.index.Bind(sid, id)
+	return id, nil
 }
 
 // Dirty is the number of stories waiting for Flush.
 func (ing *Ingester) Dirty() int { return len(ing.dirty) }
 
-// Flush recomputes the comparison of every story that gained articles.
+// Flush saves the placements and recomputes the comparison of every story
+// that gained articles.
 func (ing *Ingester) Flush(ctx context.Context) error {
+	if err := ing.save(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
 	ids := make([]int64, 0, len(ing.dirty))
 	for id := range ing.dirty {
 		ids = append(ids, id)

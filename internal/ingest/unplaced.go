@@ -29,13 +29,15 @@ func (ing *Ingester) placeUnplaced(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			sid, dup := ing.index.Add(pipeline.Doc(a))
-			if err := ing.place(ctx, r.ID, sid, dup); err != nil {
+			if _, _, err := ing.placeDoc(ctx, r.ID, a); err != nil {
 				return fmt.Errorf("place a%d: %w", r.ID, err)
 			}
 		}
-		// Each article listed is placed above, so the next call lists the
-		// following ones.
+		// Each article listed is placed above and saved here, so the next
+		// call lists the following ones.
+		if err := ing.save(ctx); err != nil {
+			return err
+		}
 		if len(recs) < unplacedBatch {
 			return nil
 		}

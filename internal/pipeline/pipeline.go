@@ -26,6 +26,21 @@ type Options struct {
 	Group group.Options
 	// OneStory puts every article in one story instead of grouping them.
 	OneStory bool
+	// Incremental groups the articles one at a time, in order, through a
+	// group.Index, as the library places them (IndexOptions): the stories
+	// ingest makes of the same articles in an empty library. Without it,
+	// the whole batch is grouped at once (group.Stories), which is more
+	// accurate.
+	Incremental bool
+}
+
+// IndexOptions are the options of the library's grouping index, whose
+// window is window (0: DefaultWindow).
+func IndexOptions(window time.Duration) group.Options {
+	if window <= 0 {
+		window = DefaultWindow
+	}
+	return group.Options{Window: window}
 }
 
 // DefaultWindow keeps articles published further apart than this in
@@ -126,7 +141,12 @@ func Group(as []*parallax.Analysis, opt Options) Grouping {
 		if gopt.Window == 0 {
 			gopt.Window = DefaultWindow
 		}
-		res := group.Stories(Docs(as), gopt)
+		var res group.Result
+		if opt.Incremental {
+			res = incremental(Docs(as), IndexOptions(gopt.Window))
+		} else {
+			res = group.Stories(Docs(as), gopt)
+		}
 		for i, d := range res.DuplicateOf {
 			if d != "" {
 				g.DuplicateOf[as[i].Article.ID] = d
@@ -144,6 +164,27 @@ func Group(as []*parallax.Analysis, opt Options) Grouping {
 		g.Stories = append(g.Stories, Members{ID: "s" + strconv.Itoa(len(g.Stories)+1), Articles: members})
 	}
 	return g
+}
+
+// incremental groups docs one at a time through an Index, as the library
+// does, into a Result like group.Stories's.
+func incremental(docs []group.Doc, opt group.Options) group.Result {
+	ix := group.NewIndex(opt)
+	res := group.Result{Story: make([]string, len(docs)), DuplicateOf: make([]string, len(docs))}
+	at := map[string]int{}
+	for i, d := range docs {
+		sid, dup := ix.Add(d)
+		res.DuplicateOf[i] = dup
+		k, ok := at[sid]
+		if !ok {
+			k = len(res.Clusters)
+			at[sid] = k
+			res.Clusters = append(res.Clusters, group.Cluster{ID: "s" + strconv.Itoa(k+1)})
+		}
+		res.Clusters[k].Docs = append(res.Clusters[k].Docs, d.ID)
+		res.Story[i] = res.Clusters[k].ID
+	}
+	return res
 }
 
 // Compare compares each story of g and assembles the report: every article

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -191,5 +192,72 @@ func TestPlacementLock(t *testing.T) {
 	defer cancel()
 	if l, err := c.LockPlacement(cctx, true); err == nil || l != nil {
 		t.Errorf("LockPlacement with a cancelled context = %v, %v; want an error", l, err)
+	}
+}
+
+// A library from before migration 0005 gets its stories' placed counts
+// from the articles it holds: the stories it had left uncompared are still
+// found, and the compared ones are not.
+func TestPlacedCountBackfilled(t *testing.T) {
+	ctx := context.Background()
+	dsn := pgtest.DSN(t)
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Back to the schema before 0005.
+	for _, q := range []string{
+		"DROP TRIGGER articles_placed_insert ON articles", "DROP TRIGGER articles_placed_update ON articles",
+		"DROP TRIGGER articles_placed_delete ON articles", "DROP FUNCTION articles_placed()",
+		"DROP INDEX stories_stale", "ALTER TABLE stories DROP COLUMN placed", "DELETE FROM schema_migrations WHERE version = 5",
+	} {
+		if _, err := db.Pool().Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	var ids []int64
+	for _, r := range storetest.Corpus(5, 7) {
+		id, _, err := db.AddArticle(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	var stories []int64
+	for range 3 {
+		s, err := db.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories = append(stories, s)
+	}
+	for i, s := range []int64{stories[0], stories[0], stories[1], stories[1]} {
+		if err := db.SetPlacement(ctx, ids[i], s, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, info := range []parallax.StoryInfo{{ID: stories[0], Articles: 2}, {ID: stories[1], Articles: 1}} {
+		if err := db.SaveReport(ctx, info, []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stale, err := db.StaleStories(ctx, 10)
+	if err != nil || !slices.Equal(stale, []int64{stories[1]}) {
+		t.Fatalf("StaleStories after the migration = %v, %v; want [%d]", stale, err, stories[1])
+	}
+	// One article added to story 0, one moved there from story 1.
+	for _, id := range []int64{ids[4], ids[3]} {
+		if err := db.SetPlacement(ctx, id, stories[0], 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale, err = db.StaleStories(ctx, 10)
+	if err != nil || !slices.Equal(stale, []int64{stories[0]}) {
+		t.Fatalf("StaleStories after moving and adding = %v, %v; want [%d]", stale, err, stories[0])
 	}
 }

@@ -46,9 +46,7 @@ func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT s.id FROM stories s
-		WHERE s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
-		ORDER BY s.id LIMIT $1`, limit)
+	rows, err := db.pool.Query(ctx, `SELECT id FROM stories WHERE placed != articles ORDER BY id LIMIT $1`, limit)
 	if err != nil {
 		return nil, dbError("stale stories", err)
 	}

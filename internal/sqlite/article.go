@@ -199,23 +199,27 @@ func (db *DB) SetPlacement(ctx context.Context, articleID, storyID, duplicateOf 
 		return parallax.Errorf(parallax.EINVALID, "article %d cannot be a copy of itself", articleID)
 	}
 	return db.write(ctx, "set placement", func(tx *sql.Tx) error {
-		if err := exists(ctx, db.wc, tx, "articles", articleID, "article"); err != nil {
+		return db.setPlacement(ctx, tx, articleID, storyID, duplicateOf)
+	})
+}
+
+func (db *DB) setPlacement(ctx context.Context, tx *sql.Tx, articleID, storyID, duplicateOf int64) error {
+	if err := exists(ctx, db.wc, tx, "articles", articleID, "article"); err != nil {
+		return err
+	}
+	if storyID != 0 {
+		if err := exists(ctx, db.wc, tx, "stories", storyID, "story"); err != nil {
 			return err
 		}
-		if storyID != 0 {
-			if err := exists(ctx, db.wc, tx, "stories", storyID, "story"); err != nil {
-				return err
-			}
+	}
+	if duplicateOf != 0 {
+		if err := exists(ctx, db.wc, tx, "articles", duplicateOf, "article"); err != nil {
+			return err
 		}
-		if duplicateOf != 0 {
-			if err := exists(ctx, db.wc, tx, "articles", duplicateOf, "article"); err != nil {
-				return err
-			}
-		}
-		_, err := db.wc.exec(ctx, tx, "UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
-			nullable(storyID), nullable(duplicateOf), articleID)
-		return err
-	})
+	}
+	_, err := db.wc.exec(ctx, tx, "UPDATE articles SET story_id = ?, duplicate_of = ? WHERE id = ?",
+		nullable(storyID), nullable(duplicateOf), articleID)
+	return err
 }
 
 // Unplaced returns up to limit articles in no story, in the order they are

@@ -98,6 +98,8 @@ func open(path string, migs []migration) (*DB, error) {
 
 	wparams := cloneValues(params)
 	wparams.Set("_txlock", "immediate")
+	wparams.Add("_pragma", "cache_size(-65536)")
+	wparams.Add("_pragma", "mmap_size(1073741824)")
 	w, err := sql.Open("sqlite", name+"?"+wparams.Encode())
 	if err != nil {
 		return nil, openError(path, err)

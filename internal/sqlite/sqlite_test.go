@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -648,5 +649,72 @@ func TestLockedByAnother(t *testing.T) {
 	}
 	if _, created, err := db.AddArticle(context.Background(), storetest.Corpus(1, 10)[0]); err != nil || !created {
 		t.Errorf("AddArticle once the lock is free: %v, %v", created, err)
+	}
+}
+
+// A library from before migration 0005 gets its stories' placed counts
+// from the articles it holds: the stories it had left uncompared are still
+// found, and the compared ones are not.
+func TestPlacedCountBackfilled(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	migs, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := open(path, migs[:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, r := range storetest.Corpus(5, 7) {
+		id, _, err := old.AddArticle(ctx, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	var stories []int64
+	for range 3 {
+		s, err := old.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories = append(stories, s)
+	}
+	// Story 0: two articles, compared with both. Story 1: two articles,
+	// compared with one. Story 2: none.
+	for i, s := range []int64{stories[0], stories[0], stories[1], stories[1]} {
+		if err := old.SetPlacement(ctx, ids[i], s, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, info := range []parallax.StoryInfo{{ID: stories[0], Articles: 2}, {ID: stories[1], Articles: 1}} {
+		if err := old.SaveReport(ctx, info, []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old.Close()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	stale, err := db.StaleStories(ctx, 10)
+	if err != nil || !slices.Equal(stale, []int64{stories[1]}) {
+		t.Fatalf("StaleStories after the migration = %v, %v; want [%d]", stale, err, stories[1])
+	}
+	// The triggers keep the count from then on: one article added to
+	// story 0, one moved there from story 1.
+	if err := db.SetPlacement(ctx, ids[4], stories[0], 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetPlacement(ctx, ids[3], stories[0], 0); err != nil {
+		t.Fatal(err)
+	}
+	stale, err = db.StaleStories(ctx, 10)
+	// Story 0 now holds four, story 1 the one its report saw.
+	if err != nil || !slices.Equal(stale, []int64{stories[0]}) {
+		t.Fatalf("StaleStories after moving and adding = %v, %v; want [%d]", stale, err, stories[0])
 	}
 }

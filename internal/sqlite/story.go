@@ -45,9 +45,7 @@ func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
 	}
-	rows, err := db.rc.query(ctx, nil, `SELECT s.id FROM stories s
-		WHERE s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)
-		ORDER BY s.id LIMIT ?`, limit)
+	rows, err := db.rc.query(ctx, nil, `SELECT id FROM stories WHERE placed != articles ORDER BY id LIMIT ?`, limit)
 	if err != nil {
 		return nil, dbError("stale stories", err)
 	}

@@ -81,6 +81,8 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"Reviews", testReviews},
 		{"Events", testEvents},
 		{"NotFound", testNotFound},
+		{"GroupState/RoundTrip", testGroupState},
+		{"GroupState/Placement", testGroupStatePlacement},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

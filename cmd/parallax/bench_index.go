@@ -1,0 +1,224 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/group"
+	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/synth"
+)
+
+// indexPlaced is how many new articles -index places after each start.
+const indexPlaced = 1000
+
+// indexScale measures what starting ingest or serve costs, and placing an
+// article just after, for libraries of the given sizes whose articles all
+// fall within the index's window (the worst case for a rebuild): a
+// rebuild from the stored articles (what every start did before the index
+// was kept in the store), building the kept index once, opening it, and
+// placing new articles through it, first with nothing read yet, then
+// again.
+func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) error {
+	m := c.Main
+	dir, err := os.MkdirTemp("", "parallax-bench-index-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	fmt.Fprintf(m.Stdout, "the grouping index at start-up: synthetic libraries in fresh SQLite files, every article within the %v window\n\n", pipeline.DefaultWindow)
+	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\t\n", indexPlaced, indexPlaced)
+	for _, n := range sizes {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st, err := openStore(ctx, filepath.Join(dir, fmt.Sprintf("lib%d.db", n)))
+		if err != nil {
+			return err
+		}
+		row, err := c.indexRow(ctx, st, n, seed)
+		st.Close()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(w, row)
+		w.Flush()
+	}
+	return nil
+}
+
+// countingStore counts the index values read and times reading and
+// saving them.
+type countingStore struct {
+	parallax.Store
+	mu          sync.Mutex
+	reads       int
+	read, saved time.Duration
+	bytes       int
+}
+
+func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
+	start := time.Now()
+	m, err := s.Store.GroupState(ctx, kind, keys)
+	s.mu.Lock()
+	s.reads += len(m)
+	s.read += time.Since(start)
+	s.mu.Unlock()
+	return m, err
+}
+
+func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
+	start := time.Now()
+	err := s.Store.SaveGroupState(ctx, w)
+	s.mu.Lock()
+	s.saved += time.Since(start)
+	for _, v := range w.Values {
+		s.bytes += len(v.Value) + 16
+	}
+	s.mu.Unlock()
+	return err
+}
+
+func (s *countingStore) reset() {
+	s.mu.Lock()
+	s.reads, s.read, s.saved, s.bytes = 0, 0, 0, 0
+	s.mu.Unlock()
+}
+
+func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, seed int64) (string, error) {
+	m := c.Main
+	now := time.Now()
+	arts := synth.Corpus(synth.Options{Articles: n + 2*indexPlaced, Seed: seed + 2})
+	span := pipeline.DefaultWindow - 24*time.Hour
+	for i, a := range arts {
+		a.Published = now.Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
+	}
+	fmt.Fprintf(m.Stderr, "storing %d articles…\n", n)
+	if err := storeAll(ctx, ingest.NewStorer(st), arts[:n]); err != nil {
+		return "", err
+	}
+
+	// Before: every start rebuilt the index from the window's articles.
+	start := time.Now()
+	recent, err := st.ArticlesSince(ctx, now.Add(-pipeline.DefaultWindow), 200000)
+	if err != nil {
+		return "", err
+	}
+	sort.SliceStable(recent, func(i, j int) bool { return recent[i].ID < recent[j].ID })
+	mem := group.NewIndex(group.Options{Window: pipeline.DefaultWindow})
+	for _, r := range recent {
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			return "", err
+		}
+		mem.Add(pipeline.Doc(a))
+	}
+	rebuild := time.Since(start)
+	recent, mem = nil, nil
+
+	fmt.Fprintf(m.Stderr, "building the kept index…\n")
+	start = time.Now()
+	ing, err := ingest.New(ctx, st, ingest.Options{Now: func() time.Time { return now }})
+	if err != nil {
+		return "", err
+	}
+	build := time.Since(start)
+	// A library's stories are compared: none is left stale for a start
+	// to find.
+	fmt.Fprintf(m.Stderr, "comparing the stories…\n")
+	err = ing.Flush(ctx)
+	ing.Close()
+	if err != nil {
+		return "", err
+	}
+
+	// Starting again: the fastest of three.
+	cs := &countingStore{Store: st}
+	var open time.Duration
+	for k := range 3 {
+		start = time.Now()
+		ing, err = ingest.New(ctx, cs, ingest.Options{Now: func() time.Time { return now }, DeferUnplaced: true})
+		if err != nil {
+			return "", err
+		}
+		if d := time.Since(start); k == 0 || d < open {
+			open = d
+		}
+		if k < 2 {
+			ing.Close()
+		}
+	}
+	defer ing.Close()
+	place := func(batch []*parallax.Article) (time.Duration, error) {
+		if err := storeAll(ctx, ingest.NewStorer(st), batch); err != nil {
+			return 0, err
+		}
+		start := time.Now()
+		placed, err := ing.PlacePending(ctx, len(batch), nil)
+		if err == nil && placed != len(batch) {
+			err = fmt.Errorf("placed %d of %d", placed, len(batch))
+		}
+		return time.Since(start), err
+	}
+	cs.reset()
+	first, err := place(arts[n : n+indexPlaced])
+	if err != nil {
+		return "", err
+	}
+	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
+	next, err := place(arts[n+indexPlaced:])
+	if err != nil {
+		return "", err
+	}
+	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
+		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024), nil
+}
+
+// storeAll analyses and stores arts on every core, unplaced, in order of
+// their IDs as they come.
+func storeAll(ctx context.Context, s *ingest.Storer, arts []*parallax.Article) error {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	next := make(chan *parallax.Article)
+	for range 2 {
+		wg.Go(func() {
+			for a := range next {
+				if _, _, err := s.Store(ctx, a, 0); err != nil {
+					mu.Lock()
+					first = cmpErr(first, err)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for _, a := range arts {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- a
+	}
+	close(next)
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
+}
+
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}

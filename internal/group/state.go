@@ -1,0 +1,497 @@
+package group
+
+import (
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// State is where an Index opened with OpenIndex keeps its state: values
+// of a few kinds (StateMeta, …), each under an integer key. The library's
+// stores implement it.
+type State interface {
+	// GroupState returns the stored values of kind under keys; keys with
+	// no value are left out.
+	GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error)
+}
+
+// Kinds of State values.
+const (
+	StateMeta    = iota // key 0: the counts of documents and stories
+	StateDF             // feature → the number of documents that have it
+	StatePosting        // feature → the stories posted under it
+	StateStory          // story number → its member sums and time range
+	StateBucket         // LSH band key → the newest documents in the bucket
+	StateDoc            // document number → its ID, story and MinHash signature
+)
+
+// StateValue is one value to save: Value nil deletes it.
+type StateValue struct {
+	Kind  int
+	Key   int64
+	Value []byte
+}
+
+// dirtySet records what Place changed since the last Pending; its maps are
+// nil for an Index in memory, which has nothing to save.
+type dirtySet struct {
+	dfs      map[featKey]bool
+	postings map[featKey]bool
+	stories  map[int64]bool
+	buckets  map[uint64]bool
+	docs     map[int64]bool
+	meta     bool
+}
+
+func newDirtySet() dirtySet {
+	return dirtySet{dfs: map[featKey]bool{}, postings: map[featKey]bool{}, stories: map[int64]bool{},
+		buckets: map[uint64]bool{}, docs: map[int64]bool{}}
+}
+
+func (d *dirtySet) df(tc []termCount) {
+	if d.dfs != nil {
+		for _, t := range tc {
+			d.dfs[t.key] = true
+		}
+	}
+}
+
+func (d *dirtySet) posting(k featKey) {
+	if d.postings != nil {
+		d.postings[k] = true
+	}
+}
+
+func (d *dirtySet) story(n int64) {
+	if d.stories != nil {
+		d.stories[n] = true
+	}
+}
+
+func (d *dirtySet) bucket(k uint64) {
+	if d.buckets != nil {
+		d.buckets[k] = true
+	}
+}
+
+func (d *dirtySet) doc(n int64) {
+	if d.docs != nil {
+		d.docs[n] = true
+	}
+}
+
+// Pending returns what changed since the last call, for the caller to save
+// to the State, the counts last. When reset is true the State's index is
+// to be replaced whole: what it holds must be deleted before these values
+// are saved (OpenIndex found no index, and this is its first save). An
+// Index in memory has nothing to save.
+func (ix *Index) Pending() (values []StateValue, reset bool) {
+	if ix.state == nil {
+		return nil, false
+	}
+	d := &ix.dirty
+	for k := range d.dfs {
+		values = append(values, StateValue{StateDF, int64(k), binary.AppendUvarint(nil, uint64(ix.voc.df[k]))})
+	}
+	for k := range d.postings {
+		values = append(values, StateValue{StatePosting, int64(k), appendNums(nil, ix.postings[k])})
+	}
+	for n := range d.stories {
+		values = append(values, StateValue{StateStory, n, ix.stories[n].encode()})
+	}
+	for k := range d.buckets {
+		values = append(values, StateValue{StateBucket, int64(k), appendNums(nil, ix.buckets[k])})
+	}
+	for n := range d.docs {
+		values = append(values, StateValue{StateDoc, n, ix.docs[n].encode()})
+	}
+	// Map order is random; a sorted list is the same for the same changes.
+	slices.SortFunc(values, func(a, b StateValue) int {
+		if a.Kind != b.Kind {
+			return a.Kind - b.Kind
+		}
+		switch {
+		case a.Key < b.Key:
+			return -1
+		case a.Key > b.Key:
+			return 1
+		}
+		return 0
+	})
+	if d.meta {
+		meta := binary.AppendUvarint(nil, uint64(ix.voc.docs))
+		meta = binary.AppendUvarint(meta, uint64(ix.nstories))
+		values = append(values, StateValue{StateMeta, 0, meta})
+	}
+	reset = ix.fresh
+	ix.fresh = false
+	ix.dirty = newDirtySet()
+	return values, reset
+}
+
+// Forget drops what the Index read from its State and what it changed
+// since the last Pending: the caller could not save it. The next Place
+// reads the State again.
+func (ix *Index) Forget() {
+	if ix.state == nil {
+		return
+	}
+	ix.voc = newVocab()
+	ix.stories = map[int64]*story{}
+	ix.postings = map[featKey][]int64{}
+	ix.buckets = map[uint64][]int64{}
+	ix.docs = map[int64]*indexedDoc{}
+	ix.dirty = newDirtySet()
+	ix.loaded = false
+	if ix.fresh {
+		// Nothing was saved: the rebuild starts again from nothing.
+		ix.nstories = 0
+		ix.loaded = true
+	}
+}
+
+// loadMeta reads the counts, unless the State holds no index.
+func (ix *Index) loadMeta(ctx context.Context) error {
+	if ix.state == nil || ix.loaded {
+		return nil
+	}
+	m, err := ix.state.GroupState(ctx, StateMeta, []int64{0})
+	if err != nil {
+		return fmt.Errorf("read the grouping index: %w", err)
+	}
+	ix.loaded = true
+	b, ok := m[0]
+	if !ok {
+		ix.fresh = true
+		return nil
+	}
+	docs, n := binary.Uvarint(b)
+	stories, n2 := binary.Uvarint(b[max(n, 0):])
+	if n <= 0 || n2 <= 0 {
+		return errBadState
+	}
+	ix.voc.docs, ix.nstories = int(docs), int64(stories)
+	return nil
+}
+
+var errBadState = errors.New("group: the stored grouping index is damaged")
+
+// get reads the values of keys from the State, unless the Index is fresh.
+func (ix *Index) get(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
+	if len(keys) == 0 || ix.fresh {
+		return nil, nil
+	}
+	m, err := ix.state.GroupState(ctx, kind, keys)
+	if err != nil {
+		return nil, fmt.Errorf("read the grouping index: %w", err)
+	}
+	return m, nil
+}
+
+// loadFor reads what placing a document with features f needs first: the
+// counts, its features' document frequencies, its LSH buckets and their
+// documents.
+func (ix *Index) loadFor(ctx context.Context, f *features, bandKeys *[bands]uint64, hasSig bool) error {
+	if ix.state == nil {
+		return nil
+	}
+	if err := ix.loadMeta(ctx); err != nil {
+		return err
+	}
+	var keys []int64
+	for _, kc := range f.counts {
+		if _, ok := ix.voc.df[kc.key]; !ok {
+			keys = append(keys, int64(kc.key))
+		}
+	}
+	m, err := ix.get(ctx, StateDF, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		var df uint64
+		if b, ok := m[k]; ok {
+			var n int
+			if df, n = binary.Uvarint(b); n <= 0 {
+				return errBadState
+			}
+		}
+		ix.voc.df[featKey(k)] = int32(df)
+	}
+	if !hasSig {
+		return nil
+	}
+	keys = keys[:0]
+	for _, k := range bandKeys {
+		if _, ok := ix.buckets[k]; !ok {
+			keys = append(keys, int64(k))
+		}
+	}
+	if m, err = ix.get(ctx, StateBucket, keys); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		nums, err := readNums(m[k])
+		if err != nil {
+			return err
+		}
+		ix.buckets[uint64(k)] = nums
+	}
+	keys = keys[:0]
+	for _, k := range bandKeys {
+		for _, j := range ix.buckets[k] {
+			if _, ok := ix.docs[j]; !ok && !slices.Contains(keys, j) {
+				keys = append(keys, j)
+			}
+		}
+	}
+	if m, err = ix.get(ctx, StateDoc, keys); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		d, err := decodeDoc(m[k])
+		if err != nil {
+			return err
+		}
+		ix.docs[k] = d
+	}
+	return nil
+}
+
+// loadPostings reads the posting lists of features.
+func (ix *Index) loadPostings(ctx context.Context, feats []featKey) error {
+	if ix.state == nil {
+		return nil
+	}
+	var keys []int64
+	for _, k := range feats {
+		if _, ok := ix.postings[k]; !ok {
+			keys = append(keys, int64(k))
+		}
+	}
+	m, err := ix.get(ctx, StatePosting, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		nums, err := readNums(m[k])
+		if err != nil {
+			return err
+		}
+		ix.postings[featKey(k)] = nums
+	}
+	return nil
+}
+
+// loadStories reads stories.
+func (ix *Index) loadStories(ctx context.Context, nums []int64) error {
+	if ix.state == nil {
+		return nil
+	}
+	var keys []int64
+	for _, n := range nums {
+		if _, ok := ix.stories[n]; !ok {
+			keys = append(keys, n)
+		}
+	}
+	m, err := ix.get(ctx, StateStory, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		b, ok := m[k]
+		if !ok {
+			return fmt.Errorf("%w: story %d is missing", errBadState, k)
+		}
+		st, err := decodeStory(b)
+		if err != nil {
+			return err
+		}
+		ix.stories[k] = st
+	}
+	return nil
+}
+
+// appendNums encodes a list of numbers: its length, then each.
+func appendNums(b []byte, nums []int64) []byte {
+	b = binary.AppendUvarint(b, uint64(len(nums)))
+	for _, n := range nums {
+		b = binary.AppendVarint(b, n)
+	}
+	return b
+}
+
+// readNums decodes appendNums; nil is an empty list.
+func readNums(b []byte) ([]int64, error) {
+	if b == nil {
+		return []int64{}, nil
+	}
+	r := reader{b: b}
+	n := r.uvarint()
+	if n > uint64(len(b)) {
+		return nil, errBadState
+	}
+	nums := make([]int64, n)
+	for i := range nums {
+		nums[i] = r.varint()
+	}
+	return nums, r.err
+}
+
+// reader decodes values, remembering the first error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err, r.b = errBadState, nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.err, r.b = errBadState, nil
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) bytes(n uint64) []byte {
+	if n > uint64(len(r.b)) {
+		r.err, r.b = errBadState, nil
+		return nil
+	}
+	out := r.b[:n]
+	r.b = r.b[n:]
+	return out
+}
+
+func appendTime(b []byte, t time.Time) []byte {
+	if t.IsZero() {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	b = binary.AppendVarint(b, t.Unix())
+	return binary.AppendUvarint(b, uint64(t.Nanosecond()))
+}
+
+func (r *reader) time() time.Time {
+	if f := r.bytes(1); len(f) == 0 || f[0] == 0 {
+		return time.Time{}
+	}
+	s := r.varint()
+	ns := r.uvarint()
+	return time.Unix(s, int64(ns)).UTC()
+}
+
+// appendSparse encodes a sparse vector: its length, the ids as deltas, the
+// weights' bits, so that a loaded story scores exactly as the saved one.
+func appendSparse(b []byte, s *sparse) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s.ids)))
+	prev := uint64(0)
+	for _, id := range s.ids {
+		b = binary.AppendUvarint(b, uint64(id)-prev)
+		prev = uint64(id)
+	}
+	for _, w := range s.ws {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(w))
+	}
+	return b
+}
+
+func (r *reader) sparse() sparse {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.err, r.b = errBadState, nil
+		return sparse{}
+	}
+	s := sparse{ids: make([]featKey, n), ws: make([]float32, n)}
+	prev := uint64(0)
+	for i := range s.ids {
+		prev += r.uvarint()
+		s.ids[i] = featKey(prev)
+	}
+	for i := range s.ws {
+		if w := r.bytes(4); len(w) == 4 {
+			s.ws[i] = math.Float32frombits(binary.LittleEndian.Uint32(w))
+		}
+	}
+	return s
+}
+
+func (st *story) encode() []byte {
+	b := binary.AppendUvarint(nil, uint64(st.n))
+	b = binary.AppendVarint(b, st.ext)
+	b = appendTime(b, st.first)
+	b = appendTime(b, st.last)
+	b = binary.AppendUvarint(b, uint64(len(st.groups)))
+	for i := range st.groups {
+		g := &st.groups[i]
+		b = binary.AppendUvarint(b, uint64(len(g.lang)))
+		b = append(b, g.lang...)
+		b = appendSparse(b, &g.full)
+		b = appendSparse(b, &g.li)
+	}
+	return b
+}
+
+func decodeStory(b []byte) (*story, error) {
+	r := reader{b: b}
+	st := &story{n: int(r.uvarint()), ext: r.varint(), first: r.time(), last: r.time()}
+	n := r.uvarint()
+	if n > uint64(len(b)) {
+		return nil, errBadState
+	}
+	st.groups = make([]langGroup, n)
+	for i := range st.groups {
+		g := &st.groups[i]
+		g.lang = string(r.bytes(r.uvarint()))
+		g.full = r.sparse()
+		g.li = r.sparse()
+	}
+	return st, r.err
+}
+
+func (d *indexedDoc) encode() []byte {
+	b := binary.AppendVarint(nil, d.story)
+	b = binary.AppendUvarint(b, uint64(len(d.id)))
+	b = append(b, d.id...)
+	if !d.hasSig {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	for _, v := range d.sig {
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	return b
+}
+
+func decodeDoc(b []byte) (*indexedDoc, error) {
+	if b == nil {
+		return nil, fmt.Errorf("%w: a document is missing", errBadState)
+	}
+	r := reader{b: b}
+	d := &indexedDoc{story: r.varint()}
+	d.id = string(r.bytes(r.uvarint()))
+	if f := r.bytes(1); len(f) == 1 && f[0] == 1 {
+		d.hasSig = true
+		for i := range d.sig {
+			if w := r.bytes(4); len(w) == 4 {
+				d.sig[i] = binary.LittleEndian.Uint32(w)
+			}
+		}
+	}
+	return d, r.err
+}

@@ -1,0 +1,150 @@
+package group
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"testing"
+)
+
+// memState is a State in a map, as a store keeps it.
+type memState struct {
+	values map[[2]int64][]byte
+	reads  int // values read
+	fail   bool
+}
+
+func newMemState() *memState { return &memState{values: map[[2]int64][]byte{}} }
+
+func (m *memState) GroupState(_ context.Context, kind int, keys []int64) (map[int64][]byte, error) {
+	if m.fail {
+		return nil, fmt.Errorf("disk on fire")
+	}
+	out := map[int64][]byte{}
+	for _, k := range keys {
+		if v, ok := m.values[[2]int64{int64(kind), k}]; ok {
+			out[k] = v
+			m.reads++
+		}
+	}
+	return out, nil
+}
+
+func (m *memState) save(values []StateValue, reset bool) {
+	if reset {
+		clear(m.values)
+	}
+	for _, v := range values {
+		if v.Value == nil {
+			delete(m.values, [2]int64{int64(v.Kind), v.Key})
+		} else {
+			m.values[[2]int64{int64(v.Kind), v.Key}] = v.Value
+		}
+	}
+}
+
+// TestIndexStateSamePlacements places documents through an Index kept in a
+// State, opened again every few documents, and through one in memory: the
+// stories, copies and story numbers must be the same.
+func TestIndexStateSamePlacements(t *testing.T) {
+	docs := append(syntheticCorpus(600, 7), fixtureDocs...)
+	opt := Options{PostingCap: 8, MaxCandidates: 4} // small caps: lists get cut
+	mem := NewIndex(opt)
+	st := newMemState()
+	var ix *Index
+	for i, d := range docs {
+		if i%97 == 0 {
+			var ok bool
+			var err error
+			ix, ok, err = OpenIndex(context.Background(), opt, st)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok != (i > 0) {
+				t.Fatalf("doc %d: OpenIndex found an index: %v, want %v", i, ok, i > 0)
+			}
+		}
+		wantStory, wantDup := mem.Add(d)
+		story, dup, err := ix.Place(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if story != wantStory || dup != wantDup {
+			t.Fatalf("doc %d (%s): kept in a State: %s, %q; in memory: %s, %q", i, d.ID, story, dup, wantStory, wantDup)
+		}
+		st.save(ix.Pending())
+	}
+	if mem.Stats().Duplicates == 0 || mem.Stats().Stories < 10 {
+		t.Fatalf("weak test: %+v", mem.Stats())
+	}
+}
+
+// TestIndexStateForget: a Place whose changes were not saved is forgotten,
+// and the next Place reads the State again.
+func TestIndexStateForget(t *testing.T) {
+	docs := fixtureDocs
+	ctx := context.Background()
+	st := newMemState()
+	ix, _, err := OpenIndex(ctx, Options{}, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := NewIndex(Options{})
+	for _, d := range docs[:3] {
+		mem.Add(d)
+		if _, _, err := ix.Place(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+		st.save(ix.Pending())
+	}
+	saved := maps.Clone(st.values)
+	// Placed but never saved: forgotten.
+	if _, _, err := ix.Place(ctx, docs[3]); err != nil {
+		t.Fatal(err)
+	}
+	ix.Forget()
+	st.fail = true
+	if _, _, err := ix.Place(ctx, docs[3]); err == nil {
+		t.Fatal("Place with a failing State: no error")
+	}
+	st.fail = false
+	if !maps.EqualFunc(saved, st.values, func(a, b []byte) bool { return string(a) == string(b) }) {
+		t.Fatal("the State changed without a save")
+	}
+	for _, d := range docs[3:] {
+		want, wantDup := mem.Add(d)
+		got, dup, err := ix.Place(ctx, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want || dup != wantDup {
+			t.Errorf("%s: %s %q after a forgotten Place, want %s %q", d.ID, got, dup, want, wantDup)
+		}
+		st.save(ix.Pending())
+	}
+}
+
+// TestIndexStateBind: the caller's story IDs come back after reopening.
+func TestIndexStateBind(t *testing.T) {
+	ctx := context.Background()
+	st := newMemState()
+	ix, _, _ := OpenIndex(ctx, Options{}, st)
+	docs := fixtureDocs
+	sid, _, err := ix.Place(ctx, docs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Bind(sid, 4711)
+	st.save(ix.Pending())
+	ix2, ok, err := OpenIndex(ctx, Options{}, st)
+	if err != nil || !ok {
+		t.Fatalf("OpenIndex = %v, %v", ok, err)
+	}
+	sid2, _, err := ix2.Place(ctx, docs[3]) // the same flood: joins the story
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sid2 != sid || ix2.Bound(sid2) != 4711 {
+		t.Errorf("reopened: %s bound to %d, want %s bound to 4711", sid2, ix2.Bound(sid2), sid)
+	}
+}

@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/group"
+	"github.com/parallaxnews/parallax/internal/pipeline"
+	"github.com/parallaxnews/parallax/internal/postgres"
+	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
+	"github.com/parallaxnews/parallax/internal/synth"
+)
+
+// partition is a grouping as sets: each article's fellow members, by
+// source, whatever the stories' IDs.
+func partition(t *testing.T, s parallax.Store, sources map[int64]string) map[string]string {
+	t.Helper()
+	members := map[int64][]string{}
+	of := map[string]int64{}
+	for id, src := range sources {
+		r, err := s.Article(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.StoryID == 0 {
+			t.Fatalf("%s was not placed", src)
+		}
+		members[r.StoryID] = append(members[r.StoryID], src)
+		of[src] = r.StoryID
+	}
+	out := map[string]string{}
+	for src, st := range of {
+		m := members[st]
+		first := m[0]
+		for _, x := range m {
+			first = min(first, x)
+		}
+		out[src] = first
+	}
+	return out
+}
+
+// inMemory places arts with one group.Index that never stops, as the
+// Ingester did before it kept the index in the store, and returns the same
+// partition.
+func inMemory(as []*parallax.Analysis) map[string]string {
+	ix := group.NewIndex(group.Options{Window: pipeline.DefaultWindow})
+	members := map[string][]string{}
+	of := map[string]string{}
+	for _, a := range as {
+		sid, _ := ix.Add(pipeline.Doc(a))
+		members[sid] = append(members[sid], a.Article.Source)
+		of[a.Article.Source] = sid
+	}
+	out := map[string]string{}
+	for src, sid := range of {
+		first := members[sid][0]
+		for _, x := range members[sid] {
+			first = min(first, x)
+		}
+		out[src] = first
+	}
+	return out
+}
+
+// testIndexKept ingests synthetic coverage in several runs, each a new
+// Ingester over the same store: the stories must be those one index that
+// never stopped makes. Then the index is dropped, as in a library made
+// before it was kept: the next Ingester builds it once, from the recent
+// articles, and places the rest as before.
+func testIndexKept(t *testing.T, db parallax.Store) {
+	ctx := context.Background()
+	start := day
+	arts := synth.Corpus(synth.Options{Articles: 600, PerEvent: 6, Seed: 3, Start: start})
+	now := func() time.Time { return start.Add(12 * 24 * time.Hour) } // all within the window
+	var as []*parallax.Analysis
+	an := pipeline.NewAnalyzer()
+	for _, a := range arts {
+		c := *a
+		as = append(as, an.Analyze(&c))
+	}
+	want := inMemory(as)
+
+	sources := map[int64]string{}
+	var logs bytes.Buffer
+	run := func(arts []*parallax.Article) {
+		t.Helper()
+		ing, err := New(ctx, db, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ing.Close()
+		for _, a := range arts {
+			res, err := ing.Add(ctx, a, 0)
+			if err != nil || !res.New {
+				t.Fatalf("%s: %+v, %v", a.Source, res, err)
+			}
+			sources[res.ID] = a.Source
+		}
+	}
+	for i := 0; i < 400; i += 100 {
+		run(arts[i : i+100])
+	}
+	if n := strings.Count(logs.String(), "grouping index built"); n != 1 {
+		t.Errorf("the index was built %d times in four runs, want once (the first, on an empty library)", n)
+	}
+	// A library from before the index was kept: none in the store.
+	if err := db.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+		t.Fatal(err)
+	}
+	logs.Reset()
+	run(arts[400:500])
+	run(arts[500:])
+	if n := strings.Count(logs.String(), "grouping index built"); n != 1 {
+		t.Errorf("the dropped index was built %d times in two runs, want once", n)
+	}
+	got := partition(t, db, sources)
+	diff := 0
+	for src, w := range want {
+		if got[src] != w {
+			diff++
+			if diff <= 5 {
+				t.Errorf("%s: with %s in the kept index, with %s in one that never stopped", src, got[src], w)
+			}
+		}
+	}
+	stories := map[string]bool{}
+	for _, w := range want {
+		stories[w] = true
+	}
+	t.Logf("%d articles, %d stories, the same with the kept index", len(want), len(stories))
+	if len(stories) < 10 || diff > 0 {
+		t.Fatalf("%d of %d articles placed otherwise; %d stories", diff, len(want), len(stories))
+	}
+}
+
+func TestIndexKeptSQLite(t *testing.T) { testIndexKept(t, open(t)) }
+
+func TestIndexKeptPostgres(t *testing.T) {
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testIndexKept(t, db)
+}
+
+// failingSave is a store whose SaveGroupState fails.
+type failingSave struct{ parallax.Store }
+
+func (failingSave) SaveGroupState(context.Context, parallax.GroupWrite) error {
+	return errors.New("disk full")
+}
+
+// cancelling cancels a context once the recent articles are read: a start
+// interrupted while it builds the index.
+type cancelling struct {
+	parallax.Store
+	cancel func()
+}
+
+func (c cancelling) ArticlesSince(ctx context.Context, t time.Time, limit int) ([]*parallax.Record, error) {
+	defer c.cancel()
+	return c.Store.ArticlesSince(ctx, t, limit)
+}
+
+// A build that is interrupted or cannot be saved leaves no index behind: the next start
+// builds it again, whole.
+func TestIndexBuildNotSavedIsRedone(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	b, _ := ing.Add(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, day.Add(5*time.Hour)), 0)
+	ing.Close()
+	if err := db.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+		t.Fatal(err)
+	}
+	cctx, cancel := context.WithCancel(ctx)
+	if _, err := New(cctx, cancelling{db, cancel}, Options{Now: now}); err == nil {
+		t.Fatal("New went on building after an interrupt")
+	}
+	if m, err := db.GroupState(ctx, group.StateMeta, []int64{0}); err != nil || len(m) != 0 {
+		t.Fatalf("after an interrupted build the store holds an index: %v, %v", m, err)
+	}
+	if _, err := New(ctx, failingSave{db}, Options{Now: now}); err == nil {
+		t.Fatal("New saved its build on a store that cannot save")
+	}
+	if m, err := db.GroupState(ctx, group.StateMeta, []int64{0}); err != nil || len(m) != 0 {
+		t.Fatalf("after a failed build the store holds an index: %v, %v", m, err)
+	}
+	var logs bytes.Buffer
+	ing, err = New(ctx, db, Options{Now: now, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ing.Close()
+	if !strings.Contains(logs.String(), "grouping index built") {
+		t.Error("the index was not built again")
+	}
+	c, err := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0)
+	if err != nil || c.StoryID != a.StoryID || c.StoryID == b.StoryID {
+		t.Errorf("after the rebuild the second dam article is in story %d (%v); the dam story is %d, the mill's %d", c.StoryID, err, a.StoryID, b.StoryID)
+	}
+}
