@@ -60,7 +60,9 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 				continue
 			}
 			if sp.Start >= q.q.Span.End {
-				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") {
+				// not across a conjunction: in "412 seats and the Tories 121"
+				// the Tories begin the next figure's clause
+				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") && !hasWord(between, conjunctions...) {
 					out[g] = true
 				}
 				continue
@@ -71,7 +73,7 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 					attached = g // "Winston Blackmore, 52,": the figure in apposition
 					continue
 				}
-				if strings.ContainsAny(between, ",;:") || hasWord(between, "while", "whereas", "but", "and", "as") || len(strings.Fields(between)) > 8 {
+				if strings.ContainsAny(between, ",;:") || hasWord(between, conjunctions...) || len(strings.Fields(between)) > 8 {
 					continue
 				}
 				if d := q.q.Span.Start - sp.End; d < bestDist {
@@ -93,6 +95,10 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 	}
 	return out, false
 }
+
+// conjunctions that start another clause or conjunct, which a figure's
+// name does not reach across.
+var conjunctions = []string{"while", "whereas", "but", "and", "as", "or"}
 
 func hasWord(s string, words ...string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
@@ -228,6 +234,9 @@ var (
 
 var partialCount = regexp.MustCompile(`(?i)\b(\d[\d,]*) (?:election )?results (?:have been |had been )?(?:declared|counted|in)\b|\b(\d[\d,]*) (?:of|out of) (?:the )?(\d[\d,]*)\b[^.]{0,40}\b(?:declared|counted|reported)\b`)
 
+// nearlyAll is the share of a count past which it is read as the result.
+const nearlyAll = 0.99
+
 // runningCount: the article says its count is partial ("With 545 results
 // declared", "after 648 of the 650 seats had been declared"); its counts are
 // snapshots, not claims to hold against final figures.
@@ -237,7 +246,10 @@ func runningCount(text string) bool {
 			return true
 		}
 		if n, err := strconv.Atoi(strings.ReplaceAll(m[2], ",", "")); err == nil {
-			if total, err := strconv.Atoi(strings.ReplaceAll(m[3], ",", "")); err == nil && n < total {
+			// a count all but complete ("648 of the 650 seats declared")
+			// is the result for any figure it gives: two missing seats
+			// cannot move a party's total by more than two
+			if total, err := strconv.Atoi(strings.ReplaceAll(m[3], ",", "")); err == nil && float64(n) < nearlyAll*float64(total) {
 				return true
 			}
 		}
@@ -400,6 +412,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		provisional[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent") ||
 			isThreshold(qs[i]) || isDenominator(qs[i])
 	}
+	slots := s.functionalSlots(qs, anch, provisional)
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			a, b := qs[i], qs[j]
@@ -414,6 +427,12 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
+			}
+			if sk, named, ok := sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
+				key := "slot:" + sk + "|" + headOf(a.q)
+				add(key, i)
+				add(key, j)
+				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
 			// the same fact: the two sentences were lined up as one fact,
@@ -440,6 +459,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			add(key, j)
 		}
 	}
+	order = dropSubsumed(order, groups)
 	var out []parallax.Conflict
 	for _, r := range order {
 		// sides: compatible values together
@@ -459,7 +479,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				sides = append(sides, []qref{qs[i]})
 			}
 		}
-		if len(sides) < 2 {
+		if len(sides) < 2 || splitArticle(sides) {
 			continue
 		}
 		c := parallax.Conflict{Kind: "quantity"}
@@ -484,6 +504,167 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// slotKey is what a figure counts or measures, with the event it counts
+// ("crew member|", "person|death") and, given, the one name it is tied to.
+func slotKey(q qref, anchors map[int]bool) string {
+	k := headOf(q.q) + "|" + predicate(q)
+	if len(anchors) == 1 {
+		for g := range anchors {
+			k += "|" + strconv.Itoa(g) // whose: "Labour had 412 seats"
+		}
+	}
+	return k
+}
+
+// sharedSlot is the functional slot two figures fill alike: the slot of
+// one name ("Labour|seats") when both are tied to it, or else the bare slot
+// ("crew members") unless each is tied to a different name (two players'
+// passes). named says the slot has a name.
+func sharedSlot(a, b qref, aa, ab map[int]bool, slots map[string]bool) (string, bool, bool) {
+	if len(aa) == 1 && len(ab) == 1 {
+		if k := slotKey(a, aa); k == slotKey(b, ab) && slots[k] {
+			return k, true, true
+		}
+	}
+	if otherAnchors(aa, ab) {
+		return "", false, false
+	}
+	k := slotKey(a, nil)
+	return k, false, k == slotKey(b, nil) && slots[k]
+}
+
+// functionalSlots are the slots that at least minSlotOutlets outlets fill
+// and that no article fills with two incompatible values: the story has one
+// figure for them ("four crew members", "23 pirates"), so a different value
+// from another outlet disputes it even in a sentence worded otherwise. A
+// slot an article fills twice ("16 points", "nine points": two players)
+// counts different things, and only the sentence-level tests apply.
+func (s *story) functionalSlots(qs []qref, anch []map[int]bool, provisional []bool) map[string]bool {
+	type fill struct {
+		vals    map[*parallax.Analysis][]*parallax.Quantity
+		outlets map[string]bool
+		bad     bool
+	}
+	fills := map[string]*fill{}
+	for i, q := range qs {
+		if q.q.Value == nil || provisional[i] || headOf(q.q) == "" {
+			continue
+		}
+		keys := []string{slotKey(q, nil)}
+		if len(anch[i]) == 1 {
+			keys = append(keys, slotKey(q, anch[i]))
+		}
+		for _, k := range keys {
+			f := fills[k]
+			if f == nil {
+				f = &fill{vals: map[*parallax.Analysis][]*parallax.Quantity{}, outlets: map[string]bool{}}
+				fills[k] = f
+			}
+			for _, v := range f.vals[q.u.art] {
+				if !compatible(v, q.q) {
+					f.bad = true
+				}
+			}
+			f.vals[q.u.art] = append(f.vals[q.u.art], q.q)
+			f.outlets[s.outletOf[q.u.art.Article.ID]] = true
+		}
+	}
+	out := map[string]bool{}
+	for k, f := range fills {
+		if !f.bad && len(f.outlets) >= minSlotOutlets {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// A functional slot (see functionalSlots) needs this many outlets, and its
+// two sentences at least this much in common: two shared content words
+// near the figures, or some of the sentence. Set on the stress test: looser,
+// and box scores' statistics of different players start to clash.
+var (
+	minSlotOutlets = 3
+	minSlotWindow  = 2
+	minSlotSim     = 0.2
+)
+
+// otherAnchors: both figures are tied to names, and to different ones
+// ("Manning completed 17 passes", "Garrard completed 28 passes").
+func otherAnchors(a, b map[int]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for g := range a {
+		if b[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// slotContext: the two sentences have enough in common for figures of one
+// functional slot to be one fact; a slot tied to a name ("Labour's seats")
+// needs less, the name already says what the figure is about.
+func (s *story) slotContext(a, b qref, named bool) bool {
+	win, sim := minSlotWindow, minSlotSim
+	if named {
+		win, sim = win-1, sim/2
+	}
+	return sharedWindow(a, b) >= win || contextSim(a.u, b.u) >= sim
+}
+
+// dropSubsumed removes the groups whose figures are all in another group:
+// one dispute found by two routes is shown once, with all its sides.
+func dropSubsumed(order []string, groups map[string][]int) []string {
+	var out []string
+	for i, r := range order {
+		sub := false
+		for j, o := range order {
+			if i == j || len(groups[o]) < len(groups[r]) || len(groups[o]) == len(groups[r]) && j > i {
+				continue
+			}
+			if subset(groups[r], groups[o]) {
+				sub = true
+				break
+			}
+		}
+		if !sub {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func subset(a, b []int) bool {
+	in := map[int]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	for _, x := range a {
+		if !in[x] {
+			return false
+		}
+	}
+	return true
+}
+
+// splitArticle: one article stands on two sides, giving two values for
+// what the group takes to be one fact. Then the group holds figures about
+// different things (two players' points, two laptops' screens), not a
+// dispute; a figure corrected within one article is not either.
+func splitArticle(sides [][]qref) bool {
+	seen := map[*parallax.Analysis]int{}
+	for k, side := range sides {
+		for _, q := range side {
+			if j, ok := seen[q.u.art]; ok && j != k {
+				return true
+			}
+			seen[q.u.art] = k
+		}
+	}
+	return false
 }
 
 func hasArticle(side []qref, q qref) bool {
@@ -1126,3 +1307,5 @@ func outletNames(s *story, ev []parallax.Evidence) []string {
 	}
 	return out
 }
+
+

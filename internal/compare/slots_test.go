@@ -1,0 +1,63 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// A figure that every outlet gives once, for one slot, is disputed by a
+// different value even when the sentences are worded apart.
+func TestFunctionalSlotConflict(t *testing.T) {
+	st := storyOf(t,
+		"The ferry Marlow Star sank off Kessel Point on Monday with four crew members aboard, the coastguard said.",
+		"Rescuers in boats searched the cold water near Kessel Point for four crew members after the ferry went down.",
+		"All four crew members of the Marlow Star were later found alive on a rocky beach, officials said.",
+		"A spokesman said the ferry sank off Kessel Point with 12 crew members on duty.")
+	cs := conflictsOfKind(st, "quantity")
+	if len(cs) != 1 {
+		t.Fatalf("quantity conflicts: %+v", st.Conflicts)
+	}
+	var has4, has12 bool
+	for _, side := range cs[0].Sides {
+		for _, e := range side {
+			has4 = has4 || strings.Contains(e.Text, "four crew members")
+			has12 = has12 || strings.Contains(e.Text, "12 crew members")
+		}
+	}
+	if !has4 || !has12 {
+		t.Errorf("sides do not hold both figures: %+v", cs[0])
+	}
+}
+
+// A slot one article fills with two values counts different things (two
+// players' points); no outlet's figure for it disputes another's.
+func TestSlotFilledTwiceNoConflict(t *testing.T) {
+	st := storyOf(t,
+		"Tessa Orlov scored 16 points for the Harbor Gulls in the final on Sunday night.",
+		"The Gulls won the final on Sunday night, with 16 points from Tessa Orlov and 9 points from Mina Dahl.",
+		"Orlov's 16 points carried the Gulls to the title on Sunday night.",
+		"Mina Dahl added 9 points as the Gulls took the title on Sunday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("quantity conflicts between two players' points: %+v", cs)
+	}
+}
+
+// A name after "and" begins the next conjunct: in "412 seats and the
+// Greens 121" the 412 belongs to the party named before it.
+func TestAnchorStopsAtConjunction(t *testing.T) {
+	st := storyOf(t,
+		"Final results show the Coastal Party is expected to win 310 seats, while the Greens are projected to take 90 seats.",
+		"With every count declared, the Coastal Party had won 318 seats and the Greens 88.",
+		"The Coastal Party had 318 seats and the Greens 88 after the last count on Friday.",
+		"By Friday morning the Coastal Party had secured 318 seats in the new assembly.")
+	cs := conflictsOfKind(st, "quantity")
+	found := false
+	for _, c := range cs {
+		if strings.Contains(c.Summary, "310 seats") && strings.Contains(c.Summary, "318 seats") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 310 vs 318 seats conflict: %+v", st.Conflicts)
+	}
+}
