@@ -1307,5 +1307,3 @@ func outletNames(s *story, ev []parallax.Evidence) []string {
 	}
 	return out
 }
-
-
