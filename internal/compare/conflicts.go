@@ -73,7 +73,10 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 					attached = g // "Winston Blackmore, 52,": the figure in apposition
 					continue
 				}
-				if strings.ContainsAny(between, ",;:") || hasWord(between, conjunctions...) || len(strings.Fields(between)) > 8 {
+				if relClause(between) && len(strings.Fields(between)) <= 8 {
+					// "Garrard, who completed 28 passes": the name is the
+					// relative clause's subject
+				} else if strings.ContainsAny(between, ",;:") || hasWord(between, conjunctions...) || len(strings.Fields(between)) > 8 {
 					continue
 				}
 				if d := q.q.Span.Start - sp.End; d < bestDist {
@@ -95,6 +98,20 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 	}
 	return out, false
 }
+
+// relClause: the words between a name and a figure open a relative clause
+// on the name (", who won 28 seats", ", which employs 300 people").
+func relClause(between string) bool {
+	t := strings.TrimSpace(between)
+	if !strings.HasPrefix(t, ",") {
+		return false
+	}
+	rest := strings.TrimSpace(t[1:])
+	w := strings.Fields(strings.ToLower(rest))
+	return len(w) > 0 && relativePronouns.Has(w[0]) && !strings.ContainsAny(rest, ",;:")
+}
+
+var relativePronouns = lang.Words("relative_pronouns")
 
 // conjunctions that start another clause or conjunct, which a figure's
 // name does not reach across.
@@ -528,11 +545,30 @@ func sharedSlot(a, b qref, aa, ab map[int]bool, slots map[string]bool) (string, 
 			return k, true, true
 		}
 	}
-	if otherAnchors(aa, ab) {
+	if otherAnchors(aa, ab) || isDuration(a.q) || len(aa) == 0 && aboutPronoun(a) || len(ab) == 0 && aboutPronoun(b) {
+		// two names; a span of time, seldom the story's one figure
+		// ("five minutes remaining"); a figure about someone unnamed
+		// ("He completed his first 17 passes")
 		return "", false, false
 	}
 	k := slotKey(a, nil)
 	return k, false, k == slotKey(b, nil) && slots[k]
+}
+
+// aboutPronoun: a personal pronoun stands before the figure in its
+// clause, so the figure is about someone the sentence does not name.
+func aboutPronoun(q qref) bool {
+	text := q.u.art.Article.Text
+	before := text[q.u.span.Start:q.q.Span.Start]
+	if i := strings.LastIndexAny(before, ",;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		if pronouns.Has(w) || possessives.Has(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // functionalSlots are the slots that at least minSlotOutlets outlets fill
@@ -870,6 +906,7 @@ var (
 	negations    = lang.Words("negations")
 	prepositions = lang.Words("prepositions")
 	pronouns     = lang.Words("pronouns", "en")
+	possessives  = lang.Words("possessives", "en")
 	determiners  = lang.Words("determiners", "en")
 	stopSubjects = lang.Words("openers", "en")
 )
@@ -1250,8 +1287,9 @@ func (s *story) dateConflicts() []parallax.Conflict {
 					break
 				}
 				// two leads that name the same participants tell the same
-				// happening, in any language
-				if x.u.idx < 4 && y.u.idx < 4 && sharedGroups(x.u, y.u) >= 2 {
+				// happening, in any language; so do two that name one and
+				// the same kind of event ("collided", "colidiram")
+				if g := sharedGroups(x.u, y.u); x.u.idx < 4 && y.u.idx < 4 && (g >= 2 || g == 1 && sharedConcepts(x.u, y.u) > 0) {
 					same = true
 					break
 				}
@@ -1287,6 +1325,18 @@ func (s *story) dateConflicts() []parallax.Conflict {
 // its own, so the year the date resolver chose is a guess.
 func yearGuessed(a *parallax.Analysis, d parallax.DateMention) bool {
 	return a.Article.Published.IsZero() && !yearRe.MatchString(d.Text)
+}
+
+// sharedConcepts counts the concept families (lang.Concept) two sentences
+// both use: the same kind of event told in any language.
+func sharedConcepts(a, b *unit) int {
+	n := 0
+	for f := range a.feats {
+		if strings.HasPrefix(f, "c:") && b.feats[f] > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // sharedGroups counts the entity groups two sentences both name.

@@ -3,6 +3,9 @@ package compare
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax"
 )
 
 // A figure that every outlet gives once, for one slot, is disputed by a
@@ -59,5 +62,51 @@ func TestAnchorStopsAtConjunction(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no 310 vs 318 seats conflict: %+v", st.Conflicts)
+	}
+}
+
+// A figure in a relative clause on a name is about that name; a figure
+// after a pronoun is about someone unnamed: neither disputes a figure tied
+// to another player.
+func TestSlotNamesAndPronouns(t *testing.T) {
+	same := []string{
+		"Tessa Orlov completed 17 passes as the Harbor Gulls won the final on Sunday night.",
+		"Tessa Orlov completed 17 passes for the Harbor Gulls in the final on Sunday night.",
+		"Tessa Orlov completed 17 passes in the final on Sunday night.",
+	}
+	for _, other := range []string{
+		"Mina Dahl, who completed 28 passes in the final on Sunday night, was named player of the match.",
+		"She completed 9 passes in the final on Sunday night, her coach said.",
+	} {
+		st := storyOf(t, append(same, other)...)
+		if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+			t.Errorf("%q: quantity conflicts with another player's passes: %+v", other, cs)
+		}
+	}
+}
+
+// Two leads that name one participant and one kind of event tell the same
+// happening, in any language: their dates are held against each other.
+func TestDateConflictAcrossLanguages(t *testing.T) {
+	an := testAnalyzer()
+	var in Input
+	for i, x := range []struct{ text, lang, pub string }{
+		{"A ferry of the Marlow Line collided with a barge off Kessel Point on Wednesday, March 4.", "en", "2026-03-05"},
+		{"Na noite de quarta-feira (4), um barco da Marlow Line e uma barcaça colidiram perto de Kessel Point.", "pt", "2026-03-05"},
+		{"The Marlow Line ferry and a barge collided near Kessel Point on Wednesday night, the coastguard said.", "en", "2026-03-05"},
+		{"Tragedy struck on Friday, March 6, when a ferry of the Marlow Line collided with a barge.", "en", ""},
+	} {
+		id := "a" + string(rune('1'+i))
+		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x.text, Language: x.lang}
+		if x.pub != "" {
+			a.Published, _ = time.Parse("2006-01-02", x.pub)
+		}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	st := Story(in)
+	cs := conflictsOfKind(st, "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 || cs[0].Sides[0][0].Article != "a4" {
+		t.Fatalf("date conflicts: %+v; all: %+v", cs, st.Conflicts)
 	}
 }
