@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
@@ -499,6 +500,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		if len(sides) < 2 || splitArticle(sides) {
 			continue
 		}
+		isUpdate := updated(sides) // may put the sides in time order
 		c := parallax.Conflict{Kind: "quantity"}
 		var parts []string
 		for _, side := range sides {
@@ -518,9 +520,117 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		}
 		c.Subject = subject
 		c.Summary = "Outlets give different figures — " + strings.Join(parts, " vs ")
+		if isUpdate {
+			c.Label = parallax.LabelUpdated
+			c.Summary = "The figure changed over time — " + strings.Join(parts, " then ")
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// updated: the figures are one count told at different times, not a
+// dispute — a count of a running kind (the dead, the injured, arrests,
+// evacuations) whose values follow publication time, every article giving
+// the later value published after every one giving the earlier; or an
+// article that says its figure revised the other ("originally rated 4.4").
+// Sides are then put in time order.
+func updated(sides [][]qref) bool {
+	for k, side := range sides {
+		for _, q := range side {
+			if revises(q, sides) {
+				// the revising side is the later one
+				last := sides[k]
+				copy(sides[k:], sides[k+1:])
+				sides[len(sides)-1] = last
+				return true
+			}
+		}
+	}
+	for _, side := range sides {
+		for _, q := range side {
+			if !eventConcepts[predicate(q)] || q.u.art.Article.Published.IsZero() {
+				return false
+			}
+		}
+	}
+	type span struct{ first, last time.Time }
+	spans := make([]span, len(sides))
+	for k, side := range sides {
+		for _, q := range side {
+			t := q.u.art.Article.Published
+			if spans[k].first.IsZero() || t.Before(spans[k].first) {
+				spans[k].first = t
+			}
+			if t.After(spans[k].last) {
+				spans[k].last = t
+			}
+		}
+	}
+	idx := make([]int, len(sides))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.Slice(idx, func(i, j int) bool { return spans[idx[i]].first.Before(spans[idx[j]].first) })
+	for k := 1; k < len(idx); k++ {
+		if !spans[idx[k-1]].last.Before(spans[idx[k]].first) {
+			return false // the values overlap in time: outlets disagree at one moment
+		}
+	}
+	sorted := make([][]qref, len(sides))
+	for k, i := range idx {
+		sorted[k] = sides[i]
+	}
+	copy(sides, sorted)
+	return true
+}
+
+// revises: q's clause marks a revision ("originally", "revised from") and
+// gives a value of another side.
+func revises(q qref, sides [][]qref) bool {
+	text := q.u.art.Article.Text
+	sent := strings.ToLower(q.u.span.Of(text))
+	marked := false
+	for _, m := range revisionMarkers.Entries() {
+		if containsWord(sent, m) {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for _, side := range sides {
+		if compatible(side[0].q, q.q) || side[0].q.Value == nil {
+			continue
+		}
+		if num := strconv.FormatFloat(*side[0].q.Value, 'f', -1, 64); containsWord(sent, num) {
+			return true
+		}
+	}
+	return false
+}
+
+// revisionMarkers say a figure replaced an earlier one.
+var revisionMarkers = lang.Words("revision_markers")
+
+// containsWord: w occurs in s between non-letters.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 // slotKey is what a figure counts or measures, with the event it counts

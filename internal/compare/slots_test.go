@@ -110,3 +110,65 @@ func TestDateConflictAcrossLanguages(t *testing.T) {
 		t.Fatalf("date conflicts: %+v; all: %+v", cs, st.Conflicts)
 	}
 }
+
+// storyAt compares fictional articles with publication times.
+func storyAt(t *testing.T, arts ...[2]string) parallax.Story {
+	t.Helper()
+	an := testAnalyzer()
+	var in Input
+	for i, x := range arts {
+		id := "a" + string(rune('1'+i))
+		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x[1], Language: "en"}
+		a.Published, _ = time.Parse(time.RFC3339, x[0])
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	return Story(in)
+}
+
+// A toll that rises with publication time is an updated figure; the same
+// two tolls at one moment are a dispute.
+func TestUpdatedToll(t *testing.T) {
+	texts := []string{
+		"The storm killed 12 people in the coastal villages of Marrow Bay, the regional governor said.",
+		"Officials said the storm killed 12 people in Marrow Bay and cut power to thousands of homes.",
+		"The storm that hit Marrow Bay killed 19 people, the regional governor said on Tuesday.",
+	}
+	tests := []struct {
+		name  string
+		times []string
+		want  string
+	}{
+		{"later toll", []string{"2026-02-02T08:00:00Z", "2026-02-02T09:00:00Z", "2026-02-03T10:00:00Z"}, parallax.LabelUpdated},
+		{"same moment", []string{"2026-02-02T08:00:00Z", "2026-02-03T11:00:00Z", "2026-02-03T10:00:00Z"}, parallax.LabelContradiction},
+	}
+	for _, tt := range tests {
+		var arts [][2]string
+		for i, x := range texts {
+			arts = append(arts, [2]string{tt.times[i], x})
+		}
+		cs := conflictsOfKind(storyAt(t, arts...), "quantity")
+		if len(cs) != 1 {
+			t.Fatalf("%s: quantity conflicts: %+v", tt.name, cs)
+		}
+		if cs[0].Label != tt.want {
+			t.Errorf("%s: label %q, want %q (%s)", tt.name, cs[0].Label, tt.want, cs[0].Summary)
+		}
+		if tt.want == parallax.LabelUpdated && !strings.Contains(cs[0].Sides[1][0].Text, "19 people") {
+			t.Errorf("%s: the later toll is not the last side: %+v", tt.name, cs[0].Sides)
+		}
+	}
+}
+
+// An article that says its figure revised another's makes the two an
+// update, the revising one last.
+func TestUpdatedByRevision(t *testing.T) {
+	st := storyOf(t,
+		"The 5.1-magnitude earthquake struck near Tarn Ridge on Sunday, the survey said.",
+		"A 5.1-magnitude earthquake shook Tarn Ridge early on Sunday, the survey said.",
+		"The 4.8-magnitude earthquake near Tarn Ridge on Sunday was originally rated 5.1 by the survey.")
+	cs := conflictsOfKind(st, "quantity")
+	if len(cs) != 1 || cs[0].Label != parallax.LabelUpdated || !strings.Contains(cs[0].Sides[1][0].Text, "4.8") {
+		t.Fatalf("want one updated conflict ending with the revised 4.8: %+v", st.Conflicts)
+	}
+}
