@@ -100,6 +100,14 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
+				// "Gen. Marty Earley", "Rep. Nick Rahall": an abbreviated
+				// title's dot does not end the name it stands before
+				if tj.kind == tPunct && text[tj.start:tj.end] == "." && tj.start == toks[end].end && abbrev[toks[end].low] &&
+					isTitle(toks[end].low) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap && toks[j+1].start-tj.end <= 1 {
+					end = j + 1
+					j += 2
+					continue
+				}
 				// "Westerhaven Magistrates' Court": a plural possessive inside a name
 				if tj.kind == tPunct && isApos([]rune(text[tj.start:tj.end])[0]) && tj.start == toks[j-1].end &&
 					strings.HasSuffix(toks[j-1].low, "s") && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
@@ -327,6 +335,9 @@ func (d *doc) addRunRoles(run []token, si int, initial, title bool, place string
 		return
 	}
 	before, after := run[:r], run[r+1:]
+	for len(after) > 0 && after[0].kind == tPunct {
+		after = after[1:] // the dot of "Gen."
+	}
 	role := []string{run[r].word(text)}
 	// earlier role words belong to the same title: "Vice President", "Prime Minister"
 	for len(before) > 0 && isTitle(lw(before[len(before)-1])) {

@@ -172,3 +172,25 @@ func TestUpdatedByRevision(t *testing.T) {
 		t.Fatalf("want one updated conflict ending with the revised 4.8: %+v", st.Conflicts)
 	}
 }
+
+// Abbreviated titles are offices: "Gov." against "Rep." is a dispute,
+// "Sgt." against "Sergeant", or parts of one full title, are not.
+func TestAbbreviatedOffices(t *testing.T) {
+	tests := []struct {
+		titles []string
+		want   int
+	}{
+		{[]string{"Gov.", "Gov.", "Rep."}, 1},
+		{[]string{"Sgt.", "Sergeant", "Sgt."}, 0},
+		{[]string{"Deputy Sgt.", "Sgt.", "Deputy"}, 0},
+	}
+	for _, tt := range tests {
+		var texts []string
+		for _, ti := range tt.titles {
+			texts = append(texts, ti+" Orrin Vale said on Monday that the levee near Kessel Point would hold.")
+		}
+		if cs := conflictsOfKind(storyOf(t, texts...), "office"); len(cs) != tt.want {
+			t.Errorf("%q: %d office conflicts, want %d: %+v", tt.titles, len(cs), tt.want, cs)
+		}
+	}
+}
