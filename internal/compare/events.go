@@ -17,12 +17,13 @@ import (
 type eventClaim struct {
 	key      string // subject and verb, folded: "person|kill", "bridge|close"
 	negative bool
+	named    bool // the subject is a name ("Horton was not killed")
 	u        *unit
 	sp       parallax.Span
 }
 
 var (
-	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:was|were|has been|have been|had been)\s+(not\s+|never\s+)?(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
+	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:(?:was|were)\s+(not\s+|never\s+)?|(?:has|have|had)\s+(not\s+|never\s+)?been\s+)(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
 	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(took place|happened|occurred|take place|happen|occur)\b`)
 )
 
@@ -62,10 +63,15 @@ func (s *story) eventClaims() []eventClaim {
 				return
 			}
 			key := strings.TrimSuffix(subj, "s") + "|" + verbStem(verb)
-			out = append(out, eventClaim{key: key, negative: neg, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
+			if neg && limitedNegation(sent[end:]) {
+				return // "was not arrested until Friday": it happened, later
+			}
+			named := mentionAt(u.art, u.span.Start+subjStart, u.span.Start+subjEnd)
+			out = append(out, eventClaim{key: key, negative: neg, named: named, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
 		}
 		for _, m := range passiveEventRe.FindAllStringSubmatchIndex(sent, -1) {
-			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
+			// "was not closed", "has not been closed"
+			add(m[2], m[3], sent[m[8]:m[9]], m[4] >= 0 || m[6] >= 0, m[1])
 		}
 		for _, m := range happenEventRe.FindAllStringSubmatchIndex(sent, -1) {
 			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
@@ -104,7 +110,11 @@ func (s *story) eventConflicts() []parallax.Conflict {
 		seen := map[string]bool{}
 		for j := range cs {
 			b := cs[j]
-			if b.negative || b.key != a.key || s.sameSource(a.u.art, b.u.art) || contextSim(a.u, b.u) < minEventSim {
+			need := minEventSim
+			if a.named && b.named {
+				need = minNamedEventSim // a named subject and its verb say what happened to whom
+			}
+			if b.negative || b.key != a.key || s.sameSource(a.u.art, b.u.art) || contextSim(a.u, b.u) < need {
 				continue
 			}
 			if o := s.outletOf[b.u.art.Article.ID]; !seen[o] {
@@ -112,7 +122,7 @@ func (s *story) eventConflicts() []parallax.Conflict {
 				pos = append(pos, b)
 			}
 		}
-		if len(pos) == 0 {
+		if len(pos) == 0 || s.bothPolarities(cs, a.key) {
 			continue
 		}
 		done[a.key] = true
@@ -129,8 +139,54 @@ func (s *story) eventConflicts() []parallax.Conflict {
 	return out
 }
 
-// minEventSim: how alike two sentences must be to tell one happening.
-var minEventSim = 0.2
+// mentionAt: a name's mention covers the span.
+func mentionAt(a *parallax.Analysis, start, end int) bool {
+	for i := range a.Entities {
+		for _, m := range a.Entities[i].Mentions {
+			if m.Start <= start && end <= m.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// limitedNegation: the words after a negated verb limit the negation in
+// time or by condition ("until Friday", "unless …").
+func limitedNegation(after string) bool {
+	f := strings.Fields(strings.ToLower(after))
+	return len(f) > 0 && negationLimits.Has(strings.Trim(f[0], ",.;:"))
+}
+
+var negationLimits = lang.Words("negation_limits", "en")
+
+// bothPolarities: some article says the happening took place and did not
+// ("was not arrested at the scene but was arrested on Friday"): two
+// happenings, and no outlet's account disputes another's.
+func (s *story) bothPolarities(cs []eventClaim, key string) bool {
+	pol := map[*parallax.Analysis]int{}
+	for _, c := range cs {
+		if c.key != key {
+			continue
+		}
+		bit := 1
+		if c.negative {
+			bit = 2
+		}
+		pol[c.u.art] |= bit
+		if pol[c.u.art] == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// minEventSim: how alike two sentences must be to tell one happening;
+// minNamedEventSim when both name the subject.
+var (
+	minEventSim      = 0.2
+	minNamedEventSim = 0.0
+)
 
 // modalityConflicts: two outlets tell the same act of a named actor, one as
 // fact and the other hedged ("allegedly", "reportedly", "is accused of"): a

@@ -194,3 +194,31 @@ func TestAbbreviatedOffices(t *testing.T) {
 		}
 	}
 }
+
+// "has not been" negates like "was not"; a named subject and its verb tell
+// what happened to whom even in sentences worded apart; an article that
+// says both is telling two happenings.
+func TestEventNamedSubject(t *testing.T) {
+	pos := []string{
+		"Orrin Vale was arrested on Monday after the levee collapse near Kessel Point, police said.",
+		"Police said that Vale was arrested at his home in the hills above the harbor on Monday.",
+	}
+	cs := conflictsOfKind(storyOf(t, append(pos, "Orrin Vale has not been arrested, his lawyer told reporters outside the court.")...), "event")
+	if len(cs) != 1 {
+		t.Fatalf("event conflicts: %+v", cs)
+	}
+	cs = conflictsOfKind(storyOf(t, append(pos, "Orrin Vale was not arrested at the scene, but Vale was arrested on Monday at his home.")...), "event")
+	if len(cs) != 0 {
+		t.Errorf("an article telling both: event conflicts %+v", cs)
+	}
+}
+
+func TestEventNegationLimited(t *testing.T) {
+	cs := conflictsOfKind(storyOf(t,
+		"Orrin Vale was arrested on Monday after the levee collapse near Kessel Point, police said.",
+		"Police said that Vale was arrested at his home in the hills above the harbor on Monday.",
+		"Orrin Vale was not arrested until Monday, his lawyer told reporters outside the court."), "event")
+	if len(cs) != 0 {
+		t.Errorf("a negation limited in time: event conflicts %+v", cs)
+	}
+}
