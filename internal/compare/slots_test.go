@@ -222,3 +222,24 @@ func TestEventNegationLimited(t *testing.T) {
 		t.Errorf("a negation limited in time: event conflicts %+v", cs)
 	}
 }
+
+// An act one outlet hedges and another tells as fact, named alike with the
+// same verb, is a characterization however the sentences are worded; told
+// inside someone's words it is reported, not asserted.
+func TestActModality(t *testing.T) {
+	hedged := "Her publicist refused to say why Tara Vell supposedly checked into the clinic."
+	for _, tt := range []struct {
+		asserted []string
+		want     int
+	}{
+		{[]string{"The singer said on Monday that Tara Vell checked into a clinic in Malibu last week.",
+			"Tara Vell checked into a clinic in Malibu, the newspaper learned on Monday."}, 1},
+		{[]string{"Lawyers repeated the claim that Tara Vell checked into a clinic in Malibu last week.",
+			"Her publicist said Tara Vell checked into a clinic in Malibu on Monday."}, 0},
+	} {
+		cs := conflictsOfKind(storyOf(t, append(tt.asserted, hedged)...), "characterization")
+		if len(cs) != tt.want {
+			t.Errorf("%q: %d characterizations, want %d: %+v", tt.asserted, len(cs), tt.want, cs)
+		}
+	}
+}
