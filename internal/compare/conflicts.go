@@ -63,7 +63,9 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 			if sp.Start >= q.q.Span.End {
 				// not across a conjunction: in "412 seats and the Tories 121"
 				// the Tories begin the next figure's clause
-				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") && !hasWord(between, conjunctions...) {
+				// nor across a preposition: "16 points for the Tar Heels" are
+				// a player's points, not the team's
+				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") && !hasWord(between, conjunctions...) && !hasPreposition(between) {
 					out[g] = true
 				}
 				continue
@@ -113,6 +115,16 @@ func relClause(between string) bool {
 }
 
 var relativePronouns = lang.Words("relative_pronouns")
+
+// hasPreposition: a word of s is a preposition.
+func hasPreposition(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if prepositions.Has(w) {
+			return true
+		}
+	}
+	return false
+}
 
 // conjunctions that start another clause or conjunct, which a figure's
 // name does not reach across.

@@ -243,3 +243,27 @@ func TestActModality(t *testing.T) {
 		}
 	}
 }
+
+// A surname two different people share joins neither to the other: the
+// ages of a mother and her son are no dispute.
+func TestSharedSurnameTwoPeople(t *testing.T) {
+	st := storyOf(t,
+		"Police named the victim as 61-year-old Katherine Vell. Vell was found at her home in Kessel Point on Monday.",
+		"Officers arrested 35-year-old Gary Vell on Monday. Vell was held at the county jail in Kessel Point.",
+		"Police said 35-year-old Gary Vell was arrested at a house in Kessel Point on Monday.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("two people's ages in one group: %+v", cs)
+	}
+}
+
+// "16 points for the Harbor Gulls" are the player's points: a name after a
+// preposition is not what the figure is written onto.
+func TestAnchorNotAcrossPreposition(t *testing.T) {
+	st := storyOf(t,
+		"Tessa Orlov scored 16 points for the Harbor Gulls in the final on Sunday night.",
+		"Tessa Orlov scored 16 points for the Harbor Gulls as they won the final on Sunday night.",
+		"Mina Dahl scored 9 points for the Harbor Gulls in the final on Sunday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("two players' points as the team's: %+v", cs)
+	}
+}
