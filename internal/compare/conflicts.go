@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -452,6 +453,9 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
+			if partOf(a, b) || partOf(b, a) {
+				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
+			}
 			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
@@ -806,6 +810,24 @@ func subset(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// partOf: p is one of the figures of its sentence, in the same unit, that
+// add up to total ("$281m in cash and $53m in stock" of "$334 million").
+func partOf(p, total qref) bool {
+	if p.q.Value == nil || total.q.Value == nil || p.q.Unit != total.q.Unit {
+		return false
+	}
+	sum, n := 0.0, 0
+	for _, qi := range p.u.qtys {
+		q := &p.u.art.Quantities[qi]
+		if q.Unit == p.q.Unit && q.Value != nil {
+			sum += *q.Value
+			n++
+		}
+	}
+	t := *total.q.Value
+	return n >= 2 && t > 0 && math.Abs(sum-t) <= 0.01*t
 }
 
 // splitArticle: one article stands on two sides, giving two values for

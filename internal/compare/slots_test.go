@@ -267,3 +267,14 @@ func TestAnchorNotAcrossPreposition(t *testing.T) {
 		t.Errorf("two players' points as the team's: %+v", cs)
 	}
 }
+
+// Figures that add up to another outlet's total are its parts.
+func TestPartsOfTotal(t *testing.T) {
+	st := storyOf(t,
+		"Harbor Systems will pay $334 million in cash and stock for the chip maker Velloc, the companies said.",
+		"Harbor Systems will pay $334 million for Velloc, the companies said on Wednesday.",
+		"Harbor Systems is paying $281 million in cash and $53 million in stock for Velloc, the companies said.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("parts held against their total: %+v", cs)
+	}
+}
