@@ -462,7 +462,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
 			}
-			if sk, named, ok := sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
+			if sk, named, ok := s.sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
 				key := "slot:" + sk + "|" + headOf(a.q)
 				add(key, i)
 				add(key, j)
@@ -665,8 +665,8 @@ func slotKey(q qref, anchors map[int]bool) string {
 // one name ("Labour|seats") when both are tied to it, or else the bare slot
 // ("crew members") unless each is tied to a different name (two players'
 // passes). named says the slot has a name.
-func sharedSlot(a, b qref, aa, ab map[int]bool, slots map[string]bool) (string, bool, bool) {
-	if len(aa) == 1 && len(ab) == 1 {
+func (s *story) sharedSlot(a, b qref, aa, ab map[int]bool, slots map[string]bool) (string, bool, bool) {
+	if len(aa) == 1 && len(ab) == 1 && s.nearName(a, aa) && s.nearName(b, ab) {
 		if k := slotKey(a, aa); k == slotKey(b, ab) && slots[k] {
 			return k, true, true
 		}
@@ -692,6 +692,32 @@ func aboutPronoun(q qref) bool {
 	for _, w := range strings.Fields(strings.ToLower(before)) {
 		if pronouns.Has(w) || possessives.Has(w) {
 			return true
+		}
+	}
+	return false
+}
+
+// nearName: the figure is written onto its name, or follows it within
+// four words ("Labour had 412 seats", "Labour is expected to win 410"); a name further
+// back ("North Carolina's Ty Lawson also chipped in 16 points") may be
+// someone else's team or party.
+func (s *story) nearName(q qref, anchors map[int]bool) bool {
+	text := q.u.art.Article.Text
+	for i := range q.u.art.Entities {
+		e := &q.u.art.Entities[i]
+		if !anchors[s.ents.groupOf(e.Name)] {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < q.u.span.Start || m.End > q.u.span.End {
+				continue
+			}
+			if m.Start >= q.q.Span.End && len(strings.Fields(text[q.q.Span.End:m.Start])) <= 3 {
+				return true
+			}
+			if m.End <= q.q.Span.Start && len(strings.Fields(text[m.End:q.q.Span.Start])) <= 4 {
+				return true
+			}
 		}
 	}
 	return false
@@ -812,22 +838,37 @@ func subset(a, b []int) bool {
 	return true
 }
 
-// partOf: p is one of the figures of its sentence, in the same unit, that
+// partOf: p is one of some figures of its sentence, in the same unit, that
 // add up to total ("$281m in cash and $53m in stock" of "$334 million").
 func partOf(p, total qref) bool {
 	if p.q.Value == nil || total.q.Value == nil || p.q.Unit != total.q.Unit {
 		return false
 	}
-	sum, n := 0.0, 0
+	var others []float64
 	for _, qi := range p.u.qtys {
 		q := &p.u.art.Quantities[qi]
-		if q.Unit == p.q.Unit && q.Value != nil {
-			sum += *q.Value
-			n++
+		if q != p.q && q.Unit == p.q.Unit && q.Value != nil {
+			others = append(others, *q.Value)
 		}
 	}
 	t := *total.q.Value
-	return n >= 2 && t > 0 && math.Abs(sum-t) <= 0.01*t
+	if t <= 0 || len(others) == 0 || len(others) > 10 {
+		return false
+	}
+	// p with some of the sentence's other figures ("$281m in cash and $53m
+	// in stock", beside "$35m in funding")
+	for mask := 1; mask < 1<<len(others); mask++ {
+		sum := *p.q.Value
+		for k, v := range others {
+			if mask&(1<<k) != 0 {
+				sum += v
+			}
+		}
+		if math.Abs(sum-t) <= 0.01*t {
+			return true
+		}
+	}
+	return false
 }
 
 // splitArticle: one article stands on two sides, giving two values for

@@ -273,7 +273,7 @@ func TestPartsOfTotal(t *testing.T) {
 	st := storyOf(t,
 		"Harbor Systems will pay $334 million in cash and stock for the chip maker Velloc, the companies said.",
 		"Harbor Systems will pay $334 million for Velloc, the companies said on Wednesday.",
-		"Harbor Systems is paying $281 million in cash and $53 million in stock for Velloc, the companies said.")
+		"Harbor Systems is paying $281 million in cash and $53 million in stock for Velloc, which raised $35 million from investors.")
 	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
 		t.Errorf("parts held against their total: %+v", cs)
 	}
