@@ -25,6 +25,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.hedgeConflicts()...)
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
+	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -1541,4 +1542,198 @@ func outletNames(s *story, ev []parallax.Evidence) []string {
 		out = appendUniq(out, s.outletOf[e.Article])
 	}
 	return out
+}
+
+// A dated act: a date and the verb it dates ("died on Tuesday", "was
+// elected May 8"), with the name before the verb when there is one.
+type datedAct struct {
+	verb string // as written: "elected"
+	key  string // name group | verb stem
+	date string
+	u    *unit
+	sp   parallax.Span
+}
+
+// datedActs lists the story's dated acts, outside quotations; a date whose
+// year was guessed is left out.
+func (s *story) datedActs() []datedAct {
+	var out []datedAct
+	for _, u := range s.units {
+		if u.quoted {
+			continue
+		}
+		text := u.art.Article.Text
+		for _, di := range u.dates {
+			d := u.art.Dates[di]
+			if d.Published || len(d.Date) != 10 || yearGuessed(u.art, d) || d.Date == u.art.Article.PublishedDate() {
+				continue
+			}
+			before := strings.Fields(text[u.span.Start:d.Span.Start])
+			// the nearest past verb before the date in its clause ("died
+			// on Tuesday", "passed away in Beverly Hills, Calif., on
+			// Tuesday", "collided with a military helicopter Friday")
+			k := len(before) - 1
+			v := ""
+			for n := 0; k >= 0 && n < maxDateReach; n, k = n+1, k-1 {
+				w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+				if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
+					break
+				}
+				if len(w) >= 4 && !lang.Stopword(w) && strings.HasSuffix(w, "ed") {
+					v = w
+					break
+				}
+			}
+			if pageVerbs.Has(v) {
+				continue // "Updated: June 10": the page's record, not the story's
+			}
+			if v == "" {
+				continue
+			}
+			at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
+			g := -1
+			for i := range u.art.Entities {
+				e := &u.art.Entities[i]
+				for _, m := range e.Mentions {
+					if m.Start >= u.span.Start && m.End <= at {
+						g = s.ents.groupOf(e.Name) // the sentence's name before the verb
+					}
+				}
+			}
+			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: d.Date, u: u,
+				sp: parallax.Span{Start: at, End: d.Span.End}})
+		}
+	}
+	return out
+}
+
+var pageVerbs = lang.Words("page_verbs", "en")
+
+// maxDateReach is how many words before a date its verb may stand.
+const maxDateReach = 10
+
+// dateSlotConflicts: outlets date the same act differently ("was elected
+// on Thursday" / "was elected on Friday"): every outlet dates it once, at
+// least two give it, and no article gives it two dates (two happenings).
+// A disagreement another date conflict already shows is left to it.
+func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict {
+	shown := map[[2]string]bool{} // article pairs on two sides of a date conflict
+	for _, c := range prev {
+		if c.Kind != "date" {
+			continue
+		}
+		for i, x := range c.Sides {
+			for _, y := range c.Sides[i+1:] {
+				for _, a := range x {
+					for _, b := range y {
+						shown[[2]string{a.Article, b.Article}] = true
+						shown[[2]string{b.Article, a.Article}] = true
+					}
+				}
+			}
+		}
+	}
+	acts := s.datedActs()
+	byKey := map[string][]datedAct{}
+	var keys []string
+	for _, a := range acts {
+		if a.u.art.Language != "en" {
+			continue
+		}
+		if len(byKey[a.key]) == 0 {
+			keys = append(keys, a.key)
+		}
+		byKey[a.key] = append(byKey[a.key], a)
+	}
+	// a verb an article dates twice ("elected on March 6 … first elected
+	// in 2022") names more than one happening, whoever its subject
+	twice := map[string]bool{}
+	verbDate := map[string]map[*parallax.Analysis]string{}
+	for _, a := range acts {
+		v := strings.SplitN(a.key, "|", 2)[1]
+		if verbDate[v] == nil {
+			verbDate[v] = map[*parallax.Analysis]string{}
+		}
+		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
+			twice[v] = true
+		}
+		verbDate[v][a.u.art] = a.date
+	}
+	var out []parallax.Conflict
+	for _, k := range keys {
+		as := byKey[k]
+		if twice[strings.SplitN(k, "|", 2)[1]] {
+			continue
+		}
+		dates := map[*parallax.Analysis]string{}
+		bad := false
+		outlets := map[string]map[string]bool{}
+		for _, a := range as {
+			if d, ok := dates[a.u.art]; ok && d != a.date {
+				bad = true
+			}
+			dates[a.u.art] = a.date
+			if outlets[a.date] == nil {
+				outlets[a.date] = map[string]bool{}
+			}
+			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+		}
+		if bad || len(outlets) < 2 {
+			continue
+		}
+		var ds []string
+		for d := range outlets {
+			ds = append(ds, d)
+		}
+		sort.Slice(ds, func(i, j int) bool {
+			if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
+				return len(outlets[ds[i]]) > len(outlets[ds[j]])
+			}
+			return ds[i] < ds[j]
+		})
+		c := parallax.Conflict{Kind: "date", Subject: "when it was " + as[0].verb}
+		var parts []string
+		for _, d := range ds {
+			var side []parallax.Evidence
+			seen := map[string]bool{}
+			for _, a := range as {
+				o := s.outletOf[a.u.art.Article.ID]
+				if a.date != d || seen[o] {
+					continue
+				}
+				seen[o] = true
+				side = append(side, s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30)))
+			}
+			c.Sides = append(c.Sides, side)
+			var names []string
+			for o := range outlets[d] {
+				names = append(names, o)
+			}
+			sort.Strings(names)
+			parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
+		}
+		c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
+		if shownAlready(c.Sides, shown) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// shownAlready: some pair of articles on two of the sides already stands
+// on two sides of another conflict.
+func shownAlready(sides [][]parallax.Evidence, shown map[[2]string]bool) bool {
+	for i, x := range sides {
+		for _, y := range sides[i+1:] {
+			for _, a := range x {
+				for _, b := range y {
+					if shown[[2]string{a.Article, b.Article}] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

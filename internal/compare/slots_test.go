@@ -297,3 +297,31 @@ func TestOwnNameClauseEvidence(t *testing.T) {
 	}
 	t.Errorf("no exclusive fact naming the Orla Brenn: %+v", st.Facts)
 }
+
+// Outlets that date one act differently disagree, however far into the
+// article the sentence is; an article giving the act two dates tells two
+// happenings.
+func TestDatedActConflict(t *testing.T) {
+	pub := "2026-03-09T08:00:00Z"
+	// six sentences first: past the lead, where only dated acts are read
+	lead := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < 6; i++ {
+			b.WriteString([]string{"Rain fell on the harbor. ", "The ferries ran late. ", "Shops closed early. ",
+				"A band played in the square. ", "Schools stayed open. ", "The bridge was repaired. "}[(i+n)%6])
+		}
+		return b.String()
+	}
+	base := [][2]string{
+		{pub, lead(0) + "Orrin Vale was elected mayor of Kessel Point on March 4, officials said."},
+		{pub, lead(1) + "Vale, a former teacher, was elected on March 4 after a recount."},
+	}
+	cs := conflictsOfKind(storyAt(t, append(base, [2]string{pub, lead(2) + "Orrin Vale was elected mayor on March 6 by a wide margin."})...), "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Fatalf("date conflicts: %+v", cs)
+	}
+	cs = conflictsOfKind(storyAt(t, append(base, [2]string{pub, lead(2) + "Orrin Vale was elected on March 6. He was first elected on March 4, 2022."})...), "date")
+	if len(cs) != 0 {
+		t.Errorf("two elections in one article: date conflicts %+v", cs)
+	}
+}
