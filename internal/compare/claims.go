@@ -125,9 +125,24 @@ func incompatibleValues(slot string, values []string) bool {
 	if slot != slotOffice {
 		return true
 	}
-	for i := range values {
-		for j := i + 1; j < len(values); j++ {
-			if !titleWithin(values[i], values[j]) && !titleWithin(values[j], values[i]) && !lang.SameOffice(values[i], values[j]) {
+	exp := make([]string, len(values))
+	for i, v := range values {
+		exp[i] = lang.ExpandTitle(v) // "Sgt" is "sergeant"
+	}
+	// one title holding all the others: "Deputy Sgt", "Sgt" and "Deputy"
+	// are one person's title written in full and in part
+	for _, whole := range exp {
+		all := true
+		for _, x := range exp {
+			all = all && (titleWithin(x, whole) || lang.SameOffice(x, whole))
+		}
+		if all {
+			return false
+		}
+	}
+	for i := range exp {
+		for j := i + 1; j < len(exp); j++ {
+			if !titleWithin(exp[i], exp[j]) && !titleWithin(exp[j], exp[i]) && !lang.SameOffice(exp[i], exp[j]) {
 				return true
 			}
 		}

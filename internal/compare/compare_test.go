@@ -52,7 +52,8 @@ func TestRunningCount(t *testing.T) {
 		want bool
 	}{
 		{"With 545 election results declared, the Greens had 4 seats.", true},
-		{"After 648 of the 650 seats had been declared, the majority was 176.", true},
+		{"After 600 of the 650 seats had been declared, the majority was 176.", true},
+		{"After 648 of the 650 seats had been declared, the majority was 176.", false}, // all but complete: the result
 		{"All 650 of the 650 seats were declared by noon.", false},
 		{"The council has 50 seats.", false},
 	}

@@ -2,10 +2,12 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
@@ -23,6 +25,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.hedgeConflicts()...)
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
+	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -60,7 +63,11 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 				continue
 			}
 			if sp.Start >= q.q.Span.End {
-				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") {
+				// not across a conjunction: in "412 seats and the Tories 121"
+				// the Tories begin the next figure's clause
+				// nor across a preposition: "16 points for the Tar Heels" are
+				// a player's points, not the team's
+				if between := text[q.q.Span.End:sp.Start]; len(strings.Fields(between)) <= 4 && !strings.ContainsAny(between, ",;:.") && !hasWord(between, conjunctions...) && !hasPreposition(between) {
 					out[g] = true
 				}
 				continue
@@ -71,7 +78,10 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 					attached = g // "Winston Blackmore, 52,": the figure in apposition
 					continue
 				}
-				if strings.ContainsAny(between, ",;:") || hasWord(between, "while", "whereas", "but", "and", "as") || len(strings.Fields(between)) > 8 {
+				if relClause(between) && len(strings.Fields(between)) <= 8 {
+					// "Garrard, who completed 28 passes": the name is the
+					// relative clause's subject
+				} else if strings.ContainsAny(between, ",;:") || hasWord(between, conjunctions...) || len(strings.Fields(between)) > 8 {
 					continue
 				}
 				if d := q.q.Span.Start - sp.End; d < bestDist {
@@ -93,6 +103,34 @@ func (s *story) anchors(q qref) (map[int]bool, bool) {
 	}
 	return out, false
 }
+
+// relClause: the words between a name and a figure open a relative clause
+// on the name (", who won 28 seats", ", which employs 300 people").
+func relClause(between string) bool {
+	t := strings.TrimSpace(between)
+	if !strings.HasPrefix(t, ",") {
+		return false
+	}
+	rest := strings.TrimSpace(t[1:])
+	w := strings.Fields(strings.ToLower(rest))
+	return len(w) > 0 && relativePronouns.Has(w[0]) && !strings.ContainsAny(rest, ",;:")
+}
+
+var relativePronouns = lang.Words("relative_pronouns")
+
+// hasPreposition: a word of s is a preposition.
+func hasPreposition(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if prepositions.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// conjunctions that start another clause or conjunct, which a figure's
+// name does not reach across.
+var conjunctions = []string{"while", "whereas", "but", "and", "as", "or"}
 
 func hasWord(s string, words ...string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
@@ -228,6 +266,9 @@ var (
 
 var partialCount = regexp.MustCompile(`(?i)\b(\d[\d,]*) (?:election )?results (?:have been |had been )?(?:declared|counted|in)\b|\b(\d[\d,]*) (?:of|out of) (?:the )?(\d[\d,]*)\b[^.]{0,40}\b(?:declared|counted|reported)\b`)
 
+// nearlyAll is the share of a count past which it is read as the result.
+const nearlyAll = 0.99
+
 // runningCount: the article says its count is partial ("With 545 results
 // declared", "after 648 of the 650 seats had been declared"); its counts are
 // snapshots, not claims to hold against final figures.
@@ -237,7 +278,10 @@ func runningCount(text string) bool {
 			return true
 		}
 		if n, err := strconv.Atoi(strings.ReplaceAll(m[2], ",", "")); err == nil {
-			if total, err := strconv.Atoi(strings.ReplaceAll(m[3], ",", "")); err == nil && n < total {
+			// a count all but complete ("648 of the 650 seats declared")
+			// is the result for any figure it gives: two missing seats
+			// cannot move a party's total by more than two
+			if total, err := strconv.Atoi(strings.ReplaceAll(m[3], ",", "")); err == nil && float64(n) < nearlyAll*float64(total) {
 				return true
 			}
 		}
@@ -400,6 +444,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		provisional[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent") ||
 			isThreshold(qs[i]) || isDenominator(qs[i])
 	}
+	slots := s.functionalSlots(qs, anch, provisional)
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			a, b := qs[i], qs[j]
@@ -409,11 +454,20 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
 				continue // vague or provisional figures are not claims to hold against others
 			}
+			if partOf(a, b) || partOf(b, a) {
+				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
+			}
 			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
+			}
+			if sk, named, ok := s.sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
+				key := "slot:" + sk + "|" + headOf(a.q)
+				add(key, i)
+				add(key, j)
+				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
 			// the same fact: the two sentences were lined up as one fact,
@@ -440,6 +494,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			add(key, j)
 		}
 	}
+	order = dropSubsumed(order, groups)
 	var out []parallax.Conflict
 	for _, r := range order {
 		// sides: compatible values together
@@ -459,9 +514,10 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				sides = append(sides, []qref{qs[i]})
 			}
 		}
-		if len(sides) < 2 {
+		if len(sides) < 2 || splitArticle(sides) {
 			continue
 		}
+		isUpdate := updated(sides) // may put the sides in time order
 		c := parallax.Conflict{Kind: "quantity"}
 		var parts []string
 		for _, side := range sides {
@@ -481,9 +537,356 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		}
 		c.Subject = subject
 		c.Summary = "Outlets give different figures — " + strings.Join(parts, " vs ")
+		if isUpdate {
+			c.Label = parallax.LabelUpdated
+			c.Summary = "The figure changed over time — " + strings.Join(parts, " then ")
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// updated: the figures are one count told at different times, not a
+// dispute — a count of a running kind (the dead, the injured, arrests,
+// evacuations) whose values follow publication time, every article giving
+// the later value published after every one giving the earlier; or an
+// article that says its figure revised the other ("originally rated 4.4").
+// Sides are then put in time order.
+func updated(sides [][]qref) bool {
+	for k, side := range sides {
+		for _, q := range side {
+			if revises(q, sides) {
+				// the revising side is the later one
+				last := sides[k]
+				copy(sides[k:], sides[k+1:])
+				sides[len(sides)-1] = last
+				return true
+			}
+		}
+	}
+	for _, side := range sides {
+		for _, q := range side {
+			if !eventConcepts[predicate(q)] || q.u.art.Article.Published.IsZero() {
+				return false
+			}
+		}
+	}
+	type span struct{ first, last time.Time }
+	spans := make([]span, len(sides))
+	for k, side := range sides {
+		for _, q := range side {
+			t := q.u.art.Article.Published
+			if spans[k].first.IsZero() || t.Before(spans[k].first) {
+				spans[k].first = t
+			}
+			if t.After(spans[k].last) {
+				spans[k].last = t
+			}
+		}
+	}
+	idx := make([]int, len(sides))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.Slice(idx, func(i, j int) bool { return spans[idx[i]].first.Before(spans[idx[j]].first) })
+	for k := 1; k < len(idx); k++ {
+		if !spans[idx[k-1]].last.Before(spans[idx[k]].first) {
+			return false // the values overlap in time: outlets disagree at one moment
+		}
+	}
+	sorted := make([][]qref, len(sides))
+	for k, i := range idx {
+		sorted[k] = sides[i]
+	}
+	copy(sides, sorted)
+	return true
+}
+
+// revises: q's clause marks a revision ("originally", "revised from") and
+// gives a value of another side.
+func revises(q qref, sides [][]qref) bool {
+	text := q.u.art.Article.Text
+	sent := strings.ToLower(q.u.span.Of(text))
+	marked := false
+	for _, m := range revisionMarkers.Entries() {
+		if containsWord(sent, m) {
+			marked = true
+			break
+		}
+	}
+	if !marked {
+		return false
+	}
+	for _, side := range sides {
+		if compatible(side[0].q, q.q) || side[0].q.Value == nil {
+			continue
+		}
+		if num := strconv.FormatFloat(*side[0].q.Value, 'f', -1, 64); containsWord(sent, num) {
+			return true
+		}
+	}
+	return false
+}
+
+// revisionMarkers say a figure replaced an earlier one.
+var revisionMarkers = lang.Words("revision_markers")
+
+// containsWord: w occurs in s between non-letters.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(w)
+		if (a == 0 || !isWordByte(s[a-1])) && (b == len(s) || !isWordByte(s[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// slotKey is what a figure counts or measures, with the event it counts
+// ("crew member|", "person|death") and, given, the one name it is tied to.
+func slotKey(q qref, anchors map[int]bool) string {
+	k := headOf(q.q) + "|" + predicate(q)
+	if len(anchors) == 1 {
+		for g := range anchors {
+			k += "|" + strconv.Itoa(g) // whose: "Labour had 412 seats"
+		}
+	}
+	return k
+}
+
+// sharedSlot is the functional slot two figures fill alike: the slot of
+// one name ("Labour|seats") when both are tied to it, or else the bare slot
+// ("crew members") unless each is tied to a different name (two players'
+// passes). named says the slot has a name.
+func (s *story) sharedSlot(a, b qref, aa, ab map[int]bool, slots map[string]bool) (string, bool, bool) {
+	if len(aa) == 1 && len(ab) == 1 && s.nearName(a, aa) && s.nearName(b, ab) {
+		if k := slotKey(a, aa); k == slotKey(b, ab) && slots[k] {
+			return k, true, true
+		}
+	}
+	if otherAnchors(aa, ab) || isDuration(a.q) || len(aa) == 0 && aboutPronoun(a) || len(ab) == 0 && aboutPronoun(b) {
+		// two names; a span of time, seldom the story's one figure
+		// ("five minutes remaining"); a figure about someone unnamed
+		// ("He completed his first 17 passes")
+		return "", false, false
+	}
+	k := slotKey(a, nil)
+	return k, false, k == slotKey(b, nil) && slots[k]
+}
+
+// aboutPronoun: a personal pronoun stands before the figure in its
+// clause, so the figure is about someone the sentence does not name.
+func aboutPronoun(q qref) bool {
+	text := q.u.art.Article.Text
+	before := text[q.u.span.Start:q.q.Span.Start]
+	if i := strings.LastIndexAny(before, ",;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(before)) {
+		if pronouns.Has(w) || possessives.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearName: the figure is written onto its name, or follows it within
+// four words ("Labour had 412 seats", "Labour is expected to win 410"); a name further
+// back ("North Carolina's Ty Lawson also chipped in 16 points") may be
+// someone else's team or party.
+func (s *story) nearName(q qref, anchors map[int]bool) bool {
+	text := q.u.art.Article.Text
+	for i := range q.u.art.Entities {
+		e := &q.u.art.Entities[i]
+		if !anchors[s.ents.groupOf(e.Name)] {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start < q.u.span.Start || m.End > q.u.span.End {
+				continue
+			}
+			if m.Start >= q.q.Span.End && len(strings.Fields(text[q.q.Span.End:m.Start])) <= 3 {
+				return true
+			}
+			if m.End <= q.q.Span.Start && len(strings.Fields(text[m.End:q.q.Span.Start])) <= 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// functionalSlots are the slots that at least minSlotOutlets outlets fill
+// and that no article fills with two incompatible values: the story has one
+// figure for them ("four crew members", "23 pirates"), so a different value
+// from another outlet disputes it even in a sentence worded otherwise. A
+// slot an article fills twice ("16 points", "nine points": two players)
+// counts different things, and only the sentence-level tests apply.
+func (s *story) functionalSlots(qs []qref, anch []map[int]bool, provisional []bool) map[string]bool {
+	type fill struct {
+		vals    map[*parallax.Analysis][]*parallax.Quantity
+		outlets map[string]bool
+		bad     bool
+	}
+	fills := map[string]*fill{}
+	for i, q := range qs {
+		if q.q.Value == nil || provisional[i] || headOf(q.q) == "" {
+			continue
+		}
+		keys := []string{slotKey(q, nil)}
+		if len(anch[i]) == 1 {
+			keys = append(keys, slotKey(q, anch[i]))
+		}
+		for _, k := range keys {
+			f := fills[k]
+			if f == nil {
+				f = &fill{vals: map[*parallax.Analysis][]*parallax.Quantity{}, outlets: map[string]bool{}}
+				fills[k] = f
+			}
+			for _, v := range f.vals[q.u.art] {
+				if !compatible(v, q.q) {
+					f.bad = true
+				}
+			}
+			f.vals[q.u.art] = append(f.vals[q.u.art], q.q)
+			f.outlets[s.outletOf[q.u.art.Article.ID]] = true
+		}
+	}
+	out := map[string]bool{}
+	for k, f := range fills {
+		if !f.bad && len(f.outlets) >= minSlotOutlets {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// A functional slot (see functionalSlots) needs this many outlets, and its
+// two sentences at least this much in common: two shared content words
+// near the figures, or some of the sentence. Set on the stress test: looser,
+// and box scores' statistics of different players start to clash.
+var (
+	minSlotOutlets = 3
+	minSlotWindow  = 2
+	minSlotSim     = 0.2
+)
+
+// otherAnchors: both figures are tied to names, and to different ones
+// ("Manning completed 17 passes", "Garrard completed 28 passes").
+func otherAnchors(a, b map[int]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for g := range a {
+		if b[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// slotContext: the two sentences have enough in common for figures of one
+// functional slot to be one fact; a slot tied to a name ("Labour's seats")
+// needs less, the name already says what the figure is about.
+func (s *story) slotContext(a, b qref, named bool) bool {
+	win, sim := minSlotWindow, minSlotSim
+	if named {
+		win, sim = win-1, sim/2
+	}
+	return sharedWindow(a, b) >= win || contextSim(a.u, b.u) >= sim
+}
+
+// dropSubsumed removes the groups whose figures are all in another group:
+// one dispute found by two routes is shown once, with all its sides.
+func dropSubsumed(order []string, groups map[string][]int) []string {
+	var out []string
+	for i, r := range order {
+		sub := false
+		for j, o := range order {
+			if i == j || len(groups[o]) < len(groups[r]) || len(groups[o]) == len(groups[r]) && j > i {
+				continue
+			}
+			if subset(groups[r], groups[o]) {
+				sub = true
+				break
+			}
+		}
+		if !sub {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func subset(a, b []int) bool {
+	in := map[int]bool{}
+	for _, x := range b {
+		in[x] = true
+	}
+	for _, x := range a {
+		if !in[x] {
+			return false
+		}
+	}
+	return true
+}
+
+// partOf: p is one of some figures of its sentence, in the same unit, that
+// add up to total ("$281m in cash and $53m in stock" of "$334 million").
+func partOf(p, total qref) bool {
+	if p.q.Value == nil || total.q.Value == nil || p.q.Unit != total.q.Unit {
+		return false
+	}
+	var others []float64
+	for _, qi := range p.u.qtys {
+		q := &p.u.art.Quantities[qi]
+		if q != p.q && q.Unit == p.q.Unit && q.Value != nil {
+			others = append(others, *q.Value)
+		}
+	}
+	t := *total.q.Value
+	if t <= 0 || len(others) == 0 || len(others) > 10 {
+		return false
+	}
+	// p with some of the sentence's other figures ("$281m in cash and $53m
+	// in stock", beside "$35m in funding")
+	for mask := 1; mask < 1<<len(others); mask++ {
+		sum := *p.q.Value
+		for k, v := range others {
+			if mask&(1<<k) != 0 {
+				sum += v
+			}
+		}
+		if math.Abs(sum-t) <= 0.01*t {
+			return true
+		}
+	}
+	return false
+}
+
+// splitArticle: one article stands on two sides, giving two values for
+// what the group takes to be one fact. Then the group holds figures about
+// different things (two players' points, two laptops' screens), not a
+// dispute; a figure corrected within one article is not either.
+func splitArticle(sides [][]qref) bool {
+	seen := map[*parallax.Analysis]int{}
+	for k, side := range sides {
+		for _, q := range side {
+			if j, ok := seen[q.u.art]; ok && j != k {
+				return true
+			}
+			seen[q.u.art] = k
+		}
+	}
+	return false
 }
 
 func hasArticle(side []qref, q qref) bool {
@@ -689,6 +1092,7 @@ var (
 	negations    = lang.Words("negations")
 	prepositions = lang.Words("prepositions")
 	pronouns     = lang.Words("pronouns", "en")
+	possessives  = lang.Words("possessives", "en")
 	determiners  = lang.Words("determiners", "en")
 	stopSubjects = lang.Words("openers", "en")
 )
@@ -1069,8 +1473,9 @@ func (s *story) dateConflicts() []parallax.Conflict {
 					break
 				}
 				// two leads that name the same participants tell the same
-				// happening, in any language
-				if x.u.idx < 4 && y.u.idx < 4 && sharedGroups(x.u, y.u) >= 2 {
+				// happening, in any language; so do two that name one and
+				// the same kind of event ("collided", "colidiram")
+				if g := sharedGroups(x.u, y.u); x.u.idx < 4 && y.u.idx < 4 && (g >= 2 || g == 1 && sharedConcepts(x.u, y.u) > 0) {
 					same = true
 					break
 				}
@@ -1108,6 +1513,18 @@ func yearGuessed(a *parallax.Analysis, d parallax.DateMention) bool {
 	return a.Article.Published.IsZero() && !yearRe.MatchString(d.Text)
 }
 
+// sharedConcepts counts the concept families (lang.Concept) two sentences
+// both use: the same kind of event told in any language.
+func sharedConcepts(a, b *unit) int {
+	n := 0
+	for f := range a.feats {
+		if strings.HasPrefix(f, "c:") && b.feats[f] > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // sharedGroups counts the entity groups two sentences both name.
 func sharedGroups(a, b *unit) int {
 	n := 0
@@ -1125,4 +1542,198 @@ func outletNames(s *story, ev []parallax.Evidence) []string {
 		out = appendUniq(out, s.outletOf[e.Article])
 	}
 	return out
+}
+
+// A dated act: a date and the verb it dates ("died on Tuesday", "was
+// elected May 8"), with the name before the verb when there is one.
+type datedAct struct {
+	verb string // as written: "elected"
+	key  string // name group | verb stem
+	date string
+	u    *unit
+	sp   parallax.Span
+}
+
+// datedActs lists the story's dated acts, outside quotations; a date whose
+// year was guessed is left out.
+func (s *story) datedActs() []datedAct {
+	var out []datedAct
+	for _, u := range s.units {
+		if u.quoted {
+			continue
+		}
+		text := u.art.Article.Text
+		for _, di := range u.dates {
+			d := u.art.Dates[di]
+			if d.Published || len(d.Date) != 10 || yearGuessed(u.art, d) || d.Date == u.art.Article.PublishedDate() {
+				continue
+			}
+			before := strings.Fields(text[u.span.Start:d.Span.Start])
+			// the nearest past verb before the date in its clause ("died
+			// on Tuesday", "passed away in Beverly Hills, Calif., on
+			// Tuesday", "collided with a military helicopter Friday")
+			k := len(before) - 1
+			v := ""
+			for n := 0; k >= 0 && n < maxDateReach; n, k = n+1, k-1 {
+				w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+				if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
+					break
+				}
+				if len(w) >= 4 && !lang.Stopword(w) && strings.HasSuffix(w, "ed") {
+					v = w
+					break
+				}
+			}
+			if pageVerbs.Has(v) {
+				continue // "Updated: June 10": the page's record, not the story's
+			}
+			if v == "" {
+				continue
+			}
+			at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
+			g := -1
+			for i := range u.art.Entities {
+				e := &u.art.Entities[i]
+				for _, m := range e.Mentions {
+					if m.Start >= u.span.Start && m.End <= at {
+						g = s.ents.groupOf(e.Name) // the sentence's name before the verb
+					}
+				}
+			}
+			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: d.Date, u: u,
+				sp: parallax.Span{Start: at, End: d.Span.End}})
+		}
+	}
+	return out
+}
+
+var pageVerbs = lang.Words("page_verbs", "en")
+
+// maxDateReach is how many words before a date its verb may stand.
+const maxDateReach = 10
+
+// dateSlotConflicts: outlets date the same act differently ("was elected
+// on Thursday" / "was elected on Friday"): every outlet dates it once, at
+// least two give it, and no article gives it two dates (two happenings).
+// A disagreement another date conflict already shows is left to it.
+func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict {
+	shown := map[[2]string]bool{} // article pairs on two sides of a date conflict
+	for _, c := range prev {
+		if c.Kind != "date" {
+			continue
+		}
+		for i, x := range c.Sides {
+			for _, y := range c.Sides[i+1:] {
+				for _, a := range x {
+					for _, b := range y {
+						shown[[2]string{a.Article, b.Article}] = true
+						shown[[2]string{b.Article, a.Article}] = true
+					}
+				}
+			}
+		}
+	}
+	acts := s.datedActs()
+	byKey := map[string][]datedAct{}
+	var keys []string
+	for _, a := range acts {
+		if a.u.art.Language != "en" {
+			continue
+		}
+		if len(byKey[a.key]) == 0 {
+			keys = append(keys, a.key)
+		}
+		byKey[a.key] = append(byKey[a.key], a)
+	}
+	// a verb an article dates twice ("elected on March 6 … first elected
+	// in 2022") names more than one happening, whoever its subject
+	twice := map[string]bool{}
+	verbDate := map[string]map[*parallax.Analysis]string{}
+	for _, a := range acts {
+		v := strings.SplitN(a.key, "|", 2)[1]
+		if verbDate[v] == nil {
+			verbDate[v] = map[*parallax.Analysis]string{}
+		}
+		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
+			twice[v] = true
+		}
+		verbDate[v][a.u.art] = a.date
+	}
+	var out []parallax.Conflict
+	for _, k := range keys {
+		as := byKey[k]
+		if twice[strings.SplitN(k, "|", 2)[1]] {
+			continue
+		}
+		dates := map[*parallax.Analysis]string{}
+		bad := false
+		outlets := map[string]map[string]bool{}
+		for _, a := range as {
+			if d, ok := dates[a.u.art]; ok && d != a.date {
+				bad = true
+			}
+			dates[a.u.art] = a.date
+			if outlets[a.date] == nil {
+				outlets[a.date] = map[string]bool{}
+			}
+			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+		}
+		if bad || len(outlets) < 2 {
+			continue
+		}
+		var ds []string
+		for d := range outlets {
+			ds = append(ds, d)
+		}
+		sort.Slice(ds, func(i, j int) bool {
+			if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
+				return len(outlets[ds[i]]) > len(outlets[ds[j]])
+			}
+			return ds[i] < ds[j]
+		})
+		c := parallax.Conflict{Kind: "date", Subject: "when it was " + as[0].verb}
+		var parts []string
+		for _, d := range ds {
+			var side []parallax.Evidence
+			seen := map[string]bool{}
+			for _, a := range as {
+				o := s.outletOf[a.u.art.Article.ID]
+				if a.date != d || seen[o] {
+					continue
+				}
+				seen[o] = true
+				side = append(side, s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30)))
+			}
+			c.Sides = append(c.Sides, side)
+			var names []string
+			for o := range outlets[d] {
+				names = append(names, o)
+			}
+			sort.Strings(names)
+			parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
+		}
+		c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
+		if shownAlready(c.Sides, shown) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// shownAlready: some pair of articles on two of the sides already stands
+// on two sides of another conflict.
+func shownAlready(sides [][]parallax.Evidence, shown map[[2]string]bool) bool {
+	for i, x := range sides {
+		for _, y := range sides[i+1:] {
+			for _, a := range x {
+				for _, b := range y {
+					if shown[[2]string{a.Article, b.Article}] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

@@ -88,7 +88,30 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 		}
 	}
 	for i, it := range x.items {
-		for _, k := range it.keys {
+		if j, ok := x.byKey[it.keys[0]]; ok {
+			x.union(i, j)
+		} else {
+			x.byKey[it.keys[0]] = i
+		}
+	}
+	// an alias joins its owners, unless it is the short form of two
+	// different people ("Gomes" for Gary Gomes in one article and for
+	// Katherine Gomes in another)
+	owners := map[string][]int{}
+	var aliasKeys []string
+	for i, it := range x.items {
+		for _, k := range it.keys[1:] {
+			if len(owners[k]) == 0 {
+				aliasKeys = append(aliasKeys, k)
+			}
+			owners[k] = append(owners[k], i)
+		}
+	}
+	for _, k := range aliasKeys {
+		if x.ambiguousAlias(owners[k]) {
+			continue
+		}
+		for _, i := range owners[k] {
 			if j, ok := x.byKey[k]; ok {
 				x.union(i, j)
 			} else {
@@ -151,6 +174,24 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 		x.groups[r] = append(x.groups[r], i)
 	}
 	return x
+}
+
+// ambiguousAlias: the owners of one alias include two people whose full
+// names are different people's.
+func (x *entityIndex) ambiguousAlias(owners []int) bool {
+	for a := 0; a < len(owners); a++ {
+		for b := a + 1; b < len(owners); b++ {
+			i, j := x.items[owners[a]], x.items[owners[b]]
+			if i.ent.Type != parallax.Person || j.ent.Type != parallax.Person {
+				continue
+			}
+			ki, kj := i.keys[0], j.keys[0]
+			if len(strings.Fields(ki)) >= 2 && len(strings.Fields(kj)) >= 2 && ki != kj && !samePerson(ki, kj) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // canonical returns the story-wide name of the entity an article calls name.

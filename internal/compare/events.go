@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
@@ -17,12 +18,13 @@ import (
 type eventClaim struct {
 	key      string // subject and verb, folded: "person|kill", "bridge|close"
 	negative bool
+	named    bool // the subject is a name ("Horton was not killed")
 	u        *unit
 	sp       parallax.Span
 }
 
 var (
-	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:was|were|has been|have been|had been)\s+(not\s+|never\s+)?(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
+	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:(?:was|were)\s+(not\s+|never\s+)?|(?:has|have|had)\s+(not\s+|never\s+)?been\s+)(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
 	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(took place|happened|occurred|take place|happen|occur)\b`)
 )
 
@@ -62,10 +64,15 @@ func (s *story) eventClaims() []eventClaim {
 				return
 			}
 			key := strings.TrimSuffix(subj, "s") + "|" + verbStem(verb)
-			out = append(out, eventClaim{key: key, negative: neg, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
+			if neg && limitedNegation(sent[end:]) {
+				return // "was not arrested until Friday": it happened, later
+			}
+			named := mentionAt(u.art, u.span.Start+subjStart, u.span.Start+subjEnd)
+			out = append(out, eventClaim{key: key, negative: neg, named: named, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
 		}
 		for _, m := range passiveEventRe.FindAllStringSubmatchIndex(sent, -1) {
-			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
+			// "was not closed", "has not been closed"
+			add(m[2], m[3], sent[m[8]:m[9]], m[4] >= 0 || m[6] >= 0, m[1])
 		}
 		for _, m := range happenEventRe.FindAllStringSubmatchIndex(sent, -1) {
 			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
@@ -104,7 +111,11 @@ func (s *story) eventConflicts() []parallax.Conflict {
 		seen := map[string]bool{}
 		for j := range cs {
 			b := cs[j]
-			if b.negative || b.key != a.key || s.sameSource(a.u.art, b.u.art) || contextSim(a.u, b.u) < minEventSim {
+			need := minEventSim
+			if a.named && b.named {
+				need = minNamedEventSim // a named subject and its verb say what happened to whom
+			}
+			if b.negative || b.key != a.key || s.sameSource(a.u.art, b.u.art) || contextSim(a.u, b.u) < need {
 				continue
 			}
 			if o := s.outletOf[b.u.art.Article.ID]; !seen[o] {
@@ -112,7 +123,7 @@ func (s *story) eventConflicts() []parallax.Conflict {
 				pos = append(pos, b)
 			}
 		}
-		if len(pos) == 0 {
+		if len(pos) == 0 || s.bothPolarities(cs, a.key) {
 			continue
 		}
 		done[a.key] = true
@@ -129,8 +140,54 @@ func (s *story) eventConflicts() []parallax.Conflict {
 	return out
 }
 
-// minEventSim: how alike two sentences must be to tell one happening.
-var minEventSim = 0.2
+// mentionAt: a name's mention covers the span.
+func mentionAt(a *parallax.Analysis, start, end int) bool {
+	for i := range a.Entities {
+		for _, m := range a.Entities[i].Mentions {
+			if m.Start <= start && end <= m.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// limitedNegation: the words after a negated verb limit the negation in
+// time or by condition ("until Friday", "unless …").
+func limitedNegation(after string) bool {
+	f := strings.Fields(strings.ToLower(after))
+	return len(f) > 0 && negationLimits.Has(strings.Trim(f[0], ",.;:"))
+}
+
+var negationLimits = lang.Words("negation_limits", "en")
+
+// bothPolarities: some article says the happening took place and did not
+// ("was not arrested at the scene but was arrested on Friday"): two
+// happenings, and no outlet's account disputes another's.
+func (s *story) bothPolarities(cs []eventClaim, key string) bool {
+	pol := map[*parallax.Analysis]int{}
+	for _, c := range cs {
+		if c.key != key {
+			continue
+		}
+		bit := 1
+		if c.negative {
+			bit = 2
+		}
+		pol[c.u.art] |= bit
+		if pol[c.u.art] == 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// minEventSim: how alike two sentences must be to tell one happening;
+// minNamedEventSim when both name the subject.
+var (
+	minEventSim      = 0.2
+	minNamedEventSim = 0.0
+)
 
 // modalityConflicts: two outlets tell the same act of a named actor, one as
 // fact and the other hedged ("allegedly", "reportedly", "is accused of"): a
@@ -171,6 +228,135 @@ func (s *story) modalityConflicts() []parallax.Conflict {
 		}
 		c.Sides = [][]parallax.Evidence{side, {s.evidence(h.art, clause(h.art.Article.Text, h.span, hedge.Span, 40))}}
 		c.Summary = fmt.Sprintf("%s asserts what %s reports as %q", strings.Join(outletNames(s, side), ", "), s.outletOf[h.art.Article.ID], hedge.Text)
+		out = append(out, c)
+	}
+	return append(out, s.actModality(used)...)
+}
+
+// An act is a named actor and the verb right after the name: "Reid checked
+// into rehab", "Reid allegedly checked". The hedge, when there is one, sits
+// between them.
+type act struct {
+	key    string // entity group | verb stem
+	u      *unit
+	hedge  *parallax.Signal
+	sp     parallax.Span
+	actor  string
+	hedged bool
+}
+
+// acts lists the acts of the story's unquoted sentences.
+func (s *story) acts() []act {
+	var out []act
+	for _, u := range s.units {
+		if u.quoted || len(u.ents) == 0 {
+			continue
+		}
+		text := u.art.Article.Text
+		h := ownHedge(u)
+		for i := range u.art.Entities {
+			e := &u.art.Entities[i]
+			g := s.ents.groupOf(e.Name)
+			if g < 0 || !u.ents[g] {
+				continue
+			}
+			for _, m := range e.Mentions {
+				if m.Start < u.span.Start || m.End > u.span.End || insideQuote(u.art, m) {
+					continue
+				}
+				rest := text[m.End:u.span.End]
+				f := strings.Fields(rest)
+				a := act{u: u, actor: e.Name}
+				k := 0
+				if h != nil && h.Span.Start >= m.End && strings.TrimSpace(text[m.End:h.Span.Start]) == "" {
+					a.hedge, a.hedged = h, true
+					k = 1 // the hedge's marker word; its span runs on over the act
+				}
+				if k >= len(f) {
+					continue
+				}
+				v := strings.ToLower(strings.Trim(f[k], ",.;:"))
+				if !strings.HasSuffix(v, "ed") || len(v) < 5 {
+					continue // a verb in the past: the act told as done
+				}
+				a.key = strconv.Itoa(g) + "|" + stem(v, "en")
+				a.sp = parallax.Span{Start: m.Start, End: m.End + strings.Index(rest, f[k]) + len(f[k])}
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// reportedAct: the act is told inside someone's words — a complement of a
+// verb of saying or an utterance noun ("prosecutors' claim that Carrasquillo
+// ordered", "police said Reid checked"): the outlet reports it, it does not
+// assert it.
+func reportedAct(a act) bool {
+	text := a.u.art.Article.Text
+	before := strings.Fields(strings.ToLower(text[a.u.span.Start:a.sp.Start]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-4; i-- {
+		w := strings.Trim(before[i], ",.;:")
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), "'")
+		if speechVerbs.Has(w) || utteranceNouns.Has(w) || reportNouns.Has(w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	speechVerbs    = lang.Words("speech_verbs", "en")
+	utteranceNouns = lang.Words("utterance_nouns", "en")
+	reportNouns    = lang.Words("report_nouns", "en")
+)
+
+// actModality: an act one outlet hedges ("Reid allegedly checked into
+// rehab") and another tells as fact ("Reid checked into rehab"), named the
+// same and with the same verb, in sentences however worded; an article that
+// both hedges and asserts it disputes nothing. used are the units already
+// in a characterization.
+func (s *story) actModality(used map[*unit]bool) []parallax.Conflict {
+	as := s.acts()
+	mixed := map[string]map[*parallax.Analysis]int{}
+	for _, a := range as {
+		if mixed[a.key] == nil {
+			mixed[a.key] = map[*parallax.Analysis]int{}
+		}
+		bit := 1
+		if a.hedged {
+			bit = 2
+		}
+		mixed[a.key][a.u.art] |= bit
+	}
+	var out []parallax.Conflict
+	done := map[string]bool{}
+	for _, h := range as {
+		if !h.hedged || done[h.key] || used[h.u] || mixed[h.key][h.u.art] == 3 || h.u.art.Language != "en" {
+			continue
+		}
+		var asserted []act
+		seen := map[string]bool{}
+		for _, a := range as {
+			if a.hedged || a.key != h.key || mixed[a.key][a.u.art] == 3 || s.sameSource(a.u.art, h.u.art) || used[a.u] || ownHedge(a.u) != nil || reportedAct(a) {
+				continue
+			}
+			if o := s.outletOf[a.u.art.Article.ID]; !seen[o] {
+				seen[o] = true
+				asserted = append(asserted, a)
+			}
+		}
+		if len(asserted) == 0 {
+			continue
+		}
+		done[h.key] = true
+		c := parallax.Conflict{Kind: "characterization", Label: parallax.LabelCharacterization, Subject: h.sp.Of(h.u.art.Article.Text)}
+		var side []parallax.Evidence
+		for _, a := range asserted {
+			side = append(side, s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 40)))
+		}
+		c.Sides = [][]parallax.Evidence{side, {s.evidence(h.u.art, clause(h.u.art.Article.Text, h.u.span, h.hedge.Span, 40))}}
+		c.Summary = fmt.Sprintf("%s asserts what %s reports as %q", strings.Join(outletNames(s, side), ", "), s.outletOf[h.u.art.Article.ID], h.hedge.Text)
 		out = append(out, c)
 	}
 	return out

@@ -82,6 +82,10 @@ func (s *story) buildUnits() {
 					u.qtys = append(u.qtys, qi)
 					if lo, hi, ok := q.Bounds(); ok && lo == hi && informative(&a.Quantities[qi]) {
 						u.feats["n:"+strconv.FormatFloat(lo, 'f', -1, 64)]++
+					} else if ok && q.Value != nil && informative(&a.Quantities[qi]) {
+						// a bound names its number too: "more than 400 seats",
+						// "surpassing 400 seats"
+						u.feats["n:"+strconv.FormatFloat(*q.Value, 'f', -1, 64)]++
 					}
 				}
 			}

@@ -380,7 +380,7 @@ var personOnce = newOnce(func() map[string]personNoun {
 // "attorney"): news writes "Chief Executive" for a CEO, which WordNet files
 // under heads of state, and the last word keeps the business sense.
 func personNounOf(title string) (personNoun, bool) {
-	t := strings.ToLower(strings.TrimSpace(title))
+	t := ExpandTitle(strings.ToLower(strings.TrimSpace(title)))
 	m := personOnce.get()
 	out := personNoun{own: map[string]bool{}, up: map[string]bool{}}
 	found := false
@@ -402,6 +402,35 @@ func personNounOf(title string) (personNoun, bool) {
 		}
 	}
 	return out, found
+}
+
+var titleAbbrevOnce = newOnce(func() map[string]string {
+	m := map[string]string{}
+	for _, l := range Languages {
+		lines, err := readLines("data/" + l + "/title_abbreviations.tsv")
+		if err != nil {
+			continue
+		}
+		for _, line := range lines {
+			if a, full, ok := strings.Cut(line, "\t"); ok {
+				m[a] = full
+			}
+		}
+	}
+	return m
+})
+
+// ExpandTitle spells out the abbreviated words of a lower-case title
+// ("lt. gov" → "lieutenant governor"); other words are kept.
+func ExpandTitle(t string) string {
+	m := titleAbbrevOnce.get()
+	f := strings.Fields(t)
+	for i, w := range f {
+		if full, ok := m[strings.TrimSuffix(w, ".")]; ok {
+			f[i] = full
+		}
+	}
+	return strings.Join(f, " ")
 }
 
 // SameOffice reports whether two English titles can name one office: they

@@ -145,3 +145,14 @@ func TestSameOffice(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandTitle(t *testing.T) {
+	for in, want := range map[string]string{"lt. gov": "lieutenant governor", "gov": "governor", "governor": "governor", "sgt": "sergeant"} {
+		if got := ExpandTitle(in); got != want {
+			t.Errorf("ExpandTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if !SameOffice("gov", "governor") || !SameOffice("sgt", "sergeant") || SameOffice("gov", "sen") {
+		t.Error("SameOffice does not read abbreviated titles")
+	}
+}

@@ -182,6 +182,8 @@ var enBounds = sortBounds([]bound{
 	{[]string{"in", "excess", "of"}, bLow, false},
 	{[]string{"above"}, bLow, false},
 	{[]string{"exceeding"}, bLow, false},
+	{[]string{"surpassing"}, bLow, false},
+	{[]string{"topping"}, bLow, false},
 	{[]string{"a", "minimum", "of"}, bLow, false},
 	{[]string{"just", "over"}, bLow, true},
 	{[]string{"just", "above"}, bLow, true},

@@ -129,6 +129,7 @@ func TestBounds(t *testing.T) {
 	runFind(t, []findCase{
 		{"en", "More than 200 families fled.", []string{`"More than 200 families" lo=200 unit=families head=family`}},
 		{"en", "The storm left over 200 homes flooded.", []string{`"over 200 homes" lo=200 unit=homes head=home`}},
+		{"en", "The party won a majority, surpassing 400 seats.", []string{`"surpassing 400 seats" lo=400 unit=seats head=seat`}},
 		{"en", "At least 7 hikers are missing.", []string{`"At least 7 hikers" lo=7 unit=hikers head=hiker`}},
 		{"en", "The deal is worth up to six million dollars.", []string{`"up to six million dollars" lo=0 hi=6e+06 unit=USD`}},
 		{"en", "Fewer than 10 boats returned.", []string{`"Fewer than 10 boats" lo=0 hi=10 unit=boats head=boat`}},

@@ -22,7 +22,6 @@ var officeClasses = [][]string{
 	{"president", "vice president", "prime minister", "minister", "secretary", "governor", "mayor", "premier",
 		"chancellor", "senator", "representative", "ambassador", "commissioner", "speaker"},
 	{"gov", "sen", "rep"},
-	{"judge", "justice"},
 	{"general", "admiral", "captain", "colonel", "lieutenant", "sergeant", "commander"},
 	{"gen", "adm", "capt", "col", "lt", "sgt", "cmdr"},
 	{"sheriff", "detective", "inspector", "trooper", "superintendent"},
@@ -203,7 +202,9 @@ func otherOffice(r *rand.Rand, key, old string) string {
 	}
 	var choices []string
 	for _, t := range officeClasses[ci] {
-		if _, ok := officeClass[t]; ok && normTitle(t) != normTitle(key) {
+		// another office, not another name for the same one ("judge" and
+		// "justice", "prime minister" and "premier" are one office)
+		if _, ok := officeClass[t]; ok && normTitle(t) != normTitle(key) && !lang.SameOffice(normTitle(t), normTitle(key)) {
 			choices = append(choices, t)
 		}
 	}

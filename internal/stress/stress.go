@@ -239,7 +239,10 @@ type Trial struct {
 	Injection Injection          `json:"injection"`
 	Outcome   string             `json:"outcome"`
 	Conflict  *parallax.Conflict `json:"conflict,omitempty"`
-	outcome   Outcome
+	// Context is the perturbed text around the injection, for reading the
+	// log by hand.
+	Context string `json:"context"`
+	outcome Outcome
 }
 
 // Run measures the stories.
@@ -304,7 +307,7 @@ func Run(ctx context.Context, stories []Story, opt Options) (*Result, error) {
 		arts := perturbed(stories[j.story].Articles, j.inj)
 		cs := conflictsOf(arts)
 		o, at := Match(j.inj, cs, base[j.story])
-		t := Trial{Injection: j.inj, Outcome: o.String(), outcome: o}
+		t := Trial{Injection: j.inj, Outcome: o.String(), outcome: o, Context: around(j.inj.Text, j.inj.Span, 150)}
 		if at >= 0 {
 			t.Conflict = &cs[at]
 		}
@@ -511,4 +514,16 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// around is text within n bytes either side of sp, cut at word boundaries.
+func around(text string, sp parallax.Span, n int) string {
+	a, b := max(0, sp.Start-n), min(len(text), sp.End+n)
+	for a > 0 && a < sp.Start && text[a-1] != ' ' {
+		a++
+	}
+	for b < len(text) && b > sp.End && text[b] != ' ' {
+		b--
+	}
+	return text[a:sp.Start] + "[" + text[sp.Start:sp.End] + "]" + text[sp.End:b]
 }

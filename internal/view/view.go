@@ -177,6 +177,7 @@ type Conflict struct {
 	Key     string // parallax.Conflict.Key
 	Kind    string
 	Label   string // the kind in words: "figures differ"
+	Updated bool   // a figure that changed with time: shown, not a dispute
 	Subject string
 	Summary string
 	Sides   []Side
@@ -300,6 +301,18 @@ type Segment struct {
 	Value    string
 	Articles int
 	Outlets  []string
+}
+
+// conflictLabel says a conflict in words: its kind, or what it is when it
+// is no dispute between outlets.
+func conflictLabel(c *parallax.Conflict) string {
+	switch c.Label {
+	case parallax.LabelUpdated:
+		return "figure updated"
+	case parallax.LabelSelfContradiction:
+		return "contradicts itself"
+	}
+	return KindLabel(c.Kind)
 }
 
 // KindLabel says a conflict kind in words.
@@ -492,7 +505,7 @@ func (b *builder) reportedBy(f *parallax.Fact) []string { return f.ReportedBy(b.
 func (b *builder) conflicts(v *Story) {
 	for i := range b.st.Conflicts {
 		c := &b.st.Conflicts[i]
-		cv := Conflict{N: i + 1, Anchor: "conflict-" + strconv.Itoa(i+1), Key: c.Key(), Kind: c.Kind, Label: KindLabel(c.Kind),
+		cv := Conflict{N: i + 1, Anchor: "conflict-" + strconv.Itoa(i+1), Key: c.Key(), Kind: c.Kind, Label: conflictLabel(c), Updated: c.Label == parallax.LabelUpdated,
 			Subject: OneLine(c.Subject), Summary: OneLine(c.Summary)}
 		for _, side := range c.Sides {
 			cv.Sides = append(cv.Sides, Side{Outlets: b.labels(side), Evidence: b.evs(KindConflict, side)})
@@ -628,14 +641,15 @@ func (b *builder) facts(v *Story) {
 }
 
 // summary picks the lines of the summary: the conflicts that involve the
-// most outlets (a conflict marked not a conflict is left out), at most
+// most outlets (a conflict marked not a conflict, or an updated figure, is
+// left out), at most
 // half the lines when there are facts to fill the rest, and the facts the
 // most outlets report.
 func (b *builder) summary(v *Story) {
 	var disputed []*Conflict
 	for i := range v.Conflicts {
-		if r := v.Conflicts[i].Review; r != nil && r.Verdict == parallax.NotConflict {
-			continue
+		if r := v.Conflicts[i].Review; r != nil && r.Verdict == parallax.NotConflict || v.Conflicts[i].Updated {
+			continue // not a dispute: marked so, or a figure updated over time
 		}
 		disputed = append(disputed, &v.Conflicts[i])
 	}

@@ -239,3 +239,16 @@ func TestTitleFromDigest(t *testing.T) {
 		t.Errorf("Title = %q, want the digest's first line", got)
 	}
 }
+
+// An updated figure is shown as such, and is no disputed line.
+func TestUpdatedNotDisputed(t *testing.T) {
+	st := story(4, 0, 2)
+	st.Conflicts[1].Label = parallax.LabelUpdated
+	v := Build(st, Options{})
+	if v.Conflicts[1].Label != "figure updated" || v.Conflicts[0].Label != "figures differ" {
+		t.Errorf("labels %q, %q", v.Conflicts[0].Label, v.Conflicts[1].Label)
+	}
+	if len(v.Summary.Disputed) != 1 || v.Summary.Disputed[0].Anchor != v.Conflicts[0].Anchor {
+		t.Errorf("disputed lines %+v: want only the first conflict", v.Summary.Disputed)
+	}
+}

@@ -1,0 +1,327 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// A figure that every outlet gives once, for one slot, is disputed by a
+// different value even when the sentences are worded apart.
+func TestFunctionalSlotConflict(t *testing.T) {
+	st := storyOf(t,
+		"The ferry Marlow Star sank off Kessel Point on Monday with four crew members aboard, the coastguard said.",
+		"Rescuers in boats searched the cold water near Kessel Point for four crew members after the ferry went down.",
+		"All four crew members of the Marlow Star were later found alive on a rocky beach, officials said.",
+		"A spokesman said the ferry sank off Kessel Point with 12 crew members on duty.")
+	cs := conflictsOfKind(st, "quantity")
+	if len(cs) != 1 {
+		t.Fatalf("quantity conflicts: %+v", st.Conflicts)
+	}
+	var has4, has12 bool
+	for _, side := range cs[0].Sides {
+		for _, e := range side {
+			has4 = has4 || strings.Contains(e.Text, "four crew members")
+			has12 = has12 || strings.Contains(e.Text, "12 crew members")
+		}
+	}
+	if !has4 || !has12 {
+		t.Errorf("sides do not hold both figures: %+v", cs[0])
+	}
+}
+
+// A slot one article fills with two values counts different things (two
+// players' points); no outlet's figure for it disputes another's.
+func TestSlotFilledTwiceNoConflict(t *testing.T) {
+	st := storyOf(t,
+		"Tessa Orlov scored 16 points for the Harbor Gulls in the final on Sunday night.",
+		"The Gulls won the final on Sunday night, with 16 points from Tessa Orlov and 9 points from Mina Dahl.",
+		"Orlov's 16 points carried the Gulls to the title on Sunday night.",
+		"Mina Dahl added 9 points as the Gulls took the title on Sunday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("quantity conflicts between two players' points: %+v", cs)
+	}
+}
+
+// A name after "and" begins the next conjunct: in "412 seats and the
+// Greens 121" the 412 belongs to the party named before it.
+func TestAnchorStopsAtConjunction(t *testing.T) {
+	st := storyOf(t,
+		"Final results show the Coastal Party is expected to win 310 seats, while the Greens are projected to take 90 seats.",
+		"With every count declared, the Coastal Party had won 318 seats and the Greens 88.",
+		"The Coastal Party had 318 seats and the Greens 88 after the last count on Friday.",
+		"By Friday morning the Coastal Party had secured 318 seats in the new assembly.")
+	cs := conflictsOfKind(st, "quantity")
+	found := false
+	for _, c := range cs {
+		if strings.Contains(c.Summary, "310 seats") && strings.Contains(c.Summary, "318 seats") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 310 vs 318 seats conflict: %+v", st.Conflicts)
+	}
+}
+
+// A figure in a relative clause on a name is about that name; a figure
+// after a pronoun is about someone unnamed: neither disputes a figure tied
+// to another player.
+func TestSlotNamesAndPronouns(t *testing.T) {
+	same := []string{
+		"Tessa Orlov completed 17 passes as the Harbor Gulls won the final on Sunday night.",
+		"Tessa Orlov completed 17 passes for the Harbor Gulls in the final on Sunday night.",
+		"Tessa Orlov completed 17 passes in the final on Sunday night.",
+	}
+	for _, other := range []string{
+		"Mina Dahl, who completed 28 passes in the final on Sunday night, was named player of the match.",
+		"She completed 9 passes in the final on Sunday night, her coach said.",
+	} {
+		st := storyOf(t, append(same, other)...)
+		if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+			t.Errorf("%q: quantity conflicts with another player's passes: %+v", other, cs)
+		}
+	}
+}
+
+// Two leads that name one participant and one kind of event tell the same
+// happening, in any language: their dates are held against each other.
+func TestDateConflictAcrossLanguages(t *testing.T) {
+	an := testAnalyzer()
+	var in Input
+	for i, x := range []struct{ text, lang, pub string }{
+		{"A ferry of the Marlow Line collided with a barge off Kessel Point on Wednesday, March 4.", "en", "2026-03-05"},
+		{"Na noite de quarta-feira (4), um barco da Marlow Line e uma barcaça colidiram perto de Kessel Point.", "pt", "2026-03-05"},
+		{"The Marlow Line ferry and a barge collided near Kessel Point on Wednesday night, the coastguard said.", "en", "2026-03-05"},
+		{"Tragedy struck on Friday, March 6, when a ferry of the Marlow Line collided with a barge.", "en", ""},
+	} {
+		id := "a" + string(rune('1'+i))
+		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x.text, Language: x.lang}
+		if x.pub != "" {
+			a.Published, _ = time.Parse("2006-01-02", x.pub)
+		}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	st := Story(in)
+	cs := conflictsOfKind(st, "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 || cs[0].Sides[0][0].Article != "a4" {
+		t.Fatalf("date conflicts: %+v; all: %+v", cs, st.Conflicts)
+	}
+}
+
+// storyAt compares fictional articles with publication times.
+func storyAt(t *testing.T, arts ...[2]string) parallax.Story {
+	t.Helper()
+	an := testAnalyzer()
+	var in Input
+	for i, x := range arts {
+		id := "a" + string(rune('1'+i))
+		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x[1], Language: "en"}
+		a.Published, _ = time.Parse(time.RFC3339, x[0])
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	return Story(in)
+}
+
+// A toll that rises with publication time is an updated figure; the same
+// two tolls at one moment are a dispute.
+func TestUpdatedToll(t *testing.T) {
+	texts := []string{
+		"The storm killed 12 people in the coastal villages of Marrow Bay, the regional governor said.",
+		"Officials said the storm killed 12 people in Marrow Bay and cut power to thousands of homes.",
+		"The storm that hit Marrow Bay killed 19 people, the regional governor said on Tuesday.",
+	}
+	tests := []struct {
+		name  string
+		times []string
+		want  string
+	}{
+		{"later toll", []string{"2026-02-02T08:00:00Z", "2026-02-02T09:00:00Z", "2026-02-03T10:00:00Z"}, parallax.LabelUpdated},
+		{"same moment", []string{"2026-02-02T08:00:00Z", "2026-02-03T11:00:00Z", "2026-02-03T10:00:00Z"}, parallax.LabelContradiction},
+	}
+	for _, tt := range tests {
+		var arts [][2]string
+		for i, x := range texts {
+			arts = append(arts, [2]string{tt.times[i], x})
+		}
+		cs := conflictsOfKind(storyAt(t, arts...), "quantity")
+		if len(cs) != 1 {
+			t.Fatalf("%s: quantity conflicts: %+v", tt.name, cs)
+		}
+		if cs[0].Label != tt.want {
+			t.Errorf("%s: label %q, want %q (%s)", tt.name, cs[0].Label, tt.want, cs[0].Summary)
+		}
+		if tt.want == parallax.LabelUpdated && !strings.Contains(cs[0].Sides[1][0].Text, "19 people") {
+			t.Errorf("%s: the later toll is not the last side: %+v", tt.name, cs[0].Sides)
+		}
+	}
+}
+
+// An article that says its figure revised another's makes the two an
+// update, the revising one last.
+func TestUpdatedByRevision(t *testing.T) {
+	st := storyOf(t,
+		"The 5.1-magnitude earthquake struck near Tarn Ridge on Sunday, the survey said.",
+		"A 5.1-magnitude earthquake shook Tarn Ridge early on Sunday, the survey said.",
+		"The 4.8-magnitude earthquake near Tarn Ridge on Sunday was originally rated 5.1 by the survey.")
+	cs := conflictsOfKind(st, "quantity")
+	if len(cs) != 1 || cs[0].Label != parallax.LabelUpdated || !strings.Contains(cs[0].Sides[1][0].Text, "4.8") {
+		t.Fatalf("want one updated conflict ending with the revised 4.8: %+v", st.Conflicts)
+	}
+}
+
+// Abbreviated titles are offices: "Gov." against "Rep." is a dispute,
+// "Sgt." against "Sergeant", or parts of one full title, are not.
+func TestAbbreviatedOffices(t *testing.T) {
+	tests := []struct {
+		titles []string
+		want   int
+	}{
+		{[]string{"Gov.", "Gov.", "Rep."}, 1},
+		{[]string{"Sgt.", "Sergeant", "Sgt."}, 0},
+		{[]string{"Deputy Sgt.", "Sgt.", "Deputy"}, 0},
+	}
+	for _, tt := range tests {
+		var texts []string
+		for _, ti := range tt.titles {
+			texts = append(texts, ti+" Orrin Vale said on Monday that the levee near Kessel Point would hold.")
+		}
+		if cs := conflictsOfKind(storyOf(t, texts...), "office"); len(cs) != tt.want {
+			t.Errorf("%q: %d office conflicts, want %d: %+v", tt.titles, len(cs), tt.want, cs)
+		}
+	}
+}
+
+// "has not been" negates like "was not"; a named subject and its verb tell
+// what happened to whom even in sentences worded apart; an article that
+// says both is telling two happenings.
+func TestEventNamedSubject(t *testing.T) {
+	pos := []string{
+		"Orrin Vale was arrested on Monday after the levee collapse near Kessel Point, police said.",
+		"Police said that Vale was arrested at his home in the hills above the harbor on Monday.",
+	}
+	cs := conflictsOfKind(storyOf(t, append(pos, "Orrin Vale has not been arrested, his lawyer told reporters outside the court.")...), "event")
+	if len(cs) != 1 {
+		t.Fatalf("event conflicts: %+v", cs)
+	}
+	cs = conflictsOfKind(storyOf(t, append(pos, "Orrin Vale was not arrested at the scene, but Vale was arrested on Monday at his home.")...), "event")
+	if len(cs) != 0 {
+		t.Errorf("an article telling both: event conflicts %+v", cs)
+	}
+}
+
+func TestEventNegationLimited(t *testing.T) {
+	cs := conflictsOfKind(storyOf(t,
+		"Orrin Vale was arrested on Monday after the levee collapse near Kessel Point, police said.",
+		"Police said that Vale was arrested at his home in the hills above the harbor on Monday.",
+		"Orrin Vale was not arrested until Monday, his lawyer told reporters outside the court."), "event")
+	if len(cs) != 0 {
+		t.Errorf("a negation limited in time: event conflicts %+v", cs)
+	}
+}
+
+// An act one outlet hedges and another tells as fact, named alike with the
+// same verb, is a characterization however the sentences are worded; told
+// inside someone's words it is reported, not asserted.
+func TestActModality(t *testing.T) {
+	hedged := "Her publicist refused to say why Tara Vell supposedly checked into the clinic."
+	for _, tt := range []struct {
+		asserted []string
+		want     int
+	}{
+		{[]string{"The singer said on Monday that Tara Vell checked into a clinic in Malibu last week.",
+			"Tara Vell checked into a clinic in Malibu, the newspaper learned on Monday."}, 1},
+		{[]string{"Lawyers repeated the claim that Tara Vell checked into a clinic in Malibu last week.",
+			"Her publicist said Tara Vell checked into a clinic in Malibu on Monday."}, 0},
+	} {
+		cs := conflictsOfKind(storyOf(t, append(tt.asserted, hedged)...), "characterization")
+		if len(cs) != tt.want {
+			t.Errorf("%q: %d characterizations, want %d: %+v", tt.asserted, len(cs), tt.want, cs)
+		}
+	}
+}
+
+// A surname two different people share joins neither to the other: the
+// ages of a mother and her son are no dispute.
+func TestSharedSurnameTwoPeople(t *testing.T) {
+	st := storyOf(t,
+		"Police named the victim as 61-year-old Katherine Vell. Vell was found at her home in Kessel Point on Monday.",
+		"Officers arrested 35-year-old Gary Vell on Monday. Vell was held at the county jail in Kessel Point.",
+		"Police said 35-year-old Gary Vell was arrested at a house in Kessel Point on Monday.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("two people's ages in one group: %+v", cs)
+	}
+}
+
+// "16 points for the Harbor Gulls" are the player's points: a name after a
+// preposition is not what the figure is written onto.
+func TestAnchorNotAcrossPreposition(t *testing.T) {
+	st := storyOf(t,
+		"Tessa Orlov scored 16 points for the Harbor Gulls in the final on Sunday night.",
+		"Tessa Orlov scored 16 points for the Harbor Gulls as they won the final on Sunday night.",
+		"Mina Dahl scored 9 points for the Harbor Gulls in the final on Sunday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("two players' points as the team's: %+v", cs)
+	}
+}
+
+// Figures that add up to another outlet's total are its parts.
+func TestPartsOfTotal(t *testing.T) {
+	st := storyOf(t,
+		"Harbor Systems will pay $334 million in cash and stock for the chip maker Velloc, the companies said.",
+		"Harbor Systems will pay $334 million for Velloc, the companies said on Wednesday.",
+		"Harbor Systems is paying $281 million in cash and $53 million in stock for Velloc, which raised $35 million from investors.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("parts held against their total: %+v", cs)
+	}
+}
+
+// A sentence the other outlets tell too is exclusive only in the clause
+// that holds the name no one else gives.
+func TestOwnNameClauseEvidence(t *testing.T) {
+	st := storyOf(t,
+		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard. Rescue boats left the harbor at dawn. The port was closed to traffic.",
+		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard, the coastguard said. Divers searched the wreck through the morning. Families waited at the quay.",
+		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard, the worst loss since the Orla Brenn went down in 1988. Fishing crews joined the search. The weather was calm.")
+	for _, f := range st.Facts {
+		if len(f.Outlets) != 1 || len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "Orla Brenn") {
+			continue
+		}
+		if strings.Contains(f.Evidence[0].Text, "Kessel Point") {
+			t.Errorf("exclusive evidence is the whole shared sentence: %q", f.Evidence[0].Text)
+		}
+		return
+	}
+	t.Errorf("no exclusive fact naming the Orla Brenn: %+v", st.Facts)
+}
+
+// Outlets that date one act differently disagree, however far into the
+// article the sentence is; an article giving the act two dates tells two
+// happenings.
+func TestDatedActConflict(t *testing.T) {
+	pub := "2026-03-09T08:00:00Z"
+	// six sentences first: past the lead, where only dated acts are read
+	lead := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < 6; i++ {
+			b.WriteString([]string{"Rain fell on the harbor. ", "The ferries ran late. ", "Shops closed early. ",
+				"A band played in the square. ", "Schools stayed open. ", "The bridge was repaired. "}[(i+n)%6])
+		}
+		return b.String()
+	}
+	base := [][2]string{
+		{pub, lead(0) + "Orrin Vale was elected mayor of Kessel Point on March 4, officials said."},
+		{pub, lead(1) + "Vale, a former teacher, was elected on March 4 after a recount."},
+	}
+	cs := conflictsOfKind(storyAt(t, append(base, [2]string{pub, lead(2) + "Orrin Vale was elected mayor on March 6 by a wide margin."})...), "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Fatalf("date conflicts: %+v", cs)
+	}
+	cs = conflictsOfKind(storyAt(t, append(base, [2]string{pub, lead(2) + "Orrin Vale was elected on March 6. He was first elected on March 4, 2022."})...), "date")
+	if len(cs) != 0 {
+		t.Errorf("two elections in one article: date conflicts %+v", cs)
+	}
+}
