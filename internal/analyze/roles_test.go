@@ -9,9 +9,9 @@ import (
 // before: the title is the person's role.
 func TestAbbreviatedTitleRole(t *testing.T) {
 	for _, tt := range []struct{ text, name, role string }{
-		{"The levee will hold, said Gen. Orrin Vale on Monday.", "Orrin Vale", "Gen"},
-		{"Rep. Lydia Marsh said the bill would pass.", "Lydia Marsh", "Rep"},
-		{"Officers searched the harbor, Sgt. Tom Keel said.", "Tom Keel", "Sgt"},
+		{"The levee will hold, said Gen. Orrin Vale on Monday.", "Orrin Vale", "Gen."},
+		{"Rep. Lydia Marsh said the bill would pass.", "Lydia Marsh", "Rep."},
+		{"Officers searched the harbor, Sgt. Tom Keel said.", "Tom Keel", "Sgt."},
 	} {
 		a := analyzeText(t, tt.text)
 		e := findEntity(a, tt.name)

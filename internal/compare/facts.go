@@ -164,13 +164,6 @@ func (s *story) facts() []parallax.Fact {
 			continue
 		}
 		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
-		if best[i] >= exclusiveUnder {
-			// the sentence is told elsewhere too: what is this outlet's
-			// own is the clause around the name only it gives
-			if m, ok := s.ownNameSpan(u); ok {
-				sp = clause(u.art.Article.Text, u.span, m, ownClauseWords)
-			}
-		}
 		facts = append(facts, parallax.Fact{Kind: "statement", Summary: summarize(sp.Of(u.art.Article.Text)),
 			Evidence: []parallax.Evidence{s.evidence(u.art, sp)}})
 	}
@@ -184,27 +177,6 @@ func (s *story) facts() []parallax.Fact {
 		facts[i].ID = "f" + strconv.Itoa(i+1)
 	}
 	return facts
-}
-
-// ownClauseWords bounds the evidence of a name only one outlet gives.
-const ownClauseWords = 12
-
-// ownNameSpan is the first mention in u of a name no other outlet gives.
-func (s *story) ownNameSpan(u *unit) (parallax.Span, bool) {
-	best := parallax.Span{Start: -1}
-	for i := range u.art.Entities {
-		e := &u.art.Entities[i]
-		g := s.ents.groupOf(e.Name)
-		if g < 0 || !u.ents[g] || !s.ownGroup(u, g) {
-			continue
-		}
-		for _, m := range e.Mentions {
-			if m.Start >= u.span.Start && m.End <= u.span.End && (best.Start < 0 || m.Start < best.Start) {
-				best = m
-			}
-		}
-	}
-	return best, best.Start >= 0
 }
 
 // hasOwnName: the sentence names someone or something no other outlet names.

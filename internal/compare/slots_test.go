@@ -279,25 +279,6 @@ func TestPartsOfTotal(t *testing.T) {
 	}
 }
 
-// A sentence the other outlets tell too is exclusive only in the clause
-// that holds the name no one else gives.
-func TestOwnNameClauseEvidence(t *testing.T) {
-	st := storyOf(t,
-		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard. Rescue boats left the harbor at dawn. The port was closed to traffic.",
-		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard, the coastguard said. Divers searched the wreck through the morning. Families waited at the quay.",
-		"The Marlow Star ferry sank off Kessel Point on Monday night with forty people aboard, the worst loss since the Orla Brenn went down in 1988. Fishing crews joined the search. The weather was calm.")
-	for _, f := range st.Facts {
-		if len(f.Outlets) != 1 || len(f.Evidence) != 1 || !strings.Contains(f.Evidence[0].Text, "Orla Brenn") {
-			continue
-		}
-		if strings.Contains(f.Evidence[0].Text, "Kessel Point") {
-			t.Errorf("exclusive evidence is the whole shared sentence: %q", f.Evidence[0].Text)
-		}
-		return
-	}
-	t.Errorf("no exclusive fact naming the Orla Brenn: %+v", st.Facts)
-}
-
 // Outlets that date one act differently disagree, however far into the
 // article the sentence is; an article giving the act two dates tells two
 // happenings.
