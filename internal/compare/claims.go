@@ -177,6 +177,9 @@ func (s *story) officeClaims() []claim {
 		for _, m := range members {
 			it := s.ents.items[m]
 			text := it.art.Article.Text
+			if it.art.Language != "en" && it.art.Language != "" {
+				continue // titles are compared as English offices (WordNet): "cardenal" is no other office than "Cardinal"
+			}
 			for _, role := range it.ent.Roles {
 				v := normTitle(role, it.art.Language)
 				if v == "" {
