@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/lang"
@@ -181,6 +183,9 @@ func (s *story) officeClaims() []claim {
 				continue // titles are compared as English offices (WordNet): "cardenal" is no other office than "Cardinal"
 			}
 			for _, role := range it.ent.Roles {
+				if r, _ := utf8.DecodeRuneInString(role); !unicode.IsUpper(r) {
+					continue // a description ("owner", "spokesperson"), not a formal title: those are capitalised before a name (AP style)
+				}
 				v := normTitle(role, it.art.Language)
 				if v == "" {
 					continue
