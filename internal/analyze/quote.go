@@ -692,7 +692,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		// asked about Ana Ruiz"
 		for j := 2; j < end; j++ {
 			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) &&
-				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Fire and EMS Chief" is one title
+				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Harbor and Rail Chief" is one title
 				end = j
 				break
 			}

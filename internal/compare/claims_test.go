@@ -10,15 +10,11 @@ import (
 // storyOf compares fictional articles, one per outlet.
 func storyOf(t *testing.T, texts ...string) parallax.Story {
 	t.Helper()
-	an := testAnalyzer()
-	var in Input
+	arts := make([][2]string, len(texts))
 	for i, x := range texts {
-		id := "a" + string(rune('1'+i))
-		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x, Language: "en"}
-		in.Analyses = append(in.Analyses, an.Analyze(a))
+		arts[i] = [2]string{"", x}
 	}
-	in.ID = "s1"
-	return Story(in)
+	return storyAt(t, arts...)
 }
 
 func conflictsOfKind(st parallax.Story, kind string) []parallax.Conflict {

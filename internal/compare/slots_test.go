@@ -111,7 +111,8 @@ func TestDateConflictAcrossLanguages(t *testing.T) {
 	}
 }
 
-// storyAt compares fictional articles with publication times.
+// storyAt compares fictional English articles, one per outlet, each with
+// its publication time (RFC 3339; "" for none).
 func storyAt(t *testing.T, arts ...[2]string) parallax.Story {
 	t.Helper()
 	an := testAnalyzer()
@@ -119,7 +120,9 @@ func storyAt(t *testing.T, arts ...[2]string) parallax.Story {
 	for i, x := range arts {
 		id := "a" + string(rune('1'+i))
 		a := &parallax.Article{ID: id, Outlet: id + ".example", Text: x[1], Language: "en"}
-		a.Published, _ = time.Parse(time.RFC3339, x[0])
+		if x[0] != "" {
+			a.Published, _ = time.Parse(time.RFC3339, x[0])
+		}
 		in.Analyses = append(in.Analyses, an.Analyze(a))
 	}
 	in.ID = "s1"
