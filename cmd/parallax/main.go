@@ -193,6 +193,12 @@ func exitCode(err error) int {
 		fmt.Fprintln(os.Stderr, "parallax: interrupted; what was committed is kept")
 		return 130
 	}
+	if parallax.ErrorCode(err) == parallax.EINTERNAL {
+		// An unexpected failure: the wrapped chain says where; hiding it
+		// helps nobody at a terminal.
+		fmt.Fprintln(os.Stderr, "parallax: internal error:", err)
+		return 1
+	}
 	fmt.Fprintln(os.Stderr, "parallax:", parallax.ErrorMessage(err))
 	if parallax.ErrorCode(err) == parallax.EINVALID {
 		return 2
