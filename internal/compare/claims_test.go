@@ -99,6 +99,8 @@ func TestSpellingVariants(t *testing.T) {
 		{"Steve Einhorn", "Steven Einhorn", true},
 		{"Dominique Mamberti", "Dominic Lamberti", false},
 		{"Brian Dalton", "Bryant Dalton", false},
+		{"Heidar Alishvandi", "Heydar Alishbandi", true},
+		{"Kurbanguly Tashov", "Gurbanguli Tashov", true},
 		{"Elena Vossberg", "Elena Vassberg", true},
 		{"Marta Quill", "Marta Quinn", false},
 	}
@@ -112,10 +114,10 @@ func TestSpellingVariants(t *testing.T) {
 func TestCharacterizationAttached(t *testing.T) {
 	// the label is for the person named with it
 	st := storyOf(t,
-		"The convicted arsonist Tobias Renn set fire to the Ashby warehouse on Monday, police said.",
+		"The arsonist Tobias Renn set fire to the Ashby warehouse on Monday, police said.",
 		"Tobias Renn is accused of setting fire to the Ashby warehouse on Monday, police said.")
 	if cs := conflictsOfKind(st, "characterization"); len(cs) != 1 {
-		t.Errorf("convicted vs accused of the same person: %+v", st.Conflicts)
+		t.Errorf("arsonist vs accused of the same person: %+v", st.Conflicts)
 	}
 	// a label for someone else in the sentence is not this person's
 	st = storyOf(t,
@@ -187,6 +189,31 @@ func TestModalityConflict(t *testing.T) {
 	for _, c := range conflictsOfKind(st, "characterization") {
 		if strings.Contains(c.Summary, "possibly") {
 			t.Errorf("'possibly' raised a conflict: %+v", c)
+		}
+	}
+}
+
+// A verdict in one outlet and "accused" in another that never reports it
+// are two stages of one case, unless the "accused" outlet wrote after the
+// verdict.
+func TestCharacterizationCaseStage(t *testing.T) {
+	convicted := "The convicted arsonist Tobias Renn set fire to the Ashby warehouse on Monday, the court heard."
+	accused := "Tobias Renn is accused of setting fire to the Ashby warehouse on Monday, police said."
+	st := storyOf(t, convicted, accused)
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("a verdict against an earlier stage's wording: %+v", cs)
+	}
+	st = storyAt(t, [2]string{"2031-03-02T10:00:00Z", convicted}, [2]string{"2031-03-05T10:00:00Z", accused})
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 1 {
+		t.Errorf("'accused' written after the verdict is a characterisation: %+v", st.Conflicts)
+	}
+	// an adverb hedges its own subject's act, not the person after the verb
+	st = storyAt(t,
+		[2]string{"2031-03-02T10:00:00Z", "A jury found Tobias Renn guilty of setting fire to the Ashby warehouse, the court heard on Monday."},
+		[2]string{"2031-03-05T10:00:00Z", "Ivo Stanek allegedly ordered Tobias Renn to set fire to the Ashby warehouse, the court heard on Monday."})
+	for _, c := range conflictsOfKind(st, "characterization") {
+		if strings.Contains(c.Subject, "Renn") {
+			t.Errorf("a hedge on someone else's act: %+v", c)
 		}
 	}
 }

@@ -30,7 +30,8 @@ type story struct {
 	outlets  []string
 	ents     *entityIndex
 	units    []*unit
-	df       map[string]int // feature → number of sentences using it
+	df       map[string]int  // feature → number of sentences using it
+	verdicts map[string]bool // article ID → it reports a verdict (reportsVerdict)
 }
 
 // Story compares the articles of one story.

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
@@ -29,7 +31,9 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
-	out = append(out, s.modalityConflicts()...)
+	// a named person's case moves on: "convicted" after "accused" (figures
+	// and groups of people are no one's case and keep both sides)
+	out = append(out, slices.DeleteFunc(s.modalityConflicts(), s.laterStage)...)
 	for i := range out {
 		if out[i].Label == "" {
 			out[i].Label = parallax.LabelContradiction
@@ -1005,7 +1009,7 @@ func spellingVariants(a, b string) bool {
 }
 
 // soundKey reduces a romanised name to its consonant skeleton, with the
-// letters that transliterations swap made one: c/k/q, ph/f, w/v, j/y, x/ks;
+// letters that transliterations swap made one: c/k/q/g, ph/f, w/v/b, j/y, x/ks;
 // vowels, y and h dropped; doubled letters single; a g before i and a
 // vowel, or between vowels, read as y (Greek gamma).
 func soundKey(w string) string {
@@ -1020,6 +1024,12 @@ func soundKey(w string) string {
 		}
 		if vowel(c) || c == 'h' {
 			continue
+		}
+		switch c {
+		case 'b':
+			c = 'v' // Spanish, Greek and Persian b/v (β, ب/و)
+		case 'g':
+			c = 'k' // Turkic and Arabic g/k (Gurbanguly/Kurbanguly, ق)
 		}
 		if len(b) > 0 && b[len(b)-1] == c {
 			continue
@@ -1055,6 +1065,87 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// laterStage: a characterisation whose asserting side reports a verdict
+// ("convicted", "found guilty", "sentenced") while no article on the
+// hedging side does tells two stages of one case, not a dispute: the
+// hedging side was written before the verdict, and a person is "accused"
+// until convicted (AP style).
+func (s *story) laterStage(c parallax.Conflict) bool {
+	if c.Kind != "characterization" || len(c.Sides) != 2 {
+		return false
+	}
+	verdict := func(side []parallax.Evidence) bool {
+		for _, e := range side {
+			if s.reportsVerdict(e.Article) {
+				return true
+			}
+		}
+		return false
+	}
+	return verdict(c.Sides[0]) && !verdict(c.Sides[1]) && !s.publishedAfter(c.Sides[1], c.Sides[0])
+}
+
+// publishedAfterAll: art is known to be published after every marked article.
+func (s *story) publishedAfterAll(art *parallax.Analysis, as []mark) bool {
+	ev := make([]parallax.Evidence, len(as))
+	for i, m := range as {
+		ev[i] = parallax.Evidence{Article: m.u.art.Article.ID}
+	}
+	return s.publishedAfter([]parallax.Evidence{{Article: art.Article.ID}}, ev)
+}
+
+// publishedAfter: every article of side a is known to be published after
+// every article of side b ("accused" still written once the verdict was out).
+func (s *story) publishedAfter(a, b []parallax.Evidence) bool {
+	var firstA, lastB time.Time
+	for _, e := range a {
+		t := s.byID[e.Article].Article.Published
+		if t.IsZero() {
+			return false
+		}
+		if firstA.IsZero() || t.Before(firstA) {
+			firstA = t
+		}
+	}
+	for _, e := range b {
+		t := s.byID[e.Article].Article.Published
+		if t.IsZero() {
+			return false
+		}
+		if t.After(lastB) {
+			lastB = t
+		}
+	}
+	return firstA.After(lastB)
+}
+
+var verdictTerms = lang.Words("verdict_terms")
+
+// reportsVerdict: the article tells of a verdict or a plea of guilt
+// anywhere in its text.
+func (s *story) reportsVerdict(id string) bool {
+	if v, ok := s.verdicts[id]; ok {
+		return v
+	}
+	v := false
+	if a := s.byID[id]; a != nil {
+		words := strings.FieldsFunc(strings.ToLower(a.Article.Text), func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '-'
+		})
+		for i := range words {
+			if verdictTerms.Match(words[i:]) > 0 && (i == 0 || !negations.Has(words[i-1])) {
+				v = true // "has not been convicted" tells no verdict
+				break
+			}
+		}
+	}
+	if s.verdicts == nil {
+		s.verdicts = map[string]bool{}
+	}
+	s.verdicts[id] = v
+	return v
 }
 
 // guiltTerms assert that people did wrong (one word, or a phrase that says
@@ -1233,14 +1324,16 @@ func otherYears(u *unit) map[string]bool {
 	return out
 }
 
+// mark is a person's mention with the words attached to it.
+type mark struct {
+	u  *unit
+	sp parallax.Span
+}
+
 // personConflicts: one outlet calls a named person guilty in its own words
 // ("the arsonist Tobias Renn"), another names the same person as accused
 // ("Renn is accused of setting the fire", "the alleged arsonist, Renn").
 func (s *story) personConflicts() []parallax.Conflict {
-	type mark struct {
-		u  *unit
-		sp parallax.Span
-	}
 	asserted := map[int][]mark{}
 	hedged := map[int][]mark{}
 	seen := map[int]bool{}
@@ -1295,8 +1388,15 @@ func (s *story) personConflicts() []parallax.Conflict {
 				sideA = append(sideA, s.evidence(m.u.art, clause(m.u.art.Article.Text, m.u.span, m.sp, 30)))
 			}
 		}
+		verdictA := false
+		for _, m := range as {
+			verdictA = verdictA || s.reportsVerdict(m.u.art.Article.ID)
+		}
 		for _, m := range hs {
 			o := s.outletOf[m.u.art.Article.ID]
+			if verdictA && !s.reportsVerdict(m.u.art.Article.ID) && !s.publishedAfterAll(m.u.art, as) {
+				continue // written before the verdict (laterStage)
+			}
 			if !outH[o] && !outA[o] {
 				outH[o] = true
 				sideH = append(sideH, s.evidence(m.u.art, clause(m.u.art.Article.Text, m.u.span, m.sp, 30)))
@@ -1347,6 +1447,9 @@ func attachedWords(u *unit, sp parallax.Span) parallax.Span {
 		}
 		if named(j) || prepositions.Has(strings.ToLower(text[j:i])) {
 			break // "found guilty of attacking Marta Quill": the label is the attacker's, not hers
+		}
+		if strings.HasSuffix(strings.ToLower(text[j:i]), "ly") {
+			break // an adverb hedges the verb after it, whose subject comes before: "Ames allegedly paid Quill"
 		}
 		start = j
 	}
