@@ -217,3 +217,21 @@ func TestCharacterizationCaseStage(t *testing.T) {
 		}
 	}
 }
+
+// A figure of people one outlet reports convicted and another, never
+// reporting a verdict, calls alleged: two stages. Called criminals with no
+// verdict at all, they stay a characterisation.
+func TestCharacterizationGroupVerdict(t *testing.T) {
+	st := storyOf(t,
+		"Fourteen guards were convicted of beating 23 inmates at Kessel prison, the court said on Tuesday.",
+		"Fourteen guards are accused of beating 23 inmates at Kessel prison, according to the indictment filed on Tuesday.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("a verdict against the indictment's wording: %+v", cs)
+	}
+	st = storyOf(t,
+		"The 23 violent criminals were flown to Kessel prison on Tuesday, officials said.",
+		"The 23 alleged criminals were flown to Kessel prison on Tuesday, officials said.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 1 {
+		t.Errorf("criminals vs alleged, no verdict: %+v", st.Conflicts)
+	}
+}

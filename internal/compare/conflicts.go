@@ -24,7 +24,11 @@ func (s *story) conflicts() []parallax.Conflict {
 	var out []parallax.Conflict
 	out = append(out, s.quantityConflicts()...)
 	out = append(out, s.nameConflicts()...)
-	out = append(out, s.hedgeConflicts()...)
+	// a verdict is no dispute with words written before it (laterStage);
+	// a group called criminals without a verdict keeps both sides
+	out = append(out, slices.DeleteFunc(s.hedgeConflicts(), func(c parallax.Conflict) bool {
+		return s.laterStage(c) && hasVerdict(c.Sides[0][0].Text)
+	})...)
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.dateSlotConflicts(out)...)
@@ -1123,6 +1127,19 @@ func (s *story) publishedAfter(a, b []parallax.Evidence) bool {
 
 var verdictTerms = lang.Words("verdict_terms")
 
+// hasVerdict: text tells of a verdict or a plea of guilt.
+func hasVerdict(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	})
+	for i := range words {
+		if verdictTerms.Match(words[i:]) > 0 && (i == 0 || !negations.Has(words[i-1])) {
+			return true // "has not been convicted" tells no verdict
+		}
+	}
+	return false
+}
+
 // reportsVerdict: the article tells of a verdict or a plea of guilt
 // anywhere in its text.
 func (s *story) reportsVerdict(id string) bool {
@@ -1131,15 +1148,7 @@ func (s *story) reportsVerdict(id string) bool {
 	}
 	v := false
 	if a := s.byID[id]; a != nil {
-		words := strings.FieldsFunc(strings.ToLower(a.Article.Text), func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '-'
-		})
-		for i := range words {
-			if verdictTerms.Match(words[i:]) > 0 && (i == 0 || !negations.Has(words[i-1])) {
-				v = true // "has not been convicted" tells no verdict
-				break
-			}
-		}
+		v = hasVerdict(a.Article.Text)
 	}
 	if s.verdicts == nil {
 		s.verdicts = map[string]bool{}
