@@ -321,13 +321,15 @@ func isThreshold(q qref) bool {
 	text := q.u.art.Article.Text
 	after := strings.Fields(strings.ToLower(text[q.q.Span.End:q.u.span.End]))
 	for i := 0; i < len(after) && i < 3; i++ {
-		switch strings.Trim(after[i], ",.;:") {
-		case "needed", "required", "necessary", "needs", "need", "necesarios", "necesarias":
-			return true
+		if thresholdWords.Has(strings.Trim(after[i], ",.;:")) {
+			return true // "270 electoral votes needed"
 		}
 	}
-	return false
+	before := strings.Fields(strings.ToLower(text[q.u.span.Start:q.q.Span.Start]))
+	return len(before) > 0 && thresholdWords.Has(before[len(before)-1]) // "needed nine points"
 }
+
+var thresholdWords = lang.Words("threshold_words")
 
 func headOf(q *parallax.Quantity) string {
 	if q.Head != "" {
@@ -453,6 +455,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			isThreshold(qs[i]) || isDenominator(qs[i])
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
+	retoldKey := map[int]string{}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			a, b := qs[i], qs[j]
@@ -465,11 +468,29 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if partOf(a, b) || partOf(b, a) {
 				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
 			}
+			if additive(a) || additive(b) {
+				continue // "three other rifles" counts an addition, not the set
+			}
 			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
+			}
+			if retold(a, b, anch[i], anch[j]) {
+				// one sentence retold with another figure: one fact,
+				// whatever the words around the figures
+				key := "retold:" + strconv.Itoa(i)
+				if k, ok := retoldKey[j]; ok {
+					key = k
+				}
+				if k, ok := retoldKey[i]; ok {
+					key = k
+				}
+				retoldKey[i], retoldKey[j] = key, key
+				add(key, i)
+				add(key, j)
+				continue
 			}
 			if sk, named, ok := s.sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
 				key := "slot:" + sk + "|" + headOf(a.q)
@@ -810,6 +831,68 @@ func (s *story) slotContext(a, b qref, named bool) bool {
 		win, sim = win-1, sim/2
 	}
 	return sharedWindow(a, b) >= win || contextSim(a.u, b.u) >= sim
+}
+
+// minRetoldSim: how alike two sentences must be to be one sentence retold
+// (wire copy edited, a lead rewritten), so that the one figure of a kind in
+// each is the same fact. Set on the stress test's unperturbed stories.
+var minRetoldSim = 0.6
+
+// retold: two sentences that tell the same thing in mostly the same words,
+// each with a single figure of this kind, about the same name or none and,
+// for ages, the same kind of person.
+func retold(a, b qref, aa, ab map[int]bool) bool {
+	if contextSim(a.u, b.u) < minRetoldSim || otherAnchors(aa, ab) || !onlyOfKind(a) || !onlyOfKind(b) {
+		return false
+	}
+	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
+		return false // "the 36-year-old driver" and "a 66-year-old woman"
+	}
+	return true
+}
+
+func sharesAnchor(a, b map[int]bool) bool {
+	for g := range a {
+		if b[g] {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyOfKind: no other figure of the sentence counts or measures the same
+// kind of thing, or is a bare number ("Carter scored 14 points and Dahl 13").
+func onlyOfKind(a qref) bool {
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi != a.i && (q.Unit == "" || quantity.SameThing(*a.q, *q)) {
+			return false
+		}
+	}
+	return true
+}
+
+var additiveWords = lang.Words("additive_words", "en")
+
+// additive: an addition word sits between the number and its noun.
+func additive(q qref) bool {
+	for _, w := range strings.Fields(strings.ToLower(q.q.Span.Of(q.u.art.Article.Text))) {
+		if additiveWords.Has(strings.Trim(w, ",.;:")) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAfter is the word right after a figure ("driver" in "the
+// 36-year-old driver").
+func nounAfter(q qref) string {
+	text := q.u.art.Article.Text
+	f := strings.Fields(text[q.q.Span.End:min(len(text), q.q.Span.End+40)])
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[0], ",.;:"))
 }
 
 // dropSubsumed removes the groups whose figures are all in another group:

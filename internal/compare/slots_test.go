@@ -309,3 +309,27 @@ func TestDatedActConflict(t *testing.T) {
 		t.Errorf("two elections in one article: date conflicts %+v", cs)
 	}
 }
+
+// One sentence retold by another outlet with another figure is one fact
+// even when the words next to the figures differ; an addition ("three
+// other rifles") or another person's age is not.
+func TestRetoldSentenceFigure(t *testing.T) {
+	st := storyOf(t,
+		"After a long night of talks in Kessel, union leaders and the harbour board agreed on Friday to a pay rise of 40 euros a week for dock workers.",
+		"Union leaders and the harbour board agreed on Friday after a long night of talks in Kessel to give dock workers a weekly pay rise of 65 euros.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 1 {
+		t.Errorf("retold sentence, figures 40 and 65: %+v", st.Conflicts)
+	}
+	st = storyOf(t,
+		"Customs officers seized seven automatic rifles from the fishing boat at Kessel harbour on Friday night.",
+		"Customs officers seized three other automatic rifles from the fishing boat at Kessel harbour on Friday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("an addition to a set disputes its count: %+v", cs)
+	}
+	st = storyOf(t,
+		"Witnesses at Kessel harbour said the 36-year-old driver of the van did not stop at the crossing on Friday night.",
+		"Witnesses at Kessel harbour said the driver of the van hit a 66-year-old woman at the crossing on Friday night.")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("two people's ages: %+v", cs)
+	}
+}
