@@ -32,6 +32,8 @@ type story struct {
 	units    []*unit
 	df       map[string]int  // feature → number of sentences using it
 	verdicts map[string]bool // article ID → it reports a verdict (reportsVerdict)
+	// year → outlets that mention it (hasOwnYear)
+	yearOutlets map[string]map[string]bool
 }
 
 // Story compares the articles of one story.

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/quantity"
@@ -34,7 +35,22 @@ func (s *story) sameSource(a, b *parallax.Analysis) bool {
 // quotations, not fragments.
 func factUnit(u *unit) bool {
 	return !u.quoted && !u.question && u.words >= 5 && u.words <= 80 && !u.art.Sentences[u.idx].Heading &&
-		!(u.art.Article.TitleSpan.Len() > 0 && u.span.Start == u.art.Article.TitleSpan.Start)
+		!(u.art.Article.TitleSpan.Len() > 0 && u.span.Start == u.art.Article.TitleSpan.Start) && !labelLine(u)
+}
+
+// labelLine: the sentence is a whole line of its own without a sentence's
+// closing mark — a sub-heading, a caption or a link label ("Watch: drone
+// video of the flood"), which names a topic and states no fact.
+func labelLine(u *unit) bool {
+	text := u.art.Article.Text
+	before := strings.TrimRight(text[:u.span.Start], " \t")
+	after := strings.TrimLeft(text[u.span.End:], " \t")
+	if before != "" && !strings.HasSuffix(before, "\n") || after != "" && !strings.HasPrefix(after, "\n") {
+		return false
+	}
+	last := strings.TrimRight(u.span.Of(text), " \t")
+	r, _ := utf8.DecodeLastRuneInString(last)
+	return !strings.ContainsRune(".!?…\"”’»)", r)
 }
 
 type uf []int
@@ -157,10 +173,11 @@ func (s *story) facts() []parallax.Fact {
 	// 3. what only one outlet says: a sentence with no counterpart that
 	// names something or gives a figure no other outlet does
 	for i, u := range s.units {
-		if !factUnit(u) || u.fact >= 0 || best[i] >= exclusiveUnder && !s.hasOwnName(u) {
+		own := s.hasOwnName(u) || s.hasOwnYear(u)
+		if !factUnit(u) || u.fact >= 0 || best[i] >= exclusiveUnder && !own {
 			continue
 		}
-		if !(s.hasOwnName(u) || len(u.qtys) > 0 || best[i] < exclusiveUnder && u.words >= 8) {
+		if !(own || len(u.qtys) > 0 || best[i] < exclusiveUnder && u.words >= 8) {
 			continue
 		}
 		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
@@ -183,6 +200,37 @@ func (s *story) facts() []parallax.Fact {
 func (s *story) hasOwnName(u *unit) bool {
 	for g := range u.ents {
 		if s.ownGroup(u, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasOwnYear: the sentence dates something to a year that no other outlet
+// mentions ("the 1977-built bridge"): a detail only this outlet gives.
+func (s *story) hasOwnYear(u *unit) bool {
+	if s.yearOutlets == nil {
+		s.yearOutlets = map[string]map[string]bool{}
+		for _, a := range s.arts {
+			for _, d := range a.Dates {
+				if d.Published || d.Relative || len(d.Date) < 4 {
+					continue
+				}
+				y := d.Date[:4]
+				if s.yearOutlets[y] == nil {
+					s.yearOutlets[y] = map[string]bool{}
+				}
+				s.yearOutlets[y][s.outletOf[a.Article.ID]] = true
+			}
+		}
+	}
+	pub := u.art.Article.Published.Format("2006")
+	for _, di := range u.dates {
+		d := u.art.Dates[di]
+		if d.Published || d.Relative || len(d.Date) < 4 || d.Date[:4] == pub {
+			continue
+		}
+		if len(s.yearOutlets[d.Date[:4]]) == 1 {
 			return true
 		}
 	}

@@ -333,3 +333,29 @@ func TestRetoldSentenceFigure(t *testing.T) {
 		t.Errorf("two people's ages: %+v", cs)
 	}
 }
+
+// A year only one outlet gives makes its sentence that outlet's exclusive;
+// a line without a closing mark (a caption, a "Watch:" label) is no fact.
+func TestOwnYearExclusiveAndLabelLines(t *testing.T) {
+	st := storyOf(t,
+		"The Kessel river bridge fell into the water on Monday after a cargo ship hit one of its piers.\n\nThe cargo ship slammed into a pier of the bridge, causing the 1962-built steel span to fall into the river.",
+		"Divers searched the river all night.\n\nWatch: Kessel river bridge collapses after cargo ship strikes one of its piers\n\nThe coast guard closed the port.",
+		"The Kessel river bridge collapsed on Monday when a cargo ship struck one of its piers.")
+	var own, label bool
+	for _, f := range st.Facts {
+		for _, e := range f.Evidence {
+			if strings.Contains(e.Text, "1962-built") && len(f.Articles) == 1 && f.Exclusive {
+				own = true
+			}
+			if strings.Contains(e.Text, "Watch:") {
+				label = true
+			}
+		}
+	}
+	if !own {
+		t.Errorf("the 1962-built span is not a1's exclusive: %+v", st.Facts)
+	}
+	if label {
+		t.Errorf("a label line is a fact: %+v", st.Facts)
+	}
+}

@@ -265,3 +265,21 @@ func TestDateline(t *testing.T) {
 		t.Error("Dateline found a date 2,000 bytes in")
 	}
 }
+
+// A year glued to a past participle dates what it describes; glued to a
+// noun it is a count.
+func TestYearBeforeParticiple(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"Ships passed under the 1977-built steel span every day.", 1},
+		{"The 2009-founded startup moved to Kessel.", 1},
+		{"The 2000-strong crowd cheered.", 0},
+		{"A 1500-page report was published.", 0},
+	} {
+		if got := Find(tt.text, time.Time{}, "en"); len(got) != tt.want {
+			t.Errorf("%q: %+v, want %d dates", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,5 +1,7 @@
 package dates
 
+import "strings"
+
 // The matchers. Each looks at the tokens from index i on and reports a hit
 // when a date expression starts there. They prefer the longest reading:
 // "this Monday, April 14" is one mention, not a weekday and a date.
@@ -325,6 +327,13 @@ func (s *scanner) year(i int) (hit, bool) {
 		if s.has(p, cOf) {
 			q := s.word(p - 1)
 			cue = q != nil && ((q.upper && !s.sentenceStart(p-1)) || q.w.c&(cYearCue|cUnit|cMonth) != 0)
+		}
+	}
+	if !cue && s.punct(i+1, '-') && s.glued(i+1) && s.glued(i+2) {
+		// "the 1977-built bridge", "a 2019-founded firm": a year glued to a
+		// past participle dates the thing it describes
+		if w := s.word(i + 2); w != nil && pastParticiple(strings.ToLower(s.text[w.start:w.end])) {
+			return hit{i: i, j: i + 1, y: y, wd: -1, prec: pYear}, true
 		}
 	}
 	if !cue {
@@ -689,4 +698,17 @@ func lower(w string) string {
 		}
 	}
 	return string(b)
+}
+
+// pastParticiple: a regular English past participle (-ed) or one of the
+// irregular ones that describe when a thing was made or began.
+func pastParticiple(w string) bool {
+	if len(w) > 4 && strings.HasSuffix(w, "ed") {
+		return true
+	}
+	switch w {
+	case "built", "born", "made", "begun", "set", "won", "held", "drawn", "written", "known":
+		return true
+	}
+	return false
 }
