@@ -1744,9 +1744,69 @@ func outletNames(s *story, ev []parallax.Evidence) []string {
 type datedAct struct {
 	verb string // as written: "elected"
 	key  string // name group | verb stem
-	date string
+	date string // as precise as the text states it (statedDate)
+	prec string // "full", "md" (month and day) or "wd" (weekday)
 	u    *unit
 	sp   parallax.Span
+}
+
+// statedDate is a date as precise as its article makes it: the full date
+// when the text or the article's own date fixes the year; month and day
+// ("--01-31") when the year was only guessed; the weekday ("Monday") when
+// an undated article names only the day of the week (which then resolves
+// to no date at all). prec is "" when the
+// mention states none of these.
+func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string) {
+	if !yearGuessed(a, d) && len(d.Date) == 10 {
+		return d.Date, "full"
+	}
+	digits := strings.ContainsAny(d.Text, "0123456789")
+	for _, w := range strings.FieldsFunc(strings.ToLower(d.Text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if wd, ok := lang.Weekday(a.Language, w); ok && !digits {
+			return time.Weekday(wd % 7).String(), "wd"
+		}
+	}
+	if digits && len(d.Date) == 10 {
+		return "--" + d.Date[5:], "md"
+	}
+	return "", ""
+}
+
+// atPrecision restates the acts' dates at the coarsest precision among
+// them, so that "Friday" and "Jan. 31, 2025" compare by weekday and "Jan.
+// 31" and "2025-01-31" by month and day; an act that cannot be restated
+// (a month and day against a weekday) is left out.
+func atPrecision(as []datedAct) []datedAct {
+	level := "full"
+	for _, a := range as {
+		if a.prec == "wd" || a.prec == "md" && level == "full" {
+			level = a.prec
+		}
+	}
+	if level == "full" {
+		return as
+	}
+	var out []datedAct
+	for _, a := range as {
+		switch {
+		case a.prec == level:
+		case a.prec == "full" && level == "md":
+			if y := a.u.art.Article.Published; !y.IsZero() && y.Format("2006") != a.date[:4] {
+				continue // a date of another year than the article's: another happening
+			}
+			a.date, a.prec = "--"+a.date[5:], "md"
+		case a.prec == "full" && level == "wd":
+			t, err := time.Parse("2006-01-02", a.date)
+			if y := a.u.art.Article.Published; err != nil || !y.IsZero() && y.Year() != t.Year() {
+				continue
+			}
+			a.date, a.prec = t.Weekday().String(), "wd"
+		default:
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // datedActs lists the story's dated acts, outside quotations; a date whose
@@ -1760,7 +1820,11 @@ func (s *story) datedActs() []datedAct {
 		text := u.art.Article.Text
 		for _, di := range u.dates {
 			d := u.art.Dates[di]
-			if d.Published || len(d.Date) != 10 || yearGuessed(u.art, d) || d.Date == u.art.Article.PublishedDate() {
+			if d.Published || d.Date != "" && (len(d.Date) != 10 || d.Date == u.art.Article.PublishedDate()) {
+				continue
+			}
+			date, prec := statedDate(u.art, d)
+			if prec == "" {
 				continue
 			}
 			before := strings.Fields(text[u.span.Start:d.Span.Start])
@@ -1774,7 +1838,7 @@ func (s *story) datedActs() []datedAct {
 				if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
 					break
 				}
-				if len(w) >= 4 && !lang.Stopword(w) && strings.HasSuffix(w, "ed") {
+				if pastVerb(w) {
 					v = w
 					break
 				}
@@ -1782,27 +1846,93 @@ func (s *story) datedActs() []datedAct {
 			if pageVerbs.Has(v) {
 				continue // "Updated: June 10": the page's record, not the story's
 			}
-			if v == "" {
-				continue
+			if v != "" && raisingVerb(strings.Join(before[k:], " "), v) {
+				continue // "expected to appear on Monday": the act is the verb after "to"
 			}
-			at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
+			var sp parallax.Span
+			if v != "" {
+				at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
+				sp = parallax.Span{Start: at, End: d.Span.End}
+			} else {
+				// the date opens its clause: "On Saturday, police arrested"
+				if !opensClause(text[u.span.Start:d.Span.Start]) {
+					continue
+				}
+				after := strings.Fields(text[d.Span.End:u.span.End])
+				for n := 0; n < len(after) && n < maxDateReach; n++ {
+					w := strings.ToLower(strings.Trim(after[n], ",.;:"))
+					if hasWord(w, conjunctions...) {
+						break
+					}
+					if pastVerb(w) {
+						v = w
+						end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
+						sp = parallax.Span{Start: d.Span.Start, End: end}
+						break
+					}
+				}
+				if v == "" || pageVerbs.Has(v) {
+					continue
+				}
+			}
+			verbAt := sp.Start
+			if sp.Start == d.Span.Start {
+				verbAt = sp.End
+			}
 			g := -1
 			for i := range u.art.Entities {
 				e := &u.art.Entities[i]
 				for _, m := range e.Mentions {
-					if m.Start >= u.span.Start && m.End <= at {
+					if m.Start >= u.span.Start && m.End <= verbAt && (m.Start >= d.Span.End || m.End <= d.Span.Start) {
 						g = s.ents.groupOf(e.Name) // the sentence's name before the verb
 					}
 				}
 			}
-			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: d.Date, u: u,
-				sp: parallax.Span{Start: at, End: d.Span.End}})
+			if g < 0 && (prec != "full" || sp.Start == d.Span.Start) {
+				continue // a weekday or a date without its year, or a date before its verb, needs a named subject to say whose act it is
+			}
+			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: date, prec: prec, u: u, sp: sp})
 		}
 	}
 	return out
 }
 
-var pageVerbs = lang.Words("page_verbs", "en")
+var (
+	pageVerbs        = lang.Words("page_verbs", "en")
+	irregularPast    = lang.Words("irregular_past", "en")
+	attributionVerbs = lang.Words("attribution_verbs", "en")
+)
+
+// pastVerb: a past form, regular ("arrested") or irregular ("found"), of
+// a verb that is not one of attribution: when a source spoke or an outlet
+// reported is each outlet's own timing, not a fact of the story.
+func pastVerb(w string) bool {
+	if lang.Stopword(w) || attributionVerbs.Has(w) {
+		return false
+	}
+	return len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularPast.Has(w)
+}
+
+// raisingVerb: the verb v in s is followed by "to" ("expected to face",
+// "scheduled to appear"): it carries another verb's act.
+func raisingVerb(s, v string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	for i := 0; i+1 < len(f); i++ {
+		if strings.Trim(f[i], ",.;:") == v && f[i+1] == "to" {
+			return true
+		}
+	}
+	return false
+}
+
+// opensClause: the words before a date in its clause are at most a
+// preposition ("On Saturday, …", "Saturday, …").
+func opensClause(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	return len(strings.Fields(before)) <= 1
+}
 
 // maxDateReach is how many words before a date its verb may stand.
 const maxDateReach = 10
@@ -1856,7 +1986,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	}
 	var out []parallax.Conflict
 	for _, k := range keys {
-		as := byKey[k]
+		as := atPrecision(byKey[k])
 		if twice[strings.SplitN(k, "|", 2)[1]] {
 			continue
 		}

@@ -359,3 +359,45 @@ func TestOwnYearExclusiveAndLabelLines(t *testing.T) {
 		t.Errorf("a label line is a fact: %+v", st.Facts)
 	}
 }
+
+// Undated articles that date one act by different weekdays disagree, with
+// the verb irregular ("found") or after the date ("On Saturday, … was").
+func TestDatedActWeekdays(t *testing.T) {
+	st := storyOf(t,
+		"The body of Marta Quill was found in the Kessel river on Thursday morning, police said.",
+		"Police said the body of Marta Quill was found in the Kessel river on Saturday morning.")
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("found on Thursday vs Saturday: %+v", st.Conflicts)
+	}
+	st = storyOf(t,
+		"On Saturday, Tobias Renn was arrested at his home in Kessel, police said.",
+		"Tobias Renn was arrested at his home in Kessel on Monday, police said.")
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("arrested on Saturday vs Monday: %+v", st.Conflicts)
+	}
+	st = storyOf(t,
+		"On Saturday, Tobias Renn was arrested at his home in Kessel, police said.",
+		"On Saturday, Tobias Renn was arrested at his home in Kessel, officers said.")
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("the same weekday: %+v", cs)
+	}
+}
+
+// What is no dated act: when an outlet reported, a date far from the
+// clause's start before a later verb, a verb that carries another ("expected
+// to appear").
+func TestDatedActNotActs(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"The fire at the Kessel depot was still burning late into the night, the Kessel Courier reported Saturday.",
+			"The fire at the Kessel depot was still burning late into the night, the Kessel Courier reported Sunday."},
+		{"Workers at the Kessel depot were grieving Saturday for Marta Quill, who was killed in the blast.",
+			"Marta Quill was killed in the blast at the Kessel depot on Friday, police said."},
+		{"Tobias Renn is expected to appear in court in Kessel on Friday over the blast.",
+			"Tobias Renn was expected to face charges in Kessel on Monday over the blast."},
+	} {
+		st := storyOf(t, pair[0], pair[1])
+		if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+			t.Errorf("%q / %q: %+v", pair[0], pair[1], cs)
+		}
+	}
+}

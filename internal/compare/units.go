@@ -19,7 +19,7 @@ type unit struct {
 	vec        []fw               // tf-idf, unit length, sorted by feature id
 	ents       map[int]bool       // entity groups named
 	qtys       []int              // indices into art.Quantities
-	dates      []int              // indices into art.Dates
+	dates      []int              // indices into art.Dates; Date is "" for a weekday of an undated article
 	hedges     []parallax.Signal
 	quoted     bool // the sentence is mostly a quotation
 	question   bool
@@ -90,9 +90,11 @@ func (s *story) buildUnits() {
 				}
 			}
 			for di, d := range a.Dates {
-				if d.Span.Start >= sent.Span.Start && d.Span.End <= sent.Span.End && d.Date != "" {
-					u.dates = append(u.dates, di)
-					u.feats["d:"+d.Date]++
+				if d.Span.Start >= sent.Span.Start && d.Span.End <= sent.Span.End {
+					u.dates = append(u.dates, di) // with a weekday an undated article cannot resolve
+					if d.Date != "" {
+						u.feats["d:"+d.Date]++
+					}
 				}
 			}
 			for _, sg := range a.Signals {
