@@ -181,6 +181,15 @@ func (s *story) facts() []parallax.Fact {
 			continue
 		}
 		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
+		if own {
+			// what is this outlet's own is the clause that names what
+			// the others don't; the rest of the sentence may be theirs too
+			part, ok := s.ownPart(u)
+			if !ok {
+				continue
+			}
+			sp = clause(u.art.Article.Text, u.span, part, ownClauseWords)
+		}
 		facts = append(facts, parallax.Fact{Kind: "statement", Summary: summarize(sp.Of(u.art.Article.Text)),
 			Evidence: []parallax.Evidence{s.evidence(u.art, sp)}})
 	}
@@ -200,6 +209,49 @@ func (s *story) facts() []parallax.Fact {
 func (s *story) hasOwnName(u *unit) bool {
 	for g := range u.ents {
 		if s.ownGroup(u, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownClauseWords bounds the evidence of an exclusive detail inside a
+// sentence other outlets also tell.
+const ownClauseWords = 16
+
+// ownPart is the span of the first name or year in u that no other outlet
+// gives, leaving out the outlet's own name ("The Gazette has learned").
+func (s *story) ownPart(u *unit) (parallax.Span, bool) {
+	outlet := strings.ToLower(s.outletOf[u.art.Article.ID])
+	best := parallax.Span{Start: -1}
+	for i := range u.art.Entities {
+		e := &u.art.Entities[i]
+		g := s.ents.groupOf(e.Name)
+		if g < 0 || !u.ents[g] || !s.ownGroup(u, g) || ownOutlet(outlet, e.Name) {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= u.span.Start && m.End <= u.span.End && (best.Start < 0 || m.Start < best.Start) {
+				best = m
+			}
+		}
+	}
+	if best.Start < 0 && s.hasOwnYear(u) {
+		for _, di := range u.dates {
+			d := u.art.Dates[di]
+			if len(d.Date) >= 4 && len(s.yearOutlets[d.Date[:4]]) == 1 {
+				best = d.Span
+				break
+			}
+		}
+	}
+	return best, best.Start >= 0
+}
+
+// ownOutlet: name is the outlet's own ("Gazette" of gazette.com).
+func ownOutlet(outlet, name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if len(w) >= 4 && strings.Contains(outlet, w) {
 			return true
 		}
 	}

@@ -401,3 +401,26 @@ func TestDatedActNotActs(t *testing.T) {
 		}
 	}
 }
+
+// An exclusive detail inside a sentence the others also tell is shown as
+// the clause that names it, not the whole sentence.
+func TestExclusiveOwnClause(t *testing.T) {
+	st := storyOf(t,
+		"The Kessel river bridge fell into the water on Monday after a cargo ship hit one of its piers, although the engineer Lena Brandt had warned the city about cracks in 2019 and again last spring.",
+		"A cargo ship hit one of the piers of the Kessel river bridge on Monday and the bridge fell into the water.",
+		"The Kessel river bridge fell into the water on Monday when a cargo ship hit one of its piers.")
+	found := false
+	for _, f := range st.Facts {
+		for _, e := range f.Evidence {
+			if f.Exclusive && strings.Contains(e.Text, "Lena Brandt") {
+				found = true
+				if strings.Contains(e.Text, "cargo ship") {
+					t.Errorf("the exclusive holds the shared part: %q", e.Text)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no exclusive naming Lena Brandt: %+v", st.Facts)
+	}
+}
