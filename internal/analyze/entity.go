@@ -535,10 +535,12 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	if len(run) == 0 {
 		return
 	}
-	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua".
+	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua";
+// not when an organisation's head word follows ("American Airlines Flight
+// 5342", "British Petroleum").
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
-			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !institutional(lw(run[len(run)-1])) {
+			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !institutional(lw(run[len(run)-1])) && !orgHeadIn(run[1:], text) {
 				d.addMention(run[:1], si, initial, title, "", nil)
 				d.mentions[len(d.mentions)-1].demonym = true
 				d.mentions[len(d.mentions)-1].key = gazetteer.Key(place)
@@ -1325,4 +1327,14 @@ func isNumber(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// orgHeadIn: some word of run is an organisation's head ("Airlines").
+func orgHeadIn(run []token, text string) bool {
+	for _, t := range run {
+		if headType(strings.ToLower(t.word(text))) == parallax.Organization {
+			return true
+		}
+	}
+	return false
 }

@@ -142,3 +142,17 @@ func TestTableTypesDoNotOverrideFirmTypes(t *testing.T) {
 		t.Errorf("Lindsay Quistrand: %+v, want a person", e)
 	}
 }
+
+// TestNationalityBeforeOrgHead: a nationality word that starts an
+// organisation's name stays in it; before any other name it is its own
+// mention.
+func TestNationalityBeforeOrgHead(t *testing.T) {
+	a := analyzeText(t, "Rescuers said the jet of Canadian Airlines Flight 217 landed safely in Kessel on Monday.")
+	if e := findEntity(a, "Canadian Airlines Flight 217"); e == nil {
+		t.Errorf("the airline's flight lost its nationality word: %v", names(a))
+	}
+	a = analyzeText(t, "Police in Kessel arrested three members of the Venezuelan Tren de Aragua gang on Monday.")
+	if e := findEntity(a, "Venezuelan Tren de Aragua"); e != nil {
+		t.Errorf("the nationality word joined a gang's name: %v", names(a))
+	}
+}
