@@ -212,6 +212,21 @@ func (x *entityIndex) groupOf(name string) int {
 	return x.find(i)
 }
 
+// ownerOf is the group of the organisation whose whole name begins a
+// longer name ("American Airlines" in "American Airlines Flight 5342",
+// "Kessel University" in "Kessel University Press"): a mention of the one
+// names the other too. -1 when there is none.
+func (x *entityIndex) ownerOf(name string) int {
+	f := strings.Fields(name)
+	for n := len(f) - 1; n >= 2; n-- {
+		g := x.groupOf(strings.Join(f[:n], " "))
+		if g >= 0 && x.items[g].ent.Type == parallax.Organization {
+			return g
+		}
+	}
+	return -1
+}
+
 func (x *entityIndex) groupName(root int) string {
 	counts := map[string]int{}
 	typ := x.items[root].ent.Type

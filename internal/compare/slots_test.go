@@ -424,3 +424,29 @@ func TestExclusiveOwnClause(t *testing.T) {
 		t.Errorf("no exclusive naming Lena Brandt: %+v", st.Facts)
 	}
 }
+
+// A flight named after its airline names the airline: an English lead that
+// dates the collision of "Kessel Airways Flight 12" to another day than the
+// Portuguese and Spanish leads about "Kessel Airways" tells the same
+// happening, so the dates disagree.
+func TestLeadDateOwnerName(t *testing.T) {
+	an := testAnalyzer()
+	var in Input
+	for i, x := range [][3]string{
+		{"pt", "2031-01-30T10:00:00Z", "Na noite de quarta-feira (29), um avião da Kessel Airways e um helicóptero colidiram sobre a baía de Marlow."},
+		{"es", "2031-01-30T11:00:00Z", "El miércoles 29 por la noche, un avión de Kessel Airways y un helicóptero chocaron sobre la bahía de Marlow."},
+		{"en", "", "Tragedy struck on Friday, Jan. 31 when a helicopter collided with Kessel Airways Flight 12 near Marlow."},
+	} {
+		a := &parallax.Article{ID: "a" + string(rune('1'+i)), Outlet: "o" + string(rune('1'+i)) + ".example", Text: x[2], Language: x[0]}
+		if x[1] != "" {
+			a.Published, _ = time.Parse(time.RFC3339, x[1])
+		}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	st := Story(in)
+	cs := conflictsOfKind(st, "date")
+	if len(cs) != 1 || !strings.Contains(cs[0].Summary, "01-31") {
+		t.Errorf("date conflicts: %+v", st.Conflicts)
+	}
+}

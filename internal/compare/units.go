@@ -47,8 +47,12 @@ func (s *story) buildUnits() {
 		var ments []ment
 		for i := range a.Entities {
 			g := s.ents.groupOf(a.Entities[i].Name)
+			owner := s.ents.ownerOf(a.Entities[i].Name)
 			for _, sp := range a.Entities[i].Mentions {
 				ments = append(ments, ment{sp, g})
+				if owner >= 0 && owner != g {
+					ments = append(ments, ment{sp, owner})
+				}
 			}
 		}
 		sort.Slice(ments, func(i, j int) bool { return ments[i].sp.Start < ments[j].sp.Start })
