@@ -175,13 +175,27 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 		return "", err
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
+	logged, _ := ing.IndexLog()
 	next, err := place(arts[n+indexPlaced:])
 	if err != nil {
 		return "", err
 	}
+	// Every some thousands of placements the log of document frequencies
+	// is folded into them: folded here, the time spread over the articles
+	// logged (a full log holds more, which a fold writes in fewer pages
+	// per article).
+	entries, capacity := ing.IndexLog()
+	start = time.Now()
+	if err := ing.FoldIndex(ctx); err != nil {
+		return "", err
+	}
+	fold := time.Since(start)
+	perArticle := max(float64(entries-logged)/indexPlaced, 1)
+	inLog, perFold := float64(entries)/perArticle, float64(capacity)/perArticle
 	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
-	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
-		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024), nil
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%.0f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
+		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024,
+		fold.Seconds(), inLog, fold.Seconds()*1000/max(inLog, 1), perFold), nil
 }
 
 // storeAll analyses and stores arts on every core, unplaced, in order of

@@ -37,6 +37,13 @@ type Index struct {
 	// loaded: the counts were read from the State since the last Forget.
 	loaded bool
 	voc    *vocab
+	// The log of document frequency changes (StateDFLog): its rows
+	// [logFirst, logNext) are not folded into StateDF yet; logDF sums
+	// them, over logLen entries. foldReady: the next Pending folds them.
+	logFirst, logNext int64
+	logDF             map[featKey]int32
+	logLen            int
+	foldReady         bool
 	// nstories is the number of stories started; story numbers run from 1.
 	nstories int64
 	stories  map[int64]*story
@@ -109,6 +116,7 @@ func NewIndex(opt Options) *Index {
 		buckets:  map[uint64][]int64{},
 		docs:     map[int64]*indexedDoc{},
 		score:    map[int64]float64{},
+		logDF:    map[featKey]int32{},
 	}
 }
 

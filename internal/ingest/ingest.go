@@ -462,6 +462,28 @@ func (ing *Ingester) save(ctx context.Context) error {
 	return nil
 }
 
+// FoldIndex folds the grouping index's log of document frequencies into
+// the frequencies now, as it is every some thousands of placements (see
+// group.Index.Fold), and saves it: what bench -index times.
+func (ing *Ingester) FoldIndex(ctx context.Context) error {
+	if ing.index == nil {
+		return nil
+	}
+	if err := ing.index.Fold(ctx); err != nil {
+		return fmt.Errorf("fold the grouping index: %w", err)
+	}
+	return ing.save(ctx)
+}
+
+// IndexLog returns how many feature changes the grouping index's log of
+// document frequencies holds, and how many it holds before it is folded.
+func (ing *Ingester) IndexLog() (n, capacity int) {
+	if ing.index == nil {
+		return 0, 0
+	}
+	return ing.index.LogEntries()
+}
+
 // storyOf returns the stored story of the index's story sid, starting one
 // when it has none.
 func (ing *Ingester) storyOf(ctx context.Context, sid string) (int64, error) {
