@@ -36,7 +36,7 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 	defer os.RemoveAll(dir)
 	fmt.Fprintf(m.Stdout, "the grouping index at start-up: synthetic libraries in fresh SQLite files, every article within the %v window\n\n", pipeline.DefaultWindow)
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\t\n", indexPlaced, indexPlaced)
+	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\tnext: saving, ms\tvalues saved/article (df, posting, story, bucket, doc, log)\tfold the log, s\tof articles\tfold per article, ms\tlog holds, articles\t\n", indexPlaced, indexPlaced)
 	for _, n := range sizes {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -64,6 +64,7 @@ type countingStore struct {
 	reads       int
 	read, saved time.Duration
 	bytes       int
+	kinds       [8]int // values saved, by kind
 }
 
 func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
@@ -83,6 +84,7 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 	s.saved += time.Since(start)
 	for _, v := range w.Values {
 		s.bytes += len(v.Value) + 16
+		s.kinds[min(v.Kind, len(s.kinds)-1)]++
 	}
 	s.mu.Unlock()
 	return err
@@ -90,7 +92,7 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 
 func (s *countingStore) reset() {
 	s.mu.Lock()
-	s.reads, s.read, s.saved, s.bytes = 0, 0, 0, 0
+	s.reads, s.read, s.saved, s.bytes, s.kinds = 0, 0, 0, 0, [8]int{}
 	s.mu.Unlock()
 }
 
@@ -176,6 +178,7 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
 	logged, _ := ing.IndexLog()
+	cs.reset()
 	next, err := place(arts[n+indexPlaced:])
 	if err != nil {
 		return "", err
@@ -185,6 +188,7 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	// logged (a full log holds more, which a fold writes in fewer pages
 	// per article).
 	entries, capacity := ing.IndexLog()
+	nextSaved, k := cs.saved, cs.kinds
 	start = time.Now()
 	if err := ing.FoldIndex(ctx); err != nil {
 		return "", err
@@ -193,8 +197,10 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	perArticle := max(float64(entries-logged)/indexPlaced, 1)
 	inLog, perFold := float64(entries)/perArticle, float64(capacity)/perArticle
 	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
-	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%.0f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
-		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024,
+	kinds := fmt.Sprintf("%d, %d, %d, %d, %d, %d", k[group.StateDF]/indexPlaced, k[group.StatePosting]/indexPlaced, k[group.StateStory]/indexPlaced,
+		k[group.StateBucket]/indexPlaced, k[group.StateDoc]/indexPlaced, k[group.StateDFLog])
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%s\t%.2f\t%.0f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
+		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024, ms(nextSaved), kinds,
 		fold.Seconds(), inLog, fold.Seconds()*1000/max(inLog, 1), perFold), nil
 }
 

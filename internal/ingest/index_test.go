@@ -3,8 +3,11 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"log/slog"
+	"maps"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -212,4 +215,113 @@ func TestIndexBuildNotSavedIsRedone(t *testing.T) {
 	if err != nil || c.StoryID != a.StoryID || c.StoryID == b.StoryID {
 		t.Errorf("after the rebuild the second dam article is in story %d (%v); the dam story is %d, the mill's %d", c.StoryID, err, a.StoryID, b.StoryID)
 	}
+}
+
+// indexSnapshot reads the kept grouping index's counts, stories and
+// documents (what its counts enumerate), as stored.
+func indexSnapshot(t *testing.T, db parallax.Store) map[[2]int64]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[[2]int64]string{}
+	m, err := db.GroupState(ctx, group.StateMeta, []int64{0})
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no index kept: %v", err)
+	}
+	docs, n := binary.Uvarint(m[0])
+	stories, _ := binary.Uvarint(m[0][n:])
+	out[[2]int64{group.StateMeta, 0}] = strconv.Itoa(int(docs)) + "/" + strconv.Itoa(int(stories))
+	for kind, count := range map[int]uint64{group.StateStory: stories, group.StateDoc: docs} {
+		var keys []int64
+		for k := range count {
+			keys = append(keys, int64(k)+1)
+		}
+		vs, err := db.GroupState(ctx, kind, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range vs {
+			out[[2]int64{int64(kind), k}] = string(v)
+		}
+	}
+	return out
+}
+
+// Reanalyze drops the grouping index made of the old analyses and builds
+// it again from the new ones: the index is the one a first start builds
+// over the reanalysed library.
+func TestReanalyzeRebuildsIndex(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i, text := range []string{damA, damB, mill} {
+		res, err := ing.Add(ctx, art("outlet"+strconv.Itoa(i)+".example", "https://outlet.example/"+strconv.Itoa(i), text, day.Add(time.Duration(i)*time.Hour)), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.ID)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ing.Close()
+	// Analyses as an older analyser made them, without entities, and the
+	// index made of them.
+	for _, id := range ids {
+		r, err := db.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Entities = nil
+		enc, err := pipeline.EncodeAnalysis(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetAnalysis(ctx, id, enc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuild := func() {
+		t.Helper()
+		if err := db.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+			t.Fatal(err)
+		}
+		ing, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ing.Close()
+	}
+	rebuild()
+	old := indexSnapshot(t, db)
+	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := indexSnapshot(t, db)
+	rebuild()
+	want := indexSnapshot(t, db)
+	if !maps.Equal(got, want) {
+		t.Errorf("after Reanalyze the index holds %d values, %d of them as built from the new analyses", len(got), countSame(got, want))
+	}
+	if maps.Equal(old, want) {
+		t.Error("weak test: the old analyses make the same index")
+	}
+}
+
+func countSame(a, b map[[2]int64]string) int {
+	n := 0
+	for k, v := range a {
+		if w, ok := b[k]; ok && w == v {
+			n++
+		}
+	}
+	return n
 }
