@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -28,6 +29,7 @@ const (
 	StateBucket         // LSH band key → the newest documents in the bucket
 	StateDoc            // document number → its ID, story and MinHash signature
 	StateDFLog          // log row number → document frequency changes not folded into StateDF yet
+	StateDocNum         // document ID (DocKey) → its document number
 )
 
 // foldEntries is how many feature changes the log of document frequencies
@@ -77,12 +79,19 @@ type dirtySet struct {
 	stories  map[int64]bool
 	buckets  map[uint64]bool
 	docs     map[int64]bool
+	docNums  map[string]bool
 	meta     bool
 }
 
 func newDirtySet() dirtySet {
 	return dirtySet{dfs: map[featKey]int32{}, postings: map[featKey]bool{}, stories: map[int64]bool{},
-		buckets: map[uint64]bool{}, docs: map[int64]bool{}}
+		buckets: map[uint64]bool{}, docs: map[int64]bool{}, docNums: map[string]bool{}}
+}
+
+func (d *dirtySet) docNum(id string) {
+	if d.docNums != nil {
+		d.docNums[id] = true
+	}
 }
 
 func (d *dirtySet) df(tc []termCount) {
@@ -164,6 +173,9 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 	for n := range d.docs {
 		values = append(values, StateValue{StateDoc, n, ix.docs[n].encode()})
 	}
+	for id := range d.docNums {
+		values = append(values, StateValue{StateDocNum, DocKey(id), binary.AppendUvarint(nil, uint64(ix.docNums[id]))})
+	}
 	// Map order is random; a sorted list is the same for the same changes.
 	slices.SortFunc(values, func(a, b StateValue) int {
 		if a.Kind != b.Kind {
@@ -182,6 +194,7 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 		meta = binary.AppendUvarint(meta, uint64(ix.nstories))
 		meta = binary.AppendUvarint(meta, uint64(ix.logFirst))
 		meta = binary.AppendUvarint(meta, uint64(ix.logNext))
+		meta = binary.AppendUvarint(meta, uint64(ix.regroupFrom))
 		values = append(values, StateValue{StateMeta, 0, meta})
 	}
 	reset = ix.fresh
@@ -202,12 +215,13 @@ func (ix *Index) Forget() {
 	ix.postings = map[featKey][]int64{}
 	ix.buckets = map[uint64][]int64{}
 	ix.docs = map[int64]*indexedDoc{}
+	ix.docNums = map[string]int64{}
 	ix.dirty = newDirtySet()
 	ix.logDF, ix.logLen, ix.foldReady = map[featKey]int32{}, 0, false
 	ix.loaded = false
 	if ix.fresh {
 		// Nothing was saved: the rebuild starts again from nothing.
-		ix.nstories = 0
+		ix.nstories, ix.regroupFrom = 0, 0
 		ix.loaded = true
 	}
 }
@@ -234,10 +248,17 @@ func (ix *Index) loadMeta(ctx context.Context) error {
 	}
 	ix.voc.docs, ix.nstories = int(docs), int64(stories)
 	// An index saved before the log was kept has no log.
-	ix.logFirst, ix.logNext = 0, 0
+	ix.logFirst, ix.logNext, ix.regroupFrom = 0, 0, int64(docs)
 	if len(r.b) > 0 {
 		ix.logFirst, ix.logNext = int64(r.uvarint()), int64(r.uvarint())
 		if r.err != nil || ix.logFirst > ix.logNext {
+			return errBadState
+		}
+	}
+	// An index saved before Regroup has nothing waiting for it.
+	if len(r.b) > 0 {
+		ix.regroupFrom = int64(r.uvarint())
+		if r.err != nil || ix.regroupFrom > int64(docs) {
 			return errBadState
 		}
 	}
@@ -648,4 +669,70 @@ func decodeDoc(b []byte) (*indexedDoc, error) {
 		}
 	}
 	return d, r.err
+}
+
+// DocKey is the key a document's number is kept under (StateDocNum): the
+// number of a library's article ID ("a12": 12), so that new articles' keys
+// come last; another ID's hash, negative.
+func DocKey(id string) int64 {
+	if len(id) > 1 && id[0] == 'a' && id[1] != '0' {
+		if n, err := strconv.ParseInt(id[1:], 10, 64); err == nil && n > 0 {
+			return n
+		}
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return int64(h | 1<<63)
+}
+
+// docNum returns the number of the document id, 0 when it is unknown.
+func (ix *Index) docNum(ctx context.Context, id string) (int64, error) {
+	if n, ok := ix.docNums[id]; ok || ix.state == nil {
+		return n, nil
+	}
+	k := DocKey(id)
+	m, err := ix.get(ctx, StateDocNum, []int64{k})
+	if err != nil {
+		return 0, err
+	}
+	n := int64(0)
+	if b, ok := m[k]; ok {
+		v, w := binary.Uvarint(b)
+		if w <= 0 {
+			return 0, errBadState
+		}
+		n = int64(v)
+		// Another ID of the same hash: not this document.
+		if d, err := ix.loadDoc(ctx, n); err != nil {
+			return 0, err
+		} else if d == nil || d.id != id {
+			n = 0
+		}
+	}
+	ix.docNums[id] = n
+	return n, nil
+}
+
+// loadDoc returns document n's record, nil when there is none.
+func (ix *Index) loadDoc(ctx context.Context, n int64) (*indexedDoc, error) {
+	if d, ok := ix.docs[n]; ok || ix.state == nil {
+		return d, nil
+	}
+	m, err := ix.get(ctx, StateDoc, []int64{n})
+	if err != nil {
+		return nil, err
+	}
+	b, ok := m[n]
+	if !ok {
+		return nil, nil
+	}
+	d, err := decodeDoc(b)
+	if err != nil {
+		return nil, err
+	}
+	ix.docs[n] = d
+	return d, nil
 }
