@@ -272,6 +272,15 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 	return res, nil
 }
 
+// StoryOf returns the story of a document this Index placed since it was
+// opened; "" when it placed none of that ID.
+func (ix *Index) StoryOf(id string) string {
+	if d := ix.docs[ix.docNums[id]]; d != nil {
+		return storyName(d.story)
+	}
+	return ""
+}
+
 // clusterIndex is the index of a cluster Stories named ("s3": 2).
 func clusterIndex(id string) int { return int(storyNum(id)) - 1 }
 
