@@ -36,7 +36,7 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 	defer os.RemoveAll(dir)
 	fmt.Fprintf(m.Stdout, "the grouping index at start-up: synthetic libraries in fresh SQLite files, every article within the %v window\n\n", pipeline.DefaultWindow)
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\tnext: saving, ms\tvalues saved/article (df, posting, story, bucket, doc, log)\tfold the log, s\tof articles\tfold per article, ms\tlog holds, articles\t\n", indexPlaced, indexPlaced)
+	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\tnext: saving, ms\tvalues saved/article (df, posting, story, bucket, doc, log)\tfold the log, s\tof articles\tfold per article, ms\tlog holds, articles\tregroup the %d placed, s\tarticles regrouped\tmoved\tregroup per placed article, ms\t\n", indexPlaced, indexPlaced, 2*indexPlaced)
 	for _, n := range sizes {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -194,14 +194,23 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 		return "", err
 	}
 	fold := time.Since(start)
+	// The articles placed since the start are grouped again, with their
+	// stories and the nearest ones, as at the end of an ingest run.
+	start = time.Now()
+	if err := ing.Regroup(ctx); err != nil {
+		return "", err
+	}
+	regroup := time.Since(start)
+	rg := ing.Regrouped()
 	perArticle := max(float64(entries-logged)/indexPlaced, 1)
 	inLog, perFold := float64(entries)/perArticle, float64(capacity)/perArticle
 	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
 	kinds := fmt.Sprintf("%d, %d, %d, %d, %d, %d", k[group.StateDF]/indexPlaced, k[group.StatePosting]/indexPlaced, k[group.StateStory]/indexPlaced,
 		k[group.StateBucket]/indexPlaced, k[group.StateDoc]/indexPlaced, k[group.StateDFLog])
-	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%s\t%.2f\t%.0f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%s\t%.2f\t%.0f\t%.2f\t%.0f\t%.2f\t%d\t%d\t%.2f\t", n, rebuild.Seconds(), build.Seconds(),
 		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024, ms(nextSaved), kinds,
-		fold.Seconds(), inLog, fold.Seconds()*1000/max(inLog, 1), perFold), nil
+		fold.Seconds(), inLog, fold.Seconds()*1000/max(inLog, 1), perFold,
+		regroup.Seconds(), rg.Docs, len(rg.Moves), regroup.Seconds()*1000/(2*indexPlaced)), nil
 }
 
 // storeAll analyses and stores arts on every core, unplaced, in order of

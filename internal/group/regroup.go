@@ -40,6 +40,13 @@ type Members func(ctx context.Context, storyID string) ([]Doc, error)
 // least half the Index's threshold.
 const maxNeighbours = 3
 
+// maxRegroupStory bounds the stories Regroup groups again: a larger one
+// (a story of many thousands of documents within the window, or one the
+// single pass let grow by chaining) is left as it is, with the documents
+// placed in it, so that a Regroup's cost stays bounded whatever the
+// library holds. A variable for the tests.
+var maxRegroupStory = 5000
+
 // Unregrouped returns how many documents were placed since the last
 // Regroup.
 func (ix *Index) Unregrouped(ctx context.Context) (int, error) {
@@ -114,6 +121,10 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 			stories = append(stories, d.story)
 		}
 	}
+	if err := ix.loadStories(ctx, stories); err != nil {
+		return res, err
+	}
+	stories = slices.DeleteFunc(stories, func(s int64) bool { return ix.stories[s].n > maxRegroupStory })
 	var all []*member
 	byID := map[string]*member{}
 	add := func(s int64) error {
@@ -344,7 +355,7 @@ func (ix *Index) neighbours(ctx context.Context, d *Doc, own int64) ([]int64, er
 	var out []storyCand
 	for _, c := range cands {
 		st := ix.stories[c.story]
-		if st.n == 0 {
+		if st.n == 0 || st.n > maxRegroupStory {
 			continue
 		}
 		if w := ix.opt.Window; w > 0 && !d.Published.IsZero() && !st.first.IsZero() &&

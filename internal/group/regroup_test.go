@@ -2,6 +2,7 @@ package group
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 )
@@ -151,5 +152,41 @@ func TestRegroupState(t *testing.T) {
 	}
 	if len(mem.storyOf) != len(docs) {
 		t.Fatal("documents lost")
+	}
+}
+
+// A story larger than maxRegroupStory is left as it is, with the
+// documents placed in it.
+func TestRegroupLeavesLargeStories(t *testing.T) {
+	defer func(n int) { maxRegroupStory = n }(maxRegroupStory)
+	maxRegroupStory = 8
+	tr := newTracked(NewIndex(Options{}))
+	for _, d := range append(syntheticCorpus(300, 5), fixtureDocs...) {
+		tr.place(t, d)
+	}
+	before := maps.Clone(tr.storyOf)
+	size := map[string]int{}
+	for _, s := range before {
+		size[s]++
+	}
+	res := tr.regroup(t)
+	for _, m := range res.Moves {
+		if size[m.From] > maxRegroupStory {
+			t.Errorf("%s moved out of %s, a story of %d", m.Doc, m.From, size[m.From])
+		}
+	}
+	for id, s := range before {
+		if size[s] > maxRegroupStory && tr.storyOf[id] != s {
+			t.Errorf("%s left %s, a story of %d", id, s, size[s])
+		}
+	}
+	big := 0
+	for _, n := range size {
+		if n > maxRegroupStory {
+			big++
+		}
+	}
+	if big == 0 || len(res.Moves) == 0 {
+		t.Fatalf("weak test: %d stories larger than the bound, %d moves", big, len(res.Moves))
 	}
 }

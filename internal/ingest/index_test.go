@@ -325,3 +325,127 @@ func countSame(a, b map[[2]int64]string) int {
 	}
 	return n
 }
+
+// testRegroupKept ingests synthetic coverage in runs, each a new Ingester
+// ending with Flush, which groups the run's articles again, but one that
+// is killed after saving its placements: its articles are grouped again at
+// the next run's end. The stories must be those of one index in memory
+// that never stopped, regrouping at the same points.
+func testRegroupKept(t *testing.T, db parallax.Store) {
+	ctx := context.Background()
+	start := day
+	arts := synth.Corpus(synth.Options{Articles: 600, PerEvent: 6, Seed: 5, Start: start})
+	now := func() time.Time { return start.Add(12 * 24 * time.Hour) }
+	an := pipeline.NewAnalyzer()
+	ix := group.NewIndex(group.Options{Window: pipeline.DefaultWindow})
+	storyOf := map[string]string{}
+	var docs []group.Doc
+	regroup := func() int {
+		res, err := ix.Regroup(ctx, func(_ context.Context, sid string) ([]group.Doc, error) {
+			var out []group.Doc
+			for _, d := range docs {
+				if storyOf[d.ID] == sid {
+					out = append(out, d)
+				}
+			}
+			return out, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range res.Moves {
+			storyOf[m.Doc] = m.To
+		}
+		return len(res.Moves)
+	}
+	moves := 0
+	for i, a := range arts {
+		c := *a
+		d := pipeline.Doc(an.Analyze(&c))
+		d.ID = c.Source
+		docs = append(docs, d)
+		storyOf[d.ID], _ = ix.Add(d)
+		if i == 149 || i == 449 || i == len(arts)-1 {
+			moves += regroup()
+		}
+	}
+	want := map[string]string{}
+	for _, d := range docs {
+		want[d.ID] = storyOf[d.ID]
+	}
+
+	sources := map[int64]string{}
+	run := func(arts []*parallax.Article, killed bool) {
+		t.Helper()
+		ing, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			res, err := ing.Add(ctx, a, 0)
+			if err != nil || !res.New {
+				t.Fatalf("%s: %+v, %v", a.Source, res, err)
+			}
+			sources[res.ID] = a.Source
+		}
+		if killed {
+			// Placements saved, stories compared, not grouped again; then
+			// gone without a word.
+			if err := ing.FlushPlaced(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if ing.lock != nil {
+				ing.lock.Unlock()
+			}
+			return
+		}
+		if err := ing.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ing.Close()
+	}
+	run(arts[:150], false)
+	run(arts[150:300], true)
+	run(arts[300:450], false)
+	run(arts[450:], false)
+	got := partition(t, db, sources)
+	wantP := map[string]string{}
+	for src, s := range want {
+		first := src
+		for x, s2 := range want {
+			if s2 == s && x < first {
+				first = x
+			}
+		}
+		wantP[src] = first
+	}
+	diff := 0
+	for src, w := range wantP {
+		if got[src] != w {
+			diff++
+			if diff <= 5 {
+				t.Errorf("%s: with %s in the library, with %s in one index that never stopped", src, got[src], w)
+			}
+		}
+	}
+	t.Logf("%d articles, %d moved by regrouping", len(want), moves)
+	if diff > 0 || moves == 0 {
+		t.Fatalf("%d of %d articles placed otherwise; %d moves", diff, len(want), moves)
+	}
+	// No story is left empty, and each story's listing counts its articles.
+	ids, err := db.StaleStories(ctx, 100)
+	if err != nil || len(ids) != 0 {
+		t.Errorf("stories not compared after the last run: %v, %v", ids, err)
+	}
+}
+
+func TestRegroupKeptSQLite(t *testing.T) { testRegroupKept(t, open(t)) }
+
+func TestRegroupKeptPostgres(t *testing.T) {
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testRegroupKept(t, db)
+}

@@ -80,7 +80,9 @@ type Ingester struct {
 	// stories a regrouping emptied.
 	unsaved []parallax.Placement
 	emptied []int64
-	dirty   map[int64]bool
+	// regrouped is what the last Regroup did.
+	regrouped group.Regrouped
+	dirty     map[int64]bool
 	// skip are unplaced articles that cannot be placed (their analysis is
 	// unreadable), passed over until reanalysed.
 	skip map[int64]bool
@@ -525,6 +527,7 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	ing.regrouped = res
 	if res.Docs == 0 {
 		return ing.save(ctx) // that nothing waits is saved
 	}
@@ -567,6 +570,9 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Regrouped returns what the last Regroup did.
+func (ing *Ingester) Regrouped() group.Regrouped { return ing.regrouped }
 
 // FoldIndex folds the grouping index's log of document frequencies into
 // the frequencies now, as it is every some thousands of placements (see
