@@ -101,8 +101,8 @@ type StoryEvent struct {
 const (
 	EventOutlet   = "outlet"
 	EventConflict = "conflict"
-	// EventMoved: an article was moved into the story when stories were
-	// grouped again; Subject is the article's ID ("a12").
+	// EventMoved: articles were moved into the story when stories were
+	// grouped again; Subject lists their IDs ("a12,a15").
 	EventMoved = "moved"
 )
 

@@ -432,7 +432,21 @@ func testRegroupKept(t *testing.T, db parallax.Store) {
 	if diff > 0 || moves == 0 {
 		t.Fatalf("%d of %d articles placed otherwise; %d moves", diff, len(want), moves)
 	}
-	// No story is left empty, and each story's listing counts its articles.
+	// Each move is recorded in the story the article went to.
+	evs, err := db.Events(ctx, parallax.EventFilter{Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := 0
+	for _, e := range evs {
+		if e.Kind == parallax.EventMoved {
+			recorded += strings.Count(e.Subject, ",") + 1
+		}
+	}
+	if recorded == 0 {
+		t.Error("no move recorded")
+	}
+	// Each story's listing counts its articles.
 	ids, err := db.StaleStories(ctx, 100)
 	if err != nil || len(ids) != 0 {
 		t.Errorf("stories not compared after the last run: %v, %v", ids, err)

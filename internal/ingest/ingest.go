@@ -541,13 +541,29 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 			return fail(err)
 		}
 	}
+	// One event per story that gained articles: which, and from where.
 	var events []parallax.StoryEvent
+	at := map[int64]int{}
 	for _, m := range res.Moves {
 		to := ing.index.Bound(m.To)
 		a := parseArticleID(m.Doc)
 		ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: a, StoryID: to, DuplicateOf: dups[m.Doc]})
-		events = append(events, parallax.StoryEvent{StoryID: to, Kind: parallax.EventMoved, Subject: m.Doc,
-			Summary: fmt.Sprintf("%s moved here from story %d when stories were grouped again", m.Doc, before[m.From])})
+		k, ok := at[to]
+		if !ok {
+			k = len(events)
+			at[to] = k
+			events = append(events, parallax.StoryEvent{StoryID: to, Kind: parallax.EventMoved})
+		}
+		e := &events[k]
+		if e.Subject != "" {
+			e.Subject += ","
+			e.Summary += ", "
+		}
+		e.Subject += m.Doc
+		e.Summary += fmt.Sprintf("%s (from story %d)", m.Doc, before[m.From])
+	}
+	for i := range events {
+		events[i].Summary = "moved here when stories were grouped again: " + events[i].Summary
 	}
 	for _, sid := range res.Stories {
 		ing.dirty[ing.index.Bound(sid)] = true
