@@ -2,8 +2,10 @@
 // once, linked to the article it copies if any, and placed in a story
 // (joining one or starting one) through an index of recent coverage, kept
 // in the store, so neither starting nor placing an article costs more as
-// the library grows. The stories it
-// touched have their comparison recomputed when the batch is flushed.
+// the library grows. When the batch is flushed, the articles placed since
+// the last flush are grouped again with their stories and the nearest
+// ones, as `parallax compare` groups a batch (Regroup), and the stories
+// that changed have their comparison recomputed.
 package ingest
 
 import (
