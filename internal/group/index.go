@@ -56,11 +56,11 @@ type Index struct {
 	regroupFrom int64
 	// batch are the options of the grouping Regroup runs: the caller's,
 	// as Stories takes them.
-	batch    Options
-	dirty    dirtySet
-	stats    Stats
-	score    map[int64]float64 // scratch: candidate story → shared weight
-	cands    []storyCand       // scratch
+	batch Options
+	dirty dirtySet
+	stats Stats
+	score map[int64]float64 // scratch: candidate story → shared weight
+	cands []storyCand       // scratch
 }
 
 // Stats counts what an Index has done.
