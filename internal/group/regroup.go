@@ -89,6 +89,7 @@ func (ix *Index) Regroup(ctx context.Context, members Members) (Regrouped, error
 // member is a document being grouped again.
 type member struct {
 	doc   Doc
+	v     *vec  // its vector, once weighed
 	num   int64 // its document number; 0 when the Index has none
 	from  int64 // its story
 	order int   // the order it was found in
@@ -153,7 +154,7 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 		if !touched[m.doc.ID] {
 			continue
 		}
-		ns, err := ix.neighbours(ctx, &m.doc, m.from)
+		ns, err := ix.neighbours(ctx, m)
 		if err != nil {
 			return res, err
 		}
@@ -247,11 +248,11 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 			rebuilt[to] = st
 			res.Stories = append(res.Stories, storyName(to))
 		}
-		v, err := ix.vector(ctx, &m.doc)
+		v, err := m.vector(ctx, ix)
 		if err != nil {
 			return res, err
 		}
-		st.add(&v, m.doc.Published)
+		st.add(v, m.doc.Published)
 		if to == m.from {
 			continue
 		}
@@ -319,10 +320,23 @@ func (ix *Index) vector(ctx context.Context, d *Doc) (vec, error) {
 	return v, nil
 }
 
-// neighbours returns the stories other than own most similar to d, at
+// vector returns m's vector, weighing it the first time.
+func (m *member) vector(ctx context.Context, ix *Index) (*vec, error) {
+	if m.v == nil {
+		v, err := ix.vector(ctx, &m.doc)
+		if err != nil {
+			return nil, err
+		}
+		m.v = &v
+	}
+	return m.v, nil
+}
+
+// neighbours returns the stories other than m's most similar to it, at
 // least half the threshold, at most maxNeighbours.
-func (ix *Index) neighbours(ctx context.Context, d *Doc, own int64) ([]int64, error) {
-	v, err := ix.vector(ctx, d)
+func (ix *Index) neighbours(ctx context.Context, m *member) ([]int64, error) {
+	d, own := &m.doc, m.from
+	v, err := m.vector(ctx, ix)
 	if err != nil {
 		return nil, err
 	}
@@ -362,7 +376,7 @@ func (ix *Index) neighbours(ctx context.Context, d *Doc, own int64) ([]int64, er
 			(d.Published.Before(st.first.Add(-w)) || d.Published.After(st.last.Add(w))) {
 			continue
 		}
-		if sim := st.similarity(&v); sim >= ix.opt.Threshold/2 {
+		if sim := st.similarity(v); sim >= ix.opt.Threshold/2 {
 			out = append(out, storyCand{c.story, sim})
 		}
 	}
