@@ -259,20 +259,23 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 			return res, err
 		}
 		st.add(v, m.doc.Published)
-		if to == m.from {
-			continue
-		}
-		res.Moves = append(res.Moves, Move{Doc: m.doc.ID, From: storyName(m.from), To: storyName(to)})
+		// The document's record follows it; one that disagreed with the
+		// caller's members (an index rebuilt after the placements were
+		// made) is set right too.
 		if m.num > 0 {
 			d, err := ix.loadDoc(ctx, m.num)
 			if err != nil {
 				return res, err
 			}
-			if d != nil {
+			if d != nil && d.story != to {
 				d.story = to
 				ix.dirty.doc(m.num)
 			}
 		}
+		if to == m.from {
+			continue
+		}
+		res.Moves = append(res.Moves, Move{Doc: m.doc.ID, From: storyName(m.from), To: storyName(to)})
 		top := v.query(ix.opt.QueryTerms)
 		if err := ix.loadPostings(ctx, top); err != nil {
 			return res, err
