@@ -463,3 +463,36 @@ func TestRegroupKeptPostgres(t *testing.T) {
 	defer db.Close()
 	testRegroupKept(t, db)
 }
+
+// On a shared library, Reanalyze does not drop the index from under a
+// process that places articles with it.
+func TestReanalyzeWhilePlacingPostgres(t *testing.T) {
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	held := indexSnapshot(t, db)
+	if _, _, err := Reanalyze(ctx, db, now, nil); parallax.ErrorCode(err) != parallax.ECONFLICT {
+		t.Errorf("Reanalyze while another places: %v, want ECONFLICT", err)
+	}
+	if got := indexSnapshot(t, db); !maps.Equal(got, held) {
+		t.Error("Reanalyze changed the index of the process placing")
+	}
+	ing.Close()
+	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+		t.Errorf("Reanalyze once the lock is free: %v", err)
+	}
+}
