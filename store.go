@@ -87,7 +87,7 @@ type Feed struct {
 type StoryEvent struct {
 	ID      int64 // assigned by the store, increasing
 	StoryID int64
-	Kind    string // EventOutlet or EventConflict
+	Kind    string // EventOutlet, EventConflict or EventMoved
 	// Subject is the outlet's name, or the conflict's key (Conflict.Key).
 	Subject string
 	// Summary says it in words: "harbor-gazette.example covers the story",
@@ -101,6 +101,9 @@ type StoryEvent struct {
 const (
 	EventOutlet   = "outlet"
 	EventConflict = "conflict"
+	// EventMoved: articles were moved into the story when stories were
+	// grouped again; Subject lists their IDs ("a12,a15").
+	EventMoved = "moved"
 )
 
 // EventFilter selects events. Zero fields select everything.
@@ -204,6 +207,10 @@ type GroupWrite struct {
 	Values []GroupValue
 	// Placements are recorded as SetPlacement records them, in order.
 	Placements []Placement
+	// DeleteStories are deleted after the placements, those that hold no
+	// article then (a regrouping moved every article of theirs away), with
+	// their reports, reviews and events.
+	DeleteStories []int64
 }
 
 // Placement is an article's story and the article it copies (0: none).

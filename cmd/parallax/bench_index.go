@@ -36,7 +36,7 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 	defer os.RemoveAll(dir)
 	fmt.Fprintf(m.Stdout, "the grouping index at start-up: synthetic libraries in fresh SQLite files, every article within the %v window\n\n", pipeline.DefaultWindow)
 	w := tabwriter.NewWriter(m.Stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\t\n", indexPlaced, indexPlaced)
+	fmt.Fprintf(w, "articles\trebuild at start (before), s\tbuild once, s\tstart, kept index, ms\tplace first %d, ms/article\tplace next %d, ms/article\tindex values read/article\tof which reading, ms\tsaving, ms\tKB saved/article\tnext: saving, ms\tvalues saved/article (df, posting, story, bucket, doc, log)\tfold the log, s\tof articles\tfold per article, ms\tlog holds, articles\tregroup the %d placed, s\tarticles regrouped\tmoved\tregroup per placed article, ms\tthen place %d more and regroup, s\tarticles regrouped\tmoved\tregroup per placed article, ms\t\n", indexPlaced, indexPlaced, 2*indexPlaced, indexPlaced)
 	for _, n := range sizes {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -64,6 +64,7 @@ type countingStore struct {
 	reads       int
 	read, saved time.Duration
 	bytes       int
+	kinds       [8]int // values saved, by kind
 }
 
 func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
@@ -83,6 +84,7 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 	s.saved += time.Since(start)
 	for _, v := range w.Values {
 		s.bytes += len(v.Value) + 16
+		s.kinds[min(v.Kind, len(s.kinds)-1)]++
 	}
 	s.mu.Unlock()
 	return err
@@ -90,14 +92,14 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 
 func (s *countingStore) reset() {
 	s.mu.Lock()
-	s.reads, s.read, s.saved, s.bytes = 0, 0, 0, 0
+	s.reads, s.read, s.saved, s.bytes, s.kinds = 0, 0, 0, 0, [8]int{}
 	s.mu.Unlock()
 }
 
 func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, seed int64) (string, error) {
 	m := c.Main
 	now := time.Now()
-	arts := synth.Corpus(synth.Options{Articles: n + 2*indexPlaced, Seed: seed + 2})
+	arts := synth.Corpus(synth.Options{Articles: n + 3*indexPlaced, Seed: seed + 2})
 	span := pipeline.DefaultWindow - 24*time.Hour
 	for i, a := range arts {
 		a.Published = now.Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
@@ -175,13 +177,52 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 		return "", err
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
-	next, err := place(arts[n+indexPlaced:])
+	logged, _ := ing.IndexLog()
+	cs.reset()
+	next, err := place(arts[n+indexPlaced : n+2*indexPlaced])
 	if err != nil {
 		return "", err
 	}
+	// Every some thousands of placements the log of document frequencies
+	// is folded into them: folded here, the time spread over the articles
+	// logged (a full log holds more, which a fold writes in fewer pages
+	// per article).
+	entries, capacity := ing.IndexLog()
+	nextSaved, k := cs.saved, cs.kinds
+	start = time.Now()
+	if err := ing.FoldIndex(ctx); err != nil {
+		return "", err
+	}
+	fold := time.Since(start)
+	// The articles placed since the start are grouped again, with their
+	// stories and the nearest ones, as at the end of an ingest run.
+	start = time.Now()
+	if err := ing.Regroup(ctx); err != nil {
+		return "", err
+	}
+	regroup := time.Since(start)
+	rg := ing.Regrouped()
+	// Once more: the stories one-pass placement had chained together are
+	// split now, as in a library that regroups every run.
+	if _, err := place(arts[n+2*indexPlaced:]); err != nil {
+		return "", err
+	}
+	start = time.Now()
+	if err := ing.Regroup(ctx); err != nil {
+		return "", err
+	}
+	regroup2 := time.Since(start)
+	rg2 := ing.Regrouped()
+	perArticle := max(float64(entries-logged)/indexPlaced, 1)
+	inLog, perFold := float64(entries)/perArticle, float64(capacity)/perArticle
 	ms := func(d time.Duration) float64 { return d.Seconds() * 1000 / indexPlaced }
-	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t", n, rebuild.Seconds(), build.Seconds(),
-		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024), nil
+	kinds := fmt.Sprintf("%d, %d, %d, %d, %d, %d", k[group.StateDF]/indexPlaced, k[group.StatePosting]/indexPlaced, k[group.StateStory]/indexPlaced,
+		k[group.StateBucket]/indexPlaced, k[group.StateDoc]/indexPlaced, k[group.StateDFLog])
+	return fmt.Sprintf("%d\t%.2f\t%.2f\t%.1f\t%.2f\t%.2f\t%d\t%.2f\t%.2f\t%.0f\t%.2f\t%s\t%.2f\t%.0f\t%.2f\t%.0f\t%.2f\t%d\t%d\t%.2f\t%.2f\t%d\t%d\t%.2f\t", n, rebuild.Seconds(), build.Seconds(),
+		open.Seconds()*1000, ms(first), ms(next), reads/indexPlaced, ms(read), ms(saved), float64(bytes)/indexPlaced/1024, ms(nextSaved), kinds,
+		fold.Seconds(), inLog, fold.Seconds()*1000/max(inLog, 1), perFold,
+		regroup.Seconds(), rg.Docs, len(rg.Moves), regroup.Seconds()*1000/(2*indexPlaced),
+		regroup2.Seconds(), rg2.Docs, len(rg2.Moves), regroup2.Seconds()*1000/indexPlaced), nil
 }
 
 // storeAll analyses and stores arts on every core, unplaced, in order of

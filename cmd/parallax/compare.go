@@ -37,7 +37,7 @@ naming its outlet, headline, date and URL:
 	format := fs.String("format", "text", "output format: text, json, md or html")
 	out := fs.String("o", "", "write the report to this file instead of standard output")
 	oneStory := fs.Bool("one-story", false, "treat all inputs as one story instead of grouping them")
-	incremental := fs.Bool("incremental", false, "group the articles one at a time, in input order, as the library does: the stories ingest makes of them (less accurate than grouping all at once)")
+	incremental := fs.Bool("incremental", false, "group the articles as the library does: one at a time, in input order, then again every 5,000 and at the end with the stories they joined: the stories ingest makes of them in an empty library (up to 5,000 articles, those of grouping all at once)")
 	color := fs.Bool("color", false, "colour the text report")
 	maxSize := fs.Int64("max-size", 10<<20, "largest single-article file to read, in bytes")
 	outlet := fs.String("outlet", "", "the outlet of the text and HTML files given (they name none, or the wrong one)")

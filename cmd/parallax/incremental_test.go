@@ -139,7 +139,9 @@ func syntheticJSONL(t *testing.T) string {
 }
 
 // TestCompareIncrementalIsLibrary: compare --incremental finds the stories
-// ingest puts the same articles in, in a new library.
+// ingest puts the same articles in, in a new library; and, as the library
+// groups a run's articles again at its end, those are the stories compare
+// finds grouping them all at once.
 func TestCompareIncrementalIsLibrary(t *testing.T) {
 	cases := []struct {
 		name   string
@@ -150,12 +152,16 @@ func TestCompareIncrementalIsLibrary(t *testing.T) {
 		{"coverage", func(t *testing.T) []string {
 			return []string{filepath.Join(sharedtest.Dir(t), "corpus", "dev", "coverage.jsonl")}
 		}},
+		{"ecbplus", func(t *testing.T) []string {
+			return []string{filepath.Join(sharedtest.Dir(t), "corpus", "dev", "ecbplus.jsonl")}
+		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			inputs := tc.inputs(t)
 			lib := groupsOf(libraryStories(t, inputs...))
 			cmp := groupsOf(compareStories(t, append([]string{"--incremental"}, inputs...)...))
+			batch := groupsOf(compareStories(t, inputs...))
 			if len(lib) != len(cmp) || len(lib) < 7 {
 				t.Fatalf("library holds %d articles, compare reports %d", len(lib), len(cmp))
 			}
@@ -165,8 +171,11 @@ func TestCompareIncrementalIsLibrary(t *testing.T) {
 				if !slices.Equal(m, cmp[a]) {
 					t.Errorf("%s: with %v in the library, with %v in compare --incremental", a, m, cmp[a])
 				}
+				if !slices.Equal(m, batch[a]) {
+					t.Errorf("%s: with %v in the library, with %v in compare", a, m, batch[a])
+				}
 			}
-			t.Logf("%d articles, %d stories, the same in both", len(lib), len(stories))
+			t.Logf("%d articles, %d stories, the same in the library, compare --incremental and compare", len(lib), len(stories))
 		})
 	}
 }

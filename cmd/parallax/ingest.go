@@ -191,7 +191,8 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 			r.stories++
 		}
 		if time.Since(r.flushed) >= flushEvery {
-			if err := r.ing.Flush(ctx); err != nil && ctx.Err() == nil {
+			// The run's articles are grouped again at its end, all at once.
+			if err := r.ing.FlushPlaced(ctx); err != nil && ctx.Err() == nil {
 				r.fail(err)
 			}
 			r.flushed = time.Now()
@@ -224,7 +225,9 @@ func (r *ingestRun) interrupted(ctx context.Context) error {
 	}
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
 	defer cancel()
-	if err := r.ing.Flush(fctx); err != nil && fctx.Err() == nil {
+	// Not grouped again: the articles placed wait in the index for the
+	// next run's end.
+	if err := r.ing.FlushPlaced(fctx); err != nil && fctx.Err() == nil {
 		r.fail(err)
 	}
 	if n := r.ing.Dirty(); n > 0 {

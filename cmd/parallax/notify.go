@@ -35,7 +35,7 @@ const notifyBatch = 200
 type webhookEvent struct {
 	ID      int64  `json:"id"`
 	Story   string `json:"story"`
-	Kind    string `json:"kind"` // "outlet" or "conflict"
+	Kind    string `json:"kind"` // "outlet", "conflict" or "moved"
 	Subject string `json:"subject"`
 	Summary string `json:"summary"`
 	Title   string `json:"title"`

@@ -160,8 +160,9 @@ func writeReport(t testing.TB, name string, docs []Doc, urls []string, res Resul
 
 // TestDevSets groups the two dev sets with the default options, in one
 // batch and through an Index, and checks story BCubed F1 against the gold.
-// The batch floors are the project's targets; the Index floors guard
-// against regressions of the single greedy pass.
+// The batch floors are the project's targets, which the library's way
+// (an Index regrouping each run's documents at its end) must reach too;
+// the Index floors guard against regressions of the single greedy pass.
 func TestDevSets(t *testing.T) {
 	dev := devDir(t)
 	for _, tc := range []struct {
@@ -191,6 +192,28 @@ func TestDevSets(t *testing.T) {
 			t.Logf("%s, Index: %d stories, BCubed P %.3f R %.3f F1 %.3f", tc.name, ix.Stats().Stories, p, r, f1)
 			if f1 < tc.indexFloor {
 				t.Errorf("%s: Index story BCubed F1 = %.3f, want ≥ %.2f", tc.name, f1, tc.indexFloor)
+			}
+			// The library: an Index regrouping each run's documents (runs
+			// of every size, the last one whole) at the run's end.
+			for _, run := range []int{len(docs), 100, 20} {
+				tr := newTracked(NewIndex(Options{}))
+				regrouped := 0
+				for i, d := range docs {
+					tr.place(t, d)
+					if (i+1)%run == 0 || i == len(docs)-1 {
+						regrouped += tr.regroup(t).Docs
+					}
+				}
+				byURL := map[string]string{}
+				for i, d := range docs {
+					byURL[urls[i]] = tr.storyOf[d.ID]
+				}
+				p, r, f1 = bcubed(gold, byURL)
+				t.Logf("%s, Index regrouped every %d (%.1f documents regrouped per document): BCubed P %.3f R %.3f F1 %.3f",
+					tc.name, run, float64(regrouped)/float64(len(docs)), p, r, f1)
+				if f1 < tc.floor {
+					t.Errorf("%s: Index regrouped every %d: story BCubed F1 = %.3f, want ≥ %.2f", tc.name, run, f1, tc.floor)
+				}
 			}
 		})
 	}

@@ -35,7 +35,9 @@
 // store (OpenIndex), of which it reads only what each document needs.
 // Stories groups a whole batch at once: it builds the same candidate pairs,
 // then clusters them by average linkage, which is better than the single
-// greedy pass. Both are deterministic: the same documents in the same order
+// greedy pass. Index.Regroup brings the two together: it groups the
+// documents an Index placed since it last did again, with the other
+// members of their stories and of the stories nearest them, by Stories. Both are deterministic: the same documents in the same order
 // give the same result. Stories (or a Batch, which it feeds) reads the
 // documents on all cores and keeps a compact form of each, not its text,
 // and scores the candidate pairs on all cores: a million articles take

@@ -37,16 +37,30 @@ type Index struct {
 	// loaded: the counts were read from the State since the last Forget.
 	loaded bool
 	voc    *vocab
+	// The log of document frequency changes (StateDFLog): its rows
+	// [logFirst, logNext) are not folded into StateDF yet; logDF sums
+	// them, over logLen entries. foldReady: the next Pending folds them.
+	logFirst, logNext int64
+	logDF             map[featKey]int32
+	logLen            int
+	foldReady         bool
 	// nstories is the number of stories started; story numbers run from 1.
 	nstories int64
 	stories  map[int64]*story
 	postings map[featKey][]int64 // feature → stories, most recently touched last
 	buckets  map[uint64][]int64  // LSH band key → documents, newest last, at most bucketCap
 	docs     map[int64]*indexedDoc
-	dirty    dirtySet
-	stats    Stats
-	score    map[int64]float64 // scratch: candidate story → shared weight
-	cands    []storyCand       // scratch
+	docNums  map[string]int64 // document ID → number (0: unknown)
+	// regroupFrom: the documents numbered after it were placed since the
+	// last Regroup.
+	regroupFrom int64
+	// batch are the options of the grouping Regroup runs: the caller's,
+	// as Stories takes them.
+	batch Options
+	dirty dirtySet
+	stats Stats
+	score map[int64]float64 // scratch: candidate story → shared weight
+	cands []storyCand       // scratch
 }
 
 // Stats counts what an Index has done.
@@ -98,9 +112,13 @@ const maxStoryFeatures = 1024
 
 // NewIndex returns an empty Index that lives in memory.
 func NewIndex(opt Options) *Index {
+	batch := opt
+	batch.Threshold = 0 // an Index's threshold is not Stories's
 	opt = opt.withDefaults(DefaultIndexThreshold)
 	return &Index{
 		opt:      opt,
+		batch:    batch,
+		docNums:  map[string]int64{},
 		fw:       opt.Weights.array(),
 		x:        newExtractor(),
 		voc:      newVocab(),
@@ -109,6 +127,7 @@ func NewIndex(opt Options) *Index {
 		buckets:  map[uint64][]int64{},
 		docs:     map[int64]*indexedDoc{},
 		score:    map[int64]float64{},
+		logDF:    map[featKey]int32{},
 	}
 }
 
@@ -216,6 +235,8 @@ func (ix *Index) Place(ctx context.Context, d Doc) (storyID, dupOf string, err e
 	}
 	ix.docs[num] = rec
 	ix.dirty.doc(num)
+	ix.docNums[d.ID] = num
+	ix.dirty.docNum(d.ID)
 	ix.dirty.meta = true
 	return storyName(rec.story), dupOf, nil
 }
@@ -307,6 +328,9 @@ func (ix *Index) bestStory(ctx context.Context, v *vec, top []featKey, published
 		if ix.opt.Window > 0 && !published.IsZero() && !st.first.IsZero() &&
 			(published.Before(st.first.Add(-ix.opt.Window)) || published.After(st.last.Add(ix.opt.Window))) {
 			continue
+		}
+		if st.n == 0 {
+			continue // emptied by Regroup
 		}
 		ix.stats.Candidates++
 		sim := st.similarity(v)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -27,7 +28,41 @@ const (
 	StateStory          // story number → its member sums and time range
 	StateBucket         // LSH band key → the newest documents in the bucket
 	StateDoc            // document number → its ID, story and MinHash signature
+	StateDFLog          // log row number → document frequency changes not folded into StateDF yet
+	StateDocNum         // document ID (DocKey) → its document number
 )
+
+// foldEntries is how many feature changes the log of document frequencies
+// holds before they are folded into the frequencies (StateDF): some
+// thousands of documents' (a document changes a few hundred). Each save
+// appends one row to the log, at the end of its key range, instead of
+// rewriting rows of StateDF all over a table that grows with the library
+// (most of a document's features are new, under hashed keys); the fold
+// rewrites them once for thousands of documents. Opening an index reads
+// back the log, at most this many entries (a few megabytes). A variable
+// for the tests.
+var foldEntries = 1 << 20
+
+// LogEntries returns how many feature changes the log of document
+// frequencies holds, and how many it holds before it is folded.
+func (ix *Index) LogEntries() (n, capacity int) { return ix.logLen, foldEntries }
+
+// Fold makes the next Pending fold the log of document frequencies into
+// the frequencies, however long it is.
+func (ix *Index) Fold(ctx context.Context) error {
+	if ix.state == nil {
+		return nil
+	}
+	if err := ix.loadMeta(ctx); err != nil {
+		ix.Forget()
+		return err
+	}
+	if err := ix.prepareFold(ctx, true); err != nil {
+		ix.Forget()
+		return err
+	}
+	return nil
+}
 
 // StateValue is one value to save: Value nil deletes it.
 type StateValue struct {
@@ -39,23 +74,30 @@ type StateValue struct {
 // dirtySet records what Place changed since the last Pending; its maps are
 // nil for an Index in memory, which has nothing to save.
 type dirtySet struct {
-	dfs      map[featKey]bool
+	dfs      map[featKey]int32 // feature → documents that gained it
 	postings map[featKey]bool
 	stories  map[int64]bool
 	buckets  map[uint64]bool
 	docs     map[int64]bool
+	docNums  map[string]bool
 	meta     bool
 }
 
 func newDirtySet() dirtySet {
-	return dirtySet{dfs: map[featKey]bool{}, postings: map[featKey]bool{}, stories: map[int64]bool{},
-		buckets: map[uint64]bool{}, docs: map[int64]bool{}}
+	return dirtySet{dfs: map[featKey]int32{}, postings: map[featKey]bool{}, stories: map[int64]bool{},
+		buckets: map[uint64]bool{}, docs: map[int64]bool{}, docNums: map[string]bool{}}
+}
+
+func (d *dirtySet) docNum(id string) {
+	if d.docNums != nil {
+		d.docNums[id] = true
+	}
 }
 
 func (d *dirtySet) df(tc []termCount) {
 	if d.dfs != nil {
 		for _, t := range tc {
-			d.dfs[t.key] = true
+			d.dfs[t.key]++
 		}
 	}
 }
@@ -94,8 +136,30 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 		return nil, false
 	}
 	d := &ix.dirty
-	for k := range d.dfs {
-		values = append(values, StateValue{StateDF, int64(k), binary.AppendUvarint(nil, uint64(ix.voc.df[k]))})
+	switch {
+	case ix.fresh || ix.foldReady:
+		// The frequencies themselves: those logged and those changed since.
+		for k := range ix.logDF {
+			if _, ok := d.dfs[k]; !ok {
+				values = append(values, StateValue{StateDF, int64(k), binary.AppendUvarint(nil, uint64(ix.voc.df[k]))})
+			}
+		}
+		for k := range d.dfs {
+			values = append(values, StateValue{StateDF, int64(k), binary.AppendUvarint(nil, uint64(ix.voc.df[k]))})
+		}
+		for n := ix.logFirst; n < ix.logNext; n++ {
+			values = append(values, StateValue{StateDFLog, n, nil})
+		}
+		ix.logFirst, ix.logDF, ix.logLen, ix.foldReady = ix.logNext, map[featKey]int32{}, 0, false
+		d.meta = d.meta || !ix.fresh
+	case len(d.dfs) > 0:
+		values = append(values, StateValue{StateDFLog, ix.logNext, appendDeltas(d.dfs)})
+		ix.logNext++
+		for k, n := range d.dfs {
+			ix.logDF[k] += n
+		}
+		ix.logLen += len(d.dfs)
+		d.meta = true
 	}
 	for k := range d.postings {
 		values = append(values, StateValue{StatePosting, int64(k), appendNums(nil, ix.postings[k])})
@@ -108,6 +172,9 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 	}
 	for n := range d.docs {
 		values = append(values, StateValue{StateDoc, n, ix.docs[n].encode()})
+	}
+	for id := range d.docNums {
+		values = append(values, StateValue{StateDocNum, DocKey(id), binary.AppendUvarint(nil, uint64(ix.docNums[id]))})
 	}
 	// Map order is random; a sorted list is the same for the same changes.
 	slices.SortFunc(values, func(a, b StateValue) int {
@@ -125,6 +192,9 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 	if d.meta {
 		meta := binary.AppendUvarint(nil, uint64(ix.voc.docs))
 		meta = binary.AppendUvarint(meta, uint64(ix.nstories))
+		meta = binary.AppendUvarint(meta, uint64(ix.logFirst))
+		meta = binary.AppendUvarint(meta, uint64(ix.logNext))
+		meta = binary.AppendUvarint(meta, uint64(ix.regroupFrom))
 		values = append(values, StateValue{StateMeta, 0, meta})
 	}
 	reset = ix.fresh
@@ -145,11 +215,13 @@ func (ix *Index) Forget() {
 	ix.postings = map[featKey][]int64{}
 	ix.buckets = map[uint64][]int64{}
 	ix.docs = map[int64]*indexedDoc{}
+	ix.docNums = map[string]int64{}
 	ix.dirty = newDirtySet()
+	ix.logDF, ix.logLen, ix.foldReady = map[featKey]int32{}, 0, false
 	ix.loaded = false
 	if ix.fresh {
 		// Nothing was saved: the rebuild starts again from nothing.
-		ix.nstories = 0
+		ix.nstories, ix.regroupFrom = 0, 0
 		ix.loaded = true
 	}
 }
@@ -169,12 +241,122 @@ func (ix *Index) loadMeta(ctx context.Context) error {
 		ix.fresh = true
 		return nil
 	}
-	docs, n := binary.Uvarint(b)
-	stories, n2 := binary.Uvarint(b[max(n, 0):])
-	if n <= 0 || n2 <= 0 {
-		return errBadState
+	r := reader{b: b}
+	docs, stories := r.uvarint(), r.uvarint()
+	if r.err != nil {
+		return r.err
 	}
 	ix.voc.docs, ix.nstories = int(docs), int64(stories)
+	// An index saved before the log was kept has no log.
+	ix.logFirst, ix.logNext, ix.regroupFrom = 0, 0, int64(docs)
+	if len(r.b) > 0 {
+		ix.logFirst, ix.logNext = int64(r.uvarint()), int64(r.uvarint())
+		if r.err != nil || ix.logFirst > ix.logNext {
+			return errBadState
+		}
+	}
+	// An index saved before Regroup has nothing waiting for it.
+	if len(r.b) > 0 {
+		ix.regroupFrom = int64(r.uvarint())
+		if r.err != nil || ix.regroupFrom > int64(docs) {
+			return errBadState
+		}
+	}
+	return ix.loadLog(ctx)
+}
+
+// loadLog reads the log of document frequency changes not folded yet.
+func (ix *Index) loadLog(ctx context.Context) error {
+	ix.logDF, ix.logLen = map[featKey]int32{}, 0
+	if ix.logFirst == ix.logNext {
+		return nil
+	}
+	keys := make([]int64, 0, ix.logNext-ix.logFirst)
+	for n := ix.logFirst; n < ix.logNext; n++ {
+		keys = append(keys, n)
+	}
+	m, err := ix.get(ctx, StateDFLog, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		b, ok := m[k]
+		if !ok {
+			return fmt.Errorf("%w: row %d of the frequency log is missing", errBadState, k)
+		}
+		r := reader{b: b}
+		n := r.uvarint()
+		if n > uint64(len(b)) {
+			return errBadState
+		}
+		key := uint64(0)
+		for range n {
+			key += r.uvarint()
+			ix.logDF[featKey(key)] += int32(r.uvarint())
+		}
+		if r.err != nil {
+			return r.err
+		}
+		ix.logLen += int(n)
+	}
+	return nil
+}
+
+// appendDeltas encodes a log row: its length, then each feature (as the
+// difference from the one before, in key order) and its change.
+func appendDeltas(dfs map[featKey]int32) []byte {
+	keys := make([]featKey, 0, len(dfs))
+	for k := range dfs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b := binary.AppendUvarint(make([]byte, 0, 8*len(keys)), uint64(len(keys)))
+	prev := featKey(0)
+	for _, k := range keys {
+		b = binary.AppendUvarint(b, uint64(k-prev))
+		b = binary.AppendUvarint(b, uint64(dfs[k]))
+		prev = k
+	}
+	return b
+}
+
+// prepareFold makes the log ready to fold into the frequencies at the next
+// Pending, once it is long enough: each logged feature's frequency must be
+// known, so those not read yet are read now.
+func (ix *Index) prepareFold(ctx context.Context, now bool) error {
+	if ix.state == nil || ix.fresh || ix.foldReady || ix.logLen < foldEntries && !now {
+		return nil
+	}
+	var keys []int64
+	for k := range ix.logDF {
+		if _, ok := ix.voc.df[k]; !ok {
+			keys = append(keys, int64(k))
+		}
+	}
+	if err := ix.loadDF(ctx, keys); err != nil {
+		return err
+	}
+	ix.foldReady = true
+	return nil
+}
+
+// loadDF reads the frequencies of keys: what StateDF holds plus what the
+// log adds.
+func (ix *Index) loadDF(ctx context.Context, keys []int64) error {
+	m, err := ix.get(ctx, StateDF, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		var df uint64
+		if b, ok := m[k]; ok {
+			var n int
+			if df, n = binary.Uvarint(b); n <= 0 {
+				return errBadState
+			}
+		}
+		ix.voc.df[featKey(k)] = int32(df) + ix.logDF[featKey(k)]
+	}
 	return nil
 }
 
@@ -202,25 +384,17 @@ func (ix *Index) loadFor(ctx context.Context, f *features, bandKeys *[bands]uint
 	if err := ix.loadMeta(ctx); err != nil {
 		return err
 	}
+	if err := ix.prepareFold(ctx, false); err != nil {
+		return err
+	}
 	var keys []int64
 	for _, kc := range f.counts {
 		if _, ok := ix.voc.df[kc.key]; !ok {
 			keys = append(keys, int64(kc.key))
 		}
 	}
-	m, err := ix.get(ctx, StateDF, keys)
-	if err != nil {
+	if err := ix.loadDF(ctx, keys); err != nil {
 		return err
-	}
-	for _, k := range keys {
-		var df uint64
-		if b, ok := m[k]; ok {
-			var n int
-			if df, n = binary.Uvarint(b); n <= 0 {
-				return errBadState
-			}
-		}
-		ix.voc.df[featKey(k)] = int32(df)
 	}
 	if !hasSig {
 		return nil
@@ -231,7 +405,8 @@ func (ix *Index) loadFor(ctx context.Context, f *features, bandKeys *[bands]uint
 			keys = append(keys, int64(k))
 		}
 	}
-	if m, err = ix.get(ctx, StateBucket, keys); err != nil {
+	m, err := ix.get(ctx, StateBucket, keys)
+	if err != nil {
 		return err
 	}
 	for _, k := range keys {
@@ -494,4 +669,70 @@ func decodeDoc(b []byte) (*indexedDoc, error) {
 		}
 	}
 	return d, r.err
+}
+
+// DocKey is the key a document's number is kept under (StateDocNum): the
+// number of a library's article ID ("a12": 12), so that new articles' keys
+// come last; another ID's hash, negative.
+func DocKey(id string) int64 {
+	if len(id) > 1 && id[0] == 'a' && id[1] != '0' {
+		if n, err := strconv.ParseInt(id[1:], 10, 64); err == nil && n > 0 {
+			return n
+		}
+	}
+	h := uint64(fnvOffset)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return int64(h | 1<<63)
+}
+
+// docNum returns the number of the document id, 0 when it is unknown.
+func (ix *Index) docNum(ctx context.Context, id string) (int64, error) {
+	if n, ok := ix.docNums[id]; ok || ix.state == nil {
+		return n, nil
+	}
+	k := DocKey(id)
+	m, err := ix.get(ctx, StateDocNum, []int64{k})
+	if err != nil {
+		return 0, err
+	}
+	n := int64(0)
+	if b, ok := m[k]; ok {
+		v, w := binary.Uvarint(b)
+		if w <= 0 {
+			return 0, errBadState
+		}
+		n = int64(v)
+		// Another ID of the same hash: not this document.
+		if d, err := ix.loadDoc(ctx, n); err != nil {
+			return 0, err
+		} else if d == nil || d.id != id {
+			n = 0
+		}
+	}
+	ix.docNums[id] = n
+	return n, nil
+}
+
+// loadDoc returns document n's record, nil when there is none.
+func (ix *Index) loadDoc(ctx context.Context, n int64) (*indexedDoc, error) {
+	if d, ok := ix.docs[n]; ok || ix.state == nil {
+		return d, nil
+	}
+	m, err := ix.get(ctx, StateDoc, []int64{n})
+	if err != nil {
+		return nil, err
+	}
+	b, ok := m[n]
+	if !ok {
+		return nil, nil
+	}
+	d, err := decodeDoc(b)
+	if err != nil {
+		return nil, err
+	}
+	ix.docs[n] = d
+	return d, nil
 }

@@ -2,6 +2,7 @@ package group
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"testing"
@@ -46,7 +47,18 @@ func (m *memState) save(values []StateValue, reset bool) {
 // TestIndexStateSamePlacements places documents through an Index kept in a
 // State, opened again every few documents, and through one in memory: the
 // stories, copies and story numbers must be the same.
+// With a short frequency log, it is folded several times along the way,
+// and the frequencies kept are those in memory.
 func TestIndexStateSamePlacements(t *testing.T) {
+	t.Run("log", func(t *testing.T) { testIndexStateSamePlacements(t) })
+	t.Run("folded", func(t *testing.T) {
+		defer func(n int) { foldEntries = n }(foldEntries)
+		foldEntries = 2000
+		testIndexStateSamePlacements(t)
+	})
+}
+
+func testIndexStateSamePlacements(t *testing.T) {
 	docs := append(syntheticCorpus(600, 7), fixtureDocs...)
 	opt := Options{PostingCap: 8, MaxCandidates: 4} // small caps: lists get cut
 	mem := NewIndex(opt)
@@ -76,6 +88,30 @@ func TestIndexStateSamePlacements(t *testing.T) {
 	}
 	if mem.Stats().Duplicates == 0 || mem.Stats().Stories < 10 {
 		t.Fatalf("weak test: %+v", mem.Stats())
+	}
+	// The frequencies as kept: folded ones plus the log's.
+	ix, _, err := OpenIndex(context.Background(), opt, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := maps.Clone(ix.logDF)
+	rows, folded := 0, 0
+	for k, v := range st.values {
+		switch k[0] {
+		case StateDF:
+			df, _ := binary.Uvarint(v)
+			kept[featKey(k[1])] += int32(df)
+			folded++
+		case StateDFLog:
+			rows++
+		}
+	}
+	if !maps.Equal(kept, mem.voc.df) {
+		t.Errorf("%d frequencies kept, %d in memory, or some differ", len(kept), len(mem.voc.df))
+	}
+	t.Logf("%d frequencies folded, %d log rows of %d entries", folded, rows, ix.logLen)
+	if foldEntries < 1<<10*4 && (folded == 0 || ix.logLen >= foldEntries+len(mem.voc.df)) {
+		t.Errorf("the log was not folded: %d folded, %d entries", folded, ix.logLen)
 	}
 }
 

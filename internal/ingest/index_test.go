@@ -3,8 +3,11 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"log/slog"
+	"maps"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -211,5 +214,285 @@ func TestIndexBuildNotSavedIsRedone(t *testing.T) {
 	c, err := ing.Add(ctx, art("valley-times.example", "https://valley-times.example/dam", damB, day.Add(3*time.Hour)), 0)
 	if err != nil || c.StoryID != a.StoryID || c.StoryID == b.StoryID {
 		t.Errorf("after the rebuild the second dam article is in story %d (%v); the dam story is %d, the mill's %d", c.StoryID, err, a.StoryID, b.StoryID)
+	}
+}
+
+// indexSnapshot reads the kept grouping index's counts, stories and
+// documents (what its counts enumerate), as stored.
+func indexSnapshot(t *testing.T, db parallax.Store) map[[2]int64]string {
+	t.Helper()
+	ctx := context.Background()
+	out := map[[2]int64]string{}
+	m, err := db.GroupState(ctx, group.StateMeta, []int64{0})
+	if err != nil || len(m) == 0 {
+		t.Fatalf("no index kept: %v", err)
+	}
+	docs, n := binary.Uvarint(m[0])
+	stories, _ := binary.Uvarint(m[0][n:])
+	out[[2]int64{group.StateMeta, 0}] = strconv.Itoa(int(docs)) + "/" + strconv.Itoa(int(stories))
+	for kind, count := range map[int]uint64{group.StateStory: stories, group.StateDoc: docs} {
+		var keys []int64
+		for k := range count {
+			keys = append(keys, int64(k)+1)
+		}
+		vs, err := db.GroupState(ctx, kind, keys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range vs {
+			out[[2]int64{int64(kind), k}] = string(v)
+		}
+	}
+	return out
+}
+
+// Reanalyze drops the grouping index made of the old analyses and builds
+// it again from the new ones: the index is the one a first start builds
+// over the reanalysed library.
+func TestReanalyzeRebuildsIndex(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i, text := range []string{damA, damB, mill} {
+		res, err := ing.Add(ctx, art("outlet"+strconv.Itoa(i)+".example", "https://outlet.example/"+strconv.Itoa(i), text, day.Add(time.Duration(i)*time.Hour)), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, res.ID)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ing.Close()
+	// Analyses as an older analyser made them, without entities, and the
+	// index made of them.
+	for _, id := range ids {
+		r, err := db.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := pipeline.RecordAnalysis(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Entities = nil
+		enc, err := pipeline.EncodeAnalysis(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetAnalysis(ctx, id, enc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuild := func() {
+		t.Helper()
+		if err := db.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+			t.Fatal(err)
+		}
+		ing, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ing.Close()
+	}
+	rebuild()
+	old := indexSnapshot(t, db)
+	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := indexSnapshot(t, db)
+	rebuild()
+	want := indexSnapshot(t, db)
+	if !maps.Equal(got, want) {
+		t.Errorf("after Reanalyze the index holds %d values, %d of them as built from the new analyses", len(got), countSame(got, want))
+	}
+	if maps.Equal(old, want) {
+		t.Error("weak test: the old analyses make the same index")
+	}
+}
+
+func countSame(a, b map[[2]int64]string) int {
+	n := 0
+	for k, v := range a {
+		if w, ok := b[k]; ok && w == v {
+			n++
+		}
+	}
+	return n
+}
+
+// testRegroupKept ingests synthetic coverage in runs, each a new Ingester
+// ending with Flush, which groups the run's articles again, but one that
+// is killed after saving its placements: its articles are grouped again at
+// the next run's end. The stories must be those of one index in memory
+// that never stopped, regrouping at the same points.
+func testRegroupKept(t *testing.T, db parallax.Store) {
+	ctx := context.Background()
+	start := day
+	arts := synth.Corpus(synth.Options{Articles: 600, PerEvent: 6, Seed: 5, Start: start})
+	now := func() time.Time { return start.Add(12 * 24 * time.Hour) }
+	an := pipeline.NewAnalyzer()
+	ix := group.NewIndex(group.Options{Window: pipeline.DefaultWindow})
+	storyOf := map[string]string{}
+	var docs []group.Doc
+	regroup := func() int {
+		res, err := ix.Regroup(ctx, func(_ context.Context, sid string) ([]group.Doc, error) {
+			var out []group.Doc
+			for _, d := range docs {
+				if storyOf[d.ID] == sid {
+					out = append(out, d)
+				}
+			}
+			return out, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range res.Moves {
+			storyOf[m.Doc] = m.To
+		}
+		return len(res.Moves)
+	}
+	moves := 0
+	for i, a := range arts {
+		c := *a
+		d := pipeline.Doc(an.Analyze(&c))
+		d.ID = c.Source
+		docs = append(docs, d)
+		storyOf[d.ID], _ = ix.Add(d)
+		if i == 149 || i == 449 || i == len(arts)-1 {
+			moves += regroup()
+		}
+	}
+	want := map[string]string{}
+	for _, d := range docs {
+		want[d.ID] = storyOf[d.ID]
+	}
+
+	sources := map[int64]string{}
+	run := func(arts []*parallax.Article, killed bool) {
+		t.Helper()
+		ing, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			res, err := ing.Add(ctx, a, 0)
+			if err != nil || !res.New {
+				t.Fatalf("%s: %+v, %v", a.Source, res, err)
+			}
+			sources[res.ID] = a.Source
+		}
+		if killed {
+			// Placements saved, stories compared, not grouped again; then
+			// gone without a word.
+			if err := ing.FlushPlaced(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if ing.lock != nil {
+				ing.lock.Unlock()
+			}
+			return
+		}
+		if err := ing.Flush(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ing.Close()
+	}
+	run(arts[:150], false)
+	run(arts[150:300], true)
+	run(arts[300:450], false)
+	run(arts[450:], false)
+	got := partition(t, db, sources)
+	wantP := map[string]string{}
+	for src, s := range want {
+		first := src
+		for x, s2 := range want {
+			if s2 == s && x < first {
+				first = x
+			}
+		}
+		wantP[src] = first
+	}
+	diff := 0
+	for src, w := range wantP {
+		if got[src] != w {
+			diff++
+			if diff <= 5 {
+				t.Errorf("%s: with %s in the library, with %s in one index that never stopped", src, got[src], w)
+			}
+		}
+	}
+	t.Logf("%d articles, %d moved by regrouping", len(want), moves)
+	if diff > 0 || moves == 0 {
+		t.Fatalf("%d of %d articles placed otherwise; %d moves", diff, len(want), moves)
+	}
+	// Each move is recorded in the story the article went to.
+	evs, err := db.Events(ctx, parallax.EventFilter{Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := 0
+	for _, e := range evs {
+		if e.Kind == parallax.EventMoved {
+			recorded += strings.Count(e.Subject, ",") + 1
+		}
+	}
+	if recorded == 0 {
+		t.Error("no move recorded")
+	}
+	// Each story's listing counts its articles.
+	ids, err := db.StaleStories(ctx, 100)
+	if err != nil || len(ids) != 0 {
+		t.Errorf("stories not compared after the last run: %v, %v", ids, err)
+	}
+}
+
+func TestRegroupKeptSQLite(t *testing.T) { testRegroupKept(t, open(t)) }
+
+func TestRegroupKeptPostgres(t *testing.T) {
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testRegroupKept(t, db)
+}
+
+// On a shared library, Reanalyze does not drop the index from under a
+// process that places articles with it.
+func TestReanalyzeWhilePlacingPostgres(t *testing.T) {
+	ctx := context.Background()
+	db, err := postgres.Open(ctx, pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	held := indexSnapshot(t, db)
+	if _, _, err := Reanalyze(ctx, db, now, nil); parallax.ErrorCode(err) != parallax.ECONFLICT {
+		t.Errorf("Reanalyze while another places: %v, want ECONFLICT", err)
+	}
+	if got := indexSnapshot(t, db); !maps.Equal(got, held) {
+		t.Error("Reanalyze changed the index of the process placing")
+	}
+	ing.Close()
+	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+		t.Errorf("Reanalyze once the lock is free: %v", err)
 	}
 }

@@ -2,8 +2,10 @@
 // once, linked to the article it copies if any, and placed in a story
 // (joining one or starting one) through an index of recent coverage, kept
 // in the store, so neither starting nor placing an article costs more as
-// the library grows. The stories it
-// touched have their comparison recomputed when the batch is flushed.
+// the library grows. When the batch is flushed, the articles placed since
+// the last flush are grouped again with their stories and the nearest
+// ones, as `parallax compare` groups a batch (Regroup), and the stories
+// that changed have their comparison recomputed.
 package ingest
 
 import (
@@ -76,9 +78,13 @@ type Ingester struct {
 	// index is nil when another process places the articles. It keeps its
 	// state in the store, and each story's stored ID (Bind).
 	index *group.Index
-	// unsaved are the placements made since the last save.
+	// unsaved are the placements made since the last save, and the
+	// stories a regrouping emptied.
 	unsaved []parallax.Placement
-	dirty   map[int64]bool
+	emptied []int64
+	// regrouped is what the last Regroup did.
+	regrouped group.Regrouped
+	dirty     map[int64]bool
 	// skip are unplaced articles that cannot be placed (their analysis is
 	// unreadable), passed over until reanalysed.
 	skip map[int64]bool
@@ -204,6 +210,11 @@ func (ing *Ingester) build(ctx context.Context) error {
 			ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: r.ID, StoryID: storyID, DuplicateOf: parseArticleID(dup)})
 			ing.dirty[storyID] = true
 		}
+	}
+	// What a build placed is not grouped again: the stories are those the
+	// library had.
+	if err := ing.index.MarkRegrouped(ctx); err != nil {
+		return err
 	}
 	// The placements go with the last chunk, the counts' chunk.
 	values, reset := ing.index.Pending()
@@ -432,6 +443,17 @@ func (ing *Ingester) placeDoc(ctx context.Context, id int64, a *parallax.Analysi
 			return 0, 0, err
 		}
 	}
+	if n, err := ing.index.Unregrouped(ctx); err != nil {
+		return 0, 0, err
+	} else if n >= pipeline.RegroupEvery {
+		if err := ing.Regroup(ctx); err != nil {
+			return 0, 0, err
+		}
+		// The article may have moved.
+		if storyID, err = ing.storyOf(ctx, ing.index.StoryOf(pipeline.ArticleID(id))); err != nil {
+			return 0, 0, err
+		}
+	}
 	return storyID, dupOf, nil
 }
 
@@ -449,17 +471,147 @@ func (ing *Ingester) save(ctx context.Context) error {
 		return nil
 	}
 	values, reset := ing.index.Pending()
-	if len(values) == 0 && !reset && len(ing.unsaved) == 0 {
+	if len(values) == 0 && !reset && len(ing.unsaved) == 0 && len(ing.emptied) == 0 {
 		return nil
 	}
-	err := ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values), Placements: ing.unsaved})
-	ing.unsaved = nil
+	err := ing.store.SaveGroupState(ctx, parallax.GroupWrite{Reset: reset, Values: groupValues(values), Placements: ing.unsaved, DeleteStories: ing.emptied})
+	ing.unsaved, ing.emptied = nil, nil
 	if err != nil {
 		// The index is read again from the store, which has it as it was.
 		ing.index.Forget()
 		return fmt.Errorf("save placements: %w", err)
 	}
 	return nil
+}
+
+// Regroup groups again the articles placed since the last Regroup with the
+// other articles of their stories and of the stories nearest them, as
+// `parallax compare` groups a batch (group.Index.Regroup), so that the
+// articles of one run make the stories compare makes of them. A story
+// keeps its ID when a new group shares the most articles with it; a
+// story every article left is deleted; each article moved gets an
+// EventMoved in its new story. It costs what those stories hold, however
+// large the library.
+func (ing *Ingester) Regroup(ctx context.Context) error {
+	if ing.index == nil {
+		return nil
+	}
+	// The stories' articles are read from the store: every placement must
+	// be there.
+	if err := ing.save(ctx); err != nil {
+		return err
+	}
+	dups := map[string]int64{}
+	before := map[string]int64{} // index story → stored story, before
+	res, err := ing.index.Regroup(ctx, func(ctx context.Context, sid string) ([]group.Doc, error) {
+		id := ing.index.Bound(sid)
+		before[sid] = id
+		if id == 0 {
+			return nil, nil
+		}
+		recs, err := ing.store.StoryArticles(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("load story %d: %w", id, err)
+		}
+		docs := make([]group.Doc, 0, len(recs))
+		for _, r := range recs {
+			a, err := pipeline.RecordAnalysis(r)
+			if err != nil {
+				return nil, err
+			}
+			d := pipeline.Doc(a)
+			d.ID = pipeline.ArticleID(r.ID)
+			docs = append(docs, d)
+			dups[d.ID] = r.DuplicateOf
+		}
+		return docs, nil
+	})
+	if err != nil {
+		return err
+	}
+	ing.regrouped = res
+	if res.Docs == 0 {
+		return ing.save(ctx) // that nothing waits is saved
+	}
+	fail := func(err error) error {
+		ing.index.Forget()
+		ing.unsaved, ing.emptied = nil, nil
+		return err
+	}
+	for _, sid := range res.New {
+		if _, err := ing.storyOf(ctx, sid); err != nil {
+			return fail(err)
+		}
+	}
+	// One event per story that gained articles: which, and from where.
+	var events []parallax.StoryEvent
+	at := map[int64]int{}
+	for _, m := range res.Moves {
+		to := ing.index.Bound(m.To)
+		a := parseArticleID(m.Doc)
+		ing.unsaved = append(ing.unsaved, parallax.Placement{ArticleID: a, StoryID: to, DuplicateOf: dups[m.Doc]})
+		k, ok := at[to]
+		if !ok {
+			k = len(events)
+			at[to] = k
+			events = append(events, parallax.StoryEvent{StoryID: to, Kind: parallax.EventMoved})
+		}
+		e := &events[k]
+		if e.Subject != "" {
+			e.Subject += ","
+			e.Summary += ", "
+		}
+		e.Subject += m.Doc
+		e.Summary += fmt.Sprintf("%s (from story %d)", m.Doc, before[m.From])
+	}
+	for i := range events {
+		events[i].Summary = "moved here when stories were grouped again: " + events[i].Summary
+	}
+	for _, sid := range res.Stories {
+		ing.dirty[ing.index.Bound(sid)] = true
+	}
+	for _, sid := range res.Emptied {
+		id := before[sid]
+		if id != 0 {
+			delete(ing.dirty, id)
+			ing.emptied = append(ing.emptied, id)
+		}
+	}
+	if err := ing.save(ctx); err != nil {
+		return err
+	}
+	ing.opt.Logger.Info("stories grouped again", "articles", res.Docs, "stories", len(res.Stories), "moved", len(res.Moves),
+		"started", len(res.New), "deleted", len(res.Emptied))
+	// Events of a story that was deleted meanwhile are not kept.
+	if err := ing.store.AddEvents(ctx, events); err != nil && parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		return fmt.Errorf("record the articles moved: %w", err)
+	}
+	return nil
+}
+
+// Regrouped returns what the last Regroup did.
+func (ing *Ingester) Regrouped() group.Regrouped { return ing.regrouped }
+
+// FoldIndex folds the grouping index's log of document frequencies into
+// the frequencies now, as it is every some thousands of placements (see
+// group.Index.Fold), and saves it: what bench -index times.
+func (ing *Ingester) FoldIndex(ctx context.Context) error {
+	if ing.index == nil {
+		return nil
+	}
+	if err := ing.index.Fold(ctx); err != nil {
+		return fmt.Errorf("fold the grouping index: %w", err)
+	}
+	return ing.save(ctx)
+}
+
+// IndexLog returns how many feature changes the grouping index's log of
+// document frequencies holds, and how many it holds before it is folded.
+func (ing *Ingester) IndexLog() (n, capacity int) {
+	if ing.index == nil {
+		return 0, 0
+	}
+	return ing.index.LogEntries()
 }
 
 // storyOf returns the stored story of the index's story sid, starting one
@@ -479,9 +631,21 @@ func (ing *Ingester) storyOf(ctx context.Context, sid string) (int64, error) {
 // Dirty is the number of stories waiting for Flush.
 func (ing *Ingester) Dirty() int { return len(ing.dirty) }
 
-// Flush saves the placements and recomputes the comparison of every story
-// that gained articles.
+// Flush groups again the articles placed since the last time (Regroup),
+// saves the placements and recomputes the comparison of every story that
+// changed. An ingest run ends with it.
 func (ing *Ingester) Flush(ctx context.Context) error {
+	if err := ing.Regroup(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	return ing.FlushPlaced(ctx)
+}
+
+// FlushPlaced is Flush without the regrouping: the articles placed since
+// the last one wait for the next Flush (or the next RegroupEvery), kept in
+// the index across runs. A long run calls it now and then, so that its
+// stories are compared as they grow.
+func (ing *Ingester) FlushPlaced(ctx context.Context) error {
 	if err := ing.save(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}

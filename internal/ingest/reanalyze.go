@@ -16,9 +16,17 @@ const reanalyzeBatch = 64
 // Reanalyze analyses every stored article again, stores the new analyses,
 // and recompares every story that holds one: how a library catches up with
 // changed analysis rules or an older analysis format. Placements stay as
-// they are. It returns how many articles and stories it redid; progress,
-// when not nil, hears the count of articles done so far.
+// they are. The grouping index, made of the old analyses, is dropped
+// first, so that a run stopped half-way leaves none behind, and built
+// again from the new ones at the end, as a library's first start builds
+// it (from the articles within the window before now). On a store several
+// processes share, no other may be placing articles meanwhile: that is an
+// ECONFLICT error. It returns how many articles and stories it redid;
+// progress, when not nil, hears the count of articles done so far.
 func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, progress func(done int)) (articles, stories int, err error) {
+	if err := dropIndex(ctx, st); err != nil {
+		return 0, 0, err
+	}
 	touched := map[int64]bool{}
 	var batch []*parallax.Record
 	flush := func() error {
@@ -60,6 +68,11 @@ func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, pro
 	if err != nil {
 		return articles, 0, err
 	}
+	ing, err := New(ctx, st, Options{Now: now, WaitForLock: true})
+	if err != nil {
+		return articles, 0, fmt.Errorf("build the grouping index again: %w", err)
+	}
+	ing.Close()
 	ids := make([]int64, 0, len(touched))
 	for id := range touched {
 		ids = append(ids, id)
@@ -75,4 +88,23 @@ func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, pro
 		stories++
 	}
 	return articles, stories, nil
+}
+
+// dropIndex deletes the grouping index, under the placement lock when the
+// store has one.
+func dropIndex(ctx context.Context, st parallax.Store) error {
+	if l, ok := st.(parallax.PlacementLocker); ok {
+		lock, err := l.LockPlacement(ctx, false)
+		if err != nil {
+			return fmt.Errorf("take the placement lock: %w", err)
+		}
+		if lock == nil {
+			return parallax.Errorf(parallax.ECONFLICT, "another process places articles in stories: stop it (serve, ingest, work) and reanalyse again")
+		}
+		defer lock.Unlock()
+	}
+	if err := st.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+		return fmt.Errorf("drop the grouping index: %w", err)
+	}
+	return nil
 }

@@ -4,7 +4,9 @@
 package pipeline
 
 import (
+	"context"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -26,13 +28,19 @@ type Options struct {
 	Group group.Options
 	// OneStory puts every article in one story instead of grouping them.
 	OneStory bool
-	// Incremental groups the articles one at a time, in order, through a
-	// group.Index, as the library places them (IndexOptions): the stories
-	// ingest makes of the same articles in an empty library. Without it,
-	// the whole batch is grouped at once (group.Stories), which is more
-	// accurate.
+	// Incremental groups the articles as the library does (IndexOptions):
+	// one at a time, in order, through a group.Index, regrouping those
+	// placed since the last regrouping every RegroupEvery articles and at
+	// the end (group.Index.Regroup): the stories ingest makes of the same
+	// articles in an empty library. Up to RegroupEvery articles, they are
+	// those of the whole batch grouped at once (group.Stories).
 	Incremental bool
 }
+
+// RegroupEvery is how many articles the library places before it groups
+// again those placed since it last did, besides at the end of each run
+// (ingest.Ingester.Flush).
+const RegroupEvery = 5000
 
 // IndexOptions are the options of the library's grouping index, whose
 // window is window (0: DefaultWindow).
@@ -166,19 +174,50 @@ func Group(as []*parallax.Analysis, opt Options) Grouping {
 	return g
 }
 
-// incremental groups docs one at a time through an Index, as the library
-// does, into a Result like group.Stories's.
+// incremental groups docs one at a time through an Index, regrouping
+// every RegroupEvery and at the end, as the library does, into a Result
+// like group.Stories's.
 func incremental(docs []group.Doc, opt group.Options) group.Result {
 	ix := group.NewIndex(opt)
 	res := group.Result{Story: make([]string, len(docs)), DuplicateOf: make([]string, len(docs))}
-	at := map[string]int{}
+	storyOf := make([]string, len(docs))
+	members := map[string][]int{} // story → documents, in order
+	pos := map[string]int{}
+	regroup := func() {
+		res, err := ix.Regroup(context.Background(), func(_ context.Context, sid string) ([]group.Doc, error) {
+			out := make([]group.Doc, len(members[sid]))
+			for k, i := range members[sid] {
+				out[k] = docs[i]
+			}
+			return out, nil
+		})
+		if err != nil {
+			panic(err) // an Index in memory cannot fail
+		}
+		for _, m := range res.Moves {
+			i := pos[m.Doc]
+			members[m.From] = slices.DeleteFunc(members[m.From], func(j int) bool { return j == i })
+			k, _ := slices.BinarySearch(members[m.To], i)
+			members[m.To] = slices.Insert(members[m.To], k, i)
+			storyOf[i] = m.To
+		}
+	}
 	for i, d := range docs {
 		sid, dup := ix.Add(d)
 		res.DuplicateOf[i] = dup
-		k, ok := at[sid]
+		storyOf[i], pos[d.ID] = sid, i
+		members[sid] = append(members[sid], i)
+		if (i+1)%RegroupEvery == 0 {
+			regroup()
+		}
+	}
+	regroup()
+	at := map[string]int{}
+	for i, d := range docs {
+		k, ok := at[storyOf[i]]
 		if !ok {
 			k = len(res.Clusters)
-			at[sid] = k
+			at[storyOf[i]] = k
 			res.Clusters = append(res.Clusters, group.Cluster{ID: "s" + strconv.Itoa(k+1)})
 		}
 		res.Clusters[k].Docs = append(res.Clusters[k].Docs, d.ID)

@@ -81,12 +81,16 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 			b.Queue("UPDATE articles SET story_id = $1, duplicate_of = $2 WHERE id = $3",
 				nullable(p.StoryID), nullable(p.DuplicateOf), p.ArticleID)
 		}
+		last := b.Len() // the stories' deletions come after the placements
+		for _, id := range w.DeleteStories {
+			b.Queue("DELETE FROM stories s WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = $1)", id)
+		}
 		br := tx.SendBatch(ctx, b)
 		defer br.Close()
 		for i := range b.Len() {
 			tag, err := br.Exec()
 			var pgErr *pgconn.PgError
-			if i < first {
+			if i < first || i >= last {
 				if err != nil {
 					return err
 				}

@@ -156,6 +156,8 @@ func eventTitle(e parallax.StoryEvent) string {
 		return "New conflict in " + t
 	case parallax.EventOutlet:
 		return oneLine(e.Subject) + " covers " + t
+	case parallax.EventMoved:
+		return "Articles moved into " + t
 	}
 	return t
 }

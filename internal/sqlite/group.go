@@ -85,6 +85,11 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 				return err
 			}
 		}
+		for _, id := range w.DeleteStories {
+			if _, err := db.wc.exec(ctx, tx, "DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)", id, id); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 }

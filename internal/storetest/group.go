@@ -123,3 +123,50 @@ func testGroupStatePlacement(t *testing.T, s parallax.Store) {
 		t.Errorf("after failed placements: article %d in story %d, %v; want none", ids[2], a.StoryID, err)
 	}
 }
+
+// testGroupStateDeleteStories: a regrouping moves every article of one
+// story into another and deletes the emptied one, with its events, in the
+// same write; a story that still holds an article is not deleted.
+func testGroupStateDeleteStories(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	var stories [3]int64
+	for i := range stories {
+		id, err := s.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stories[i] = id
+	}
+	err := s.SaveGroupState(ctx, parallax.GroupWrite{Placements: []parallax.Placement{
+		{ArticleID: ids[0], StoryID: stories[0]}, {ArticleID: ids[1], StoryID: stories[1]}, {ArticleID: ids[2], StoryID: stories[2]}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddEvents(ctx, []parallax.StoryEvent{{StoryID: stories[1], Kind: parallax.EventOutlet, Subject: "x.example"}}); err != nil {
+		t.Fatal(err)
+	}
+	err = s.SaveGroupState(ctx, parallax.GroupWrite{
+		Values:        []parallax.GroupValue{{Kind: 1, Key: 1, Value: []byte{1}}},
+		Placements:    []parallax.Placement{{ArticleID: ids[1], StoryID: stories[0]}},
+		DeleteStories: []int64{stories[1], stories[2]},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.Story(ctx, stories[1]); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("the emptied story is still there: %v", err)
+	}
+	if evs, err := s.Events(ctx, parallax.EventFilter{StoryID: stories[1]}); err != nil || len(evs) != 0 {
+		t.Errorf("the emptied story's events: %v, %v", evs, err)
+	}
+	if _, _, err := s.Story(ctx, stories[2]); err != nil {
+		t.Errorf("a story that holds an article was deleted: %v", err)
+	}
+	if a, err := s.Article(ctx, ids[1]); err != nil || a.StoryID != stories[0] {
+		t.Errorf("the moved article: %+v, %v", a, err)
+	}
+	if a, err := s.Article(ctx, ids[2]); err != nil || a.StoryID != stories[2] {
+		t.Errorf("the article of the story kept: %+v, %v", a, err)
+	}
+}

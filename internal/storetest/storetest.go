@@ -83,6 +83,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"NotFound", testNotFound},
 		{"GroupState/RoundTrip", testGroupState},
 		{"GroupState/Placement", testGroupStatePlacement},
+		{"GroupState/DeleteStories", testGroupStateDeleteStories},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
