@@ -181,14 +181,14 @@ func (s *story) facts() []parallax.Fact {
 			continue
 		}
 		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
-		if own {
-			// what is this outlet's own is the clause that names what
-			// the others don't; the rest of the sentence may be theirs too
+		if best[i] >= exclusiveUnder {
+			// others tell the sentence; what is this outlet's own is the
+			// clause that names what they don't
 			part, ok := s.ownPart(u)
 			if !ok {
 				continue
 			}
-			sp = clause(u.art.Article.Text, u.span, part, ownClauseWords)
+			sp = trimMarks(u.art.Article.Text, u.span, segmentOf(u.art.Article.Text, u.span, part))
 		}
 		facts = append(facts, parallax.Fact{Kind: "statement", Summary: summarize(sp.Of(u.art.Article.Text)),
 			Evidence: []parallax.Evidence{s.evidence(u.art, sp)}})
@@ -215,9 +215,57 @@ func (s *story) hasOwnName(u *unit) bool {
 	return false
 }
 
-// ownClauseWords bounds the evidence of an exclusive detail inside a
-// sentence other outlets also tell.
-const ownClauseWords = 16
+// trimMarks drops the closing quotation marks and spaces a clause cut
+// after ("…origin," according to …) leaves at its start.
+func trimMarks(text string, sent, sp parallax.Span) parallax.Span {
+	for sp.Start > sent.Start && sp.Start < sp.End {
+		r, n := utf8.DecodeRuneInString(text[sp.Start:])
+		if !strings.ContainsRune("\"”’' ", r) {
+			break
+		}
+		sp.Start += n
+	}
+	return sp
+}
+
+// segmentOf is the part of the sentence sent between the clause breaks
+// (, ; : and dashes) around sp, joined with its neighbours while it is
+// shorter than six words; the whole sentence when it has no break.
+func segmentOf(text string, sent, sp parallax.Span) parallax.Span {
+	var cuts []int // offsets right after a break
+	cuts = append(cuts, sent.Start)
+	for i := sent.Start; i < sent.End; i++ {
+		switch text[i] {
+		case ',', ';', ':':
+			cuts = append(cuts, i+1)
+		}
+	}
+	cuts = append(cuts, sent.End)
+	k := 0
+	for k+1 < len(cuts)-1 && cuts[k+1] <= sp.Start {
+		k++
+	}
+	lo, hi := k, k+1
+	for hi < len(cuts)-1 && cuts[hi] < sp.End {
+		hi++
+	}
+	words := func() int { return len(strings.Fields(text[cuts[lo]:cuts[hi]])) }
+	for words() < 6 && (lo > 0 || hi < len(cuts)-1) {
+		if hi < len(cuts)-1 {
+			hi++
+		} else {
+			lo--
+		}
+	}
+	out := parallax.Span{Start: cuts[lo], End: cuts[hi]}
+	for out.Start < out.End && text[out.Start] == ' ' {
+		out.Start++
+	}
+	for out.End > out.Start && strings.ContainsRune(" ,;:", rune(text[out.End-1])) {
+		out.End--
+	}
+	return out
+}
 
 // ownPart is the span of the first name or year in u that no other outlet
 // gives, leaving out the outlet's own name ("The Gazette has learned").

@@ -406,7 +406,7 @@ func TestDatedActNotActs(t *testing.T) {
 // the clause that names it, not the whole sentence.
 func TestExclusiveOwnClause(t *testing.T) {
 	st := storyOf(t,
-		"The Kessel river bridge fell into the water on Monday after a cargo ship hit one of its piers, although the engineer Lena Brandt had warned the city about cracks in 2019 and again last spring.",
+		"The Kessel river bridge fell into the water on Monday after a cargo ship hit one of its piers, as the engineer Lena Brandt had feared.",
 		"A cargo ship hit one of the piers of the Kessel river bridge on Monday and the bridge fell into the water.",
 		"The Kessel river bridge fell into the water on Monday when a cargo ship hit one of its piers.")
 	found := false
