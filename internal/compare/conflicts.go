@@ -1593,9 +1593,12 @@ func (s *story) dateConflicts() []parallax.Conflict {
 		if u.idx >= leadSentences || u.quoted {
 			continue
 		}
+		if labelLine(u) {
+			continue // a time stamp or caption line: the page's date, not the happening's
+		}
 		for _, di := range u.dates {
 			d := u.art.Dates[di]
-			if d.Published || len(d.Date) != 10 {
+			if d.Published || len(d.Date) != 10 || scheduled(u, d) {
 				continue
 			}
 			o := s.outletOf[u.art.Article.ID]
@@ -1700,6 +1703,21 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			Sides: [][]parallax.Evidence{side, other}})
 	}
 	return out
+}
+
+var scheduleMarkers = lang.Words("schedule_markers", "en")
+
+// scheduled: the words right before the date set it for the future ("is
+// set for June 17", "will be sentenced on Monday").
+func scheduled(u *unit, d parallax.DateMention) bool {
+	text := u.art.Article.Text
+	before := strings.Fields(strings.ToLower(text[u.span.Start:d.Span.Start]))
+	for k := max(0, len(before)-4); k < len(before); k++ {
+		if scheduleMarkers.Match(before[k:]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // yearGuessed: the mention writes no year and the article has no date of
@@ -1809,15 +1827,14 @@ func atPrecision(as []datedAct) []datedAct {
 	return out
 }
 
-// datedActs lists the story's dated acts, outside quotations; a date whose
-// year was guessed is left out.
+// datedActs lists the story's dated acts, outside quotations, each date
+// as precise as its text states it (statedDate).
 func (s *story) datedActs() []datedAct {
 	var out []datedAct
 	for _, u := range s.units {
 		if u.quoted {
 			continue
 		}
-		text := u.art.Article.Text
 		for _, di := range u.dates {
 			d := u.art.Dates[di]
 			if d.Published || d.Date != "" && (len(d.Date) != 10 || d.Date == u.art.Article.PublishedDate()) {
@@ -1827,53 +1844,9 @@ func (s *story) datedActs() []datedAct {
 			if prec == "" {
 				continue
 			}
-			before := strings.Fields(text[u.span.Start:d.Span.Start])
-			// the nearest past verb before the date in its clause ("died
-			// on Tuesday", "passed away in Beverly Hills, Calif., on
-			// Tuesday", "collided with a military helicopter Friday")
-			k := len(before) - 1
-			v := ""
-			for n := 0; k >= 0 && n < maxDateReach; n, k = n+1, k-1 {
-				w := strings.ToLower(strings.Trim(before[k], ",.;:"))
-				if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
-					break
-				}
-				if pastVerb(w) {
-					v = w
-					break
-				}
-			}
-			if pageVerbs.Has(v) {
-				continue // "Updated: June 10": the page's record, not the story's
-			}
-			if v != "" && raisingVerb(strings.Join(before[k:], " "), v) {
-				continue // "expected to appear on Monday": the act is the verb after "to"
-			}
-			var sp parallax.Span
-			if v != "" {
-				at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
-				sp = parallax.Span{Start: at, End: d.Span.End}
-			} else {
-				// the date opens its clause: "On Saturday, police arrested"
-				if !opensClause(text[u.span.Start:d.Span.Start]) {
-					continue
-				}
-				after := strings.Fields(text[d.Span.End:u.span.End])
-				for n := 0; n < len(after) && n < maxDateReach; n++ {
-					w := strings.ToLower(strings.Trim(after[n], ",.;:"))
-					if hasWord(w, conjunctions...) {
-						break
-					}
-					if pastVerb(w) {
-						v = w
-						end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
-						sp = parallax.Span{Start: d.Span.Start, End: end}
-						break
-					}
-				}
-				if v == "" || pageVerbs.Has(v) {
-					continue
-				}
+			v, sp, ok := dateVerb(u, d)
+			if !ok {
+				continue
 			}
 			verbAt := sp.Start
 			if sp.Start == d.Span.Start {
@@ -1895,6 +1868,62 @@ func (s *story) datedActs() []datedAct {
 		}
 	}
 	return out
+}
+
+// dateVerb finds the act a date in u dates: the nearest past verb before
+// it in its clause, or, when the date opens its clause, the first after
+// it. sp runs from the verb to the date (or the date to the verb).
+func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
+	text := u.art.Article.Text
+	before := strings.Fields(text[u.span.Start:d.Span.Start])
+	// the nearest past verb before the date in its clause ("died
+	// on Tuesday", "passed away in Beverly Hills, Calif., on
+	// Tuesday", "collided with a military helicopter Friday")
+	k := len(before) - 1
+	v := ""
+	for n := 0; k >= 0 && n < maxDateReach; n, k = n+1, k-1 {
+		w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+		if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
+			break
+		}
+		if pastVerb(w) {
+			v = w
+			break
+		}
+	}
+	if pageVerbs.Has(v) {
+		return "", parallax.Span{}, false // "Updated: June 10": the page's record, not the story's
+	}
+	if v != "" && raisingVerb(strings.Join(before[k:], " "), v) {
+		return "", parallax.Span{}, false // "expected to appear on Monday": the act is the verb after "to"
+	}
+	var sp parallax.Span
+	if v != "" {
+		at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
+		sp = parallax.Span{Start: at, End: d.Span.End}
+	} else {
+		// the date opens its clause: "On Saturday, police arrested"
+		if !opensClause(text[u.span.Start:d.Span.Start]) {
+			return "", parallax.Span{}, false
+		}
+		after := strings.Fields(text[d.Span.End:u.span.End])
+		for n := 0; n < len(after) && n < maxDateReach; n++ {
+			w := strings.ToLower(strings.Trim(after[n], ",.;:"))
+			if hasWord(w, conjunctions...) {
+				break
+			}
+			if pastVerb(w) {
+				v = w
+				end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
+				sp = parallax.Span{Start: d.Span.Start, End: end}
+				break
+			}
+		}
+		if v == "" || pageVerbs.Has(v) {
+			return "", parallax.Span{}, false
+		}
+	}
+	return v, sp, true
 }
 
 var (

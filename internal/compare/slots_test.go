@@ -450,3 +450,22 @@ func TestLeadDateOwnerName(t *testing.T) {
 		t.Errorf("date conflicts: %+v", st.Conflicts)
 	}
 }
+
+// A date set for the future ("is set for June 17") and a time stamp line are
+// not the day the story's happening took place.
+func TestLeadDatesNotHappenings(t *testing.T) {
+	st := storyAt(t,
+		[2]string{"2031-03-05T10:00:00Z", "A jury in Kessel found Tobias Renn guilty of arson on Tuesday, the court said."},
+		[2]string{"2031-03-05T12:00:00Z", "Tobias Renn was found guilty of arson by a jury in Kessel on Tuesday."},
+		[2]string{"2031-03-05T14:00:00Z", "The sentencing of Tobias Renn, found guilty of arson by a Kessel jury, is set for June 17."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("a scheduled date against the verdict's: %+v", cs)
+	}
+	st = storyAt(t,
+		[2]string{"2031-03-05T10:00:00Z", "A jury in Kessel found Tobias Renn guilty of arson on Tuesday, the court said."},
+		[2]string{"2031-03-05T12:00:00Z", "Tobias Renn was found guilty of arson by a jury in Kessel on Tuesday."},
+		[2]string{"", "8:44AM GMT 08 Mar 2031\n\nTobias Renn was found guilty of arson by a jury in Kessel, the court said."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("a time stamp line against the verdict's date: %+v", cs)
+	}
+}
