@@ -235,3 +235,13 @@ func TestCharacterizationGroupVerdict(t *testing.T) {
 		t.Errorf("criminals vs alleged, no verdict: %+v", st.Conflicts)
 	}
 }
+
+// "found X guilty" reports a verdict as "found guilty" does.
+func TestVerdictSplitPhrase(t *testing.T) {
+	if !hasVerdict("A judge found the former clerk guilty of arson on Monday.") {
+		t.Error("'found … guilty' is no verdict")
+	}
+	if hasVerdict("The former clerk pleaded not guilty on Monday.") {
+		t.Error("a plea of not guilty is a verdict")
+	}
+}

@@ -208,7 +208,7 @@ func (s *story) modalityConflicts() []parallax.Conflict {
 			if a.quoted || used[a] || len(a.hedges) > 0 || s.sameSource(h.art, a.art) || sharedGroups(h, a) == 0 {
 				continue
 			}
-			if contextSim(h, a) < minModalitySim {
+			if contextSim(h, a) < minModalitySim || !tellsScope(hedge, a) {
 				continue
 			}
 			if o := s.outletOf[a.art.Article.ID]; !seen[o] {
@@ -231,6 +231,26 @@ func (s *story) modalityConflicts() []parallax.Conflict {
 		out = append(out, c)
 	}
 	return append(out, s.actModality(used)...)
+}
+
+// tellsScope: the asserting sentence states what the hedge hedges — the
+// first content word after the hedge's marker ("allegedly drunk driver":
+// "drunk"); a sentence that never says it asserts nothing the other hedges.
+func tellsScope(h *parallax.Signal, a *unit) bool {
+	f := strings.Fields(strings.ToLower(h.Text))
+	for _, w := range f[min(1, len(f)):] {
+		w = strings.Trim(w, ",.;:\"'“”")
+		if w == "" || lang.Stopword(w) {
+			continue
+		}
+		for _, x := range strings.Fields(strings.ToLower(a.span.Of(a.art.Article.Text))) {
+			if stem(strings.Trim(x, ",.;:\"'“”"), "en") == stem(w, "en") {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // An act is a named actor and the verb right after the name: "Reid checked

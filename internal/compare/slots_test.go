@@ -469,3 +469,15 @@ func TestLeadDatesNotHappenings(t *testing.T) {
 		t.Errorf("a time stamp line against the verdict's date: %+v", cs)
 	}
 }
+
+// A sentence that never states what another outlet hedges asserts nothing
+// against it ("the driver" vs "the allegedly drunk driver").
+func TestModalityNeedsHedgedWords(t *testing.T) {
+	st := storyOf(t,
+		"Tobias Renn, the allegedly drunk driver of the delivery van, was arrested by police in Kessel on Friday night.",
+		"Tobias Renn, the driver of the delivery van, was arrested by police in Kessel on Friday night.")
+	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
+		t.Errorf("nothing asserted against the hedge: %+v", cs)
+	}
+}
+}
