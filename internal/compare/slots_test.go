@@ -480,4 +480,3 @@ func TestModalityNeedsHedgedWords(t *testing.T) {
 		t.Errorf("nothing asserted against the hedge: %+v", cs)
 	}
 }
-}
