@@ -295,6 +295,9 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a cue after a closing question mark", "The pier closed on Monday. “Is the pier safe? Nobody knows!” the harbour master wrote on Monday.", "Is the pier safe? Nobody knows!", "the harbour master"},
 		{"the verb opens the sentence", "The inquiry opened on Monday. Said Marta Quist, “Nobody has told us anything.”", "Nobody has told us anything.", "Marta Quist"},
 		{"cue in the sentence before", "Marta Quist said in a statement on Monday.\n“The pier will reopen in June.”", "The pier will reopen in June.", "Marta Quist"},
+		{"a description after the verb, however long its relative clause", "Harbour news.\n\n“The tide was wrong,” said a harbour pilot who has worked on the river for twenty years and knows every pier.", "The tide was wrong,", "a harbour pilot"},
+		{"a verb of saying after an infinitive's to", "Harbour news.\n\nThe letter from the port goes on to say: “Repairs will take a year.”", "Repairs will take a year.", "The letter from the port"},
+		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {
 		a := analyzeText(t, tt.text)

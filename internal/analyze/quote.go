@@ -471,14 +471,21 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	// as a pronoun or a name and the verb; not when the quotation continues
 	// one of the paragraph before (that speaker's), nor for "The Times said
 	// the emails…", which reports something else
-	if len(after) == 0 && si+1 < len(d.sents) && !d.continuesSpeaker(m) {
-		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+	// (a person named with a verb that ends its clause — `“Why?” Ruiz
+	// asked, turning to …`, `Ruiz repeated.` — speaks even there)
+	if len(after) == 0 && si+1 < len(d.sents) {
+		cont := d.continuesSpeaker(m)
+		all := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		next := all
 		if len(next) > 4 {
 			next = next[:4]
 		}
 		for k := 1; k < len(next) && k <= 3 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
 			if d.isVerb(next[k]) {
 				subj := next[:k]
+				if cont && !(d.isPersonish(subj[0]) && !pronouns.Has(d.lw(subj[0])) && (k+1 == len(all) || all[k+1].kind == tPunct)) {
+					break
+				}
 				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
 					cue := parallax.Span{Start: next[0].start, End: next[k].end}
 					if name := d.resolveSubject(subj, m.open); name != "" {
@@ -685,17 +692,18 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
 			end++
 		}
-		if end > 10 {
-			return "", parallax.Span{}, false // a clause, not a speaker
-		}
 		// the subject ends where a clause begins: "said Dan Golvach when
-		// asked about Ana Ruiz"
+		// asked about Ana Ruiz", "said a harbour pilot who has worked
+		// there for years" (however long the clause)
 		for j := 2; j < end; j++ {
 			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) &&
 				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Harbor and Rail Chief" is one title
 				end = j
 				break
 			}
+		}
+		if end > 10 {
+			return "", parallax.Span{}, false // a clause, not a speaker
 		}
 		// "dijo a la prensa el jefe de bomberos", "told reporters": the
 		// addressee comes first; a determiner after it starts the subject,
@@ -966,9 +974,21 @@ func (d *doc) nominal(toks []token) string {
 	if !determiners.Has(first) && !possName {
 		return ""
 	}
+	noun := false
 	for i, t := range toks {
 		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
 			return ""
+		}
+		// past a noun, a lower-case word that is no noun (WordNet) nor a
+		// function word is the verb of the clause: "the letter from the
+		// port goes on to say" ends at "port"
+		if t.kind == tWord && !t.cap && !lang.Stopword(t.low) && !strings.ContainsRune(t.low, '-') {
+			isNoun := len(lang.NounClasses(t.low)) > 0
+			if noun && !isNoun && !adjectiveLike(t.low) {
+				toks = toks[:i]
+				break
+			}
+			noun = noun || isNoun
 		}
 		if pronouns.Has(d.lw(t)) || d.isVerb(t) && !d.nounUse(toks, i) {
 			return ""
@@ -991,6 +1011,18 @@ func (d *doc) nominal(toks []token) string {
 		return ""
 	}
 	return d.text[toks[0].start:last.end]
+}
+
+// adjectiveLike reports whether w ends like an English adjective
+// ("financial", "chief executive", "famous"): such a word may follow a
+// noun inside a description, unlike a verb.
+func adjectiveLike(w string) bool {
+	for _, sfx := range [...]string{"al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant", "ent", "ish", "ian", "ese", "y"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore reads a speech verb before the quote in its sentence, or a
@@ -1183,7 +1215,11 @@ func (d *doc) nounUse(toks []token, k int) bool {
 			return false
 		}
 		// "that" is a relative pronoun as often ("a video that says")
-		// "to" before a verb is the infinitive's ("took to X to slam")
+		// "to" before a verb is the infinitive's ("took to X to slam",
+		// "went on to say")
+		if j == k-1 && t.low == "to" {
+			return false
+		}
 		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) && t.low != "to" || possessivePronoun(t.low) {
 			return true
 		}
