@@ -280,7 +280,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a person three paragraphs back is too far for a pronoun", "The pier closed on Monday after the storm. Mayor Ivo Stanek was away.\n\nRepairs began on Tuesday. The cranes arrived on Wednesday. The divers came on Thursday.\n\nThe harbour reopened to ferries on Friday. Crowds watched from the quay.\n\n“We will rebuild the old pier,” he said.", "We will rebuild the old pier,", ""},
 		{"a description, then the name in commas", "Harbour news.\n\n“The pier will reopen in June,” Mayor Ana Ruiz’s deputy, Ivo Stanek, said on Monday.", "The pier will reopen in June,", "Ivo Stanek"},
 		{"an opening glyph typed as the closing mark", "Harbour news.\n\n“It is unusual,“ said Ana Ruiz, the harbour master. “Nobody expected it.”", "It is unusual,", "Ana Ruiz"},
-		{"a possessive is not the speaker", "Harbour news.\n\nThe chair said Ivo Stanek’s plan would fail, adding that it was “too expensive for the town.”", "too expensive for the town.", ""},
+		{"a possessive is not the speaker", "Harbour news.\n\nThe chair said Ivo Stanek’s plan would fail, adding that it was “too expensive for the town.”", "too expensive for the town.", "The chair"},
 		{"a title with a conjunction after the verb", "Harbour news.\n\n“Nobody was hurt,” said Harbour Fire and Rescue Chief Ana Ruiz on Monday.", "Nobody was hurt,", "Ana Ruiz"},
 		{"an infinitive is a verb, not a noun after a preposition", "Harbour news.\n\nMayor Ana Ruiz took to the radio to criticize the report as “a work of fiction.”", "a work of fiction.", "Ana Ruiz"},
 		{"the article's protagonist when no one is near", "Mayor Ana Ruiz reopened the pier. Ruiz thanked the divers. Ruiz then met the fishermen.\n\nThe storm had closed the harbour for a week. The water rose by two metres. The boats stayed in.\n\nThe cranes left on Friday. The ferries came back on Saturday. The cafés opened again.\n\n“We did it together,” she said.", "We did it together,", "Ana Ruiz"},
@@ -297,6 +297,10 @@ func TestSpeakersInContext(t *testing.T) {
 		{"cue in the sentence before", "Marta Quist said in a statement on Monday.\n“The pier will reopen in June.”", "The pier will reopen in June.", "Marta Quist"},
 		{"a description after the verb, however long its relative clause", "Harbour news.\n\n“The tide was wrong,” said a harbour pilot who has worked on the river for twenty years and knows every pier.", "The tide was wrong,", "a harbour pilot"},
 		{"a verb of saying after an infinitive's to", "Harbour news.\n\nThe letter from the port goes on to say: “Repairs will take a year.”", "Repairs will take a year.", "The letter from the port"},
+		{"a participle continues a described subject", "Harbour news.\n\nIn June, the port authority issued a statement to the fishermen saying that “repairs will take a year.”", "repairs will take a year.", "the port authority"},
+		{"a second verb after an adverb shares the sentence's subject", "Harbour news.\n\nMayor Ana Ruiz visited the Stanek Harbour ferry and later said, “It is safe.”", "It is safe.", "Ana Ruiz"},
+		{"a name after a preposition is no subject of a participle", "Harbour news.\n\nThe fishermen marched past the house of Ivo Stanek, chanting, “Open the pier!”", "Open the pier!", "The fishermen"},
+		{"a person named right before a participle is its subject", "Harbour news.\n\nThe ad ends with footage of Ivo Stanek saying, “Vote for the pier.”", "Vote for the pier.", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

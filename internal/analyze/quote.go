@@ -974,7 +974,7 @@ func (d *doc) nominal(toks []token) string {
 	if !determiners.Has(first) && !possName {
 		return ""
 	}
-	noun := false
+	noun, content := false, false
 	for i, t := range toks {
 		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
 			return ""
@@ -982,13 +982,16 @@ func (d *doc) nominal(toks []token) string {
 		// past a noun, a lower-case word that is no noun (WordNet) nor a
 		// function word is the verb of the clause: "the letter from the
 		// port goes on to say" ends at "port"
+		// (a past form after a head WordNet does not list, as an irregular
+		// plural: "the fishermen marched")
 		if t.kind == tWord && !t.cap && !lang.Stopword(t.low) && !strings.ContainsRune(t.low, '-') {
 			isNoun := len(lang.NounClasses(t.low)) > 0
-			if noun && !isNoun && !adjectiveLike(t.low) {
+			if !isNoun && (noun && !adjectiveLike(t.low) || content && strings.HasSuffix(t.low, "ed")) {
 				toks = toks[:i]
 				break
 			}
 			noun = noun || isNoun
+			content = content || !strings.HasSuffix(t.low, "ly")
 		}
 		if pronouns.Has(d.lw(t)) || d.isVerb(t) && !d.nounUse(toks, i) {
 			return ""
@@ -1011,6 +1014,52 @@ func (d *doc) nominal(toks []token) string {
 		return ""
 	}
 	return d.text[toks[0].start:last.end]
+}
+
+// coordinated reports whether the verb toks[v] is the second of two
+// joined by "and" or "but", an adverb allowed between ("… and later
+// said", "… but now says"): its subject is the sentence's.
+func (d *doc) coordinated(toks []token, v int) bool {
+	j := v - 1
+	if j > 0 && toks[j].kind == tWord && (strings.HasSuffix(toks[j].low, "ly") || toks[j].low == "later" || toks[j].low == "then" || toks[j].low == "now" || toks[j].low == "also") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	w := d.lw(toks[j])
+	return w == "and" || w == "y" || w == "but" && j < v-1
+}
+
+// clauseSubject is the subject of the clause that toks open, for a
+// participle or a second verb that continues it: a name or a description
+// (determiner or possessive first) right at its start, after an opening
+// phrase set off by a comma ("In June, the port authority issued …").
+func (d *doc) clauseSubject(toks []token, before int) string {
+	start := 0
+	if len(toks) > 0 && toks[0].kind == tWord && (prepositions.Has(toks[0].low) || clauseOpeners.Has(toks[0].low)) {
+		start = -1
+		for k, t := range toks {
+			if t.kind == tPunct && d.text[t.start] == ',' {
+				start = k + 1
+				break
+			}
+		}
+	}
+	if start < 0 || start >= len(toks) {
+		return ""
+	}
+	t := toks[start]
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 && d.mentions[mi].start >= t.start {
+		if e := d.ents[d.mentions[mi].entity]; (e.typ == parallax.Person || e.typ == parallax.Organization) && !d.possessiveMention(t) {
+			return d.mentionName(mi)
+		}
+	}
+	end := start
+	for end < len(toks) && end-start < 10 && toks[end].kind == tWord && !(end > start && d.isVerb(toks[end])) {
+		end++
+	}
+	return d.nominal(toks[start:end])
 }
 
 // adjectiveLike reports whether w ends like an English adjective
@@ -1110,7 +1159,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		subjEnd = verb
 	}
 	// "saying", and "… and said": the speaker is the sentence's subject
-	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || verb > 0 && (d.lw(toks[verb-1]) == "and" || d.lw(toks[verb-1]) == "y"))
+	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || d.coordinated(toks, verb))
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
 	// "David Axelrod, who was senior adviser to Obama, tweeted this:": the
@@ -1142,6 +1191,15 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
+	// "a video of Ivo Stanek saying": a person named right before the
+	// participle, as the object of a preposition, is its subject (not so
+	// "Ruiz praised Stanek, saying", where the subject speaks)
+	if participle && verb > 0 && strings.HasSuffix(d.lw(toks[verb]), "ing") {
+		if mi := d.mentionAt(toks[verb-1].start, toks[verb-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && d.mentions[mi].end <= toks[verb].start &&
+			!d.possessiveMention(toks[verb-1]) && d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) {
+			return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
+		}
+	}
 	// "…, Spicer said, adding “…”": a participle continues the nearest
 	// verb of saying before it, whose subject is the speaker
 	if participle {
@@ -1156,6 +1214,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
 			continue
 		}
+		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && d.mentions[mi].start < toks[k].start {
+			continue // inside a name after a preposition ("the shooting of Ivo Stanek")
+		}
 		if d.possessiveMention(toks[k]) {
 			continue // "Ivo Stanek’s plan": a possessive is no subject
 		}
@@ -1163,6 +1224,13 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
 			}
+		}
+	}
+	// "The port authority issued a statement saying", "The letter went on
+	// and said": the subject of the clause the participle continues
+	if participle {
+		if name := d.clauseSubject(toks[:verb], m.open); name != "" {
+			return name, parallax.Span{Start: toks[0].start, End: cueEnd}, true
 		}
 	}
 	// a description as the subject: "Another commenter said, “…”", "The
