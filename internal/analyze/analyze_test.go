@@ -301,6 +301,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a second verb after an adverb shares the sentence's subject", "Harbour news.\n\nMayor Ana Ruiz visited the Stanek Harbour ferry and later said, “It is safe.”", "It is safe.", "Ana Ruiz"},
 		{"a name after a preposition is no subject of a participle", "Harbour news.\n\nThe fishermen marched past the house of Ivo Stanek, chanting, “Open the pier!”", "Open the pier!", "The fishermen"},
 		{"a person named right before a participle is its subject", "Harbour news.\n\nThe ad ends with footage of Ivo Stanek saying, “Vote for the pier.”", "Vote for the pier.", "Ivo Stanek"},
+		{"a cue closing the sentence past other words", "Harbour news.\n\nStanek “has every right to ask for the money,” just as the mayor did in June, Marta Quist added.", "has every right to ask for the money,", "Marta Quist"},
+		{"English: a phrase after the verb holds no subject", "Harbour news.\n\nMayor Ana Ruiz toured the pier on Monday. “The pier is safe,” said at a harbour event this month.", "The pier is safe,", "Ana Ruiz"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

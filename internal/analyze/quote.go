@@ -456,6 +456,11 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 			}
 		}
 	}
+	// `Ruiz “has every right to ask,” just as Stanek did, Quist added.`:
+	// a cue that ends the sentence after a comma, past other words
+	if name, cue, ok := d.cueEndingSentence(si, m, closeEnd); ok {
+		return name, cue
+	}
 	// `“…disgrace!” the presumptive nominee wrote.`: a "sentence" that
 	// starts in lower case after the quotation is the rest of its own
 	if len(after) == 0 && si+1 < len(d.sents) {
@@ -497,6 +502,44 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		}
 	}
 	return "", parallax.Span{}
+}
+
+// cueEndingSentence reads a cue in the last clause of sentence si, set
+// off by a comma after the quotation m with other words between: "…,"
+// just as Stanek did in June, Quist added.` It must close the sentence
+// (a few words at most after its verb, and no other quotation between),
+// so that "…," the mayor said the city would pay` stays the mayor's report.
+func (d *doc) cueEndingSentence(si int, m quoteMark, closeEnd int) (string, parallax.Span, bool) {
+	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
+	comma := -1
+	for k, t := range after {
+		if d.insideQuote(t.start) || t.kind == tPunct && strings.ContainsAny(d.text[t.start:t.end], "“”\"«»") {
+			return "", parallax.Span{}, false
+		}
+		if t.kind == tPunct && d.text[t.start] == ',' && k > 0 {
+			comma = k
+		}
+	}
+	if comma < 0 || comma+2 >= len(after) {
+		return "", parallax.Span{}, false
+	}
+	name, cue, ok := d.cueAfter(after[comma+1:], quoteMark{open: m.open, close: after[comma].start})
+	if !ok || name == "" || cue.End-cue.Start <= after[comma+1].end-after[comma+1].start {
+		return "", parallax.Span{}, false
+	}
+	rest := 0
+	for _, t := range after[comma+1:] {
+		if t.start >= cue.End && t.kind == tWord {
+			if d.isVerb(t) || t.low == "that" {
+				return "", parallax.Span{}, false
+			}
+			rest++
+		}
+	}
+	if rest > 5 {
+		return "", parallax.Span{}, false
+	}
+	return name, cue, true
 }
 
 // headlineCue reads the two ways headlines attribute a quotation: the
@@ -711,7 +754,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		preps, dets := langPrepositions(d.lang), langDeterminers(d.lang)
 		if end > 1 && toks[1].kind == tWord && preps.Has(toks[1].low) && !dets.Has(toks[1].low) {
 			subj := 0
-			for j := 3; j < end; j++ {
+			// (English puts the subject first: "said at a harbour event
+			// this month" has none)
+			for j := 3; j < end && d.lang != "en"; j++ {
 				if dets.Has(toks[j].low) {
 					subj = j
 					break
