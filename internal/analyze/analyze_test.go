@@ -303,6 +303,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a person named right before a participle is its subject", "Harbour news.\n\nThe ad ends with footage of Ivo Stanek saying, “Vote for the pier.”", "Vote for the pier.", "Ivo Stanek"},
 		{"a cue closing the sentence past other words", "Harbour news.\n\nStanek “has every right to ask for the money,” just as the mayor did in June, Marta Quist added.", "has every right to ask for the money,", "Marta Quist"},
 		{"English: a phrase after the verb holds no subject", "Harbour news.\n\nMayor Ana Ruiz toured the pier on Monday. “The pier is safe,” said at a harbour event this month.", "The pier is safe,", "Ana Ruiz"},
+		{"a description right before the verb, not a name before it", "Harbour news.\n\n“The pier is safe,” Ana Ruiz said as a fisherman shouted: “Then walk on it!”", "Then walk on it!", "a fisherman"},
+		{"a possessive description, then the name between commas", "Harbour news.\n\nMayor Ana Ruiz was away. Her deputy, Ivo Stanek, said: “The pier is safe.”", "The pier is safe.", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

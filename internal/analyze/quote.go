@@ -1220,6 +1220,41 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 				break
 			}
 		}
+		// "Her deputy, Ivo Stanek, said:": a person's name alone between
+		// the two commas
+		for k := verb - 2; k > 0 && verb-k <= 6; k-- {
+			if toks[k].kind == tPunct {
+				if d.text[toks[k].start] == ',' && k+1 < verb-1 {
+					if mi := d.mentionAt(toks[k+1].start, toks[k+1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person &&
+						d.mentions[mi].start == toks[k+1].start && d.mentions[mi].end >= toks[verb-2].end-1 {
+						return d.mentionName(mi), parallax.Span{Start: toks[k+1].start, End: cueEnd}, true
+					}
+				}
+				if d.text[toks[k].start] != '.' {
+					break
+				}
+			}
+		}
+	}
+	// "Ruiz spoke as a heckler yelled: “…”": a description right before
+	// the verb is its subject, not a name further back
+	if !participle && verb > 1 {
+		k := verb - 1
+		for k >= 0 && verb-k <= 5 && toks[k].kind == tWord && d.mentionAt(toks[k].start, toks[k].end) < 0 && !pronouns.Has(toks[k].low) && !(determiners.Has(toks[k].low) && !possessivePronoun(toks[k].low)) {
+			k--
+		}
+		// (a past form after a head that names people — WordNet's person
+		// and group nouns — and not inside a phrase: "in the streets
+		// chanted" is no subject)
+		v := toks[verb].low
+		head := toks[verb-1].low
+		if k >= 0 && k < verb-1 && toks[k].kind == tWord && determiners.Has(toks[k].low) && !possessivePronoun(toks[k].low) &&
+			(strings.HasSuffix(v, "ed") || v == "said" || v == "told" || v == "wrote") && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) &&
+			!(k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low)) {
+			if name := d.nominal(toks[k:verb]); name != "" && d.text[toks[k].start:toks[verb-1].end] == name {
+				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
+			}
+		}
 	}
 	if !participle {
 		for k := subjEnd - 1; k >= 0 && subjEnd-k <= 12; k-- {
