@@ -1606,14 +1606,20 @@ func (d *doc) protagonist(off int, g byte) string {
 	return best
 }
 
-// opensWithPronoun reports whether sentence si starts with a subject
-// pronoun of sex g ("He plans to …").
+// opensWithPronoun reports whether sentence si has a subject pronoun of
+// sex g, outside quotes, before any person it names ("He plans to …",
+// "Asked who leads, he said Ruiz."): its referent is further back.
 func (d *doc) opensWithPronoun(si int, g byte) bool {
 	for _, t := range d.sentToks[si] {
-		if t.kind == tPunct {
+		if t.kind == tPunct || d.insideQuote(t.start) {
 			continue
 		}
-		return (t.low == "he" || t.low == "she") && pronounGender(t.low) == g
+		if t.low == "he" || t.low == "she" {
+			return pronounGender(t.low) == g
+		}
+		if d.isPersonish(t) && !pronouns.Has(t.low) {
+			return false
+		}
 	}
 	return false
 }
@@ -1629,11 +1635,26 @@ func (d *doc) firstPerson(si int, g byte) string {
 		if m.start >= sp.End {
 			break
 		}
-		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) {
+		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) && !d.attributive(m.end) {
 			return e.name
 		}
 	}
 	return ""
+}
+
+// attributive reports whether a name ending at end modifies a noun for
+// people that follows ("Ruiz aide Ivo Stanek", "a Ruiz supporter"): the
+// sentence is about someone else.
+func (d *doc) attributive(end int) bool {
+	i := end
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(d.text) && d.text[j] >= 'a' && d.text[j] <= 'z' {
+		j++
+	}
+	return j > i && lang.HasClass(d.text[i:j], "person")
 }
 
 // recentPerson is the last person named in [from, off), outside quotes,
