@@ -305,7 +305,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"English: a phrase after the verb holds no subject", "Harbour news.\n\nMayor Ana Ruiz toured the pier on Monday. “The pier is safe,” said at a harbour event this month.", "The pier is safe,", "Ana Ruiz"},
 		{"a description right before the verb, not a name before it", "Harbour news.\n\n“The pier is safe,” Ana Ruiz said as a fisherman shouted: “Then walk on it!”", "Then walk on it!", "a fisherman"},
 		{"a possessive description, then the name between commas", "Harbour news.\n\nMayor Ana Ruiz was away. Her deputy, Ivo Stanek, said: “The pier is safe.”", "The pier is safe.", "Ivo Stanek"},
-		{"a pronoun subject after an opening phrase continues the chain", "Mayor Ivo Stanek toured the pier on Monday. Asked who should run the harbour, he named Ana Ruiz. “She knows every boat,” he said.", "She knows every boat,", "Ivo Stanek"},
+		{"a pronoun subject after an opening phrase continues the chain", "Mayor Ivo Stanek toured the pier on Monday. Asked who should run the harbour, he named Tomas Brandt. “He knows every boat,” he said.", "He knows every boat,", "Ivo Stanek"},
 		{"a name that modifies a noun for people is not the sentence's person", "Mayor Tomas Brandt opened the pier.\n\nBrandt adviser Ivo Stanek spoke after the vote. “The pier will reopen,” he said.", "The pier will reopen,", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
