@@ -299,7 +299,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a verb of saying after an infinitive's to", "Harbour news.\n\nThe letter from the port goes on to say: “Repairs will take a year.”", "Repairs will take a year.", "The letter from the port"},
 		{"a participle continues a described subject", "Harbour news.\n\nIn June, the port authority issued a statement to the fishermen saying that “repairs will take a year.”", "repairs will take a year.", "the port authority"},
 		{"a second verb after an adverb shares the sentence's subject", "Harbour news.\n\nMayor Ana Ruiz visited the Stanek Harbour ferry and later said, “It is safe.”", "It is safe.", "Ana Ruiz"},
-		{"a name after a preposition is no subject of a participle", "Harbour news.\n\nThe fishermen marched past the house of Ivo Stanek, chanting, “Open the pier!”", "Open the pier!", "The fishermen"},
+		{"a name after a preposition is no subject of a participle", "Harbour news.\n\nMayor Ivo Stanek stayed at home. The fishermen marched past the house of Ivo Stanek, chanting, “Open the pier!”", "Open the pier!", "The fishermen"},
 		{"a person named right before a participle is its subject", "Harbour news.\n\nThe ad ends with footage of Ivo Stanek saying, “Vote for the pier.”", "Vote for the pier.", "Ivo Stanek"},
 		{"a cue closing the sentence past other words", "Harbour news.\n\nStanek “has every right to ask for the money,” just as the mayor did in June, Marta Quist added.", "has every right to ask for the money,", "Marta Quist"},
 		{"English: a phrase after the verb holds no subject", "Harbour news.\n\nMayor Ana Ruiz toured the pier on Monday. “The pier is safe,” said at a harbour event this month.", "The pier is safe,", "Ana Ruiz"},
