@@ -307,6 +307,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a possessive description, then the name between commas", "Harbour news.\n\nMayor Ana Ruiz was away. Her deputy, Ivo Stanek, said: “The pier is safe.”", "The pier is safe.", "Ivo Stanek"},
 		{"a pronoun subject after an opening phrase continues the chain", "Mayor Ivo Stanek toured the pier on Monday. Asked who should run the harbour, he named Tomas Brandt. “He knows every boat,” he said.", "He knows every boat,", "Ivo Stanek"},
 		{"a name that modifies a noun for people is not the sentence's person", "Mayor Tomas Brandt opened the pier.\n\nBrandt adviser Ivo Stanek spoke after the vote. “The pier will reopen,” he said.", "The pier will reopen,", "Ivo Stanek"},
+		{"a name the entity rules missed, before a description in commas", "Harbour news.\n\nBrook, who attended the meeting on Monday, said that “the pier must reopen.”", "the pier must reopen.", "Brook"},
+		{"two titles joined by 'and' after an abbreviation", "Harbour news.\n\n“The pier held,” said former Harbour Gov. and Port Authority Chairman Ivo Stanek.", "The pier held,", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

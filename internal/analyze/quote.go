@@ -732,7 +732,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
 	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
 		end := 1
-		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
+		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && (toks[end+1].cap || isTitle(toks[end-1].low))) {
 			end++
 		}
 		// the subject ends where a clause begins: "said Dan Golvach when
@@ -740,12 +740,12 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		// there for years" (however long the clause)
 		for j := 2; j < end; j++ {
 			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) &&
-				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Harbor and Rail Chief" is one title
+				!(j+1 < end && toks[j+1].cap && (toks[j-1].cap || toks[j-1].kind == tPunct && j > 1 && toks[j-2].cap)) { // "Harbor and Rail Chief", "Gov. and Party Chairman" are one title
 				end = j
 				break
 			}
 		}
-		if end > 10 {
+		if end > 12 {
 			return "", parallax.Span{}, false // a clause, not a speaker
 		}
 		// "dijo a la prensa el jefe de bomberos", "told reporters": the
@@ -1213,7 +1213,11 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		for k := verb - 2; k > 0 && verb-k <= 25; k-- {
 			if toks[k].kind == tPunct && d.text[toks[k].start] == ',' {
 				if v, ok := d.afterApposition(toks, k); ok && v == verb {
-					if name := d.resolveSubject(toks[max(0, k-4):k], m.open); name != "" {
+					name := d.resolveSubject(toks[max(0, k-4):k], m.open)
+					if name == "" {
+						name = d.bareName(toks[max(0, k-4):k]) // "Small, who attended, said"
+					}
+					if name != "" {
 						return name, parallax.Span{Start: toks[max(0, k-4)].start, End: cueEnd}, true
 					}
 				}
