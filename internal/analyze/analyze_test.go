@@ -309,6 +309,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a name that modifies a noun for people is not the sentence's person", "Mayor Tomas Brandt opened the pier.\n\nBrandt adviser Ivo Stanek spoke after the vote. “The pier will reopen,” he said.", "The pier will reopen,", "Ivo Stanek"},
 		{"a name the entity rules missed, before a description in commas", "Harbour news.\n\nBrook, who attended the meeting on Monday, said that “the pier must reopen.”", "the pier must reopen.", "Brook"},
 		{"two titles joined by 'and' after an abbreviation", "Harbour news.\n\n“The pier held,” said former Harbour Gov. and Port Authority Chairman Ivo Stanek.", "The pier held,", "Ivo Stanek"},
+		{"a quotation filling the paragraph after reported speech", "Harbour news.\n\nMayor Ana Ruiz said that the pier would reopen in June.\n\n“That is because the storm spared the pilings.”", "That is because the storm spared the pilings.", "Ana Ruiz"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

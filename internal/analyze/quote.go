@@ -456,6 +456,24 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 			}
 		}
 	}
+	// `Ruiz said that the pier would reopen.¶“It held through the storm.”`:
+	// a quotation that fills its paragraph after a paragraph that ends
+	// reporting someone's speech, and names nobody else, is theirs
+	if len(before) == 0 && so > 0 && d.opensParagraph(m.open) && !d.sentHasQuote(so-1) && d.paragraphOf(d.sents[so-1].Span.Start) == d.paragraphOf(m.open)-1 {
+		prev := d.tokensBetween(so-1, d.sents[so-1].Span.Start, d.sents[so-1].Span.End)
+		if name, start, ok := d.finiteSaySubject(prev, m.open); ok && name != "" && !d.personBetween(d.sents[so-1].Span.Start, m.open, name) {
+			// (the sentence's subject, and a verb that reports a clause:
+			// "Ruiz said that …", not "… as Ruiz spoke")
+			for k, t := range prev {
+				if t.start >= start && d.isVerb(t) {
+					if k+1 < len(prev) && prev[k+1].low == "that" && d.capitalsBefore(prev, start) {
+						return name, parallax.Span{Start: start, End: t.end}
+					}
+					break
+				}
+			}
+		}
+	}
 	// `Ruiz “has every right to ask,” just as Stanek did, Quist added.`:
 	// a cue that ends the sentence after a comma, past other words
 	if name, cue, ok := d.cueEndingSentence(si, m, closeEnd); ok {
@@ -502,6 +520,21 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		}
 	}
 	return "", parallax.Span{}
+}
+
+// capitalsBefore reports whether only capitalised words (a name, a
+// title: "Mayor Ana") and full stops stand before off in toks: whoever
+// starts at off is the sentence's subject.
+func (d *doc) capitalsBefore(toks []token, off int) bool {
+	for _, t := range toks {
+		if t.start >= off {
+			break
+		}
+		if !(t.kind == tWord && t.cap || t.kind == tPunct && d.text[t.start] == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // cueEndingSentence reads a cue in the last clause of sentence si, set
