@@ -1859,6 +1859,45 @@ func (d *doc) textGender() map[string]byte {
 			tally(si+1, 0, c)
 		}
 	}
+	// in sentences naming several people, a name whose verb of saying
+	// reports a clause opened by a pronoun is that pronoun's referent
+	// ("Ruiz said she would …", "Ruiz told reporters that he …"): two
+	// votes each
+	for si := range d.sents {
+		toks := d.sentToks[si]
+		for k := 0; k+1 < len(toks); k++ {
+			mi := d.mentionAt(toks[k].start, toks[k].end)
+			if mi < 0 || d.mentions[mi].end > toks[k].end || d.insideQuote(toks[k].start) || !d.isVerb(toks[k+1]) {
+				continue
+			}
+			e := d.ents[d.mentions[mi].entity]
+			if e.typ != parallax.Person {
+				continue
+			}
+			for j := k + 2; j < len(toks) && j <= k+7; j++ {
+				if toks[j].kind != tWord {
+					break
+				}
+				g := pronounGender(toks[j].low)
+				if g == 0 && !d.isPersonish(toks[j]) {
+					continue // "said that she", "told reporters she"; not "told Ruiz she"
+				}
+				if g != 0 && (toks[j].low == "he" || toks[j].low == "she") {
+					c := counts[e.name]
+					if c == nil {
+						c = &count{}
+						counts[e.name] = c
+					}
+					if g == 'M' {
+						c.m += 2
+					} else {
+						c.f += 2
+					}
+				}
+				break
+			}
+		}
+	}
 	for name, c := range counts {
 		switch {
 		case c.m >= 2 && c.m >= 3*c.f:
