@@ -518,6 +518,21 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 				break
 			}
 		}
+		// `“…?” Ana Ruiz, the harbour master, said on Monday.`: a name
+		// with a description in commas, then the verb
+		if len(all) > 3 && !strings.Contains(d.text[closeEnd:d.sents[si+1].Span.Start], "\n") {
+			if mi := d.mentionAt(all[0].start, all[0].end); mi >= 0 && d.mentions[mi].start == all[0].start && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+				k := 0
+				for k < len(all) && all[k].start < d.mentions[mi].end {
+					k++
+				}
+				if k < len(all) && d.text[all[k].start] == ',' {
+					if v, ok := d.afterApposition(all, k); ok {
+						return d.mentionName(mi), parallax.Span{Start: all[0].start, End: all[v].end}
+					}
+				}
+			}
+		}
 	}
 	return "", parallax.Span{}
 }
