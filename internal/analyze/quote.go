@@ -848,7 +848,14 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 		return name, cue, true
 	}
-	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said"
+	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said";
+	// not after a preposition, a function word or a participle: a
+	// quotation followed by "to unify the party" or "with the mayor about
+	// it" goes on with its own clause
+	if t := toks[0]; t.kind == tWord && !t.cap && !pronouns.Has(t.low) && !determiners.Has(t.low) &&
+		(prepositions.Has(t.low) || strings.HasSuffix(t.low, "ing") || lang.Stopword(t.low) && t.low != "and" && t.low != "y") {
+		return "", parallax.Span{}, false
+	}
 	for k := 1; k < limit; k++ {
 		if toks[k].kind == tPunct && d.text[toks[k].start] != '.' && d.text[toks[k].start] != '\'' {
 			// "Jane Roe, the city's director of engineering, said": a name,
