@@ -313,6 +313,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a name reporting a clause opened by a pronoun tells its sex", "Robin Vale met Ivo Stanek and Ana Ruiz at the harbour. Robin Vale told the harbour board that she would fund the pier. Robin Vale and Ivo Stanek left. Robin Vale asked Ivo Stanek about the cranes. “We will rebuild,” he said.", "We will rebuild,", "Ivo Stanek"},
 		{"a name and a description in commas opening the next sentence", "Harbour news.\n\n“Who will pay for the pier?” Ana Ruiz, the harbour master, asked on Monday.", "Who will pay for the pier?", "Ana Ruiz"},
 		{"a clause going on after the quotation is no cue", "Harbour news.\n\nMayor Ana Ruiz urged the board to act “before the storms” to tell the fishermen the pier is safe.", "before the storms", "Ana Ruiz"},
+		{"a verb-like noun after an organisation's name is no cue", "Harbour news.\n\nMayor Ana Ruiz was away. Ivo Stanek, on the Harbour Radio program: “The pier is safe.”", "The pier is safe.", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

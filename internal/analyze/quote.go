@@ -1416,7 +1416,7 @@ func (d *doc) nounUse(toks []token, k int) bool {
 	if w := toks[k].low; strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "said" {
 		return false // past forms and gerunds ("by warning") are verbs
 	}
-	for j := k - 1; j >= 0 && k-j <= 2; j-- {
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
 		t := toks[j]
 		if t.kind != tWord {
 			return false
@@ -1429,6 +1429,16 @@ func (d *doc) nounUse(toks []token, k int) bool {
 		}
 		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) && t.low != "to" || possessivePronoun(t.low) {
 			return true
+		}
+		// the name of an organisation or a place before a base form that
+		// is also a noun (WordNet) makes a compound: "the network's
+		// Harbour TV show", "its Sunday program", not "Harbour TV says"
+		if j == k-1 && t.cap && len(lang.NounClasses(toks[k].low)) > 0 && !strings.HasSuffix(toks[k].low, "s") {
+			if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+				if typ := d.ents[d.mentions[mi].entity].typ; typ == parallax.Organization || typ == parallax.Place || typ == parallax.Work {
+					return true
+				}
+			}
 		}
 		// an adjective may come between ("a new program", "a Sunday
 		// tweet"), not a noun ("one man wrote"), nor before a verb's third
