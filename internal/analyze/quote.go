@@ -1442,8 +1442,13 @@ func (d *doc) nounUse(toks []token, k int) bool {
 		}
 		// an adjective may come between ("a new program", "a Sunday
 		// tweet"), not a noun ("one man wrote"), nor before a verb's third
-		// person ("the new ad says")
-		if !(calendarWord(t.low) || !t.cap && !strings.HasSuffix(toks[k].low, "s") && !d.isVerb(t) && !pronouns.Has(t.low) && len(lang.NounClasses(t.low)) == 0) {
+		// person ("the new ad says"); a singular noun before a base form
+		// that is also a noun makes a compound when a determiner opens it
+		// ("the reality show", "her late night show"; plural subjects take
+		// the base form: "the officials say")
+		adjective := calendarWord(t.low) || !t.cap && !strings.HasSuffix(toks[k].low, "s") && !d.isVerb(t) && !pronouns.Has(t.low) && len(lang.NounClasses(t.low)) == 0
+		compound := k == len(toks)-1 && !t.cap && !strings.HasSuffix(t.low, "s") && !strings.HasSuffix(toks[k].low, "s") && len(lang.NounClasses(t.low)) > 0 && len(lang.NounClasses(toks[k].low)) > 0 && !pronouns.Has(t.low)
+		if !adjective && !compound {
 			return false
 		}
 	}
