@@ -419,6 +419,13 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		if name, cue, ok := d.headlineCue(si, m, closeEnd); ok {
 			return name, cue
 		}
+	} else if d.paragraphOf(m.open) == 0 && d.sentenceOf(m.open) == si && lineIsSentence(d.text, d.sents[si].Span) {
+		// the first line is the headline even when not all in title case
+		// ("Ruiz: Harbour Board ‘Waving the White Flag’"): its speaker
+		// before a colon must be a person the article names
+		if name, cue, ok := d.headlineCue(si, m, closeEnd); ok && d.isPersonName(name) {
+			return name, cue
+		}
 	}
 	// 1. after the quote: `,” he said`, `,” said the Salvadoran leader`, `," Mayorkas wrote`
 	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
