@@ -1079,7 +1079,7 @@ func (d *doc) nominal(toks []token) string {
 	// "Ruiz's office", "the mayor's spokesman": a possessive name opens it too
 	possName := toks[0].kind == tWord && toks[0].cap && toks[0].poss > 0 && len(toks) <= 4
 	if !determiners.Has(first) && !possName {
-		return ""
+		return d.barePlural(toks)
 	}
 	noun, content := false, false
 	for i, t := range toks {
@@ -1167,6 +1167,31 @@ func (d *doc) clauseSubject(toks []token, before int) string {
 		end++
 	}
 	return d.nominal(toks[start:end])
+}
+
+// barePlural reads a description without a determiner: a plural noun
+// for people or groups (WordNet), adjectives before it at most: "federal
+// prosecutors", "officials", "local residents".
+func (d *doc) barePlural(toks []token) string {
+	if len(toks) == 0 || len(toks) > 3 {
+		return ""
+	}
+	for _, t := range toks {
+		if t.kind != tWord || t.cap || lang.Stopword(t.low) || d.isVerb(t) {
+			return ""
+		}
+	}
+	head := toks[len(toks)-1].low
+	if !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
+		return ""
+	}
+	if c, ok := lang.NounClassesExact(head); ok && len(c) > 0 {
+		return "" // listed as it stands: not a plural ("news", "politics")
+	}
+	if !lang.HasClass(head, "person") && !lang.HasClass(head, "group") {
+		return ""
+	}
+	return d.text[toks[0].start:toks[len(toks)-1].end]
 }
 
 // adjectiveLike reports whether w ends like an English adjective
