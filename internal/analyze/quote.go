@@ -411,6 +411,9 @@ func lastRune(s string) string {
 // attribute finds who said the quote between marks m, and the words that say so.
 func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	si := d.sentenceOf(m.close)
+	if si < 0 && m.runOn && m.close > 0 {
+		si = d.sentenceOf(m.close - 1) // the paragraph's end stands in for the mark
+	}
 	if si < 0 {
 		return "", parallax.Span{}
 	}
