@@ -318,6 +318,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a headline's speaker before a colon, the line not all in title case", "Ruiz: harbour board ‘is waving the white flag’\n\nMayor Ana Ruiz spoke at the harbour on Monday.", "is waving the white flag", "Ana Ruiz"},
 		{"a plural description without a determiner", "Harbour news.\n\n“The pier was never safe,” federal inspectors wrote in the report.", "The pier was never safe,", "federal inspectors"},
 		{"a quotation running on past its paragraph takes the cue before it", "Harbour news.\n\nThe harbour master, Ana Ruiz, wrote in her report:\n\n“The pier held through the night and the crew was quick.\n\n“Nobody was hurt.”", "The pier held through the night and the crew was quick.", "Ana Ruiz"},
+		{"an abbreviated title stands for the description", "Harbour news.\n\nGov. Ivo Stanek toured the pier on Monday. “It held,” the governor said.", "It held,", "Ivo Stanek"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

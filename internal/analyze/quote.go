@@ -2070,7 +2070,9 @@ func (d *doc) describe(toks []token, before int) string {
 
 func hasRole(roles []string, head string) bool {
 	for _, r := range roles {
-		for _, w := range strings.Fields(strings.ToLower(r)) {
+		// (an abbreviated title stands for the full one: "Gov." is "the
+		// governor")
+		for _, w := range strings.Fields(lang.ExpandTitle(strings.ToLower(r))) {
 			if strings.TrimSuffix(w, ".") == head {
 				return true
 			}
