@@ -319,6 +319,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a plural description without a determiner", "Harbour news.\n\n“The pier was never safe,” federal inspectors wrote in the report.", "The pier was never safe,", "federal inspectors"},
 		{"a quotation running on past its paragraph takes the cue before it", "Harbour news.\n\nThe harbour master, Ana Ruiz, wrote in her report:\n\n“The pier held through the night and the crew was quick.\n\n“Nobody was hurt.”", "The pier held through the night and the crew was quick.", "Ana Ruiz"},
 		{"an abbreviated title stands for the description", "Harbour news.\n\nGov. Ivo Stanek toured the pier on Monday. “It held,” the governor said.", "It held,", "Ivo Stanek"},
+		{"'it' is no person", "Harbour news.\n\nMayor Ana Ruiz met the board on Monday. The inspectors' report came out later. “The pier is unsafe,” it said.", "The pier is unsafe,", ""},
+		{"'they' are no single person", "Harbour news.\n\nMayor Ana Ruiz met the fishermen on Monday. “The pier is unsafe,” they said.", "The pier is unsafe,", ""},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

@@ -1554,6 +1554,11 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
+	if w := d.lw(t); w == "it" || w == "they" || w == "them" {
+		// a person is no "it", and "they" are several: no person is meant
+		// (what "it" is — a report, a lawsuit, an agency — is left open)
+		return "", false
+	}
 	if pronouns.Has(d.lw(t)) {
 		if n := d.pronounReferent(t.start, before, pronounGender(d.lw(t))); n != "" {
 			return n, true
