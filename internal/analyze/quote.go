@@ -1514,8 +1514,8 @@ func (d *doc) possessiveMention(t token) bool {
 // it when inverted ("said Spicer").
 func (d *doc) finiteSaySubject(toks []token, before int) (string, int, bool) {
 	for j := len(toks) - 1; j >= 0; j-- {
-		if !d.isVerb(toks[j]) || strings.HasSuffix(toks[j].low, "ing") {
-			continue
+		if !d.isVerb(toks[j]) || strings.HasSuffix(toks[j].low, "ing") || d.nounUse(toks, j) {
+			continue // ("her post and said": a noun)
 		}
 		for k := j - 1; k >= 0 && j-k <= 3; k-- {
 			if toks[k].kind == tPunct {
