@@ -1469,9 +1469,22 @@ func (d *doc) nounUse(toks []token, k int) bool {
 		// is also a noun (WordNet) makes a compound: "the network's
 		// Harbour TV show", "its Sunday program", not "Harbour TV says"
 		if j == k-1 && t.cap && len(lang.NounClasses(toks[k].low)) > 0 && !strings.HasSuffix(toks[k].low, "s") {
-			if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+			mi := d.mentionAt(t.start, t.end)
+			if mi >= 0 {
 				if typ := d.ents[d.mentions[mi].entity].typ; typ == parallax.Organization || typ == parallax.Place || typ == parallax.Work {
 					return true
+				}
+			}
+			if (mi < 0 || d.ents[d.mentions[mi].entity].typ != parallax.Person) && !pronouns.Has(t.low) {
+				// any capitalised modifier after a determiner: "an
+				// exaggerated Southern accent"
+				for i := k - 2; i >= 0 && k-i <= 4; i-- {
+					if toks[i].kind != tWord {
+						break
+					}
+					if determiners.Has(toks[i].low) && toks[i].low != "that" || possessivePronoun(toks[i].low) {
+						return true
+					}
 				}
 			}
 		}
