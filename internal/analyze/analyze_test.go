@@ -323,6 +323,9 @@ func TestSpeakersInContext(t *testing.T) {
 		{"'they' are no single person", "Harbour news.\n\nMayor Ana Ruiz met the fishermen on Monday. “The pier is unsafe,” they said.", "The pier is unsafe,", ""},
 		{"a verb of saying used as a noun does not continue into a second verb", "Harbour news.\n\nMayor Tomas Brandt met Ana Ruiz. He called on her to leave her post and said, “The pier is not safe with her.”", "The pier is not safe with her.", "Tomas Brandt"},
 		{"a verb-like noun after a capitalised modifier and a determiner", "Harbour news.\n\nMayor Ana Ruiz answered Ivo Stanek in a thick Northern accent: “We rebuilt it ourselves.”", "We rebuilt it ourselves.", "Ana Ruiz"},
+		{"two descriptions in commas between the name and the verb", "Harbour news.\n\n“The pier is ours,” Ana Ruiz, the harbour master, one of the plaintiffs, said on Monday.", "The pier is ours,", "Ana Ruiz"},
+		{"a bracket, then a description in commas", "Harbour news.\n\n“The pier is ours,” Rep. Ana Ruiz (D-Ore.), a member of the harbour panel, said on Monday.", "The pier is ours,", "Ana Ruiz"},
+		{"a name with titles opening the sentence after a quotation", "Harbour news.\n\n“The pier is open again!” Board Chair Ana Ruiz said as the ferry docked.", "The pier is open again!", "Ana Ruiz"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

@@ -510,16 +510,21 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 		cont := d.continuesSpeaker(m)
 		all := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
 		next := all
-		if len(next) > 4 {
-			next = next[:4]
+		if len(next) > 6 {
+			next = next[:6]
 		}
-		for k := 1; k < len(next) && k <= 3 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
+		for k := 1; k < len(next) && k <= 5 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
 			if d.isVerb(next[k]) {
 				subj := next[:k]
+				// (past three words, only a name with its titles: "US
+				// Senator Ivo Stanek said")
+				if k > 3 && d.bareName(subj) == "" {
+					break
+				}
 				if cont && !(d.isPersonish(subj[0]) && !pronouns.Has(d.lw(subj[0])) && (k+1 == len(all) || all[k+1].kind == tPunct)) {
 					break
 				}
-				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
+				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || (d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 || k > 3) && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
 					cue := parallax.Span{Start: next[0].start, End: next[k].end}
 					if name := d.resolveSubject(subj, m.open); name != "" {
 						return name, cue
@@ -965,7 +970,14 @@ func (d *doc) lineEndsAt(off int) bool {
 // then a verb of saying (an adverb may come first), it returns the verb's
 // index.
 func (d *doc) afterApposition(toks []token, k int) (int, bool) {
-	if k == 0 || d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap {
+	return d.afterAppositionN(toks, k, 0)
+}
+
+// afterAppositionN is afterApposition after n descriptions already read:
+// "X (R-Ohio), a panel member, said", "X, the attorney general, one of
+// the plaintiffs, said".
+func (d *doc) afterAppositionN(toks []token, k, n int) (int, bool) {
+	if k == 0 || n == 0 && d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap || n > 2 {
 		return 0, false
 	}
 	open := d.text[toks[k].start]
@@ -992,8 +1004,13 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 			if v < len(toks) && d.isVerb(toks[v]) {
 				return v, true
 			}
-			if closer == ')' && v < len(toks) && d.text[toks[v].start] == ',' {
-				return d.afterApposition(toks, v) // "X (D-Wash.), a member of …, said"
+			if v < len(toks) && d.text[toks[v].start] == ',' && v == j+1 && closer == ')' {
+				return d.afterAppositionN(toks, v, n+1) // "X (D-Wash.), a member of …, said"
+			}
+			if closer == ',' && v < len(toks) && toks[v].kind == tWord && !d.isVerb(toks[v]) {
+				// a second description: "X, the attorney general, one of
+				// the plaintiffs, said"
+				return d.afterAppositionN(toks, j, n+1)
 			}
 			return 0, false
 		}
