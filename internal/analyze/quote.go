@@ -872,7 +872,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		return "", parallax.Span{}, false
 	}
 	for k := 1; k < limit; k++ {
-		if toks[k].kind == tPunct && d.text[toks[k].start] != '.' && d.text[toks[k].start] != '\'' {
+		if toks[k].kind == tPunct && !strings.ContainsRune(".'$&", rune(d.text[toks[k].start])) { // ("Fight for $15 organiser Ana Ruiz said")
 			// "Jane Roe, the city's director of engineering, said": a name,
 			// then a description in commas or brackets, then the verb
 			if v, ok := d.afterApposition(toks, k); ok {
