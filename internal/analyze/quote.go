@@ -774,8 +774,8 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	}
 	toks = toks[i:]
 	limit := len(toks)
-	if limit > 10 {
-		limit = 10
+	if limit > 16 {
+		limit = 16
 	}
 	// `,” according to Priya Nandakumar, the lead investigator`, `», según
 	// Daniel Okafor`
