@@ -328,6 +328,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a name with titles opening the sentence after a quotation", "Harbour news.\n\n“The pier is open again!” Board Chair Ana Ruiz said as the ferry docked.", "The pier is open again!", "Ana Ruiz"},
 		{"a dollar sign inside the speaker's description", "Harbour news.\n\n“We want the pier back,” Pier for $5 organiser Ana Ruiz told reporters.", "We want the pier back,", "Ana Ruiz"},
 		{"a long subject after the quotation", "Harbour news.\n\n“The pilings will not hold another winter,” senior harbour engineer Ana Ruiz of the safety institute in the old northern port wrote in May.", "The pilings will not hold another winter,", "Ana Ruiz"},
+		{"a quotation filling its paragraph, signed on the next line", "Mayor Ana Ruiz and Ivo Stanek debated the pier on Monday.\n\n“The pier must reopen before the summer.”\n\n- Ana Ruiz.\n\nThe debate went on for an hour.", "The pier must reopen before the summer.", "Ana Ruiz"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

@@ -441,6 +441,20 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	if name, cue, ok := d.cueAfter(after, m); ok {
 		return name, cue
 	}
+	// a quotation filling its paragraph, signed on the next line: `“…”¶-
+	// Ana Ruiz.`
+	if len(after) == 0 && si+1 < len(d.sents) && d.opensParagraph(m.open) && d.lineEndsAt(closeEnd) && d.paragraphOf(d.sents[si+1].Span.Start) == d.paragraphOf(m.open)+1 {
+		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		if len(next) >= 2 && len(next) <= 6 && next[0].kind == tPunct && strings.ContainsAny(d.text[next[0].start:next[0].end], "-—―") && d.lineEndsAt(next[len(next)-1].end) {
+			name := next[1:]
+			for len(name) > 0 && name[len(name)-1].kind == tPunct {
+				name = name[:len(name)-1]
+			}
+			if who := d.bareName(name); who != "" && d.isPersonName(who) {
+				return who, parallax.Span{Start: next[0].start, End: name[len(name)-1].end}
+			}
+		}
+	}
 	// `“Peace be with you,” were his first words`: a possessive names the speaker
 	if name, cue, ok := d.possessiveCue(after, m); ok {
 		return name, cue
