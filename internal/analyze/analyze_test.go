@@ -329,6 +329,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a dollar sign inside the speaker's description", "Harbour news.\n\n“We want the pier back,” Pier for $5 organiser Ana Ruiz told reporters.", "We want the pier back,", "Ana Ruiz"},
 		{"a long subject after the quotation", "Harbour news.\n\n“The pilings will not hold another winter,” senior harbour engineer Ana Ruiz of the safety institute in the old northern port wrote in May.", "The pilings will not hold another winter,", "Ana Ruiz"},
 		{"a quotation filling its paragraph, signed on the next line", "Mayor Ana Ruiz and Ivo Stanek debated the pier on Monday.\n\n“The pier must reopen before the summer.”\n\n- Ana Ruiz.\n\nThe debate went on for an hour.", "The pier must reopen before the summer.", "Ana Ruiz"},
+		{"a plural description opening the sentence", "Harbour news.\n\nResidents shouted: “Open the pier!”", "Open the pier!", "Residents"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

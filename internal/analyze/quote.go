@@ -1210,8 +1210,9 @@ func (d *doc) barePlural(toks []token) string {
 	if len(toks) == 0 || len(toks) > 3 {
 		return ""
 	}
-	for _, t := range toks {
-		if t.kind != tWord || t.cap || lang.Stopword(t.low) || d.isVerb(t) {
+	for i, t := range toks {
+		// (capitalised only where it opens the sentence: "Protesters")
+		if t.kind != tWord || t.cap && !(i == 0 && d.opensSentence(t.start) && d.mentionAt(t.start, t.end) < 0) || lang.Stopword(t.low) || d.isVerb(t) {
 			return ""
 		}
 	}
