@@ -1776,7 +1776,7 @@ func (d *doc) opensWithPronoun(si int, g byte) bool {
 		if t.low == "he" || t.low == "she" {
 			return pronounGender(t.low) == g
 		}
-		if d.isPersonish(t) && !pronouns.Has(t.low) {
+		if t.cap && d.isPersonish(t) && !pronouns.Has(t.low) {
 			return false
 		}
 	}
@@ -1988,8 +1988,11 @@ func (d *doc) textGender() map[string]byte {
 	for si := range d.sents {
 		toks := d.sentToks[si]
 		for k := 0; k+1 < len(toks); k++ {
+			if !d.isVerb(toks[k+1]) || toks[k].kind != tWord || !toks[k].cap {
+				continue // (cheap tests first: this runs over every word)
+			}
 			mi := d.mentionAt(toks[k].start, toks[k].end)
-			if mi < 0 || d.mentions[mi].end > toks[k].end || d.insideQuote(toks[k].start) || !d.isVerb(toks[k+1]) {
+			if mi < 0 || d.mentions[mi].end > toks[k].end || d.insideQuote(toks[k].start) {
 				continue
 			}
 			e := d.ents[d.mentions[mi].entity]
