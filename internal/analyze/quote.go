@@ -411,12 +411,22 @@ func lastRune(s string) string {
 // attribute finds who said the quote between marks m, and the words that say so.
 func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	si := d.sentenceOf(m.close)
+	if si < 0 && m.runOn && m.close > 0 {
+		si = d.sentenceOf(m.close - 1) // the paragraph's end stands in for the mark
+	}
 	if si < 0 {
 		return "", parallax.Span{}
 	}
 	closeEnd := m.close + runeLen(d.text, m.close)
 	if d.titleLines[si] {
 		if name, cue, ok := d.headlineCue(si, m, closeEnd); ok {
+			return name, cue
+		}
+	} else if d.paragraphOf(m.open) == 0 && d.sentenceOf(m.open) == si && lineIsSentence(d.text, d.sents[si].Span) {
+		// the first line is the headline even when not all in title case
+		// ("Ruiz: Harbour Board ‘Waving the White Flag’"): its speaker
+		// before a colon must be a person the article names
+		if name, cue, ok := d.headlineCue(si, m, closeEnd); ok && d.isPersonName(name) {
 			return name, cue
 		}
 	}
@@ -430,6 +440,20 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	}
 	if name, cue, ok := d.cueAfter(after, m); ok {
 		return name, cue
+	}
+	// a quotation filling its paragraph, signed on the next line: `“…”¶-
+	// Ana Ruiz.`
+	if len(after) == 0 && si+1 < len(d.sents) && d.opensParagraph(m.open) && d.lineEndsAt(closeEnd) && d.paragraphOf(d.sents[si+1].Span.Start) == d.paragraphOf(m.open)+1 {
+		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		if len(next) >= 2 && len(next) <= 6 && next[0].kind == tPunct && strings.ContainsAny(d.text[next[0].start:next[0].end], "-—―") && d.lineEndsAt(next[len(next)-1].end) {
+			name := next[1:]
+			for len(name) > 0 && name[len(name)-1].kind == tPunct {
+				name = name[:len(name)-1]
+			}
+			if who := d.bareName(name); who != "" && d.isPersonName(who) {
+				return who, parallax.Span{Start: next[0].start, End: name[len(name)-1].end}
+			}
+		}
 	}
 	// `“Peace be with you,” were his first words`: a possessive names the speaker
 	if name, cue, ok := d.possessiveCue(after, m); ok {
@@ -456,6 +480,29 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 			}
 		}
 	}
+	// `Ruiz said that the pier would reopen.¶“It held through the storm.”`:
+	// a quotation that fills its paragraph after a paragraph that ends
+	// reporting someone's speech, and names nobody else, is theirs
+	if len(before) == 0 && so > 0 && d.opensParagraph(m.open) && !d.sentHasQuote(so-1) && d.paragraphOf(d.sents[so-1].Span.Start) == d.paragraphOf(m.open)-1 {
+		prev := d.tokensBetween(so-1, d.sents[so-1].Span.Start, d.sents[so-1].Span.End)
+		if name, start, ok := d.finiteSaySubject(prev, m.open); ok && name != "" && !d.personBetween(d.sents[so-1].Span.Start, m.open, name) {
+			// (the sentence's subject, and a verb that reports a clause:
+			// "Ruiz said that …", not "… as Ruiz spoke")
+			for k, t := range prev {
+				if t.start >= start && d.isVerb(t) {
+					if k+1 < len(prev) && prev[k+1].low == "that" && d.capitalsBefore(prev, start) {
+						return name, parallax.Span{Start: start, End: t.end}
+					}
+					break
+				}
+			}
+		}
+	}
+	// `Ruiz “has every right to ask,” just as Stanek did, Quist added.`:
+	// a cue that ends the sentence after a comma, past other words
+	if name, cue, ok := d.cueEndingSentence(si, m, closeEnd); ok {
+		return name, cue
+	}
 	// `“…disgrace!” the presumptive nominee wrote.`: a "sentence" that
 	// starts in lower case after the quotation is the rest of its own
 	if len(after) == 0 && si+1 < len(d.sents) {
@@ -471,15 +518,27 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 	// as a pronoun or a name and the verb; not when the quotation continues
 	// one of the paragraph before (that speaker's), nor for "The Times said
 	// the emails…", which reports something else
-	if len(after) == 0 && si+1 < len(d.sents) && !d.continuesSpeaker(m) {
-		next := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
-		if len(next) > 4 {
-			next = next[:4]
+	// (a person named with a verb that ends its clause — `“Why?” Ruiz
+	// asked, turning to …`, `Ruiz repeated.` — speaks even there)
+	if len(after) == 0 && si+1 < len(d.sents) {
+		cont := d.continuesSpeaker(m)
+		all := d.tokensBetween(si+1, d.sents[si+1].Span.Start, d.sents[si+1].Span.End)
+		next := all
+		if len(next) > 6 {
+			next = next[:6]
 		}
-		for k := 1; k < len(next) && k <= 3 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
+		for k := 1; k < len(next) && k <= 5 && !strings.ContainsAny(d.text[d.sents[si+1].Span.Start:next[len(next)-1].end], "“\"«"); k++ {
 			if d.isVerb(next[k]) {
 				subj := next[:k]
-				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
+				// (past three words, only a name with its titles: "US
+				// Senator Ivo Stanek said")
+				if k > 3 && d.bareName(subj) == "" {
+					break
+				}
+				if cont && !(d.isPersonish(subj[0]) && !pronouns.Has(d.lw(subj[0])) && (k+1 == len(all) || all[k+1].kind == tPunct)) {
+					break
+				}
+				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || (d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 || k > 3) && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
 					cue := parallax.Span{Start: next[0].start, End: next[k].end}
 					if name := d.resolveSubject(subj, m.open); name != "" {
 						return name, cue
@@ -488,8 +547,76 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 				break
 			}
 		}
+		// `“…?” Ana Ruiz, the harbour master, said on Monday.`: a name
+		// with a description in commas, then the verb
+		if len(all) > 3 && !strings.Contains(d.text[closeEnd:d.sents[si+1].Span.Start], "\n") {
+			if mi := d.mentionAt(all[0].start, all[0].end); mi >= 0 && d.mentions[mi].start == all[0].start && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+				k := 0
+				for k < len(all) && all[k].start < d.mentions[mi].end {
+					k++
+				}
+				if k < len(all) && d.text[all[k].start] == ',' {
+					if v, ok := d.afterApposition(all, k); ok {
+						return d.mentionName(mi), parallax.Span{Start: all[0].start, End: all[v].end}
+					}
+				}
+			}
+		}
 	}
 	return "", parallax.Span{}
+}
+
+// capitalsBefore reports whether only capitalised words (a name, a
+// title: "Mayor Ana") and full stops stand before off in toks: whoever
+// starts at off is the sentence's subject.
+func (d *doc) capitalsBefore(toks []token, off int) bool {
+	for _, t := range toks {
+		if t.start >= off {
+			break
+		}
+		if !(t.kind == tWord && t.cap || t.kind == tPunct && d.text[t.start] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// cueEndingSentence reads a cue in the last clause of sentence si, set
+// off by a comma after the quotation m with other words between: "…,"
+// just as Stanek did in June, Quist added.` It must close the sentence
+// (a few words at most after its verb, and no other quotation between),
+// so that "…," the mayor said the city would pay` stays the mayor's report.
+func (d *doc) cueEndingSentence(si int, m quoteMark, closeEnd int) (string, parallax.Span, bool) {
+	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
+	comma := -1
+	for k, t := range after {
+		if d.insideQuote(t.start) || t.kind == tPunct && strings.ContainsAny(d.text[t.start:t.end], "“”\"«»") {
+			return "", parallax.Span{}, false
+		}
+		if t.kind == tPunct && d.text[t.start] == ',' && k > 0 {
+			comma = k
+		}
+	}
+	if comma < 0 || comma+2 >= len(after) {
+		return "", parallax.Span{}, false
+	}
+	name, cue, ok := d.cueAfter(after[comma+1:], quoteMark{open: m.open, close: after[comma].start})
+	if !ok || name == "" || cue.End-cue.Start <= after[comma+1].end-after[comma+1].start {
+		return "", parallax.Span{}, false
+	}
+	rest := 0
+	for _, t := range after[comma+1:] {
+		if t.start >= cue.End && t.kind == tWord {
+			if d.isVerb(t) || t.low == "that" {
+				return "", parallax.Span{}, false
+			}
+			rest++
+		}
+	}
+	if rest > 5 {
+		return "", parallax.Span{}, false
+	}
+	return name, cue, true
 }
 
 // headlineCue reads the two ways headlines attribute a quotation: the
@@ -661,8 +788,8 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	}
 	toks = toks[i:]
 	limit := len(toks)
-	if limit > 10 {
-		limit = 10
+	if limit > 16 {
+		limit = 16
 	}
 	// `,” according to Priya Nandakumar, the lead investigator`, `», según
 	// Daniel Okafor`
@@ -682,20 +809,21 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
 	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
 		end := 1
-		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && toks[end+1].cap) {
+		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && (toks[end+1].cap || isTitle(toks[end-1].low))) {
 			end++
 		}
-		if end > 10 {
-			return "", parallax.Span{}, false // a clause, not a speaker
-		}
 		// the subject ends where a clause begins: "said Dan Golvach when
-		// asked about Ana Ruiz"
+		// asked about Ana Ruiz", "said a harbour pilot who has worked
+		// there for years" (however long the clause)
 		for j := 2; j < end; j++ {
 			if t := toks[j]; t.kind == tWord && !t.cap && lang.Stopword(t.low) && !prepositions.Has(t.low) && !determiners.Has(t.low) &&
-				!(j+1 < end && toks[j+1].cap && toks[j-1].cap) { // "Harbor and Rail Chief" is one title
+				!(j+1 < end && toks[j+1].cap && (toks[j-1].cap || toks[j-1].kind == tPunct && j > 1 && toks[j-2].cap)) { // "Harbor and Rail Chief", "Gov. and Party Chairman" are one title
 				end = j
 				break
 			}
+		}
+		if end > 12 {
+			return "", parallax.Span{}, false // a clause, not a speaker
 		}
 		// "dijo a la prensa el jefe de bomberos", "told reporters": the
 		// addressee comes first; a determiner after it starts the subject,
@@ -703,7 +831,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		preps, dets := langPrepositions(d.lang), langDeterminers(d.lang)
 		if end > 1 && toks[1].kind == tWord && preps.Has(toks[1].low) && !dets.Has(toks[1].low) {
 			subj := 0
-			for j := 3; j < end; j++ {
+			// (English puts the subject first: "said at a harbour event
+			// this month" has none)
+			for j := 3; j < end && d.lang != "en"; j++ {
 				if dets.Has(toks[j].low) {
 					subj = j
 					break
@@ -747,9 +877,16 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 		return name, cue, true
 	}
-	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said"
+	// subject first: "he said", "Mayorkas wrote", "the city's fire chief said";
+	// not after a preposition, a function word or a participle: a
+	// quotation followed by "to unify the party" or "with the mayor about
+	// it" goes on with its own clause
+	if t := toks[0]; t.kind == tWord && !t.cap && !pronouns.Has(t.low) && !determiners.Has(t.low) &&
+		(prepositions.Has(t.low) || strings.HasSuffix(t.low, "ing") || lang.Stopword(t.low) && t.low != "and" && t.low != "y") {
+		return "", parallax.Span{}, false
+	}
 	for k := 1; k < limit; k++ {
-		if toks[k].kind == tPunct && d.text[toks[k].start] != '.' && d.text[toks[k].start] != '\'' {
+		if toks[k].kind == tPunct && !strings.ContainsRune(".'$&", rune(d.text[toks[k].start])) { // ("Fight for $15 organiser Ana Ruiz said")
 			// "Jane Roe, the city's director of engineering, said": a name,
 			// then a description in commas or brackets, then the verb
 			if v, ok := d.afterApposition(toks, k); ok {
@@ -847,7 +984,14 @@ func (d *doc) lineEndsAt(off int) bool {
 // then a verb of saying (an adverb may come first), it returns the verb's
 // index.
 func (d *doc) afterApposition(toks []token, k int) (int, bool) {
-	if k == 0 || d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap {
+	return d.afterAppositionN(toks, k, 0)
+}
+
+// afterAppositionN is afterApposition after n descriptions already read:
+// "X (R-Ohio), a panel member, said", "X, the attorney general, one of
+// the plaintiffs, said".
+func (d *doc) afterAppositionN(toks []token, k, n int) (int, bool) {
+	if k == 0 || n == 0 && d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap || n > 2 {
 		return 0, false
 	}
 	open := d.text[toks[k].start]
@@ -874,8 +1018,13 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 			if v < len(toks) && d.isVerb(toks[v]) {
 				return v, true
 			}
-			if closer == ')' && v < len(toks) && d.text[toks[v].start] == ',' {
-				return d.afterApposition(toks, v) // "X (D-Wash.), a member of …, said"
+			if v < len(toks) && d.text[toks[v].start] == ',' && v == j+1 && closer == ')' {
+				return d.afterAppositionN(toks, v, n+1) // "X (D-Wash.), a member of …, said"
+			}
+			if closer == ',' && v < len(toks) && toks[v].kind == tWord && !d.isVerb(toks[v]) {
+				// a second description: "X, the attorney general, one of
+				// the plaintiffs, said"
+				return d.afterAppositionN(toks, j, n+1)
 			}
 			return 0, false
 		}
@@ -964,11 +1113,26 @@ func (d *doc) nominal(toks []token) string {
 	// "Ruiz's office", "the mayor's spokesman": a possessive name opens it too
 	possName := toks[0].kind == tWord && toks[0].cap && toks[0].poss > 0 && len(toks) <= 4
 	if !determiners.Has(first) && !possName {
-		return ""
+		return d.barePlural(toks)
 	}
+	noun, content := false, false
 	for i, t := range toks {
 		if t.kind == tPunct && d.text[t.start] != '\'' && d.text[t.start] != '-' {
 			return ""
+		}
+		// past a noun, a lower-case word that is no noun (WordNet) nor a
+		// function word is the verb of the clause: "the letter from the
+		// port goes on to say" ends at "port"
+		// (a past form after a head WordNet does not list, as an irregular
+		// plural: "the fishermen marched")
+		if t.kind == tWord && !t.cap && !lang.Stopword(t.low) && !strings.ContainsRune(t.low, '-') {
+			isNoun := len(lang.NounClasses(t.low)) > 0
+			if !isNoun && (noun && !adjectiveLike(t.low) || content && strings.HasSuffix(t.low, "ed")) {
+				toks = toks[:i]
+				break
+			}
+			noun = noun || isNoun
+			content = content || !strings.HasSuffix(t.low, "ly")
 		}
 		if pronouns.Has(d.lw(t)) || d.isVerb(t) && !d.nounUse(toks, i) {
 			return ""
@@ -991,6 +1155,90 @@ func (d *doc) nominal(toks []token) string {
 		return ""
 	}
 	return d.text[toks[0].start:last.end]
+}
+
+// coordinated reports whether the verb toks[v] is the second of two
+// joined by "and" or "but", an adverb allowed between ("… and later
+// said", "… but now says"): its subject is the sentence's.
+func (d *doc) coordinated(toks []token, v int) bool {
+	j := v - 1
+	if j > 0 && toks[j].kind == tWord && (strings.HasSuffix(toks[j].low, "ly") || toks[j].low == "later" || toks[j].low == "then" || toks[j].low == "now" || toks[j].low == "also") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	w := d.lw(toks[j])
+	return w == "and" || w == "y" || w == "but" && j < v-1
+}
+
+// clauseSubject is the subject of the clause that toks open, for a
+// participle or a second verb that continues it: a name or a description
+// (determiner or possessive first) right at its start, after an opening
+// phrase set off by a comma ("In June, the port authority issued …").
+func (d *doc) clauseSubject(toks []token, before int) string {
+	start := 0
+	if len(toks) > 0 && toks[0].kind == tWord && (prepositions.Has(toks[0].low) || clauseOpeners.Has(toks[0].low)) {
+		start = -1
+		for k, t := range toks {
+			if t.kind == tPunct && d.text[t.start] == ',' {
+				start = k + 1
+				break
+			}
+		}
+	}
+	if start < 0 || start >= len(toks) {
+		return ""
+	}
+	t := toks[start]
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 && d.mentions[mi].start >= t.start {
+		if e := d.ents[d.mentions[mi].entity]; (e.typ == parallax.Person || e.typ == parallax.Organization) && !d.possessiveMention(t) {
+			return d.mentionName(mi)
+		}
+	}
+	end := start
+	for end < len(toks) && end-start < 10 && toks[end].kind == tWord && !(end > start && d.isVerb(toks[end])) {
+		end++
+	}
+	return d.nominal(toks[start:end])
+}
+
+// barePlural reads a description without a determiner: a plural noun
+// for people or groups (WordNet), adjectives before it at most: "federal
+// prosecutors", "officials", "local residents".
+func (d *doc) barePlural(toks []token) string {
+	if len(toks) == 0 || len(toks) > 3 {
+		return ""
+	}
+	for i, t := range toks {
+		// (capitalised only where it opens the sentence: "Protesters")
+		if t.kind != tWord || t.cap && !(i == 0 && d.opensSentence(t.start) && d.mentionAt(t.start, t.end) < 0) || lang.Stopword(t.low) || d.isVerb(t) {
+			return ""
+		}
+	}
+	head := toks[len(toks)-1].low
+	if !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") {
+		return ""
+	}
+	if c, ok := lang.NounClassesExact(head); ok && len(c) > 0 {
+		return "" // listed as it stands: not a plural ("news", "politics")
+	}
+	if !lang.HasClass(head, "person") && !lang.HasClass(head, "group") {
+		return ""
+	}
+	return d.text[toks[0].start:toks[len(toks)-1].end]
+}
+
+// adjectiveLike reports whether w ends like an English adjective
+// ("financial", "chief executive", "famous"): such a word may follow a
+// noun inside a description, unlike a verb.
+func adjectiveLike(w string) bool {
+	for _, sfx := range [...]string{"al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant", "ent", "ish", "ian", "ese", "y"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore reads a speech verb before the quote in its sentence, or a
@@ -1078,7 +1326,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		subjEnd = verb
 	}
 	// "saying", and "… and said": the speaker is the sentence's subject
-	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || verb > 0 && (d.lw(toks[verb-1]) == "and" || d.lw(toks[verb-1]) == "y"))
+	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || d.coordinated(toks, verb))
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
 	// "David Axelrod, who was senior adviser to Obama, tweeted this:": the
@@ -1087,11 +1335,50 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		for k := verb - 2; k > 0 && verb-k <= 25; k-- {
 			if toks[k].kind == tPunct && d.text[toks[k].start] == ',' {
 				if v, ok := d.afterApposition(toks, k); ok && v == verb {
-					if name := d.resolveSubject(toks[max(0, k-4):k], m.open); name != "" {
+					name := d.resolveSubject(toks[max(0, k-4):k], m.open)
+					if name == "" {
+						name = d.bareName(toks[max(0, k-4):k]) // "Small, who attended, said"
+					}
+					if name != "" {
 						return name, parallax.Span{Start: toks[max(0, k-4)].start, End: cueEnd}, true
 					}
 				}
 				break
+			}
+		}
+		// "Her deputy, Ivo Stanek, said:": a person's name alone between
+		// the two commas
+		for k := verb - 2; k > 0 && verb-k <= 6; k-- {
+			if toks[k].kind == tPunct {
+				if d.text[toks[k].start] == ',' && k+1 < verb-1 {
+					if mi := d.mentionAt(toks[k+1].start, toks[k+1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person &&
+						d.mentions[mi].start == toks[k+1].start && d.mentions[mi].end >= toks[verb-2].end-1 {
+						return d.mentionName(mi), parallax.Span{Start: toks[k+1].start, End: cueEnd}, true
+					}
+				}
+				if d.text[toks[k].start] != '.' {
+					break
+				}
+			}
+		}
+	}
+	// "Ruiz spoke as a heckler yelled: “…”": a description right before
+	// the verb is its subject, not a name further back
+	if !participle && verb > 1 {
+		k := verb - 1
+		for k >= 0 && verb-k <= 5 && toks[k].kind == tWord && d.mentionAt(toks[k].start, toks[k].end) < 0 && !pronouns.Has(toks[k].low) && !(determiners.Has(toks[k].low) && !possessivePronoun(toks[k].low)) {
+			k--
+		}
+		// (a past form after a head that names people — WordNet's person
+		// and group nouns — and not inside a phrase: "in the streets
+		// chanted" is no subject)
+		v := toks[verb].low
+		head := toks[verb-1].low
+		if k >= 0 && k < verb-1 && toks[k].kind == tWord && determiners.Has(toks[k].low) && !possessivePronoun(toks[k].low) &&
+			(strings.HasSuffix(v, "ed") || v == "said" || v == "told" || v == "wrote") && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) &&
+			!(k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low)) {
+			if name := d.nominal(toks[k:verb]); name != "" && d.text[toks[k].start:toks[verb-1].end] == name {
+				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
 			}
 		}
 	}
@@ -1110,6 +1397,15 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
+	// "a video of Ivo Stanek saying": a person named right before the
+	// participle, as the object of a preposition, is its subject (not so
+	// "Ruiz praised Stanek, saying", where the subject speaks)
+	if participle && verb > 0 && strings.HasSuffix(d.lw(toks[verb]), "ing") {
+		if mi := d.mentionAt(toks[verb-1].start, toks[verb-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && d.mentions[mi].end <= toks[verb].start &&
+			!d.possessiveMention(toks[verb-1]) && d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) {
+			return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
+		}
+	}
 	// "…, Spicer said, adding “…”": a participle continues the nearest
 	// verb of saying before it, whose subject is the speaker
 	if participle {
@@ -1124,6 +1420,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
 			continue
 		}
+		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && d.mentions[mi].start < toks[k].start {
+			continue // inside a name after a preposition ("the shooting of Ivo Stanek")
+		}
 		if d.possessiveMention(toks[k]) {
 			continue // "Ivo Stanek’s plan": a possessive is no subject
 		}
@@ -1131,6 +1430,13 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
 			}
+		}
+	}
+	// "The port authority issued a statement saying", "The letter went on
+	// and said": the subject of the clause the participle continues
+	if participle {
+		if name := d.clauseSubject(toks[:verb], m.open); name != "" {
+			return name, parallax.Span{Start: toks[0].start, End: cueEnd}, true
 		}
 	}
 	// a description as the subject: "Another commenter said, “…”", "The
@@ -1177,20 +1483,52 @@ func (d *doc) nounUse(toks []token, k int) bool {
 	if w := toks[k].low; strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "said" {
 		return false // past forms and gerunds ("by warning") are verbs
 	}
-	for j := k - 1; j >= 0 && k-j <= 2; j-- {
+	for j := k - 1; j >= 0 && k-j <= 3; j-- {
 		t := toks[j]
 		if t.kind != tWord {
 			return false
 		}
 		// "that" is a relative pronoun as often ("a video that says")
-		// "to" before a verb is the infinitive's ("took to X to slam")
+		// "to" before a verb is the infinitive's ("took to X to slam",
+		// "went on to say")
+		if j == k-1 && t.low == "to" {
+			return false
+		}
 		if t.poss > 0 || determiners.Has(t.low) && t.low != "that" || prepositions.Has(t.low) && t.low != "to" || possessivePronoun(t.low) {
 			return true
 		}
+		// the name of an organisation or a place before a base form that
+		// is also a noun (WordNet) makes a compound: "the network's
+		// Harbour TV show", "its Sunday program", not "Harbour TV says"
+		if j == k-1 && t.cap && len(lang.NounClasses(toks[k].low)) > 0 && !strings.HasSuffix(toks[k].low, "s") {
+			mi := d.mentionAt(t.start, t.end)
+			if mi >= 0 {
+				if typ := d.ents[d.mentions[mi].entity].typ; typ == parallax.Organization || typ == parallax.Place || typ == parallax.Work {
+					return true
+				}
+			}
+			if (mi < 0 || d.ents[d.mentions[mi].entity].typ != parallax.Person) && !pronouns.Has(t.low) {
+				// any capitalised modifier after a determiner: "an
+				// exaggerated Southern accent"
+				for i := k - 2; i >= 0 && k-i <= 4; i-- {
+					if toks[i].kind != tWord {
+						break
+					}
+					if determiners.Has(toks[i].low) && toks[i].low != "that" || possessivePronoun(toks[i].low) {
+						return true
+					}
+				}
+			}
+		}
 		// an adjective may come between ("a new program", "a Sunday
 		// tweet"), not a noun ("one man wrote"), nor before a verb's third
-		// person ("the new ad says")
-		if !(calendarWord(t.low) || !t.cap && !strings.HasSuffix(toks[k].low, "s") && !d.isVerb(t) && !pronouns.Has(t.low) && len(lang.NounClasses(t.low)) == 0) {
+		// person ("the new ad says"); a singular noun before a base form
+		// that is also a noun makes a compound when a determiner opens it
+		// ("the reality show", "her late night show"; plural subjects take
+		// the base form: "the officials say")
+		adjective := calendarWord(t.low) || !t.cap && !strings.HasSuffix(toks[k].low, "s") && !d.isVerb(t) && !pronouns.Has(t.low) && len(lang.NounClasses(t.low)) == 0
+		compound := k == len(toks)-1 && !t.cap && !strings.HasSuffix(t.low, "s") && !strings.HasSuffix(toks[k].low, "s") && len(lang.NounClasses(t.low)) > 0 && len(lang.NounClasses(toks[k].low)) > 0 && !pronouns.Has(t.low)
+		if !adjective && !compound {
 			return false
 		}
 	}
@@ -1221,8 +1559,8 @@ func (d *doc) possessiveMention(t token) bool {
 // it when inverted ("said Spicer").
 func (d *doc) finiteSaySubject(toks []token, before int) (string, int, bool) {
 	for j := len(toks) - 1; j >= 0; j-- {
-		if !d.isVerb(toks[j]) || strings.HasSuffix(toks[j].low, "ing") {
-			continue
+		if !d.isVerb(toks[j]) || strings.HasSuffix(toks[j].low, "ing") || d.nounUse(toks, j) {
+			continue // ("her post and said": a noun)
 		}
 		for k := j - 1; k >= 0 && j-k <= 3; k-- {
 			if toks[k].kind == tPunct {
@@ -1261,6 +1599,11 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
+	if w := d.lw(t); w == "it" || w == "they" || w == "them" {
+		// a person is no "it", and "they" are several: no person is meant
+		// (what "it" is — a report, a lawsuit, an agency — is left open)
+		return "", false
+	}
 	if pronouns.Has(d.lw(t)) {
 		if n := d.pronounReferent(t.start, before, pronounGender(d.lw(t))); n != "" {
 			return n, true
@@ -1422,14 +1765,20 @@ func (d *doc) protagonist(off int, g byte) string {
 	return best
 }
 
-// opensWithPronoun reports whether sentence si starts with a subject
-// pronoun of sex g ("He plans to …").
+// opensWithPronoun reports whether sentence si has a subject pronoun of
+// sex g, outside quotes, before any person it names ("He plans to …",
+// "Asked who leads, he said Ruiz."): its referent is further back.
 func (d *doc) opensWithPronoun(si int, g byte) bool {
 	for _, t := range d.sentToks[si] {
-		if t.kind == tPunct {
+		if t.kind == tPunct || d.insideQuote(t.start) {
 			continue
 		}
-		return (t.low == "he" || t.low == "she") && pronounGender(t.low) == g
+		if t.low == "he" || t.low == "she" {
+			return pronounGender(t.low) == g
+		}
+		if t.cap && d.isPersonish(t) && !pronouns.Has(t.low) {
+			return false
+		}
 	}
 	return false
 }
@@ -1445,11 +1794,26 @@ func (d *doc) firstPerson(si int, g byte) string {
 		if m.start >= sp.End {
 			break
 		}
-		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) {
+		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) && !d.attributive(m.end) {
 			return e.name
 		}
 	}
 	return ""
+}
+
+// attributive reports whether a name ending at end modifies a noun for
+// people that follows ("Ruiz aide Ivo Stanek", "a Ruiz supporter"): the
+// sentence is about someone else.
+func (d *doc) attributive(end int) bool {
+	i := end
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(d.text) && d.text[j] >= 'a' && d.text[j] <= 'z' {
+		j++
+	}
+	return j > i && lang.HasClass(d.text[i:j], "person")
 }
 
 // recentPerson is the last person named in [from, off), outside quotes,
@@ -1617,6 +1981,48 @@ func (d *doc) textGender() map[string]byte {
 			tally(si+1, 0, c)
 		}
 	}
+	// in sentences naming several people, a name whose verb of saying
+	// reports a clause opened by a pronoun is that pronoun's referent
+	// ("Ruiz said she would …", "Ruiz told reporters that he …"): two
+	// votes each
+	for si := range d.sents {
+		toks := d.sentToks[si]
+		for k := 0; k+1 < len(toks); k++ {
+			if !d.isVerb(toks[k+1]) || toks[k].kind != tWord || !toks[k].cap {
+				continue // (cheap tests first: this runs over every word)
+			}
+			mi := d.mentionAt(toks[k].start, toks[k].end)
+			if mi < 0 || d.mentions[mi].end > toks[k].end || d.insideQuote(toks[k].start) {
+				continue
+			}
+			e := d.ents[d.mentions[mi].entity]
+			if e.typ != parallax.Person {
+				continue
+			}
+			for j := k + 2; j < len(toks) && j <= k+7; j++ {
+				if toks[j].kind != tWord {
+					break
+				}
+				g := pronounGender(toks[j].low)
+				if g == 0 && !d.isPersonish(toks[j]) {
+					continue // "said that she", "told reporters she"; not "told Ruiz she"
+				}
+				if g != 0 && (toks[j].low == "he" || toks[j].low == "she") {
+					c := counts[e.name]
+					if c == nil {
+						c = &count{}
+						counts[e.name] = c
+					}
+					if g == 'M' {
+						c.m += 2
+					} else {
+						c.f += 2
+					}
+				}
+				break
+			}
+		}
+	}
 	for name, c := range counts {
 		switch {
 		case c.m >= 2 && c.m >= 3*c.f:
@@ -1717,7 +2123,9 @@ func (d *doc) describe(toks []token, before int) string {
 
 func hasRole(roles []string, head string) bool {
 	for _, r := range roles {
-		for _, w := range strings.Fields(strings.ToLower(r)) {
+		// (an abbreviated title stands for the full one: "Gov." is "the
+		// governor")
+		for _, w := range strings.Fields(lang.ExpandTitle(strings.ToLower(r))) {
 			if strings.TrimSuffix(w, ".") == head {
 				return true
 			}

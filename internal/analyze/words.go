@@ -29,6 +29,7 @@ var (
 	speechVerbs     = lang.Words("speech_verbs")
 	speechVerbsMore = lang.Words("speech_verbs_extra")
 	pronouns        = lang.Words("pronouns")
+	clauseOpeners   = lang.Words("clause_openers", "en")
 	collectiveHeads = lang.Words("collective_heads")
 	utteranceNouns  = lang.Words("utterance_nouns")
 	accordingTo     = lang.Words("according_to")
