@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -197,6 +198,7 @@ func (s *story) facts() []parallax.Fact {
 	facts = append(facts, s.nameExclusives()...)
 	for i := range facts {
 		s.finishFact(&facts[i], i)
+		s.dropCarriedOmissions(&facts[i])
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return len(facts[i].Outlets) > len(facts[j].Outlets) })
 	for i := range facts {
@@ -357,6 +359,69 @@ func (s *story) sentenceFact(us []*unit) parallax.Fact {
 	}
 	s.finishFact(&f, 0)
 	return f
+}
+
+// dropCarriedOmissions: an outlet writing in another language than the
+// fact's evidence is not said to leave the fact out when one of its
+// sentences carries most of the language-free marks of one evidence
+// sentence — its names, figures and dates ("67 pessoas", "American
+// Airlines", "29 de enero"). Its words cannot be lined up, but an omission
+// claimed wrongly costs more than one not claimed.
+func (s *story) dropCarriedOmissions(f *parallax.Fact) {
+	if len(f.Omitted) == 0 || len(f.Evidence) == 0 || f.Kind == "name" {
+		return // a name only some outlets give is carried only by naming it
+	}
+	langs := map[string]bool{}
+	var ev []*unit
+	for _, e := range f.Evidence {
+		a := s.byID[e.Article]
+		if a == nil {
+			continue
+		}
+		langs[a.Language] = true
+		for _, u := range s.units {
+			if u.art == a && u.span.Start <= e.Start && e.Start < u.span.End {
+				ev = append(ev, u)
+			}
+		}
+	}
+	carried := map[string]bool{}
+	for _, v := range s.units {
+		o := s.outletOf[v.art.Article.ID]
+		if langs[v.art.Language] || carried[o] || !slices.Contains(f.Omitted, o) {
+			continue
+		}
+		for _, u := range ev {
+			if languageFreeShared(u, v) {
+				carried[o] = true
+				break
+			}
+		}
+	}
+	if len(carried) == 0 {
+		return
+	}
+	f.Omitted = slices.DeleteFunc(f.Omitted, func(o string) bool { return carried[o] })
+	if len(f.Omitted) == 0 {
+		f.Omitted = nil
+	}
+	f.Exclusive = false // another outlet carries it, in its own language
+}
+
+// languageFreeShared: b carries most of a's language-free marks — at
+// least two, and three in five, of the names, figures and dates a gives.
+func languageFreeShared(a, b *unit) bool {
+	total, shared := 0, 0
+	for f := range a.feats {
+		if len(f) < 2 || f[1] != ':' || f[0] != 'e' && f[0] != 'n' && f[0] != 'd' {
+			continue
+		}
+		total++
+		if b.feats[f] > 0 {
+			shared++
+		}
+	}
+	return shared >= 2 && shared*5 >= total*3
 }
 
 // finishFact fills articles, outlets, omissions and exclusivity from the evidence.

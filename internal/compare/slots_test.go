@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -478,5 +479,38 @@ func TestModalityNeedsHedgedWords(t *testing.T) {
 		"Tobias Renn, the driver of the delivery van, was arrested by police in Kessel on Friday night.")
 	if cs := conflictsOfKind(st, "characterization"); len(cs) != 0 {
 		t.Errorf("nothing asserted against the hedge: %+v", cs)
+	}
+}
+
+// An outlet writing in another language that carries a fact's names,
+// figures and dates is not said to leave it out.
+func TestOmissionAcrossLanguages(t *testing.T) {
+	an := testAnalyzer()
+	var in Input
+	for i, x := range [][2]string{
+		{"en", "Engineers found 40 cracks in the Kessel Bridge and the city closed it on 12 May 2031, the mayor Ana Ruiz said."},
+		{"en", "The city closed the Kessel Bridge on 12 May 2031 after engineers found 40 cracks, mayor Ana Ruiz said."},
+		{"es", "La ciudad cerró el Kessel Bridge el 12 de mayo de 2031 después de que los ingenieros municipales, que revisaban el puente desde el invierno pasado, hallaran 40 grietas profundas en sus vigas de acero oxidadas, explicó la alcaldesa Ana Ruiz a los periodistas reunidos frente al ayuntamiento."},
+		{"es", "Los vecinos de Marlow protestaron ante el ayuntamiento el sábado por la tarde."},
+	} {
+		a := &parallax.Article{ID: "a" + string(rune('1'+i)), Outlet: "o" + string(rune('1'+i)) + ".example", Text: x[1], Language: x[0]}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	in.ID = "s1"
+	st := Story(in)
+	found := false
+	for _, f := range st.Facts {
+		if len(f.Outlets) >= 2 && strings.Contains(f.Summary, "40 cracks") {
+			found = true
+			if slices.Contains(f.Omitted, "o3.example") {
+				t.Errorf("the Spanish outlet that says it is said to omit it: %+v", f)
+			}
+			if !slices.Contains(f.Omitted, "o4.example") {
+				t.Errorf("the outlet that does not say it is not listed as omitting it: %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no shared fact about the 40 cracks: %+v", st.Facts)
 	}
 }
