@@ -536,8 +536,8 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 		return
 	}
 	// A leading nationality word is its own mention: "Venezuelan Tren de Aragua";
-// not when an organisation's head word follows ("American Airlines Flight
-// 5342", "British Petroleum").
+	// not when an organisation's head word follows ("American Airlines Flight
+	// 5342", "British Petroleum").
 	if len(run) > 1 {
 		if place, ok := gazetteer.Demonym(run[0].word(text)); ok {
 			if _, whole := gazetteer.Lookup(spanText(text, run)); !whole && !institutional(lw(run[len(run)-1])) && !orgHeadIn(run[1:], text) {
