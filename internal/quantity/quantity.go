@@ -92,7 +92,47 @@ func Find(text, lang string) []parallax.Quantity {
 		}
 		i = n
 	}
+	markConversions(text, f.out)
 	return f.out
+}
+
+// markConversions reads a figure in parentheses right after one of the same
+// dimension in another unit as its conversion ("less than 25 km (15
+// miles)", "€10m ($11m)"): a conversion is rounded, so it is approximate,
+// and it carries the first figure's bound, which the writer does not repeat
+// inside the parentheses.
+func markConversions(text string, qs []parallax.Quantity) {
+	for i := 1; i < len(qs); i++ {
+		a, b := &qs[i-1], &qs[i]
+		if a.Unit == b.Unit || b.Value == nil || !sameDimension(a.Unit, b.Unit) ||
+			a.Span.End > b.Span.Start || b.Span.End > len(text) {
+			continue
+		}
+		gap := strings.TrimSpace(text[a.Span.End:b.Span.Start])
+		after := strings.TrimLeft(text[b.Span.End:], " ")
+		if gap != "(" || !strings.HasPrefix(after, ")") {
+			continue
+		}
+		v := *b.Value
+		b.Approx = true
+		switch {
+		case a.Value != nil:
+		case a.Low != nil && a.High == nil:
+			b.Value, b.Low = nil, &v
+		case a.High != nil && (a.Low == nil || *a.Low == 0):
+			b.Value, b.Low, b.High = nil, a.Low, &v
+		}
+	}
+}
+
+// sameDimension: two units one converts into the other, lengths or money.
+func sameDimension(a, b string) bool {
+	if isCurrency(a) && isCurrency(b) {
+		return true
+	}
+	da, oka := unitByName[a]
+	db, okb := unitByName[b]
+	return oka && okb && da.dim == db.dim && da.dim != dNone
 }
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}

@@ -379,3 +379,26 @@ func BenchmarkFind(b *testing.B) {
 		Find(benchText, "en")
 	}
 }
+
+// A figure in parentheses after one in another unit of its dimension is its
+// conversion: rounded, and bounded as the first is.
+func TestConversions(t *testing.T) {
+	runFind(t, []findCase{
+		{"en", "The depot lies less than 40 km (25 miles) from the coast.", []string{
+			`"less than 40 km" lo=0 hi=40 unit=km head=kilometre`,
+			`"25 miles" lo=0 hi=25 ~ unit=miles head=mile`}},
+		{"en", "The ridge rises more than 900 metres ( 2,950 feet ) above the lake.", []string{
+			`"more than 900 metres" lo=900 unit=metres head=metre`,
+			`"2,950 feet" lo=2950 ~ unit=feet head=foot`}},
+		{"en", "The fund holds €12 million ($13 million) in bonds.", []string{
+			`"€12 million" v=1.2e+07 unit=EUR`,
+			`"$13 million" v=1.3e+07 ~ unit=USD`}},
+		// not a conversion: another dimension, or not in parentheses
+		{"en", "The pier is 30 metres (12 boats) long.", []string{
+			`"30 metres" v=30 unit=metres head=metre`,
+			`"12 boats" v=12 unit=boats head=boat`}},
+		{"en", "Trucks drove 40 km and then 25 miles more.", []string{
+			`"40 km" v=40 unit=km head=kilometre`,
+			`"25 miles" v=25 unit=miles head=mile`}},
+	})
+}
