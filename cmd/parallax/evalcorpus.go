@@ -24,12 +24,12 @@ func (c *EvalCorpusCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("parallax evalcorpus", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	fs.Usage = func() {
-		fmt.Fprint(m.Stderr, `Usage: parallax evalcorpus [--polnear DIR] [--conll DIR] [--gmb PATH] [--json] [--errors FILE]
+		fmt.Fprint(m.Stderr, `Usage: parallax evalcorpus [--polnear DIR] [--conll DIR] [--gmb PATH] [--conll2002 DIR] [--json] [--errors FILE]
 
 Scores quotes and speakers on PolNeAR (train and dev) and typed entity
-mentions on CoNLL-2003 English (eng.train and eng.testa) and on a GMB-derived
-NER table with the analyser
-the pipeline uses. The corpora are local copies; see internal/evalcorpus.
+mentions on CoNLL-2003 English (eng.train and eng.testa), on a GMB-derived
+NER table and on CoNLL-2002 Spanish (esp.train and esp.testa) with the
+analyser the pipeline uses. The corpora are local copies; see internal/evalcorpus.
 
 `)
 		fs.PrintDefaults()
@@ -38,19 +38,20 @@ the pipeline uses. The corpora are local copies; see internal/evalcorpus.
 	parts := fs.String("polnear-parts", "train,dev", "PolNeAR compartments to score (test is held out)")
 	conll := fs.String("conll", "", "directory holding CoNLL-2003 eng.train and eng.testa")
 	gmb := fs.String("gmb", "", "GMB-derived NER table (GMB_dataset.txt, ner_dataset.csv) or a directory holding one")
+	conll2002 := fs.String("conll2002", "", "directory holding CoNLL-2002 Spanish esp.train and esp.testa")
 	every := fs.Int("every", 1, "score every n-th document only (a deterministic sample)")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	errFile := fs.String("errors", "", "write every disagreement to this file as JSON lines")
 	if err := fs.Parse(args); err != nil {
 		return errSilent{2}
 	}
-	if fs.NArg() > 0 || *polnear == "" && *conll == "" && *gmb == "" {
+	if fs.NArg() > 0 || *polnear == "" && *conll == "" && *gmb == "" && *conll2002 == "" {
 		fs.Usage()
-		fmt.Fprintln(m.Stderr, "\nparallax evalcorpus: give at least one of --polnear, --conll, --gmb (and no other arguments)")
+		fmt.Fprintln(m.Stderr, "\nparallax evalcorpus: give at least one of --polnear, --conll, --gmb, --conll2002 (and no other arguments)")
 		return errSilent{2}
 	}
 	an := pipeline.NewAnalyzer()
-	cfg := evalcorpus.Config{PolNeAR: *polnear, CoNLL: *conll, GMB: *gmb, Every: *every, Analyze: an.Analyze}
+	cfg := evalcorpus.Config{PolNeAR: *polnear, CoNLL: *conll, GMB: *gmb, CoNLL2002: *conll2002, Every: *every, Analyze: an.Analyze}
 	if *polnear != "" {
 		cfg.PolNeARParts = strings.Split(*parts, ",")
 	}

@@ -12,7 +12,8 @@ import (
 
 // TestCorpora scores the pipeline's analyser on the real corpora when
 // PARALLAX_CORPORA names a directory holding polnear/ (a PolNeAR
-// checkout), conll/ (eng.train, eng.testa) and gmb/; each missing corpus is
+// checkout), conll/ (eng.train, eng.testa), gmb/ and conll2002/ (esp.train,
+// esp.testa); each missing corpus is
 // skipped with a message. The floors sit a little below the measured
 // baseline: they catch regressions and are raised as the analysis improves.
 func TestCorpora(t *testing.T) {
@@ -30,12 +31,13 @@ func TestCorpora(t *testing.T) {
 		return dir
 	}
 	cfg := evalcorpus.Config{
-		PolNeAR: present("polnear", "data/train/text"),
-		CoNLL:   present("conll", "eng.train"),
-		GMB:     present("gmb", "GMB_dataset.txt"),
-		Analyze: an.Analyze,
+		PolNeAR:   present("polnear", "data/train/text"),
+		CoNLL:     present("conll", "eng.train"),
+		GMB:       present("gmb", "GMB_dataset.txt"),
+		CoNLL2002: present("conll2002", "esp.train"),
+		Analyze:   an.Analyze,
 	}
-	if cfg.PolNeAR == "" && cfg.CoNLL == "" && cfg.GMB == "" {
+	if cfg.PolNeAR == "" && cfg.CoNLL == "" && cfg.GMB == "" && cfg.CoNLL2002 == "" {
 		t.Skipf("no corpus under %s", root)
 	}
 	rep, err := evalcorpus.Run(context.Background(), cfg)
@@ -73,5 +75,12 @@ func TestCorpora(t *testing.T) {
 		floor("gmb", "typed F1", e.Typed.F1(), 0.77)
 		floor("gmb", "untyped F1", e.Untyped.F1(), 0.87)
 		floor("gmb+gpe", "typed F1", rep.Entities["gmb+gpe"].Typed.F1(), 0.79)
+	}
+	if e := rep.Entities["conll2002 es"]; e != nil {
+		if e.Gold < 20000 {
+			t.Errorf("conll2002: only %d gold mentions read (esp.train+esp.testa hold 20,532 person/organisation/place)", e.Gold)
+		}
+		floor("conll2002 es", "typed F1", e.Typed.F1(), 0.54)
+		floor("conll2002 es", "untyped F1", e.Untyped.F1(), 0.80)
 	}
 }

@@ -514,3 +514,30 @@ func TestUnresolvedPronounIsNotJudged(t *testing.T) {
 		t.Errorf("scores %+v", s)
 	}
 }
+
+func TestLoadCoNLL2002(t *testing.T) {
+	docs, err := LoadCoNLL2002("testdata/conll2002", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2 (one run from each file)", len(docs))
+	}
+	wantText := "La alcaldesa Marta Ruiz visitó Villanorte con el Consejo Portuario.\n¿Zarpará el Estrella?"
+	if docs[0].Article.Text != wantText {
+		t.Errorf("text\n got %q\nwant %q", docs[0].Article.Text, wantText)
+	}
+	var got []string
+	for _, g := range docs[0].Gold {
+		got = append(got, g.Label+" "+g.Span.Of(docs[0].Article.Text))
+	}
+	if want := []string{"PER Marta Ruiz", "LOC Villanorte", "ORG Consejo Portuario", "MISC Estrella"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("gold %q, want %q", got, want)
+	}
+	if docs[1].Name != "esp.testa#s1-1" {
+		t.Errorf("second document named %q", docs[1].Name)
+	}
+	if _, err := LoadCoNLL2002("testdata/gmb", 1); err == nil || !strings.Contains(err.Error(), "esp.train") {
+		t.Errorf("a directory without esp.train: err = %v", err)
+	}
+}

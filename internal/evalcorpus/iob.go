@@ -161,7 +161,7 @@ func buildNERDoc(name string, sents []sentence) (*NERDoc, error) {
 
 var (
 	noSpaceBefore = set(", . ; : ! ? ) ] } % 's 'S n't N'T 're 've 'll 'd 'm 'RE 'VE 'LL 'D 'M '' ...")
-	noSpaceAfter  = set("( [ { $ # `` US$ C$ A$")
+	noSpaceAfter  = set("( [ { $ # `` US$ C$ A$ ¿ ¡")
 )
 
 func set(s string) map[string]bool {

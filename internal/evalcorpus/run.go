@@ -22,6 +22,9 @@ type Config struct {
 	// CoNLL is a directory holding eng.train and eng.testa (CoNLL-2003
 	// English; testb is never read); "" skips it.
 	CoNLL string
+	// CoNLL2002 is a directory holding the Spanish part of CoNLL-2002
+	// (esp.train and esp.testa; esp.testb is never read); "" skips it.
+	CoNLL2002 string
 	// GMB is a GMB-derived NER table or a directory holding one (see
 	// LoadGMB); "" skips it.
 	GMB string
@@ -84,6 +87,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 			return nil, err
 		}
 		rep.Seconds["conll"] = time.Since(t0).Seconds()
+	}
+	if cfg.CoNLL2002 != "" {
+		t0 := time.Now()
+		docs, err := LoadCoNLL2002(cfg.CoNLL2002, cfg.Every)
+		if err != nil {
+			return nil, err
+		}
+		if err := scoreNER(ctx, cfg, rep, docs, []Variant{{"conll2002 es", CoNLLClass, false}}); err != nil {
+			return nil, err
+		}
+		rep.Seconds["conll2002"] = time.Since(t0).Seconds()
 	}
 	if cfg.GMB != "" {
 		t0 := time.Now()
@@ -158,7 +172,7 @@ func (r *Report) WriteText(w io.Writer) error {
 			return err
 		}
 		for _, n := range names {
-			if strings.ContainsAny(n, "+ ") {
+			if strings.ContainsAny(n, "+ ") && n != "conll2002 es" {
 				continue // a variant of a corpus shown already
 			}
 			fmt.Fprintf(w, "\nConfusion %s (rows gold label, columns system kind; equal spans):\n", n)
