@@ -1131,7 +1131,7 @@ func guessType(e *ent) string {
 		return parallax.Facility
 	case lawHeads.Has(last):
 		return parallax.Law
-	case orgHeads.Has(last):
+	case orgHeads.Has(last) || len(f) > 1 && legalForm(f[len(f)-1]):
 		return parallax.Organization
 	case eventHeads.Has(last):
 		return parallax.Event
@@ -1337,4 +1337,11 @@ func orgHeadIn(run []token, text string) bool {
 		}
 	}
 	return false
+}
+
+// legalForm: w, as written, is a company's legal form ("AG", "Oyj",
+// "S.A."); in lower case it is an ordinary word.
+func legalForm(w string) bool {
+	low := strings.ToLower(w)
+	return low != w && legalForms.Has(low)
 }

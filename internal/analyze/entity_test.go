@@ -24,6 +24,8 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a code with digits names a thing", "Officials said the Q7N3 strain had spread to two farms.", "Q7N3", parallax.Misc},
 		{"a nationality word before an event head stays in the name", "She reached the final of the Australian Open on Friday.", "Australian Open", parallax.Event},
 		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
+		{"a company's legal form", "Shares in Quistrand Holding AG rose 4 percent on Monday.", "Quistrand Holding AG", parallax.Organization},
+		{"a Finnish legal form", "Fertiliser maker Velmakka Oyj said profit would fall.", "Velmakka Oyj", parallax.Organization},
 	}
 	for _, tt := range tests {
 		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})

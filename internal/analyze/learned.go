@@ -178,7 +178,7 @@ func strongType(e *ent) bool {
 			break
 		}
 	}
-	return len(f) > 1 && institutional(last) || loneArticleName(e.name)
+	return len(f) > 1 && (institutional(last) || legalForm(f[len(f)-1])) || loneArticleName(e.name)
 }
 
 // nerTokens converts a sentence's tokens for the tagger, splitting off a

@@ -37,6 +37,7 @@ var (
 	determiners     = lang.Words("determiners")
 	titleMinorWords = lang.Words("title_minor_words")
 	courtesyTitles  = lang.Words("courtesy_titles")
+	legalForms      = lang.Words("legal_forms", "en")
 	hedgeTerms      = phrases{lang.Words("hedges")}
 	loadedTerms     = phrases{lang.Words("loaded")}
 	pejoratives     = phrases{lang.Words("pejoratives")}

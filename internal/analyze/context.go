@@ -1,0 +1,141 @@
+package analyze
+
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
+	"github.com/parallaxnews/parallax/internal/ner"
+)
+
+// contextTypes retypes, from the words around their mentions, the entities
+// whose type rests on weak evidence (a guess from the name's shape, or the
+// learned tagger): a noun for a body of people right before a name ("the
+// group Quistara", "club Velmar") or an organisation's head right after
+// it ("the Quistara party") makes it an organisation; a facility's head
+// after it ("Quist airport") a place. Persons named with a title, places
+// the gazetteer knows and names typed by their own head word keep their
+// type.
+func (d *doc) contextTypes() {
+	if d.lang != "en" && d.lang != "" {
+		return
+	}
+	for i := range d.ents {
+		e := &d.ents[i]
+		if !contextTypable(e) {
+			continue
+		}
+		org, fac := 0, 0
+		for _, mi := range e.mentions {
+			mn := &d.mentions[mi]
+			if mn.learned || mn.demonym {
+				continue
+			}
+			before, after := d.wordsAround(mn)
+			switch {
+			case orgBefore(before):
+				org++
+			case !modifierName(mn.text) && orgAfter(after):
+				org++
+			case !modifierName(mn.text) && facilityHeads.Has(after):
+				fac++
+			}
+		}
+		// a person's full name needs most of its mentions to say so
+		need := 1
+		if f := strings.Fields(e.name); e.typ == parallax.Person && len(f) > 1 && gazetteer.GivenName(f[0]) {
+			need = len(e.mentions)/2 + 1
+		}
+		switch {
+		case org >= need && org > fac:
+			e.typ = parallax.Organization
+		case fac >= need && fac > org && e.typ != parallax.Place:
+			e.typ = parallax.Facility
+		}
+	}
+}
+
+// contextTypable: an entity typed on weak evidence, which the words around
+// it may overrule.
+func contextTypable(e *ent) bool {
+	switch e.typ {
+	case parallax.Person, parallax.Place, parallax.Misc, "":
+	default:
+		return false
+	}
+	if len(e.roles) > 0 || strongType(e) || notNameCode(e.name) {
+		return false
+	}
+	for f := range e.forms {
+		if _, ok := gazetteer.Lookup(f); ok {
+			return false
+		}
+		if _, ok := gazetteer.Demonym(f); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsAround returns the lower-case words right before and right after
+// a mention ("" for a capitalised word, punctuation or the sentence's edge).
+func (d *doc) wordsAround(mn *mention) (before, after string) {
+	toks := d.sentToks[mn.sent]
+	for k, t := range toks {
+		if t.start == mn.start && k > 0 {
+			if p := toks[k-1]; p.kind == tWord && !p.cap && p.end == t.start-1 {
+				before = p.low
+			}
+		}
+		if t.start >= mn.end {
+			if t.kind == tWord && !t.cap && t.start == mn.end+1 && toks[k-1].poss == 0 {
+				after = t.low
+			}
+			break
+		}
+	}
+	return before, after
+}
+
+// orgBefore: a common noun for a body of people (a WordNet noun.group
+// sense) that may stand before a name in apposition: "the group",
+// "club", "newspaper", "engineering concern"; not a title, a country's
+// institution ("government"), a word for a kind of person first ("member")
+// nor one that can name a place ("village", "side").
+func orgBefore(w string) bool {
+	if w == "" || isTitle(w) || collectiveHeads.Has(w) || lang.Stopword(w) || determiners.Has(w) {
+		return false
+	}
+	if orgHeads.Has(w) {
+		return true
+	}
+	c := lang.NounClasses(w)
+	if len(c) == 0 || c[0] == lang.ClassPerson {
+		return false
+	}
+	group := false
+	for _, x := range c {
+		switch x {
+		case lang.ClassLocation:
+			return false
+		case lang.ClassGroup:
+			group = true
+		}
+	}
+	return group
+}
+
+// orgAfter: an organisation's head noun after a name: "the Quistara party".
+func orgAfter(w string) bool {
+	return w != "" && orgHeads.Has(w) && !collectiveHeads.Has(w)
+}
+
+// modifierName: a name whose last word is also an ordinary word
+// ("Islamic") or a word for a kind of person ("Shiite", "Bosnian Serb")
+// may qualify the noun after it ("the Shiite
+// party") rather than name what that noun names.
+func modifierName(name string) bool {
+	w := strings.NewReplacer("'", "", "’", "").Replace(lastWord(name))
+	return ner.Common(w) || ner.ProperNounClass(w) == "noun.person" || gazetteerDemonym(w)
+}
