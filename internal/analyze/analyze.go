@@ -54,6 +54,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.markTeams()
 	d.resolveEntities()
 	d.learnedTypes()
+	d.spanishTypes()
 	d.teamType()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]

@@ -799,6 +799,10 @@ func (d *doc) findAcronyms() map[string]string {
 			continue
 		}
 		inner := strings.TrimSpace(rest[1:close])
+		// "(CTSB, por sus siglas en inglés)": the acronym ends at a comma
+		if c := strings.IndexAny(inner, ",;"); c > 0 {
+			inner = strings.TrimSpace(inner[:c])
+		}
 		for j := i + 1; j < len(d.mentions) && j < i+3; j++ {
 			if d.mentions[j].text == inner {
 				a, b := m, d.mentions[j]
