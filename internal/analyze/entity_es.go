@@ -26,6 +26,10 @@ var (
 	esOrgKinds      = lang.Words("org_kinds", "es")
 	esTitles        = lang.Words("titles", "es")
 	esSpeechVerbs   = lang.Words("speech_verbs", "es")
+	// esPlaceNames: CLDR's Spanish names of countries, regions and cities
+	// ("Nueva York", "Moscú", "Centroamérica"), which the gazetteer keeps
+	// in English and the languages of iso-codes
+	esPlaceNames = lang.Words("place_names", "es")
 )
 
 // esArticle: a Spanish definite article, which may open a name ("El
@@ -140,7 +144,7 @@ func (d *doc) spanishType(e *ent) string {
 	if t := esHeadType(name); t != "" {
 		return t
 	}
-	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place {
+	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
 		return parallax.Place
 	}
 	var org, per, loc int
@@ -240,6 +244,33 @@ func (d *doc) esAppositionPerson(toks []token, k, end int) bool {
 		}
 		if t.kind == tWord && esTitles.Has(t.low) {
 			return j == 0 || toks[j-1].kind != tWord || esArticle(toks[j-1].low) || toks[j-1].low == "del" || toks[j-1].low == "al"
+		}
+	}
+	return false
+}
+
+// yJoins reports whether the Spanish "y" at toks[j] joins the capitalised
+// run toks[i:j] and the one after it into one name. "y" between two
+// capitalised words coordinates two names far more often than it sits in
+// one ("Rusia y Francia", "el PSOE y el PP"); it is inside a name when
+// the whole is a place the gazetteer knows ("Castilla y León", "Trinidad
+// y Tobago") or when the run is an institution's head and its complement,
+// which "y" goes on ("Ministerio de Trabajo y Asuntos Sociales").
+func yJoins(text string, toks []token, i, j int) bool {
+	k := j + 1
+	if k >= len(toks) || toks[k].kind != tWord || !toks[k].cap || esArticle(toks[k].low) {
+		return false
+	}
+	e := k
+	for e+1 < len(toks) && toks[e+1].kind == tWord && toks[e+1].cap && toks[e+1].start-toks[e].end <= 1 {
+		e++
+	}
+	if _, ok := gazetteer.Lookup(text[toks[i].start:toks[e].wordEnd()]); ok {
+		return true
+	}
+	for h := i; h+1 < j; h++ {
+		if (institutional(toks[h].low) || esOrgHeads.Has(toks[h].low)) && !toks[h+1].cap && (toks[h+1].low == "de" || toks[h+1].low == "del") {
+			return true
 		}
 	}
 	return false

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parallaxnews/parallax"
@@ -79,5 +80,51 @@ func TestAcronymBeforeComma(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("aliases %v lack the acronym JSQ", e.Aliases)
+	}
+}
+
+// TestSpanishCoordination: "y" between two names coordinates them, unless
+// the whole is a place ("Castilla y León") or an institution's complement
+// goes on ("Ministerio de Trabajo y Asuntos Sociales").
+func TestSpanishCoordination(t *testing.T) {
+	tests := []struct {
+		text  string
+		want  []string
+		whole string
+	}{
+		{"Los ministros de Quistalia y Borvania firmaron el acuerdo en la capital.", []string{"Quistalia", "Borvania"}, ""},
+		{"El acuerdo entre el Banco Quistiano y el Fondo Borvanés llegó tarde.", []string{"Banco Quistiano", "Fondo Borvanés"}, ""},
+		{"La Junta de Castilla y León aprobó ayer el plan de los puertos.", nil, "Castilla y León"},
+		{"El Ministerio de Trabajo y Asuntos Sociales publicó los datos del paro.", nil, "Ministerio de Trabajo y Asuntos Sociales"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "es"})
+		for _, n := range tt.want {
+			if findEntity(a, n) == nil {
+				t.Errorf("%q: no entity %q in %v", tt.text, n, names(a))
+			}
+		}
+		if tt.whole != "" && findEntity(a, tt.whole) == nil && !containsName(names(a), tt.whole) {
+			t.Errorf("%q: no entity holding %q in %v", tt.text, tt.whole, names(a))
+		}
+	}
+}
+
+func containsName(ns []string, part string) bool {
+	for _, n := range ns {
+		if strings.Contains(n, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSpanishPlaceNames: CLDR's Spanish names of cities and regions.
+func TestSpanishPlaceNames(t *testing.T) {
+	for _, n := range []string{"Nueva York", "Moscú", "Centroamérica"} {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: "La delegación viajó la semana pasada a " + n + " para cerrar el acuerdo.", Language: "es"})
+		if e := findEntity(a, n); e == nil || e.Type != parallax.Place {
+			t.Errorf("%q: entity %+v, want a place", n, e)
+		}
 	}
 }
