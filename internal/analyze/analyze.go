@@ -55,6 +55,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.resolveEntities()
 	d.learnedTypes()
 	d.contextTypes()
+	d.spanishTypes()
 	d.teamType()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]

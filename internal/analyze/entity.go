@@ -136,7 +136,8 @@ func (d *doc) findMentions() {
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
 				// go on
-				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && (personThenPlace(text, toks[i:j]) || nameThenPlace(text, toks, i, j))) {
+				if tj.kind == tWord && !tj.cap && connectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && !(tj.low == "of" && (personThenPlace(text, toks[i:j]) || nameThenPlace(text, toks, i, j))) &&
+					(tj.low != "y" || yJoins(text, toks, i, j)) {
 					// connectors need a capitalised word after them (one or two connectors)
 					k := j + 1
 					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && connectors.Has(toks[k].low) {
@@ -799,6 +800,10 @@ func (d *doc) findAcronyms() map[string]string {
 			continue
 		}
 		inner := strings.TrimSpace(rest[1:close])
+		// "(CTSB, por sus siglas en inglés)": the acronym ends at a comma
+		if c := strings.IndexAny(inner, ",;"); c > 0 {
+			inner = strings.TrimSpace(inner[:c])
+		}
 		for j := i + 1; j < len(d.mentions) && j < i+3; j++ {
 			if d.mentions[j].text == inner {
 				a, b := m, d.mentions[j]

@@ -47,8 +47,26 @@ func init() {
 				countries[p.Country] = p.Name
 			}
 		}
-		if _, ok := byKey[Key(f[0])]; !ok {
-			byKey[Key(f[0])] = p
+		// iso-codes writes a name's other form in brackets ("A Coruña [La
+		// Coruña]", "Wales [Cymru GB-CYM]") and marks some with a star
+		names := []string{strings.TrimSuffix(f[0], "*")}
+		if b := strings.IndexByte(f[0], '['); b > 0 && strings.HasSuffix(f[0], "]") {
+			names = []string{strings.TrimSpace(f[0][:b])}
+			var alt []string
+			for _, w := range strings.Fields(f[0][b+1 : len(f[0])-1]) {
+				if !strings.ContainsAny(w, "-0123456789") { // not a code
+					alt = append(alt, w)
+				}
+			}
+			if len(alt) > 0 {
+				names = append(names, strings.Join(alt, " "))
+			}
+		}
+		p.Name = names[0]
+		for _, n := range names {
+			if _, ok := byKey[Key(n)]; !ok {
+				byKey[Key(n)] = p
+			}
 		}
 	}
 	for code, name := range englishCountry {

@@ -54,6 +54,9 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	if err := placeNames(*cldr, "es", *out); err != nil {
+		log.Fatal(err)
+	}
 }
 
 const wnLicence = "# licence: WordNet 3.0 licence (Princeton University; free use, copy, modify, distribute with this notice), see LICENSE.wordnet"

@@ -1,0 +1,277 @@
+package analyze
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
+// Spanish entity typing. The shared rules read a name's head at its end,
+// as English puts it ("Central Bank"); Spanish puts it first ("Banco
+// Central Europeo", "Comité Olímpico Brasileño"), and says who a name is
+// by what stands around it: a role noun in apposition ("el concejal de
+// Hacienda, Ivo Quist"; "Ivo Quist, portavoz de …"), a verb of saying
+// ("explicó Quist"), a common noun of an organisation's kind ("la
+// petrolera brasileña Quistco"). These lists are Spanish only.
+var (
+	esOrgHeads      = lang.Words("org_heads", "es")
+	esFacilityHeads = lang.Words("facility_heads", "es")
+	esPlaceHeads    = lang.Words("place_heads", "es")
+	esEventHeads    = lang.Words("event_heads", "es")
+	esLawHeads      = lang.Words("law_heads", "es")
+	esOrgKinds      = lang.Words("org_kinds", "es")
+	esTitles        = lang.Words("titles", "es")
+	esSpeechVerbs   = lang.Words("speech_verbs", "es")
+	// esPlaceNames: CLDR's Spanish names of countries, regions and cities
+	// ("Nueva York", "Moscú", "Centroamérica"), which the gazetteer keeps
+	// in English and the languages of iso-codes
+	esPlaceNames = lang.Words("place_names", "es")
+)
+
+// esArticle: a Spanish definite article, which may open a name ("El
+// Salvador", "La Haya") but is no head.
+func esArticle(w string) bool {
+	switch w {
+	case "el", "la", "los", "las":
+		return true
+	}
+	return false
+}
+
+// esParticle: a word that sits inside a Spanish person's name ("Pedro
+// Martínez de la Rosa", "Alvaro del Portillo").
+func esParticle(w string) bool {
+	switch w {
+	case "de", "del", "la", "las", "los", "y":
+		return true
+	}
+	return false
+}
+
+// esHeadType types a Spanish name by its first word (after an article):
+// "Ministerio de Fomento" an organisation, "Aeropuerto de Barajas" a
+// facility, "Río Ebro" a place, "Copa del Rey" an event.
+func esHeadType(name string) string {
+	f := strings.Fields(name)
+	if len(f) > 1 && esArticle(strings.ToLower(f[0])) {
+		f = f[1:]
+	}
+	head := strings.ToLower(f[0])
+	switch {
+	case esOrgHeads.Has(head):
+		return parallax.Organization
+	case esFacilityHeads.Has(head):
+		return parallax.Facility
+	case esLawHeads.Has(head):
+		return parallax.Law
+	case esEventHeads.Has(head):
+		return parallax.Event
+	case esPlaceHeads.Has(head) && len(f) > 1:
+		return parallax.Place
+	}
+	return ""
+}
+
+// esLooksPerson: two to five capitalised words, particles allowed inside,
+// none of them a head of an institution, a place the gazetteer knows or an
+// acronym.
+func esLooksPerson(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 6 {
+		return false
+	}
+	caps := 0
+	for i, w := range f {
+		lw := strings.ToLower(w)
+		if esParticle(lw) && i > 0 && i < len(f)-1 {
+			continue
+		}
+		if !looksPersonWord(w) || institutional(lw) || esOrgHeads.Has(lw) || esPlaceHeads.Has(lw) {
+			return false
+		}
+		caps++
+	}
+	if _, ok := gazetteer.Lookup(name); ok {
+		return false
+	}
+	return caps >= 2
+}
+
+// esSurname: a Spanish patronymic surname ("González", "Pérez", "Gómez"),
+// a word of five letters or more ending in -ez, or a name ending in one.
+func esSurname(name string) bool {
+	w := strings.ToLower(lastWord(name))
+	return strings.HasSuffix(w, "ez") && utf8.RuneCountInString(w) >= 5
+}
+
+// spanishTypes types the entities of a Spanish article by Spanish
+// evidence (see above). It keeps the types the rules read from a title
+// ("el presidente Quist") and their finer types (laws, events, facilities,
+// works).
+func (d *doc) spanishTypes() {
+	if d.lang != "es" {
+		return
+	}
+	for i := range d.ents {
+		e := &d.ents[i]
+		if t := d.spanishType(e); t != "" {
+			e.typ = t
+		}
+	}
+}
+
+func (d *doc) spanishType(e *ent) string {
+	switch e.typ {
+	case parallax.Misc, "", parallax.Organization, parallax.Place:
+	case parallax.Person:
+		if len(e.roles) > 0 {
+			return ""
+		}
+	default:
+		return ""
+	}
+	// the longest form carries the head
+	name := e.name
+	for f := range e.forms {
+		if len(f) > len(name) {
+			name = f
+		}
+	}
+	if t := esHeadType(name); t != "" {
+		return t
+	}
+	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
+		return parallax.Place
+	}
+	var org, per, loc int
+	for _, mi := range e.mentions {
+		m := &d.mentions[mi]
+		toks := d.sentToks[m.sent]
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
+		if k == len(toks) || toks[k].start != m.start {
+			continue
+		}
+		end := k
+		for end+1 < len(toks) && toks[end+1].end <= m.end {
+			end++
+		}
+		switch {
+		case esOrgKindBefore(toks, k):
+			org++
+		case d.esAppositionPerson(toks, k, end):
+			per++
+		case esSpeechNext(toks, k, end):
+			per++
+		case m.located:
+			loc++
+		}
+	}
+	f := strings.Fields(name)
+	acr := len(f) == 1 && upperWord(name)
+	switch {
+	case org > 0 && org >= per:
+		return parallax.Organization
+	case per > 0 && !acr:
+		return parallax.Person
+	case esLooksPerson(name) && (gazetteer.GivenName(f[0]) || esSurname(name)):
+		return parallax.Person
+	case len(f) == 1 && esSurname(name) && looksPersonWord(name):
+		return parallax.Person
+	case e.typ == parallax.Person && len(f) > 2 && esParticle(strings.ToLower(f[1])) && !gazetteer.GivenName(f[0]):
+		// "Junta de Extremadura": the shared rules take "de" for a given name
+		if loc > 0 {
+			return parallax.Place
+		}
+		return parallax.Misc
+	case loc > 0 && (e.typ == parallax.Misc || e.typ == ""):
+		return parallax.Place
+	}
+	return ""
+}
+
+// esOrgKindBefore: the name at toks[k] follows a lower-case noun of an
+// organisation's kind, maybe with an adjective between ("la petrolera
+// brasileña Quistco", "el diario Quist", "el club Quist").
+func esOrgKindBefore(toks []token, k int) bool {
+	for n, j := 0, k-1; j >= 0 && n < 2; j, n = j-1, n+1 {
+		t := toks[j]
+		if t.kind != tWord || t.cap {
+			return false
+		}
+		if esOrgKinds.Has(t.low) || esOrgHeads.Has(t.low) {
+			return j == 0 || toks[j-1].kind != tWord || esArticle(toks[j-1].low) || determinersByLang["es"].Has(toks[j-1].low) || prepositionsByLang["es"].Has(toks[j-1].low)
+		}
+	}
+	return false
+}
+
+// esSpeechNext: a verb of saying right after the name ("Quist explicó")
+// or right before it ("señaló Quist").
+func esSpeechNext(toks []token, k, end int) bool {
+	if end+1 < len(toks) && toks[end+1].kind == tWord && esSpeechVerbs.Has(toks[end+1].low) {
+		return true
+	}
+	return k > 0 && toks[k-1].kind == tWord && esSpeechVerbs.Has(toks[k-1].low)
+}
+
+// esAppositionPerson: the name stands in apposition to a role noun: after
+// it ("el concejal de Hacienda, Ivo Quist,") or before it ("Ivo Quist,
+// portavoz de …").
+func (d *doc) esAppositionPerson(toks []token, k, end int) bool {
+	// "Ivo Quist, portavoz …", "Ivo Quist, el presidente …"
+	if end+2 < len(toks) && d.text[toks[end+1].start:toks[end+1].end] == "," {
+		j := end + 2
+		if esArticle(toks[j].low) && j+1 < len(toks) {
+			j++
+		}
+		if toks[j].kind == tWord && !toks[j].cap && esTitles.Has(toks[j].low) {
+			return true
+		}
+	}
+	// "el concejal de Hacienda, Ivo Quist": a role noun opens the phrase
+	// that the comma before the name closes
+	if k < 2 || d.text[toks[k-1].start:toks[k-1].end] != "," {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-8; j-- {
+		t := toks[j]
+		if t.kind == tPunct {
+			return false
+		}
+		if t.kind == tWord && esTitles.Has(t.low) {
+			return j == 0 || toks[j-1].kind != tWord || esArticle(toks[j-1].low) || toks[j-1].low == "del" || toks[j-1].low == "al"
+		}
+	}
+	return false
+}
+
+// yJoins reports whether the Spanish "y" at toks[j] joins the capitalised
+// run toks[i:j] and the one after it into one name. "y" between two
+// capitalised words coordinates two names far more often than it sits in
+// one ("Rusia y Francia", "el PSOE y el PP"); it is inside a name when
+// the whole is a place the gazetteer knows ("Castilla y León", "Trinidad
+// y Tobago") or when the run is an institution's head and its complement,
+// which "y" goes on ("Ministerio de Trabajo y Asuntos Sociales").
+func yJoins(text string, toks []token, i, j int) bool {
+	k := j + 1
+	if k >= len(toks) || toks[k].kind != tWord || !toks[k].cap || esArticle(toks[k].low) {
+		return false
+	}
+	e := k
+	for e+1 < len(toks) && toks[e+1].kind == tWord && toks[e+1].cap && toks[e+1].start-toks[e].end <= 1 {
+		e++
+	}
+	if _, ok := gazetteer.Lookup(text[toks[i].start:toks[e].wordEnd()]); ok {
+		return true
+	}
+	for h := i; h+1 < j; h++ {
+		if (institutional(toks[h].low) || esOrgHeads.Has(toks[h].low)) && !toks[h+1].cap && (toks[h+1].low == "de" || toks[h+1].low == "del") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,130 @@
+package analyze
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// TestSpanishEntityTypes: Spanish names typed by their leading head, by a
+// role noun in apposition, a verb of saying or a noun of an
+// organisation's kind before them (fictional names).
+func TestSpanishEntityTypes(t *testing.T) {
+	tests := []struct {
+		name, text, entity, typ string
+	}{
+		{"an organisation's head comes first", "Los técnicos del Banco Quistiano de Desarrollo revisaron ayer las cuentas del puerto.", "Banco Quistiano de Desarrollo", parallax.Organization},
+		{"an organisation's head and an adjective", "La decisión del Comité Olímpico Quistiano llegó tarde para los atletas.", "Comité Olímpico Quistiano", parallax.Organization},
+		{"a head and a place are no person", "El plan de la Junta de Quistalia fue aprobado por la mayoría.", "Junta de Quistalia", parallax.Organization},
+		{"a facility's head comes first", "Los pasajeros esperaron tres horas en el Aeropuerto de Quistavilla por la niebla.", "Aeropuerto de Quistavilla", parallax.Facility},
+		{"an event's head comes first", "El equipo ganó la Copa de Quistalia por segunda vez en su historia.", "Copa de Quistalia", parallax.Event},
+		{"a role noun in apposition before the name", "El concejal de Hacienda, Ivo Quistán, presentó las cuentas del año.", "Ivo Quistán", parallax.Person},
+		{"a role noun in apposition after the name", "Según los datos, Quistorres, portavoz de la asociación, pidió calma a los vecinos.", "Quistorres", parallax.Person},
+		{"the subject of a verb of saying after it", "La reforma llegará en otoño, señaló Quistavides en la rueda de prensa.", "Quistavides", parallax.Person},
+		{"a noun of an organisation's kind before the name", "Los accionistas de la petrolera quistiana Quistrobras votaron el plan.", "Quistrobras", parallax.Organization},
+		{"a Spanish patronymic surname", "El plan fue defendido por Marcelo Quistánez en la reunión de la tarde.", "Marcelo Quistánez", parallax.Person},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "es"})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+	}
+}
+
+// TestSpanishTypesOnlyForSpanish: spanishTypes leaves an article in
+// another language as the shared rules type it.
+func TestSpanishTypesOnlyForSpanish(t *testing.T) {
+	d := newDoc("The plan of the Junta de Quistalia was approved, said the mayor.")
+	d.lang = "en"
+	d.findMentions()
+	d.resolveEntities()
+	if len(d.ents) == 0 {
+		t.Fatal("no entity found")
+	}
+	before := make([]string, len(d.ents))
+	for i, e := range d.ents {
+		before[i] = e.typ
+	}
+	d.spanishTypes()
+	for i, e := range d.ents {
+		if e.typ != before[i] {
+			t.Errorf("spanishTypes retyped %q in an English article: %s -> %s", e.name, before[i], e.typ)
+		}
+	}
+	d.lang = "es"
+	d.spanishTypes()
+	if d.ents[0].typ != parallax.Organization {
+		t.Errorf("in a Spanish article %q is typed %s, want organization", d.ents[0].name, d.ents[0].typ)
+	}
+}
+
+// TestAcronymBeforeComma: "Long Name (ACR, por sus siglas en inglés)"
+// makes the acronym an alias of the long name.
+func TestAcronymBeforeComma(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "La Junta de Seguridad Quistiana (JSQ, por sus siglas en inglés) abrió una investigación. La JSQ publicará su informe en mayo."})
+	e := findEntity(a, "Junta de Seguridad Quistiana")
+	if e == nil {
+		t.Fatalf("no entity for the long name in %v", names(a))
+	}
+	found := false
+	for _, al := range e.Aliases {
+		found = found || al == "JSQ"
+	}
+	if !found {
+		t.Errorf("aliases %v lack the acronym JSQ", e.Aliases)
+	}
+}
+
+// TestSpanishCoordination: "y" between two names coordinates them, unless
+// the whole is a place ("Castilla y León") or an institution's complement
+// goes on ("Ministerio de Trabajo y Asuntos Sociales").
+func TestSpanishCoordination(t *testing.T) {
+	tests := []struct {
+		text  string
+		want  []string
+		whole string
+	}{
+		{"Los ministros de Quistalia y Borvania firmaron el acuerdo en la capital.", []string{"Quistalia", "Borvania"}, ""},
+		{"El acuerdo entre el Banco Quistiano y el Fondo Borvanés llegó tarde.", []string{"Banco Quistiano", "Fondo Borvanés"}, ""},
+		{"La Junta de Castilla y León aprobó ayer el plan de los puertos.", nil, "Castilla y León"},
+		{"El Ministerio de Trabajo y Asuntos Sociales publicó los datos del paro.", nil, "Ministerio de Trabajo y Asuntos Sociales"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "es"})
+		for _, n := range tt.want {
+			if findEntity(a, n) == nil {
+				t.Errorf("%q: no entity %q in %v", tt.text, n, names(a))
+			}
+		}
+		if tt.whole != "" && findEntity(a, tt.whole) == nil && !containsName(names(a), tt.whole) {
+			t.Errorf("%q: no entity holding %q in %v", tt.text, tt.whole, names(a))
+		}
+	}
+}
+
+func containsName(ns []string, part string) bool {
+	for _, n := range ns {
+		if strings.Contains(n, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSpanishPlaceNames: CLDR's Spanish names of cities and regions.
+func TestSpanishPlaceNames(t *testing.T) {
+	for _, n := range []string{"Nueva York", "Moscú", "Centroamérica"} {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: "La delegación viajó la semana pasada a " + n + " para cerrar el acuerdo.", Language: "es"})
+		if e := findEntity(a, n); e == nil || e.Type != parallax.Place {
+			t.Errorf("%q: entity %+v, want a place", n, e)
+		}
+	}
+}

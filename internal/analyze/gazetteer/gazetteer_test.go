@@ -1,0 +1,21 @@
+package gazetteer
+
+import "testing"
+
+// TestBracketedForms: iso-codes' "A Coruña [La Coruña]", "Wales [Cymru
+// GB-CYM]" and "Alacant*" name places by each form, not by the whole line.
+func TestBracketedForms(t *testing.T) {
+	for _, n := range []string{"A Coruña", "La Coruña", "Wales", "Cymru", "Lérida", "Lleida", "Alacant", "Galicia"} {
+		if _, ok := Lookup(n); !ok {
+			t.Errorf("Lookup(%q) found nothing", n)
+		}
+	}
+	for _, n := range []string{"La", "GB-CYM", "A Coruña [La Coruña]", "SE-10"} {
+		if _, ok := Lookup(n); ok {
+			t.Errorf("Lookup(%q) found a place", n)
+		}
+	}
+	if p, _ := Lookup("Wales"); p.Name != "Wales" {
+		t.Errorf("Wales is named %q", p.Name)
+	}
+}
