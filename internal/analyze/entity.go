@@ -900,7 +900,7 @@ func (d *doc) resolveEntities() {
 			continue
 		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
 			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
-		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)) && !d.initialName(&m):
+		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)) && !d.initialName(&m) && !d.esInitialName(&m):
 			continue // a capitalised word that only starts the sentence; an acronym is a name wherever it stands
 		case m.tokens == 1 && !inGaz && !m.demonym && !m.acronym && lower[strings.ToLower(m.text)]:
 			continue

@@ -122,6 +122,7 @@ func (d *doc) spanishTypes() {
 			e.typ = t
 		}
 	}
+	d.esListTypes()
 }
 
 func (d *doc) spanishType(e *ent) string {
@@ -274,4 +275,89 @@ func yJoins(text string, toks []token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// esListTypes: names listed together ("Quist, Borg, Lind y Marr";
+// "Quistalia, Borvania y Lindia") are of one kind. A name the rules left
+// misc takes the type that two or more of the others share, when none of
+// them has another person, organisation or place type.
+func (d *doc) esListTypes() {
+	byStart := map[int]int{} // mention start → mention index
+	for i := range d.mentions {
+		byStart[d.mentions[i].start] = i
+	}
+	for si, toks := range d.sentToks {
+		var run []int // mention indices of the list being read
+		flush := func() {
+			if len(run) >= 3 {
+				d.esTypeList(run)
+			}
+			run = run[:0]
+		}
+		k := 0
+		for k < len(toks) {
+			mi, ok := byStart[toks[k].start]
+			if !ok || d.mentions[mi].sent != si {
+				if len(run) > 0 && !(toks[k].kind == tPunct && d.text[toks[k].start:toks[k].end] == "," || toks[k].low == "y" || toks[k].low == "e") {
+					flush()
+				}
+				k++
+				continue
+			}
+			// the list goes on only over commas and "y"
+			if len(run) > 0 {
+				prev := &d.mentions[run[len(run)-1]]
+				for _, t := range toks {
+					if t.start >= prev.end && t.end <= d.mentions[mi].start && !(t.kind == tPunct && d.text[t.start:t.end] == "," || t.low == "y" || t.low == "e") {
+						flush()
+						break
+					}
+				}
+			}
+			run = append(run, mi)
+			for k < len(toks) && toks[k].start < d.mentions[mi].end {
+				k++
+			}
+		}
+		flush()
+	}
+}
+
+func (d *doc) esTypeList(run []int) {
+	count := map[string]int{}
+	for _, mi := range run {
+		switch t := d.ents[d.mentions[mi].entity].typ; t {
+		case parallax.Person, parallax.Organization, parallax.Place:
+			count[t]++
+		}
+	}
+	if len(count) != 1 {
+		return
+	}
+	for t, n := range count {
+		if n < 2 {
+			return
+		}
+		for _, mi := range run {
+			if e := &d.ents[d.mentions[mi].entity]; e.typ == parallax.Misc || e.typ == "" {
+				e.typ = t
+			}
+		}
+	}
+}
+
+// esInitialName: a capitalised word that starts a Spanish sentence and is
+// followed by a verb of saying ("Quist explicó que …") is a name, unless it
+// is a word that starts sentences.
+func (d *doc) esInitialName(mn *mention) bool {
+	if d.lang != "es" || mn.titleLine || mn.tokens != 1 {
+		return false
+	}
+	low := strings.ToLower(mn.text)
+	if lang.Stopword(low) || startWords.Has(low) || pronouns.Has(low) {
+		return false
+	}
+	toks := d.sentToks[mn.sent]
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= mn.end })
+	return k < len(toks) && toks[k].kind == tWord && esSpeechVerbs.Has(toks[k].low)
 }

@@ -128,3 +128,19 @@ func TestSpanishPlaceNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishListsAndInitialNames: a name listed with names of one type
+// takes it; a sentence that opens with a name and a verb of saying keeps
+// the name.
+func TestSpanishListsAndInitialNames(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "Viajaron a la reunión los delegados de Alemania, Francia, Quistavia y Portugal."})
+	if e := findEntity(a, "Quistavia"); e == nil || e.Type != parallax.Place {
+		t.Errorf("Quistavia listed with countries: %+v, want a place", e)
+	}
+	a = (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "El pleno votó el plan por la tarde. Quistorbe explicó que los cambios llegarán en otoño."})
+	if e := findEntity(a, "Quistorbe"); e == nil || e.Type != parallax.Person {
+		t.Errorf("Quistorbe before 'explicó': %+v, want a person", e)
+	}
+}
