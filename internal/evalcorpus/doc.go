@@ -46,11 +46,15 @@
 // by a system quote whose speaker is right / gold quotes with a judgeable
 // source; speaker accuracy = of those matched by a system quote that has a
 // speaker, the share whose speaker is right; precision = system quotes with
-// a speaker that match a gold direct quote with a right speaker / system
-// quotes with a speaker (those matching only gold quotes without a
-// judgeable source are left out). precision_any also judges a system quote
-// that overlaps an attribution that is not direct (a partial quote inside
-// reported speech) against that attribution's source.
+// a speaker that are right / system quotes with a speaker, where a system
+// quote is judged against the attribution whose Content holds it: the gold
+// direct quote it matches, else the attribution that is not direct whose
+// Content it overlaps most (a partial quote inside reported speech: "Ruiz
+// said the plan was “a disaster”" is Ruiz's words by PolNeAR's definition
+// of Content, what the Source is reported to have said). A system quote in
+// no attribution is wrong; one whose attribution has no judgeable source is
+// left out. precision_direct is the stricter figure used before, which
+// judges a system quote right only when it matches a gold direct quote.
 //
 // # Entities (CoNLL-2003, GMB)
 //

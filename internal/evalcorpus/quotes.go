@@ -27,10 +27,17 @@ type QuoteScores struct {
 
 	System        int `json:"system_quotes"` // non-scare
 	SystemSpeaker int `json:"system_with_speaker"`
-	Judged        int `json:"judged"` // with a speaker, not matching only a source-less quote
-	Right         int `json:"right"`
-	JudgedAny     int `json:"judged_any"`
-	RightAny      int `json:"right_any"`
+	// Judged counts the system quotes with a speaker that can be judged:
+	// all but those lying only in attributions without a judgeable source.
+	// Each is judged against the attribution whose Content holds it, direct
+	// or not (see the package doc); Right counts those whose speaker is right.
+	Judged int `json:"judged"`
+	Right  int `json:"right"`
+	// JudgedDirect and RightDirect are the stricter count that judges a
+	// system quote only against gold direct quotes: a partial quote inside
+	// reported speech is wrong whatever its speaker.
+	JudgedDirect int `json:"judged_direct"`
+	RightDirect  int `json:"right_direct"`
 }
 
 func ratio(a, b int) float64 {
@@ -44,7 +51,7 @@ func (s *QuoteScores) QuoteRecall() float64      { return ratio(s.Found, s.Gold)
 func (s *QuoteScores) AttributedRecall() float64 { return ratio(s.Attributed, s.GoldWithSource) }
 func (s *QuoteScores) SpeakerAccuracy() float64  { return ratio(s.Attributed, s.FoundSpoken) }
 func (s *QuoteScores) Precision() float64        { return ratio(s.Right, s.Judged) }
-func (s *QuoteScores) PrecisionAny() float64     { return ratio(s.RightAny, s.JudgedAny) }
+func (s *QuoteScores) PrecisionDirect() float64  { return ratio(s.RightDirect, s.JudgedDirect) }
 
 // Add adds o's counts to s.
 func (s *QuoteScores) Add(o QuoteScores) {
@@ -62,8 +69,8 @@ func (s *QuoteScores) Add(o QuoteScores) {
 	s.SystemSpeaker += o.SystemSpeaker
 	s.Judged += o.Judged
 	s.Right += o.Right
-	s.JudgedAny += o.JudgedAny
-	s.RightAny += o.RightAny
+	s.JudgedDirect += o.JudgedDirect
+	s.RightDirect += o.RightDirect
 }
 
 // ErrorRecord is one disagreement between gold and system, with the words
@@ -89,7 +96,7 @@ const (
 	SpeakerMissing   = "speaker_missing"    // found, the system names no speaker
 	SpeakerWrong     = "speaker_wrong"      // found, the speaker is not the source
 	QuoteSpurious    = "quote_spurious"     // a system quote with a speaker overlaps no gold attribution
-	IndirectRight    = "indirect_right"     // … overlaps an indirect attribution, speaker right (wrong only for strict precision)
+	IndirectRight    = "indirect_right"     // … overlaps an indirect attribution, speaker right (wrong only for precision_direct)
 	IndirectWrong    = "indirect_wrong"     // … overlaps an indirect attribution, speaker wrong
 	IndirectNoSource = "indirect_no_source" // … overlaps an indirect attribution without a source
 )
@@ -172,7 +179,14 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 			emit(SpeakerMissing, g.Span, g.Text, at.GoldSpeaker(), match)
 		}
 	}
-	// precision: every system quote with a speaker
+	// precision: every system quote with a speaker, judged against the
+	// attribution whose Content holds it. In PolNeAR the Content is what
+	// the Source is reported to have said, and a passage in quotation marks
+	// inside it is the Source's own words whether the rest of the Content
+	// is quoted or paraphrased ("Ruiz said the plan was “a disaster”"): a
+	// system quote there with the Source as speaker is a right attribution,
+	// not a spurious one. precision_direct keeps the stricter count, where
+	// only gold direct quotes can make a system quote right.
 	for i := range sys {
 		q := &sys[i]
 		if q.Speaker == "" {
@@ -204,15 +218,15 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 				continue
 			}
 		}
-		s.Judged++
+		s.JudgedDirect++
 		if right {
-			s.Right++
+			s.RightDirect++
 		}
 		if judged {
 			// the recall loop reported a wrong speaker already
-			s.JudgedAny++
+			s.Judged++
 			if right {
-				s.RightAny++
+				s.Right++
 			}
 			continue
 		}
@@ -229,15 +243,15 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 		}
 		switch {
 		case best < 0:
-			s.JudgedAny++
+			s.Judged++
 			emit(QuoteSpurious, q.Span, "", "", q)
 		case !d.Attrs[best].Judgeable():
 			emit(IndirectNoSource, q.Span, "", "", q)
 		default:
 			at := &d.Attrs[best]
-			s.JudgedAny++
+			s.Judged++
 			if at.SpeakerRight(q.Speaker) {
-				s.RightAny++
+				s.Right++
 				emit(IndirectRight, q.Span, "", at.GoldSpeaker(), q)
 			} else {
 				emit(IndirectWrong, q.Span, "", at.GoldSpeaker(), q)

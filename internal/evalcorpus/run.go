@@ -147,7 +147,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		row("attributed recall", s.AttributedRecall(), s.Attributed, s.GoldWithSource)
 		row("speaker accuracy", s.SpeakerAccuracy(), s.Attributed, s.FoundSpoken)
 		row("precision", s.Precision(), s.Right, s.Judged)
-		row("precision_any", s.PrecisionAny(), s.RightAny, s.JudgedAny)
+		row("precision_direct", s.PrecisionDirect(), s.RightDirect, s.JudgedDirect)
 		if err := tw.Flush(); err != nil {
 			return err
 		}
