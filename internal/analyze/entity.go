@@ -1165,11 +1165,11 @@ func guessType(e *ent) string {
 	if notNameCode(name) {
 		return parallax.Misc
 	}
-	if strings.ToUpper(name) == name && !isShout(name) {
+	if strings.ToUpper(name) == name && !isShout(name) && !capitalWords(name) {
 		return parallax.Organization
 	}
 	for fm := range e.forms {
-		if strings.ToUpper(fm) == fm && len(fm) > 1 && !isShout(fm) {
+		if strings.ToUpper(fm) == fm && len(fm) > 1 && !isShout(fm) && !capitalWords(fm) {
 			return parallax.Organization // has an acronym
 		}
 	}
@@ -1349,4 +1349,18 @@ func orgHeadIn(run []token, text string) bool {
 func legalForm(w string) bool {
 	low := strings.ToLower(w)
 	return low != w && legalForms.Has(low)
+}
+
+// capitalWords: a name in capitals made of ordinary words ("WHEAT",
+// "PROFIT VS LOSS", a headline's words), not an acronym. Words of three
+// letters or fewer may be acronyms ("ABC", "WHO") unless they are function
+// words among others.
+func capitalWords(name string) bool {
+	f := strings.Fields(name)
+	for _, w := range f {
+		if !(len(f) > 1 && lang.Stopword(strings.ToLower(w)) || utf8.RuneCountInString(w) >= 4 && ner.Common(w)) {
+			return false
+		}
+	}
+	return true
 }

@@ -25,6 +25,8 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a nationality word before an event head stays in the name", "She reached the final of the Australian Open on Friday.", "Australian Open", parallax.Event},
 		{"a country in brackets is not an acronym", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Russia", parallax.Place},
 		{"a company's legal form", "Shares in Quistrand Holding AG rose 4 percent on Monday.", "Quistrand Holding AG", parallax.Organization},
+		{"a headline word in capitals is no organisation", "Farmers expect WHEAT prices to rise again this year.", "WHEAT", parallax.Misc},
+		{"an acronym in capitals is an organisation", "Officials of the QVRA said the harbour would reopen.", "QVRA", parallax.Organization},
 		{"a Finnish legal form", "Fertiliser maker Velmakka Oyj said profit would fall.", "Velmakka Oyj", parallax.Organization},
 	}
 	for _, tt := range tests {
