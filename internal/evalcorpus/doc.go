@@ -39,7 +39,10 @@
 // never credits a quote without a speaker. A source without any name word
 // (a pronoun: "he", "I") whose chain holds no name either cannot be judged:
 // such quotes, like those of an attribution without a Source, count for
-// quote recall only.
+// quote recall only. So too a "he" or "she" whose chain holds no token that
+// CoreNLP's own NER tags PERSON ("he" → "Romare Bearden Park", "she" →
+// "another Jan. 17, 2013"): a personal pronoun names a person, and such a
+// chain is a coreference error that names nobody.
 //
 // Metrics: quote recall = gold quotes matched by a system quote / gold
 // quotes; attributed recall = gold quotes with a judgeable source matched
