@@ -177,7 +177,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 			d.lang != "en" && m.close+runeLen(d.text, m.close) < len(d.text) && strings.ContainsRune(",.!?", rune(d.text[m.close+runeLen(d.text, m.close)]))
 		first, _ := utf8.DecodeRuneInString(q.Text)
 		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
-		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
+		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn && !d.verbGoverns(cue, m)
 		// a title in title case is a name, not speech: “Meet the Press,”
 		// “The Tragedy of Lyndon Johnson”
 		// (headlines aside, where every quotation is in title case); a
@@ -196,6 +196,27 @@ func (d *doc) findQuotes() []parallax.Quote {
 	}
 	d.continueQuotes(out, outMarks)
 	return out
+}
+
+// verbGoverns reports whether the cue before a quotation ends in a verb of
+// saying: a few quoted words it introduces are the speaker's ("Ruiz called
+// the plan “a disaster”", "Ruiz said she was “very disappointed”").
+func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
+	if cue.Len() == 0 || cue.End > m.open {
+		return false
+	}
+	si := d.sentenceOf(cue.End - 1)
+	if si < 0 {
+		return false
+	}
+	toks := d.tokensBetween(si, d.sents[si].Span.Start, cue.End)
+	k := len(toks) - 1
+	if k < 1 || toks[k].start < cue.Start {
+		return false
+	}
+	// a verb, not a noun ("her new podcast “…”"), nor an infinitive, whose
+	// subject is often another ("asked the board to call it “…”")
+	return d.isVerb(toks[k]) && !d.nounUse(toks, k) && toks[k-1].low != "to"
 }
 
 // transcriptLabel reads a transcript's turn inside a quotation: a name in
