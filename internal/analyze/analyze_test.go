@@ -432,6 +432,9 @@ func TestShortQuotesAfterAVerbOfSaying(t *testing.T) {
 		{"a name the speaker gives", "Harbour news.\n\nMayor Ana Ruiz called the plan “a disaster” on Monday.", "a disaster", "Ana Ruiz", false},
 		{"a word inside reported speech", "Harbour news.\n\nThe harbour board told the council that the leak had been “fixed” within a week.", "fixed", "The harbour board", false},
 		{"no verb of saying", "Harbour news.\n\nThe so-called “harbour tax” will rise in June.", "harbour tax", "", true},
+		{"a passive's subject is not the speaker", "Harbour news.\n\nMayor Ana Ruiz has been called “reckless” by the fishermen.", "reckless", "", true},
+		{"a naming verb after the noun it describes", "Harbour news.\n\nMayor Ana Ruiz wrote a play called “harbour blues” in 2010.", "harbour blues", "", true},
+		{"a progressive is no passive", "Harbour news.\n\nMayor Ana Ruiz is calling the plan “a disaster” this week.", "a disaster", "Ana Ruiz", false},
 		{"an infinitive's subject is another", "Harbour news.\n\nMayor Ana Ruiz asked the board to call the pier “safe” in its report.", "safe", "", true},
 	}
 	for _, tt := range tests {

@@ -216,8 +216,27 @@ func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
 	}
 	// a verb, not a noun ("her new podcast “…”"), nor an infinitive, whose
 	// subject is often another ("asked the board to call it “…”")
-	return d.isVerb(toks[k]) && !d.nounUse(toks, k) && toks[k-1].low != "to"
+	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || toks[k-1].low == "to" {
+		return false
+	}
+	// nor a passive, whose subject is not the one speaking ("Ruiz has been
+	// called “reckless”"), nor a naming verb after a noun it describes
+	// ("a play called “…”", "an account named “…”")
+	// (after "is", a form in -ing is progressive: "Ruiz is calling it “…”")
+	prev := toks[k-1]
+	participle := !strings.HasSuffix(toks[k].low, "ing")
+	if participle && (passiveAux[prev.low] || prev.kind == tWord && (strings.HasSuffix(prev.low, "ly") || prev.low == "also") && k > 1 && passiveAux[toks[k-2].low]) {
+		return false
+	}
+	if namingVerbs.Has(toks[k].low) && prev.kind == tWord && !prev.cap && !lang.Stopword(prev.low) && !strings.HasSuffix(prev.low, "ly") && !pronouns.Has(prev.low) {
+		return false
+	}
+	return true
 }
+
+// passiveAux are the forms of "be" and "get" that make a past participle
+// passive.
+var passiveAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "am": true, "'s": true, "get": true, "got": true, "gets": true, "getting": true}
 
 // transcriptLabel reads a transcript's turn inside a quotation: a name in
 // capitals and a colon ("RUIZ: The pier held."), and the person of the
