@@ -551,3 +551,22 @@ func TestPronounChainWithoutPerson(t *testing.T) {
 		t.Errorf("%q: a name source is never unresolved", roe.Source)
 	}
 }
+
+func TestSwappedLabels(t *testing.T) {
+	for _, c := range []struct {
+		source, cue string
+		want        bool
+	}{
+		{"said", "Bolton", true},
+		{"said in a statement", "Sinovic", true},
+		{"According to", "Woodward", true},
+		{"said", "he", false}, // a pronoun names no one to read instead
+		{"Bolton", "said", false},
+		{"the statement", "said", false},
+		{"Read", "said", false}, // a surname that is also a verb: the cue is no name
+	} {
+		if got := swappedLabels(c.source, c.cue); got != c.want {
+			t.Errorf("swappedLabels(%q, %q) = %v, want %v", c.source, c.cue, got, c.want)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/read"
 )
 
@@ -230,27 +231,29 @@ func buildQuoteDoc(name string, a *parallax.Article, raw string, spans map[strin
 		if len(at.Content) == 0 {
 			continue
 		}
+		var cueSpans []parallax.Span
 		if id, ok := e.Args["Cue"]; ok {
 			sps, err := conv(id)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", e.ID, err)
 			}
-			var words []string
-			for _, sp := range sps {
-				words = append(words, strings.TrimSpace(sp.Of(text)))
-			}
-			at.Cue = strings.Join(words, " ")
+			cueSpans = sps
+			at.Cue = joinSpans(text, sps)
 		}
 		if id, ok := e.Args["Source"]; ok {
 			sps, err := conv(id)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", e.ID, err)
 			}
-			var words []string
-			for _, sp := range sps {
-				words = append(words, strings.TrimSpace(sp.Of(text)))
+			// a Source that is only a verb of saying ("said", "said in a
+			// statement", "According to") with a Cue that names someone
+			// ("said Bolton": Source "said", Cue "Bolton") has its two
+			// labels swapped: PolNeAR's Source is who speaks, its Cue the
+			// words that say so
+			if len(cueSpans) > 0 && swappedLabels(joinSpans(text, sps), at.Cue) {
+				sps, at.Cue = cueSpans, joinSpans(text, sps)
 			}
-			at.Source = strings.Join(words, " ")
+			at.Source = joinSpans(text, sps)
 			at.Span = parallax.Span{Start: sps[0].Start, End: sps[len(sps)-1].End}
 			var person bool
 			at.Nominal, at.Chain, at.Rep, person = corefOf(text, at.Span, toks, nlp)
@@ -310,6 +313,33 @@ func buildQuoteDoc(name string, a *parallax.Article, raw string, spans map[strin
 		}
 	}
 	return d, nil
+}
+
+func joinSpans(text string, sps []parallax.Span) string {
+	var words []string
+	for _, sp := range sps {
+		words = append(words, strings.TrimSpace(sp.Of(text)))
+	}
+	return strings.Join(words, " ")
+}
+
+var speechVerbs = lang.Words("speech_verbs", "en")
+
+// swappedLabels reports whether a Source and a Cue read the other way
+// round: the Source only a verb of saying, the Cue a name.
+func swappedLabels(source, cue string) bool {
+	return cueLike(source) && !cueLike(cue) && hasNameToken(cue)
+}
+
+// cueLike reports whether s opens with a verb of saying or "according
+// to" and holds no name: the words of a cue, not of a source.
+func cueLike(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 || hasNameToken(strings.Join(ws[1:], " ")) {
+		return false
+	}
+	w := strings.ToLower(ws[0])
+	return speechVerbs.Has(w) || w == "according" && len(ws) > 1 && strings.EqualFold(ws[1], "to")
 }
 
 func idNum(id string) int {
