@@ -134,7 +134,7 @@ func TestQuotes(t *testing.T) {
 	}{
 		"Everyone on the upper deck got off in minutes,": {"Elena Voss", false},
 		"We were lucky.":               {"Elena Voss", false},
-		"heroic.":                      {"Tomas Brandt", true},
+		"heroic.":                      {"Tomas Brandt", false}, // the words the verb of saying gives him
 		"We will rebuild the pier,":    {"Tomas Brandt", false},
 		"The inquiry starts tomorrow,": {"Ruth Okafor", false},
 	}
@@ -413,6 +413,38 @@ func TestTitlesAreNotStatements(t *testing.T) {
 				found = true
 				if q.Scare != tt.scare {
 					t.Errorf("%s: %q scare %v, want %v", tt.name, q.Text, q.Scare, tt.scare)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: quote %q not found in %+v", tt.name, tt.quote, a.Quotes)
+		}
+	}
+}
+
+// TestShortQuotesAfterAVerbOfSaying: a few quoted words that a verb of
+// saying introduces are the speaker's words, not scare quotes.
+func TestShortQuotesAfterAVerbOfSaying(t *testing.T) {
+	tests := []struct {
+		name, text, quote, speaker string
+		scare                      bool
+	}{
+		{"a name the speaker gives", "Harbour news.\n\nMayor Ana Ruiz called the plan “a disaster” on Monday.", "a disaster", "Ana Ruiz", false},
+		{"a word inside reported speech", "Harbour news.\n\nThe harbour board told the council that the leak had been “fixed” within a week.", "fixed", "The harbour board", false},
+		{"no verb of saying", "Harbour news.\n\nThe so-called “harbour tax” will rise in June.", "harbour tax", "", true},
+		{"a passive's subject is not the speaker", "Harbour news.\n\nMayor Ana Ruiz has been called “reckless” by the fishermen.", "reckless", "", true},
+		{"a naming verb after the noun it describes", "Harbour news.\n\nMayor Ana Ruiz wrote a play called “harbour blues” in 2010.", "harbour blues", "", true},
+		{"a progressive is no passive", "Harbour news.\n\nMayor Ana Ruiz is calling the plan “a disaster” this week.", "a disaster", "Ana Ruiz", false},
+		{"an infinitive's subject is another", "Harbour news.\n\nMayor Ana Ruiz asked the board to call the pier “safe” in its report.", "safe", "", true},
+	}
+	for _, tt := range tests {
+		a := analyzeText(t, tt.text)
+		found := false
+		for _, q := range a.Quotes {
+			if q.Text == tt.quote {
+				found = true
+				if q.Scare != tt.scare || !tt.scare && q.Speaker != tt.speaker {
+					t.Errorf("%s: %q scare %v speaker %q (cue %q), want scare %v speaker %q", tt.name, q.Text, q.Scare, q.Speaker, q.Cue, tt.scare, tt.speaker)
 				}
 			}
 		}

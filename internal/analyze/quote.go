@@ -177,7 +177,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 			d.lang != "en" && m.close+runeLen(d.text, m.close) < len(d.text) && strings.ContainsRune(",.!?", rune(d.text[m.close+runeLen(d.text, m.close)]))
 		first, _ := utf8.DecodeRuneInString(q.Text)
 		sentence := unicode.IsUpper(first) && strings.ContainsAny(lastRune(q.Text), ".!?")
-		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn
+		q.Scare = words <= 3 && !(endsLikeStatement && cue.Len() > 0 && (words >= 2 || cue.Start > m.close)) && !sentence && !m.runOn && !d.verbGoverns(cue, m)
 		// a title in title case is a name, not speech: “Meet the Press,”
 		// “The Tragedy of Lyndon Johnson”
 		// (headlines aside, where every quotation is in title case); a
@@ -197,6 +197,46 @@ func (d *doc) findQuotes() []parallax.Quote {
 	d.continueQuotes(out, outMarks)
 	return out
 }
+
+// verbGoverns reports whether the cue before a quotation ends in a verb of
+// saying: a few quoted words it introduces are the speaker's ("Ruiz called
+// the plan “a disaster”", "Ruiz said she was “very disappointed”").
+func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
+	if cue.Len() == 0 || cue.End > m.open {
+		return false
+	}
+	si := d.sentenceOf(cue.End - 1)
+	if si < 0 {
+		return false
+	}
+	toks := d.tokensBetween(si, d.sents[si].Span.Start, cue.End)
+	k := len(toks) - 1
+	if k < 1 || toks[k].start < cue.Start {
+		return false
+	}
+	// a verb, not a noun ("her new podcast “…”"), nor an infinitive, whose
+	// subject is often another ("asked the board to call it “…”")
+	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || toks[k-1].low == "to" {
+		return false
+	}
+	// nor a passive, whose subject is not the one speaking ("Ruiz has been
+	// called “reckless”"), nor a naming verb after a noun it describes
+	// ("a play called “…”", "an account named “…”")
+	// (after "is", a form in -ing is progressive: "Ruiz is calling it “…”")
+	prev := toks[k-1]
+	participle := !strings.HasSuffix(toks[k].low, "ing")
+	if participle && (passiveAux[prev.low] || prev.kind == tWord && (strings.HasSuffix(prev.low, "ly") || prev.low == "also") && k > 1 && passiveAux[toks[k-2].low]) {
+		return false
+	}
+	if namingVerbs.Has(toks[k].low) && prev.kind == tWord && !prev.cap && !lang.Stopword(prev.low) && !strings.HasSuffix(prev.low, "ly") && !pronouns.Has(prev.low) {
+		return false
+	}
+	return true
+}
+
+// passiveAux are the forms of "be" and "get" that make a past participle
+// passive.
+var passiveAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "am": true, "'s": true, "get": true, "got": true, "gets": true, "getting": true}
 
 // transcriptLabel reads a transcript's turn inside a quotation: a name in
 // capitals and a colon ("RUIZ: The pier held."), and the person of the

@@ -13,6 +13,7 @@ import (
 type nlpToken struct {
 	Begin, End int
 	POS        string
+	NER        string
 }
 
 // nlpMention is one mention of a coreference chain: sentence and token
@@ -32,7 +33,7 @@ type coreNLP struct {
 // parseCoreNLP reads CoreNLP's XML output line by line. The files are
 // large (about 1 MB per article) and regular, one element a line, so a
 // line scanner reads them an order of magnitude faster than encoding/xml;
-// only tokens (offsets, POS) and coreference chains are kept.
+// only tokens (offsets, POS, NER) and coreference chains are kept.
 func parseCoreNLP(r io.Reader, name string) (*coreNLP, error) {
 	doc := &coreNLP{}
 	sc := bufio.NewScanner(r)
@@ -63,6 +64,8 @@ func parseCoreNLP(r io.Reader, name string) (*coreNLP, error) {
 			tok.End, err = strconv.Atoi(val)
 		case depth == 0 && tok != nil && tag == "POS":
 			tok.POS = val
+		case depth == 0 && tok != nil && tag == "NER":
+			tok.NER = val
 		case depth == 0 && bytes.Equal(line, []byte(`</tokens>`)):
 			tok = nil
 		case bytes.Equal(line, []byte(`<coreference>`)):

@@ -16,7 +16,10 @@
 // The gold unit is one quoted passage (the words inside one pair of marks)
 // of such a Content, at least half of whose letters lie in the Content: a
 // statement quoted in two pieces around “he said” is two gold quotes with
-// the same speaker. Its speaker is the Source text; an attribution without a
+// the same speaker. Its speaker is the Source text (where an annotator
+// swapped the two labels, a Source that is only a verb of saying — "said",
+// "According to" — and a Cue that holds a name, the Cue is read as the
+// Source); an attribution without a
 // Source (PolNeAR's Attribution-no-source) yields quotes that count for
 // quote recall only. When several annotators' .ann files exist for one text,
 // the first by file name is used.
@@ -39,7 +42,10 @@
 // never credits a quote without a speaker. A source without any name word
 // (a pronoun: "he", "I") whose chain holds no name either cannot be judged:
 // such quotes, like those of an attribution without a Source, count for
-// quote recall only.
+// quote recall only. So too a "he" or "she" whose chain holds no token that
+// CoreNLP's own NER tags PERSON ("he" → "Romare Bearden Park", "she" →
+// "another Jan. 17, 2013"): a personal pronoun names a person, and such a
+// chain is a coreference error that names nobody.
 //
 // Metrics: quote recall = gold quotes matched by a system quote / gold
 // quotes; attributed recall = gold quotes with a judgeable source matched

@@ -3,6 +3,7 @@ package evalcorpus
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -539,5 +540,60 @@ func TestLoadCoNLL2002(t *testing.T) {
 	}
 	if _, err := LoadCoNLL2002("testdata/gmb", 1); err == nil || !strings.Contains(err.Error(), "esp.train") {
 		t.Errorf("a directory without esp.train: err = %v", err)
+	}
+}
+
+// A "he" whose coreference chain CoreNLP's NER tags nobody in as a person
+// cannot be judged: the chain is a coreference error.
+func TestPronounChainWithoutPerson(t *testing.T) {
+	d := loadFixturePolNeAR(t)
+	if he := d.Attrs[1]; he.Unresolved {
+		t.Fatalf("%q with chain %q (Tom Lake tagged PERSON) taken for unresolved", he.Source, he.Chain)
+	}
+	dir := "testdata/polnear/data/train/"
+	stem := "harbour-herald_2020-03-02_bridge-repairs"
+	raw, err := os.ReadFile(dir + "corenlp/" + stem + ".txt.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nlp, err := parseCoreNLP(strings.NewReader(strings.ReplaceAll(string(raw), "<NER>PERSON</NER>", "<NER>ORGANIZATION</NER>")), "x.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := os.ReadFile(dir + "text/" + stem + ".txt")
+	f, _ := os.Open(d.AnnFile)
+	defer f.Close()
+	spans, events, err := parseBrat(f, d.AnnFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nd, err := buildQuoteDoc(d.Name, d.Article, string(text), spans, events, nlp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if he := nd.Attrs[1]; !he.Unresolved || he.Judgeable() {
+		t.Errorf("%q with a chain naming no person: unresolved %v, want true", he.Source, he.Unresolved)
+	}
+	if roe := nd.Attrs[0]; roe.Unresolved {
+		t.Errorf("%q: a name source is never unresolved", roe.Source)
+	}
+}
+
+func TestSwappedLabels(t *testing.T) {
+	for _, c := range []struct {
+		source, cue string
+		want        bool
+	}{
+		{"said", "Bolton", true},
+		{"said in a statement", "Sinovic", true},
+		{"According to", "Woodward", true},
+		{"said", "he", false}, // a pronoun names no one to read instead
+		{"Bolton", "said", false},
+		{"the statement", "said", false},
+		{"Read", "said", false}, // a surname that is also a verb: the cue is no name
+	} {
+		if got := swappedLabels(c.source, c.cue); got != c.want {
+			t.Errorf("swappedLabels(%q, %q) = %v, want %v", c.source, c.cue, got, c.want)
+		}
 	}
 }

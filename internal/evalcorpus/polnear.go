@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/read"
 )
 
@@ -30,6 +31,7 @@ type Attribution struct {
 	Content []parallax.Span
 	Source  string // the Source span's words, "" when it has none
 	Span    parallax.Span
+	Cue     string // the Cue span's words, "" when it has none (for error reports)
 	// Nominal is true when the source is a pronoun or a common noun phrase;
 	// Chain then holds the mentions of its coreference chain and Rep the
 	// chain's representative mention.
@@ -229,24 +231,45 @@ func buildQuoteDoc(name string, a *parallax.Article, raw string, spans map[strin
 		if len(at.Content) == 0 {
 			continue
 		}
+		var cueSpans []parallax.Span
+		if id, ok := e.Args["Cue"]; ok {
+			sps, err := conv(id)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", e.ID, err)
+			}
+			cueSpans = sps
+			at.Cue = joinSpans(text, sps)
+		}
 		if id, ok := e.Args["Source"]; ok {
 			sps, err := conv(id)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", e.ID, err)
 			}
-			var words []string
-			for _, sp := range sps {
-				words = append(words, strings.TrimSpace(sp.Of(text)))
+			// a Source that is only a verb of saying ("said", "said in a
+			// statement", "According to") with a Cue that names someone
+			// ("said Bolton": Source "said", Cue "Bolton") has its two
+			// labels swapped: PolNeAR's Source is who speaks, its Cue the
+			// words that say so
+			if len(cueSpans) > 0 && swappedLabels(joinSpans(text, sps), at.Cue) {
+				sps, at.Cue = cueSpans, joinSpans(text, sps)
 			}
-			at.Source = strings.Join(words, " ")
+			at.Source = joinSpans(text, sps)
 			at.Span = parallax.Span{Start: sps[0].Start, End: sps[len(sps)-1].End}
-			at.Nominal, at.Chain, at.Rep = corefOf(text, at.Span, toks, nlp)
+			var person bool
+			at.Nominal, at.Chain, at.Rep, person = corefOf(text, at.Span, toks, nlp)
 			if len(nameTokens(at.Source)) == 0 {
 				at.Unresolved = true
 				for _, m := range at.Chain {
 					if hasNameToken(m) {
 						at.Unresolved = false
 					}
+				}
+				// "he" and "she" stand for a person: a chain in which
+				// CoreNLP's own NER tags nobody as a person ("he" →
+				// "Romare Bearden Park") is a coreference error, and
+				// names nobody to judge the speaker by
+				if w := strings.ToLower(at.Source); nlp != nil && (w == "he" || w == "she") && !person {
+					at.Unresolved = true
 				}
 			}
 		}
@@ -290,6 +313,33 @@ func buildQuoteDoc(name string, a *parallax.Article, raw string, spans map[strin
 		}
 	}
 	return d, nil
+}
+
+func joinSpans(text string, sps []parallax.Span) string {
+	var words []string
+	for _, sp := range sps {
+		words = append(words, strings.TrimSpace(sp.Of(text)))
+	}
+	return strings.Join(words, " ")
+}
+
+var speechVerbs = lang.Words("speech_verbs", "en")
+
+// swappedLabels reports whether a Source and a Cue read the other way
+// round: the Source only a verb of saying, the Cue a name.
+func swappedLabels(source, cue string) bool {
+	return cueLike(source) && !cueLike(cue) && hasNameToken(cue)
+}
+
+// cueLike reports whether s opens with a verb of saying or "according
+// to" and holds no name: the words of a cue, not of a source.
+func cueLike(s string) bool {
+	ws := words(s)
+	if len(ws) == 0 || hasNameToken(strings.Join(ws[1:], " ")) {
+		return false
+	}
+	w := strings.ToLower(ws[0])
+	return speechVerbs.Has(w) || w == "according" && len(ws) > 1 && strings.EqualFold(ws[1], "to")
 }
 
 func idNum(id string) int {
@@ -417,7 +467,7 @@ func nextRune(s string, i int) rune {
 // tokSpan is a CoreNLP token in bytes of the article text.
 type tokSpan struct {
 	parallax.Span
-	POS string
+	POS, NER string
 }
 
 func nlpByteTokens(nlp *coreNLP, off offsets) [][]tokSpan {
@@ -426,17 +476,18 @@ func nlpByteTokens(nlp *coreNLP, off offsets) [][]tokSpan {
 		out[i] = make([]tokSpan, len(s))
 		for j, t := range s {
 			sp, _ := off.span([2]int{t.Begin, t.End})
-			out[i][j] = tokSpan{sp, t.POS}
+			out[i][j] = tokSpan{sp, t.POS, t.NER}
 		}
 	}
 	return out
 }
 
 // corefOf tells whether the source at sp is a pronoun or nominal and, if
-// so, the mentions of the coreference chain it belongs to.
-func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nominal bool, chain []string, rep string) {
+// so, the mentions of the coreference chain it belongs to, and whether
+// CoreNLP's NER tags a token of one of them as a person.
+func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nominal bool, chain []string, rep string, person bool) {
 	if nlp == nil {
-		return !hasNameToken(sp.Of(text)), nil, ""
+		return !hasNameToken(sp.Of(text)), nil, "", false
 	}
 	// the source's head: its last token that is not punctuation or a possessive
 	head := -1
@@ -449,10 +500,10 @@ func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nom
 		}
 	}
 	if head < 0 {
-		return !hasNameToken(sp.Of(text)), nil, ""
+		return !hasNameToken(sp.Of(text)), nil, "", false
 	}
 	if headPOS == "NNP" || headPOS == "NNPS" {
-		return false, nil, ""
+		return false, nil, "", false
 	}
 	best, bestScore := -1, 0
 	for ci, c := range nlp.Chains {
@@ -475,12 +526,15 @@ func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nom
 		}
 	}
 	if best < 0 {
-		return true, nil, ""
+		return true, nil, "", false
 	}
 	for _, m := range nlp.Chains[best] {
 		chain = append(chain, m.Text)
 		if m.Representative {
 			rep = m.Text
+		}
+		for _, t := range toks[m.Sentence-1][m.Start-1 : m.End-1] {
+			person = person || t.NER == "PERSON"
 		}
 	}
 	// CoreNLP's representative is the longest mention, often not a name:
@@ -493,7 +547,7 @@ func corefOf(text string, sp parallax.Span, toks [][]tokSpan, nlp *coreNLP) (nom
 			}
 		}
 	}
-	return true, chain, rep
+	return true, chain, rep, person
 }
 
 func isAlnumPOS(pos string) bool {

@@ -82,6 +82,7 @@ type ErrorRecord struct {
 	Kind        string `json:"kind"`
 	Gold        string `json:"gold,omitempty"`
 	GoldLabel   string `json:"gold_label,omitempty"` // speaker or type
+	GoldCue     string `json:"gold_cue,omitempty"`   // the gold attribution's cue words
 	System      string `json:"system,omitempty"`
 	SystemLabel string `json:"system_label,omitempty"`
 	Cue         string `json:"cue,omitempty"`
@@ -111,12 +112,15 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 			sys = append(sys, q)
 		}
 	}
-	emit := func(kind string, sp parallax.Span, gold, goldLabel string, q *parallax.Quote) {
+	emit := func(kind string, sp parallax.Span, gold string, at *Attribution, q *parallax.Quote) {
 		if report == nil {
 			return
 		}
-		r := ErrorRecord{Task: "quotes", Corpus: "polnear", Doc: d.Name, Kind: kind, Gold: gold, GoldLabel: goldLabel,
+		r := ErrorRecord{Task: "quotes", Corpus: "polnear", Doc: d.Name, Kind: kind, Gold: gold,
 			Start: sp.Start, End: sp.End, Sentence: around(text, sp)}
+		if at != nil {
+			r.GoldLabel, r.GoldCue = at.GoldSpeaker(), at.Cue
+		}
 		if q != nil {
 			r.System, r.SystemLabel, r.Cue = q.Text, q.Speaker, q.Cue
 		}
@@ -160,7 +164,7 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 		}
 		switch {
 		case match == nil:
-			emit(QuoteMissed, g.Span, g.Text, at.GoldSpeaker(), nil)
+			emit(QuoteMissed, g.Span, g.Text, at, nil)
 			continue
 		case !at.Judgeable():
 			s.Found++
@@ -174,9 +178,9 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 			s.FoundSpoken++
 		case spoken:
 			s.FoundSpoken++
-			emit(SpeakerWrong, g.Span, g.Text, at.GoldSpeaker(), match)
+			emit(SpeakerWrong, g.Span, g.Text, at, match)
 		default:
-			emit(SpeakerMissing, g.Span, g.Text, at.GoldSpeaker(), match)
+			emit(SpeakerMissing, g.Span, g.Text, at, match)
 		}
 	}
 	// precision: every system quote with a speaker, judged against the
@@ -244,17 +248,17 @@ func ScoreQuotes(d *QuoteDoc, an *parallax.Analysis, s *QuoteScores, report func
 		switch {
 		case best < 0:
 			s.Judged++
-			emit(QuoteSpurious, q.Span, "", "", q)
+			emit(QuoteSpurious, q.Span, "", nil, q)
 		case !d.Attrs[best].Judgeable():
-			emit(IndirectNoSource, q.Span, "", "", q)
+			emit(IndirectNoSource, q.Span, "", &d.Attrs[best], q)
 		default:
 			at := &d.Attrs[best]
 			s.Judged++
 			if at.SpeakerRight(q.Speaker) {
 				s.Right++
-				emit(IndirectRight, q.Span, "", at.GoldSpeaker(), q)
+				emit(IndirectRight, q.Span, "", at, q)
 			} else {
-				emit(IndirectWrong, q.Span, "", at.GoldSpeaker(), q)
+				emit(IndirectWrong, q.Span, "", at, q)
 			}
 		}
 	}
