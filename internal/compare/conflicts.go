@@ -424,6 +424,7 @@ func predicate(q qref) string {
 
 func (s *story) quantityConflicts() []parallax.Conflict {
 	qs := s.allQuantities()
+	qs = slices.DeleteFunc(qs, func(q qref) bool { return quantity.SplitPiece(q.u.art.Article.Text, q.q.Span) })
 	anch := make([]map[int]bool, len(qs))
 	strong := make([]bool, len(qs)) // the figure is written onto its name
 	for i := range qs {

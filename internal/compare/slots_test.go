@@ -514,3 +514,15 @@ func TestOmissionAcrossLanguages(t *testing.T) {
 		t.Fatalf("no shared fact about the 40 cracks: %+v", st.Facts)
 	}
 }
+
+// A piece of a number tokenised with spaces ("4 1 / 2 months") is no figure
+// to dispute another outlet's.
+func TestSplitNumberNoConflict(t *testing.T) {
+	st := storyOf(t,
+		"Pell served 4 1 / 2 months in a federal prison for his part in the Harlow payments scheme .",
+		"Pell served four months in a federal prison for his part in the Harlow payments scheme.",
+		"Pell , who served time in a federal prison over the Harlow payments , died on Sunday .")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("conflict over a split number: %+v", cs)
+	}
+}
