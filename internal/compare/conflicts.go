@@ -423,7 +423,8 @@ func predicate(q qref) string {
 }
 
 func (s *story) quantityConflicts() []parallax.Conflict {
-	qs := s.allQuantities()
+	qs := s.quantitiesWith(func(q *parallax.Quantity) bool { return informative(q) || countOfTwo(q) })
+	qs = slices.DeleteFunc(qs, func(q qref) bool { return quantity.SplitPiece(q.u.art.Article.Text, q.q.Span) })
 	anch := make([]map[int]bool, len(qs))
 	strong := make([]bool, len(qs)) // the figure is written onto its name
 	for i := range qs {
@@ -476,6 +477,12 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
+			}
+			if (countOfTwo(a.q) || countOfTwo(b.q)) && !retold(a, b, anch[i], anch[j]) && (a.u.fact < 0 || a.u.fact != b.u.fact) {
+				// two is a common count of many things in a story ("two
+				// people rescued", "two boats"): it is held against another
+				// figure only in a sentence lined up as the same fact
+				continue
 			}
 			if retold(a, b, anch[i], anch[j]) {
 				// one sentence retold with another figure: one fact,
@@ -573,6 +580,11 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// countOfTwo: a count of exactly two ("two crew members").
+func countOfTwo(q *parallax.Quantity) bool {
+	return q.Value != nil && *q.Value == 2 && isCount(q)
 }
 
 // updated: the figures are one count told at different times, not a
@@ -767,8 +779,8 @@ func (s *story) functionalSlots(qs []qref, anch []map[int]bool, provisional []bo
 	}
 	fills := map[string]*fill{}
 	for i, q := range qs {
-		if q.q.Value == nil || provisional[i] || headOf(q.q) == "" {
-			continue
+		if q.q.Value == nil || provisional[i] || headOf(q.q) == "" || countOfTwo(q.q) {
+			continue // two: often a part ("two landed inside the camp") of the slot's figure
 		}
 		keys := []string{slotKey(q, nil)}
 		if len(anch[i]) == 1 {

@@ -462,7 +462,11 @@ type qref struct {
 	q *parallax.Quantity
 }
 
-func (s *story) allQuantities() []qref {
+func (s *story) allQuantities() []qref { return s.quantitiesWith(informative) }
+
+// quantitiesWith lists the figures keep accepts, outside quotations and
+// over-long sentences.
+func (s *story) quantitiesWith(keep func(*parallax.Quantity) bool) []qref {
 	var out []qref
 	for _, u := range s.units {
 		if u.words > 90 {
@@ -470,7 +474,7 @@ func (s *story) allQuantities() []qref {
 		}
 		for _, qi := range u.qtys {
 			q := &u.art.Quantities[qi]
-			if !informative(q) || insideQuote(u.art, q.Span) {
+			if !keep(q) || insideQuote(u.art, q.Span) {
 				continue
 			}
 			out = append(out, qref{u, qi, q})

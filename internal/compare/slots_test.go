@@ -514,3 +514,42 @@ func TestOmissionAcrossLanguages(t *testing.T) {
 		t.Fatalf("no shared fact about the 40 cracks: %+v", st.Facts)
 	}
 }
+
+// A count of two is held against another figure only in a sentence lined
+// up as the same fact: "two boats" retold as "five boats" is a dispute,
+// "two people were rescued" against "six missing" counts other people.
+func TestCountOfTwo(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		texts []string
+		want  bool
+	}{
+		{"one sentence retold", []string{
+			"The patrol ship Oster received a distress call from the freighter Lumen saying two boats were closing in and firing, the navy said.",
+			"The patrol ship Oster received a distress call from the freighter Lumen saying five boats were closing in and firing, a navy statement said.",
+			"The navy said the patrol ship Oster answered a call from the freighter Lumen.",
+		}, true},
+		{"other people counted", []string{
+			"Two people were rescued from the river after the Tarn bridge fell on Tuesday.",
+			"Divers searched the river for six missing workers after the Tarn bridge fell.",
+			"Six workers are still missing after the Tarn bridge collapse, officials said.",
+		}, false},
+	} {
+		st := storyOf(t, c.texts...)
+		if got := len(conflictsOfKind(st, "quantity")) > 0; got != c.want {
+			t.Errorf("%s: conflict %v, want %v: %+v", c.name, got, c.want, st.Conflicts)
+		}
+	}
+}
+
+// A piece of a number tokenised with spaces ("4 1 / 2 months") is no figure
+// to dispute another outlet's.
+func TestSplitNumberNoConflict(t *testing.T) {
+	st := storyOf(t,
+		"Pell served 4 1 / 2 months in a federal prison for his part in the Harlow payments scheme .",
+		"Pell served four months in a federal prison for his part in the Harlow payments scheme.",
+		"Pell , who served time in a federal prison over the Harlow payments , died on Sunday .")
+	if cs := conflictsOfKind(st, "quantity"); len(cs) != 0 {
+		t.Errorf("conflict over a split number: %+v", cs)
+	}
+}

@@ -19,8 +19,8 @@ func (sc *storyCtx) numbers() []candidate {
 	for i := range sc.story.Articles {
 		text := sc.text(i)
 		for _, q := range sc.qs[i] {
-			if q.Value == nil || *q.Value == 0 || q.Head == "" && q.Unit == "" {
-				continue
+			if q.Value == nil || *q.Value == 0 || q.Head == "" && q.Unit == "" || quantity.SplitPiece(text, q.Span) {
+				continue // a piece of a tokenised number ("1 . 6 miles") is no figure to rewrite
 			}
 			tok, ok := numberToken(text, q.Span, sc.lang(i))
 			if !ok || tok.value == 1 && tok.decimal == 0 {
@@ -29,7 +29,7 @@ func (sc *storyCtx) numbers() []candidate {
 			var counter []Ref
 			for _, j := range sc.others(i) {
 				for _, q2 := range sc.qs[j] {
-					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) {
+					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) && !quantity.SplitPiece(sc.text(j), q2.Span) {
 						counter = append(counter, sc.ref(j, q2.Span))
 					}
 				}
