@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
@@ -1893,11 +1894,15 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 	// Tuesday", "collided with a military helicopter Friday")
 	k := len(before) - 1
 	v := ""
-	for n := 0; k >= 0 && n < maxDateReach; n, k = n+1, k-1 {
+	for n := 0; k >= 0 && n < maxDateReach; k-- {
 		w := strings.ToLower(strings.Trim(before[k], ",.;:"))
 		if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
 			break
 		}
+		if w == "" {
+			continue // a mark tokenised apart ("Springfield , Missouri , on") is no word
+		}
+		n++
 		if pastVerb(w) {
 			v = w
 			break
@@ -1914,12 +1919,18 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 		at := u.span.Start + strings.Index(text[u.span.Start:d.Span.Start], before[k])
 		sp = parallax.Span{Start: at, End: d.Span.End}
 	} else {
-		// the date opens its clause: "On Saturday, police arrested"
+		// the date opens its clause ("On Saturday, police arrested"), or
+		// stands between a named subject and its verb ("Papandreou on
+		// Thursday announced"), which then follows at once
+		reach := maxDateReach
 		if !opensClause(text[u.span.Start:d.Span.Start]) {
-			return "", parallax.Span{}, false
+			if !namedSubject(text[u.span.Start:d.Span.Start]) {
+				return "", parallax.Span{}, false
+			}
+			reach = 2 // "on Monday afternoon announced"
 		}
 		after := strings.Fields(text[d.Span.End:u.span.End])
-		for n := 0; n < len(after) && n < maxDateReach; n++ {
+		for n := 0; n < len(after) && n < reach; n++ {
 			w := strings.ToLower(strings.Trim(after[n], ",.;:"))
 			if hasWord(w, conjunctions...) {
 				break
@@ -1973,6 +1984,29 @@ func opensClause(before string) bool {
 		before = before[i+1:]
 	}
 	return len(strings.Fields(before)) <= 1
+}
+
+// namedSubject: the clause before a date is a name, capitalised words
+// only, and perhaps "on" ("Keir Starmer on", "HP"): the subject of a verb
+// after the date.
+func namedSubject(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:"); i >= 0 {
+		before = before[i+1:]
+	}
+	f := strings.Fields(before)
+	if n := len(f); n > 0 && f[n-1] == "on" {
+		f = f[:n-1]
+	}
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || lang.Stopword(strings.ToLower(w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // maxDateReach is how many words before a date its verb may stand.

@@ -553,3 +553,27 @@ func TestSplitNumberNoConflict(t *testing.T) {
 		t.Errorf("conflict over a split number: %+v", cs)
 	}
 }
+
+// A date between a named subject and its verb dates the verb ("Mayor
+// Orrin Vale on Monday announced"); marks tokenised apart do not count as
+// words between a verb and its date.
+func TestDatedActSubjectDateVerb(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"Mayor Orrin Vale on Monday announced cuts to the Kessel harbour budget.",
+			"Mayor Orrin Vale announced cuts to the Kessel harbour budget on Thursday."},
+		{"Orrin Vale died in a hospital in Kessel , North Arden , on Saturday morning , his family said .",
+			"Orrin Vale died in a Kessel hospital on Tuesday , his family said ."},
+	} {
+		st := storyOf(t, pair[0], pair[1])
+		if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+			t.Errorf("%q / %q: %+v", pair[0], pair[1], st.Conflicts)
+		}
+	}
+	// a lower-case subject is no name: the date dates no act of its own
+	st := storyOf(t,
+		"The mayor's office on Monday published the Kessel harbour budget.",
+		"The mayor's office published the Kessel harbour budget on Thursday after a vote.")
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("no named subject: %+v", cs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/dates"
@@ -20,7 +21,7 @@ func (sc *storyCtx) dates() []candidate {
 	var out []candidate
 	for i := range sc.story.Articles {
 		for _, d := range sc.ds[i] {
-			if d.Published || len(d.Date) < 7 {
+			if d.Published || len(d.Date) < 7 || pageStamp(sc.text(i), d) || attributed(sc.text(i), d.Span) {
 				continue
 			}
 			var dt dateText
@@ -48,6 +49,62 @@ func (sc *storyCtx) dates() []candidate {
 	}
 	return out
 }
+
+var (
+	pageVerbs        = lang.Words("page_verbs", "en")
+	attributionVerbs = lang.Words("attribution_verbs", "en")
+	// a clock time: "8 : 44 PM", "10:24 AM", "2:35am"
+	clockRe = regexp.MustCompile(`(?i)\b\d{1,2} ?: ?\d\d(?: ?[ap]\.? ?m\b\.?)?`)
+)
+
+// pageStamp: the date is the page's own record, not a date of the story —
+// a label of the page's record stands before it, capitalised or with its
+// colon ("Posted :", "Last Updated :", "Story Created :"), or a clock time is written onto a date
+// that names its month ("Sep 18 , 2013 9 : 46 PM", "10 : 24 AM , WED 31 JUL
+// 2013"). Moving it makes no disagreement a reader would see.
+func pageStamp(text string, d parallax.DateMention) bool {
+	before := strings.Fields(text[max(0, d.Span.Start-60):d.Span.Start])
+	for k := max(0, len(before)-6); k < len(before); k++ {
+		w := strings.Trim(before[k], ":,.")
+		label := isCapitalised(w) || strings.HasSuffix(before[k], ":") || k+1 < len(before) && strings.HasPrefix(before[k+1], ":")
+		if label && pageVerbs.Has(strings.ToLower(w)) {
+			return true // "Posted : Nov 27", "Story Created : Jul 23", "Published 9 : 46 PM CDT Sep 18"
+		}
+	}
+	if !strings.ContainsFunc(d.Text, isLetterRune) || !strings.ContainsAny(d.Text, "0123456789") {
+		return false // a weekday alone: "after 8 : 30pm Tuesday night" times the happening
+	}
+	after := text[d.Span.End:min(len(text), d.Span.End+16)]
+	if m := clockRe.FindStringIndex(after); m != nil && strings.Trim(after[:m[0]], " ,") == "" {
+		return true
+	}
+	prev := text[max(0, d.Span.Start-16):d.Span.Start]
+	for _, m := range clockRe.FindAllStringIndex(prev, -1) {
+		if strings.Trim(prev[m[1]:], " ,") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// attributed: the date times when a source spoke or an outlet reported
+// ("said Friday", "told reporters on Sunday"), each outlet's own timing and
+// no fact of the story (compare leaves such dates out on purpose).
+func attributed(text string, sp parallax.Span) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-60):sp.Start]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-4; k-- {
+		w := strings.Trim(before[k], ",.;:")
+		if attributionVerbs.Has(w) {
+			return true
+		}
+		if strings.ContainsAny(before[k], ",;:") || w == "and" {
+			break
+		}
+	}
+	return false
+}
+
+func isLetterRune(r rune) bool { return unicode.IsLetter(r) }
 
 // dateText is a date mention taken apart into the words that write it.
 type dateText struct {

@@ -149,3 +149,26 @@ func isAge(inj Injection) bool {
 	}
 	return false
 }
+
+// A page's time stamp and a date of attribution are no places to move a
+// date: no reader would take them for a disagreement about the story.
+func TestDatePlaceNotStampOrAttribution(t *testing.T) {
+	for _, c := range []struct {
+		text, date string
+		want       bool // eligible
+	}{
+		{"Posted : Nov 27 , 2005 8 : 20 AM ET The ferry sank off Kessel Point.", "Nov 27 , 2005", false},
+		{"Story Created : Jul 23 , 2012 at 9 : 56 AM The ferry sank.", "Jul 23 , 2012", false},
+		{"The ferry sank off Kessel Point 10 : 24 AM , WED 31 JUL 2013 and more.", "WED 31 JUL 2013", false},
+		{"The harbour master said Friday that the ferry sank.", "Friday", false},
+		{"The ferry sank off Kessel Point on Friday, the harbour master said.", "Friday", true},
+		{"The ferry sank just after 8 : 30pm Tuesday night off Kessel Point.", "Tuesday", true},
+		{"The court filed the ruling on July 9 , 2001 in Kessel.", "July 9 , 2001", true},
+	} {
+		i := strings.Index(c.text, c.date)
+		d := parallax.DateMention{Text: c.date, Span: parallax.Span{Start: i, End: i + len(c.date)}}
+		if got := !pageStamp(c.text, d) && !attributed(c.text, d.Span); got != c.want {
+			t.Errorf("%q in %q: eligible %v, want %v", c.date, c.text, got, c.want)
+		}
+	}
+}
