@@ -16,7 +16,7 @@ import (
 
 // dates: a date written with its month's name ("26 March 2024", "March
 // 26", "14 de abril"), not relative and not the dateline, that another
-// outlet gives too; it is moved by 2–20 days, or to another year.
+// outlet gives too for the same fact (sameFact); it is moved by 2–20 days, or to another year.
 func (sc *storyCtx) dates() []candidate {
 	var out []candidate
 	for i := range sc.story.Articles {
@@ -35,9 +35,10 @@ func (sc *storyCtx) dates() []candidate {
 				continue
 			}
 			var counter []Ref
+			own := sc.factWords(i, d.Span)
 			for _, j := range sc.others(i) {
 				for _, d2 := range sc.ds[j] {
-					if !d2.Published && d2.Date == d.Date {
+					if !d2.Published && d2.Date == d.Date && sc.sameFact(own, j, d2.Span) {
 						counter = append(counter, sc.ref(j, d2.Span))
 					}
 				}

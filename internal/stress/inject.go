@@ -296,3 +296,46 @@ func sortedUnique(xs []string) []string {
 	}
 	return out
 }
+
+// minSharedWords is how many content words the sentence of an eligible date
+// or figure must share with a counterpart's, besides the value itself, for
+// the two to state the same fact (words are compared by stem, or by the
+// news-fact concept they name, so a translation can count). A value that only
+// recurs elsewhere ("turned 68 on Monday" against a fight "on Monday") makes
+// no disagreement a reader would see once it is changed.
+const minSharedWords = 2
+
+// factWords are the content words of the sentence of article i that holds
+// sp, less the words inside sp.
+func (sc *storyCtx) factWords(i int, sp parallax.Span) map[string]bool {
+	a := sc.an[i]
+	si := a.SentenceAt(sp.Start)
+	if si < 0 {
+		return nil
+	}
+	s := a.Sentences[si].Span
+	text := sc.text(i)
+	l := sc.lang(i)
+	out := map[string]bool{}
+	for _, part := range []string{text[s.Start:max(s.Start, sp.Start)], text[min(s.End, sp.End):s.End]} {
+		for _, w := range lang.ContentWords(part) {
+			if c := lang.Concept(w); c != "" {
+				out["concept:"+c] = true
+			}
+			out[lang.Stem(w, l)] = true
+		}
+	}
+	return out
+}
+
+// sameFact: the places sp of article i and sp2 of article j sit in
+// sentences sharing minSharedWords content words.
+func (sc *storyCtx) sameFact(own map[string]bool, j int, sp2 parallax.Span) bool {
+	n := 0
+	for w := range sc.factWords(j, sp2) {
+		if own[w] {
+			n++
+		}
+	}
+	return n >= minSharedWords
+}

@@ -12,7 +12,7 @@ import (
 )
 
 // numbers: a figure with what it counts or measures, stated with the same
-// value of the same thing by another outlet; it is multiplied by 1.5–3, so
+// value of the same thing by another outlet, for the same fact (sameFact); it is multiplied by 1.5–3, so
 // the change is beyond any rounding.
 func (sc *storyCtx) numbers() []candidate {
 	var out []candidate
@@ -27,9 +27,10 @@ func (sc *storyCtx) numbers() []candidate {
 				continue // "1 person" would need its noun made plural
 			}
 			var counter []Ref
+			own := sc.factWords(i, q.Span)
 			for _, j := range sc.others(i) {
 				for _, q2 := range sc.qs[j] {
-					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) && !quantity.SplitPiece(sc.text(j), q2.Span) {
+					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) && !quantity.SplitPiece(sc.text(j), q2.Span) && sc.sameFact(own, j, q2.Span) {
 						counter = append(counter, sc.ref(j, q2.Span))
 					}
 				}
