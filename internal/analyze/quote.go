@@ -1944,12 +1944,35 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) {
+		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) {
 			continue
 		}
 		return e.name
 	}
 	return ""
+}
+
+// modifiesNoun reports whether the name ending at end modifies the noun
+// after it ("the Stanek meeting", "a staunch Ruiz ally"): a lower-case noun
+// (WordNet) that is no verb form (not a verb of saying, nor -ed or -s,
+// which may be the name's verb: "Ruiz plans", "Ruiz voted").
+func (d *doc) modifiesNoun(end int) bool {
+	i := end
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(d.text) && d.text[j] >= 'a' && d.text[j] <= 'z' {
+		j++
+	}
+	if j == i || j < len(d.text) && (d.text[j] == '\'' || d.text[j] == '-') {
+		return false
+	}
+	w := d.text[i:j]
+	if lang.Stopword(w) || isSpeechVerb(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") {
+		return false
+	}
+	return len(lang.NounClasses(w)) > 0
 }
 
 // afterPreposition reports whether the word before off (within the
