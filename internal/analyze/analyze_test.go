@@ -330,6 +330,10 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a long subject after the quotation", "Harbour news.\n\n“The pilings will not hold another winter,” senior harbour engineer Ana Ruiz of the safety institute in the old northern port wrote in May.", "The pilings will not hold another winter,", "Ana Ruiz"},
 		{"a quotation filling its paragraph, signed on the next line", "Mayor Ana Ruiz and Ivo Stanek debated the pier on Monday.\n\n“The pier must reopen before the summer.”\n\n- Ana Ruiz.\n\nThe debate went on for an hour.", "The pier must reopen before the summer.", "Ana Ruiz"},
 		{"a plural description opening the sentence", "Harbour news.\n\nResidents shouted: “Open the pier!”", "Open the pier!", "Residents"},
+		{"a senator's state after the name is not the speaker", "Harbour news.\n\n“We need the pier,” said Sen. Tom Harlan of Delaware. “It is old.”", "We need the pier,", "Tom Harlan"},
+		{"a place and its state in commas between the name and the verb", "Harbour news.\n\nMary Clark, during a town meeting in Columbus, Ohio, said she was “going to close the pier for a whole year,” while explaining her plan.", "going to close the pier for a whole year,", "Mary Clark"},
+		{"a place modifying a description is not the speaker", "Harbour news.\n\n“We need the pier,” the Vermont senator said.", "We need the pier,", "the Vermont senator"},
+		{"a name modifying a noun is not the pronoun's referent", "Harbour news.\n\nMayor John Harlan said on Monday that he would go ahead with the Clark meeting, although he wrote that he “rejects the plan for the pier.”", "rejects the plan for the pier.", "John Harlan"},
 		{"a named asker after a continuation", "“The pier held,” Marta Quist said. “The ferry did not.”\n\n“Who paid for the repairs?” Ivo Stanek asked, turning to the mayor.", "Who paid for the repairs?", "Ivo Stanek"},
 	}
 	for _, tt := range tests {

@@ -133,7 +133,36 @@ func nextIsLetter(text string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// sortMentions puts the mentions in text order, which the lookups below
+// assume (they stop at the first mention past the offset sought), keeping
+// each entity's indices right. The entity rules may add the parts of one
+// run out of order ("Sen. Tom Harlan of Delaware": Delaware first), and a
+// name missed there made "said Sen. Tom Harlan of Delaware" Delaware's.
+func (d *doc) sortMentions() {
+	if sort.SliceIsSorted(d.mentions, func(a, b int) bool { return d.mentions[a].start < d.mentions[b].start }) {
+		return
+	}
+	order := make([]int, len(d.mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return d.mentions[order[a]].start < d.mentions[order[b]].start })
+	at := make([]int, len(order)) // old index -> new
+	ms := make([]mention, len(order))
+	for n, old := range order {
+		at[old] = n
+		ms[n] = d.mentions[old]
+	}
+	d.mentions = ms
+	for i := range d.ents {
+		for k, mi := range d.ents[i].mentions {
+			d.ents[i].mentions[k] = at[mi]
+		}
+	}
+}
+
 func (d *doc) findQuotes() []parallax.Quote {
+	d.sortMentions()
 	var out []parallax.Quote
 	var outMarks []quoteMark
 	marks := findQuoteMarks(d.text)
@@ -1374,6 +1403,12 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	if !participle && verb > 1 && d.text[toks[verb-1].start] == ',' {
 		for k := verb - 2; k > 0 && verb-k <= 25; k-- {
 			if toks[k].kind == tPunct && d.text[toks[k].start] == ',' {
+				// "Ruiz, during a meeting in Westport, Oregon, said": a place
+				// after a preposition, its state in commas, is part of the
+				// description; the name is before an earlier comma
+				if d.placeAfterPreposition(toks, k) {
+					continue
+				}
 				if v, ok := d.afterApposition(toks, k); ok && v == verb {
 					name := d.resolveSubject(toks[max(0, k-4):k], m.open)
 					if name == "" {
@@ -1496,6 +1531,23 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// placeAfterPreposition reports whether a place's name, the object of a
+// preposition ("in Westport"), ends right before toks[k].
+func (d *doc) placeAfterPreposition(toks []token, k int) bool {
+	if k < 2 {
+		return false
+	}
+	mi := d.mentionAt(toks[k-1].start, toks[k-1].end)
+	if mi < 0 || d.ents[d.mentions[mi].entity].typ != parallax.Place {
+		return false
+	}
+	j := k - 1
+	for j > 0 && toks[j-1].end > d.mentions[mi].start {
+		j--
+	}
+	return j > 0 && toks[j-1].kind == tWord && prepositions.Has(toks[j-1].low)
 }
 
 // accordingTo returns how many of toks' first words make an "according
@@ -1892,12 +1944,35 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) {
+		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) {
 			continue
 		}
 		return e.name
 	}
 	return ""
+}
+
+// modifiesNoun reports whether the name ending at end modifies the noun
+// after it ("the Stanek meeting", "a staunch Ruiz ally"): a lower-case noun
+// (WordNet) that is no verb form (not a verb of saying, nor -ed or -s,
+// which may be the name's verb: "Ruiz plans", "Ruiz voted").
+func (d *doc) modifiesNoun(end int) bool {
+	i := end
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(d.text) && d.text[j] >= 'a' && d.text[j] <= 'z' {
+		j++
+	}
+	if j == i || j < len(d.text) && (d.text[j] == '\'' || d.text[j] == '-') {
+		return false
+	}
+	w := d.text[i:j]
+	if lang.Stopword(w) || isSpeechVerb(w) || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") {
+		return false
+	}
+	return len(lang.NounClasses(w)) > 0
 }
 
 // afterPreposition reports whether the word before off (within the
@@ -2080,6 +2155,7 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 	// a person among the words wins ("US Coast Guard Rear Admiral Shannon
 	// Gilreath"), the last one when several; then a pronoun; then any name
 	first := ""
+	firstPlace := false
 	person := ""
 	for _, t := range toks {
 		if pronouns.Has(d.lw(t)) {
@@ -2103,6 +2179,7 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 			person = d.mentionName(mi)
 		} else if first == "" {
 			first = d.mentionName(mi)
+			firstPlace = e.typ == parallax.Place
 		}
 	}
 	if person != "" {
@@ -2110,6 +2187,13 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 	}
 	if name := d.describe(toks, before); name != "" {
 		return name
+	}
+	// "the Vermont senator": a place that modifies a description is not
+	// the speaker; the description is
+	if firstPlace {
+		if name := d.nominal(toks); name != "" {
+			return name
+		}
 	}
 	return first
 }
