@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
@@ -79,21 +80,22 @@ func contextTypable(e *ent) bool {
 }
 
 // wordsAround returns the lower-case words right before and right after
-// a mention ("" for a capitalised word, punctuation or the sentence's edge).
+// a mention ("" for a capitalised word, punctuation or the sentence's
+// edge).
 func (d *doc) wordsAround(mn *mention) (before, after string) {
 	toks := d.sentToks[mn.sent]
-	for k, t := range toks {
-		if t.start == mn.start && k > 0 {
-			if p := toks[k-1]; p.kind == tWord && !p.cap && p.end == t.start-1 {
-				before = p.low
-			}
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.start })
+	if k < len(toks) && toks[k].start == mn.start && k > 0 {
+		if p := toks[k-1]; p.kind == tWord && !p.cap && p.end == mn.start-1 {
+			before = p.low
 		}
-		if t.start >= mn.end {
-			if t.kind == tWord && !t.cap && t.start == mn.end+1 && toks[k-1].poss == 0 {
-				after = t.low
-			}
-			break
-		}
+	}
+	e := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.end })
+	if e >= len(toks) {
+		return before, after
+	}
+	if t := toks[e]; t.kind == tWord && !t.cap && t.start == mn.end+1 && toks[e-1].poss == 0 {
+		after = t.low
 	}
 	return before, after
 }

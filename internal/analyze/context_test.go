@@ -1,6 +1,8 @@
 package analyze
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/parallaxnews/parallax"
@@ -28,5 +30,19 @@ func TestContextTypes(t *testing.T) {
 		if e.Type != tt.typ {
 			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
 		}
+	}
+}
+
+// TestLocatedPlaceKeepsType: a place named after "in" stays a place when
+// the learned tagger retypes the rules' names (the project's example
+// article, whose town the tagger's typer reads as a person's name).
+func TestLocatedPlaceKeepsType(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "examples", "lisgarrow-herald.txt"))
+	if err != nil {
+		t.Fatalf("example article: %v", err)
+	}
+	a := analyzeText(t, string(text))
+	if e := findEntity(a, "Lisgarrow"); e == nil || e.Type != parallax.Place {
+		t.Errorf("Lisgarrow: %+v, want a place", e)
 	}
 }

@@ -170,6 +170,36 @@ outer:
 	return names, typed
 }
 
+// TypeRanges types, with the typer alone, names the caller found itself
+// (token ranges [start, end) of toks), without segmenting the sentence:
+// the cheap half of TagTyped, for names whose extent is not in doubt.
+func (m *Model) TypeRanges(toks []Token, ranges [][2]int) []Span {
+	if len(toks) == 0 || len(ranges) == 0 {
+		return nil
+	}
+	st := m.get()
+	defer m.pool.Put(st)
+	st.words = st.words[:0]
+	for _, t := range toks {
+		st.words = append(st.words, t.Text)
+	}
+	st.s.load(st.words, m.lex)
+	typed := make([]Span, 0, len(ranges))
+	for _, r := range ranges {
+		i, j := r[0], r[1]
+		if i < 0 || j > len(toks) || i >= j {
+			typed = append(typed, Span{TokStart: i, TokEnd: j})
+			continue
+		}
+		st.fs = st.s.spanFeatures(st.fs[:0], i, j)
+		var sc [width]float32
+		m.typ.score(st.fs, &sc)
+		t, p := argmax(&sc, len(Types), func(int) bool { return true })
+		typed = append(typed, Span{TokStart: i, TokEnd: j, Start: toks[i].Start, End: toks[j-1].End, Type: Types[t], Conf: p})
+	}
+	return typed
+}
+
 func (m *Model) tag(st *state, words []string) []Span {
 	st.s.load(words, m.lex)
 	st.labels, st.probs = m.segment(st, st.labels[:0], st.probs[:0])

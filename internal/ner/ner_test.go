@@ -243,3 +243,31 @@ func TestTagTypedTypesGivenRanges(t *testing.T) {
 		t.Errorf("an empty range got the type %q", typed[2].Type)
 	}
 }
+
+// TestTypeRangesMatchesTagTyped: typing without segmenting gives what
+// TagTyped gives for the same ranges.
+func TestTypeRangesMatchesTagTyped(t *testing.T) {
+	m := model(t)
+	words := strings.Fields("Yesterday the Quistborough City Council met Ivo Marrant in Calloway .")
+	var toks []ner.Token
+	for _, w := range words {
+		toks = append(toks, ner.Token{Text: w})
+	}
+	ranges := [][2]int{{2, 5}, {6, 8}, {9, 10}, {9, 3}}
+	_, want := m.TagTyped(toks, ranges)
+	got := m.TypeRanges(toks, ranges)
+	if len(got) != len(want) {
+		t.Fatalf("TypeRanges typed %d ranges, want %d", len(got), len(want))
+	}
+	for i := range want {
+		if got[i].Type != want[i].Type || got[i].Conf != want[i].Conf {
+			t.Errorf("range %v: TypeRanges %s %.3f, TagTyped %s %.3f", ranges[i], got[i].Type, got[i].Conf, want[i].Type, want[i].Conf)
+		}
+	}
+	if got[1].Type != "PER" {
+		t.Errorf("%q typed %s, want PER", "Ivo Marrant", got[1].Type)
+	}
+	if m.TypeRanges(toks, nil) != nil {
+		t.Error("no ranges typed something")
+	}
+}
