@@ -1,7 +1,8 @@
 // Package gazetteer knows place names: countries (with their names in a few
 // languages), first-level subdivisions, major cities, and the adjectives
 // for nationalities. Data: Debian iso-codes (LGPL-2.1+) via gen.go, plus
-// hand-kept lists in this package.
+// hand-kept lists in this package; and the world's towns and cities from
+// GeoNames (https://www.geonames.org, CC BY 4.0) via gen_cities.go.
 package gazetteer
 
 //go:generate go run gen.go
@@ -157,11 +158,12 @@ func Key(s string) string {
 		if r == '\u2019' {
 			continue
 		}
+		r = unicode.ToLower(r) // "Å" folds as "å" does
 		if f, ok := fold[r]; ok {
 			b = append(b, f...)
 			continue
 		}
-		b = utf8.AppendRune(b, unicode.ToLower(r))
+		b = utf8.AppendRune(b, r)
 	}
 	k := string(b)
 	k = strings.TrimPrefix(k, "the ")
