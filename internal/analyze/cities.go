@@ -11,7 +11,8 @@ import (
 // cityTypes types as places the entities that the rules leave misc or
 // untyped when the world's towns and cities (GeoNames) know the name
 // ("Sabadell", "Juiz de Fora"), and the persons named after "in", "en",
-// "near" whose name is a town's. A town's name that is also a given name,
+// "near" whose name is a town's, and the organisations so named that a
+// dateline or a preposition names as towns. A town's name that is also a given name,
 // a surname or an ordinary word ("Florence", "Reading", "Pinto") needs
 // the preposition. A title, a role, an institution's head, or a mention
 // that reads as a person's or a club's (see cityVeto) keeps the rules' type.
@@ -26,7 +27,7 @@ func (d *doc) cityTypes() {
 
 func (d *doc) cityPlace(e *ent) bool {
 	switch e.typ {
-	case parallax.Misc, "", parallax.Person:
+	case parallax.Misc, "", parallax.Person, parallax.Organization:
 	default:
 		return false
 	}
@@ -40,15 +41,23 @@ func (d *doc) cityPlace(e *ent) bool {
 	if cityPersonShape(e.name) {
 		return false
 	}
-	located, veto := 0, 0
+	located, veto, shout := 0, 0, false
 	for _, mi := range e.mentions {
 		m := &d.mentions[mi]
 		switch {
-		case d.cityVeto(m):
+		case m.team || d.cityVeto(m):
 			veto++
 		case m.located:
 			located++
 		}
+		// a dateline: the place in capitals that opens an article
+		shout = shout || m.sent <= 2 && m.tokens <= 3 && strings.ToUpper(m.text) == m.text && strings.ToLower(m.text) != m.text
+	}
+	if e.typ == parallax.Organization {
+		// typed so by the capitals of a dateline ("BONN 1996-08-22"), the
+		// tagger or a noun after it ("Zadar police"): a town still, when a
+		// dateline or a preposition names it as one
+		return !c.Ambiguous() && veto == 0 && (located > 0 || shout)
 	}
 	if located > 0 && located >= veto {
 		return true

@@ -15,6 +15,10 @@ func TestCityTypes(t *testing.T) {
 		{"es", "La feria de Sabadell abrió ayer con doce expositores. Los vecinos de Sabadell llenaron el recinto.", "Sabadell", parallax.Place},
 		{"es", "El juicio se celebra en la Audiencia. El asesor vivía en un chalé de Marbella.", "Marbella", parallax.Place},
 		{"en", "Flooding closed roads in Juiz de Fora overnight.", "Juiz de Fora", parallax.Place},
+		// an organisation only by the capitals of a dateline, or by the
+		// noun after it
+		{"en", "ORVIETO, Italy 2024-03-01\n\nThe town council voted on Monday to close the old bridge. Orvieto mayor Ada Quist said the vote was unanimous.", "Orvieto", parallax.Place},
+		{"en", "Zadar police said in a statement they had opened an inquiry into the fire near Zadar.", "Zadar", parallax.Place},
 		// a club: Spanish names towns without an article
 		{"es", "El Getafe ganó ayer por dos goles. La afición del Getafe celebró el triunfo.", "Getafe", parallax.Organization},
 		// a person: a verb of saying, "según"

@@ -37,22 +37,28 @@ var (
 // ("Vigo", "Sabadell", "Juiz de Fora").
 func LookupCity(name string) (City, bool) {
 	cityOnce.Do(indexCities)
-	k := Key(name)
+	// fold into a buffer on the stack: no allocation for a name that is
+	// no town's, which most are
+	var buf [64]byte
+	kb := appendKey(buf[:0], name)
+	if len(kb) > 4 && string(kb[:4]) == "the " {
+		kb = kb[4:]
+	}
 	lines := cityLines
 	lo, hi := 0, len(lines)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if cityKey(lines[m]) < k {
+		if cityKey(lines[m]) < string(kb) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == len(lines) || cityKey(lines[lo]) != k {
+	if lo == len(lines) || cityKey(lines[lo]) != string(kb) {
 		return City{}, false
 	}
 	// key, country, class and kind, flags
-	line := citiesTSV[lines[lo]+uint32(len(k))+1:]
+	line := citiesTSV[lines[lo]+uint32(len(kb))+1:]
 	if i := strings.IndexByte(line, '\n'); i >= 0 {
 		line = line[:i]
 	}

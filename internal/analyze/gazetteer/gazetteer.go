@@ -137,7 +137,13 @@ func Key(s string) string {
 	if plain {
 		return strings.TrimPrefix(s, "the ")
 	}
-	b := make([]byte, 0, len(s))
+	k := string(appendKey(make([]byte, 0, len(s)), s))
+	k = strings.TrimPrefix(k, "the ")
+	return k
+}
+
+// appendKey appends s folded as Key folds it, less the dropping of "the ".
+func appendKey(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
@@ -158,16 +164,13 @@ func Key(s string) string {
 		if r == '\u2019' {
 			continue
 		}
-		r = unicode.ToLower(r) // "Å" folds as "å" does
 		if f, ok := fold[r]; ok {
 			b = append(b, f...)
 			continue
 		}
-		b = utf8.AppendRune(b, r)
+		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	k := string(b)
-	k = strings.TrimPrefix(k, "the ")
-	return k
+	return b
 }
 
 var fold = map[rune]string{
