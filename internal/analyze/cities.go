@@ -118,3 +118,24 @@ func (d *doc) cityVeto(m *mention) bool {
 	}
 	return false
 }
+
+// datelineTown: a mention that opens a sentence as a dateline does
+// ("Pamplona, 23 may (EFE).", "ORVIETO, Italy 2024-03-01", "Plasencia
+// (Cáceres)"), of a town whose name is no given name, surname or
+// ordinary word: a name, though it only opens the sentence.
+func (d *doc) datelineTown(m *mention) bool {
+	toks := d.sentToks[m.sent]
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.end })
+	if k == len(toks) {
+		return false
+	}
+	// a comma, a bracket or a date; not a score ("Karlsruhe 3")
+	switch t, w := toks[k], d.text[toks[k].start:toks[k].end]; {
+	case t.kind == tNum && strings.ContainsAny(w, "-/"):
+	case t.kind == tPunct && (w == "," || w == "("):
+	default:
+		return false
+	}
+	c, ok := gazetteer.LookupCity(m.text)
+	return ok && !c.Ambiguous()
+}

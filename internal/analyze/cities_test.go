@@ -23,6 +23,9 @@ func TestCityTypes(t *testing.T) {
 		{"es", "El Getafe ganó ayer por dos goles. La afición del Getafe celebró el triunfo.", "Getafe", parallax.Organization},
 		// a person: a verb of saying, "según"
 		{"es", "El partido mejoró en la segunda parte. Según Breda, el equipo jugó mejor. Breda explicó que faltó suerte.", "Breda", parallax.Person},
+		// a dateline: a name, though it only opens the sentence
+		{"es", "Marbella, 23 may (EFE).\nEl ayuntamiento aprobó ayer el presupuesto.", "Marbella", parallax.Place},
+		{"es", "Pese a la lluvia, la feria abrió a su hora.", "Pese", ""},
 		// an ordinary word needs a preposition before it
 		{"en", "Reading was the slowest part of the course.", "Reading", ""},
 		{"en", "The new depot opened in Reading last week.", "Reading", parallax.Place},
