@@ -56,6 +56,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.learnedTypes()
 	d.contextTypes()
 	d.spanishTypes()
+	d.cityTypes()
 	d.teamType()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]

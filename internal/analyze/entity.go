@@ -894,7 +894,7 @@ func (d *doc) resolveEntities() {
 			continue
 		}
 		_, inGaz := gazetteer.Lookup(m.text)
-		known := inGaz || m.demonym || confirmed[m.key] && !m.titleLine || pairs[m.key] != ""
+		known := inGaz || m.demonym || confirmed[m.key] && !m.titleLine || pairs[m.key] != "" || m.initial && d.datelineTown(&m)
 		switch {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue

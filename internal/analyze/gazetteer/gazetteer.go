@@ -1,7 +1,8 @@
 // Package gazetteer knows place names: countries (with their names in a few
 // languages), first-level subdivisions, major cities, and the adjectives
 // for nationalities. Data: Debian iso-codes (LGPL-2.1+) via gen.go, plus
-// hand-kept lists in this package.
+// hand-kept lists in this package; and the world's towns and cities from
+// GeoNames (https://www.geonames.org, CC BY 4.0) via gen_cities.go.
 package gazetteer
 
 //go:generate go run gen.go
@@ -136,7 +137,13 @@ func Key(s string) string {
 	if plain {
 		return strings.TrimPrefix(s, "the ")
 	}
-	b := make([]byte, 0, len(s))
+	k := string(appendKey(make([]byte, 0, len(s)), s))
+	k = strings.TrimPrefix(k, "the ")
+	return k
+}
+
+// appendKey appends s folded as Key folds it, less the dropping of "the ".
+func appendKey(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
@@ -163,9 +170,7 @@ func Key(s string) string {
 		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 	}
-	k := string(b)
-	k = strings.TrimPrefix(k, "the ")
-	return k
+	return b
 }
 
 var fold = map[rune]string{
