@@ -199,10 +199,12 @@ func (s *story) bothPolarities(cs []eventClaim, key string) bool {
 	return false
 }
 
-// minEventSim: how alike two sentences must be to tell one happening;
-// minNamedEventSim when both name the subject.
+// minEventSim: how alike two sentences must be to tell one happening
+// (the subject and its verb already agree: "the roof was engulfed" is
+// told in sentences worded apart); minNamedEventSim when both name the
+// subject.
 var (
-	minEventSim      = 0.2
+	minEventSim      = 0.1
 	minNamedEventSim = 0.0
 )
 
