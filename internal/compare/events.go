@@ -315,8 +315,8 @@ func (s *story) acts() []act {
 					continue
 				}
 				v := strings.ToLower(strings.Trim(f[k], ",.;:"))
-				if !strings.HasSuffix(v, "ed") || len(v) < 5 {
-					continue // a verb in the past: the act told as done
+				if !(strings.HasSuffix(v, "ed") && len(v) >= 5 || irregularPast.Has(v)) || attributionVerbs.Has(v) {
+					continue // a verb in the past, regular or irregular ("threw", "fell"): the act told as done; not who said it
 				}
 				a.key = strconv.Itoa(g) + "|" + stem(v, "en")
 				a.sp = parallax.Span{Start: m.Start, End: m.End + strings.Index(rest, f[k]) + len(f[k])}

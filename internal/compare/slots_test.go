@@ -271,6 +271,14 @@ func TestActModality(t *testing.T) {
 			t.Errorf("%q: %d characterizations, want %d: %+v", tt.asserted, len(cs), tt.want, cs)
 		}
 	}
+	// an irregular past ("fell", "threw") tells an act like a regular one
+	cs := conflictsOfKind(storyOf(t,
+		"On Saturday the climber Tara Vell fell about 600 metres near the Kessel hut, rescuers said on Sunday.",
+		"Rescuers on Sunday recovered the body after Tara Vell fell near the hut.",
+		"Tara Vell reportedly fell while she climbed to a small hut above the Kessel glacier."), "characterization")
+	if len(cs) != 1 {
+		t.Errorf("an irregular past: %d characterizations, want 1: %+v", len(cs), cs)
+	}
 }
 
 // A surname two different people share joins neither to the other: the
