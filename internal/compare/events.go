@@ -24,7 +24,7 @@ type eventClaim struct {
 }
 
 var (
-	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:(?:was|were)\s+(not\s+|never\s+)?|(?:has|have|had)\s+(not\s+|never\s+)?been\s+)(\p{Ll}+(?:ed|en|wn|lt|pt|ne))\b`)
+	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:(?:was|were)\s+(not\s+|never\s+)?|(?:has|have|had)\s+(not\s+|never\s+)?been\s+)(\p{Ll}+)\b`)
 	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(took place|happened|occurred|take place|happen|occur)\b`)
 )
 
@@ -71,6 +71,9 @@ func (s *story) eventClaims() []eventClaim {
 			out = append(out, eventClaim{key: key, negative: neg, named: named, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
 		}
 		for _, m := range passiveEventRe.FindAllStringSubmatchIndex(sent, -1) {
+			if !participle(sent[m[8]:m[9]]) {
+				continue
+			}
 			// "was not closed", "has not been closed"
 			add(m[2], m[3], sent[m[8]:m[9]], m[4] >= 0 || m[6] >= 0, m[1])
 		}
@@ -82,6 +85,20 @@ func (s *story) eventClaims() []eventClaim {
 }
 
 var clauseOpeners = lang.Words("clause_openers", "en")
+
+// participle: a past participle, regular ("closed", "taken", "thrown",
+// "built", "swept", "done"), irregular from WordNet ("shot", "sent",
+// "struck") or one that is the base form ("hit", "set", "put").
+func participle(w string) bool {
+	for _, suf := range [...]string{"ed", "en", "wn", "lt", "pt", "ne"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return irregularPast.Has(w) || zeroPast.Has(w)
+}
+
+var zeroPast = lang.Words("zero_past", "en")
 
 // verbStem folds "took place"/"take place" and regular past forms.
 func verbStem(v string) string {
@@ -182,10 +199,12 @@ func (s *story) bothPolarities(cs []eventClaim, key string) bool {
 	return false
 }
 
-// minEventSim: how alike two sentences must be to tell one happening;
-// minNamedEventSim when both name the subject.
+// minEventSim: how alike two sentences must be to tell one happening
+// (the subject and its verb already agree: "the roof was engulfed" is
+// told in sentences worded apart); minNamedEventSim when both name the
+// subject.
 var (
-	minEventSim      = 0.2
+	minEventSim      = 0.1
 	minNamedEventSim = 0.0
 )
 
@@ -296,8 +315,8 @@ func (s *story) acts() []act {
 					continue
 				}
 				v := strings.ToLower(strings.Trim(f[k], ",.;:"))
-				if !strings.HasSuffix(v, "ed") || len(v) < 5 {
-					continue // a verb in the past: the act told as done
+				if !(strings.HasSuffix(v, "ed") && len(v) >= 5 || irregularPast.Has(v)) || attributionVerbs.Has(v) {
+					continue // a verb in the past, regular or irregular ("threw", "fell"): the act told as done; not who said it
 				}
 				a.key = strconv.Itoa(g) + "|" + stem(v, "en")
 				a.sp = parallax.Span{Start: m.Start, End: m.End + strings.Index(rest, f[k]) + len(f[k])}

@@ -217,6 +217,31 @@ func TestEventNamedSubject(t *testing.T) {
 	}
 }
 
+// An irregular participle ("shot", "sent") or one that is the base form
+// ("hit", "set") tells a happening like a regular one.
+func TestEventIrregularParticiple(t *testing.T) {
+	for _, tt := range []struct{ pos, neg string }{
+		{"Orrin Vale was hit by a truck near Kessel Point on Monday, police said.", "Orrin Vale was not hit by a truck near Kessel Point on Monday, police said."},
+		{"Orrin Vale was shot near Kessel Point on Monday, police said.", "Orrin Vale had not been shot near Kessel Point on Monday, police said."},
+		{"A trial date was set for the case of the Kessel Point levee on Monday.", "A trial date was not set for the case of the Kessel Point levee on Monday."},
+	} {
+		cs := conflictsOfKind(storyOf(t, tt.pos, tt.pos, tt.neg), "event")
+		if len(cs) != 1 {
+			t.Errorf("%q against %q: event conflicts %+v", tt.neg, tt.pos, cs)
+		}
+	}
+	for _, w := range []string{"closed", "taken", "shot", "sent", "hit", "set"} {
+		if !participle(w) {
+			t.Errorf("participle(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"quick", "likely", "very"} {
+		if participle(w) {
+			t.Errorf("participle(%q) = true", w)
+		}
+	}
+}
+
 func TestEventNegationLimited(t *testing.T) {
 	cs := conflictsOfKind(storyOf(t,
 		"Orrin Vale was arrested on Monday after the levee collapse near Kessel Point, police said.",
@@ -245,6 +270,14 @@ func TestActModality(t *testing.T) {
 		if len(cs) != tt.want {
 			t.Errorf("%q: %d characterizations, want %d: %+v", tt.asserted, len(cs), tt.want, cs)
 		}
+	}
+	// an irregular past ("fell", "threw") tells an act like a regular one
+	cs := conflictsOfKind(storyOf(t,
+		"On Saturday the climber Tara Vell fell about 600 metres near the Kessel hut, rescuers said on Sunday.",
+		"Rescuers on Sunday recovered the body after Tara Vell fell near the hut.",
+		"Tara Vell reportedly fell while she climbed to a small hut above the Kessel glacier."), "characterization")
+	if len(cs) != 1 {
+		t.Errorf("an irregular past: %d characterizations, want 1: %+v", len(cs), cs)
 	}
 }
 
