@@ -66,11 +66,16 @@ func (s *story) claimConflicts() []parallax.Conflict {
 			}
 			perOutlet[o][c.value] = true
 		}
+		odd := oddValues(k.slot, perOutlet)
 		sides := map[string][]claim{}
 		var values []string
 		for _, c := range cs {
 			o := s.outletOf[c.art.Article.ID]
-			if len(perOutlet[o]) != 1 {
+			if v, ok := odd[o]; ok {
+				if c.value != v {
+					continue
+				}
+			} else if len(perOutlet[o]) != 1 {
 				continue
 			}
 			if _, ok := sides[c.value]; !ok {
@@ -106,6 +111,51 @@ func (s *story) claimConflicts() []parallax.Conflict {
 			c.Summary = fmt.Sprintf("%s is dated differently: %s", subject, strings.Join(parts, " vs "))
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// oddValues: an outlet giving two offices stands on no side, unless every
+// other outlet that names the office gives one and the same (at least two
+// of them do) and the outlet gives that office too and exactly one other
+// at odds with it: the odd one ("President Nixon" in every
+// outlet, "Minister Nixon" beside "President Nixon" in one) is held
+// against the rest. It returns that odd value per such outlet.
+func oddValues(slot string, perOutlet map[string]map[string]bool) map[string]string {
+	if slot != slotOffice {
+		return nil
+	}
+	var agreed []string
+	singles := 0
+	for _, vs := range perOutlet {
+		if len(vs) != 1 {
+			continue
+		}
+		singles++
+		for v := range vs {
+			agreed = appendUniq(agreed, v)
+		}
+	}
+	if singles < 2 || incompatibleValues(slot, agreed) {
+		return nil
+	}
+	out := map[string]string{}
+	for o, vs := range perOutlet {
+		if len(vs) < 2 {
+			continue
+		}
+		var odd []string
+		shares := false
+		for v := range vs {
+			if incompatibleValues(slot, append([]string{v}, agreed...)) {
+				odd = append(odd, v)
+			} else {
+				shares = true
+			}
+		}
+		if shares && len(odd) == 1 {
+			out[o] = odd[0]
+		}
 	}
 	return out
 }

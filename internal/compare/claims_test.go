@@ -45,6 +45,54 @@ func TestOfficeConflict(t *testing.T) {
 	}
 }
 
+// An outlet that gives the common office and one other is held on the
+// other's side when the rest agree; with no agreement it stands on none.
+func TestOfficeOddValue(t *testing.T) {
+	tests := []struct {
+		name  string
+		texts []string
+		want  int
+		a3    bool // a3's odd title is on a side
+	}{
+		{"odd title beside the common one", []string{
+			"Governor Elena Vossberg toured the flooded valley on Monday.",
+			"Governor Elena Vossberg visited the valley on Monday.",
+			"Senator Elena Vossberg visited the valley on Monday. Later Governor Elena Vossberg met farmers."}, 1, true},
+		{"only one other outlet agrees", []string{
+			"Governor Elena Vossberg toured the flooded valley on Monday.",
+			"Senator Elena Vossberg visited the valley on Monday. Later Governor Elena Vossberg met farmers."}, 0, false},
+		{"the rest disagree among themselves", []string{
+			"Governor Elena Vossberg toured the flooded valley on Monday.",
+			"Mayor Elena Vossberg visited the valley on Monday.",
+			"Senator Elena Vossberg visited the valley on Monday. Later Governor Elena Vossberg met farmers."}, 1, false},
+	}
+	for _, tt := range tests {
+		st := storyOf(t, tt.texts...)
+		cs := conflictsOfKind(st, "office")
+		if len(cs) != tt.want {
+			t.Errorf("%s: %d office conflicts, want %d: %+v", tt.name, len(cs), tt.want, cs)
+			continue
+		}
+		if tt.want == 0 {
+			continue
+		}
+		a3 := false
+		for _, side := range cs[0].Sides {
+			for _, ev := range side {
+				if ev.Article == "a3" {
+					a3 = true
+					if !strings.Contains(ev.Text, "Senator") {
+						t.Errorf("%s: a3's evidence %q is not its odd title", tt.name, ev.Text)
+					}
+				}
+			}
+		}
+		if a3 != tt.a3 {
+			t.Errorf("%s: a3 on a side = %v, want %v: %+v", tt.name, a3, tt.a3, cs[0].Sides)
+		}
+	}
+}
+
 func TestOfficeNoConflict(t *testing.T) {
 	tests := []struct {
 		name string
