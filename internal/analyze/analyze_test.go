@@ -272,6 +272,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"the subject after the verb ends where a clause begins", "Harbour news.\n\nMayor Ana Ruiz closed the pier. “It must reopen,” said harbour pilot Dan Golvach when asked about Ana Ruiz.", "It must reopen,", "Dan Golvach"},
 		{"a name before a colon", "Harbour news.\n\nThe pollsters agree - Ana Ruiz: “Keep calling voters until the last day.”", "Keep calling voters until the last day.", "Ana Ruiz"},
 		{"a description whose head doubles as a verb", "Harbour news.\n\n“Repairs will take a year,” the congressional report said on Monday.", "Repairs will take a year,", "the congressional report"},
+		{"a nationality word modifies the subject", "Harbour news.\n\nOfficials doubt the Mexican government agreed to \"pay the full cost\" of the pier.", "pay the full cost", ""},
+		{"a party adjective is no speaker", "Harbour news.\n\nThe auditor rated 32% of Republican claims as \"false\" last year.", "false", ""},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
 		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},
 		{"another quotation's words do not push the verb out of reach", "Harbour news.\n\nMayor Ana Ruiz said that “the old pier held through the whole night of the storm,” and that, on Ivo Stanek’s ferry, its crew “did everything right.”", "did everything right.", "Ana Ruiz"},

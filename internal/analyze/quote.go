@@ -1702,10 +1702,43 @@ func (d *doc) nameAt(t token, before int) (string, bool) {
 		}
 		return "", false
 	}
-	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 && !d.adjectival(mi) {
 		return d.mentionName(mi), true
 	}
 	return "", false
+}
+
+// adjectival reports whether mention mi is an adjective, not a name that
+// can speak: a nationality word ("the Mexican government agreed") or one
+// capitalised word of a group or unknown kind with an adjective's ending
+// ("Republican claims", "likely Democratic voters say"). The speaker is
+// the noun it modifies, or nobody: a country or a party named by its
+// adjective says nothing itself.
+func (d *doc) adjectival(mi int) bool {
+	m := &d.mentions[mi]
+	if m.demonym {
+		return true
+	}
+	if m.tokens != 1 {
+		return false
+	}
+	w := strings.ToLower(m.text)
+	sfxs := []string{"ican", "ian", "ic", "ese", "ish"}
+	switch d.ents[m.entity].typ {
+	case parallax.Misc, parallax.Group, "":
+	case parallax.Person:
+		// (a party word typed a person: endings no given name or surname
+		// has, unlike Brian, Eric)
+		sfxs = []string{"ican", "atic"}
+	default:
+		return false
+	}
+	for _, sfx := range sfxs {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionName is the name to give for mention mi: its entity's, unless
