@@ -1959,12 +1959,16 @@ func (d *doc) recentPerson(off, from int, g byte) string {
 	return ""
 }
 
-// sentenceSubjectBefore is the last person named before offset at in
+// sentenceSubjectBefore is the first person named before offset at in
 // sentence si who can be its subject: not the object of a preposition
-// ("at the balcony of St. Peter's Basilica, he told") and not a possessive
-// inside a longer name.
+// ("at the balcony of St. Peter's Basilica, he told"), not a possessive
+// ("Ruiz’s plan") and not a name modifying a noun. The first, not the
+// last: a pronoun in a later cue refers back to the main clause's subject
+// rather than to a name inside its complement ("Ruiz conceded that Stanek
+// had won the first round, which, he said, was “expected”").
 func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 	from := d.sents[si].Span.Start
+	first := ""
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= at || d.insideQuote(m.start) {
@@ -1977,12 +1981,21 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) {
+		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) {
 			continue
 		}
-		return e.name
+		first = e.name
 	}
-	return ""
+	return first
+}
+
+// possessiveAt reports whether mention m is a possessive ("Ruiz’s
+// courage"): a determiner of a noun phrase, not the subject a later
+// pronoun refers back to.
+func (d *doc) possessiveAt(m *mention) bool {
+	rest := d.text[m.end:min(len(d.text), m.end+4)]
+	return strings.HasSuffix(m.text, "’s") || strings.HasSuffix(m.text, "'s") ||
+		strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") || strings.HasPrefix(rest, "' ")
 }
 
 // modifiesNoun reports whether the name ending at end modifies the noun
