@@ -1981,12 +1981,40 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) {
+		if d.afterPreposition(d.titlesBefore(m.start, from), from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) {
 			continue
 		}
 		first = e.name
 	}
 	return first
+}
+
+// titlesBefore is where the words describing a name before off begin:
+// up to four capitalised words, titles or words for people ("about
+// Republican presidential nominee Ana Ruiz"), so that a preposition before
+// them is seen.
+func (d *doc) titlesBefore(off, from int) int {
+	for n := 0; n < 4; n++ {
+		i := off
+		for i > from && d.text[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > from && d.text[j-1] != ' ' {
+			j--
+		}
+		if j == i {
+			break
+		}
+		w := d.text[j:i]
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if !(unicode.IsUpper(r) || roleWords.Has(lw) || adjectiveLike(lw) || lang.HasClass(lw, "person")) || strings.ContainsAny(w, ",;:") || prepositions.Has(lw) || determiners.Has(lw) {
+			break
+		}
+		off = j
+	}
+	return off
 }
 
 // possessiveAt reports whether mention m is a possessive ("Ruiz’s
