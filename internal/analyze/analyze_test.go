@@ -276,6 +276,8 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a party adjective is no speaker", "Harbour news.\n\nThe auditor rated 32% of Republican claims as \"false\" last year.", "false", ""},
 		{"a pronoun in a later cue refers to the main clause's subject", "Harbour news.\n\nIn a memo, Mayor Ivo Stanek conceded that Tomas Brandt had won the first vote, an outcome which, he said, \"we had long expected.\"", "we had long expected.", "Ivo Stanek"},
 		{"a name after a preposition and its titles is no referent", "Harbour news.\n\nWhen asked about rival presidential nominee Ivo Stanek, Mayor Tomas Brandt said he expected voters to say \"no thanks\" to the plan.", "no thanks", "Tomas Brandt"},
+		{"a show's name after its noun is no quotation of the network", "Harbour news.\n\nAna Ruiz was joined by Ivo Stanek, star of the Harbour TV reality show \"Deck Hands.\"", "Deck Hands.", ""},
+		{"a plural subject's base form still cues", "Harbour news.\n\nThe harbour pilots say \"the pier is safe.\"", "the pier is safe.", "The harbour pilots"},
 		{"a possessive is no referent", "Harbour news.\n\nMayor Ana Ruiz says she admired Helena Varga’s courage in what she calls a \"long fight\" for the pier.", "long fight", "Ana Ruiz"},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
 		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},

@@ -245,7 +245,7 @@ func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
 	}
 	// a verb, not a noun ("her new podcast “…”"), nor an infinitive, whose
 	// subject is often another ("asked the board to call it “…”")
-	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || toks[k-1].low == "to" {
+	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || d.compoundHead(toks, k) || toks[k-1].low == "to" {
 		return false
 	}
 	// nor a passive, whose subject is not the one speaking ("Ruiz has been
@@ -1378,7 +1378,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			continue
 		}
 		n++
-		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
+		if d.isVerb(toks[k]) && !d.nounUse(toks, k) && !d.compoundHead(toks, k) {
 			verb = k
 			break
 		}
@@ -1625,6 +1625,50 @@ func (d *doc) nounUse(toks []token, k int) bool {
 		}
 	}
 	return false
+}
+
+// compoundHead reports whether a base form that is also a noun, right
+// before a quotation, ends a compound after a singular noun or an
+// organisation's or a work's name, the quotation naming it:
+// "the cable reality show “…”", "his late night show", "the Harbour TV
+// podcast". A verb's base form takes a plural subject, a plural pronoun
+// or I/you ("the officials say", "the police say": nouns for people and
+// groups, which may be plural in form), so a singular thing before it
+// makes a compound, unless joined to another ("Ruiz and her team say").
+func (d *doc) compoundHead(toks []token, k int) bool {
+	w := toks[k].low
+	if k == 0 || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || lang.Stopword(w) || len(lang.NounClasses(w)) == 0 {
+		return false // (a participle, "saying", is a verb; "out" in "did not single out" a particle)
+	}
+	for _, t := range toks[k+1:] {
+		if t.kind != tPunct {
+			return false // only where the quotation follows: the name of the show
+		}
+	}
+	for j := max(0, k-3); j < k-1; j++ {
+		if toks[j].low == "and" || toks[j].low == "or" {
+			return false
+		}
+	}
+	p := toks[k-1]
+	if p.kind != tWord || p.poss > 0 || pronouns.Has(p.low) || lang.Stopword(p.low) {
+		return false
+	}
+	if p.cap {
+		mi := d.mentionAt(p.start, p.end)
+		if mi < 0 {
+			return p.low != p.word(d.text) && strings.ToUpper(p.word(d.text)) == p.word(d.text) // an acronym: "TV"
+		}
+		typ := d.ents[d.mentions[mi].entity].typ
+		return typ == parallax.Organization || typ == parallax.Work
+	}
+	if d.isVerb(p) || lang.HasClass(p.low, "person") || lang.HasClass(p.low, "group") {
+		return false
+	}
+	if c, ok := lang.NounClassesExact(p.low); !ok || len(c) == 0 {
+		return false // unknown or a plural form ("reporters", "voters")
+	}
+	return !strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "ics") // "politics"
 }
 
 func possessivePronoun(w string) bool {
