@@ -1437,6 +1437,38 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
+	// "a lecture from the harbour master, who said", "Ivo Stanek, who
+	// declared": the antecedent of a relative pronoun set off by a comma
+	// is the subject, not the sentence's; when it cannot be read (a head
+	// that names no person: "a source familiar with the talks, who
+	// added"), nobody is. (A restrictive
+	// clause, "told a woman who asked", leaves the main verb the cue.)
+	if !participle && verb >= 3 && toks[verb-1].low == "who" && toks[verb-2].kind == tPunct && d.text[toks[verb-2].start] == ',' {
+		a := verb - 3
+		s := -1
+		for k := a; k >= 0 && a-k < 6 && toks[k].kind == tWord; k-- {
+			if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && k == a && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+				return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
+			}
+			if prepositions.Has(toks[k].low) || d.isVerb(toks[k]) {
+				break
+			}
+			if determiners.Has(toks[k].low) || possessivePronoun(toks[k].low) {
+				s = k
+				break
+			}
+		}
+		if head := toks[a].low; s >= 0 && a > s && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) {
+			name := d.resolveSubject(toks[s:a+1], m.open)
+			if name == "" {
+				name = d.nominal(toks[s : a+1])
+			}
+			if name != "" {
+				return name, parallax.Span{Start: toks[s].start, End: cueEnd}, true
+			}
+		}
+		return "", parallax.Span{}, false
+	}
 	// "Ruiz spoke as a heckler yelled: “…”": a description right before
 	// the verb is its subject, not a name further back
 	if !participle && verb > 1 {
