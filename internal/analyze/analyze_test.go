@@ -415,6 +415,7 @@ func TestTitlesAreNotStatements(t *testing.T) {
 		{"a book's title", "Harbour news.\n\nHer memoir, “The Long Night of the Pier,” sold well.", "The Long Night of the Pier,", true},
 		{"a one-word title after a possessive", "Harbour news.\n\nSpeaking on Harbour Radio’s “Tidewatch,” Mayor Marta Quist said the pier would reopen.", "Tidewatch,", true},
 		{"a show named after a noun-used verb", "Harbour news.\n\nBy 2012 Ivo Stanek was hosting a new program, “The Harbour Hour,” on local radio.", "The Harbour Hour,", true},
+		{"a programme told, the hearer before the words", "Harbour news.\n\n\"We have to rebuild the pier,\" Mayor Ana Ruiz told \"Harbour Tonight With Tom Bell\" after the vote.", "Harbour Tonight With Tom Bell", true},
 		{"a slogan chanted", "Harbour news.\n\nProtesters outside the hall kept chanting “Save the Old Pier.”", "Save the Old Pier.", false},
 		{"Spanish: a short statement, its comma outside the marks", "El fuego empezó el domingo por la noche en el puerto de la ciudad.\n\n«No hubo heridos», dijo el jefe de bomberos, Daniel Okafor.", "No hubo heridos", false},
 		{"a sentence in sentence case", "Harbour news.\n\nMayor Marta Quist said: “The pier will reopen in June.”", "The pier will reopen in June.", false},

@@ -421,6 +421,11 @@ func (d *doc) saidRightBefore(si, off int) bool {
 	if t.kind == tPunct {
 		return d.text[t.start] == ':'
 	}
+	// (after "told" the hearer comes first: "told “Harbour Tonight”" names
+	// the programme spoken to, not the words)
+	if t.low == "told" || t.low == "tells" || t.low == "tell" || t.low == "telling" {
+		return false
+	}
 	return d.isVerb(t) && !namingVerbs.Has(t.low) && !d.nounUse(toks, len(toks)-1)
 }
 
