@@ -281,6 +281,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a relative pronoun's antecedent speaks", "Harbour news.\n\nStanek won his first endorsement from a colleague, from Tomas Brandt, who declared that \"the mayor is right.\"", "the mayor is right.", "Tomas Brandt"},
 		{"a relative pronoun's antecedent named by a description", "Harbour news.\n\nIn Westport, Mayor Ivo Stanek endured a lecture from the harbour master, who said that the pier had been \"the best in the region\" for years.", "the best in the region", "the harbour master"},
 		{"a relative pronoun after a head that names no person gives nobody", "Harbour news.\n\nMayor Ivo Stanek spoke to a source familiar with the talks, who added that the board seemed \"rattled\" by it.", "rattled", ""},
+		{"a participle after a name joined by and has that name for subject", "Harbour news.\n\nBoth men issued a statement, Mayor Ivo Stanek saying he was \"very encouraged\" and Tomas Brandt calling it a \"great meeting.\"", "great meeting.", "Tomas Brandt"},
 		{"a possessive is no referent", "Harbour news.\n\nMayor Ana Ruiz says she admired Helena Varga’s courage in what she calls a \"long fight\" for the pier.", "long fight", "Ana Ruiz"},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
 		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},

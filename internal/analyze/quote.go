@@ -1514,7 +1514,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	// "Ruiz praised Stanek, saying", where the subject speaks)
 	if participle && verb > 0 && strings.HasSuffix(d.lw(toks[verb]), "ing") {
 		if mi := d.mentionAt(toks[verb-1].start, toks[verb-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && d.mentions[mi].end <= toks[verb].start &&
-			!d.possessiveMention(toks[verb-1]) && d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) {
+			!d.possessiveMention(toks[verb-1]) && (d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) || d.joinedBefore(d.mentions[mi].start, d.sents[si].Span.Start)) {
 			return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
 		}
 	}
@@ -1568,6 +1568,23 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// joinedBefore reports whether "and" or "while" stands right before off:
+// a name there opens a clause of its own, which a participle after it
+// continues ("Ruiz saying she was pleased and Stanek calling it “a
+// start”").
+func (d *doc) joinedBefore(off, from int) bool {
+	i := off
+	for i > from && d.text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > from && d.text[j-1] != ' ' {
+		j--
+	}
+	w := strings.ToLower(d.text[j:i])
+	return w == "and" || w == "while"
 }
 
 // placeAfterPreposition reports whether a place's name, the object of a
