@@ -1532,6 +1532,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
 			continue
 		}
+		if d.insideQuote(toks[k].start) {
+			continue // a name inside another quotation is said, not saying
+		}
 		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && d.mentions[mi].start < toks[k].start {
 			continue // inside a name after a preposition ("the shooting of Ivo Stanek")
 		}
