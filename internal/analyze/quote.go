@@ -1792,9 +1792,11 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
-	if w := d.lw(t); w == "it" || w == "they" || w == "them" {
+	if w := d.lw(t); w == "it" || w == "they" || w == "them" || w == "i" || w == "we" {
 		// a person is no "it", and "they" are several: no person is meant
-		// (what "it" is — a report, a lawsuit, an agency — is left open)
+		// (what "it" is — a report, a lawsuit, an agency — is left open);
+		// "I" and "we" in the narration are the writer, whom the text
+		// does not name ("“Your Honor,” I said")
 		return "", false
 	}
 	if pronouns.Has(d.lw(t)) {
