@@ -245,7 +245,7 @@ func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
 	}
 	// a verb, not a noun ("her new podcast “…”"), nor an infinitive, whose
 	// subject is often another ("asked the board to call it “…”")
-	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || toks[k-1].low == "to" {
+	if !d.isVerb(toks[k]) || d.nounUse(toks, k) || d.compoundHead(toks, k) || toks[k-1].low == "to" {
 		return false
 	}
 	// nor a passive, whose subject is not the one speaking ("Ruiz has been
@@ -420,6 +420,11 @@ func (d *doc) saidRightBefore(si, off int) bool {
 	t := toks[len(toks)-1]
 	if t.kind == tPunct {
 		return d.text[t.start] == ':'
+	}
+	// (after "told" the hearer comes first: "told “Harbour Tonight”" names
+	// the programme spoken to, not the words)
+	if t.low == "told" || t.low == "tells" || t.low == "tell" || t.low == "telling" {
+		return false
 	}
 	return d.isVerb(t) && !namingVerbs.Has(t.low) && !d.nounUse(toks, len(toks)-1)
 }
@@ -1378,7 +1383,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			continue
 		}
 		n++
-		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
+		if d.isVerb(toks[k]) && !d.nounUse(toks, k) && !d.compoundHead(toks, k) {
 			verb = k
 			break
 		}
@@ -1437,6 +1442,38 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 			}
 		}
 	}
+	// "a lecture from the harbour master, who said", "Ivo Stanek, who
+	// declared": the antecedent of a relative pronoun set off by a comma
+	// is the subject, not the sentence's; when it cannot be read (a head
+	// that names no person: "a source familiar with the talks, who
+	// added"), nobody is. (A restrictive
+	// clause, "told a woman who asked", leaves the main verb the cue.)
+	if !participle && verb >= 3 && toks[verb-1].low == "who" && toks[verb-2].kind == tPunct && d.text[toks[verb-2].start] == ',' {
+		a := verb - 3
+		s := -1
+		for k := a; k >= 0 && a-k < 6 && toks[k].kind == tWord; k-- {
+			if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && k == a && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+				return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
+			}
+			if prepositions.Has(toks[k].low) || d.isVerb(toks[k]) {
+				break
+			}
+			if determiners.Has(toks[k].low) || possessivePronoun(toks[k].low) {
+				s = k
+				break
+			}
+		}
+		if head := toks[a].low; s >= 0 && a > s && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) {
+			name := d.resolveSubject(toks[s:a+1], m.open)
+			if name == "" {
+				name = d.nominal(toks[s : a+1])
+			}
+			if name != "" {
+				return name, parallax.Span{Start: toks[s].start, End: cueEnd}, true
+			}
+		}
+		return "", parallax.Span{}, false
+	}
 	// "Ruiz spoke as a heckler yelled: “…”": a description right before
 	// the verb is its subject, not a name further back
 	if !participle && verb > 1 {
@@ -1477,7 +1514,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	// "Ruiz praised Stanek, saying", where the subject speaks)
 	if participle && verb > 0 && strings.HasSuffix(d.lw(toks[verb]), "ing") {
 		if mi := d.mentionAt(toks[verb-1].start, toks[verb-1].end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person && d.mentions[mi].end <= toks[verb].start &&
-			!d.possessiveMention(toks[verb-1]) && d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) {
+			!d.possessiveMention(toks[verb-1]) && (d.afterPreposition(d.mentions[mi].start, d.sents[si].Span.Start) || d.joinedBefore(d.mentions[mi].start, d.sents[si].Span.Start)) {
 			return d.mentionName(mi), parallax.Span{Start: d.mentions[mi].start, End: cueEnd}, true
 		}
 	}
@@ -1494,6 +1531,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	for k := 0; k < subjEnd; k++ {
 		if k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low) {
 			continue
+		}
+		if d.insideQuote(toks[k].start) {
+			continue // a name inside another quotation is said, not saying
 		}
 		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 && d.mentions[mi].start < toks[k].start {
 			continue // inside a name after a preposition ("the shooting of Ivo Stanek")
@@ -1531,6 +1571,23 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// joinedBefore reports whether "and" or "while" stands right before off:
+// a name there opens a clause of its own, which a participle after it
+// continues ("Ruiz saying she was pleased and Stanek calling it “a
+// start”").
+func (d *doc) joinedBefore(off, from int) bool {
+	i := off
+	for i > from && d.text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > from && d.text[j-1] != ' ' {
+		j--
+	}
+	w := strings.ToLower(d.text[j:i])
+	return w == "and" || w == "while"
 }
 
 // placeAfterPreposition reports whether a place's name, the object of a
@@ -1627,6 +1684,50 @@ func (d *doc) nounUse(toks []token, k int) bool {
 	return false
 }
 
+// compoundHead reports whether a base form that is also a noun, right
+// before a quotation, ends a compound after a singular noun or an
+// organisation's or a work's name, the quotation naming it:
+// "the cable reality show “…”", "his late night show", "the Harbour TV
+// podcast". A verb's base form takes a plural subject, a plural pronoun
+// or I/you ("the officials say", "the police say": nouns for people and
+// groups, which may be plural in form), so a singular thing before it
+// makes a compound, unless joined to another ("Ruiz and her team say").
+func (d *doc) compoundHead(toks []token, k int) bool {
+	w := toks[k].low
+	if k == 0 || strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed") || lang.Stopword(w) || len(lang.NounClasses(w)) == 0 {
+		return false // (a participle, "saying", is a verb; "out" in "did not single out" a particle)
+	}
+	for _, t := range toks[k+1:] {
+		if t.kind != tPunct {
+			return false // only where the quotation follows: the name of the show
+		}
+	}
+	for j := max(0, k-3); j < k-1; j++ {
+		if toks[j].low == "and" || toks[j].low == "or" {
+			return false
+		}
+	}
+	p := toks[k-1]
+	if p.kind != tWord || p.poss > 0 || pronouns.Has(p.low) || lang.Stopword(p.low) {
+		return false
+	}
+	if p.cap {
+		mi := d.mentionAt(p.start, p.end)
+		if mi < 0 {
+			return p.low != p.word(d.text) && strings.ToUpper(p.word(d.text)) == p.word(d.text) // an acronym: "TV"
+		}
+		typ := d.ents[d.mentions[mi].entity].typ
+		return typ == parallax.Organization || typ == parallax.Work
+	}
+	if d.isVerb(p) || lang.HasClass(p.low, "person") || lang.HasClass(p.low, "group") {
+		return false
+	}
+	if c, ok := lang.NounClassesExact(p.low); !ok || len(c) == 0 {
+		return false // unknown or a plural form ("reporters", "voters")
+	}
+	return !strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "ics") // "politics"
+}
+
 func possessivePronoun(w string) bool {
 	switch w {
 	case "his", "her", "its", "their", "our", "my", "your", "su", "sus":
@@ -1691,9 +1792,11 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
-	if w := d.lw(t); w == "it" || w == "they" || w == "them" {
+	if w := d.lw(t); w == "it" || w == "they" || w == "them" || w == "i" || w == "we" {
 		// a person is no "it", and "they" are several: no person is meant
-		// (what "it" is — a report, a lawsuit, an agency — is left open)
+		// (what "it" is — a report, a lawsuit, an agency — is left open);
+		// "I" and "we" in the narration are the writer, whom the text
+		// does not name ("“Your Honor,” I said")
 		return "", false
 	}
 	if pronouns.Has(d.lw(t)) {
@@ -1702,10 +1805,43 @@ func (d *doc) nameAt(t token, before int) (string, bool) {
 		}
 		return "", false
 	}
-	if mi := d.mentionAt(t.start, t.end); mi >= 0 {
+	if mi := d.mentionAt(t.start, t.end); mi >= 0 && !d.adjectival(mi) {
 		return d.mentionName(mi), true
 	}
 	return "", false
+}
+
+// adjectival reports whether mention mi is an adjective, not a name that
+// can speak: a nationality word ("the Mexican government agreed") or one
+// capitalised word of a group or unknown kind with an adjective's ending
+// ("Republican claims", "likely Democratic voters say"). The speaker is
+// the noun it modifies, or nobody: a country or a party named by its
+// adjective says nothing itself.
+func (d *doc) adjectival(mi int) bool {
+	m := &d.mentions[mi]
+	if m.demonym {
+		return true
+	}
+	if m.tokens != 1 {
+		return false
+	}
+	w := strings.ToLower(m.text)
+	sfxs := []string{"ican", "ian", "ic", "ese", "ish"}
+	switch d.ents[m.entity].typ {
+	case parallax.Misc, parallax.Group, "":
+	case parallax.Person:
+		// (a party word typed a person: endings no given name or surname
+		// has, unlike Brian, Eric)
+		sfxs = []string{"ican", "atic"}
+	default:
+		return false
+	}
+	for _, sfx := range sfxs {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionName is the name to give for mention mi: its entity's, unless
@@ -1926,12 +2062,16 @@ func (d *doc) recentPerson(off, from int, g byte) string {
 	return ""
 }
 
-// sentenceSubjectBefore is the last person named before offset at in
+// sentenceSubjectBefore is the first person named before offset at in
 // sentence si who can be its subject: not the object of a preposition
-// ("at the balcony of St. Peter's Basilica, he told") and not a possessive
-// inside a longer name.
+// ("at the balcony of St. Peter's Basilica, he told"), not a possessive
+// ("Ruiz’s plan") and not a name modifying a noun. The first, not the
+// last: a pronoun in a later cue refers back to the main clause's subject
+// rather than to a name inside its complement ("Ruiz conceded that Stanek
+// had won the first round, which, he said, was “expected”").
 func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 	from := d.sents[si].Span.Start
+	first := ""
 	for i := len(d.mentions) - 1; i >= 0; i-- {
 		m := &d.mentions[i]
 		if m.start >= at || d.insideQuote(m.start) {
@@ -1944,12 +2084,49 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(m.start, from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) {
+		if d.afterPreposition(d.titlesBefore(m.start, from), from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) {
 			continue
 		}
-		return e.name
+		first = e.name
 	}
-	return ""
+	return first
+}
+
+// titlesBefore is where the words describing a name before off begin:
+// up to four capitalised words, titles or words for people ("about
+// Republican presidential nominee Ana Ruiz"), so that a preposition before
+// them is seen.
+func (d *doc) titlesBefore(off, from int) int {
+	for n := 0; n < 4; n++ {
+		i := off
+		for i > from && d.text[i-1] == ' ' {
+			i--
+		}
+		j := i
+		for j > from && d.text[j-1] != ' ' {
+			j--
+		}
+		if j == i {
+			break
+		}
+		w := d.text[j:i]
+		r, _ := utf8.DecodeRuneInString(w)
+		lw := strings.ToLower(w)
+		if !(unicode.IsUpper(r) || roleWords.Has(lw) || adjectiveLike(lw) || lang.HasClass(lw, "person")) || strings.ContainsAny(w, ",;:") || prepositions.Has(lw) || determiners.Has(lw) {
+			break
+		}
+		off = j
+	}
+	return off
+}
+
+// possessiveAt reports whether mention m is a possessive ("Ruiz’s
+// courage"): a determiner of a noun phrase, not the subject a later
+// pronoun refers back to.
+func (d *doc) possessiveAt(m *mention) bool {
+	rest := d.text[m.end:min(len(d.text), m.end+4)]
+	return strings.HasSuffix(m.text, "’s") || strings.HasSuffix(m.text, "'s") ||
+		strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’ ") || strings.HasPrefix(rest, "' ")
 }
 
 // modifiesNoun reports whether the name ending at end modifies the noun
