@@ -284,6 +284,7 @@ func TestSpeakersInContext(t *testing.T) {
 		{"a participle after a name joined by and has that name for subject", "Harbour news.\n\nBoth men issued a statement, Mayor Ivo Stanek saying he was \"very encouraged\" and Tomas Brandt calling it a \"great meeting.\"", "great meeting.", "Tomas Brandt"},
 		{"a name inside another quotation is no subject", "Harbour news.\n\nHolding open a book, Ivo Stanek said, \"I just want to ask you this.\"\n\nWhen someone in the audience shouted, “Brandt,” Stanek joked, again using an exaggerated accent, “Amen, brother! Come on up!”\n\nTomas Brandt was not there.", "Amen, brother! Come on up!", "Ivo Stanek"},
 		{"the writer's I is nobody the text names", "Harbour news.\n\nMy lawyer, Ivo Stanek, sat beside me in court. “Your Honor,” I said, “I would like to answer the question.”", "I would like to answer the question.", ""},
+		{"a relative clause after the quotation is no speaker", "Harbour news.\n\nBefore the crash the crew sent a \"mayday\" call that let the harbour stop the ferries, Mayor Ana Ruiz said.", "mayday", ""},
 		{"a possessive is no referent", "Harbour news.\n\nMayor Ana Ruiz says she admired Helena Varga’s courage in what she calls a \"long fight\" for the pier.", "long fight", "Ana Ruiz"},
 		{"a surname that is also a title", "Harbour news.\n\n“We will rebuild the pier,” Mr. King added.", "We will rebuild the pier,", "King"},
 		{"a possessive name and a noun as speaker", "Harbour news.\n\n“The pier is safe,” Stanek’s office said in a statement.", "The pier is safe,", "Stanek’s office"},

@@ -192,6 +192,11 @@ func (d *doc) findQuotes() []parallax.Quote {
 			// turn of its own, which no earlier speaker continues
 			speaker, cue = who, label
 		}
+		if f := strings.Fields(speaker); len(f) > 0 && relativePronouns.Has(strings.ToLower(f[0])) {
+			// a relative clause ("a “mayday” call that allowed …") names
+			// nobody: a speaker is a name or a noun phrase
+			speaker, cue = "", parallax.Span{}
+		}
 		q.Speaker = speaker
 		if cue.Len() > 0 {
 			q.Cue = d.text[cue.Start:cue.End]

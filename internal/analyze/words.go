@@ -38,10 +38,12 @@ var (
 	titleMinorWords = lang.Words("title_minor_words")
 	courtesyTitles  = lang.Words("courtesy_titles")
 	legalForms      = lang.Words("legal_forms", "en")
-	hedgeTerms      = phrases{lang.Words("hedges")}
-	loadedTerms     = phrases{lang.Words("loaded")}
-	pejoratives     = phrases{lang.Words("pejoratives")}
-	opinionTerms    = phrases{lang.Words("opinion")}
+	// relativePronouns open a clause on the noun before them.
+	relativePronouns = lang.Words("relative_pronouns")
+	hedgeTerms       = phrases{lang.Words("hedges")}
+	loadedTerms      = phrases{lang.Words("loaded")}
+	pejoratives      = phrases{lang.Words("pejoratives")}
+	opinionTerms     = phrases{lang.Words("opinion")}
 )
 
 // calendarWords are month and weekday names (English, Spanish, German), not names.
