@@ -398,17 +398,28 @@ Africa|African|Africans|africano
 //go:embed names.txt
 var namesTXT string
 
+// names_es.txt: given names borne in Spain (see gen_names_es.go); names.txt
+// keeps its gender where both list a name.
+//
+//go:embed names_es.txt
+var namesEsTXT string
+
 var givenNames = func() map[string]byte {
 	m := map[string]byte{}
-	for _, l := range strings.Split(namesTXT, "\n") {
-		if l == "" || l[0] == '#' {
-			continue
+	for i, txt := range []string{namesTXT, namesEsTXT} {
+		for _, l := range strings.Split(txt, "\n") {
+			if l == "" || l[0] == '#' {
+				continue
+			}
+			name, g, _ := strings.Cut(l, "\t")
+			if g == "" {
+				g = "U"
+			}
+			if _, ok := m[Key(name)]; ok && i > 0 {
+				continue
+			}
+			m[Key(name)] = g[0]
 		}
-		name, g, _ := strings.Cut(l, "\t")
-		if g == "" {
-			g = "U"
-		}
-		m[Key(name)] = g[0]
 	}
 	return m
 }()
