@@ -1126,6 +1126,11 @@ func guessType(e *ent) string {
 	}
 	// "Ministry of Foreign Affairs", "Bank of Japan": the head comes before "of"
 	for i := 1; i < len(f)-1; i++ {
+		// "Institute for Peace Studies", "Centre for Policy Research": a
+		// body or a building that serves a purpose is the body that runs it
+		if lw := strings.ToLower(f[i]); lw == "for" && (orgHeads.Has(strings.ToLower(f[i-1])) || facilityHeads.Has(strings.ToLower(f[i-1]))) {
+			return parallax.Organization
+		}
 		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {
 			last = strings.ToLower(f[i-1])
 			break

@@ -28,6 +28,8 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a headline word in capitals is no organisation", "Farmers expect WHEAT prices to rise again this year.", "WHEAT", parallax.Misc},
 		{"an acronym in capitals is an organisation", "Officials of the QVRA said the harbour would reopen.", "QVRA", parallax.Organization},
 		{"a Finnish legal form", "Fertiliser maker Velmakka Oyj said profit would fall.", "Velmakka Oyj", parallax.Organization},
+		{"a centre for a purpose is a body", "Researchers at the Quarnby Centre for Tidal Studies said the dyke held.", "Quarnby Centre for Tidal Studies", parallax.Organization},
+		{"a league for a cause is a body", "The Velmora League for Clean Rivers said it would sue.", "Velmora League for Clean Rivers", parallax.Organization},
 	}
 	for _, tt := range tests {
 		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})

@@ -19,3 +19,21 @@ func TestBracketedForms(t *testing.T) {
 		t.Errorf("Wales is named %q", p.Name)
 	}
 }
+
+// TestSpanishGivenNames: names_es.txt adds names borne in Spain, with
+// their accents folded, but not ordinary words or places.
+func TestSpanishGivenNames(t *testing.T) {
+	for _, n := range []string{"Jordi", "Mariano", "Vicente", "Iñaki", "Begoña", "Pilar"} {
+		if !GivenName(n) {
+			t.Errorf("GivenName(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"Paz", "Peru", "Para"} {
+		if GivenName(n) {
+			t.Errorf("GivenName(%q) = true", n)
+		}
+	}
+	if g := Gender("Mariano"); g != 'M' {
+		t.Errorf("Gender(Mariano) = %q", g)
+	}
+}
