@@ -37,3 +37,18 @@ func TestSpanishGivenNames(t *testing.T) {
 		t.Errorf("Gender(Mariano) = %q", g)
 	}
 }
+
+// TestSubdivisionNames: CLDR's English and Spanish names of first-level
+// subdivisions are places; one-word names that are ordinary words are not.
+func TestSubdivisionNames(t *testing.T) {
+	for _, n := range []string{"West Java", "País Vasco", "Guipúzcoa", "Baviera"} {
+		if p, ok := Lookup(n); !ok || p.Kind != "region" {
+			t.Errorf("Lookup(%q) = %v, %v; want a region", n, p, ok)
+		}
+	}
+	for _, n := range []string{"Este", "Zealand", "Unità"} {
+		if p, ok := Lookup(n); ok {
+			t.Errorf("Lookup(%q) = %v; want nothing", n, p)
+		}
+	}
+}
