@@ -65,6 +65,12 @@ func init() {
 		}
 		p.Name = names[0]
 		for _, n := range names {
+			// "Republic of the Congo" is also written "Republic of Congo"
+			if a, b, ok := strings.Cut(n, " of the "); ok {
+				names = append(names, a+" of "+b)
+			}
+		}
+		for _, n := range names {
 			if _, ok := byKey[Key(n)]; !ok {
 				byKey[Key(n)] = p
 			}

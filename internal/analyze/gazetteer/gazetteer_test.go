@@ -52,3 +52,21 @@ func TestSubdivisionNames(t *testing.T) {
 		}
 	}
 }
+
+// TestFormalCountryNames: iso-codes' official names, its inverted names
+// turned round, and both with and without "the" after "of".
+func TestFormalCountryNames(t *testing.T) {
+	tests := []struct{ name, country string }{
+		{"Democratic Republic of the Congo", "CD"},
+		{"Democratic Republic of Congo", "CD"},
+		{"Republic of the Congo", "CG"},
+		{"Republic of Congo", "CG"},
+		{"Islamic Republic of Iran", "IR"},
+		{"Republic of Korea", "KR"},
+	}
+	for _, tt := range tests {
+		if p, ok := Lookup(tt.name); !ok || p.Country != tt.country || p.Kind != "country" {
+			t.Errorf("Lookup(%q) = %v, %v; want country %s", tt.name, p, ok, tt.country)
+		}
+	}
+}

@@ -57,6 +57,12 @@ func main() {
 	}
 	for _, c := range countries.List {
 		code := c["alpha_2"]
+		// the formal names in the order news writes them: "Republic of the
+		// Congo", and "Congo, The Democratic Republic of the" turned round
+		add(c["official_name"], code, "country", false)
+		if head, tail, ok := strings.Cut(c["name"], ", "); ok {
+			add(tail+" "+head, code, "country", false)
+		}
 		for _, k := range []string{"name", "common_name"} {
 			n := c[k]
 			if n == "" {
