@@ -120,7 +120,9 @@ func main() {
 	// A one-word name that is also an ordinary word ("Este", "Nil",
 	// "Unity", "Gales") or the end of a country's name ("Zealand") is left
 	// out: iso-codes' own names were checked by hand in generic, these not.
-	spanish := readWords("/usr/share/dict/spanish")
+	// Debian hunspell-es: its lower-case stems are ordinary words; it
+	// writes names capitalised ("Navarra"), wspanish lists them in lower case
+	spanish := readWords("/usr/share/hunspell/es_ES.dic")
 	ordinary := func(k string) bool {
 		for _, w := range []string{k, strings.TrimSuffix(k, "s"), strings.TrimSuffix(k, "es")} {
 			if _, ok := lang.NounClassesExact(w); ok || spanish[w] || lang.Stopword(w) {
@@ -217,6 +219,7 @@ func unitalic(k string) string {
 }
 
 // readWords reads a word list, one a line, lower-case words only, folded.
+// Its first line, hunspell's count, is no word.
 func readWords(path string) map[string]bool {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -224,6 +227,7 @@ func readWords(path string) map[string]bool {
 	}
 	m := map[string]bool{}
 	for _, w := range strings.Split(string(b), "\n") {
+		w, _, _ = strings.Cut(w, "/") // a hunspell stem's affix flags
 		if w != "" && w == strings.ToLower(w) {
 			m[gazetteer.Key(w)] = true
 		}
