@@ -974,9 +974,16 @@ func (d *doc) resolveEntities() {
 			}
 		}
 		addEnt(mi, key)
-		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)])) {
+		// a place named alone is no surname of a name that ends in it
+		// ("Gobierno de Navarra", "Caixa Galicia" … "Navarra", "Galicia"),
+		// unless the name is a person's by its type or its given name
+		_, lastPlace := gazetteer.Lookup(lastWord(m.key))
+		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)] && !lastPlace)) {
 			f := strings.Fields(m.key)
 			for n := 1; n <= 2 && n < len(f); n++ {
+				if n == 1 && lastPlace && (f[len(f)-2] == "de" || f[len(f)-2] == "of" || f[len(f)-2] == "del") {
+					continue // "Estatuto de Navarra": the place the name is of
+				}
 				sur := strings.Join(f[len(f)-n:], " ")
 				lastNames[sur] = appendUnique(lastNames[sur], key)
 			}

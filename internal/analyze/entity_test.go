@@ -162,3 +162,23 @@ func TestNationalityBeforeOrgHead(t *testing.T) {
 		t.Errorf("the nationality word joined a gang's name: %v", names(a))
 	}
 }
+
+// TestPlaceIsNoSurnameOfAName: a place named alone does not merge into a
+// longer name that ends in it, in English or Spanish; a surname still does.
+func TestPlaceIsNoSurnameOfAName(t *testing.T) {
+	tests := []struct{ lang, text, alone, full string }{
+		{"es", "El Consejo Quistral de Navarra aprobó el plan. Las empresas de Navarra lo celebraron.", "Navarra", "Consejo Quistral de Navarra"},
+		{"en", "The Quistral Bank of Peru raised rates. Exporters in Peru said costs would rise.", "Peru", "Quistral Bank of Peru"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
+		e := findEntity(a, tt.alone)
+		if e == nil || e.Type != parallax.Place {
+			t.Errorf("%q: %+v, want a place of its own; entities %v", tt.alone, e, names(a))
+		}
+	}
+	a := analyzeText(t, "Marta Quistrand won the race. Quistrand said she was tired.")
+	if e := findEntity(a, "Marta Quistrand"); e == nil || len(e.Mentions) < 2 {
+		t.Errorf("the surname no longer merges: %v", names(a))
+	}
+}
