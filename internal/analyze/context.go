@@ -41,6 +41,12 @@ func (d *doc) contextTypes() {
 				org++
 			case !modifierName(mn.text) && facilityHeads.Has(after):
 				fac++
+			case e.typ != parallax.Person && !modifierName(mn.text) && isTitle(after) && !townName(mn.text):
+				// "Quistrak spokeswoman", "Quistfinec CEO": the body the
+				// role serves; a person's name before a role ("Quist aide")
+				// names whom it serves, and a town's ("Quistburgo mayor")
+				// where it serves, so these keep their type
+				org++
 			}
 		}
 		// a person's full name needs most of its mentions to say so
@@ -140,4 +146,10 @@ func orgAfter(w string) bool {
 func modifierName(name string) bool {
 	w := strings.NewReplacer("'", "", "’", "").Replace(lastWord(name))
 	return ner.Common(w) || ner.ProperNounClass(w) == "noun.person" || gazetteerDemonym(w)
+}
+
+// townName: a name the world's towns and cities know (GeoNames).
+func townName(name string) bool {
+	_, ok := gazetteer.LookupCity(name)
+	return ok
 }
