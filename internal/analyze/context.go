@@ -27,7 +27,7 @@ func (d *doc) contextTypes() {
 		if !contextTypable(e) {
 			continue
 		}
-		org, fac := 0, 0
+		org, fac, loc := 0, 0, 0
 		for _, mi := range e.mentions {
 			mn := &d.mentions[mi]
 			if mn.learned || mn.demonym {
@@ -35,6 +35,8 @@ func (d *doc) contextTypes() {
 			}
 			before, after := d.wordsAround(mn)
 			switch {
+			case before == "of" && d.placeNounOf(mn):
+				loc++
 			case orgBefore(before):
 				org++
 			case !modifierName(mn.text) && orgAfter(after):
@@ -55,6 +57,8 @@ func (d *doc) contextTypes() {
 			need = len(e.mentions)/2 + 1
 		}
 		switch {
+		case loc >= need && loc >= org && loc >= fac:
+			e.typ = parallax.Place
 		case org >= need && org > fac:
 			e.typ = parallax.Organization
 		case fac >= need && fac > org && e.typ != parallax.Place:
@@ -152,4 +156,21 @@ func modifierName(name string) bool {
 func townName(name string) bool {
 	_, ok := gazetteer.LookupCity(name)
 	return ok
+}
+
+// placeNounOf: the mention follows a place's head noun and "of": "the
+// town of Quistburgo", "the towns of Quist and Quos", "the islands of Quos".
+func (d *doc) placeNounOf(mn *mention) bool {
+	toks := d.sentToks[mn.sent]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.start })
+	if k < 2 || k == len(toks) || toks[k].start != mn.start {
+		return false
+	}
+	t := toks[k-2]
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	// the geographic heads only: "site", "venue" or "place" of a name
+	// is where a club plays or a person stands as often
+	return placeHeads.Has(t.low) || placeHeads.Has(strings.TrimSuffix(t.low, "s"))
 }

@@ -62,3 +62,16 @@ func TestRoleAfterName(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceHeadOf: a name after a place's head noun and "of" is a place;
+// after "site of" or "manager of" it is not made one.
+func TestPlaceHeadOf(t *testing.T) {
+	a := analyzeText(t, "A bomb exploded at a market in the coastal town of Bou Quistoun on Sunday.")
+	if e := findEntity(a, "Bou Quistoun"); e == nil || e.Type != parallax.Place {
+		t.Errorf("Bou Quistoun: %+v, want a place; entities %v", e, names(a))
+	}
+	a = analyzeText(t, "He was named manager of Quistofi on Monday after the defeat.")
+	if e := findEntity(a, "Quistofi"); e != nil && e.Type == parallax.Place {
+		t.Errorf("Quistofi typed a place after \"manager of\"")
+	}
+}
