@@ -168,7 +168,7 @@ func (d *doc) spanishType(e *ent) string {
 			per++
 		case esSpeechNext(toks, k, end):
 			per++
-		case m.located:
+		case m.located || esPlaceOf(toks, k):
 			loc++
 		case townName && k > 0 && esMasculineArticle(toks[k-1]):
 			club++
@@ -217,6 +217,16 @@ func esTownName(name string) bool {
 	_, town := gazetteer.LookupCity(last)
 	_, place := gazetteer.Lookup(last)
 	return town || place
+}
+
+// esPlaceOf: the name at toks[k] follows a place's head noun and "de":
+// "la localidad de Quistar", "la ciudad de Quistburgo".
+func esPlaceOf(toks []token, k int) bool {
+	if k < 2 || toks[k-1].kind != tWord || toks[k-1].low != "de" {
+		return false
+	}
+	t := toks[k-2]
+	return t.kind == tWord && !t.cap && esPlaceHeads.Has(t.low)
 }
 
 // esMasculineArticle: a lower-case "el", "del" or "al" before a name.
