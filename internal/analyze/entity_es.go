@@ -162,7 +162,7 @@ func (d *doc) spanishType(e *ent) string {
 			end++
 		}
 		switch {
-		case esOrgKindBefore(toks, k):
+		case esOrgKindBefore(toks, k) || esRoleOf(toks, k) && !isTown(m.text):
 			org++
 		case d.esAppositionPerson(toks, k, end):
 			per++
@@ -217,6 +217,17 @@ func esTownName(name string) bool {
 	_, town := gazetteer.LookupCity(last)
 	_, place := gazetteer.Lookup(last)
 	return town || place
+}
+
+// esRoleOf: the name at toks[k] follows a role noun and "de": "el
+// presidente de Quistel", "el portavoz de Quistur" (a town's, "el alcalde
+// de Quistar", is left to the caller).
+func esRoleOf(toks []token, k int) bool {
+	if k < 2 || toks[k-1].kind != tWord || toks[k-1].low != "de" {
+		return false
+	}
+	t := toks[k-2]
+	return t.kind == tWord && !t.cap && esTitles.Has(t.low)
 }
 
 // esPlaceOf: the name at toks[k] follows a place's head noun and "de":
@@ -400,4 +411,10 @@ func (d *doc) esInitialName(mn *mention) bool {
 	toks := d.sentToks[mn.sent]
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= mn.end })
 	return k < len(toks) && toks[k].kind == tWord && esSpeechVerbs.Has(toks[k].low)
+}
+
+// isTown: a name the world's towns and cities know (GeoNames).
+func isTown(name string) bool {
+	_, ok := gazetteer.LookupCity(name)
+	return ok
 }
