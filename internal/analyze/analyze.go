@@ -58,6 +58,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.spanishTypes()
 	d.cityTypes()
 	d.teamType()
+	d.creditTypes()
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}

@@ -139,3 +139,44 @@ func (d *doc) datelineTown(m *mention) bool {
 	c, ok := gazetteer.LookupCity(m.text)
 	return ok && !c.Ambiguous()
 }
+
+// creditTypes types as organisations the names that a dateline credits in
+// brackets after its date: "Quistburgo, 23 may (Quistapress).",
+// "QUISTBURGO, May 23 (Quistwire) -", the news agency that sent the story.
+func (d *doc) creditTypes() {
+	for i := range d.ents {
+		e := &d.ents[i]
+		if e.typ != parallax.Misc && e.typ != "" || len(e.roles) > 0 {
+			continue
+		}
+		for _, mi := range e.mentions {
+			if d.datelineCredit(&d.mentions[mi]) {
+				e.typ = parallax.Organization
+				break
+			}
+		}
+	}
+}
+
+// datelineCredit: the mention stands alone in brackets right after a
+// date's day and month, within the first words of its sentence.
+func (d *doc) datelineCredit(m *mention) bool {
+	toks := d.sentToks[m.sent]
+	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
+	if k < 3 || k > 8 || k == len(toks) || toks[k].start != m.start {
+		return false
+	}
+	end := k
+	for end+1 < len(toks) && toks[end+1].end <= m.end {
+		end++
+	}
+	text := func(j int) string { return d.text[toks[j].start:toks[j].end] }
+	if text(k-1) != "(" || end+1 >= len(toks) || text(end+1) != ")" {
+		return false
+	}
+	// "23 may (" or "May 23 ("
+	a, b := toks[k-3], toks[k-2]
+	day := func(t token) bool { return t.kind == tNum }
+	month := func(t token) bool { return t.kind == tWord && d.calendarWord(strings.ToLower(d.text[t.start:t.end])) }
+	return day(a) && month(b) || month(a) && day(b)
+}

@@ -48,3 +48,19 @@ func TestCityTypes(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineCredit: the name in brackets after a dateline's date is the
+// agency that sent the story; a name in brackets elsewhere is not.
+func TestDatelineCredit(t *testing.T) {
+	tests := []struct{ lang, text, name, typ string }{
+		{"es", "Quistburgo, 23 may (Quistapress).\nEl puerto abrió ayer tras la tormenta.", "Quistapress", parallax.Organization},
+		{"en", "QUISTBURGO, May 23 (Quistwire) - The port reopened on Monday after the storm.", "Quistwire", parallax.Organization},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
+		e := findEntity(a, tt.name)
+		if e == nil || e.Type != tt.typ {
+			t.Errorf("%q: %+v, want %s; entities %v", tt.name, e, tt.typ, names(a))
+		}
+	}
+}

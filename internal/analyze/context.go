@@ -27,7 +27,7 @@ func (d *doc) contextTypes() {
 		if !contextTypable(e) {
 			continue
 		}
-		org, fac := 0, 0
+		org, fac, loc := 0, 0, 0
 		for _, mi := range e.mentions {
 			mn := &d.mentions[mi]
 			if mn.learned || mn.demonym {
@@ -35,12 +35,20 @@ func (d *doc) contextTypes() {
 			}
 			before, after := d.wordsAround(mn)
 			switch {
+			case before == "of" && d.placeNounOf(mn):
+				loc++
 			case orgBefore(before):
 				org++
 			case !modifierName(mn.text) && orgAfter(after):
 				org++
 			case !modifierName(mn.text) && facilityHeads.Has(after):
 				fac++
+			case e.typ != parallax.Person && !modifierName(mn.text) && isTitle(after) && !townName(mn.text):
+				// "Quistrak spokeswoman", "Quistfinec CEO": the body the
+				// role serves; a person's name before a role ("Quist aide")
+				// names whom it serves, and a town's ("Quistburgo mayor")
+				// where it serves, so these keep their type
+				org++
 			}
 		}
 		// a person's full name needs most of its mentions to say so
@@ -49,6 +57,8 @@ func (d *doc) contextTypes() {
 			need = len(e.mentions)/2 + 1
 		}
 		switch {
+		case loc >= need && loc >= org && loc >= fac:
+			e.typ = parallax.Place
 		case org >= need && org > fac:
 			e.typ = parallax.Organization
 		case fac >= need && fac > org && e.typ != parallax.Place:
@@ -140,4 +150,27 @@ func orgAfter(w string) bool {
 func modifierName(name string) bool {
 	w := strings.NewReplacer("'", "", "’", "").Replace(lastWord(name))
 	return ner.Common(w) || ner.ProperNounClass(w) == "noun.person" || gazetteerDemonym(w)
+}
+
+// townName: a name the world's towns and cities know (GeoNames).
+func townName(name string) bool {
+	_, ok := gazetteer.LookupCity(name)
+	return ok
+}
+
+// placeNounOf: the mention follows a place's head noun and "of": "the
+// town of Quistburgo", "the towns of Quist and Quos", "the islands of Quos".
+func (d *doc) placeNounOf(mn *mention) bool {
+	toks := d.sentToks[mn.sent]
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.start })
+	if k < 2 || k == len(toks) || toks[k].start != mn.start {
+		return false
+	}
+	t := toks[k-2]
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	// the geographic heads only: "site", "venue" or "place" of a name
+	// is where a club plays or a person stands as often
+	return placeHeads.Has(t.low) || placeHeads.Has(strings.TrimSuffix(t.low, "s"))
 }

@@ -46,3 +46,32 @@ func TestLocatedPlaceKeepsType(t *testing.T) {
 		t.Errorf("Lisgarrow: %+v, want a place", e)
 	}
 }
+
+// TestRoleAfterName: a name right before a role noun names the body the
+// role serves, unless it is a person's or a town's.
+func TestRoleAfterName(t *testing.T) {
+	tests := []struct{ text, name, typ string }{
+		{"Quistfinec CEO Stephen Frater told reporters in a statement on Monday.", "Quistfinec", parallax.Organization},
+		{"A Quistain spokesman told reporters the deal was done.", "Quistain", parallax.Organization},
+		{"Rome mayor Walter Quistelli opened the bridge on Monday.", "Rome", parallax.Place},
+	}
+	for _, tt := range tests {
+		a := analyzeText(t, tt.text)
+		if e := findEntity(a, tt.name); e == nil || e.Type != tt.typ {
+			t.Errorf("%q: %+v, want %s; entities %v", tt.name, e, tt.typ, names(a))
+		}
+	}
+}
+
+// TestPlaceHeadOf: a name after a place's head noun and "of" is a place;
+// after "site of" or "manager of" it is not made one.
+func TestPlaceHeadOf(t *testing.T) {
+	a := analyzeText(t, "A bomb exploded at a market in the coastal town of Bou Quistoun on Sunday.")
+	if e := findEntity(a, "Bou Quistoun"); e == nil || e.Type != parallax.Place {
+		t.Errorf("Bou Quistoun: %+v, want a place; entities %v", e, names(a))
+	}
+	a = analyzeText(t, "He was named manager of Quistofi on Monday after the defeat.")
+	if e := findEntity(a, "Quistofi"); e != nil && e.Type == parallax.Place {
+		t.Errorf("Quistofi typed a place after \"manager of\"")
+	}
+}

@@ -974,9 +974,16 @@ func (d *doc) resolveEntities() {
 			}
 		}
 		addEnt(mi, key)
-		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)])) {
+		// a place named alone is no surname of a name that ends in it
+		// ("Gobierno de Navarra", "Caixa Galicia" … "Navarra", "Galicia"),
+		// unless the name is a person's by its type or its given name
+		_, lastPlace := gazetteer.Lookup(lastWord(m.key))
+		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)] && !lastPlace)) {
 			f := strings.Fields(m.key)
 			for n := 1; n <= 2 && n < len(f); n++ {
+				if n == 1 && lastPlace && (f[len(f)-2] == "de" || f[len(f)-2] == "of" || f[len(f)-2] == "del") {
+					continue // "Estatuto de Navarra": the place the name is of
+				}
 				sur := strings.Join(f[len(f)-n:], " ")
 				lastNames[sur] = appendUnique(lastNames[sur], key)
 			}
@@ -1126,6 +1133,11 @@ func guessType(e *ent) string {
 	}
 	// "Ministry of Foreign Affairs", "Bank of Japan": the head comes before "of"
 	for i := 1; i < len(f)-1; i++ {
+		// "Institute for Peace Studies", "Centre for Policy Research": a
+		// body or a building that serves a purpose is the body that runs it
+		if lw := strings.ToLower(f[i]); lw == "for" && (orgHeads.Has(strings.ToLower(f[i-1])) || facilityHeads.Has(strings.ToLower(f[i-1]))) {
+			return parallax.Organization
+		}
 		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {
 			last = strings.ToLower(f[i-1])
 			break

@@ -148,7 +148,8 @@ func (d *doc) spanishType(e *ent) string {
 	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
 		return parallax.Place
 	}
-	var org, per, loc int
+	var org, per, loc, club int
+	townName := esTownName(name)
 	for _, mi := range e.mentions {
 		m := &d.mentions[mi]
 		toks := d.sentToks[m.sent]
@@ -161,14 +162,16 @@ func (d *doc) spanishType(e *ent) string {
 			end++
 		}
 		switch {
-		case esOrgKindBefore(toks, k):
+		case esOrgKindBefore(toks, k) || esRoleOf(toks, k) && !isTown(m.text):
 			org++
 		case d.esAppositionPerson(toks, k, end):
 			per++
 		case esSpeechNext(toks, k, end):
 			per++
-		case m.located:
+		case m.located || esPlaceOf(toks, k):
 			loc++
+		case townName && k > 0 && esMasculineArticle(toks[k-1]):
+			club++
 		}
 	}
 	f := strings.Fields(name)
@@ -182,6 +185,10 @@ func (d *doc) spanishType(e *ent) string {
 		return parallax.Person
 	case len(f) == 1 && esSurname(name) && looksPersonWord(name):
 		return parallax.Person
+	case club > 0 && loc == 0 && len(e.roles) == 0 && e.typ != parallax.Organization:
+		// Spanish names a town without an article; "el Elche", "del Real
+		// Quistburgo" name the club
+		return parallax.Organization
 	case e.typ == parallax.Person && len(f) > 2 && esParticle(strings.ToLower(f[1])) && !gazetteer.GivenName(f[0]):
 		// "Junta de Extremadura": the shared rules take "de" for a given name
 		if loc > 0 {
@@ -192,6 +199,50 @@ func (d *doc) spanishType(e *ent) string {
 		return parallax.Place
 	}
 	return ""
+}
+
+// esTownName: a town's name ("Elche"), or a word before a town's or a
+// region's name, with or without "de" ("Real Quistburgo", "Atlético de
+// Quistburgo"), which the article before it makes a club's. Longer names
+// are buildings and streets more often ("Palacio de la Quista").
+func esTownName(name string) bool {
+	if c, ok := gazetteer.LookupCity(name); ok {
+		return !c.Ambiguous() // "el Metro" is no club
+	}
+	f := strings.Fields(name)
+	if len(f) != 2 && (len(f) != 3 || f[1] != "de") {
+		return false
+	}
+	last := f[len(f)-1]
+	_, town := gazetteer.LookupCity(last)
+	_, place := gazetteer.Lookup(last)
+	return town || place
+}
+
+// esRoleOf: the name at toks[k] follows a role noun and "de": "el
+// presidente de Quistel", "el portavoz de Quistur" (a town's, "el alcalde
+// de Quistar", is left to the caller).
+func esRoleOf(toks []token, k int) bool {
+	if k < 2 || toks[k-1].kind != tWord || toks[k-1].low != "de" {
+		return false
+	}
+	t := toks[k-2]
+	return t.kind == tWord && !t.cap && esTitles.Has(t.low)
+}
+
+// esPlaceOf: the name at toks[k] follows a place's head noun and "de":
+// "la localidad de Quistar", "la ciudad de Quistburgo".
+func esPlaceOf(toks []token, k int) bool {
+	if k < 2 || toks[k-1].kind != tWord || toks[k-1].low != "de" {
+		return false
+	}
+	t := toks[k-2]
+	return t.kind == tWord && !t.cap && esPlaceHeads.Has(t.low)
+}
+
+// esMasculineArticle: a lower-case "el", "del" or "al" before a name.
+func esMasculineArticle(t token) bool {
+	return t.kind == tWord && !t.cap && (t.low == "el" || t.low == "del" || t.low == "al")
 }
 
 // esOrgKindBefore: the name at toks[k] follows a lower-case noun of an
@@ -360,4 +411,10 @@ func (d *doc) esInitialName(mn *mention) bool {
 	toks := d.sentToks[mn.sent]
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= mn.end })
 	return k < len(toks) && toks[k].kind == tWord && esSpeechVerbs.Has(toks[k].low)
+}
+
+// isTown: a name the world's towns and cities know (GeoNames).
+func isTown(name string) bool {
+	_, ok := gazetteer.LookupCity(name)
+	return ok
 }

@@ -24,6 +24,11 @@ func TestSpanishEntityTypes(t *testing.T) {
 		{"the subject of a verb of saying after it", "La reforma llegará en otoño, señaló Quistavides en la rueda de prensa.", "Quistavides", parallax.Person},
 		{"a noun of an organisation's kind before the name", "Los accionistas de la petrolera quistiana Quistrobras votaron el plan.", "Quistrobras", parallax.Organization},
 		{"a Spanish patronymic surname", "El plan fue defendido por Marcelo Quistánez en la reunión de la tarde.", "Marcelo Quistánez", parallax.Person},
+		{"a town after a masculine article is its club", "El delantero marcó dos goles ante el Getafe el domingo por la tarde.", "Getafe", parallax.Organization},
+		{"a word before a town after the article is a club", "Los jugadores del Real Zaragoza entrenaron ayer a puerta cerrada.", "Real Zaragoza", parallax.Organization},
+		{"a place's head and \"de\" before the name", "Los vecinos de la localidad de Quistarrúa cortaron la carretera.", "Quistarrúa", parallax.Place},
+		{"a role noun and \"de\" before the name", "Según el presidente de Quistelnor, la fusión se cerrará en junio.", "Quistelnor", parallax.Organization},
+		{"a town without an article stays a town", "La feria abrió en Getafe con tres días de retraso por la lluvia.", "Getafe", parallax.Place},
 	}
 	for _, tt := range tests {
 		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "es"})

@@ -28,6 +28,8 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a headline word in capitals is no organisation", "Farmers expect WHEAT prices to rise again this year.", "WHEAT", parallax.Misc},
 		{"an acronym in capitals is an organisation", "Officials of the QVRA said the harbour would reopen.", "QVRA", parallax.Organization},
 		{"a Finnish legal form", "Fertiliser maker Velmakka Oyj said profit would fall.", "Velmakka Oyj", parallax.Organization},
+		{"a centre for a purpose is a body", "Researchers at the Quarnby Centre for Tidal Studies said the dyke held.", "Quarnby Centre for Tidal Studies", parallax.Organization},
+		{"a league for a cause is a body", "The Velmora League for Clean Rivers said it would sue.", "Velmora League for Clean Rivers", parallax.Organization},
 	}
 	for _, tt := range tests {
 		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
@@ -158,5 +160,25 @@ func TestNationalityBeforeOrgHead(t *testing.T) {
 	a = analyzeText(t, "Police in Kessel arrested three members of the Venezuelan Tren de Aragua gang on Monday.")
 	if e := findEntity(a, "Venezuelan Tren de Aragua"); e != nil {
 		t.Errorf("the nationality word joined a gang's name: %v", names(a))
+	}
+}
+
+// TestPlaceIsNoSurnameOfAName: a place named alone does not merge into a
+// longer name that ends in it, in English or Spanish; a surname still does.
+func TestPlaceIsNoSurnameOfAName(t *testing.T) {
+	tests := []struct{ lang, text, alone, full string }{
+		{"es", "El Consejo Quistral de Navarra aprobó el plan. Las empresas de Navarra lo celebraron.", "Navarra", "Consejo Quistral de Navarra"},
+		{"en", "The Quistral Bank of Peru raised rates. Exporters in Peru said costs would rise.", "Peru", "Quistral Bank of Peru"},
+	}
+	for _, tt := range tests {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
+		e := findEntity(a, tt.alone)
+		if e == nil || e.Type != parallax.Place {
+			t.Errorf("%q: %+v, want a place of its own; entities %v", tt.alone, e, names(a))
+		}
+	}
+	a := analyzeText(t, "Marta Quistrand won the race. Quistrand said she was tired.")
+	if e := findEntity(a, "Marta Quistrand"); e == nil || len(e.Mentions) < 2 {
+		t.Errorf("the surname no longer merges: %v", names(a))
 	}
 }

@@ -65,6 +65,12 @@ func init() {
 		}
 		p.Name = names[0]
 		for _, n := range names {
+			// "Republic of the Congo" is also written "Republic of Congo"
+			if a, b, ok := strings.Cut(n, " of the "); ok {
+				names = append(names, a+" of "+b)
+			}
+		}
+		for _, n := range names {
 			if _, ok := byKey[Key(n)]; !ok {
 				byKey[Key(n)] = p
 			}
@@ -398,17 +404,28 @@ Africa|African|Africans|africano
 //go:embed names.txt
 var namesTXT string
 
+// names_es.txt: given names borne in Spain (see gen_names_es.go); names.txt
+// keeps its gender where both list a name.
+//
+//go:embed names_es.txt
+var namesEsTXT string
+
 var givenNames = func() map[string]byte {
 	m := map[string]byte{}
-	for _, l := range strings.Split(namesTXT, "\n") {
-		if l == "" || l[0] == '#' {
-			continue
+	for i, txt := range []string{namesTXT, namesEsTXT} {
+		for _, l := range strings.Split(txt, "\n") {
+			if l == "" || l[0] == '#' {
+				continue
+			}
+			name, g, _ := strings.Cut(l, "\t")
+			if g == "" {
+				g = "U"
+			}
+			if _, ok := m[Key(name)]; ok && i > 0 {
+				continue
+			}
+			m[Key(name)] = g[0]
 		}
-		name, g, _ := strings.Cut(l, "\t")
-		if g == "" {
-			g = "U"
-		}
-		m[Key(name)] = g[0]
 	}
 	return m
 }()

@@ -19,3 +19,54 @@ func TestBracketedForms(t *testing.T) {
 		t.Errorf("Wales is named %q", p.Name)
 	}
 }
+
+// TestSpanishGivenNames: names_es.txt adds names borne in Spain, with
+// their accents folded, but not ordinary words or places.
+func TestSpanishGivenNames(t *testing.T) {
+	for _, n := range []string{"Jordi", "Mariano", "Vicente", "Iñaki", "Begoña", "Pilar"} {
+		if !GivenName(n) {
+			t.Errorf("GivenName(%q) = false", n)
+		}
+	}
+	for _, n := range []string{"Paz", "Peru", "Para"} {
+		if GivenName(n) {
+			t.Errorf("GivenName(%q) = true", n)
+		}
+	}
+	if g := Gender("Mariano"); g != 'M' {
+		t.Errorf("Gender(Mariano) = %q", g)
+	}
+}
+
+// TestSubdivisionNames: CLDR's English and Spanish names of first-level
+// subdivisions are places; one-word names that are ordinary words are not.
+func TestSubdivisionNames(t *testing.T) {
+	for _, n := range []string{"West Java", "País Vasco", "Guipúzcoa", "Baviera"} {
+		if p, ok := Lookup(n); !ok || p.Kind != "region" {
+			t.Errorf("Lookup(%q) = %v, %v; want a region", n, p, ok)
+		}
+	}
+	for _, n := range []string{"Este", "Zealand", "Unità"} {
+		if p, ok := Lookup(n); ok {
+			t.Errorf("Lookup(%q) = %v; want nothing", n, p)
+		}
+	}
+}
+
+// TestFormalCountryNames: iso-codes' official names, its inverted names
+// turned round, and both with and without "the" after "of".
+func TestFormalCountryNames(t *testing.T) {
+	tests := []struct{ name, country string }{
+		{"Democratic Republic of the Congo", "CD"},
+		{"Democratic Republic of Congo", "CD"},
+		{"Republic of the Congo", "CG"},
+		{"Republic of Congo", "CG"},
+		{"Islamic Republic of Iran", "IR"},
+		{"Republic of Korea", "KR"},
+	}
+	for _, tt := range tests {
+		if p, ok := Lookup(tt.name); !ok || p.Country != tt.country || p.Kind != "country" {
+			t.Errorf("Lookup(%q) = %v, %v; want country %s", tt.name, p, ok, tt.country)
+		}
+	}
+}
