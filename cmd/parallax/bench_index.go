@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"text/tabwriter"
@@ -27,7 +29,11 @@ const indexPlaced = 1000
 // was kept in the store), building the kept index once, opening it, and
 // placing new articles through it, first with nothing read yet, then
 // again.
-func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) error {
+//
+// keep, when not empty, is a folder where each library is kept once built,
+// to start from next time; profile, when not empty, a file for a CPU
+// profile of the placements.
+func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64, keep, profile string) error {
 	m := c.Main
 	dir, err := os.MkdirTemp("", "parallax-bench-index-")
 	if err != nil {
@@ -41,12 +47,7 @@ func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64) 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		st, err := openStore(ctx, filepath.Join(dir, fmt.Sprintf("lib%d.db", n)))
-		if err != nil {
-			return err
-		}
-		row, err := c.indexRow(ctx, st, n, seed)
-		st.Close()
+		row, err := c.indexRow(ctx, filepath.Join(dir, fmt.Sprintf("lib%d.db", n)), n, seed, keep, profile)
 		if err != nil {
 			return err
 		}
@@ -96,7 +97,7 @@ func (s *countingStore) reset() {
 	s.mu.Unlock()
 }
 
-func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, seed int64) (string, error) {
+func (c *BenchCommand) indexRow(ctx context.Context, path string, n int, seed int64, keep, profile string) (string, error) {
 	m := c.Main
 	now := time.Now()
 	arts := synth.Corpus(synth.Options{Articles: n + 3*indexPlaced, Seed: seed + 2})
@@ -104,6 +105,27 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	for i, a := range arts {
 		a.Published = now.Add(-span + time.Duration(float64(span)*float64(i)/float64(len(arts))))
 	}
+	var kept string
+	if keep != "" {
+		kept = filepath.Join(keep, fmt.Sprintf("lib%d-seed%d.db", n, seed))
+		if _, err := os.Stat(kept); err == nil {
+			fmt.Fprintf(m.Stderr, "starting from %s…\n", kept)
+			if err := copyFile(kept, path); err != nil {
+				return "", err
+			}
+			st, err := openStore(ctx, path)
+			if err != nil {
+				return "", err
+			}
+			defer st.Close()
+			return c.indexPlace(ctx, st, arts, n, now, 0, 0, profile)
+		}
+	}
+	st, err := openStore(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	defer func() { st.Close() }()
 	fmt.Fprintf(m.Stderr, "storing %d articles…\n", n)
 	if err := storeAll(ctx, ingest.NewStorer(st), arts[:n]); err != nil {
 		return "", err
@@ -142,6 +164,31 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	if err != nil {
 		return "", err
 	}
+	if kept != "" {
+		// Closed, so that the file holds all (the WAL checkpointed).
+		st.Close()
+		if err := os.MkdirAll(keep, 0o755); err != nil {
+			return "", err
+		}
+		if err := copyFile(path, kept+".tmp"); err != nil {
+			return "", err
+		}
+		if err := os.Rename(kept+".tmp", kept); err != nil {
+			return "", err
+		}
+		if st, err = openStore(ctx, path); err != nil {
+			return "", err
+		}
+	}
+	return c.indexPlace(ctx, st, arts, n, now, rebuild, build, profile)
+}
+
+// indexPlace times starting ingest over the library st holds (its first n
+// articles of arts stored and placed) and placing the rest after.
+func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts []*parallax.Article, n int, now time.Time, rebuild, build time.Duration, profile string) (string, error) {
+	var err error
+	var start time.Time
+	var ing *ingest.Ingester
 
 	// Starting again: the fastest of three.
 	cs := &countingStore{Store: st}
@@ -171,6 +218,17 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 		}
 		return time.Since(start), err
 	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return "", err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return "", err
+		}
+		defer f.Close()
+	}
 	cs.reset()
 	first, err := place(arts[n : n+indexPlaced])
 	if err != nil {
@@ -189,6 +247,9 @@ func (c *BenchCommand) indexRow(ctx context.Context, st parallax.Store, n int, s
 	// per article).
 	entries, capacity := ing.IndexLog()
 	nextSaved, k := cs.saved, cs.kinds
+	if profile != "" {
+		pprof.StopCPUProfile()
+	}
 	start = time.Now()
 	if err := ing.FoldIndex(ctx); err != nil {
 		return "", err
@@ -262,4 +323,22 @@ func cmpErr(first, err error) error {
 		return first
 	}
 	return err
+}
+
+// copyFile copies the file at from to to.
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }
