@@ -31,8 +31,9 @@ const indexPlaced = 1000
 // again.
 //
 // keep, when not empty, is a folder where each library is kept once built,
-// to start from next time; profile, when not empty, a file for a CPU
-// profile of the placements.
+// to start from next time; profile, when not empty, the name of files for
+// CPU profiles of the placements after a start (profile.1) and of those
+// after (profile.2).
 func (c *BenchCommand) indexScale(ctx context.Context, sizes []int, seed int64, keep, profile string) error {
 	m := c.Main
 	dir, err := os.MkdirTemp("", "parallax-bench-index-")
@@ -64,8 +65,11 @@ type countingStore struct {
 	mu          sync.Mutex
 	reads       int
 	read, saved time.Duration
+	savedCPU    time.Duration // the process's CPU time while saving
 	bytes       int
-	kinds       [8]int // values saved, by kind
+	kinds       [16]int // values saved, by kind
+	readKinds   [16]int // values read, by kind
+	readTimes   [16]time.Duration
 }
 
 func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
@@ -74,15 +78,18 @@ func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) 
 	s.mu.Lock()
 	s.reads += len(m)
 	s.read += time.Since(start)
+	s.readKinds[min(kind, len(s.kinds)-1)] += len(m)
+	s.readTimes[min(kind, len(s.kinds)-1)] += time.Since(start)
 	s.mu.Unlock()
 	return m, err
 }
 
 func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	err := s.Store.SaveGroupState(ctx, w)
 	s.mu.Lock()
 	s.saved += time.Since(start)
+	s.savedCPU += cpuTime() - cpu
 	for _, v := range w.Values {
 		s.bytes += len(v.Value) + 16
 		s.kinds[min(v.Kind, len(s.kinds)-1)]++
@@ -93,7 +100,8 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 
 func (s *countingStore) reset() {
 	s.mu.Lock()
-	s.reads, s.read, s.saved, s.bytes, s.kinds = 0, 0, 0, 0, [8]int{}
+	s.reads, s.read, s.saved, s.bytes, s.kinds, s.savedCPU = 0, 0, 0, 0, [16]int{}, 0
+	s.readKinds, s.readTimes = [16]int{}, [16]time.Duration{}
 	s.mu.Unlock()
 }
 
@@ -207,27 +215,31 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 		}
 	}
 	defer ing.Close()
+	var placeCPU time.Duration // the process's CPU time placing the last batch
+	placing := 0
 	place := func(batch []*parallax.Article) (time.Duration, error) {
 		if err := storeAll(ctx, ingest.NewStorer(st), batch); err != nil {
 			return 0, err
 		}
-		start := time.Now()
+		// The profile of the first two batches' placements: profile.1, .2.
+		if placing++; profile != "" && placing <= 2 {
+			f, err := os.Create(fmt.Sprintf("%s.%d", profile, placing))
+			if err != nil {
+				return 0, err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return 0, err
+			}
+			defer pprof.StopCPUProfile()
+		}
+		start, cpu := time.Now(), cpuTime()
 		placed, err := ing.PlacePending(ctx, len(batch), nil)
 		if err == nil && placed != len(batch) {
 			err = fmt.Errorf("placed %d of %d", placed, len(batch))
 		}
+		placeCPU = cpuTime() - cpu
 		return time.Since(start), err
-	}
-	if profile != "" {
-		f, err := os.Create(profile)
-		if err != nil {
-			return "", err
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return "", err
-		}
-		defer f.Close()
 	}
 	cs.reset()
 	first, err := place(arts[n : n+indexPlaced])
@@ -235,6 +247,7 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 		return "", err
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
+	fmt.Fprintf(c.Main.Stderr, "first %d: %.2f ms/article, CPU %.2f ms; saving %.2f ms, CPU %.2f ms\n", indexPlaced, first.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, saved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced)
 	logged, _ := ing.IndexLog()
 	cs.reset()
 	next, err := place(arts[n+indexPlaced : n+2*indexPlaced])
@@ -246,10 +259,18 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 	// logged (a full log holds more, which a fold writes in fewer pages
 	// per article).
 	entries, capacity := ing.IndexLog()
-	nextSaved, k := cs.saved, cs.kinds
-	if profile != "" {
-		pprof.StopCPUProfile()
+	var vEntries, vCapacity int
+	if v, ok := any(ing).(interface{ IndexValueLog() (int, int) }); ok {
+		vEntries, vCapacity = v.IndexValueLog()
 	}
+	nextSaved, k := cs.saved, cs.kinds
+	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms; reading %.2f ms, saving %.2f ms, CPU %.2f ms; read by kind (values/article, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced)
+	for kind, v := range cs.readKinds {
+		if v > 0 {
+			fmt.Fprintf(c.Main.Stderr, " %d: %.1f %.3f;", kind, float64(v)/indexPlaced, cs.readTimes[kind].Seconds()*1000/indexPlaced)
+		}
+	}
+	fmt.Fprintf(c.Main.Stderr, " value log: %d entries of %d, %d rows saved\n", vEntries, vCapacity, k[group.StateDocNum+1])
 	start = time.Now()
 	if err := ing.FoldIndex(ctx); err != nil {
 		return "", err
