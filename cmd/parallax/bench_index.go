@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -66,6 +69,7 @@ type countingStore struct {
 	reads       int
 	read, saved time.Duration
 	savedCPU    time.Duration // the process's CPU time while saving
+	savedIO     ioCounts      // the process's I/O while saving
 	bytes       int
 	kinds       [16]int // values saved, by kind
 	readKinds   [16]int // values read, by kind
@@ -85,11 +89,12 @@ func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) 
 }
 
 func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
-	start, cpu := time.Now(), cpuTime()
+	start, cpu, io := time.Now(), cpuTime(), readIO()
 	err := s.Store.SaveGroupState(ctx, w)
 	s.mu.Lock()
 	s.saved += time.Since(start)
 	s.savedCPU += cpuTime() - cpu
+	s.savedIO = s.savedIO.add(readIO().sub(io))
 	for _, v := range w.Values {
 		s.bytes += len(v.Value) + 16
 		s.kinds[min(v.Kind, len(s.kinds)-1)]++
@@ -100,7 +105,7 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 
 func (s *countingStore) reset() {
 	s.mu.Lock()
-	s.reads, s.read, s.saved, s.bytes, s.kinds, s.savedCPU = 0, 0, 0, 0, [16]int{}, 0
+	s.reads, s.read, s.saved, s.bytes, s.kinds, s.savedCPU, s.savedIO = 0, 0, 0, 0, [16]int{}, 0, ioCounts{}
 	s.readKinds, s.readTimes = [16]int{}, [16]time.Duration{}
 	s.mu.Unlock()
 }
@@ -126,7 +131,7 @@ func (c *BenchCommand) indexRow(ctx context.Context, path string, n int, seed in
 				return "", err
 			}
 			defer st.Close()
-			return c.indexPlace(ctx, st, arts, n, now, 0, 0, profile)
+			return c.indexPlace(ctx, st, path, arts, n, now, 0, 0, profile)
 		}
 	}
 	st, err := openStore(ctx, path)
@@ -188,12 +193,13 @@ func (c *BenchCommand) indexRow(ctx context.Context, path string, n int, seed in
 			return "", err
 		}
 	}
-	return c.indexPlace(ctx, st, arts, n, now, rebuild, build, profile)
+	return c.indexPlace(ctx, st, path, arts, n, now, rebuild, build, profile)
 }
 
 // indexPlace times starting ingest over the library st holds (its first n
-// articles of arts stored and placed) and placing the rest after.
-func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts []*parallax.Article, n int, now time.Time, rebuild, build time.Duration, profile string) (string, error) {
+// articles of arts stored and placed), in the SQLite file at path, and
+// placing the rest after.
+func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, path string, arts []*parallax.Article, n int, now time.Time, rebuild, build time.Duration, profile string) (string, error) {
 	var err error
 	var start time.Time
 	var ing *ingest.Ingester
@@ -216,9 +222,15 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 	}
 	defer ing.Close()
 	var placeCPU time.Duration // the process's CPU time placing the last batch
+	var placeIO ioCounts
 	placing := 0
 	place := func(batch []*parallax.Article) (time.Duration, error) {
 		if err := storeAll(ctx, ingest.NewStorer(st), batch); err != nil {
+			return 0, err
+		}
+		// What storing wrote is copied from the WAL into the file now, not
+		// by a checkpoint the placements' save would run.
+		if err := checkpoint(ctx, path); err != nil {
 			return 0, err
 		}
 		// The profile of the first two batches' placements: profile.1, .2.
@@ -233,12 +245,12 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 			}
 			defer pprof.StopCPUProfile()
 		}
-		start, cpu := time.Now(), cpuTime()
+		start, cpu, io := time.Now(), cpuTime(), readIO()
 		placed, err := ing.PlacePending(ctx, len(batch), nil)
 		if err == nil && placed != len(batch) {
 			err = fmt.Errorf("placed %d of %d", placed, len(batch))
 		}
-		placeCPU = cpuTime() - cpu
+		placeCPU, placeIO = cpuTime()-cpu, readIO().sub(io)
 		return time.Since(start), err
 	}
 	cs.reset()
@@ -247,7 +259,7 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 		return "", err
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
-	fmt.Fprintf(c.Main.Stderr, "first %d: %.2f ms/article, CPU %.2f ms; saving %.2f ms, CPU %.2f ms\n", indexPlaced, first.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, saved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced)
+	fmt.Fprintf(c.Main.Stderr, "first %d: %.2f ms/article, CPU %.2f ms, I/O %s; saving %.2f ms, CPU %.2f ms, I/O %s\n", indexPlaced, first.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), saved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
 	logged, _ := ing.IndexLog()
 	cs.reset()
 	next, err := place(arts[n+indexPlaced : n+2*indexPlaced])
@@ -264,7 +276,7 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, arts [
 		vEntries, vCapacity = v.IndexValueLog()
 	}
 	nextSaved, k := cs.saved, cs.kinds
-	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms; reading %.2f ms, saving %.2f ms, CPU %.2f ms; read by kind (values/article, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced)
+	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms, I/O %s; reading %.2f ms, saving %.2f ms, CPU %.2f ms, I/O %s; read by kind (values/article, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
 	for kind, v := range cs.readKinds {
 		if v > 0 {
 			fmt.Fprintf(c.Main.Stderr, " %d: %.1f %.3f;", kind, float64(v)/indexPlaced, cs.readTimes[kind].Seconds()*1000/indexPlaced)
@@ -362,4 +374,66 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// ioCounts are the process's I/O counts from /proc/self/io: bytes and
+// calls of read and write (whether or not the disk was touched), which,
+// unlike times, do not vary with the machine's load.
+type ioCounts struct{ rchar, wchar, syscr, syscw int64 }
+
+// readIO reads the counts; zero where there is no /proc.
+func readIO() ioCounts {
+	var c ioCounts
+	b, err := os.ReadFile("/proc/self/io")
+	if err != nil {
+		return c
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		k, v, ok := strings.Cut(line, ": ")
+		if !ok {
+			continue
+		}
+		n, _ := strconv.ParseInt(v, 10, 64)
+		switch k {
+		case "rchar":
+			c.rchar = n
+		case "wchar":
+			c.wchar = n
+		case "syscr":
+			c.syscr = n
+		case "syscw":
+			c.syscw = n
+		}
+	}
+	return c
+}
+
+func (c ioCounts) sub(d ioCounts) ioCounts {
+	return ioCounts{c.rchar - d.rchar, c.wchar - d.wchar, c.syscr - d.syscr, c.syscw - d.syscw}
+}
+
+func (c ioCounts) add(d ioCounts) ioCounts {
+	return ioCounts{c.rchar + d.rchar, c.wchar + d.wchar, c.syscr + d.syscr, c.syscw + d.syscw}
+}
+
+// per formats the counts per article: KB read and written, read and
+// write calls.
+func (c ioCounts) per(n int) string {
+	f := float64(n)
+	return fmt.Sprintf("read %.1f KB in %.1f calls, wrote %.1f KB in %.1f calls", float64(c.rchar)/1024/f, float64(c.syscr)/f, float64(c.wchar)/1024/f, float64(c.syscw)/f)
+}
+
+// checkpoint copies what the WAL of the SQLite file at path holds into
+// the file, through a connection of its own.
+func checkpoint(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var busy, logged, copied int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)").Scan(&busy, &logged, &copied); err != nil {
+		return fmt.Errorf("checkpoint: %w", err)
+	}
+	return nil
 }
