@@ -73,6 +73,7 @@ type countingStore struct {
 	bytes       int
 	kinds       [16]int // values saved, by kind
 	readKinds   [16]int // values read, by kind
+	askedKinds  [16]int // keys asked for, by kind
 	readTimes   [16]time.Duration
 }
 
@@ -83,6 +84,7 @@ func (s *countingStore) GroupState(ctx context.Context, kind int, keys []int64) 
 	s.reads += len(m)
 	s.read += time.Since(start)
 	s.readKinds[min(kind, len(s.kinds)-1)] += len(m)
+	s.askedKinds[min(kind, len(s.kinds)-1)] += len(keys)
 	s.readTimes[min(kind, len(s.kinds)-1)] += time.Since(start)
 	s.mu.Unlock()
 	return m, err
@@ -106,7 +108,7 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 func (s *countingStore) reset() {
 	s.mu.Lock()
 	s.reads, s.read, s.saved, s.bytes, s.kinds, s.savedCPU, s.savedIO = 0, 0, 0, 0, [16]int{}, 0, ioCounts{}
-	s.readKinds, s.readTimes = [16]int{}, [16]time.Duration{}
+	s.readKinds, s.readTimes, s.askedKinds = [16]int{}, [16]time.Duration{}, [16]int{}
 	s.mu.Unlock()
 }
 
@@ -276,10 +278,10 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, path s
 		vEntries, vCapacity = v.IndexValueLog()
 	}
 	nextSaved, k := cs.saved, cs.kinds
-	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms, I/O %s; reading %.2f ms, saving %.2f ms, CPU %.2f ms, I/O %s; read by kind (values/article, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
+	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms, I/O %s; reading %.2f ms, saving %.2f ms, CPU %.2f ms, I/O %s; read by kind (values/article of keys asked, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
 	for kind, v := range cs.readKinds {
 		if v > 0 {
-			fmt.Fprintf(c.Main.Stderr, " %d: %.1f %.3f;", kind, float64(v)/indexPlaced, cs.readTimes[kind].Seconds()*1000/indexPlaced)
+			fmt.Fprintf(c.Main.Stderr, " %d: %.1f of %.1f, %.3f;", kind, float64(v)/indexPlaced, float64(cs.askedKinds[kind])/indexPlaced, cs.readTimes[kind].Seconds()*1000/indexPlaced)
 		}
 	}
 	fmt.Fprintf(c.Main.Stderr, " value log: %d entries of %d, %d rows saved\n", vEntries, vCapacity, k[group.StateDocNum+1])
