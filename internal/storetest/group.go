@@ -127,6 +127,25 @@ func testGroupStatePlacement(t *testing.T, s parallax.Store) {
 	if a, err := s.Article(ctx, ids[2]); err != nil || a.StoryID != 0 {
 		t.Errorf("after failed placements: article %d in story %d, %v; want none", ids[2], a.StoryID, err)
 	}
+	// Placed, then moved in the same write: the last placement wins; one
+	// that names an unknown story fails the write even when a later one
+	// replaces it.
+	other, err := s.CreateStory(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.SaveGroupState(ctx, parallax.GroupWrite{Placements: []parallax.Placement{{ArticleID: ids[2], StoryID: other + 100}, {ArticleID: ids[2], StoryID: other}}})
+	wantCode(t, "SaveGroupState with a replaced placement to an unknown story", err, parallax.ENOTFOUND)
+	err = s.SaveGroupState(ctx, parallax.GroupWrite{Placements: []parallax.Placement{
+		{ArticleID: ids[2], StoryID: story, DuplicateOf: ids[0]}, {ArticleID: ids[0], StoryID: other}, {ArticleID: ids[2], StoryID: other}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []struct{ id, story, dup int64 }{{ids[2], other, 0}, {ids[0], other, 0}, {ids[1], story, ids[0]}} {
+		if a, err := s.Article(ctx, want.id); err != nil || a.StoryID != want.story || a.DuplicateOf != want.dup {
+			t.Errorf("after a move in the same write: article %d in story %d, copy of %d (%v); want %d, %d", want.id, a.StoryID, a.DuplicateOf, err, want.story, want.dup)
+		}
+	}
 }
 
 // testGroupStateDeleteStories: a regrouping moves every article of one
