@@ -46,6 +46,8 @@ the library, the web server), per core.`)
 	natsURL := fs.String("nats", "nats://127.0.0.1:4222", "with -workers: the NATS JetStream server")
 	jobs := fs.Int("jobs", 1, "with -workers: jobs each worker works on at once")
 	indexN := fs.String("index", "", "time starting ingest over libraries of these sizes, all within the index's window, and placing an article just after (e.g. 1k,10k,100k)")
+	indexKeep := fs.String("index-keep", "", "with -index: keep each library, once stored, built and compared, in this folder, and start from the copy kept there when there is one (the rebuild and build columns are then 0)")
+	indexProfile := fs.String("index-profile", "", "with -index: write CPU profiles of placing the articles after each start to this file name with .1 and .2 appended (the first 1000 and the next; the last size's)")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
 	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
 	so := stressOptions{}
@@ -71,7 +73,7 @@ the library, the web server), per core.`)
 			fmt.Fprintln(m.Stderr, "parallax bench:", err)
 			return errSilent{2}
 		}
-		return c.indexScale(ctx, sizes, *seed)
+		return c.indexScale(ctx, sizes, *seed, *indexKeep, *indexProfile)
 	}
 	if *groupN != "" {
 		sizes, err := groupSizes(*groupN)

@@ -44,6 +44,14 @@ type Index struct {
 	logDF             map[featKey]int32
 	logLen            int
 	foldReady         bool
+	// The log of posting lists and buckets (StateValueLog): its rows
+	// [vlogFirst, vlogNext) hold values not written to StatePosting and
+	// StateBucket yet, over vlogLen entries; vlog, the latest of each.
+	// vlogFold: the next Pending folds them.
+	vlogFirst, vlogNext int64
+	vlog                map[stateKey][]byte
+	vlogLen             int
+	vlogFold            bool
 	// nstories is the number of stories started; story numbers run from 1.
 	nstories int64
 	stories  map[int64]*story
@@ -128,6 +136,7 @@ func NewIndex(opt Options) *Index {
 		docs:     map[int64]*indexedDoc{},
 		score:    map[int64]float64{},
 		logDF:    map[featKey]int32{},
+		vlog:     map[stateKey][]byte{},
 	}
 }
 

@@ -22,14 +22,15 @@ type State interface {
 
 // Kinds of State values.
 const (
-	StateMeta    = iota // key 0: the counts of documents and stories
-	StateDF             // feature → the number of documents that have it
-	StatePosting        // feature → the stories posted under it
-	StateStory          // story number → its member sums and time range
-	StateBucket         // LSH band key → the newest documents in the bucket
-	StateDoc            // document number → its ID, story and MinHash signature
-	StateDFLog          // log row number → document frequency changes not folded into StateDF yet
-	StateDocNum         // document ID (DocKey) → its document number
+	StateMeta     = iota // key 0: the counts of documents and stories
+	StateDF              // feature → the number of documents that have it
+	StatePosting         // feature → the stories posted under it
+	StateStory           // story number → its member sums and time range
+	StateBucket          // LSH band key → the newest documents in the bucket
+	StateDoc             // document number → its ID, story and MinHash signature
+	StateDFLog           // log row number → document frequency changes not folded into StateDF yet
+	StateDocNum          // document ID (DocKey) → its document number
+	StateValueLog        // log row number → posting lists and buckets not written to StatePosting and StateBucket yet
 )
 
 // foldEntries is how many feature changes the log of document frequencies
@@ -43,12 +44,45 @@ const (
 // for the tests.
 var foldEntries = 1 << 20
 
+// valueFoldEntries is how many posting lists and buckets the value log
+// holds before they are written to their own kinds (StatePosting,
+// StateBucket). A placement changes some twenty, under hashed keys, on
+// pages all over tables that grow with the library, and a save writes
+// every page it touched: the more the library holds, the fewer of a
+// save's values share a page. Each save appends them to the log instead,
+// one row at the end of its key range, and the fold writes them once for
+// some ten thousand documents, each page once. The log's latest values
+// are kept in memory (some tens of bytes each) and read back by opening
+// the index. A variable for the tests.
+var valueFoldEntries = 1 << 18
+
+// SetLogCapacity sets how many entries the log of document frequencies
+// and the log of posting lists and buckets hold before they are folded,
+// for tests that want them folded often, and returns a function that
+// restores the defaults.
+func SetLogCapacity(frequencies, values int) (restore func()) {
+	df, v := foldEntries, valueFoldEntries
+	foldEntries, valueFoldEntries = frequencies, values
+	return func() { foldEntries, valueFoldEntries = df, v }
+}
+
+// stateKey is a value's kind and key.
+type stateKey struct {
+	kind int
+	key  int64
+}
+
 // LogEntries returns how many feature changes the log of document
 // frequencies holds, and how many it holds before it is folded.
 func (ix *Index) LogEntries() (n, capacity int) { return ix.logLen, foldEntries }
 
+// ValueLogEntries returns how many posting lists and buckets the value
+// log holds, and how many it holds before it is folded.
+func (ix *Index) ValueLogEntries() (n, capacity int) { return ix.vlogLen, valueFoldEntries }
+
 // Fold makes the next Pending fold the log of document frequencies into
-// the frequencies, however long it is.
+// the frequencies, and the log of posting lists and buckets into theirs,
+// however long they are.
 func (ix *Index) Fold(ctx context.Context) error {
 	if ix.state == nil {
 		return nil
@@ -61,6 +95,7 @@ func (ix *Index) Fold(ctx context.Context) error {
 		ix.Forget()
 		return err
 	}
+	ix.vlogFold = ix.vlogLen > 0
 	return nil
 }
 
@@ -161,14 +196,41 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 		ix.logLen += len(d.dfs)
 		d.meta = true
 	}
+	// Posting lists and buckets: to the value log; when it is full, the
+	// log's and these to their own kinds.
+	logged := make([]StateValue, 0, len(d.postings)+len(d.buckets))
 	for k := range d.postings {
-		values = append(values, StateValue{StatePosting, int64(k), appendNums(nil, ix.postings[k])})
+		logged = append(logged, StateValue{StatePosting, int64(k), appendNums(nil, ix.postings[k])})
+	}
+	for k := range d.buckets {
+		logged = append(logged, StateValue{StateBucket, int64(k), appendNums(nil, ix.buckets[k])})
+	}
+	switch {
+	case ix.fresh:
+		values = append(values, logged...)
+	case ix.vlogFold || ix.vlogLen+len(logged) >= valueFoldEntries:
+		for _, v := range logged {
+			ix.vlog[stateKey{v.Kind, v.Key}] = v.Value
+		}
+		for k, v := range ix.vlog {
+			values = append(values, StateValue{k.kind, k.key, v})
+		}
+		for n := ix.vlogFirst; n < ix.vlogNext; n++ {
+			values = append(values, StateValue{StateValueLog, n, nil})
+		}
+		ix.vlogFirst, ix.vlog, ix.vlogLen, ix.vlogFold = ix.vlogNext, map[stateKey][]byte{}, 0, false
+		d.meta = true
+	case len(logged) > 0:
+		values = append(values, StateValue{StateValueLog, ix.vlogNext, appendLogged(logged)})
+		ix.vlogNext++
+		for _, v := range logged {
+			ix.vlog[stateKey{v.Kind, v.Key}] = v.Value
+		}
+		ix.vlogLen += len(logged)
+		d.meta = true
 	}
 	for n := range d.stories {
 		values = append(values, StateValue{StateStory, n, ix.stories[n].encode()})
-	}
-	for k := range d.buckets {
-		values = append(values, StateValue{StateBucket, int64(k), appendNums(nil, ix.buckets[k])})
 	}
 	for n := range d.docs {
 		values = append(values, StateValue{StateDoc, n, ix.docs[n].encode()})
@@ -195,6 +257,8 @@ func (ix *Index) Pending() (values []StateValue, reset bool) {
 		meta = binary.AppendUvarint(meta, uint64(ix.logFirst))
 		meta = binary.AppendUvarint(meta, uint64(ix.logNext))
 		meta = binary.AppendUvarint(meta, uint64(ix.regroupFrom))
+		meta = binary.AppendUvarint(meta, uint64(ix.vlogFirst))
+		meta = binary.AppendUvarint(meta, uint64(ix.vlogNext))
 		values = append(values, StateValue{StateMeta, 0, meta})
 	}
 	reset = ix.fresh
@@ -218,6 +282,7 @@ func (ix *Index) Forget() {
 	ix.docNums = map[string]int64{}
 	ix.dirty = newDirtySet()
 	ix.logDF, ix.logLen, ix.foldReady = map[featKey]int32{}, 0, false
+	ix.vlog, ix.vlogLen, ix.vlogFold = map[stateKey][]byte{}, 0, false
 	ix.loaded = false
 	if ix.fresh {
 		// Nothing was saved: the rebuild starts again from nothing.
@@ -262,7 +327,77 @@ func (ix *Index) loadMeta(ctx context.Context) error {
 			return errBadState
 		}
 	}
-	return ix.loadLog(ctx)
+	// One saved before the value log has no value log.
+	ix.vlogFirst, ix.vlogNext = 0, 0
+	if len(r.b) > 0 {
+		ix.vlogFirst, ix.vlogNext = int64(r.uvarint()), int64(r.uvarint())
+		if r.err != nil || ix.vlogFirst > ix.vlogNext {
+			return errBadState
+		}
+	}
+	if err := ix.loadLog(ctx); err != nil {
+		return err
+	}
+	return ix.loadValueLog(ctx)
+}
+
+// loadValueLog reads the log of posting lists and buckets not folded yet.
+func (ix *Index) loadValueLog(ctx context.Context) error {
+	ix.vlog, ix.vlogLen = map[stateKey][]byte{}, 0
+	if ix.vlogFirst == ix.vlogNext {
+		return nil
+	}
+	keys := make([]int64, 0, ix.vlogNext-ix.vlogFirst)
+	for n := ix.vlogFirst; n < ix.vlogNext; n++ {
+		keys = append(keys, n)
+	}
+	m, err := ix.get(ctx, StateValueLog, keys)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		b, ok := m[k]
+		if !ok {
+			return fmt.Errorf("%w: row %d of the value log is missing", errBadState, k)
+		}
+		r := reader{b: b}
+		n := r.uvarint()
+		if n > uint64(len(b)) {
+			return errBadState
+		}
+		for range n {
+			kind := int(r.uvarint())
+			key := int64(binary.LittleEndian.Uint64(r.bytes(8)))
+			v := r.bytes(r.uvarint())
+			if r.err != nil {
+				return r.err
+			}
+			if kind != StatePosting && kind != StateBucket {
+				return errBadState
+			}
+			// Rows are read in order: the last value of a key wins.
+			ix.vlog[stateKey{kind, key}] = v
+		}
+		ix.vlogLen += int(n)
+	}
+	return nil
+}
+
+// appendLogged encodes a row of the value log: its length, then each
+// value's kind, key (8 bytes) and value (its length first).
+func appendLogged(vs []StateValue) []byte {
+	size := binary.MaxVarintLen64
+	for _, v := range vs {
+		size += 2 + 8 + binary.MaxVarintLen64 + len(v.Value)
+	}
+	b := binary.AppendUvarint(make([]byte, 0, size), uint64(len(vs)))
+	for _, v := range vs {
+		b = binary.AppendUvarint(b, uint64(v.Kind))
+		b = binary.LittleEndian.AppendUint64(b, uint64(v.Key))
+		b = binary.AppendUvarint(b, uint64(len(v.Value)))
+		b = append(b, v.Value...)
+	}
+	return b
 }
 
 // loadLog reads the log of document frequency changes not folded yet.
@@ -362,14 +497,39 @@ func (ix *Index) loadDF(ctx context.Context, keys []int64) error {
 
 var errBadState = errors.New("group: the stored grouping index is damaged")
 
-// get reads the values of keys from the State, unless the Index is fresh.
+// get reads the values of keys from the State, unless the Index is fresh:
+// posting lists and buckets from the value log when it has them.
 func (ix *Index) get(ctx context.Context, kind int, keys []int64) (map[int64][]byte, error) {
 	if len(keys) == 0 || ix.fresh {
 		return nil, nil
 	}
+	var logged map[int64][]byte
+	if len(ix.vlog) > 0 && (kind == StatePosting || kind == StateBucket) {
+		rest := make([]int64, 0, len(keys))
+		for _, k := range keys {
+			if v, ok := ix.vlog[stateKey{kind, k}]; ok {
+				if logged == nil {
+					logged = map[int64][]byte{}
+				}
+				logged[k] = v
+			} else {
+				rest = append(rest, k)
+			}
+		}
+		if len(rest) == 0 {
+			return logged, nil
+		}
+		keys = rest
+	}
 	m, err := ix.state.GroupState(ctx, kind, keys)
 	if err != nil {
 		return nil, fmt.Errorf("read the grouping index: %w", err)
+	}
+	if m == nil {
+		m = map[int64][]byte{}
+	}
+	for k, v := range logged {
+		m[k] = v
 	}
 	return m, nil
 }

@@ -47,13 +47,16 @@ func (m *memState) save(values []StateValue, reset bool) {
 // TestIndexStateSamePlacements places documents through an Index kept in a
 // State, opened again every few documents, and through one in memory: the
 // stories, copies and story numbers must be the same.
-// With a short frequency log, it is folded several times along the way,
-// and the frequencies kept are those in memory.
+// With short logs, they are folded several times along the way, and the
+// frequencies, posting lists and buckets kept are those in memory.
 func TestIndexStateSamePlacements(t *testing.T) {
 	t.Run("log", func(t *testing.T) { testIndexStateSamePlacements(t) })
 	t.Run("folded", func(t *testing.T) {
-		defer func(n int) { foldEntries = n }(foldEntries)
-		foldEntries = 2000
+		defer SetLogCapacity(2000, 1500)()
+		testIndexStateSamePlacements(t)
+	})
+	t.Run("values folded", func(t *testing.T) {
+		defer SetLogCapacity(foldEntries, 700)()
 		testIndexStateSamePlacements(t)
 	})
 }
@@ -112,6 +115,39 @@ func testIndexStateSamePlacements(t *testing.T) {
 	t.Logf("%d frequencies folded, %d log rows of %d entries", folded, rows, ix.logLen)
 	if foldEntries < 1<<10*4 && (folded == 0 || ix.logLen >= foldEntries+len(mem.voc.df)) {
 		t.Errorf("the log was not folded: %d folded, %d entries", folded, ix.logLen)
+	}
+
+	// The posting lists and buckets as kept: written ones, replaced by the
+	// value log's.
+	values := map[stateKey][]byte{}
+	written, rows := 0, 0
+	for k, v := range st.values {
+		switch k[0] {
+		case StatePosting, StateBucket:
+			values[stateKey{int(k[0]), k[1]}] = v
+			written++
+		case StateValueLog:
+			rows++
+		}
+	}
+	maps.Copy(values, ix.vlog)
+	want := map[stateKey][]byte{}
+	for k, p := range mem.postings {
+		want[stateKey{StatePosting, int64(k)}] = appendNums(nil, p)
+	}
+	for k, b := range mem.buckets {
+		want[stateKey{StateBucket, int64(k)}] = appendNums(nil, b)
+	}
+	if !maps.EqualFunc(values, want, func(a, b []byte) bool { return string(a) == string(b) }) {
+		t.Errorf("%d posting lists and buckets kept, %d in memory, or some differ", len(values), len(want))
+	}
+	t.Logf("%d posting lists and buckets written, %d log rows of %d entries", written, rows, ix.vlogLen)
+	if valueFoldEntries < 1<<10 && (written == 0 || ix.vlogLen >= valueFoldEntries+len(want)) {
+		t.Errorf("the value log was not folded: %d written, %d entries", written, ix.vlogLen)
+	}
+	// Unfolded, only the first save (of a new index) writes them.
+	if valueFoldEntries > 1<<16 && (written > len(want)/10 || rows == 0) {
+		t.Errorf("a long value log: %d posting lists and buckets written, %d log rows", written, rows)
 	}
 }
 

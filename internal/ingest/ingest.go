@@ -592,9 +592,10 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 // Regrouped returns what the last Regroup did.
 func (ing *Ingester) Regrouped() group.Regrouped { return ing.regrouped }
 
-// FoldIndex folds the grouping index's log of document frequencies into
-// the frequencies now, as it is every some thousands of placements (see
-// group.Index.Fold), and saves it: what bench -index times.
+// FoldIndex folds the grouping index's logs (document frequencies,
+// posting lists and buckets) now, as they are every some thousands of
+// placements (see group.Index.Fold), and saves it: what bench -index
+// times.
 func (ing *Ingester) FoldIndex(ctx context.Context) error {
 	if ing.index == nil {
 		return nil
@@ -612,6 +613,15 @@ func (ing *Ingester) IndexLog() (n, capacity int) {
 		return 0, 0
 	}
 	return ing.index.LogEntries()
+}
+
+// IndexValueLog returns how many posting lists and buckets the grouping
+// index's value log holds, and how many it holds before it is folded.
+func (ing *Ingester) IndexValueLog() (n, capacity int) {
+	if ing.index == nil {
+		return 0, 0
+	}
+	return ing.index.ValueLogEntries()
 }
 
 // storyOf returns the stored story of the index's story sid, starting one

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/parallaxnews/parallax"
@@ -80,10 +82,8 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 				return err
 			}
 		}
-		for _, p := range w.Placements {
-			if err := db.setPlacement(ctx, tx, p.ArticleID, p.StoryID, p.DuplicateOf); err != nil {
-				return err
-			}
+		if err := db.setPlacements(ctx, tx, w.Placements); err != nil {
+			return err
 		}
 		for _, id := range w.DeleteStories {
 			if _, err := db.wc.exec(ctx, tx, "DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE story_id = ?)", id, id); err != nil {
@@ -92,6 +92,62 @@ func (db *DB) SaveGroupState(ctx context.Context, w parallax.GroupWrite) error {
 		}
 		return nil
 	})
+}
+
+// setPlacements records placements as SetPlacement does, in two statements
+// for all of them: a thousand placements cost some thousand statements
+// one at a time (the checks that their article, story and copy exist, and
+// the update), each journalling the pages it changes on its own. An
+// article placed twice (placed, then moved by a regrouping) ends in its
+// last placement.
+func (db *DB) setPlacements(ctx context.Context, tx *sql.Tx, ps []parallax.Placement) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	last := make(map[int64]int, len(ps))
+	for i, p := range ps {
+		last[p.ArticleID] = i
+	}
+	// [[article, story, copy of], …], 0 for none; all of them checked,
+	// the last of each article saved.
+	all, kept := []byte{'['}, []byte{'['}
+	for i, p := range ps {
+		row := fmt.Appendf(nil, "[%d,%d,%d]", p.ArticleID, p.StoryID, p.DuplicateOf)
+		if i > 0 {
+			all = append(all, ',')
+		}
+		all = append(all, row...)
+		if last[p.ArticleID] == i {
+			if len(kept) > 1 {
+				kept = append(kept, ',')
+			}
+			kept = append(kept, row...)
+		}
+	}
+	all, kept = append(all, ']'), append(kept, ']')
+	// The first placement naming an article or story that is not there.
+	var article, story, copyOf int64
+	var noArticle, noStory bool
+	err := db.wc.queryRow(ctx, tx, `SELECT a, s, d, no_a, no_s FROM (
+			SELECT key, value ->> 0 AS a, value ->> 1 AS s, value ->> 2 AS d,
+				NOT EXISTS (SELECT 1 FROM articles WHERE id = value ->> 0) AS no_a,
+				value ->> 1 != 0 AND NOT EXISTS (SELECT 1 FROM stories WHERE id = value ->> 1) AS no_s,
+				value ->> 2 != 0 AND NOT EXISTS (SELECT 1 FROM articles WHERE id = value ->> 2) AS no_d
+			FROM json_each(?))
+		WHERE no_a OR no_s OR no_d ORDER BY key LIMIT 1`, string(all)).Scan(&article, &story, &copyOf, &noArticle, &noStory)
+	switch {
+	case err == nil && noArticle:
+		return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", article)
+	case err == nil && noStory:
+		return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", story)
+	case err == nil:
+		return parallax.Errorf(parallax.ENOTFOUND, "article %d not found", copyOf)
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	_, err = db.wc.exec(ctx, tx, `UPDATE articles SET story_id = nullif(p.value ->> 1, 0), duplicate_of = nullif(p.value ->> 2, 0)
+		FROM json_each(?) AS p WHERE articles.id = p.value ->> 0`, string(kept))
+	return err
 }
 
 // appendRow appends [kind, key, "hex"] to a JSON array being built.

@@ -84,6 +84,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"GroupState/RoundTrip", testGroupState},
 		{"GroupState/Placement", testGroupStatePlacement},
 		{"GroupState/DeleteStories", testGroupStateDeleteStories},
+		{"GroupState/Index", testGroupStateIndex},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
