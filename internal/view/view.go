@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/parallaxnews/parallax"
 )
@@ -678,7 +679,13 @@ func (b *builder) summary(v *Story) {
 	na := min(len(agreed), MaxSummary-nd)
 	nd = min(len(disputed), MaxSummary-na)
 	for _, r := range agreed[:na] {
-		l := Line{Text: Clip(r.Summary, 120), Kind: r.Kind, Outlets: len(r.Outlets), Of: len(v.Outlets), Anchor: r.Anchor}
+		text := r.Summary
+		if r.Kind == "quantity" && len(r.Evidence) > 0 && bareFigure(r.Summary) {
+			// "34 (…) · 34 años (…)" says nothing on its own: the words
+			// that state the figure do
+			text = r.Evidence[0].Text
+		}
+		l := Line{Text: Clip(text, 120), Kind: r.Kind, Outlets: len(r.Outlets), Of: len(v.Outlets), Anchor: r.Anchor}
 		seen := map[string]bool{}
 		for _, e := range r.Evidence {
 			if seen[e.Outlet] || len(l.Evidence) == 3 {
@@ -874,4 +881,20 @@ func AttachReviews(st *parallax.Story, reviews []parallax.Review) {
 			st.Conflicts[i].Review = &r
 		}
 	}
+}
+
+// bareFigure: a figure fact's summary whose first value is digits alone,
+// with no noun or unit to say what it counts ("34 (outlet) · …").
+func bareFigure(summary string) bool {
+	first, _, _ := strings.Cut(summary, " (")
+	first = strings.TrimSpace(first)
+	if first == "" {
+		return false
+	}
+	for _, r := range first {
+		if unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }

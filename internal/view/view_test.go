@@ -252,3 +252,29 @@ func TestUpdatedNotDisputed(t *testing.T) {
 		t.Errorf("disputed lines %+v: want only the first conflict", v.Summary.Disputed)
 	}
 }
+
+// A figure fact whose values are bare numbers is shown in the summary by the
+// words that state it; one with a noun keeps its values.
+func TestSummaryBareFigure(t *testing.T) {
+	st := story(3, 0, 0)
+	for i, sum := range []string{"41 (outletA, outletB) · 41 años (outletC)", "12 boats (outletA, outletB)"} {
+		f := parallax.Fact{ID: "q" + string(rune('a'+i)), Summary: sum, Kind: "quantity", Outlets: []string{"outletA", "outletB"}}
+		for j := range 2 {
+			f.Evidence = append(f.Evidence, parallax.Evidence{Article: st.Articles[j].ID, Text: "One sentence here.", Start: 0, End: 18})
+		}
+		st.Facts = append(st.Facts, f)
+	}
+	v := Build(st, Options{})
+	var got []string
+	for _, l := range v.Summary.Agreed {
+		got = append(got, l.Text)
+	}
+	if want := []string{"One sentence here.", "12 boats (outletA, outletB)"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("summary lines %q, want %q", got, want)
+	}
+	for s, want := range map[string]bool{"41 (x) · 41 años (y)": true, "1.5 (x)": true, "12 boats (x)": false, "$5m (x)": false, "": false} {
+		if got := bareFigure(s); got != want {
+			t.Errorf("bareFigure(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
