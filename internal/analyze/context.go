@@ -37,13 +37,18 @@ func (d *doc) contextTypes() {
 			switch {
 			case before == "of" && d.placeNounOf(mn):
 				loc++
-			case orgBefore(before):
+			case before != "" && orgBefore(before):
 				org++
-			case !modifierName(mn.text) && orgAfter(after):
+			case after == "":
+				// nothing after the name to type it
+			case modifierName(mn.text):
+				// a common noun, a kind of person or a nationality may
+				// modify the word after it ("the Shiite alliance")
+			case orgAfter(after):
 				org++
-			case !modifierName(mn.text) && facilityHeads.Has(after):
+			case facilityHeads.Has(after):
 				fac++
-			case e.typ != parallax.Person && !modifierName(mn.text) && isTitle(after) && !townName(mn.text):
+			case e.typ != parallax.Person && isTitle(after) && !townName(mn.text):
 				// "Quistrak spokeswoman", "Quistfinec CEO": the body the
 				// role serves; a person's name before a role ("Quist aide")
 				// names whom it serves, and a town's ("Quistburgo mayor")
@@ -148,9 +153,12 @@ func orgAfter(w string) bool {
 // may qualify the noun after it ("the Shiite
 // party") rather than name what that noun names.
 func modifierName(name string) bool {
-	w := strings.NewReplacer("'", "", "’", "").Replace(lastWord(name))
+	w := apostrophes.Replace(lastWord(name))
 	return ner.Common(w) || ner.ProperNounClass(w) == "noun.person" || gazetteerDemonym(w)
 }
+
+// apostrophes drops the apostrophes of a possessive's word.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // townName: a name the world's towns and cities know (GeoNames).
 func townName(name string) bool {
