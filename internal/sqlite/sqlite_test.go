@@ -653,16 +653,23 @@ func TestLockedByAnother(t *testing.T) {
 }
 
 // A library from before migration 0005 gets its stories' placed counts
-// from the articles it holds: the stories it had left uncompared are still
+// from the articles it holds, and one from before 0006 keeps them when they
+// move to their own table: the stories it had left uncompared are still
 // found, and the compared ones are not.
 func TestPlacedCountBackfilled(t *testing.T) {
+	for _, from := range []int{4, 5} {
+		t.Run(fmt.Sprintf("from %d migrations", from), func(t *testing.T) { testPlacedCountBackfilled(t, from) })
+	}
+}
+
+func testPlacedCountBackfilled(t *testing.T, from int) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "library.db")
 	migs, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, err := open(path, migs[:4])
+	old, err := open(path, migs[:from])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -716,5 +723,12 @@ func TestPlacedCountBackfilled(t *testing.T) {
 	// Story 0 now holds four, story 1 the one its report saw.
 	if err != nil || !slices.Equal(stale, []int64{stories[0]}) {
 		t.Fatalf("StaleStories after moving and adding = %v, %v; want [%d]", stale, err, stories[0])
+	}
+	// A report that sees all four makes it current again.
+	if err := db.SaveReport(ctx, parallax.StoryInfo{ID: stories[0], Articles: 4}, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+	if stale, err = db.StaleStories(ctx, 10); err != nil || len(stale) != 0 {
+		t.Fatalf("StaleStories after a report saw every article = %v, %v; want none", stale, err)
 	}
 }

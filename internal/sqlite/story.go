@@ -45,7 +45,7 @@ func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
 	}
-	rows, err := db.rc.query(ctx, nil, `SELECT id FROM stories WHERE placed != articles ORDER BY id LIMIT ?`, limit)
+	rows, err := db.rc.query(ctx, nil, `SELECT story_id FROM story_counts WHERE placed != articles ORDER BY story_id LIMIT ?`, limit)
 	if err != nil {
 		return nil, dbError("stale stories", err)
 	}
