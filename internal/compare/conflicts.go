@@ -1776,20 +1776,25 @@ type datedAct struct {
 	verb string // as written: "elected"
 	key  string // name group | verb stem
 	date string // as precise as the text states it (statedDate)
-	prec string // "full", "md" (month and day) or "wd" (weekday)
+	prec string // "full", "md" (month and day), "ym" (month and year) or "wd" (weekday)
 	u    *unit
 	sp   parallax.Span
+	noun bool // the date is attached to an event noun ("the March 2005 rampage"), keyed by its concept
 }
 
 // statedDate is a date as precise as its article makes it: the full date
 // when the text or the article's own date fixes the year; month and day
-// ("--01-31") when the year was only guessed; the weekday ("Monday") when
+// ("--01-31") when the year was only guessed; month and year ("1999-06")
+// when the text names no day; the weekday ("Monday") when
 // an undated article names only the day of the week (which then resolves
 // to no date at all). prec is "" when the
 // mention states none of these.
 func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string) {
 	if !yearGuessed(a, d) && len(d.Date) == 10 {
 		return d.Date, "full"
+	}
+	if len(d.Date) == 7 && yearRe.MatchString(d.Text) {
+		return d.Date, "ym" // "June 1999"
 	}
 	digits := strings.ContainsAny(d.Text, "0123456789")
 	for _, w := range strings.FieldsFunc(strings.ToLower(d.Text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
@@ -1810,7 +1815,7 @@ func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string
 func atPrecision(as []datedAct) []datedAct {
 	level := "full"
 	for _, a := range as {
-		if a.prec == "wd" || a.prec == "md" && level == "full" {
+		if a.prec == "wd" || a.prec == "md" && level != "wd" || a.prec == "ym" && level == "full" {
 			level = a.prec
 		}
 	}
@@ -1826,6 +1831,8 @@ func atPrecision(as []datedAct) []datedAct {
 				continue // a date of another year than the article's: another happening
 			}
 			a.date, a.prec = "--"+a.date[5:], "md"
+		case a.prec == "full" && level == "ym":
+			a.date, a.prec = a.date[:7], "ym"
 		case a.prec == "full" && level == "wd":
 			t, err := time.Parse("2006-01-02", a.date)
 			if y := a.u.art.Article.Published; err != nil || !y.IsZero() && y.Year() != t.Year() {
@@ -1850,12 +1857,15 @@ func (s *story) datedActs() []datedAct {
 		}
 		for _, di := range u.dates {
 			d := u.art.Dates[di]
-			if d.Published || d.Date != "" && (len(d.Date) != 10 || d.Date == u.art.Article.PublishedDate()) {
+			if d.Published || d.Date != "" && (len(d.Date) != 10 && len(d.Date) != 7 || d.Date == u.art.Article.PublishedDate()) {
 				continue
 			}
 			date, prec := statedDate(u.art, d)
 			if prec == "" {
 				continue
+			}
+			if n, sp, ok := dateNoun(u, d); ok {
+				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true})
 			}
 			v, sp, ok := dateVerb(u, d)
 			if !ok {
@@ -1881,6 +1891,76 @@ func (s *story) datedActs() []datedAct {
 		}
 	}
 	return out
+}
+
+var eventHeads = lang.Words("event_heads", "en")
+
+// eventNoun returns the kind of happening w (lower case) names, or "": its
+// news-fact concept ("blaze" → "fire"), a head of named events
+// ("earthquake"), or a noun whose most frequent WordNet sense is an event
+// or an act ("rampage", "shooting"). Past forms are verbs, not nouns.
+func eventNoun(w string) string {
+	if w == "" || lang.Stopword(w) || pastVerb(w) {
+		return ""
+	}
+	if c := lang.Concept(w); c != "" {
+		return c
+	}
+	cs := lang.NounClasses(w)
+	if eventHeads.Has(w) || len(cs) > 0 && (cs[0] == "event" || cs[0] == "act") {
+		return stem(w, "en")
+	}
+	return ""
+}
+
+// timeWord: a piece of a clock time or a part of the day that may stand
+// between a date and the noun it dates ("Tuesday's 2:09 a.m. jolt").
+func timeWord(w string) bool {
+	switch strings.Trim(w, ".") {
+	case "", "'s", "’s", "s", "'", "a", "p", "m", "am", "pm", "a.m", "p.m", "morning", "night", "afternoon", "evening", "overnight", "early", "late":
+		return true
+	}
+	return strings.Trim(w, "0123456789:.") == ""
+}
+
+// dateNoun finds the happening a date in u dates when it is attached to an
+// event noun: the noun right after it ("the March 2005 rampage",
+// "Tuesday's 2:09 a.m. jolt") or the nearest before it in its clause ("the
+// blaze which broke out in the early hours of Friday morning"). The noun
+// is returned as its concept, so that "quake" and "temblor" are one event.
+func dateNoun(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
+	text := u.art.Article.Text
+	after := strings.Fields(text[d.Span.End:u.span.End])
+	for n := 0; n < len(after) && n < 6; n++ {
+		w := strings.ToLower(after[n])
+		if strings.ContainsAny(w, ",;()") {
+			break
+		}
+		if timeWord(w) {
+			continue
+		}
+		if c := eventNoun(strings.Trim(w, ".")); c != "" {
+			end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
+			return c, parallax.Span{Start: d.Span.Start, End: end}, true
+		}
+		break
+	}
+	before := strings.Fields(text[u.span.Start:d.Span.Start])
+	for k, n := len(before)-1, 0; k >= 0 && n < maxDateReach; k-- {
+		w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+		if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") || strings.HasSuffix(before[k], ",") && n > 0 {
+			break
+		}
+		if w == "" {
+			continue
+		}
+		n++
+		if c := eventNoun(w); c != "" {
+			at := u.span.Start + strings.LastIndex(text[u.span.Start:d.Span.Start], before[k])
+			return c, parallax.Span{Start: at, End: d.Span.End}, true
+		}
+	}
+	return "", parallax.Span{}, false
 }
 
 // dateVerb finds the act a date in u dates: the nearest past verb before
@@ -2050,6 +2130,9 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	twice := map[string]bool{}
 	verbDate := map[string]map[*parallax.Analysis]string{}
 	for _, a := range acts {
+		if a.prec == "ym" {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
+		}
 		v := strings.SplitN(a.key, "|", 2)[1]
 		if verbDate[v] == nil {
 			verbDate[v] = map[*parallax.Analysis]string{}
@@ -2062,6 +2145,9 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	var out []parallax.Conflict
 	for _, k := range keys {
 		as := atPrecision(byKey[k])
+		if strings.HasPrefix(k, "e|") {
+			as = s.alikeAcross(as)
+		}
 		if twice[strings.SplitN(k, "|", 2)[1]] {
 			continue
 		}
@@ -2117,6 +2203,26 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 			continue
 		}
 		out = append(out, c)
+	}
+	return out
+}
+
+// eventSim is how alike two sentences dating one event noun differently
+// must be to tell one happening: event nouns recur ("Saturday's game",
+// "the game on Friday") far more than a named actor's act does.
+const eventSim = 0.3
+
+// alikeAcross keeps the acts told, with another date, in a sentence alike
+// enough to be the same happening (eventSim).
+func (s *story) alikeAcross(as []datedAct) []datedAct {
+	var out []datedAct
+	for _, a := range as {
+		for _, b := range as {
+			if a.date != b.date && s.outletOf[a.u.art.Article.ID] != s.outletOf[b.u.art.Article.ID] && contextSim(a.u, b.u) >= eventSim {
+				out = append(out, a)
+				break
+			}
+		}
 	}
 	return out
 }

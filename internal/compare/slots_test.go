@@ -610,3 +610,29 @@ func TestDatedActSubjectDateVerb(t *testing.T) {
 		t.Errorf("no named subject: %+v", cs)
 	}
 }
+
+func TestEventNoun(t *testing.T) {
+	for _, c := range []struct {
+		w    string
+		want bool
+	}{
+		{"rampage", true},    // WordNet: an act first
+		{"blaze", true},      // the fire concept
+		{"earthquake", true}, // a head of named events
+		{"statement", false}, // a communication, not a happening
+		{"collided", false},  // a past form is a verb
+		{"the", false},
+	} {
+		if got := eventNoun(c.w) != ""; got != c.want {
+			t.Errorf("eventNoun(%q) = %v, want %v", c.w, got, c.want)
+		}
+	}
+}
+
+func TestAtPrecisionMonthYear(t *testing.T) {
+	as := []datedAct{{date: "2005-03-11", prec: "full"}, {date: "2008-03", prec: "ym"}}
+	got := atPrecision(as)
+	if len(got) != 2 || got[0].date != "2005-03" || got[0].prec != "ym" || got[1].date != "2008-03" {
+		t.Fatalf("atPrecision = %+v, want both at month and year", got)
+	}
+}
