@@ -65,6 +65,30 @@ func analyzeText(t *testing.T, text string) *parallax.Analysis {
 	return (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: text})
 }
 
+// typeCase is a name in a fictional text and the type it should get.
+type typeCase struct{ name, text, entity, typ string }
+
+// checkTypes analyses each case's text in language lang ("" leaves it to
+// detection) and checks the entity's type; sameName also wants the
+// entity's canonical name to be the one looked for, not a longer one.
+func checkTypes(t *testing.T, lang string, sameName bool, cases []typeCase) {
+	t.Helper()
+	for _, tt := range cases {
+		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: lang})
+		e := findEntity(a, tt.entity)
+		if e == nil {
+			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
+			continue
+		}
+		if e.Type != tt.typ {
+			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
+		}
+		if sameName && e.Name != tt.entity {
+			t.Errorf("%s: %q merged into %q", tt.name, tt.entity, e.Name)
+		}
+	}
+}
+
 func findEntity(a *parallax.Analysis, name string) *parallax.Entity {
 	for i := range a.Entities {
 		e := &a.Entities[i]

@@ -11,26 +11,13 @@ import (
 // TestContextTypes: the words around a name the rules can only guess at
 // type it; a nationality or faith word before a head noun stays untyped.
 func TestContextTypes(t *testing.T) {
-	tests := []struct {
-		name, text, entity, typ string
-	}{
+	checkTypes(t, "", false, []typeCase{
 		{"a group noun before the name", "Engineering concern Velmarkt said on Friday its order book had grown.", "Velmarkt", parallax.Organization},
 		{"a newspaper before the name", "The report in the newspaper Quistanka Vreme said the talks had failed.", "Quistanka Vreme", parallax.Organization},
 		{"a party after the name", "Deputies of the Quistaron party walked out of the chamber on Monday.", "Quistaron", parallax.Organization},
 		{"an airport after the name", "A fire closed Marta Quistwyk airport for two hours on Monday.", "Marta Quistwyk", parallax.Facility},
 		{"a faith word before a head stays no organisation", "They met leaders of the dominant Shi'ite alliance on Monday.", "Shi'ite", parallax.Misc},
-	}
-	for _, tt := range tests {
-		a := analyzeText(t, tt.text)
-		e := findEntity(a, tt.entity)
-		if e == nil {
-			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
-			continue
-		}
-		if e.Type != tt.typ {
-			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
-		}
-	}
+	})
 }
 
 // TestLocatedPlaceKeepsType: a place named after "in" stays a place when

@@ -11,9 +11,7 @@ import (
 // role noun in apposition, a verb of saying or a noun of an
 // organisation's kind before them (fictional names).
 func TestSpanishEntityTypes(t *testing.T) {
-	tests := []struct {
-		name, text, entity, typ string
-	}{
+	checkTypes(t, "es", false, []typeCase{
 		{"an organisation's head comes first", "Los técnicos del Banco Quistiano de Desarrollo revisaron ayer las cuentas del puerto.", "Banco Quistiano de Desarrollo", parallax.Organization},
 		{"an organisation's head and an adjective", "La decisión del Comité Olímpico Quistiano llegó tarde para los atletas.", "Comité Olímpico Quistiano", parallax.Organization},
 		{"a head and a place are no person", "El plan de la Junta de Quistalia fue aprobado por la mayoría.", "Junta de Quistalia", parallax.Organization},
@@ -29,18 +27,7 @@ func TestSpanishEntityTypes(t *testing.T) {
 		{"a place's head and \"de\" before the name", "Los vecinos de la localidad de Quistarrúa cortaron la carretera.", "Quistarrúa", parallax.Place},
 		{"a role noun and \"de\" before the name", "Según el presidente de Quistelnor, la fusión se cerrará en junio.", "Quistelnor", parallax.Organization},
 		{"a town without an article stays a town", "La feria abrió en Getafe con tres días de retraso por la lluvia.", "Getafe", parallax.Place},
-	}
-	for _, tt := range tests {
-		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "es"})
-		e := findEntity(a, tt.entity)
-		if e == nil {
-			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
-			continue
-		}
-		if e.Type != tt.typ {
-			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
-		}
-	}
+	})
 }
 
 // TestSpanishTypesOnlyForSpanish: spanishTypes leaves an article in

@@ -12,9 +12,7 @@ import (
 // TestEntitiesUnreadableLines: names in lines the capitalisation rules
 // cannot read (results, lists) and the brackets around them.
 func TestEntitiesUnreadableLines(t *testing.T) {
-	tests := []struct {
-		name, text, entity, typ string
-	}{
+	checkTypes(t, "en", true, []typeCase{
 		{"an abbreviated title with its dot", "But Mr. Quistberg says the pier will reopen next week.", "Quistberg", parallax.Person},
 		{"a results line", "TENNIS RESULTS\nElena Voskova (Russia) beat Marta Lindqvist (Sweden) 6-4 6-2", "Marta Lindqvist", parallax.Person},
 		{"a lower-case title before a name", "The club said on Monday that its spokesman Jorvik Quillane would not comment.", "Jorvik Quillane", parallax.Person},
@@ -30,21 +28,7 @@ func TestEntitiesUnreadableLines(t *testing.T) {
 		{"a Finnish legal form", "Fertiliser maker Velmakka Oyj said profit would fall.", "Velmakka Oyj", parallax.Organization},
 		{"a centre for a purpose is a body", "Researchers at the Quarnby Centre for Tidal Studies said the dyke held.", "Quarnby Centre for Tidal Studies", parallax.Organization},
 		{"a league for a cause is a body", "The Velmora League for Clean Rivers said it would sue.", "Velmora League for Clean Rivers", parallax.Organization},
-	}
-	for _, tt := range tests {
-		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: "en"})
-		e := findEntity(a, tt.entity)
-		if e == nil {
-			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
-			continue
-		}
-		if e.Type != tt.typ {
-			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
-		}
-		if e.Name != tt.entity {
-			t.Errorf("%s: %q merged into %q", tt.name, tt.entity, e.Name)
-		}
-	}
+	})
 }
 
 func TestEntityNameParticles(t *testing.T) {
