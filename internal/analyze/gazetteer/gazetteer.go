@@ -116,16 +116,23 @@ func init() {
 }
 
 // Lookup returns what the gazetteer knows of name.
-func Lookup(name string) (Place, bool) {
-	p, ok := byKey[Key(name)]
-	return p, ok
-}
+func Lookup(name string) (Place, bool) { return get(byKey, name) }
 
 // Demonym returns the place a nationality word refers to ("Venezuelan",
 // "Venezuelans", "salvadoreño" → "Venezuela", …, "El Salvador").
-func Demonym(word string) (string, bool) {
-	p, ok := demonyms[Key(word)]
-	return p, ok
+func Demonym(word string) (string, bool) { return get(demonyms, word) }
+
+// get looks s up in m by its Key without allocating the key: the analysis
+// asks for every capitalised word, and a map indexed with a byte slice
+// converted in place copies nothing.
+func get[V any](m map[string]V, s string) (V, bool) {
+	var buf [64]byte
+	k := appendKey(buf[:0], s)
+	if len(k) >= 4 && string(k[:4]) == "the " {
+		k = k[4:]
+	}
+	v, ok := m[string(k)]
+	return v, ok
 }
 
 // Key folds a name for lookup: lower case, accents and dots removed,
@@ -431,8 +438,8 @@ var givenNames = func() map[string]byte {
 }()
 
 // GivenName reports whether w is a common given name ("Kristi", "José").
-func GivenName(w string) bool { _, ok := givenNames[Key(w)]; return ok }
+func GivenName(w string) bool { _, ok := get(givenNames, w); return ok }
 
 // Gender returns 'F' or 'M' for a given name usually borne by women or by
 // men, 'U' when it is either, 0 when the name is unknown.
-func Gender(w string) byte { return givenNames[Key(w)] }
+func Gender(w string) byte { g, _ := get(givenNames, w); return g }

@@ -70,3 +70,24 @@ func TestFormalCountryNames(t *testing.T) {
 		}
 	}
 }
+
+// get finds what a lookup by Key finds, for any spelling, and allocates
+// nothing.
+func TestGetMatchesKey(t *testing.T) {
+	for _, s := range []string{"France", "the Netherlands", "The Netherlands", "Côte d'Ivoire", "U.S.", "México",
+		"Venezuelan", "Bosnia-Herzegovina", "nowhere-land of the very long names that do not fit sixty-four bytes", "", "the "} {
+		p1, ok1 := byKey[Key(s)]
+		p2, ok2 := get(byKey, s)
+		if p1 != p2 || ok1 != ok2 {
+			t.Errorf("get(byKey, %q) = %v, %v; byKey[Key] = %v, %v", s, p2, ok2, p1, ok1)
+		}
+		d1, ok1 := demonyms[Key(s)]
+		d2, ok2 := get(demonyms, s)
+		if d1 != d2 || ok1 != ok2 {
+			t.Errorf("get(demonyms, %q) = %q, %v; demonyms[Key] = %q, %v", s, d2, ok2, d1, ok1)
+		}
+	}
+	if n := testing.AllocsPerRun(100, func() { Lookup("Côte d'Ivoire"); GivenName("Marta") }); n != 0 {
+		t.Errorf("Lookup and GivenName allocate %v times", n)
+	}
+}
