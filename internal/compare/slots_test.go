@@ -636,3 +636,31 @@ func TestAtPrecisionMonthYear(t *testing.T) {
 		t.Fatalf("atPrecision = %+v, want both at month and year", got)
 	}
 }
+
+// Two sentences that tell much the same, each with one figure of a kind,
+// dispute it though the words right around the figures differ; ages only
+// of the same kind of person.
+func TestAlikeSentencesOneFigure(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		want bool
+	}{
+		{"distance",
+			"The tremor struck about 14 miles north of Vellmar in the hills early on Thursday, the survey said.",
+			"The tremor struck early on Thursday in the hills and was centred near Vellmar, some 30 miles to the north, the survey said.",
+			true},
+		{"ages of two people",
+			"Police said the 31-year-old driver was hurt outside the corner market late on Thursday night.",
+			"Officers said a 62-year-old woman was hurt outside the corner market late on Thursday.",
+			false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			st := storyOf(t, tc.a, tc.b)
+			if got := len(conflictsOfKind(st, "quantity")) > 0; got != tc.want {
+				t.Errorf("conflict %v, want %v: %+v", got, tc.want, st.Conflicts)
+			}
+		})
+	}
+}
