@@ -664,3 +664,24 @@ func TestAlikeSentencesOneFigure(t *testing.T) {
 		})
 	}
 }
+
+// An article that gives two ages (a driver's and a victim's) leaves the age
+// of each kind of person one figure: another outlet's different age for
+// the victim is disputed, the driver's age is not held against hers.
+func TestAgeSlotByKindOfPerson(t *testing.T) {
+	st := storyOf(t,
+		"Police said the 70-year-old woman lived alone near the Dunmore shops.",
+		"The 28-year-old driver was stopped a few streets away, and the 70-year-old woman lived near the shops.",
+		"Neighbours said the 70-year-old woman walked to the bakery every morning.",
+		"Neighbours said the 54-year-old woman was a retired teacher who walked everywhere.")
+	found := false
+	for _, c := range conflictsOfKind(st, "quantity") {
+		if strings.Contains(c.Summary, "28-year-old") {
+			t.Errorf("driver's age held against the victim's: %s", c.Summary)
+		}
+		found = found || strings.Contains(c.Summary, "70-year-old") && strings.Contains(c.Summary, "54-year-old")
+	}
+	if !found {
+		t.Errorf("no conflict between the victim's ages: %+v", st.Conflicts)
+	}
+}
