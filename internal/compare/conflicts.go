@@ -519,7 +519,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				need = minSharedWindow - eventCredit // both count one kind of event: the dead, the injured
 			case key != "" && !strings.HasPrefix(key, "head:"):
 				need = minSharedWindow - weakAnchorCredit
-			case contextSim(a.u, b.u) >= minAlikeSim && onlyOfKind(a) && onlyOfKind(b) && (a.q.Head != "age" || nounAfter(a) == nounAfter(b)):
+			case contextSim(a.u, b.u) >= alikeSim(a) && onlyOfKind(a) && onlyOfKind(b) && (a.q.Head != "age" || nounAfter(a) == nounAfter(b)):
 				// sentences that tell much the same, each with one figure
 				// of this kind: the figure is that fact's whatever the
 				// words right around it ("about 14 miles north-northeast of");
@@ -888,7 +888,18 @@ var minRetoldSim = 0.6
 // minAlikeSim: how alike two sentences must be for the one figure of a
 // kind in each to need only minSlotWindow words in common around it. Set on
 // the stress test's unperturbed stories.
-var minAlikeSim = 0.5
+var minAlikeSim = 0.4
+
+// minAlikeDurationSim is minAlikeSim for a span of time, which runs on with
+// the story ("after four days of riots", "after eight days of riots").
+var minAlikeDurationSim = 0.5
+
+func alikeSim(q qref) float64 {
+	if isDuration(q.q) {
+		return minAlikeDurationSim
+	}
+	return minAlikeSim
+}
 
 // retold: two sentences that tell the same thing in mostly the same words,
 // each with a single figure of this kind, about the same name or none and,

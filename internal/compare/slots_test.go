@@ -685,3 +685,27 @@ func TestAgeSlotByKindOfPerson(t *testing.T) {
 		t.Errorf("no conflict between the victim's ages: %+v", st.Conflicts)
 	}
 }
+
+// A span of time runs on with the story, so sentences must be more alike
+// for one to be disputed than for a count or a measure.
+func TestAlikeSimDurations(t *testing.T) {
+	tests := []struct {
+		unit, head string
+		want       float64
+	}{
+		{"days", "day", minAlikeDurationSim},
+		{"months", "month", minAlikeDurationSim},
+		{"years", "age", minAlikeSim}, // an age does not run on
+		{"miles", "mile", minAlikeSim},
+		{"engines", "engine", minAlikeSim},
+	}
+	for _, tc := range tests {
+		q := qref{q: &parallax.Quantity{Unit: tc.unit, Head: tc.head}}
+		if got := alikeSim(q); got != tc.want {
+			t.Errorf("alikeSim(%s/%s) = %v, want %v", tc.unit, tc.head, got, tc.want)
+		}
+	}
+	if minAlikeDurationSim <= minAlikeSim {
+		t.Errorf("durations need more alike sentences: %v <= %v", minAlikeDurationSim, minAlikeSim)
+	}
+}
