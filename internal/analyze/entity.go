@@ -259,7 +259,8 @@ func upperWord(w string) bool {
 // loneArticleName: one article-prefixed word ("al-Quds") or the article
 // apart ("Al Quds").
 func loneArticleName(name string) bool {
-	f := strings.Fields(name)
+	var fb [4]string
+	f := appendFields(fb[:0], name)
 	switch {
 	case len(f) == 1:
 		return articleName(strings.ToLower(f[0]), f[0])
@@ -601,8 +602,29 @@ func orgOrFacility(w string) bool {
 	return orgHeads.Has(w) || facilityHeads.Has(w) || headType(w) == parallax.Organization
 }
 
-func institutional(w string) bool {
-	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
+func institutional(w string) bool { return institutionalHeads.Has(w) }
+
+// institutionalHeads answers institutional in one lookup.
+var institutionalHeads = lang.Union(orgHeads, facilityHeads, lawHeads, eventHeads, placeHeads)
+
+// appendFields appends the fields of s as strings.Fields splits them, into
+// a slice the caller can keep on the stack.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // addRunRoles splits a run at the last title word: "Homeland Security
@@ -1044,7 +1066,8 @@ outer:
 
 // looksPerson: two or three plain capitalised words with no institutional head.
 func looksPerson(s string) bool {
-	f := strings.Fields(s)
+	var fb [6]string
+	f := appendFields(fb[:0], s)
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
