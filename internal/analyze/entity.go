@@ -793,7 +793,8 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 // initials go ("Donald J. Trump" → "donald trump").
 func nameKey(s string) string {
 	k := gazetteer.Key(s)
-	f := strings.Fields(k)
+	var fb [8]string
+	f := appendFields(fb[:0], k)
 	if len(f) > 2 {
 		out := f[:0]
 		for i, w := range f {
@@ -866,8 +867,9 @@ func (d *doc) resolveEntities() {
 	// a nationality word that is the last word of a full name the article
 	// uses is that person's surname: "Mark Cuban" … "Cuban said"
 	surnames := map[string]bool{}
+	var fb [8]string // the words of one name at a time, on the stack
 	for _, m := range d.mentions {
-		if f := strings.Fields(m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
+		if f := appendFields(fb[:0], m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
 			surnames[f[len(f)-1]] = true
 		}
 	}
@@ -900,7 +902,7 @@ func (d *doc) resolveEntities() {
 			confirmed[m.key] = true
 		}
 		// the surname of a full name is confirmed by the full name
-		if f := strings.Fields(m.key); len(f) >= 2 && !m.titleLine && (m.typ == parallax.Person || looksPerson(m.text)) {
+		if f := appendFields(fb[:0], m.key); len(f) >= 2 && !m.titleLine && (m.typ == parallax.Person || looksPerson(m.text)) {
 			confirmed[f[len(f)-1]] = true
 		}
 	}
@@ -1293,7 +1295,8 @@ func hasSurnameForm(e *ent) bool {
 }
 
 func joinsTwoNames(key string, keys map[string]bool) bool {
-	parts := strings.Fields(key) // Key turns hyphens into spaces
+	var fb [3]string
+	parts := appendFields(fb[:0], key) // Key turns hyphens into spaces
 	if len(parts) != 2 {
 		return false
 	}
