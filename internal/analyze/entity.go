@@ -207,6 +207,21 @@ func articleName(low, w string) bool {
 	return false
 }
 
+// wordArticleName is articleName(strings.ToLower(w), w) lowering only the
+// bytes the articles can match: each article is ASCII and holds no letter
+// that a non-ASCII rune lowers to (only K and İ lower to ASCII, "k" and "i"),
+// so an ASCII-lowered prefix matches exactly when the full lowering does.
+func wordArticleName(w string) bool {
+	var b [4]byte
+	n := copy(b[:], w)
+	for i := range n {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return articleName(string(b[:n]), w)
+}
+
 // looksPersonAfterTitle: one to four capitalised words, no institutional
 // head, no place the gazetteer knows.
 func looksPersonAfterTitle(s string) bool {
@@ -263,10 +278,10 @@ func loneArticleName(name string) bool {
 	f := appendFields(fb[:0], name)
 	switch {
 	case len(f) == 1:
-		return articleName(strings.ToLower(f[0]), f[0])
+		return wordArticleName(f[0])
 	case len(f) == 2:
-		a := strings.ToLower(f[0])
-		return a == "al" || a == "el"
+		// no rune but A and a lowers to "a", and so for l and e
+		return strings.EqualFold(f[0], "al") || strings.EqualFold(f[0], "el")
 	}
 	return false
 }
@@ -278,7 +293,7 @@ func arabicSurname(f []string) bool {
 		return false
 	}
 	last := f[len(f)-1]
-	if articleName(strings.ToLower(last), last) {
+	if wordArticleName(last) {
 		return true
 	}
 	for _, w := range f[1 : len(f)-1] {

@@ -13,3 +13,11 @@ func TestAppendFieldsMatchesStringsFields(t *testing.T) {
 		}
 	}
 }
+
+func TestWordArticleNameMatchesLowering(t *testing.T) {
+	for _, w := range []string{"al-Quds", "AL-Quds", "Al-quds", "El-Sisi", "ash-Sham", "AZ-Zarqa", "al-", "al-q", "Alpha", "Aİ-Test", "\u212Al-X", "Ñal-Q", "a", ""} {
+		if got, want := wordArticleName(w), articleName(strings.ToLower(w), w); got != want {
+			t.Errorf("wordArticleName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
