@@ -239,7 +239,7 @@ func looksPersonAfterTitle(s string) bool {
 // all capitals, no digits.
 func looksPersonWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && strings.ToUpper(w) != w && !strings.ContainsAny(w, "0123456789")
+	return unicode.IsUpper(r) && !isAllUpper(w) && !strings.ContainsAny(w, "0123456789")
 }
 
 // inCapitals: half the words of sentence si or more are in capitals (a
@@ -413,7 +413,7 @@ func notNameCode(name string) bool {
 // ("Midfielder") or a capitalised one ("Swede"), and is no given name
 // ("Guy", "Victor") nor a title the roles take.
 func describesPerson(w string) bool {
-	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || strings.ToUpper(w) == w {
+	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || isAllUpper(w) {
 		return false
 	}
 	return ner.NounClass(w) == "noun.person" || ner.ProperNounClass(w) == "noun.person"
@@ -937,7 +937,7 @@ func (d *doc) resolveEntities() {
 		switch {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue
-		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
+		case m.tokens > 1 && isAllUpper(m.text) && holdsOpener(m.text):
 			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
 		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)) && !d.initialName(&m) && !d.esInitialName(&m):
 			continue // a capitalised word that only starts the sentence; an acronym is a name wherever it stands
@@ -1103,7 +1103,7 @@ func looksPerson(s string) bool {
 		if !unicode.IsUpper(r) && !articleName(lw, w) || strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if len(w) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
+		if len(w) > 1 && isAllUpper(w) && !strings.HasSuffix(w, ".") {
 			return false // acronyms
 		}
 	}
@@ -1217,11 +1217,11 @@ func guessType(e *ent) string {
 	if notNameCode(name) {
 		return parallax.Misc
 	}
-	if strings.ToUpper(name) == name && !isShout(name) && !capitalWords(name) {
+	if isAllUpper(name) && !isShout(name) && !capitalWords(name) {
 		return parallax.Organization
 	}
 	for fm := range e.forms {
-		if strings.ToUpper(fm) == fm && len(fm) > 1 && !isShout(fm) && !capitalWords(fm) {
+		if isAllUpper(fm) && len(fm) > 1 && !isShout(fm) && !capitalWords(fm) {
 			return parallax.Organization // has an acronym
 		}
 	}
@@ -1350,12 +1350,12 @@ func holdsOpener(s string) bool {
 }
 
 func isShout(s string) bool {
-	return len(s) >= 6 && strings.ToUpper(s) == s && !strings.ContainsAny(s, ". ")
+	return len(s) >= 6 && isAllUpper(s) && !strings.ContainsAny(s, ". ")
 }
 
 func hasMixedForm(e *ent) bool {
 	for f := range e.forms {
-		if strings.ToUpper(f) != f {
+		if !isAllUpper(f) {
 			return true
 		}
 	}
@@ -1414,6 +1414,28 @@ func capitalWords(name string) bool {
 		if !(len(f) > 1 && lang.Stopword(strings.ToLower(w)) || utf8.RuneCountInString(w) >= 4 && ner.Common(w)) {
 			return false
 		}
+	}
+	return true
+}
+
+// isAllUpper reports whether strings.ToUpper(s) == s without building the
+// upper-case copy: no rune changes under unicode.ToUpper and no byte is
+// invalid UTF-8 (which ToUpper would replace).
+func isAllUpper(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
 	}
 	return true
 }

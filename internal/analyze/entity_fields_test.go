@@ -21,3 +21,11 @@ func TestWordArticleNameMatchesLowering(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAllUpperMatchesUpperCasing(t *testing.T) {
+	for _, w := range []string{"", "NATO", "Nato", "U.S.", "ÉLYSÉE", "Élysée", "STRAßE", "ǅ", "ǈ", "A\xffB", "\uFFFD", "123-45", "ΣΟΦΊΑ", "σ", "ﬁ", "İSTANBUL"} {
+		if got, want := isAllUpper(w), strings.ToUpper(w) == w; got != want {
+			t.Errorf("isAllUpper(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
