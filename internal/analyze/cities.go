@@ -51,7 +51,7 @@ func (d *doc) cityPlace(e *ent) bool {
 			located++
 		}
 		// a dateline: the place in capitals that opens an article
-		shout = shout || m.sent <= 2 && m.tokens <= 3 && strings.ToUpper(m.text) == m.text && strings.ToLower(m.text) != m.text
+		shout = shout || m.sent <= 2 && m.tokens <= 3 && isAllUpper(m.text) && strings.ToLower(m.text) != m.text
 	}
 	if e.typ == parallax.Organization {
 		// typed so by the capitals of a dateline ("BONN 1996-08-22"), the

@@ -207,6 +207,21 @@ func articleName(low, w string) bool {
 	return false
 }
 
+// wordArticleName is articleName(strings.ToLower(w), w) lowering only the
+// bytes the articles can match: each article is ASCII and holds no letter
+// that a non-ASCII rune lowers to (only K and İ lower to ASCII, "k" and "i"),
+// so an ASCII-lowered prefix matches exactly when the full lowering does.
+func wordArticleName(w string) bool {
+	var b [4]byte
+	n := copy(b[:], w)
+	for i := range n {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return articleName(string(b[:n]), w)
+}
+
 // looksPersonAfterTitle: one to four capitalised words, no institutional
 // head, no place the gazetteer knows.
 func looksPersonAfterTitle(s string) bool {
@@ -224,7 +239,7 @@ func looksPersonAfterTitle(s string) bool {
 // all capitals, no digits.
 func looksPersonWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r) && strings.ToUpper(w) != w && !strings.ContainsAny(w, "0123456789")
+	return unicode.IsUpper(r) && !isAllUpper(w) && !strings.ContainsAny(w, "0123456789")
 }
 
 // inCapitals: half the words of sentence si or more are in capitals (a
@@ -259,13 +274,14 @@ func upperWord(w string) bool {
 // loneArticleName: one article-prefixed word ("al-Quds") or the article
 // apart ("Al Quds").
 func loneArticleName(name string) bool {
-	f := strings.Fields(name)
+	var fb [4]string
+	f := appendFields(fb[:0], name)
 	switch {
 	case len(f) == 1:
-		return articleName(strings.ToLower(f[0]), f[0])
+		return wordArticleName(f[0])
 	case len(f) == 2:
-		a := strings.ToLower(f[0])
-		return a == "al" || a == "el"
+		// no rune but A and a lowers to "a", and so for l and e
+		return strings.EqualFold(f[0], "al") || strings.EqualFold(f[0], "el")
 	}
 	return false
 }
@@ -277,7 +293,7 @@ func arabicSurname(f []string) bool {
 		return false
 	}
 	last := f[len(f)-1]
-	if articleName(strings.ToLower(last), last) {
+	if wordArticleName(last) {
 		return true
 	}
 	for _, w := range f[1 : len(f)-1] {
@@ -397,7 +413,7 @@ func notNameCode(name string) bool {
 // ("Midfielder") or a capitalised one ("Swede"), and is no given name
 // ("Guy", "Victor") nor a title the roles take.
 func describesPerson(w string) bool {
-	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || strings.ToUpper(w) == w {
+	if gazetteer.GivenName(w) || isTitle(strings.ToLower(w)) || isAllUpper(w) {
 		return false
 	}
 	return ner.NounClass(w) == "noun.person" || ner.ProperNounClass(w) == "noun.person"
@@ -601,8 +617,29 @@ func orgOrFacility(w string) bool {
 	return orgHeads.Has(w) || facilityHeads.Has(w) || headType(w) == parallax.Organization
 }
 
-func institutional(w string) bool {
-	return orgHeads.Has(w) || facilityHeads.Has(w) || lawHeads.Has(w) || eventHeads.Has(w) || placeHeads.Has(w)
+func institutional(w string) bool { return institutionalHeads.Has(w) }
+
+// institutionalHeads answers institutional in one lookup.
+var institutionalHeads = lang.Union(orgHeads, facilityHeads, lawHeads, eventHeads, placeHeads)
+
+// appendFields appends the fields of s as strings.Fields splits them, into
+// a slice the caller can keep on the stack.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // addRunRoles splits a run at the last title word: "Homeland Security
@@ -771,7 +808,8 @@ func (d *doc) addMention(run []token, si int, initial, title bool, place string,
 // initials go ("Donald J. Trump" → "donald trump").
 func nameKey(s string) string {
 	k := gazetteer.Key(s)
-	f := strings.Fields(k)
+	var fb [8]string
+	f := appendFields(fb[:0], k)
 	if len(f) > 2 {
 		out := f[:0]
 		for i, w := range f {
@@ -844,8 +882,9 @@ func (d *doc) resolveEntities() {
 	// a nationality word that is the last word of a full name the article
 	// uses is that person's surname: "Mark Cuban" … "Cuban said"
 	surnames := map[string]bool{}
+	var fb [8]string // the words of one name at a time, on the stack
 	for _, m := range d.mentions {
-		if f := strings.Fields(m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
+		if f := appendFields(fb[:0], m.text); len(f) >= 2 && !m.demonym && gazetteer.GivenName(f[0]) {
 			surnames[f[len(f)-1]] = true
 		}
 	}
@@ -878,7 +917,7 @@ func (d *doc) resolveEntities() {
 			confirmed[m.key] = true
 		}
 		// the surname of a full name is confirmed by the full name
-		if f := strings.Fields(m.key); len(f) >= 2 && !m.titleLine && (m.typ == parallax.Person || looksPerson(m.text)) {
+		if f := appendFields(fb[:0], m.key); len(f) >= 2 && !m.titleLine && (m.typ == parallax.Person || looksPerson(m.text)) {
 			confirmed[f[len(f)-1]] = true
 		}
 	}
@@ -898,7 +937,7 @@ func (d *doc) resolveEntities() {
 		switch {
 		case m.titleLine && !(confirmed[m.key] || inGaz || m.demonym):
 			continue
-		case m.tokens > 1 && strings.ToUpper(m.text) == m.text && holdsOpener(m.text):
+		case m.tokens > 1 && isAllUpper(m.text) && holdsOpener(m.text):
 			continue // a kicker in capitals that holds function words ("SEE THE VIDEO"), not a name
 		case m.initial && m.tokens == 1 && !known && !(m.acronym && !m.titleLine && !d.inCapitals(m.sent)) && !d.initialName(&m) && !d.esInitialName(&m):
 			continue // a capitalised word that only starts the sentence; an acronym is a name wherever it stands
@@ -1044,7 +1083,8 @@ outer:
 
 // looksPerson: two or three plain capitalised words with no institutional head.
 func looksPerson(s string) bool {
-	f := strings.Fields(s)
+	var fb [6]string
+	f := appendFields(fb[:0], s)
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
@@ -1063,7 +1103,7 @@ func looksPerson(s string) bool {
 		if !unicode.IsUpper(r) && !articleName(lw, w) || strings.ContainsAny(w, "0123456789") {
 			return false
 		}
-		if len(w) > 1 && strings.ToUpper(w) == w && !strings.HasSuffix(w, ".") {
+		if len(w) > 1 && isAllUpper(w) && !strings.HasSuffix(w, ".") {
 			return false // acronyms
 		}
 	}
@@ -1177,11 +1217,11 @@ func guessType(e *ent) string {
 	if notNameCode(name) {
 		return parallax.Misc
 	}
-	if strings.ToUpper(name) == name && !isShout(name) && !capitalWords(name) {
+	if isAllUpper(name) && !isShout(name) && !capitalWords(name) {
 		return parallax.Organization
 	}
 	for fm := range e.forms {
-		if strings.ToUpper(fm) == fm && len(fm) > 1 && !isShout(fm) && !capitalWords(fm) {
+		if isAllUpper(fm) && len(fm) > 1 && !isShout(fm) && !capitalWords(fm) {
 			return parallax.Organization // has an acronym
 		}
 	}
@@ -1270,7 +1310,8 @@ func hasSurnameForm(e *ent) bool {
 }
 
 func joinsTwoNames(key string, keys map[string]bool) bool {
-	parts := strings.Fields(key) // Key turns hyphens into spaces
+	var fb [3]string
+	parts := appendFields(fb[:0], key) // Key turns hyphens into spaces
 	if len(parts) != 2 {
 		return false
 	}
@@ -1309,12 +1350,12 @@ func holdsOpener(s string) bool {
 }
 
 func isShout(s string) bool {
-	return len(s) >= 6 && strings.ToUpper(s) == s && !strings.ContainsAny(s, ". ")
+	return len(s) >= 6 && isAllUpper(s) && !strings.ContainsAny(s, ". ")
 }
 
 func hasMixedForm(e *ent) bool {
 	for f := range e.forms {
-		if strings.ToUpper(f) != f {
+		if !isAllUpper(f) {
 			return true
 		}
 	}
@@ -1373,6 +1414,28 @@ func capitalWords(name string) bool {
 		if !(len(f) > 1 && lang.Stopword(strings.ToLower(w)) || utf8.RuneCountInString(w) >= 4 && ner.Common(w)) {
 			return false
 		}
+	}
+	return true
+}
+
+// isAllUpper reports whether strings.ToUpper(s) == s without building the
+// upper-case copy: no rune changes under unicode.ToUpper and no byte is
+// invalid UTF-8 (which ToUpper would replace).
+func isAllUpper(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += n
 	}
 	return true
 }

@@ -31,7 +31,7 @@ func (d *doc) signals(lang string) []parallax.Signal {
 	var out []parallax.Signal
 	for _, toks := range d.sentToks {
 		for i := 0; i < len(toks); i++ {
-			if toks[i].kind != tWord {
+			if toks[i].kind != tWord || !signalStarts.Starts(toks[i].low) {
 				continue
 			}
 			for _, kind := range []struct {

@@ -183,7 +183,8 @@ func learnable(e *ent) bool {
 // strongType: the rules typed the entity from its head word ("Ministry",
 // "Airport", "River"), evidence the tagger seldom overturns for the better.
 func strongType(e *ent) bool {
-	f := strings.Fields(e.name)
+	var fb [8]string
+	f := appendFields(fb[:0], e.name)
 	last := strings.ToLower(f[len(f)-1])
 	for i := 1; i < len(f)-1; i++ {
 		if lw := strings.ToLower(f[i]); lw == "of" && institutional(strings.ToLower(f[i-1])) {

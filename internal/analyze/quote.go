@@ -1857,7 +1857,7 @@ func (d *doc) mentionName(mi int) string {
 	m := &d.mentions[mi]
 	e := &d.ents[m.entity]
 	w := strings.TrimSuffix(strings.TrimSuffix(lastWord(m.text), "’s"), "'s")
-	if w == "" || hasWord(e.name, w) || strings.ContainsRune(w, '.') || strings.ToUpper(w) == w {
+	if w == "" || hasWord(e.name, w) || strings.ContainsRune(w, '.') || isAllUpper(w) {
 		return e.name // (an abbreviation is a form of its entity: U.S., US)
 	}
 	best := ""

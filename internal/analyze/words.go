@@ -44,6 +44,11 @@ var (
 	loadedTerms      = phrases{lang.Words("loaded")}
 	pejoratives      = phrases{lang.Words("pejoratives")}
 	opinionTerms     = phrases{lang.Words("opinion")}
+	// signalStarts answers in one lookup whether any of the four framing
+	// lists could match at a word, which most words cannot.
+	signalStarts = lang.Union(hedgeTerms.s, loadedTerms.s, pejoratives.s, opinionTerms.s)
+	// anySpeechVerb is speechVerbs and speechVerbsMore in one lookup.
+	anySpeechVerb = lang.Union(speechVerbs, speechVerbsMore)
 )
 
 // calendarWords are month and weekday names (English, Spanish, German), not names.
@@ -85,7 +90,7 @@ var prepositionsByLang, determinersByLang = func() (map[string]*lang.Set, map[st
 	return p, d
 }()
 
-func isSpeechVerb(w string) bool { return speechVerbs.Has(w) || speechVerbsMore.Has(w) }
+func isSpeechVerb(w string) bool { return anySpeechVerb.Has(w) }
 
 // titlePrefixes are the English prefixes that make a new title of an old one
 // ("archbishop", "protodeacon", "vice-chancellor", "co-founder").

@@ -87,6 +87,28 @@ func (s *Set) Starts(w string) bool {
 	return s.words[w] || len(s.first[w]) > 0
 }
 
+// Union returns a set holding the entries of every set in sets, so that one
+// lookup answers for several lists: Union(a, b).Has(w) is a.Has(w) ||
+// b.Has(w), and the same for Starts and Match.
+func Union(sets ...*Set) *Set {
+	u := &Set{words: map[string]bool{}, first: map[string][][]string{}}
+	for _, s := range sets {
+		if s == nil {
+			continue
+		}
+		for w := range s.words {
+			u.words[w] = true
+		}
+		for f, ps := range s.first {
+			u.first[f] = append(u.first[f], ps...)
+		}
+	}
+	for _, ps := range u.first {
+		sort.SliceStable(ps, func(a, b int) bool { return len(ps[a]) > len(ps[b]) })
+	}
+	return u
+}
+
 // MaxWords is the length in words of the longest entry.
 func (s *Set) MaxWords() int {
 	n := 1

@@ -156,3 +156,36 @@ func TestExpandTitle(t *testing.T) {
 		t.Error("SameOffice does not read abbreviated titles")
 	}
 }
+
+func TestUnion(t *testing.T) {
+	mk := func(entries ...string) *Set {
+		s := &Set{words: map[string]bool{}, first: map[string][][]string{}}
+		for _, e := range entries {
+			s.add(e)
+		}
+		return s
+	}
+	a, b := mk("alpha", "so called"), mk("beta", "so very much", "gamma ray")
+	u := Union(a, b, nil)
+	for _, w := range []string{"alpha", "beta", "so", "gamma", "ray", "called", "delta", "so called"} {
+		if got, want := u.Has(w), a.Has(w) || b.Has(w); got != want {
+			t.Errorf("Has(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := u.Starts(w), a.Starts(w) || b.Starts(w); got != want {
+			t.Errorf("Starts(%q) = %v, want %v", w, got, want)
+		}
+	}
+	for _, c := range []struct {
+		words []string
+		want  int
+	}{
+		{[]string{"so", "very", "much", "more"}, 3},
+		{[]string{"so", "called", "it"}, 2},
+		{[]string{"so", "what"}, 0},
+		{[]string{"beta"}, 1},
+	} {
+		if got := u.Match(c.words); got != c.want {
+			t.Errorf("Match(%q) = %d, want %d", c.words, got, c.want)
+		}
+	}
+}

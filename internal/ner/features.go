@@ -67,7 +67,7 @@ var connectors = map[string]bool{"of": true, "and": true, "&": true, "for": true
 
 // sentence holds what the features need of each token, computed once.
 type sentence struct {
-	m        map[uint64]uint32 // the lexicon
+	m        *lexTable // the lexicon
 	n        int
 	low      []string // lower case, curly apostrophes straightened
 	wh       []uint64 // hash of the word feature form (lower case, digits as 0)
@@ -123,7 +123,7 @@ func (s *sentence) reset(n int) {
 }
 
 // load computes the per-token values for words.
-func (s *sentence) load(words []string, lex map[uint64]uint32) {
+func (s *sentence) load(words []string, lex *lexTable) {
 	s.reset(len(words))
 	s.m = lex
 	var buf []byte
@@ -144,9 +144,9 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 		s.sh[i] = hstr(string(buf))
 		s.suf2[i], s.suf3[i], s.suf4[i] = hstr(suffix(low, 2)), hstr(suffix(low, 3)), hstr(suffix(low, 4))
 		s.pre2[i], s.pre3[i] = hstr(prefix(low, 2)), hstr(prefix(low, 3))
-		s.lex[i] = lex[hstr(low)]
+		s.lex[i] = lex.get(hstr(low))
 		if s.lex[i] == 0 && strings.Contains(low, ".") && len(low) > 2 {
-			s.lex[i] = lex[hstr(strings.ReplaceAll(low, ".", ""))] // "U.N." → "un"
+			s.lex[i] = lex.get(hstr(strings.ReplaceAll(low, ".", ""))) // "U.N." → "un"
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		s.cap[i] = unicode.IsUpper(r)
@@ -179,7 +179,7 @@ func (s *sentence) load(words []string, lex map[uint64]uint32) {
 			if !s.cap[j] {
 				continue // a phrase ends on a capitalised word: look up only those
 			}
-			if b := lex[h] & (lexNameBits | 0x3f<<lexProperShift); b != 0 {
+			if b := lex.get(h) & (lexNameBits | 0x3f<<lexProperShift); b != 0 {
 				best, bestBits = j, b
 			}
 		}
@@ -554,7 +554,7 @@ func (s *sentence) spanFeatures(fs []uint64, a, b int) []uint64 {
 	if n > 5 {
 		n = 5
 	}
-	wl := s.m[phrase]
+	wl := s.m.get(phrase)
 	if b-a == 1 {
 		wl = s.lex[a]
 	}

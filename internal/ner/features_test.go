@@ -68,3 +68,15 @@ func TestAfterTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestLexTable(t *testing.T) {
+	m := map[uint64]uint32{0: 7, 1: 11, 17: 13, 33: 17, 1 << 40: 19, hstr("velmora"): 23}
+	lt := newLexTable(m)
+	// keys 1, 17 and 33 share a home slot in a 16-slot table: probing must
+	// walk past each other
+	for _, k := range []uint64{0, 1, 17, 33, 49, 2, 1 << 40, hstr("velmora"), hstr("absent")} {
+		if got, want := lt.get(k), m[k]; got != want {
+			t.Errorf("get(%#x) = %d, want %d", k, got, want)
+		}
+	}
+}

@@ -37,11 +37,61 @@ const (
 
 var (
 	lexOnce sync.Once
-	lexMap  map[uint64]uint32
+	lexMap  *lexTable
 	lexErr  error
 )
 
-func lexicon() (map[uint64]uint32, error) {
+// lexTable is the lexicon as an open-addressing array of key and value
+// pairs: a lookup, done for every word the tagger reads, touches one cache
+// line where a Go map touches its control word and then its slot.
+type lexTable struct {
+	slots []lexSlot
+	mask  uint64
+	zero  uint32 // the value of key 0, which marks an empty slot
+}
+
+type lexSlot struct {
+	key uint64
+	val uint32
+}
+
+func newLexTable(m map[uint64]uint32) *lexTable {
+	size := 1
+	for size < 2*len(m) {
+		size <<= 1
+	}
+	t := &lexTable{slots: make([]lexSlot, size), mask: uint64(size - 1)}
+	for k, v := range m {
+		if k == 0 {
+			t.zero = v
+			continue
+		}
+		i := k & t.mask
+		for t.slots[i].key != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = lexSlot{k, v}
+	}
+	return t
+}
+
+// get returns the bits of the entry hashed h, or 0 when there is none.
+func (t *lexTable) get(h uint64) uint32 {
+	if h == 0 {
+		return t.zero
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		sl := &t.slots[i]
+		if sl.key == h {
+			return sl.val
+		}
+		if sl.key == 0 {
+			return 0
+		}
+	}
+}
+
+func lexicon() (*lexTable, error) {
 	lexOnce.Do(func() {
 		zr, err := gzip.NewReader(bytes.NewReader(lexiconGz))
 		if err != nil {
@@ -67,7 +117,7 @@ func lexicon() (map[uint64]uint32, error) {
 			m[hstr(k)] = uint32(bits)
 		}
 		lexErr = sc.Err()
-		lexMap = m
+		lexMap = newLexTable(m)
 	})
 	return lexMap, lexErr
 }
@@ -80,7 +130,7 @@ func NounClass(word string) string {
 	if err != nil {
 		return ""
 	}
-	c := lex[hstr(fold(word))] & lexNounMask
+	c := lex.get(hstr(fold(word))) & lexNounMask
 	if c == 0 || int(c-1) >= len(lexFiles) {
 		return ""
 	}
@@ -94,7 +144,7 @@ func ProperNounClass(word string) string {
 	if err != nil {
 		return ""
 	}
-	c := lex[hstr(fold(word))] >> lexProperShift & 0x3f
+	c := lex.get(hstr(fold(word))) >> lexProperShift & 0x3f
 	if c == 0 || int(c-1) >= len(lexFiles) {
 		return ""
 	}
@@ -119,5 +169,5 @@ func Common(word string) bool {
 	if err != nil {
 		return false
 	}
-	return lex[hstr(fold(word))]&lexCommon != 0
+	return lex.get(hstr(fold(word)))&lexCommon != 0
 }

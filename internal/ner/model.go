@@ -13,10 +13,21 @@ import (
 
 // table is an open-addressing hash table from feature hash to width
 // weights, each slot holding its key and weights together so that a lookup
-// touches one cache line.
+// touches one cache line. tags holds one byte of each slot's key (0 when
+// empty) so that a probe for an absent feature, the common case, reads a
+// small array that stays in cache instead of the slots.
 type table struct {
 	slots []slot
+	tags  []uint8
 	mask  uint64
+}
+
+// tagOf is the byte of h kept in tags: never 0, which marks an empty slot.
+func tagOf(h uint64) uint8 {
+	if t := uint8(h >> 56); t != 0 {
+		return t
+	}
+	return 1
 }
 
 type slot struct {
@@ -29,7 +40,7 @@ func newTable(n int) table {
 	for size < 2*n {
 		size <<= 1
 	}
-	return table{slots: make([]slot, size), mask: uint64(size - 1)}
+	return table{slots: make([]slot, size), tags: make([]uint8, size), mask: uint64(size - 1)}
 }
 
 func (t *table) add(h uint64, w []float32) {
@@ -38,6 +49,9 @@ func (t *table) add(h uint64, w []float32) {
 		i = (i + 1) & t.mask
 	}
 	t.slots[i].key = h
+	if h != 0 {
+		t.tags[i] = tagOf(h)
+	}
 	copy(t.slots[i].w[:], w)
 }
 
@@ -47,18 +61,31 @@ func (t *table) score(fs []uint64, sc *[width]float32) {
 		return
 	}
 	for _, h := range fs {
+		if h == 0 {
+			t.scoreZero(sc)
+			continue
+		}
+		tg := tagOf(h)
 		for i := h & t.mask; ; i = (i + 1) & t.mask {
-			sl := &t.slots[i]
-			if sl.key == h {
+			g := t.tags[i]
+			if g == 0 {
+				break
+			}
+			if g == tg && t.slots[i].key == h {
 				for l := range sc {
-					sc[l] += sl.w[l]
+					sc[l] += t.slots[i].w[l]
 				}
 				break
 			}
-			if sl.key == 0 {
-				break
-			}
 		}
+	}
+}
+
+// scoreZero looks up the feature hash 0 the way the table always has: its
+// home slot 0 reads as keyed 0 whether filled or empty.
+func (t *table) scoreZero(sc *[width]float32) {
+	for l := range sc {
+		sc[l] += t.slots[0].w[l]
 	}
 }
 

@@ -75,7 +75,7 @@ func Default() (*Model, error) {
 // Model is a trained tagger. Its methods are safe for concurrent use.
 type Model struct {
 	seg, typ table
-	lex      map[uint64]uint32
+	lex      *lexTable
 	pool     sync.Pool // *state
 }
 
