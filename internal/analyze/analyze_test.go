@@ -403,15 +403,7 @@ func TestEntityNamesAndTypes(t *testing.T) {
 		{"a name ends before 'of' and a place", "en", "The victim was named as 34-year-old Maynor Quist of Owings Mills by police.", "Maynor Quist", parallax.Person},
 	}
 	for _, tt := range tests {
-		a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: tt.text, Language: tt.lang})
-		e := findEntity(a, tt.entity)
-		if e == nil {
-			t.Errorf("%s: no entity %q in %v", tt.name, tt.entity, names(a))
-			continue
-		}
-		if e.Type != tt.typ {
-			t.Errorf("%s: %q typed %s, want %s", tt.name, tt.entity, e.Type, tt.typ)
-		}
+		checkTypes(t, tt.lang, false, []typeCase{{tt.name, tt.text, tt.entity, tt.typ}})
 	}
 	// a kicker in capitals is not a name
 	a := analyzeText(t, "READ ALSO\nThe pier reopened on Monday.")

@@ -812,7 +812,7 @@ func (s *story) functionalSlots(qs []qref, anch []map[int]bool, provisional []bo
 	fills := map[string]*fill{}
 	for i, q := range qs {
 		if q.q.Value == nil || provisional[i] || headOf(q.q) == "" || countOfTwo(q.q) {
-			continue // two: often a part ("two landed inside the camp") of the slot's figure
+			continue // two: often a part ("two of them hit the pier") of the slot's figure
 		}
 		keys := []string{slotKey(q, nil)}
 		if w := qualifier(q); w != "" {
