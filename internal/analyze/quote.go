@@ -2016,9 +2016,14 @@ func (d *doc) opensWithPronoun(si int, g byte) bool {
 	return false
 }
 
-// firstPerson is the first person named in sentence si outside quotes.
+// firstPerson is the first person named in sentence si outside quotes
+// who can be a subject (subjectLike), else the first person it names: the
+// subject is what a pronoun in the next sentence most likely means, but a
+// sentence naming someone only after a preposition or in a possessive
+// ("Ruiz’s plan drew fire.") is still about that person.
 func (d *doc) firstPerson(si int, g byte) string {
 	sp := d.sents[si].Span
+	other := ""
 	for i := range d.mentions {
 		m := &d.mentions[i]
 		if m.start < sp.Start || d.insideQuote(m.start) {
@@ -2028,10 +2033,15 @@ func (d *doc) firstPerson(si int, g byte) string {
 			break
 		}
 		if e := d.ents[m.entity]; e.typ == parallax.Person && d.genderFits(e.name, g) && !d.attributive(m.end) {
-			return e.name
+			if d.subjectLike(m, sp.Start) {
+				return e.name
+			}
+			if other == "" {
+				other = e.name
+			}
 		}
 	}
-	return ""
+	return other
 }
 
 // attributive reports whether a name ending at end modifies a noun for
@@ -2089,12 +2099,69 @@ func (d *doc) sentenceSubjectBefore(at, si int, g byte) string {
 		if e.typ != parallax.Person || !d.genderFits(e.name, g) {
 			continue
 		}
-		if d.afterPreposition(d.titlesBefore(m.start, from), from) || d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) {
+		if !d.subjectLike(m, from) {
 			continue
 		}
 		first = e.name
 	}
 	return first
+}
+
+// subjectLike reports whether mention m, in a sentence starting at from,
+// can be a clause's subject: not the object of a preposition, not a
+// possessive and not a name modifying a noun. Only such a name is what a
+// later pronoun refers back to ("In a talk with Ivo Stanek, she said …").
+func (d *doc) subjectLike(m *mention, from int) bool {
+	if t := d.titlesBefore(m.start, from); d.afterPreposition(t, from) && !d.frontedTopic(t, m.end, from) {
+		return false
+	}
+	return !(d.possessiveInName(m.end) || d.modifiesNoun(m.end) || d.possessiveAt(m) || d.objectOfWord(m, from))
+}
+
+var irregularPast = lang.Words("irregular_past", "en")
+
+// objectOfWord reports whether mention m follows a lower-case verb form
+// that is no verb of saying ("attacked Ana Ruiz", "asked Ruiz"): the
+// object of a verb, not the subject, which an inverted cue ("said Ruiz")
+// or a function word ("and Ruiz", "that Ruiz") may precede.
+func (d *doc) objectOfWord(m *mention, from int) bool {
+	w := strings.TrimRight(d.wordBefore(d.titlesBefore(m.start, from), from), "’'")
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	if lang.Stopword(w) || isSpeechVerb(w) {
+		return false
+	}
+	// a verb's form, not a noun that a name's title starts ("campaign
+	// manager Ana Ruiz")
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
+		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || irregularPast.Has(w)
+}
+
+// frontedTopic reports whether the name from start to end is the whole
+// of a phrase opening the sentence and set off by a comma ("As for Ruiz,",
+// "To Ruiz,"): the sentence is about that person, whom its pronouns mean.
+func (d *doc) frontedTopic(start, end, from int) bool {
+	if !strings.HasPrefix(d.text[end:], ",") {
+		return false
+	}
+	toks := d.tokensBetween(d.sentenceOf(from), from, start)
+	n := 0
+	for _, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		n++
+		if !prepositions.Has(t.low) && t.low != "as" {
+			return false
+		}
+	}
+	return n > 0 && n <= 2
 }
 
 // titlesBefore is where the words describing a name before off begin:
@@ -2117,12 +2184,35 @@ func (d *doc) titlesBefore(off, from int) int {
 		w := d.text[j:i]
 		r, _ := utf8.DecodeRuneInString(w)
 		lw := strings.ToLower(w)
+		if lw == "of" && n > 0 && startsUpper(d.wordBefore(j, from)) {
+			off = j // "Secretary of State Ana Ruiz"
+			continue
+		}
 		if !(unicode.IsUpper(r) || roleWords.Has(lw) || adjectiveLike(lw) || lang.HasClass(lw, "person")) || strings.ContainsAny(w, ",;:") || prepositions.Has(lw) || determiners.Has(lw) {
 			break
 		}
 		off = j
 	}
 	return off
+}
+
+// wordBefore is the word, spaces trimmed, that ends before off and starts
+// at or after from.
+func (d *doc) wordBefore(off, from int) string {
+	i := off
+	for i > from && d.text[i-1] == ' ' {
+		i--
+	}
+	j := i
+	for j > from && d.text[j-1] != ' ' {
+		j--
+	}
+	return d.text[j:i]
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // possessiveAt reports whether mention m is a possessive ("Ruiz’s

@@ -1,0 +1,41 @@
+package analyze
+
+import "testing"
+
+// speakerCase is a fictional text, one quotation in it and its speaker
+// ("" for none).
+type speakerCase struct{ name, text, quote, speaker string }
+
+func checkSpeakers(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	for _, tt := range cases {
+		a := analyzeText(t, tt.text)
+		found := false
+		for _, q := range a.Quotes {
+			if q.Text != tt.quote {
+				continue
+			}
+			found = true
+			if q.Speaker != tt.speaker {
+				t.Errorf("%s: speaker %q (cue %q), want %q", tt.name, q.Speaker, q.Cue, tt.speaker)
+			}
+		}
+		if !found {
+			t.Errorf("%s: quote %q not found in %+v", tt.name, tt.quote, a.Quotes)
+		}
+	}
+}
+
+// TestPronounPrefersTheSubject: a pronoun's referent in the sentence before
+// is its subject, not a name after a preposition, in a possessive or after
+// a verb, unless the sentence names nobody else.
+func TestPronounPrefersTheSubject(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a name after a preposition yields to the subject", "Harbour news.\n\nThe good news for Tomas Brandt, Ivo Stanek said, is that the pier held. “The ferry will sail in June,” he said.", "The ferry will sail in June,", "Ivo Stanek"},
+		{"'of' inside a title is no preposition", "Harbour news.\n\nMayor Helena Varga opened the pier. Former Secretary of State Ana Ruiz spoke after Marta Quist left, and she said, “I take the report seriously.”", "I take the report seriously.", "Ana Ruiz"},
+		{"a name fronted by 'as for' is the topic", "Harbour news.\n\nMayor Tomas Brandt spoke first. As for Ivo Stanek, he said Tomas Brandt would lose. “The pier is safe,” he said.", "The pier is safe,", "Ivo Stanek"},
+		{"a possessive when the sentence names nobody else", "Harbour news.\n\nTomas Brandt chaired the meeting. Ivo Stanek’s plan was rejected on Monday. “We will try again,” he said.", "We will try again,", "Ivo Stanek"},
+		{"a verb's object is no subject", "Harbour news.\n\nIvo Stanek’s article attacked Tomas Brandt for the delay. “He never read the plans,” he wrote.", "He never read the plans,", "Ivo Stanek"},
+		{"a name after a verb of saying is its subject", "Harbour news.\n\nThe pier held, said Ivo Stanek, after Tomas Brandt left. “It is safe,” he said.", "It is safe,", "Ivo Stanek"},
+	})
+}
