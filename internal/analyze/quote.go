@@ -1406,6 +1406,11 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 	}
 	// "saying", and "… and said": the speaker is the sentence's subject
 	participle := verb >= 0 && (strings.HasSuffix(d.lw(toks[verb]), "ing") || d.coordinated(toks, verb))
+	if verb > 0 && !participle {
+		if name, start, ok := d.outerSayer(toks, verb, m.open); ok {
+			return name, parallax.Span{Start: start, End: cueEnd}, true
+		}
+	}
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
 	// "David Axelrod, who was senior adviser to Obama, tweeted this:": the
@@ -1576,6 +1581,51 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// outerSayer reads the verb toks[verb] as part of what an earlier verb of
+// saying in the same clause reports: "Ruiz says Stanek’s flurry of posts
+// was “…”", "Ruiz said she is sure Stanek will continue to be “…”". The
+// quotation is then the words of that verb's subject, a person or a
+// pronoun right before it. A comma, a conjunction, a colon or another
+// quotation between the two verbs starts a clause of its own ("Ruiz
+// spoke, and Stanek added “…”"), and so does a participle verb.
+func (d *doc) outerSayer(toks []token, verb, before int) (string, int, bool) {
+	for j := verb - 1; j > 0; j-- {
+		t := toks[j]
+		if d.insideQuote(t.start) {
+			return "", 0, false
+		}
+		if t.kind == tPunct {
+			if c := d.text[t.start]; c != '\'' && c != '-' && !strings.HasPrefix(d.text[t.start:], "’") {
+				return "", 0, false
+			}
+			continue
+		}
+		switch t.low {
+		case "and", "but", "or", "while", "as", "when", "because", "after", "before", "who", "which", "y", "pero":
+			return "", 0, false
+		}
+		if !d.isVerb(t) || strings.HasSuffix(t.low, "ing") || d.nounUse(toks, j) || d.compoundHead(toks, j) {
+			continue
+		}
+		k := j - 1
+		if k > 0 && toks[k].kind == tWord && strings.HasSuffix(toks[k].low, "ly") {
+			k-- // "Ruiz flatly said"
+		}
+		if !d.isPersonish(toks[k]) || d.possessiveMention(toks[k]) {
+			return "", 0, false
+		}
+		if name, ok := d.nameAt(toks[k], before); ok {
+			start := toks[k].start
+			if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 {
+				start = d.mentions[mi].start
+			}
+			return name, start, true
+		}
+		return "", 0, false
+	}
+	return "", 0, false
 }
 
 // joinedBefore reports whether "and" or "while" stands right before off:

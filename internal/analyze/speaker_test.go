@@ -39,3 +39,15 @@ func TestPronounPrefersTheSubject(t *testing.T) {
 		{"a name after a verb of saying is its subject", "Harbour news.\n\nThe pier held, said Ivo Stanek, after Tomas Brandt left. “It is safe,” he said.", "It is safe,", "Ivo Stanek"},
 	})
 }
+
+// TestOuterVerbOfSaying: a verb of saying inside what an earlier one
+// reports is not the cue; the earlier verb's subject speaks.
+func TestOuterVerbOfSaying(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a noun that doubles as a verb inside the report", "Harbour news.\n\nAna Ruiz says Tomas Brandt’s flurry of late-night posts was “unhinged, even for him.”", "unhinged, even for him.", "Ana Ruiz"},
+		{"a verb after a modal inside the report", "Harbour news.\n\nIvo Stanek said he is certain Tomas Brandt will continue to be “a champion for the pier.”", "a champion for the pier.", "Ivo Stanek"},
+		{"a reported verb of saying", "Harbour news.\n\nAna Ruiz said that Ivo Stanek begged her to keep “the old pier.”", "the old pier.", "Ana Ruiz"},
+		{"a clause of its own after a comma and a conjunction", "Harbour news.\n\nAna Ruiz spoke first, and Tomas Brandt added that the pier was “a disgrace.”", "a disgrace.", "Tomas Brandt"},
+		{"a possessive before the earlier verb is no subject", "Harbour news.\n\nAna Ruiz’s aide said Tomas Brandt wrote that the pier was “a disgrace.”", "a disgrace.", "Tomas Brandt"},
+	})
+}
