@@ -1510,6 +1510,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 				break
 			}
 			if d.isPersonish(toks[k]) || verb >= 0 && !d.insideQuote(toks[k].start) {
+				if d.prepObjectAt(toks[k], si) {
+					continue // "a spokesman for Ivo Stanek told": not Stanek
+				}
 				if name, ok := d.nameAt(toks[k], m.open); ok {
 					return name, parallax.Span{Start: minInt(toks[k].start, cueStart), End: cueEnd}, true
 				}
@@ -1550,6 +1553,9 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 		if d.possessiveMention(toks[k]) {
 			continue // "Ivo Stanek’s plan": a possessive is no subject
+		}
+		if d.prepObjectAt(toks[k], si) {
+			continue // "with harbour hosts Ivo Stanek and …": titles between
 		}
 		if name, ok := d.nameAt(toks[k], m.open); ok {
 			if d.isPersonish(toks[k]) || pronouns.Has(d.lw(toks[k])) {
@@ -2191,6 +2197,49 @@ func (d *doc) objectOfWord(m *mention, from int) bool {
 	// manager Ana Ruiz")
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") ||
 		strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || irregularPast.Has(w)
+}
+
+// prepObjectAt reports whether token t of sentence si lies in a name that
+// is the object of a preposition, titles allowed between ("for House
+// Speaker Ivo Stanek"), and not a topic fronted by it ("As for Stanek,").
+func (d *doc) prepObjectAt(t token, si int) bool {
+	mi := d.mentionAt(t.start, t.end)
+	if mi < 0 {
+		return false
+	}
+	m := &d.mentions[mi]
+	from := d.sents[si].Span.Start
+	if m.start < from {
+		return false
+	}
+	st := d.titlesBefore(m.start, from)
+	w := d.wordBefore(st, from)
+	if !prepositions.Has(strings.ToLower(w)) || d.frontedTopic(st, m.end, from) {
+		return false // (not "talking to, Ivo Stanek,": a comma ends the phrase)
+	}
+	switch strings.ToLower(w) {
+	case "from", "by":
+		// the source or the agent: "a letter from Ruiz said", "an email
+		// sent by Ruiz warned", "More from Ruiz:"
+		return false
+	case "after", "before", "since", "until", "till", "with":
+		// a preposition that also opens a clause, right before the name
+		// and its verb, makes the name that verb's subject: "hours after
+		// Ruiz said", "with Ruiz calling it …" (an absolute clause)
+		return !d.verbAfter(m.end)
+	}
+	return true
+}
+
+// verbAfter reports whether a verb of saying follows off, spaces and an
+// adverb in -ly allowed between ("Ruiz said", "Ruiz later told").
+func (d *doc) verbAfter(off int) bool {
+	rest := d.text[off:min(len(d.text), off+60)]
+	f := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' })
+	if len(f) > 0 && (strings.HasSuffix(f[0], "ly") || f[0] == "later" || f[0] == "also" || f[0] == "then") {
+		f = f[1:]
+	}
+	return len(f) > 0 && isSpeechVerb(strings.ToLower(strings.TrimRight(f[0], ".:;"))) && f[0] == strings.ToLower(f[0])
 }
 
 // frontedTopic reports whether the name from start to end is the whole

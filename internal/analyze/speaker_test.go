@@ -51,3 +51,15 @@ func TestOuterVerbOfSaying(t *testing.T) {
 		{"a possessive before the earlier verb is no subject", "Harbour news.\n\nAna Ruiz’s aide said Tomas Brandt wrote that the pier was “a disgrace.”", "a disgrace.", "Tomas Brandt"},
 	})
 }
+
+// TestNameAfterPrepositionInCue: a name after a preposition, titles
+// between, is no subject of the cue's verb, unless the preposition marks
+// the source or opens a clause.
+func TestNameAfterPrepositionInCue(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a spokesman for someone", "Harbour news.\n\nTomas Brandt, a spokesman for Mayor Ivo Stanek told the Gazette: “We have not been briefed.”", "We have not been briefed.", "Tomas Brandt"},
+		{"'after' opening a clause", "Harbour news.\n\nThe board met on Monday, hours after Ivo Stanek said the pier was “beyond repair.”", "beyond repair.", "Ivo Stanek"},
+		{"a comma after the preposition ends its phrase", "Harbour news.\n\nThe editor I was talking to, Ivo Stanek, interrupted me to announce, “There goes the pier.”", "There goes the pier.", "Ivo Stanek"},
+		{"'by' names the agent", "Harbour news.\n\nAn email sent out by Ivo Stanek on Tuesday night warned of the cost: “Nobody will pay for the pier.”", "Nobody will pay for the pier.", "Ivo Stanek"},
+	})
+}
