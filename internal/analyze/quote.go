@@ -197,7 +197,7 @@ func (d *doc) findQuotes() []parallax.Quote {
 			// nobody: a speaker is a name or a noun phrase
 			speaker, cue = "", parallax.Span{}
 		}
-		q.Speaker = speaker
+		q.Speaker = cleanSpeaker(speaker)
 		if cue.Len() > 0 {
 			q.Cue = d.text[cue.Start:cue.End]
 			q.CueSpan = cue
@@ -230,6 +230,37 @@ func (d *doc) findQuotes() []parallax.Quote {
 	}
 	d.continueQuotes(out, outMarks)
 	return out
+}
+
+// cleanSpeaker drops from a speaker's name the capitalised common words
+// that a headline or a sentence's first word glued to it ("Crooked Ana
+// Ruiz", "Billionaire Ana Ruiz", "Certainly Ana Ruiz", "Harbour Hits Ana
+// Ruiz"): words of the language's vocabulary (WordNet nouns, function
+// words, adverbs in -ly, adjective endings) before a known given name that
+// starts a capitalised name of two words or more. A name opening with a
+// given name ("Mary Kay Henry") or a determiner ("The Harbour Post") is
+// kept, and so is a place ("South Carolina Republican", "Los Angeles").
+func cleanSpeaker(name string) string {
+	f := strings.Fields(name)
+	if len(f) < 3 || gazetteer.GivenName(f[0]) || determiners.Has(strings.ToLower(f[0])) {
+		return name
+	}
+	for i := 1; i+1 < len(f); i++ {
+		if !gazetteer.GivenName(f[i]) || !startsUpper(f[i]) || !startsUpper(f[len(f)-1]) {
+			continue
+		}
+		if _, place := gazetteer.Lookup(strings.Join(f[i-1:i+1], " ")); place {
+			return name
+		}
+		for _, w := range f[:i] {
+			lw := strings.ToLower(w)
+			if w == lw || !(len(lang.NounClasses(lw)) > 0 || lang.Stopword(lw) || strings.HasSuffix(lw, "ly") || adjectiveLike(lw) || strings.HasSuffix(lw, "ed")) {
+				return name
+			}
+		}
+		return strings.Join(f[i:], " ")
+	}
+	return name
 }
 
 // verbGoverns reports whether the cue before a quotation ends in a verb of

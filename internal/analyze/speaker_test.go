@@ -63,3 +63,25 @@ func TestNameAfterPrepositionInCue(t *testing.T) {
 		{"'by' names the agent", "Harbour news.\n\nAn email sent out by Ivo Stanek on Tuesday night warned of the cost: “Nobody will pay for the pier.”", "Nobody will pay for the pier.", "Ivo Stanek"},
 	})
 }
+
+func TestCleanSpeaker(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Crooked Ana Ruiz", "Ana Ruiz"},
+		{"Billionaire Ivo Stanek", "Ivo Stanek"},
+		{"Certainly Ivo Stanek", "Ivo Stanek"},
+		{"Harbour Hits Ivo Stanek", "Ivo Stanek"},
+		{"Mary Kay Quist", "Mary Kay Quist"},     // a double given name
+		{"The Harbour Post", "The Harbour Post"}, // a determiner: no person
+		{"Los Angeles Harbour", "Los Angeles Harbour"},
+		{"Ivo Stanek", "Ivo Stanek"},
+		{"the harbour master", "the harbour master"},
+	} {
+		if got := cleanSpeaker(tt.in); got != tt.want {
+			t.Errorf("cleanSpeaker(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// through the analysis: a headline glued to the name
+	checkSpeakers(t, []speakerCase{
+		{"a sentence's first word glued to the name", "Harbour news.\n\nCertainly Ivo Stanek did not hold back. “The pier is a disgrace,” Stanek said.", "The pier is a disgrace,", "Ivo Stanek"},
+	})
+}
