@@ -645,12 +645,23 @@ func (d *doc) attribute(m quoteMark) (string, parallax.Span) {
 				if k > 3 && d.bareName(subj) == "" {
 					break
 				}
-				if cont && !(d.isPersonish(subj[0]) && !pronouns.Has(d.lw(subj[0])) && (k+1 == len(all) || all[k+1].kind == tPunct)) {
+				// a name (or capitalised words) and a verb that closes the clause
+				closing := subj[0].cap && !pronouns.Has(d.lw(subj[0])) && !determiners.Has(d.lw(subj[0])) && !lang.Stopword(subj[0].low) &&
+					(k+1 == len(all) || all[k+1].kind == tPunct)
+				if cont && !(closing && (d.isPersonish(subj[0]) || d.bareSpeaker(subj) != "")) {
 					break
 				}
+				cue := parallax.Span{Start: next[0].start, End: next[k].end}
 				if len(subj) == 1 && pronouns.Has(d.lw(subj[0])) || (d.mentionAt(subj[0].start, subj[len(subj)-1].end) >= 0 || k > 3) && subj[0].cap && !determiners.Has(d.lw(subj[0])) {
-					cue := parallax.Span{Start: next[0].start, End: next[k].end}
 					if name := d.resolveSubject(subj, m.open); name != "" {
+						return name, cue
+					}
+				}
+				// `“…!” Ruiz said.`: capitalised words the entity rules
+				// missed, and a verb that closes the clause (reporting
+				// nothing else), name the speaker
+				if closing {
+					if name := d.bareSpeaker(subj); name != "" {
 						return name, cue
 					}
 				}
@@ -1196,6 +1207,23 @@ func (d *doc) bareName(toks []token) string {
 		}
 	}
 	return d.text[words[0].start:words[len(words)-1].end]
+}
+
+// bareSpeaker is bareName for capitalised words standing alone before a
+// verb, with no other sign that they name someone: a person of the
+// article, or words none of which is a common word ("Nobody knew").
+func (d *doc) bareSpeaker(toks []token) string {
+	name := d.bareName(toks)
+	if name == "" || d.isPersonName(name) {
+		return name
+	}
+	for _, w := range strings.Fields(name) {
+		lw := strings.ToLower(w)
+		if lang.Stopword(lw) || len(lang.NounClasses(lw)) > 0 {
+			return ""
+		}
+	}
+	return name
 }
 
 // opensSentence reports whether only punctuation and spaces stand between

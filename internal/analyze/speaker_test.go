@@ -85,3 +85,13 @@ func TestCleanSpeaker(t *testing.T) {
 		{"a sentence's first word glued to the name", "Harbour news.\n\nCertainly Ivo Stanek did not hold back. “The pier is a disgrace,” Stanek said.", "The pier is a disgrace,", "Ivo Stanek"},
 	})
 }
+
+// TestCueAfterExclamation: after a quotation closing on "!" or "?", the
+// next "sentence" may be its cue: capitalised words the entity rules
+// missed and a verb closing the clause.
+func TestCueAfterExclamation(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a bare surname after an exclamation", "Harbour news.\n\n“We need the pier,” Ana Ruiz said.\n\n“We are tired of being told it is unfair, it is offensive!” Quistborg said.", "We are tired of being told it is unfair, it is offensive!", "Quistborg"},
+		{"a common word is nobody", "Harbour news.\n\n“Is the pier safe?” Nobody knew.", "Is the pier safe?", ""},
+	})
+}
