@@ -2448,8 +2448,35 @@ func genderFits(name string, g byte) bool {
 	if g == 0 {
 		return true
 	}
-	ng := gazetteer.Gender(firstWord(name))
+	ng := nameGender(name)
 	return ng == 0 || ng == 'U' || ng == g
+}
+
+// nameGender is the sex its given names give a name: the first word's,
+// unless more of the words before the surname point the other way (a word
+// a headline glued before the name: "Star Ivo Tomas Quist").
+func nameGender(name string) byte {
+	f := strings.Fields(name)
+	g := gazetteer.Gender(firstWord(name))
+	if len(f) < 3 {
+		return g
+	}
+	m, w := 0, 0
+	for _, x := range f[:len(f)-1] {
+		switch gazetteer.Gender(x) {
+		case 'M':
+			m++
+		case 'F':
+			w++
+		}
+	}
+	switch {
+	case m > w:
+		return 'M'
+	case w > m:
+		return 'F'
+	}
+	return g
 }
 
 // genderFits is genderFits with the article's own evidence for names the
@@ -2459,7 +2486,7 @@ func (d *doc) genderFits(name string, g byte) bool {
 	if g == 0 {
 		return true
 	}
-	if ng := gazetteer.Gender(firstWord(name)); ng == 'F' || ng == 'M' {
+	if ng := nameGender(name); ng == 'F' || ng == 'M' {
 		return ng == g
 	}
 	ng := d.textGender()[name]

@@ -95,3 +95,11 @@ func TestCueAfterExclamation(t *testing.T) {
 		{"a common word is nobody", "Harbour news.\n\n“Is the pier safe?” Nobody knew.", "Is the pier safe?", ""},
 	})
 }
+
+// TestGluedWordDoesNotDecideSex: a headline word glued before a name
+// ("Star") does not decide its sex against the given names after it.
+func TestGluedWordDoesNotDecideSex(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"the given names before the surname outvote a glued first word", "Harbour news.\n\nStar Ivo Tomas Quist met the mayor. Ana Ruiz left early.\n\n“We will rebuild it,” he said.", "We will rebuild it,", "Star Ivo Tomas Quist"},
+	})
+}
