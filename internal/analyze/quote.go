@@ -1492,6 +1492,22 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 						return name, parallax.Span{Start: toks[max(0, k-4)].start, End: cueEnd}, true
 					}
 				}
+				// "An official, speaking on condition of anonymity, said",
+				// "One attendee, who asked not to be named, said": a
+				// description of people opening the clause, then its own
+				// (afterAppositionN with n = 1 reads the description in
+				// commas after a head that is no name)
+				if h := toks[k-1]; h.kind == tWord && !h.cap && (lang.HasClass(h.low, "person") || lang.HasClass(h.low, "group")) {
+					if v, ok := d.afterAppositionN(toks, k, 1); ok && v == verb && !d.personIn(toks[k+1:verb]) {
+						s := k - 1
+						for s > 0 && toks[s-1].kind == tWord {
+							s--
+						}
+						if name := d.nominal(toks[s:k]); name != "" {
+							return name, parallax.Span{Start: toks[s].start, End: cueEnd}, true
+						}
+					}
+				}
 				break
 			}
 		}
@@ -1691,6 +1707,17 @@ func (d *doc) outerSayer(toks []token, verb, before int) (string, int, bool) {
 		return "", 0, false
 	}
 	return "", 0, false
+}
+
+// personIn reports whether a person is named among toks ("the harbour
+// master, Ana Ruiz, wrote": the name, not the description, speaks).
+func (d *doc) personIn(toks []token) bool {
+	for _, t := range toks {
+		if mi := d.mentionAt(t.start, t.end); mi >= 0 && d.ents[d.mentions[mi].entity].typ == parallax.Person {
+			return true
+		}
+	}
+	return false
 }
 
 // joinedBefore reports whether "and" or "while" stands right before off:

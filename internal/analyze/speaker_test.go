@@ -103,3 +103,13 @@ func TestGluedWordDoesNotDecideSex(t *testing.T) {
 		{"the given names before the surname outvote a glued first word", "Harbour news.\n\nStar Ivo Tomas Quist met the mayor. Ana Ruiz left early.\n\n“We will rebuild it,” he said.", "We will rebuild it,", "Star Ivo Tomas Quist"},
 	})
 }
+
+// TestDescriptionBeforeAnApposition: a description of people, then a
+// phrase or a clause in commas, then the verb: the description speaks.
+func TestDescriptionBeforeAnApposition(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a participle phrase in commas", "Harbour news.\n\nA harbour official, speaking on condition of anonymity to discuss the schedule, said Wednesday that Stanek “will meet any captain.”", "will meet any captain.", "A harbour official"},
+		{"a relative clause in commas", "Harbour news.\n\nOne fisherman, who like others asked not to be named, said the message was that “the pier will not reopen in June.”", "the pier will not reopen in June.", "One fisherman"},
+		{"a head that names no people is no speaker", "Harbour news.\n\nThe pier, which opened in June, said to many that the town was “back in business.”", "back in business.", ""},
+	})
+}
