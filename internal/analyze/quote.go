@@ -709,16 +709,31 @@ func (d *doc) capitalsBefore(toks []token, off int) bool {
 // so that "…," the mayor said the city would pay` stays the mayor's report.
 func (d *doc) cueEndingSentence(si int, m quoteMark, closeEnd int) (string, parallax.Span, bool) {
 	after := d.tokensBetween(si, closeEnd, d.sents[si].Span.End)
-	comma := -1
+	var commas []int
 	for k, t := range after {
 		if d.insideQuote(t.start) || t.kind == tPunct && strings.ContainsAny(d.text[t.start:t.end], "“”\"«»") {
 			return "", parallax.Span{}, false
 		}
 		if t.kind == tPunct && d.text[t.start] == ',' && k > 0 {
-			comma = k
+			commas = append(commas, k)
 		}
 	}
-	if comma < 0 || comma+2 >= len(after) {
+	// the last comma first; then earlier ones, for a cue followed by a
+	// description of its speaker in commas (`“…” if she lost, said Ana
+	// Ruiz, an analyst at the harbour institute.`)
+	for i := len(commas) - 1; i >= 0; i-- {
+		if name, cue, ok := d.cueAfterComma(after, commas[i], m, i == len(commas)-1); ok {
+			return name, cue, true
+		}
+	}
+	return "", parallax.Span{}, false
+}
+
+// cueAfterComma reads the cue of cueEndingSentence after the comma
+// after[comma]: a cue that closes the sentence, or, when last is false,
+// one that a description in commas closes.
+func (d *doc) cueAfterComma(after []token, comma int, m quoteMark, last bool) (string, parallax.Span, bool) {
+	if comma+2 >= len(after) {
 		return "", parallax.Span{}, false
 	}
 	name, cue, ok := d.cueAfter(after[comma+1:], quoteMark{open: m.open, close: after[comma].start})
@@ -727,7 +742,17 @@ func (d *doc) cueEndingSentence(si int, m quoteMark, closeEnd int) (string, para
 	}
 	rest := 0
 	for _, t := range after[comma+1:] {
-		if t.start >= cue.End && t.kind == tWord {
+		if t.start < cue.End {
+			continue
+		}
+		if !last {
+			// only a description in commas may follow: a comma first
+			if t.kind != tPunct || d.text[t.start] != ',' {
+				return "", parallax.Span{}, false
+			}
+			return name, cue, true
+		}
+		if t.kind == tWord {
 			if d.isVerb(t) || t.low == "that" {
 				return "", parallax.Span{}, false
 			}

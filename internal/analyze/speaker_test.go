@@ -113,3 +113,11 @@ func TestDescriptionBeforeAnApposition(t *testing.T) {
 		{"a head that names no people is no speaker", "Harbour news.\n\nThe pier, which opened in June, said to many that the town was “back in business.”", "back in business.", ""},
 	})
 }
+
+// TestCueAfterAClauseAndBeforeADescription: `“…” if …, said X, a Y.`
+func TestCueAfterAClauseAndBeforeADescription(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a clause, the cue, a description in commas", "Harbour news.\n\n“Many would call that a defeat for Ruiz” if she did not win by more, said Tomas Brandt, an analyst at the harbour institute.", "Many would call that a defeat for Ruiz", "Tomas Brandt"},
+		{"a cue reporting something else", "Harbour news.\n\n“Many would call that a defeat” if she lost, Tomas Brandt said the board would pay, and it did.", "Many would call that a defeat", ""},
+	})
+}
