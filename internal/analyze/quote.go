@@ -1137,7 +1137,7 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 // "X (R-Ohio), a panel member, said", "X, the attorney general, one of
 // the plaintiffs, said".
 func (d *doc) afterAppositionN(toks []token, k, n int) (int, bool) {
-	if k == 0 || n == 0 && d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap || n > 2 {
+	if k == 0 || n == 0 && d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap || n > 4 {
 		return 0, false
 	}
 	open := d.text[toks[k].start]
@@ -1445,7 +1445,10 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 		// only the speaker stands between the verb and the quotation, not a
 		// clause ("Asked by Ana Ruiz whether …, Quist replied")
-		if end > 1 && end <= 6 && end >= len(toks)-1 && !prepositions.Has(toks[1].low) {
+		// (or a description of the speaker in commas: "Said Ana Ruiz, who
+		// grew up by the pier, “…”")
+		described := end < len(toks)-1 && d.text[toks[end].start] == ',' && d.text[toks[len(toks)-1].start] == ',' && len(toks)-end <= 20 && d.personIn(toks[1:end])
+		if end > 1 && end <= 6 && (end >= len(toks)-1 || described) && !prepositions.Has(toks[1].low) {
 			if name := d.resolveSubject(toks[1:end], m.open); name != "" {
 				return name, parallax.Span{Start: toks[0].start, End: toks[end-1].end}, true
 			}

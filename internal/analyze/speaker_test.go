@@ -121,3 +121,12 @@ func TestCueAfterAClauseAndBeforeADescription(t *testing.T) {
 		{"a cue reporting something else", "Harbour news.\n\n“Many would call that a defeat” if she lost, Tomas Brandt said the board would pay, and it did.", "Many would call that a defeat", ""},
 	})
 }
+
+// TestLongDescriptionsInCommas: a name with several descriptions in
+// commas before its verb, and an opening verb whose speaker is described.
+func TestLongDescriptionsInCommas(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"age, town, state and a clause", "Harbour news.\n\n\"Both piers scare me,\" Harry Quist, 30, of Westport, Ore., who was among those polled, said in an interview.", "Both piers scare me,", "Harry Quist"},
+		{"the verb opens the sentence, a clause after the name", "Harbour news.\n\nSaid Dorothy Quist, who grew up with Ruiz by the pier, “We were all so proud of her.”", "We were all so proud of her.", "Dorothy Quist"},
+	})
+}
