@@ -1722,6 +1722,16 @@ func (d *doc) outerSayer(toks []token, verb, before int) (string, int, bool) {
 		if k > 0 && toks[k].kind == tWord && strings.HasSuffix(toks[k].low, "ly") {
 			k-- // "Ruiz flatly said"
 		}
+		if d.text[toks[k].start] == ')' {
+			// "Rep. Ana Ruiz (D-Ore.) said": the name before the brackets
+			for k > 0 && d.text[toks[k].start] != '(' {
+				k--
+			}
+			if k == 0 {
+				return "", 0, false
+			}
+			k--
+		}
 		if !d.isPersonish(toks[k]) || d.possessiveMention(toks[k]) {
 			return "", 0, false
 		}
