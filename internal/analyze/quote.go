@@ -2698,6 +2698,14 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 		}
 		e := d.ents[d.mentions[mi].entity]
 		if e.typ == parallax.Person {
+			if si := d.sentenceOf(t.start); si >= 0 && determiners.Has(d.lw(toks[0])) && d.mentions[mi].start > toks[0].start && d.prepObjectAt(t, si) {
+				// "a spokesman for Ivo Stanek": the description, not
+				// the person it is for, speaks
+				if name := d.nominal(toks); name != "" && person == "" {
+					return name
+				}
+				continue
+			}
 			person = d.mentionName(mi)
 		} else if first == "" {
 			first = d.mentionName(mi)

@@ -131,3 +131,11 @@ func TestLongDescriptionsInCommas(t *testing.T) {
 		{"the verb opens the sentence, a clause after the name", "Harbour news.\n\nSaid Dorothy Quist, who grew up with Ruiz by the pier, “We were all so proud of her.”", "We were all so proud of her.", "Dorothy Quist"},
 	})
 }
+
+// TestDescriptionForSomeone: "a spokesman for X" speaks, not X.
+func TestDescriptionForSomeone(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a description for someone before the verb", "Harbour news.\n\n“We have not been briefed,” a spokesman for Mayor Ivo Stanek said.", "We have not been briefed,", "a spokesman for Mayor Ivo Stanek"},
+		{"a title with 'of' is no preposition", "Harbour news.\n\n“We have not been briefed,” the Secretary of State Ivo Stanek said.", "We have not been briefed,", "Ivo Stanek"},
+	})
+}
