@@ -955,7 +955,8 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
 	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
 		end := 1
-		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && (toks[end+1].cap || isTitle(toks[end-1].low))) {
+		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && (toks[end+1].cap || isTitle(toks[end-1].low)) ||
+			d.text[toks[end].start] == '/' && end+1 < len(toks) && toks[end+1].start == toks[end].end) { // "said 9/11 widow Ana Ruiz"
 			end++
 		}
 		// the subject ends where a clause begins: "said Dan Golvach when
@@ -1040,6 +1041,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 				name := d.resolveSubject(toks[:k], m.open)
 				if name == "" {
 					name = d.nominal(toks[:k])
+				}
+				if name == "" {
+					name = d.bareName(toks[:k]) // "Will Estrada, the chairman, said"
 				}
 				return name, cue, name != ""
 			}

@@ -139,3 +139,12 @@ func TestDescriptionForSomeone(t *testing.T) {
 		{"a title with 'of' is no preposition", "Harbour news.\n\n“We have not been briefed,” the Secretary of State Ivo Stanek said.", "We have not been briefed,", "Ivo Stanek"},
 	})
 }
+
+// TestCueAfterDetails: a number with a slash inside the description after
+// the verb, and a name the entity rules missed before an apposition.
+func TestCueAfterDetails(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a slash between digits", "Harbour news.\n\n“The pier held,” said 9/11 widow Ana Ruiz.", "The pier held,", "Ana Ruiz"},
+		{"a bare name before a description in commas", "Harbour news.\n\n\"We need the pier,\" Quistborg, the chairman of the harbour board, said on Monday.", "We need the pier,", "Quistborg"},
+	})
+}
