@@ -2342,7 +2342,8 @@ func (d *doc) prepObjectAt(t token, si int) bool {
 	}
 	st := d.titlesBefore(m.start, from)
 	w := d.wordBefore(st, from)
-	if !prepositions.Has(strings.ToLower(w)) || d.frontedTopic(st, m.end, from) {
+	// (Spanish writes de and a with the article as one word: del, al)
+	if lw := strings.ToLower(w); !(prepositions.Has(lw) || d.lang == "es" && (lw == "del" || lw == "al")) || d.frontedTopic(st, m.end, from) {
 		return false // (not "talking to, Ivo Stanek,": a comma ends the phrase)
 	}
 	switch strings.ToLower(w) {

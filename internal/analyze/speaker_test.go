@@ -61,6 +61,8 @@ func TestNameAfterPrepositionInCue(t *testing.T) {
 		{"a spokesman for someone", "Harbour news.\n\nTomas Brandt, a spokesman for Mayor Ivo Stanek told the Gazette: “We have not been briefed.”", "We have not been briefed.", "Tomas Brandt"},
 		{"'after' opening a clause", "Harbour news.\n\nThe board met on Monday, hours after Ivo Stanek said the pier was “beyond repair.”", "beyond repair.", "Ivo Stanek"},
 		{"a comma after the preposition ends its phrase", "Harbour news.\n\nThe editor I was talking to, Ivo Stanek, interrupted me to announce, “There goes the pier.”", "There goes the pier.", "Ivo Stanek"},
+		{"Spanish: a spokeswoman for the mayor, 'del' a preposition", "Noticias del puerto.\n\nLa portavoz del alcalde Tomás Brandt dijo que el muelle era «un desastre para todos».", "un desastre para todos", "La portavoz"},
+		{"Spanish: the name with its title is the subject", "Noticias del puerto.\n\nEl alcalde Tomás Brandt dijo que el muelle era «un desastre para todos».", "un desastre para todos", "Tomás Brandt"},
 		{"'by' names the agent", "Harbour news.\n\nAn email sent out by Ivo Stanek on Tuesday night warned of the cost: “Nobody will pay for the pier.”", "Nobody will pay for the pier.", "Ivo Stanek"},
 	})
 }
