@@ -932,6 +932,14 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 	if i >= len(toks) || toks[i].start-m.close > 6 {
 		return "", parallax.Span{}, false
 	}
+	// a quotation closed on a comma, "!" or "?" leaves the words after it
+	// the slot of its attribution: there any verb in the past with a
+	// person for subject reports it ("“…,” Ruiz fumed", "“…!” beamed Ana
+	// Ruiz"), not only a verb of saying
+	slot := m.close > 0 && strings.ContainsRune(",!?", rune(d.text[m.close-1]))
+	for _, t := range toks[:i] {
+		slot = slot || d.text[t.start] == ','
+	}
 	toks = toks[i:]
 	limit := len(toks)
 	if limit > 16 {
@@ -953,7 +961,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 	}
 	// verb first: "said the Salvadoran leader", "said Maryland Gov. Wes Moore"
-	if d.isVerb(toks[0]) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
+	if (d.isVerb(toks[0]) || slot && d.pastVerb(toks[0]) && len(toks) > 1 && (toks[1].cap || determiners.Has(toks[1].low))) && !strings.HasSuffix(d.lw(toks[0]), "ing") {
 		end := 1
 		for end < len(toks) && (toks[end].kind != tPunct || d.text[toks[end].start] == '.' && end+1 < len(toks) && toks[end+1].start == toks[end].end+1 && (toks[end+1].cap || isTitle(toks[end-1].low)) ||
 			d.text[toks[end].start] == '/' && end+1 < len(toks) && toks[end+1].start == toks[end].end) { // "said 9/11 widow Ana Ruiz"
@@ -971,6 +979,9 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 		}
 		if end > 12 {
 			return "", parallax.Span{}, false // a clause, not a speaker
+		}
+		if !d.isVerb(toks[0]) && !d.personIn(toks[1:end]) && !d.personSubject(toks[1:end]) {
+			return "", parallax.Span{}, false // a past verb in the slot needs a person after it: not "toured the docks"
 		}
 		// "dijo a la prensa el jefe de bomberos", "told reporters": the
 		// addressee comes first; a determiner after it starts the subject,
@@ -1064,7 +1075,7 @@ func (d *doc) cueAfter(toks []token, m quoteMark) (string, parallax.Span, bool) 
 			}
 			break
 		}
-		if d.isVerb(toks[k]) && !d.nounUse(toks, k) {
+		if (d.isVerb(toks[k]) || slot && d.pastVerb(toks[k]) && d.personSubject(toks[:k])) && !d.nounUse(toks, k) {
 			cue := parallax.Span{Start: toks[0].start, End: toks[k].end}
 			name := d.resolveSubject(toks[:k], m.open)
 			if name == "" && (d.lw(toks[0]) == "and" || d.lw(toks[0]) == "y") {
@@ -1694,6 +1705,32 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		}
 	}
 	return "", parallax.Span{}, false
+}
+
+// pastVerb reports whether t is a verb's past form in lower case: "-ed"
+// or irregular (WordNet), not a function word ("had", "was").
+func (d *doc) pastVerb(t token) bool {
+	return t.kind == tWord && !t.cap && !lang.Stopword(t.low) && (strings.HasSuffix(t.low, "ed") || irregularPast.Has(t.low))
+}
+
+// personSubject reports whether toks name a person: "he" or "she", a
+// person's name, a description whose head names people ("an angry
+// official"), or capitalised words that are no common words.
+func (d *doc) personSubject(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	last := toks[len(toks)-1]
+	if len(toks) == 1 && (last.low == "he" || last.low == "she") {
+		return true
+	}
+	if mi := d.mentionAt(last.start, last.end); mi >= 0 && d.ents[d.mentions[mi].entity].typ != parallax.Misc {
+		return d.ents[d.mentions[mi].entity].typ == parallax.Person
+	}
+	if determiners.Has(toks[0].low) && !possessivePronoun(toks[0].low) && last.kind == tWord && !last.cap {
+		return lang.HasClass(last.low, "person")
+	}
+	return len(toks) <= 3 && toks[0].cap && d.bareSpeaker(toks) != ""
 }
 
 // outerSayer reads the verb toks[verb] as part of what an earlier verb of

@@ -150,3 +150,15 @@ func TestCueAfterDetails(t *testing.T) {
 		{"a bare name before a description in commas", "Harbour news.\n\n\"We need the pier,\" Quistborg, the chairman of the harbour board, said on Monday.", "We need the pier,", "Quistborg"},
 	})
 }
+
+// TestAttributionSlot: after a quotation closed on a comma, "!" or "?",
+// a verb in the past with a person for subject reports it.
+func TestAttributionSlot(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a name, then a past verb", "Harbour news.\n\n“If they were serious, they would have gone to the bill,” Quistborg fumed on Tuesday.", "If they were serious, they would have gone to the bill,", "Quistborg"},
+		{"a past verb, then the name", "Harbour news.\n\n“This is fantastic!” beamed Tomas Brandt of Westport.", "This is fantastic!", "Tomas Brandt"},
+		{"a title's participle after its comma is no cue", "Harbour news.\n\nThey watched “Harbour Nights,” directed by Tomas Brandt, on Monday.", "Harbour Nights,", ""},
+		{"a past verb with no person after it", "Harbour news.\n\nIvo Stanek, the host of the harbour show “Pier Pressure,” toured the docks.", "Pier Pressure,", ""},
+		{"no person before the past verb", "Harbour news.\n\n“The pier will hold,” the tide swallowed the last pilings.", "The pier will hold,", ""},
+	})
+}
