@@ -2749,7 +2749,9 @@ func (d *doc) resolveSubject(toks []token, before int) string {
 				continue
 			}
 			person = d.mentionName(mi)
-		} else if first == "" {
+		} else if first == "" && !(d.adjectival(mi) && t.end < toks[len(toks)-1].end) {
+			// (a party or nationality word modifying the head is no
+			// speaker: "the Republican nominee")
 			first = d.mentionName(mi)
 			firstPlace = e.typ == parallax.Place
 		}

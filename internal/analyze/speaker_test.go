@@ -162,3 +162,11 @@ func TestAttributionSlot(t *testing.T) {
 		{"no person before the past verb", "Harbour news.\n\n“The pier will hold,” the tide swallowed the last pilings.", "The pier will hold,", ""},
 	})
 }
+
+// TestPartyWordModifyingTheHead: "the Liberal nominee" speaks, not the
+// party its adjective names.
+func TestPartyWordModifyingTheHead(t *testing.T) {
+	checkSpeakers(t, []speakerCase{
+		{"a party adjective before the head", "Harbour news.\n\n“Governor, let me help you out,” the Republican nominee said after the debate.", "Governor, let me help you out,", "the Republican nominee"},
+	})
+}
