@@ -1512,6 +1512,14 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		if name, start, ok := d.outerSayer(toks, verb, m.open); ok {
 			return name, parallax.Span{Start: start, End: cueEnd}, true
 		}
+		// the earlier verb is the cue even when its subject stands before
+		// a description in commas ("Ari Fleischer, a former official,
+		// said Trump's messages have given “…”")
+		if v0 := d.outerVerb(toks, verb); v0 > 1 && d.text[toks[v0-1].start] == ',' {
+			verb, subjEnd = v0, v0
+			cueStart = toks[v0].start
+			participle = d.coordinated(toks, verb)
+		}
 	}
 	// subject: the nearest name or pronoun before the verb (or the colon),
 	// or the first person of the sentence for participles
@@ -1733,57 +1741,67 @@ func (d *doc) personSubject(toks []token) bool {
 	return len(toks) <= 3 && toks[0].cap && d.bareSpeaker(toks) != ""
 }
 
-// outerSayer reads the verb toks[verb] as part of what an earlier verb of
-// saying in the same clause reports: "Ruiz says Stanek’s flurry of posts
-// was “…”", "Ruiz said she is sure Stanek will continue to be “…”". The
-// quotation is then the words of that verb's subject, a person or a
-// pronoun right before it. A comma, a conjunction, a colon or another
-// quotation between the two verbs starts a clause of its own ("Ruiz
-// spoke, and Stanek added “…”"), and so does a participle verb.
-func (d *doc) outerSayer(toks []token, verb, before int) (string, int, bool) {
+// outerVerb finds, before the verb toks[verb], an earlier verb of saying
+// whose report it is part of: "Ruiz says Stanek’s flurry of posts was
+// “…”", "Ruiz said she is sure Stanek will continue to be “…”" (-1 when
+// none). A comma, a conjunction, a colon or another quotation between the
+// two verbs starts a clause of its own ("Ruiz spoke, and Stanek added
+// “…”"), and a participle is no such verb.
+func (d *doc) outerVerb(toks []token, verb int) int {
+	found := -1 // the first of a chain: "Ruiz said the board found Stanek told"
 	for j := verb - 1; j > 0; j-- {
 		t := toks[j]
 		if d.insideQuote(t.start) {
-			return "", 0, false
+			break
 		}
 		if t.kind == tPunct {
 			if c := d.text[t.start]; c != '\'' && c != '-' && !strings.HasPrefix(d.text[t.start:], "’") {
-				return "", 0, false
+				break
 			}
 			continue
 		}
 		switch t.low {
-		case "and", "but", "or", "while", "as", "when", "because", "after", "before", "who", "which", "y", "pero":
-			return "", 0, false
+		case "and", "but", "or", "while", "as", "when", "because", "after", "before", "who", "whom", "whose", "which", "where", "y", "pero":
+			return found
 		}
-		if !d.isVerb(t) || strings.HasSuffix(t.low, "ing") || d.nounUse(toks, j) || d.compoundHead(toks, j) {
-			continue
+		if d.isVerb(t) && !strings.HasSuffix(t.low, "ing") && !d.nounUse(toks, j) && !d.compoundHead(toks, j) {
+			found = j
 		}
-		k := j - 1
-		if k > 0 && toks[k].kind == tWord && strings.HasSuffix(toks[k].low, "ly") {
-			k-- // "Ruiz flatly said"
-		}
-		if d.text[toks[k].start] == ')' {
-			// "Rep. Ana Ruiz (D-Ore.) said": the name before the brackets
-			for k > 0 && d.text[toks[k].start] != '(' {
-				k--
-			}
-			if k == 0 {
-				return "", 0, false
-			}
+	}
+	return found
+}
+
+// outerSayer is the subject of outerVerb's verb, a person or a pronoun
+// right before it (a party tag in brackets between): the quotation is
+// their words.
+func (d *doc) outerSayer(toks []token, verb, before int) (string, int, bool) {
+	j := d.outerVerb(toks, verb)
+	if j < 1 {
+		return "", 0, false
+	}
+	k := j - 1
+	if k > 0 && toks[k].kind == tWord && strings.HasSuffix(toks[k].low, "ly") {
+		k-- // "Ruiz flatly said"
+	}
+	if d.text[toks[k].start] == ')' {
+		// "Rep. Ana Ruiz (D-Ore.) said": the name before the brackets
+		for k > 0 && d.text[toks[k].start] != '(' {
 			k--
 		}
-		if !d.isPersonish(toks[k]) || d.possessiveMention(toks[k]) {
+		if k == 0 {
 			return "", 0, false
 		}
-		if name, ok := d.nameAt(toks[k], before); ok {
-			start := toks[k].start
-			if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 {
-				start = d.mentions[mi].start
-			}
-			return name, start, true
-		}
+		k--
+	}
+	if !d.isPersonish(toks[k]) || d.possessiveMention(toks[k]) {
 		return "", 0, false
+	}
+	if name, ok := d.nameAt(toks[k], before); ok {
+		start := toks[k].start
+		if mi := d.mentionAt(toks[k].start, toks[k].end); mi >= 0 {
+			start = d.mentions[mi].start
+		}
+		return name, start, true
 	}
 	return "", 0, false
 }

@@ -47,6 +47,7 @@ func TestOuterVerbOfSaying(t *testing.T) {
 		{"a noun that doubles as a verb inside the report", "Harbour news.\n\nAna Ruiz says Tomas Brandt’s flurry of late-night posts was “unhinged, even for him.”", "unhinged, even for him.", "Ana Ruiz"},
 		{"a verb after a modal inside the report", "Harbour news.\n\nIvo Stanek said he is certain Tomas Brandt will continue to be “a champion for the pier.”", "a champion for the pier.", "Ivo Stanek"},
 		{"a reported verb of saying", "Harbour news.\n\nAna Ruiz said that Ivo Stanek begged her to keep “the old pier.”", "the old pier.", "Ana Ruiz"},
+		{"the earlier verb's subject before a description in commas", "Harbour news.\n\nMayor Tomas Brandt spoke on Monday.\n\nIvo Quist, a former harbour official who also sits on the board of the Harbour Coalition, said Brandt's seemingly confused messages have given \"normally loyal fishermen reasons to doubt him.\"", "normally loyal fishermen reasons to doubt him.", "Ivo Quist"},
 		{"a clause of its own after a comma and a conjunction", "Harbour news.\n\nAna Ruiz spoke first, and Tomas Brandt added that the pier was “a disgrace.”", "a disgrace.", "Tomas Brandt"},
 		{"a party tag in brackets before the earlier verb", "Harbour news.\n\nRep. Ana Ruiz (D-Ore.) said Stanek called on members to be “closely coordinated.”", "closely coordinated.", "Ana Ruiz"},
 		{"a possessive before the earlier verb is no subject", "Harbour news.\n\nAna Ruiz’s aide said Tomas Brandt wrote that the pier was “a disgrace.”", "a disgrace.", "Tomas Brandt"},
