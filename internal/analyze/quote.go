@@ -2000,8 +2000,8 @@ func (d *doc) finiteSaySubject(toks []token, before int) (string, int, bool) {
 			continue // ("her post and said": a noun)
 		}
 		for k := j - 1; k >= 0 && j-k <= 3; k-- {
-			if toks[k].kind == tPunct {
-				break
+			if toks[k].kind == tPunct || clauseOpeners.Has(toks[k].low) {
+				break // ("sit Stanek down and tell": a name before a conjunction belongs to another clause)
 			}
 			if d.isPersonish(toks[k]) {
 				if name, ok := d.nameAt(toks[k], before); ok {
