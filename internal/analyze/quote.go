@@ -1150,7 +1150,8 @@ func (d *doc) afterApposition(toks []token, k int) (int, bool) {
 
 // afterAppositionN is afterApposition after n descriptions already read:
 // "X (R-Ohio), a panel member, said", "X, the attorney general, one of
-// the plaintiffs, said".
+// the plaintiffs, said", up to five in all ("X, 30, of Westport, Ore., who
+// was polled, said").
 func (d *doc) afterAppositionN(toks []token, k, n int) (int, bool) {
 	if k == 0 || n == 0 && d.mentionAt(toks[k-1].start, toks[k-1].end) < 0 && !toks[k-1].cap || n > 4 {
 		return 0, false
