@@ -461,19 +461,26 @@ func TestScoreEntitiesGMBVariants(t *testing.T) {
 }
 
 func TestTrimTitle(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"Prime Minister Manmohan Singh", "Manmohan Singh"},
-		{"Mr. Annan", "Annan"},
-		{"Information Minister Mike Mulongoti", "Mike Mulongoti"},
-		{"U.S. President George H.W. Bush", "George H.W. Bush"},
-		{"Secretary of State John Kerry", "John Kerry"},
-		{"Bank of England", "Bank of England"},
-		{"the President said", "the President said"},
-		{"President", "President"},
-		{"General Motors", "General Motors"},
-		{"Jane Roe", "Jane Roe"},
+	for _, c := range []struct {
+		in, want string
+		person   bool
+	}{
+		{"Prime Minister Manmohan Singh", "Manmohan Singh", false},
+		{"Mr. Annan", "Annan", false},
+		{"Information Minister Mike Mulongoti", "Mike Mulongoti", false},
+		{"U.S. President George H.W. Bush", "George H.W. Bush", false},
+		{"Secretary of State John Kerry", "John Kerry", false},
+		{"Bank of England", "Bank of England", false},
+		{"the President said", "the President said", false},
+		{"President", "President", false},
+		{"General Motors", "General Motors", false},
+		{"Jane Roe", "Jane Roe", false},
+		{"Major General Ivo Quistrand", "Ivo Quistrand", true},
+		{"Staff Sergeant Ana Velmor", "Ana Velmor", true},
+		{"Major General Ivo Quistrand", "Major General Ivo Quistrand", false},
+		{"Major League Quistball", "Major League Quistball", false},
 	} {
-		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}).Of(c.in); got != c.want {
+		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}, c.person).Of(c.in); got != c.want {
 			t.Errorf("trimTitle(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
