@@ -166,3 +166,15 @@ func TestPlaceIsNoSurnameOfAName(t *testing.T) {
 		t.Errorf("the surname no longer merges: %v", names(a))
 	}
 }
+
+// TestModifierAdjectives: a capitalised adjective before a noun (WordNet's
+// proper adjectives) is misc, not a body or a place, unless it is a
+// nationality word whose country the gazetteer knows.
+func TestModifierAdjectives(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"a former state's adjective", "Residents of the former Soviet republic of Quistavia waited for gas on Monday.", "Soviet", parallax.Misc},
+		{"a faith's adjective", "Police in Velmora arrested two Islamic militants on Monday.", "Islamic", parallax.Misc},
+		{"a continent's adjective", "Shares fell on Monday as Asian markets opened.", "Asian", parallax.Misc},
+		{"a nationality word keeps its place", "On Monday, Afghan police arrested two men in Velmora.", "Afghan", parallax.Place},
+	})
+}
