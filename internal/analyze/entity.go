@@ -542,7 +542,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	}
 	// drop connectors and calendar words at the edges, and a leading
 	// compound adjective ("Top-seeded", "Quistland-born")
-	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text)) && !isTitle(lw(run[0]))) {
 		run = run[1:]
 		initial = false
 	}

@@ -178,3 +178,22 @@ func TestModifierAdjectives(t *testing.T) {
 		{"a nationality word keeps its place", "On Monday, Afghan police arrested two men in Velmora.", "Afghan", parallax.Place},
 	})
 }
+
+// TestHyphenatedTitles: a title with a hyphenated qualifier
+// ("Secretary-General", "President-elect") is a title before a name.
+func TestHyphenatedTitles(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"secretary-general", "Velmoran Union Secretary-General Ban Quistmoon said the talks would go on for a week.", "Ban Quistmoon", parallax.Person},
+		{"president-elect", "On Monday, President-elect Ana Quist said in Velmora that the new cabinet would be named within a week.", "Ana Quist", parallax.Person},
+	})
+	for _, w := range []string{"secretary-general", "attorney-general", "president-elect", "minister-designate"} {
+		if !isTitle(w) {
+			t.Errorf("isTitle(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"surgeon-general-ish", "well-elect", "-general"} {
+		if isTitle(w) {
+			t.Errorf("isTitle(%q) = true", w)
+		}
+	}
+}

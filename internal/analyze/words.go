@@ -107,5 +107,16 @@ func isTitle(w string) bool {
 			return true
 		}
 	}
+	// "secretary-general", "attorney-general", "president-elect",
+	// "minister-designate": a title with a hyphenated qualifier
+	for _, s := range titleSuffixes {
+		if head, ok := strings.CutSuffix(w, s); ok && head != "" && isTitle(head) {
+			return true
+		}
+	}
 	return false
 }
+
+// titleSuffixes are the hyphenated qualifiers that make a title of a title
+// (style guides hyphenate "secretary-general", "president-elect").
+var titleSuffixes = [...]string{"-general", "-elect", "-designate"}
