@@ -232,7 +232,7 @@ func knownPlace(e *ent) bool {
 
 // modifierMention: a mention whose last word is a capitalised adjective
 // (proper_adjectives) and whose other words are ordinary words ("Radical
-// Islamic"), right before a lower-case noun that is no verb of saying.
+// Islamic"), right before a lower-case word that is no verb of saying.
 func (d *doc) modifierMention(mn *mention) bool {
 	if mn.learned || mn.demonym {
 		return false
@@ -257,6 +257,12 @@ func (d *doc) modifierMention(mn *mention) bool {
 			return false
 		}
 	}
+	// the word after is an ordinary word (a noun or another adjective:
+	// "Kurdish regional government"), not an inflected verb of saying
+	// ("said", "says"; "state" is a noun too)
 	_, after := d.wordsAround(mn)
-	return after != "" && !isSpeechVerb(after) && len(lang.NounClasses(after)) > 0
+	if _, noun := lang.NounClassesExact(after); isSpeechVerb(after) && !noun {
+		return false
+	}
+	return after != "" && (len(lang.NounClasses(after)) > 0 || ner.Common(after))
 }

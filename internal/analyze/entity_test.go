@@ -175,6 +175,8 @@ func TestModifierAdjectives(t *testing.T) {
 		{"a former state's adjective", "Residents of the former Soviet republic of Quistavia waited for gas on Monday.", "Soviet", parallax.Misc},
 		{"a faith's adjective", "Police in Velmora arrested two Islamic militants on Monday.", "Islamic", parallax.Misc},
 		{"a continent's adjective", "Shares fell on Monday as Asian markets opened.", "Asian", parallax.Misc},
+		{"before a noun that is also a verb of saying", "The Velmora Brotherhood calls for replacing the secular government of Quistavia with an Islamic state.", "Islamic", parallax.Misc},
+		{"before another adjective", "The Kurdish regional government said the new contracts in Quistavia would be signed.", "Kurdish", parallax.Misc},
 		{"a nationality word keeps its place", "On Monday, Afghan police arrested two men in Velmora.", "Afghan", parallax.Place},
 	})
 }
