@@ -189,6 +189,8 @@ func (d *doc) placeNounOf(mn *mention) bool {
 // written with a capital, the word of a people, faith or movement, not the
 // name of a body, place or person. Places and nationality words the
 // gazetteer knows keep their type, so that "Iraqi" still stands for Iraq.
+// So too an acronym that WordNet gives only as a measure, a condition or
+// a time ("GDP growth", "AIDS"): no organisation.
 func (d *doc) modifierTypes() {
 	if d.lang != "en" && d.lang != "" {
 		return
@@ -203,14 +205,17 @@ func (d *doc) modifierTypes() {
 		if len(e.roles) > 0 || len(e.mentions) == 0 || strongType(e) || knownPlace(e) {
 			continue
 		}
-		modifier := true
+		modifier, concept := true, true
 		for _, mi := range e.mentions {
-			if !d.modifierMention(&d.mentions[mi]) {
+			mn := &d.mentions[mi]
+			if modifier && !d.modifierMention(mn) {
 				modifier = false
-				break
+			}
+			if concept && !(mn.acronym && conceptAcronyms.Has(strings.ToLower(mn.text))) {
+				concept = false
 			}
 		}
-		if modifier {
+		if modifier || concept {
 			e.typ = parallax.Misc
 		}
 	}

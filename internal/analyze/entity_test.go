@@ -178,6 +178,9 @@ func TestModifierAdjectives(t *testing.T) {
 		{"before a noun that is also a verb of saying", "The Velmora Brotherhood calls for replacing the secular government of Quistavia with an Islamic state.", "Islamic", parallax.Misc},
 		{"before another adjective", "The Kurdish regional government said the new contracts in Quistavia would be signed.", "Kurdish", parallax.Misc},
 		{"a nationality word keeps its place", "On Monday, Afghan police arrested two men in Velmora.", "Afghan", parallax.Place},
+		{"an acronym WordNet knows as a measure", "Quistavia's GDP growth slowed in the first quarter, the central bank of Velmora said.", "GDP", parallax.Misc},
+		{"an acronym WordNet knows as a condition", "The clinic in Velmora treats AIDS patients from three provinces.", "AIDS", parallax.Misc},
+		{"an acronym of a body stays one", "Officials of the QVRA said the harbour would reopen.", "QVRA", parallax.Organization},
 	})
 }
 

@@ -38,6 +38,8 @@ var (
 	titleMinorWords = lang.Words("title_minor_words")
 	courtesyTitles  = lang.Words("courtesy_titles")
 	legalForms      = lang.Words("legal_forms", "en")
+	// conceptAcronyms name a measure, a condition or a time ("GDP", "AIDS").
+	conceptAcronyms = lang.Words("concept_acronyms", "en")
 	// relativePronouns open a clause on the noun before them.
 	relativePronouns = lang.Words("relative_pronouns")
 	hedgeTerms       = phrases{lang.Words("hedges")}
