@@ -202,3 +202,14 @@ func TestHyphenatedTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbOfSayingOpensName: a verb of saying that opens the sentence is
+// dropped from the name after it, but not a word of an institution's name
+// that happens to be one ("State"), nor one after an article.
+func TestVerbOfSayingOpensName(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"after an article", "A State Department spokesman said the talks in Velmora would resume on Monday after a short break.", "State Department", parallax.Organization},
+		{"an institution opens the sentence", "State Department officials said the talks in Velmora would resume on Monday after a short break.", "State Department", parallax.Organization},
+		{"a verb of saying opens the sentence", "Said Marta Quist, the mayor of Velmora: the bridge will reopen next week.", "Marta Quist", parallax.Person},
+	})
+}
