@@ -161,8 +161,18 @@ func leadingWord(s string) string {
 			return p
 		}
 	}
+	// "eastern Sudan": a lower-case compass word before a place's name,
+	// which GMB keeps in the mention and CoNLL leaves out
+	if w, _, ok := strings.Cut(s, " "); ok && compassWords[w] {
+		return w + " "
+	}
 	return ""
 }
+
+// compassWords are the lower-case compass adjectives.
+var compassWords = set(`north south east west northern southern eastern western
+	northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+	central`)
 
 // trimMention drops spaces, enclosing punctuation, a leading article and a
 // possessive 's.
@@ -231,8 +241,8 @@ func trimTitle(text string, sp parallax.Span, person bool) parallax.Span {
 		}
 		w := s[i : i+j]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && w != "of" {
-			break
+		if !unicode.IsUpper(r) && w != "of" && !(person && titleWords[w]) {
+			break // a lower-case title counts before a person's name: "mayor Ivo Quist"
 		}
 		next := i + j
 		for next < len(s) && s[next] == ' ' {

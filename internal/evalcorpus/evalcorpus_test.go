@@ -344,7 +344,7 @@ func TestIsProse(t *testing.T) {
 }
 
 func TestTrimMention(t *testing.T) {
-	text := `(“Jane Roe’s”) and Roe's, U.S. in The Hague`
+	text := `(“Jane Roe’s”) and Roe's, U.S. in The Hague, in eastern Quistavia, Central Quistavia`
 	for _, c := range []struct {
 		from, to string
 		want     string
@@ -353,6 +353,8 @@ func TestTrimMention(t *testing.T) {
 		{"Roe's,", "", "Roe"},
 		{"U.S.", "", "U.S."},
 		{"The Hague", "", "Hague"},
+		{"eastern Quistavia", "", "Quistavia"},
+		{"Central Quistavia", "", "Central Quistavia"},
 	} {
 		i := strings.Index(text, c.from)
 		got := trimMention(text, parallax.Span{Start: i, End: i + len(c.from)}).Of(text)
@@ -479,6 +481,8 @@ func TestTrimTitle(t *testing.T) {
 		{"Staff Sergeant Ana Velmor", "Ana Velmor", true},
 		{"Major General Ivo Quistrand", "Major General Ivo Quistrand", false},
 		{"Major League Quistball", "Major League Quistball", false},
+		{"mayor Ivo Quistrand", "Ivo Quistrand", true},
+		{"mayor Ivo Quistrand", "mayor Ivo Quistrand", false},
 	} {
 		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}, c.person).Of(c.in); got != c.want {
 			t.Errorf("trimTitle(%q) = %q, want %q", c.in, got, c.want)
