@@ -213,3 +213,12 @@ func TestVerbOfSayingOpensName(t *testing.T) {
 		{"a verb of saying opens the sentence", "Said Marta Quist, the mayor of Velmora: the bridge will reopen next week.", "Marta Quist", parallax.Person},
 	})
 }
+
+// TestMilitaryRanks: the enlisted and general ranks the AP Stylebook
+// abbreviates (Pvt., Spc., Cpl., Brig.) are titles before a name.
+func TestMilitaryRanks(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"private", "Army Private Ana Quistberg was sentenced on Monday in Velmora for the abuse of prisoners.", "Ana Quistberg", parallax.Person},
+		{"specialist", "The court in Velmora heard on Monday from Specialist Ivo Quistrand, who guarded the prison.", "Ivo Quistrand", parallax.Person},
+	})
+}
