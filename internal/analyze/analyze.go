@@ -55,6 +55,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	d.resolveEntities()
 	d.learnedTypes()
 	d.contextTypes()
+	d.modifierTypes()
 	d.spanishTypes()
 	d.cityTypes()
 	d.teamType()

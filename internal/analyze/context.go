@@ -182,3 +182,92 @@ func (d *doc) placeNounOf(mn *mention) bool {
 	// is where a club plays or a person stands as often
 	return placeHeads.Has(t.low) || placeHeads.Has(strings.TrimSuffix(t.low, "s"))
 }
+
+// modifierTypes types misc the entities named only by a capitalised
+// adjective that modifies the noun after it ("Soviet republics", "Islamic
+// militants", "Kurdish leader"): WordNet lists the word as an adjective
+// written with a capital, the word of a people, faith or movement, not the
+// name of a body, place or person. Places and nationality words the
+// gazetteer knows keep their type, so that "Iraqi" still stands for Iraq.
+// So too an acronym that WordNet gives only as a measure, a condition or
+// a time ("GDP growth", "AIDS"): no organisation.
+func (d *doc) modifierTypes() {
+	if d.lang != "en" && d.lang != "" {
+		return
+	}
+	for i := range d.ents {
+		e := &d.ents[i]
+		switch e.typ {
+		case parallax.Person, parallax.Organization, parallax.Place, "":
+		default:
+			continue
+		}
+		if len(e.roles) > 0 || len(e.mentions) == 0 || strongType(e) || knownPlace(e) {
+			continue
+		}
+		modifier, concept := true, true
+		for _, mi := range e.mentions {
+			mn := &d.mentions[mi]
+			if modifier && !d.modifierMention(mn) {
+				modifier = false
+			}
+			if concept && !(mn.acronym && conceptAcronyms.Has(strings.ToLower(mn.text))) {
+				concept = false
+			}
+		}
+		if modifier || concept {
+			e.typ = parallax.Misc
+		}
+	}
+}
+
+// knownPlace: a form of the entity is a place or a nationality word the
+// gazetteer knows.
+func knownPlace(e *ent) bool {
+	for f := range e.forms {
+		if _, ok := gazetteer.Lookup(f); ok {
+			return true
+		}
+		if _, ok := gazetteer.Demonym(f); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// modifierMention: a mention whose last word is a capitalised adjective
+// (proper_adjectives) and whose other words are ordinary words ("Radical
+// Islamic"), right before a lower-case word that is no verb of saying.
+func (d *doc) modifierMention(mn *mention) bool {
+	if mn.learned || mn.demonym {
+		return false
+	}
+	var fb [4]string
+	f := appendFields(fb[:0], mn.text)
+	if len(f) == 0 || len(f) > 3 {
+		return false
+	}
+	last := apostrophes.Replace(f[len(f)-1])
+	of, ok := lang.ProperAdjective(last)
+	if !ok || gazetteer.GivenName(last) {
+		return false
+	}
+	for _, n := range of {
+		if p, ok := gazetteer.Lookup(n); ok && p.Kind == "country" {
+			return false // a nationality word ("Afghan"): its country's
+		}
+	}
+	for _, w := range f[:len(f)-1] {
+		if _, ok := lang.ProperAdjective(w); !ok && !ner.Common(w) {
+			return false
+		}
+	}
+	// the word after is an ordinary word (a noun or another adjective:
+	// "Kurdish regional government"), not an inflected verb of saying
+	// ("said", "says"; "state" is a noun too)
+	_, after := d.wordsAround(mn)
+	if _, noun := lang.NounClassesExact(after); isSpeechVerb(after) && !noun {
+		return false
+	}
+	return after != "" && (len(lang.NounClasses(after)) > 0 || ner.Common(after))
+}

@@ -524,9 +524,10 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 		if _, ok := gazetteer.Lookup(spanText(text, run)); !ok {
 			// "Said Marta Quist, …": a verb of saying that opens the
 			// sentence is not part of the name (a given name such as
-			// "Mark" or "Grant" is)
-			for len(run) > 0 && !placePrefix(text, run) && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
-				len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text))) {
+			// "Mark" or "Grant" is, and so is the first word of an
+			// institution's name: "The State Department")
+			for opens := true; len(run) > 0 && !placePrefix(text, run) && (startWords.Has(lw(run[0])) || d.calendarWord(lw(run[0])) ||
+				opens && len(run) > 1 && isSpeechVerb(lw(run[0])) && !gazetteer.GivenName(run[0].word(text)) && !institutional(lw(run[len(run)-1]))); opens = false {
 				run = run[1:]
 				initial = false
 			}
@@ -542,7 +543,7 @@ func (d *doc) addRun(run []token, si int, initial, title bool, place string) {
 	}
 	// drop connectors and calendar words at the edges, and a leading
 	// compound adjective ("Top-seeded", "Quistland-born")
-	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text))) {
+	for len(run) > 0 && (connectors.Has(lw(run[0])) && !run[0].cap || d.calendarWord(lw(run[0])) || len(run) > 1 && compoundAdjective(run[0].word(text)) && !isTitle(lw(run[0]))) {
 		run = run[1:]
 		initial = false
 	}

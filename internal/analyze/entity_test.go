@@ -166,3 +166,59 @@ func TestPlaceIsNoSurnameOfAName(t *testing.T) {
 		t.Errorf("the surname no longer merges: %v", names(a))
 	}
 }
+
+// TestModifierAdjectives: a capitalised adjective before a noun (WordNet's
+// proper adjectives) is misc, not a body or a place, unless it is a
+// nationality word whose country the gazetteer knows.
+func TestModifierAdjectives(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"a former state's adjective", "Residents of the former Soviet republic of Quistavia waited for gas on Monday.", "Soviet", parallax.Misc},
+		{"a faith's adjective", "Police in Velmora arrested two Islamic militants on Monday.", "Islamic", parallax.Misc},
+		{"a continent's adjective", "Shares fell on Monday as Asian markets opened.", "Asian", parallax.Misc},
+		{"before a noun that is also a verb of saying", "The Velmora Brotherhood calls for replacing the secular government of Quistavia with an Islamic state.", "Islamic", parallax.Misc},
+		{"before another adjective", "The Kurdish regional government said the new contracts in Quistavia would be signed.", "Kurdish", parallax.Misc},
+		{"a nationality word keeps its place", "On Monday, Afghan police arrested two men in Velmora.", "Afghan", parallax.Place},
+		{"an acronym WordNet knows as a measure", "Quistavia's GDP growth slowed in the first quarter, the central bank of Velmora said.", "GDP", parallax.Misc},
+		{"an acronym WordNet knows as a condition", "The clinic in Velmora treats AIDS patients from three provinces.", "AIDS", parallax.Misc},
+		{"an acronym of a body stays one", "Officials of the QVRA said the harbour would reopen.", "QVRA", parallax.Organization},
+	})
+}
+
+// TestHyphenatedTitles: a title with a hyphenated qualifier
+// ("Secretary-General", "President-elect") is a title before a name.
+func TestHyphenatedTitles(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"secretary-general", "Velmoran Union Secretary-General Ban Quistmoon said the talks would go on for a week.", "Ban Quistmoon", parallax.Person},
+		{"president-elect", "On Monday, President-elect Ana Quist said in Velmora that the new cabinet would be named within a week.", "Ana Quist", parallax.Person},
+	})
+	for _, w := range []string{"secretary-general", "attorney-general", "president-elect", "minister-designate"} {
+		if !isTitle(w) {
+			t.Errorf("isTitle(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"surgeon-general-ish", "well-elect", "-general"} {
+		if isTitle(w) {
+			t.Errorf("isTitle(%q) = true", w)
+		}
+	}
+}
+
+// TestVerbOfSayingOpensName: a verb of saying that opens the sentence is
+// dropped from the name after it, but not a word of an institution's name
+// that happens to be one ("State"), nor one after an article.
+func TestVerbOfSayingOpensName(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"after an article", "A State Department spokesman said the talks in Velmora would resume on Monday after a short break.", "State Department", parallax.Organization},
+		{"an institution opens the sentence", "State Department officials said the talks in Velmora would resume on Monday after a short break.", "State Department", parallax.Organization},
+		{"a verb of saying opens the sentence", "Said Marta Quist, the mayor of Velmora: the bridge will reopen next week.", "Marta Quist", parallax.Person},
+	})
+}
+
+// TestMilitaryRanks: the enlisted and general ranks the AP Stylebook
+// abbreviates (Pvt., Spc., Cpl., Brig.) are titles before a name.
+func TestMilitaryRanks(t *testing.T) {
+	checkTypes(t, "en", true, []typeCase{
+		{"private", "Army Private Ana Quistberg was sentenced on Monday in Velmora for the abuse of prisoners.", "Ana Quistberg", parallax.Person},
+		{"specialist", "The court in Velmora heard on Monday from Specialist Ivo Quistrand, who guarded the prison.", "Ivo Quistrand", parallax.Person},
+	})
+}

@@ -38,6 +38,8 @@ var (
 	titleMinorWords = lang.Words("title_minor_words")
 	courtesyTitles  = lang.Words("courtesy_titles")
 	legalForms      = lang.Words("legal_forms", "en")
+	// conceptAcronyms name a measure, a condition or a time ("GDP", "AIDS").
+	conceptAcronyms = lang.Words("concept_acronyms", "en")
 	// relativePronouns open a clause on the noun before them.
 	relativePronouns = lang.Words("relative_pronouns")
 	hedgeTerms       = phrases{lang.Words("hedges")}
@@ -107,5 +109,16 @@ func isTitle(w string) bool {
 			return true
 		}
 	}
+	// "secretary-general", "attorney-general", "president-elect",
+	// "minister-designate": a title with a hyphenated qualifier
+	for _, s := range titleSuffixes {
+		if head, ok := strings.CutSuffix(w, s); ok && head != "" && isTitle(head) {
+			return true
+		}
+	}
 	return false
 }
+
+// titleSuffixes are the hyphenated qualifiers that make a title of a title
+// (style guides hyphenate "secretary-general", "president-elect").
+var titleSuffixes = [...]string{"-general", "-elect", "-designate"}

@@ -179,7 +179,8 @@ func incompatibleValues(slot string, values []string) bool {
 	}
 	exp := make([]string, len(values))
 	for i, v := range values {
-		exp[i] = lang.ExpandTitle(v) // "Sgt" is "sergeant"
+		// "Sgt" is "sergeant"; "Attorney-General" is "Attorney General"
+		exp[i] = lang.ExpandTitle(strings.ReplaceAll(v, "-", " "))
 	}
 	// one title holding all the others: "Deputy Sgt", "Sgt" and "Deputy"
 	// are one person's title written in full and in part

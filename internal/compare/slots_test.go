@@ -187,6 +187,7 @@ func TestAbbreviatedOffices(t *testing.T) {
 		{[]string{"Gov.", "Gov.", "Rep."}, 1},
 		{[]string{"Sgt.", "Sergeant", "Sgt."}, 0},
 		{[]string{"Deputy Sgt.", "Sgt.", "Deputy"}, 0},
+		{[]string{"Attorney-General", "Attorney General", "Attorney General"}, 0},
 	}
 	for _, tt := range tests {
 		var texts []string

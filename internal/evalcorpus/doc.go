@@ -72,8 +72,10 @@
 // mentions are the IOB chunks (IOB1 and IOB2 both read). System mentions are
 // the spans of every parallax.Entity mention. Corpora disagree on what a
 // mention includes, so on both sides spans lose spaces, enclosing
-// punctuation, a leading "the", a possessive 's and leading titles ("Mr.",
-// "Prime Minister": CoNLL leaves them out, GMB keeps them). A system mention
+// punctuation, a leading "the" or lower-case compass word ("eastern
+// Sudan"), a possessive 's and leading titles ("Mr.", "mayor" before a person,
+// "Prime Minister", and before a person's name a rank spelt out, "Major
+// General": CoNLL leaves them out, GMB keeps them). A system mention
 // matches a gold one when the spans are then equal.
 //
 // Typed scores use three classes: person (parallax.Person; CoNLL PER, GMB

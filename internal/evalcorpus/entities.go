@@ -141,7 +141,7 @@ func SystemMentions(an *parallax.Analysis) []sysMention {
 	var out []sysMention
 	for _, e := range an.Entities {
 		for _, sp := range e.Mentions {
-			sp = trimTitle(text, trimMention(text, sp))
+			sp = trimTitle(text, trimMention(text, sp), e.Type == parallax.Person)
 			if sp.Len() == 0 || seen[sp] {
 				continue
 			}
@@ -161,8 +161,18 @@ func leadingWord(s string) string {
 			return p
 		}
 	}
+	// "eastern Sudan": a lower-case compass word before a place's name,
+	// which GMB keeps in the mention and CoNLL leaves out
+	if w, _, ok := strings.Cut(s, " "); ok && compassWords[w] {
+		return w + " "
+	}
 	return ""
 }
+
+// compassWords are the lower-case compass adjectives.
+var compassWords = set(`north south east west northern southern eastern western
+	northeast northwest southeast southwest northeastern northwestern southeastern southwestern
+	central`)
 
 // trimMention drops spaces, enclosing punctuation, a leading article and a
 // possessive 's.
@@ -206,13 +216,21 @@ var titleWords = set(`mr mrs ms miss dr prof sir dame lord lady
 	pope cardinal archbishop bishop rev reverend father imam ayatollah rabbi
 	senator sen rep representative congressman congresswoman gov governor mayor
 	secretary-general secretary ambassador envoy judge justice chairman chairwoman
-	gen lt col maj capt sgt adm cmdr`)
+	gen lt col maj capt sgt adm cmdr brig cpl pvt spc sister`)
+
+// rankWords are the military ranks the abbreviations above stand for,
+// spelt out. As they are ordinary words too ("General Motors", "Major
+// League"), they are dropped only before a person's name: a gold PER
+// mention or a system person.
+var rankWords = set(`general lieutenant colonel major captain sergeant admiral commander
+	brigadier corporal private specialist`)
 
 // trimTitle drops the title before a name: the leading words up to the
 // last title word among them ("Prime Minister", "Mr.", "Information
 // Minister", "U.S. President", "Secretary of State"), scanning capitalised words (and "of") only
-// and keeping at least one word.
-func trimTitle(text string, sp parallax.Span) parallax.Span {
+// and keeping at least one word. person says the mention names a person,
+// whose spelt-out rank goes too (see rankWords).
+func trimTitle(text string, sp parallax.Span, person bool) parallax.Span {
 	s := sp.Of(text)
 	cut, i := 0, 0
 	ofTitle := false // "of" right after a title: its object belongs to it (Secretary of State)
@@ -223,15 +241,15 @@ func trimTitle(text string, sp parallax.Span) parallax.Span {
 		}
 		w := s[i : i+j]
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && w != "of" {
-			break
+		if !unicode.IsUpper(r) && w != "of" && !(person && titleWords[w]) {
+			break // a lower-case title counts before a person's name: "mayor Ivo Quist"
 		}
 		next := i + j
 		for next < len(s) && s[next] == ' ' {
 			next++
 		}
 		switch {
-		case titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] || ofTitle:
+		case titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] || person && rankWords[strings.ToLower(w)] || ofTitle:
 			cut, ofTitle = next, false
 		case w == "of" && cut == i && cut > 0:
 			ofTitle = true
@@ -287,7 +305,7 @@ func ScoreEntities(d *NERDoc, an *parallax.Analysis, v Variant, s *EntityScores,
 	var gold []Mention
 	goldAt := map[parallax.Span]Mention{}
 	for _, g := range d.Gold {
-		g.Span = trimTitle(text, trimMention(text, g.Span))
+		g.Span = trimTitle(text, trimMention(text, g.Span), classOf(g.Label) == ClassPerson)
 		if v.Prose && !IsProse(lineAt(text, g.Span.Start)) {
 			continue
 		}

@@ -344,7 +344,7 @@ func TestIsProse(t *testing.T) {
 }
 
 func TestTrimMention(t *testing.T) {
-	text := `(“Jane Roe’s”) and Roe's, U.S. in The Hague`
+	text := `(“Jane Roe’s”) and Roe's, U.S. in The Hague, in eastern Quistavia, Central Quistavia`
 	for _, c := range []struct {
 		from, to string
 		want     string
@@ -353,6 +353,8 @@ func TestTrimMention(t *testing.T) {
 		{"Roe's,", "", "Roe"},
 		{"U.S.", "", "U.S."},
 		{"The Hague", "", "Hague"},
+		{"eastern Quistavia", "", "Quistavia"},
+		{"Central Quistavia", "", "Central Quistavia"},
 	} {
 		i := strings.Index(text, c.from)
 		got := trimMention(text, parallax.Span{Start: i, End: i + len(c.from)}).Of(text)
@@ -461,19 +463,28 @@ func TestScoreEntitiesGMBVariants(t *testing.T) {
 }
 
 func TestTrimTitle(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"Prime Minister Manmohan Singh", "Manmohan Singh"},
-		{"Mr. Annan", "Annan"},
-		{"Information Minister Mike Mulongoti", "Mike Mulongoti"},
-		{"U.S. President George H.W. Bush", "George H.W. Bush"},
-		{"Secretary of State John Kerry", "John Kerry"},
-		{"Bank of England", "Bank of England"},
-		{"the President said", "the President said"},
-		{"President", "President"},
-		{"General Motors", "General Motors"},
-		{"Jane Roe", "Jane Roe"},
+	for _, c := range []struct {
+		in, want string
+		person   bool
+	}{
+		{"Prime Minister Manmohan Singh", "Manmohan Singh", false},
+		{"Mr. Annan", "Annan", false},
+		{"Information Minister Mike Mulongoti", "Mike Mulongoti", false},
+		{"U.S. President George H.W. Bush", "George H.W. Bush", false},
+		{"Secretary of State John Kerry", "John Kerry", false},
+		{"Bank of England", "Bank of England", false},
+		{"the President said", "the President said", false},
+		{"President", "President", false},
+		{"General Motors", "General Motors", false},
+		{"Jane Roe", "Jane Roe", false},
+		{"Major General Ivo Quistrand", "Ivo Quistrand", true},
+		{"Staff Sergeant Ana Velmor", "Ana Velmor", true},
+		{"Major General Ivo Quistrand", "Major General Ivo Quistrand", false},
+		{"Major League Quistball", "Major League Quistball", false},
+		{"mayor Ivo Quistrand", "Ivo Quistrand", true},
+		{"mayor Ivo Quistrand", "mayor Ivo Quistrand", false},
 	} {
-		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}).Of(c.in); got != c.want {
+		if got := trimTitle(c.in, parallax.Span{Start: 0, End: len(c.in)}, c.person).Of(c.in); got != c.want {
 			t.Errorf("trimTitle(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}

@@ -477,3 +477,28 @@ func SameOffice(a, b string) bool {
 	}
 	return false
 }
+
+var properAdjOnce = newOnce(func() map[string][]string {
+	lines, err := readLines("data/en/proper_adjectives.tsv")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string][]string, len(lines))
+	for _, line := range lines {
+		k, v, _ := strings.Cut(line, "\t")
+		var of []string
+		if v != "" {
+			of = strings.Split(v, ",")
+		}
+		m[k] = of
+	}
+	return m
+})
+
+// ProperAdjective reports whether WordNet lists w (any case) as an
+// adjective written with a capital ("Islamic", "Afghan"), and the nouns it
+// pertains to ("Afghanistan").
+func ProperAdjective(w string) (of []string, ok bool) {
+	of, ok = properAdjOnce.get()[strings.ToLower(w)]
+	return of, ok
+}

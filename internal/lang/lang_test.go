@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -187,5 +188,17 @@ func TestUnion(t *testing.T) {
 		if got := u.Match(c.words); got != c.want {
 			t.Errorf("Match(%q) = %d, want %d", c.words, got, c.want)
 		}
+	}
+}
+
+func TestProperAdjective(t *testing.T) {
+	if of, ok := ProperAdjective("Afghan"); !ok || !slices.Contains(of, "Afghanistan") {
+		t.Errorf("ProperAdjective(Afghan) = %v, %v, want Afghanistan", of, ok)
+	}
+	if _, ok := ProperAdjective("islamic"); !ok {
+		t.Error("ProperAdjective(islamic) = false")
+	}
+	if _, ok := ProperAdjective("Table"); ok {
+		t.Error("ProperAdjective(Table) = true: not written with a capital")
 	}
 }
