@@ -231,6 +231,40 @@ func table(name string) map[string]int {
 	return m
 }
 
+var (
+	valMu    sync.Mutex
+	valCache = map[string]map[string]float64{}
+)
+
+// Values returns the word → number table name of language l
+// (data/l/name.tsv, "entry<TAB>number" lines; keys are kept as written). It
+// panics when the file is missing or a value is no number: names are
+// constants in code, and a test loads every table. Callers keep the map in a
+// package variable; it must not be changed.
+func Values(name, l string) map[string]float64 {
+	key := l + "/" + name
+	valMu.Lock()
+	defer valMu.Unlock()
+	if m, ok := valCache[key]; ok {
+		return m
+	}
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s: %v", key, err))
+	}
+	m := make(map[string]float64, len(lines))
+	for _, line := range lines {
+		k, v, ok := strings.Cut(line, "\t")
+		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if !ok || err != nil {
+			panic(fmt.Sprintf("lang: %s: bad line %q", key, line))
+		}
+		m[k] = f
+	}
+	valCache[key] = m
+	return m
+}
+
 var calOnce sync.Once
 var months, weekdays map[string]map[string]int // lang → name → number
 

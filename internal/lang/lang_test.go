@@ -189,3 +189,40 @@ func TestUnion(t *testing.T) {
 		}
 	}
 }
+
+// numericTables are the word → number tables read with Values; each must
+// load in every language that has it.
+var numericTables = []string{"small_numbers_folded", "multipliers_folded"}
+
+func TestValues(t *testing.T) {
+	names, err := files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, n := range names {
+		for _, tab := range numericTables {
+			if path.Base(n) == tab+".tsv" {
+				l := path.Base(path.Dir(n))
+				if len(Values(tab, l)) == 0 {
+					t.Errorf("%s: empty table", n)
+				}
+				seen[tab]++
+			}
+		}
+	}
+	for _, tab := range numericTables {
+		if seen[tab] == 0 {
+			t.Errorf("no language has the table %s", tab)
+		}
+	}
+	if v := Values("multipliers_folded", "en")["million"]; v != 1e6 {
+		t.Errorf("en million = %v, want 1e6", v)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a missing table did not panic")
+		}
+	}()
+	Values("no_such_table", "en")
+}
