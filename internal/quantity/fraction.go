@@ -84,11 +84,10 @@ var fracLexes = map[string]*fracLex{
 
 // Words before a fraction noun that make it a part of a period or a
 // sequence, not a share: "the first half", "the final third".
-var notShareBefore = set(`first second last final latter former opening other
-primera segunda primer última premier première seconde dernière erste zweite letzte`)
+var notShareBefore = words("not_share_before", "en", "es", "fr", "de")
 
 // Words before "half" that make it part of a number: "one and a half", "a half".
-var notHalfBefore = set(`one and a an`)
+var notHalfBefore = words("not_half_before", "en")
 
 // fracStarts holds, per language, the words a fraction may start with, so
 // that most tokens are turned away with one look-up.
@@ -301,8 +300,7 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 }
 
 // Verbs after a fraction used as a subject ("a third said", "half will").
-var shareVerbs = set(`is was are will would could can may might must should said say says
-had has do does did voted want wants think thinks expect expects live lives work works`)
+var shareVerbs = words("share_verbs", "en")
 
 // fracLexNext reports whether a fraction starts at token k.
 func (f *finder) fracLexNext(lx *fracLex, k int) bool {
