@@ -1,5 +1,7 @@
 package quantity
 
+import "github.com/parallaxnews/parallax/internal/lang"
+
 // Word lists. Every key is lower case; accented Spanish words are listed both
 // with and without their accents, since both spellings turn up in news text.
 
@@ -122,8 +124,7 @@ var attachedScale = map[string]float64{
 // Street types after a house number, from USPS Publication 28, appendix C1
 // (common street suffixes and their abbreviations): "10 Downing Street",
 // "200 West American Boulevard", "325 E. Dahlia Ave.".
-var streetTypes = set(`street st avenue ave av road rd boulevard blvd lane ln drive dr court ct
-place pl square sq terrace ter way highway hwy parkway pkwy circle cir plaza plz alley aly`)
+var streetTypes = words("street_types", "en")
 
 // Vague plurals: "hundreds" is at least 200 and less than a thousand.
 type vagueWord struct {
@@ -151,8 +152,8 @@ var esVague = map[string]vagueWord{
 }
 
 // Words that turn a following singular scale word vague: "several hundred".
-var enSeveral = map[string]bool{"several": true, "few": true, "many": true}
-var esSeveral = map[string]bool{"varios": true, "varias": true, "cuantos": true, "cuantas": true, "algunos": true, "algunas": true}
+var enSeveral = words("several_words", "en")
+var esSeveral = words("several_words", "es")
 
 // Bounds and hedges written before a number.
 const (
@@ -353,56 +354,16 @@ func sortBounds(bs []bound) []bound {
 }
 
 // Verbs of change: "rose from 10 to 20" is two values, not a range.
-var changeVerbs = map[string]bool{
-	"rose": true, "risen": true, "rise": true, "rises": true, "rising": true,
-	"fell": true, "fallen": true, "fall": true, "falls": true, "falling": true,
-	"increased": true, "increase": true, "increases": true, "increasing": true,
-	"decreased": true, "decrease": true, "declined": true, "decline": true, "dropped": true,
-	"drop": true, "grew": true, "grown": true, "grow": true, "jumped": true, "climbed": true,
-	"surged": true, "soared": true, "plunged": true, "slumped": true, "went": true, "gone": true,
-	"raised": true, "cut": true, "reduced": true, "lowered": true, "slashed": true,
-	"boosted": true, "doubled": true, "tripled": true, "changed": true, "moved": true,
-	"up": true, "down": true,
-	"edged": true, "inched": true, "ticked": true, "crept": true, "shot": true, "spiked": true,
-	"ramped": true, "stepped": true, "revised": true, "ratcheted": true, "slipped": true,
-	"slid": true, "sank": true, "dipped": true, "eased": true, "gained": true, "advanced": true,
-	"widened": true, "narrowed": true, "shrank": true, "tumbled": true, "rebounded": true,
-	"sube": true, "suben": true, "subieron": true, "subido": true, "baja": true, "bajan": true,
-	"bajaron": true, "bajado": true, "crece": true, "crecen": true, "crecieron": true,
-	"crecido": true, "cae": true, "caen": true, "cayeron": true, "caído": true, "aumenta": true,
-	"aumentan": true, "aumentaron": true, "aumentado": true, "disminuyen": true,
-	"disminuyeron": true, "redujeron": true, "elevaron": true, "pasa": true, "pasan": true,
-	"pasado": true, "saltó": true, "saltaron": true, "retrocedió": true, "retrocedieron": true,
-	"subiu": true, "subiram": true, "caiu": true, "caíram": true, "cresceu": true,
-	"cresceram": true, "aumentou": true, "aumentaram": true, "passou": true, "passaram": true,
-	"recuou": true, "passé": true, "grimpé": true, "augmenté": true, "baissé": true,
-	"chuté": true, "reculé": true, "progressé": true,
-	"subió": true, "bajó": true, "pasó": true, "pasaron": true, "creció": true, "cayó": true,
-	"aumentó": true, "disminuyó": true, "redujo": true, "elevó": true,
-}
+var changeVerbs = words("change_verbs", "en", "es", "pt", "fr")
 
 // Adjectives after a hyphenated measure: "948-foot-long".
-var dimensionAdj = map[string]bool{
-	"long": true, "tall": true, "high": true, "wide": true, "deep": true, "thick": true,
-	"old": true, "length": true, "across": true,
-}
+var dimensionAdj = words("dimension_adjectives", "en")
 
 // Words that end a measure-like hyphen compound without being a counted noun.
-var notHyphenNoun = map[string]bool{
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "half": true, "halves": true,
-	"fifth": true, "fifths": true, "sixth": true, "sixths": true, "eighth": true, "eighths": true,
-	"tenth": true, "tenths": true, "hundredth": true, "thousandth": true,
-	"time": true, "times": true, "way": true, "on": true, "off": true, "sided": true, "fold": true,
-	"odd": true, "plus": true, "something": true, "somethings": true, "strong": true, "all": true,
-	"and": true, "or": true, "to": true, "a": true, "the": true, "of": true,
-	"figure": true, "figures": true, "digit": true, "digits": true,
-}
+var notHyphenNoun = words("not_hyphen_nouns", "en")
 
 // Fractions after a hyphen turn the whole expression into a non-quantity.
-var fractionWords = map[string]bool{
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "half": true,
-	"fifth": true, "fifths": true, "tenth": true, "tenths": true,
-}
+var fractionWords = words("fraction_after_hyphen", "en")
 
 // Rates written after a quantity.
 type perPhrase struct {
@@ -450,17 +411,17 @@ func indexPer(ps []perPhrase) map[string][]perPhrase {
 }
 
 // Words after "a year" that make it a time, not a rate: "a year ago".
-var notRateAfter = map[string]bool{
-	"ago": true, "earlier": true, "later": true, "before": true, "after": true, "since": true,
-	"from": true, "old": true, "into": true, "of": true, "in": true, "on": true,
-}
+var notRateAfter = words("not_rate_after", "en")
 
-var enMonths = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
+// enMonths are the English month names and abbreviations of the language
+// layer (CLDR).
+var enMonths = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range lang.CalendarNames("en", false) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Month names of the other languages read, for dates ("14 mars", "3 de
 // março", "3. Oktober").
@@ -470,14 +431,7 @@ novembre décembre decembre januar jänner februar märz april mai juni juli aug
 november dezember`)
 
 // Function words of Portuguese, French and German: a counted noun is never one.
-var otherStop = set(`de do da dos das em no na nos nas um uma uns umas o a os as e ou que por para
-com sem sobre entre até mais menos cada ao aos à às pelo pela pelos pelas seu sua seus suas este
-esta estes estas esse essa esses essas foi foram era é são ser está estão há tem têm
-le la les un une des du de d' au aux et ou que qui pour par avec sans sur sous entre dans en plus
-moins chaque ce cette ces son sa ses leur leurs est sont était été a ont il elle ils elles on ne pas
-der die das den dem des ein eine einen einem einer und oder im in am an auf für mit von vom zu zum
-zur bei nach über unter aus als wie mehr weniger jeder jede jedes ist sind war waren wurde wurden hat
-haben nicht auch bis seit pro je`)
+var otherStop = words("count_stopwords", "pt", "fr", "de")
 
 var esMonths = map[string]bool{
 	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
@@ -486,26 +440,4 @@ var esMonths = map[string]bool{
 }
 
 // Nouns after which a number is an identifier: "flight 5342", "Article 5".
-var identNouns = map[string]bool{
-	"no": true, "nº": true, "núm": true, "num": true, "number": true, "nos": true, "#": true,
-	"flight": true, "page": true, "pages": true, "room": true, "route": true, "article": true,
-	"section": true, "chapter": true, "title": true, "grade": true, "category": true, "level": true,
-	"phase": true, "stage": true, "season": true, "episode": true, "game": true, "line": true,
-	"platform": true, "terminal": true, "gate": true, "highway": true, "interstate": true,
-	"district": true, "ward": true, "precinct": true, "exit": true, "apartment": true, "unit": true,
-	"model": true, "version": true, "vol": true, "volume": true, "issue": true, "act": true,
-	"resolution": true, "bill": true, "amendment": true, "pier": true, "berth": true, "lane": true,
-	"tower": true, "building": true, "block": true, "row": true, "seat": true, "station": true,
-	"channel": true, "code": true, "item": true, "rule": true, "paragraph": true, "clause": true,
-	"figure": true, "table": true, "appendix": true, "annex": true, "sector": true, "zone": true,
-	"area": true, "region": true, "pillar": true, "span": true, "bay": true, "track": true,
-	"vuelo": true, "página": true, "pagina": true, "artículo": true, "articulo": true, "ley": true,
-	"número": true, "numero": true, "capítulo": true, "capitulo": true, "sección": true,
-	"seccion": true, "línea": true, "linea": true, "ruta": true, "puerta": true, "fase": true,
-	"nivel": true, "categoría": true, "categoria": true, "temporada": true, "episodio": true,
-	"calle": true, "avenida": true, "carretera": true, "autopista": true, "edición": true,
-	"versión": true, "decreto": true, "expediente": true, "distrito": true, "zona": true,
-	"kilómetro": true, "km": true, "sala": true, "planta": true, "piso": true, "pabellón": true,
-	"muelle": true, "andén": true, "anden": true, "dársena": true, "darsena": true, "hangar": true,
-	"pista": true, "grupo": true, "bloque": true, "portal": true,
-}
+var identNouns = words("identifier_nouns", "en", "es")
