@@ -192,7 +192,7 @@ func TestUnion(t *testing.T) {
 
 // numericTables are the word → number tables read with Values; each must
 // load in every language that has it.
-var numericTables = []string{"small_numbers_folded", "multipliers_folded"}
+var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words"}
 
 func TestValues(t *testing.T) {
 	names, err := files()

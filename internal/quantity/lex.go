@@ -58,36 +58,18 @@ var esNumbers = map[string]numWord{
 	"billón": {1e12, nScale}, "billon": {1e12, nScale}, "billones": {1e12, nScale},
 }
 
-// Scale words after digits: "1.5 million", "6 millones", "2,3 mil millones".
-var enScaleAfter = map[string]float64{
-	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
-
-// Scale words of Portuguese, French and German, and the Indian lakh and
-// crore of English (Oxford English Dictionary: lakh 100,000, crore ten
-// million), which the Indian press writes after digits ("₹1,240 crore").
-var ptScaleAfter = map[string]float64{
-	"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "mi": 1e6,
-	"bilhão": 1e9, "bilhao": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bi": 1e9,
-	"trilhão": 1e12, "trilhões": 1e12, "tri": 1e12,
-}
-
-var frScaleAfter = map[string]float64{
-	"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-	"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
-}
-
-var deScaleAfter = map[string]float64{
-	"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mrd": 1e9,
-	"milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12, "bio": 1e12,
-}
-
 // scaleWords holds the scale words after digits by language; other
 // languages read the English ones.
-var scaleWords = map[string]map[string]float64{"en": enScaleAfter, "es": esScaleAfter,
-	"pt": ptScaleAfter, "fr": frScaleAfter, "de": deScaleAfter}
+var scaleWords = func() map[string]map[string]float64 {
+	m := map[string]map[string]float64{}
+	for _, l := range [...]string{"en", "es", "pt", "fr", "de"} {
+		m[l] = lang.Values("scale_words", l)
+	}
+	return m
+}()
+
+// enScaleAfter is the English table, which languages without one read.
+var enScaleAfter = scaleWords["en"]
 
 func scalesFor(lang string) map[string]float64 {
 	if m, ok := scaleWords[lang]; ok {
@@ -104,12 +86,6 @@ func anyScale(w string) (float64, bool) {
 		}
 	}
 	return 0, false
-}
-
-var esScaleAfter = map[string]float64{
-	"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6,
-	"millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billon": 1e12, "billones": 1e12,
-	"mn": 1e6, "mln": 1e6, "bn": 1e9,
 }
 
 // Scale suffixes written against the digits: "$6m", "€2.3bn", "10k". The
