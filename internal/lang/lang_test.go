@@ -192,7 +192,8 @@ func TestUnion(t *testing.T) {
 
 // numericTables are the word → number tables read with Values; each must
 // load in every language that has it.
-var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words"}
+var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words",
+	"number_words", "number_multipliers", "number_scales", "number_hundreds"}
 
 func TestValues(t *testing.T) {
 	names, err := files()

@@ -18,45 +18,27 @@ type numWord struct {
 	kind uint8
 }
 
-var enNumbers = map[string]numWord{
-	"zero": {0, nAdd}, "one": {1, nAdd}, "two": {2, nAdd}, "three": {3, nAdd},
-	"four": {4, nAdd}, "five": {5, nAdd}, "six": {6, nAdd}, "seven": {7, nAdd},
-	"eight": {8, nAdd}, "nine": {9, nAdd}, "ten": {10, nAdd}, "eleven": {11, nAdd},
-	"twelve": {12, nAdd}, "thirteen": {13, nAdd}, "fourteen": {14, nAdd},
-	"fifteen": {15, nAdd}, "sixteen": {16, nAdd}, "seventeen": {17, nAdd},
-	"eighteen": {18, nAdd}, "nineteen": {19, nAdd}, "twenty": {20, nAdd},
-	"thirty": {30, nAdd}, "forty": {40, nAdd}, "fifty": {50, nAdd},
-	"sixty": {60, nAdd}, "seventy": {70, nAdd}, "eighty": {80, nAdd},
-	"ninety":  {90, nAdd},
-	"hundred": {100, nHundred}, "dozen": {12, nMult},
-	"thousand": {1e3, nScale}, "million": {1e6, nScale}, "billion": {1e9, nScale},
-	"trillion": {1e12, nScale},
+// numberWords reads the number words of language l from the language
+// layer, each with its kind.
+func numberWords(l string) map[string]numWord {
+	m := map[string]numWord{}
+	add := func(name string, kind uint8) {
+		for w, v := range lang.Values(name, l) {
+			m[w] = numWord{v, kind}
+		}
+	}
+	add("number_words", nAdd)
+	add("number_multipliers", nMult)
+	add("number_scales", nScale)
+	if l == "en" { // Spanish writes hundreds as one word ("doscientos")
+		add("number_hundreds", nHundred)
+	}
+	return m
 }
 
-var esNumbers = map[string]numWord{
-	"cero": {0, nAdd}, "uno": {1, nAdd}, "una": {1, nAdd}, "un": {1, nAdd},
-	"dos": {2, nAdd}, "tres": {3, nAdd}, "cuatro": {4, nAdd}, "cinco": {5, nAdd},
-	"seis": {6, nAdd}, "siete": {7, nAdd}, "ocho": {8, nAdd}, "nueve": {9, nAdd},
-	"diez": {10, nAdd}, "once": {11, nAdd}, "doce": {12, nAdd}, "trece": {13, nAdd},
-	"catorce": {14, nAdd}, "quince": {15, nAdd},
-	"dieciséis": {16, nAdd}, "dieciseis": {16, nAdd}, "diecisiete": {17, nAdd},
-	"dieciocho": {18, nAdd}, "diecinueve": {19, nAdd}, "veinte": {20, nAdd},
-	"veintiuno": {21, nAdd}, "veintiún": {21, nAdd}, "veintiun": {21, nAdd}, "veintiuna": {21, nAdd},
-	"veintidós": {22, nAdd}, "veintidos": {22, nAdd}, "veintitrés": {23, nAdd}, "veintitres": {23, nAdd},
-	"veinticuatro": {24, nAdd}, "veinticinco": {25, nAdd}, "veintiséis": {26, nAdd}, "veintiseis": {26, nAdd},
-	"veintisiete": {27, nAdd}, "veintiocho": {28, nAdd}, "veintinueve": {29, nAdd},
-	"treinta": {30, nAdd}, "cuarenta": {40, nAdd}, "cincuenta": {50, nAdd},
-	"sesenta": {60, nAdd}, "setenta": {70, nAdd}, "ochenta": {80, nAdd}, "noventa": {90, nAdd},
-	"cien": {100, nAdd}, "ciento": {100, nAdd},
-	"doscientos": {200, nAdd}, "doscientas": {200, nAdd}, "trescientos": {300, nAdd}, "trescientas": {300, nAdd},
-	"cuatrocientos": {400, nAdd}, "cuatrocientas": {400, nAdd}, "quinientos": {500, nAdd}, "quinientas": {500, nAdd},
-	"seiscientos": {600, nAdd}, "seiscientas": {600, nAdd}, "setecientos": {700, nAdd}, "setecientas": {700, nAdd},
-	"ochocientos": {800, nAdd}, "ochocientas": {800, nAdd}, "novecientos": {900, nAdd}, "novecientas": {900, nAdd},
-	"mil": {1e3, nMult}, "docena": {12, nMult}, "centenar": {100, nMult}, "millar": {1e3, nMult},
-	"millón": {1e6, nScale}, "millon": {1e6, nScale}, "millones": {1e6, nScale},
-	"millardo": {1e9, nScale}, "millardos": {1e9, nScale},
-	"billón": {1e12, nScale}, "billon": {1e12, nScale}, "billones": {1e12, nScale},
-}
+var enNumbers = numberWords("en")
+
+var esNumbers = numberWords("es")
 
 // scaleWords holds the scale words after digits by language; other
 // languages read the English ones.
