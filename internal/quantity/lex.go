@@ -1,6 +1,10 @@
 package quantity
 
-import "github.com/parallaxnews/parallax/internal/lang"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // Word lists. Every key is lower case; accented Spanish words are listed both
 // with and without their accents, since both spellings turn up in news text.
@@ -128,155 +132,32 @@ type bound struct {
 	approx bool
 }
 
-var enBounds = sortBounds([]bound{
-	{[]string{"more", "than"}, bLow, false},
-	{[]string{"over"}, bLow, false},
-	{[]string{"at", "least"}, bLow, false},
-	{[]string{"no", "fewer", "than"}, bLow, false},
-	{[]string{"no", "less", "than"}, bLow, false},
-	{[]string{"not", "less", "than"}, bLow, false},
-	{[]string{"greater", "than"}, bLow, false},
-	{[]string{"upwards", "of"}, bLow, false},
-	{[]string{"upward", "of"}, bLow, false},
-	{[]string{"in", "excess", "of"}, bLow, false},
-	{[]string{"above"}, bLow, false},
-	{[]string{"exceeding"}, bLow, false},
-	{[]string{"surpassing"}, bLow, false},
-	{[]string{"topping"}, bLow, false},
-	{[]string{"a", "minimum", "of"}, bLow, false},
-	{[]string{"just", "over"}, bLow, true},
-	{[]string{"just", "above"}, bLow, true},
-	{[]string{"slightly", "more", "than"}, bLow, true},
-	{[]string{"just", "more", "than"}, bLow, true},
-	{[]string{"a", "little", "over"}, bLow, true},
-	{[]string{"a", "little", "more", "than"}, bLow, true},
-	{[]string{"up", "to"}, bHigh, false},
-	{[]string{"fewer", "than"}, bHigh, false},
-	{[]string{"less", "than"}, bHigh, false},
-	{[]string{"under"}, bHigh, false},
-	{[]string{"below"}, bHigh, false},
-	{[]string{"no", "more", "than"}, bHigh, false},
-	{[]string{"not", "more", "than"}, bHigh, false},
-	{[]string{"at", "most"}, bHigh, false},
-	{[]string{"as", "many", "as"}, bHigh, false},
-	{[]string{"as", "much", "as"}, bHigh, false},
-	{[]string{"a", "maximum", "of"}, bHigh, false},
-	{[]string{"just", "under"}, bHigh, true},
-	{[]string{"just", "below"}, bHigh, true},
-	{[]string{"just", "shy", "of"}, bHigh, true},
-	{[]string{"nearly"}, bHigh, true},
-	{[]string{"almost"}, bHigh, true},
-	{[]string{"close", "to"}, bHigh, true},
-	{[]string{"approaching"}, bHigh, true},
-	{[]string{"about"}, bApprox, true},
-	{[]string{"around"}, bApprox, true},
-	{[]string{"roughly"}, bApprox, true},
-	{[]string{"some"}, bApprox, true},
-	{[]string{"approximately"}, bApprox, true},
-	{[]string{"approx"}, bApprox, true},
-	{[]string{"approx", "."}, bApprox, true},
-	{[]string{"estimated"}, bApprox, true},
-	{[]string{"an", "estimated"}, bApprox, true},
-	{[]string{"circa"}, bApprox, true},
-	{[]string{"more", "or", "less"}, bApprox, true},
-	{[]string{"~"}, bApprox, true},
-	{[]string{"≈"}, bApprox, true},
-	{[]string{">"}, bLow, false},
-	{[]string{"≥"}, bLow, false},
-	{[]string{"<"}, bHigh, false},
-	{[]string{"≤"}, bHigh, false},
-	{[]string{"between"}, bRange, false},
-	{[]string{"from"}, bRange, false},
-})
+// boundsOf reads the bounds and hedges of language l from the language
+// layer, longest first.
+func boundsOf(l string) []bound {
+	var bs []bound
+	for _, k := range []struct {
+		name   string
+		kind   uint8
+		approx bool
+	}{{"bounds_low", bLow, false}, {"bounds_low_approx", bLow, true}, {"bounds_high", bHigh, false},
+		{"bounds_high_approx", bHigh, true}, {"bounds_approx", bApprox, true}, {"bounds_range", bRange, false}} {
+		for _, e := range lang.Words(k.name, l).Entries() {
+			bs = append(bs, bound{strings.Fields(e), k.kind, k.approx})
+		}
+	}
+	return sortBounds(bs)
+}
 
-var esBounds = sortBounds([]bound{
-	{[]string{"más", "de"}, bLow, false},
-	{[]string{"mas", "de"}, bLow, false},
-	{[]string{"al", "menos"}, bLow, false},
-	{[]string{"por", "lo", "menos"}, bLow, false},
-	{[]string{"como", "mínimo"}, bLow, false},
-	{[]string{"como", "minimo"}, bLow, false},
-	{[]string{"un", "mínimo", "de"}, bLow, false},
-	{[]string{"superior", "a"}, bLow, false},
-	{[]string{"arriba", "de"}, bLow, false},
-	{[]string{"poco", "más", "de"}, bLow, true},
-	{[]string{"algo", "más", "de"}, bLow, true},
-	{[]string{"hasta"}, bHigh, false},
-	{[]string{"menos", "de"}, bHigh, false},
-	{[]string{"no", "más", "de"}, bHigh, false},
-	{[]string{"como", "máximo"}, bHigh, false},
-	{[]string{"como", "maximo"}, bHigh, false},
-	{[]string{"un", "máximo", "de"}, bHigh, false},
-	{[]string{"inferior", "a"}, bHigh, false},
-	{[]string{"poco", "menos", "de"}, bHigh, true},
-	{[]string{"casi"}, bHigh, true},
-	{[]string{"cerca", "de"}, bHigh, true},
-	{[]string{"unos"}, bApprox, true},
-	{[]string{"unas"}, bApprox, true},
-	{[]string{"alrededor", "de"}, bApprox, true},
-	{[]string{"aproximadamente"}, bApprox, true},
-	{[]string{"en", "torno", "a"}, bApprox, true},
-	{[]string{"más", "o", "menos"}, bApprox, true},
-	{[]string{"unos", "aproximadamente"}, bApprox, true},
-	{[]string{"~"}, bApprox, true},
-	{[]string{">"}, bLow, false},
-	{[]string{"<"}, bHigh, false},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-	{[]string{"del"}, bRange, false},
-	{[]string{"desde"}, bRange, false},
-})
+var enBounds = boundsOf("en")
 
-var ptBounds = sortBounds([]bound{
-	{[]string{"mais", "de"}, bLow, false},
-	{[]string{"pelo", "menos"}, bLow, false},
-	{[]string{"ao", "menos"}, bLow, false},
-	{[]string{"acima", "de"}, bLow, false},
-	{[]string{"até"}, bHigh, false},
-	{[]string{"menos", "de"}, bHigh, false},
-	{[]string{"abaixo", "de"}, bHigh, false},
-	{[]string{"quase"}, bHigh, true},
-	{[]string{"perto", "de"}, bHigh, true},
-	{[]string{"cerca", "de"}, bApprox, true},
-	{[]string{"aproximadamente"}, bApprox, true},
-	{[]string{"em", "torno", "de"}, bApprox, true},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-})
+var esBounds = boundsOf("es")
 
-var frBounds = sortBounds([]bound{
-	{[]string{"plus", "de"}, bLow, false},
-	{[]string{"au", "moins"}, bLow, false},
-	{[]string{"jusqu'à"}, bHigh, false},
-	{[]string{"jusqu’à"}, bHigh, false},
-	{[]string{"moins", "de"}, bHigh, false},
-	{[]string{"près", "de"}, bHigh, true},
-	{[]string{"presque"}, bHigh, true},
-	{[]string{"environ"}, bApprox, true},
-	{[]string{"quelque"}, bApprox, true},
-	{[]string{"quelques"}, bApprox, true},
-	{[]string{"approximativement"}, bApprox, true},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-})
+var ptBounds = boundsOf("pt")
 
-var deBounds = sortBounds([]bound{
-	{[]string{"mehr", "als"}, bLow, false},
-	{[]string{"über"}, bLow, false},
-	{[]string{"mindestens"}, bLow, false},
-	{[]string{"bis", "zu"}, bHigh, false},
-	{[]string{"weniger", "als"}, bHigh, false},
-	{[]string{"unter"}, bHigh, false},
-	{[]string{"fast"}, bHigh, true},
-	{[]string{"knapp"}, bHigh, true},
-	{[]string{"rund"}, bApprox, true},
-	{[]string{"etwa"}, bApprox, true},
-	{[]string{"ca", "."}, bApprox, true},
-	{[]string{"circa"}, bApprox, true},
-	{[]string{"ungefähr"}, bApprox, true},
-	{[]string{"zwischen"}, bRange, false},
-	{[]string{"von"}, bRange, false},
-})
+var frBounds = boundsOf("fr")
+
+var deBounds = boundsOf("de")
 
 // Signs every language reads as bounds.
 var signBounds = sortBounds([]bound{
