@@ -265,6 +265,34 @@ func Values(name, l string) map[string]float64 {
 	return m
 }
 
+// Pairs returns the word → word table name of language l
+// (data/l/name.tsv, "entry<TAB>value" lines, both kept as written). It
+// panics when the file is missing, like Values. The map must not be changed.
+func Pairs(name, l string) map[string]string {
+	key := l + "/" + name
+	valMu.Lock()
+	defer valMu.Unlock()
+	if m, ok := pairCache[key]; ok {
+		return m
+	}
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s: %v", key, err))
+	}
+	m := make(map[string]string, len(lines))
+	for _, line := range lines {
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic(fmt.Sprintf("lang: %s: bad line %q", key, line))
+		}
+		m[k] = v
+	}
+	pairCache[key] = m
+	return m
+}
+
+var pairCache = map[string]map[string]string{}
+
 var calOnce sync.Once
 var months, weekdays map[string]map[string]int // lang → name → number
 

@@ -227,3 +227,26 @@ func TestValues(t *testing.T) {
 	}()
 	Values("no_such_table", "en")
 }
+
+// Every list loads in its language, and every word → word table too.
+func TestEveryListLoads(t *testing.T) {
+	names, err := files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairTables := map[string]bool{"rate_phrases": true, "irregular_plurals": true, "heads_en": true, "head_synonyms": true}
+	for _, n := range names {
+		l, base := path.Base(path.Dir(n)), path.Base(n)
+		switch {
+		case strings.HasSuffix(base, ".txt"):
+			Words(strings.TrimSuffix(base, ".txt"), l) // panics when unreadable
+		case pairTables[strings.TrimSuffix(base, ".tsv")]:
+			if len(Pairs(strings.TrimSuffix(base, ".tsv"), l)) == 0 {
+				t.Errorf("%s: empty table", n)
+			}
+		}
+	}
+	if Pairs("irregular_plurals", "en")["women"] != "woman" {
+		t.Error(`irregular_plurals: "women" is not "woman"`)
+	}
+}

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/lang"
@@ -210,33 +211,24 @@ type perPhrase struct {
 	per   string
 }
 
-var enPer = []perPhrase{
-	{[]string{"annually"}, "year"}, {[]string{"a", "year"}, "year"}, {[]string{"per", "year"}, "year"},
-	{[]string{"each", "year"}, "year"}, {[]string{"every", "year"}, "year"}, {[]string{"yearly"}, "year"},
-	{[]string{"per", "annum"}, "year"}, {[]string{"a", "month"}, "month"}, {[]string{"per", "month"}, "month"},
-	{[]string{"each", "month"}, "month"}, {[]string{"every", "month"}, "month"}, {[]string{"monthly"}, "month"},
-	{[]string{"a", "week"}, "week"}, {[]string{"per", "week"}, "week"}, {[]string{"each", "week"}, "week"},
-	{[]string{"every", "week"}, "week"}, {[]string{"weekly"}, "week"},
-	{[]string{"a", "day"}, "day"}, {[]string{"per", "day"}, "day"}, {[]string{"each", "day"}, "day"},
-	{[]string{"every", "day"}, "day"}, {[]string{"daily"}, "day"},
-	{[]string{"an", "hour"}, "hour"}, {[]string{"per", "hour"}, "hour"}, {[]string{"hourly"}, "hour"},
-	{[]string{"per", "person"}, "person"}, {[]string{"per", "capita"}, "person"}, {[]string{"per", "head"}, "person"},
-	{[]string{"a", "head"}, "person"}, {[]string{"/", "year"}, "year"}, {[]string{"/", "yr"}, "year"},
-	{[]string{"/", "month"}, "month"}, {[]string{"/", "day"}, "day"}, {[]string{"/", "hour"}, "hour"},
+// perPhrases reads the rate phrases of language l, longest first.
+func perPhrases(l string) []perPhrase {
+	var ps []perPhrase
+	for ph, per := range lang.Pairs("rate_phrases", l) {
+		ps = append(ps, perPhrase{strings.Fields(ph), per})
+	}
+	sort.Slice(ps, func(a, b int) bool {
+		if len(ps[a].words) != len(ps[b].words) {
+			return len(ps[a].words) > len(ps[b].words)
+		}
+		return strings.Join(ps[a].words, " ") < strings.Join(ps[b].words, " ")
+	})
+	return ps
 }
 
-var esPer = []perPhrase{
-	{[]string{"al", "año"}, "year"}, {[]string{"por", "año"}, "year"}, {[]string{"anuales"}, "year"},
-	{[]string{"anual"}, "year"}, {[]string{"cada", "año"}, "year"}, {[]string{"anualmente"}, "year"},
-	{[]string{"al", "mes"}, "month"}, {[]string{"por", "mes"}, "month"}, {[]string{"mensuales"}, "month"},
-	{[]string{"mensual"}, "month"}, {[]string{"cada", "mes"}, "month"},
-	{[]string{"a", "la", "semana"}, "week"}, {[]string{"por", "semana"}, "week"}, {[]string{"semanales"}, "week"},
-	{[]string{"al", "día"}, "day"}, {[]string{"por", "día"}, "day"}, {[]string{"al", "dia"}, "day"},
-	{[]string{"por", "dia"}, "day"}, {[]string{"diarios"}, "day"}, {[]string{"diarias"}, "day"},
-	{[]string{"diario"}, "day"}, {[]string{"cada", "día"}, "day"},
-	{[]string{"por", "hora"}, "hour"}, {[]string{"por", "persona"}, "person"},
-	{[]string{"per", "cápita"}, "person"}, {[]string{"per", "capita"}, "person"}, {[]string{"por", "cabeza"}, "person"},
-}
+var enPer = perPhrases("en")
+
+var esPer = perPhrases("es")
 
 // Rates by their first word.
 var enPerIndex, esPerIndex = indexPer(enPer), indexPer(esPer)

@@ -15,30 +15,7 @@ var esStop = words("count_stopwords", "es")
 var enNotPlural = words("not_plurals", "en")
 
 // Irregular English plurals and nouns that count people without an "s".
-var enIrregular = map[string]string{
-	"men": "man", "women": "woman", "children": "child", "people": "person", "persons": "person",
-	"feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-	"personnel": "personnel", "staff": "staff", "lives": "life", "wives": "wife", "knives": "knife",
-	"wolves": "wolf", "halves": "half", "thieves": "thief", "shelves": "shelf", "leaves": "leaf",
-	"loaves": "loaf", "calves": "calf", "selves": "self", "criteria": "criterion",
-	"phenomena": "phenomenon", "data": "data", "media": "media", "analyses": "analysis",
-	"crises": "crisis", "theses": "thesis", "bases": "base", "aircraft": "aircraft",
-	"sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock",
-	"troops": "troop", "clergy": "clergy", "crew": "crew", "offspring": "offspring",
-	"fishermen": "fisherman", "firemen": "fireman", "policemen": "policeman",
-	"policewomen": "policewoman", "gunmen": "gunman", "servicemen": "serviceman",
-	"congressmen": "congressman", "businessmen": "businessman", "spokesmen": "spokesman",
-	"heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo",
-	"vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano", "mosquitoes": "mosquito",
-	"embargoes": "embargo", "cargoes": "cargo", "buses": "bus", "viruses": "virus",
-	"bonuses": "bonus", "statuses": "status", "campuses": "campus", "censuses": "census",
-	"surpluses": "surplus", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
-	"rookies": "rookie", "calories": "calorie", "lies": "lie", "ties": "tie", "pies": "pie",
-	"species": "species", "series": "series", "headaches": "headache", "avalanches": "avalanche",
-	"niches": "niche", "caches": "cache", "clichés": "cliché", "cliches": "cliche",
-	"indices": "index", "matrices": "matrix", "appendices": "appendix",
-	"oxen": "ox", "dice": "die",
-}
+var enIrregular = lang.Pairs("irregular_plurals", "en")
 
 // Nouns so vague that the word before them belongs to the thing counted:
 // "gang members", "police officers", "aid workers".
@@ -61,39 +38,18 @@ var esNotPlural = words("not_plurals", "es")
 
 // Spanish singular (after lemmatising) to an English lemma, so that heads
 // line up across languages.
-var esToEn = map[string]string{
-	"persona": "person", "gente": "person", "individuo": "individual", "hombre": "man",
-	"mujer": "woman", "niño": "child", "niña": "child", "menor": "minor", "migrante": "migrant",
-	"inmigrante": "immigrant", "emigrante": "emigrant", "deportado": "deportee",
-	"preso": "prisoner", "prisionero": "prisoner", "recluso": "inmate", "reo": "inmate",
-	"detenido": "detainee", "pandillero": "gang member", "criminal": "criminal",
-	"delincuente": "criminal", "muerto": "death", "fallecido": "death", "víctima": "victim",
-	"victima": "victim", "herido": "injured", "desaparecido": "missing", "vuelo": "flight",
-	"avión": "plane", "avion": "plane", "soldado": "soldier", "policía": "police officer",
-	"policia": "police officer", "agente": "agent", "trabajador": "worker",
-	"estudiante": "student", "voto": "vote", "escaño": "seat", "escano": "seat", "casa": "house",
-	"vivienda": "home", "edificio": "building", "barco": "ship", "buque": "ship", "país": "country",
-	"pais": "country", "ciudad": "city", "caso": "case", "contagio": "infection",
-	"venezolano": "venezuelan", "salvadoreño": "salvadoran", "mexicano": "mexican",
-	"estadounidense": "american", "colombiano": "colombian", "hondureño": "honduran",
-	"guatemalteco": "guatemalan", "nicaragüense": "nicaraguan", "cubano": "cuban",
-	"acusado": "accused", "sospechoso": "suspect", "pasajero": "passenger", "turista": "tourist",
-	"refugiado": "refugee", "asilado": "asylum seeker", "solicitante": "applicant",
-	"empleado": "employee", "médico": "doctor", "medico": "doctor", "periodista": "journalist",
-	"diputado": "deputy", "senador": "senator", "miembro": "member", "bomberos": "firefighter",
-	"bombero": "firefighter", "camión": "truck", "camion": "truck", "coche": "car", "auto": "car",
-	"vehículo": "vehicle", "vehiculo": "vehicle", "arma": "weapon", "bala": "bullet",
-	"árbol": "tree", "arbol": "tree", "escuela": "school", "hospital": "hospital",
-	"familia": "family", "hijo": "child", "hija": "child", "tripulante": "crew member",
-	"marinero": "sailor", "obrero": "worker", "ciudadano": "citizen", "habitante": "inhabitant",
-	"residente": "resident", "vecino": "resident", "manifestante": "protester",
-}
+var esToEn = lang.Pairs("heads_en", "es")
 
 // Synonyms applied when comparing heads.
-var headSynonyms = map[string]string{
-	"people": "person", "individual": "person", "persona": "person",
-	"tonne": "ton", "kid": "child", "youngster": "child",
-}
+var headSynonyms = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range [...]string{"en", "es"} {
+		for k, v := range lang.Pairs("head_synonyms", l) {
+			m[k] = v
+		}
+	}
+	return m
+}()
 
 // words reads a list of the language layer once, as a map: the scanner
 // looks words up per token.
