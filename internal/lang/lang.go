@@ -291,6 +291,17 @@ func Pairs(name, l string) map[string]string {
 	return m
 }
 
+// HasList reports whether language l has the list or table name, for the
+// lists only some languages need.
+func HasList(name, l string) bool {
+	for _, ext := range []string{".txt", ".tsv", ".txt.gz", ".tsv.gz"} {
+		if _, err := fs.Stat(data, path.Join("data", l, name+ext)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 var pairCache = map[string]map[string]string{}
 
 var calOnce sync.Once

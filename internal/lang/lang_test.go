@@ -193,7 +193,8 @@ func TestUnion(t *testing.T) {
 // numericTables are the word → number tables read with Values; each must
 // load in every language that has it.
 var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words",
-	"number_words", "number_multipliers", "number_scales", "number_hundreds"}
+	"number_words", "number_multipliers", "number_scales", "number_hundreds",
+	"fraction_numerators", "fraction_nouns", "fraction_part_ordinals", "fraction_every_ordinals"}
 
 func TestValues(t *testing.T) {
 	names, err := files()
