@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/parallaxnews/parallax/internal/lang"
@@ -94,25 +95,29 @@ type vagueWord struct {
 	lo, hi, scale float64
 }
 
-var enVague = map[string]vagueWord{
-	"dozens":    {24, 144, 12},
-	"hundreds":  {200, 999, 100},
-	"thousands": {2e3, 99999, 1e3},
-	"millions":  {2e6, 999e6, 1e6},
-	"billions":  {2e9, 999e9, 1e9},
-	"trillions": {2e12, 999e12, 1e12},
+// vagueWords reads the vague plurals of language l: "word<TAB>lo hi scale".
+func vagueWords(l string) map[string]vagueWord {
+	m := map[string]vagueWord{}
+	for w, v := range lang.Pairs("vague_plurals", l) {
+		f := strings.Fields(v)
+		if len(f) != 3 {
+			panic("quantity: vague_plurals " + l + ": bad entry " + w)
+		}
+		var n [3]float64
+		for i, x := range f {
+			var err error
+			if n[i], err = strconv.ParseFloat(x, 64); err != nil {
+				panic("quantity: vague_plurals " + l + ": " + err.Error())
+			}
+		}
+		m[w] = vagueWord{n[0], n[1], n[2]}
+	}
+	return m
 }
 
-var esVague = map[string]vagueWord{
-	"decenas":    {20, 99, 10},
-	"docenas":    {24, 144, 12},
-	"cientos":    {200, 999, 100},
-	"centenares": {200, 999, 100},
-	"miles":      {2e3, 99999, 1e3},
-	"millares":   {2e3, 99999, 1e3},
-	"millones":   {2e6, 999e6, 1e6},
-	"billones":   {2e12, 999e12, 1e12},
-}
+var enVague = vagueWords("en")
+
+var esVague = vagueWords("es")
 
 // Words that turn a following singular scale word vague: "several hundred".
 var enSeveral = words("several_words", "en")
