@@ -58,6 +58,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // Find returns the quantities of text in text order. lang is an ISO 639-1
@@ -240,8 +241,13 @@ func (f *finder) minusBefore(i int) int {
 }
 
 // Words after a temperature that make it negative: "5 grados bajo cero".
-var belowZero = [][]string{{"below", "zero"}, {"bajo", "cero"}, {"abaixo", "de", "zero"},
-	{"sous", "zéro"}, {"en", "dessous", "de", "zéro"}, {"unter", "null"}}
+var belowZero = func() [][]string {
+	var out [][]string
+	for _, e := range lang.Words("below_zero", "en", "es", "pt", "fr", "de").Entries() {
+		out = append(out, strings.Fields(e))
+	}
+	return out
+}()
 
 func (f *finder) belowZeroAt(k int) int {
 outer:
@@ -442,8 +448,15 @@ outer:
 var quantityNouns = words("quantity_nouns", "en", "es")
 
 // Those that name what a bare number counts: "a majority of 176".
-var namedBy = map[string]string{"majority": "majority", "margin": "margin", "lead": "lead",
-	"mayoría": "majority", "mayoria": "majority"}
+var namedBy = func() map[string]string {
+	m := map[string]string{}
+	for _, l := range [...]string{"en", "es"} {
+		for k, v := range lang.Pairs("named_counts", l) {
+			m[k] = v
+		}
+	}
+	return m
+}()
 
 // Verbs after which a bare number counts people: "a fire injured 14".
 var harmBefore = words("harm_verbs", "en")
