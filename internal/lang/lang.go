@@ -231,63 +231,52 @@ func table(name string) map[string]int {
 	return m
 }
 
-var (
-	valMu    sync.Mutex
-	valCache = map[string]map[string]float64{}
-)
-
 // Values returns the word → number table name of language l
 // (data/l/name.tsv, "entry<TAB>number" lines; keys are kept as written). It
 // panics when the file is missing or a value is no number: names are
 // constants in code, and a test loads every table. Callers keep the map in a
 // package variable; it must not be changed.
 func Values(name, l string) map[string]float64 {
-	key := l + "/" + name
-	valMu.Lock()
-	defer valMu.Unlock()
-	if m, ok := valCache[key]; ok {
-		return m
-	}
-	lines, err := readLines(path.Join("data", l, name+".tsv"))
-	if err != nil {
-		panic(fmt.Sprintf("lang: no table %s: %v", key, err))
-	}
-	m := make(map[string]float64, len(lines))
-	for _, line := range lines {
-		k, v, ok := strings.Cut(line, "\t")
-		f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-		if !ok || err != nil {
-			panic(fmt.Sprintf("lang: %s: bad line %q", key, line))
-		}
-		m[k] = f
-	}
-	valCache[key] = m
-	return m
+	return cachedTable(valCache, name, l, func(v string) (float64, error) {
+		return strconv.ParseFloat(strings.TrimSpace(v), 64)
+	})
 }
 
 // Pairs returns the word → word table name of language l
 // (data/l/name.tsv, "entry<TAB>value" lines, both kept as written). It
 // panics when the file is missing, like Values. The map must not be changed.
 func Pairs(name, l string) map[string]string {
+	return cachedTable(pairCache, name, l, func(v string) (string, error) { return v, nil })
+}
+
+var (
+	valMu     sync.Mutex
+	valCache  = map[string]map[string]float64{}
+	pairCache = map[string]map[string]string{}
+)
+
+// cachedTable reads data/l/name.tsv once into cache, parsing each value.
+func cachedTable[T any](cache map[string]map[string]T, name, l string, parse func(string) (T, error)) map[string]T {
 	key := l + "/" + name
 	valMu.Lock()
 	defer valMu.Unlock()
-	if m, ok := pairCache[key]; ok {
+	if m, ok := cache[key]; ok {
 		return m
 	}
 	lines, err := readLines(path.Join("data", l, name+".tsv"))
 	if err != nil {
 		panic(fmt.Sprintf("lang: no table %s: %v", key, err))
 	}
-	m := make(map[string]string, len(lines))
+	m := make(map[string]T, len(lines))
 	for _, line := range lines {
 		k, v, ok := strings.Cut(line, "\t")
-		if !ok {
+		x, err := parse(v)
+		if !ok || err != nil {
 			panic(fmt.Sprintf("lang: %s: bad line %q", key, line))
 		}
-		m[k] = v
+		m[k] = x
 	}
-	pairCache[key] = m
+	cache[key] = m
 	return m
 }
 
@@ -301,8 +290,6 @@ func HasList(name, l string) bool {
 	}
 	return false
 }
-
-var pairCache = map[string]map[string]string{}
 
 var calOnce sync.Once
 var months, weekdays map[string]map[string]int // lang → name → number

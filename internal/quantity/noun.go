@@ -41,15 +41,7 @@ var esNotPlural = words("not_plurals", "es")
 var esToEn = lang.Pairs("heads_en", "es")
 
 // Synonyms applied when comparing heads.
-var headSynonyms = func() map[string]string {
-	m := map[string]string{}
-	for _, l := range [...]string{"en", "es"} {
-		for k, v := range lang.Pairs("head_synonyms", l) {
-			m[k] = v
-		}
-	}
-	return m
-}()
+var headSynonyms = pairsOf("head_synonyms", "en", "es")
 
 // words reads a list of the language layer once, as a map: the scanner
 // looks words up per token.
@@ -58,6 +50,18 @@ func words(name string, langs ...string) map[string]bool {
 	m := make(map[string]bool, s.Len())
 	for _, w := range s.Entries() {
 		m[w] = true
+	}
+	return m
+}
+
+// pairsOf reads a word → word table of the language layer over langs into
+// one map.
+func pairsOf(name string, langs ...string) map[string]string {
+	m := map[string]string{}
+	for _, l := range langs {
+		for k, v := range lang.Pairs(name, l) {
+			m[k] = v
+		}
 	}
 	return m
 }

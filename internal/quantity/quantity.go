@@ -448,15 +448,7 @@ outer:
 var quantityNouns = words("quantity_nouns", "en", "es")
 
 // Those that name what a bare number counts: "a majority of 176".
-var namedBy = func() map[string]string {
-	m := map[string]string{}
-	for _, l := range [...]string{"en", "es"} {
-		for k, v := range lang.Pairs("named_counts", l) {
-			m[k] = v
-		}
-	}
-	return m
-}()
+var namedBy = pairsOf("named_counts", "en", "es")
 
 // Verbs after which a bare number counts people: "a fire injured 14".
 var harmBefore = words("harm_verbs", "en")
