@@ -194,7 +194,7 @@ func TestUnion(t *testing.T) {
 // load in every language that has it.
 var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words",
 	"number_words", "number_multipliers", "number_scales", "number_hundreds",
-	"fraction_numerators", "fraction_nouns", "fraction_part_ordinals", "fraction_every_ordinals"}
+	"fraction_numerators", "fraction_nouns", "fraction_part_ordinals", "fraction_every_ordinals", "relative_days"}
 
 func TestValues(t *testing.T) {
 	names, err := files()
