@@ -110,9 +110,7 @@ func add(c cat, v int, lang uint8, keys ...string) {
 }
 
 func init() {
-	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-	es := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
-	pt := []string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"}
+	en, es, pt := lang.MonthNames("en"), lang.MonthNames("es"), lang.MonthNames("pt")
 	for i := range 12 {
 		add(cMonth|cCap, i+1, lEN, en[i])
 		add(cMonth, i+1, lES, es[i])

@@ -338,6 +338,31 @@ func CalendarNames(l string, weekday bool) map[string]int {
 	return months[l]
 }
 
+// MonthNames returns the twelve full month names of language l, January
+// first: CLDR's wide forms, told from the abbreviations beside them in the
+// calendar table as the names no other name of their month extends and
+// that take no dot ("may" is both).
+func MonthNames(l string) [12]string {
+	var out [12]string
+	names := CalendarNames(l, false)
+	for w, n := range names {
+		if n < 1 || n > 12 || strings.HasSuffix(w, ".") {
+			continue
+		}
+		full := true
+		for o, m := range names {
+			if m == n && o != w && strings.HasPrefix(o, w) {
+				full = false
+				break
+			}
+		}
+		if full && len(w) > len(out[n-1]) {
+			out[n-1] = w
+		}
+	}
+	return out
+}
+
 // Noun classes: WordNet lexicographer classes of a noun's senses.
 const (
 	ClassPerson   = "person"

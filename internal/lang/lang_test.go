@@ -251,3 +251,17 @@ func TestEveryListLoads(t *testing.T) {
 		t.Error(`irregular_plurals: "women" is not "woman"`)
 	}
 }
+
+func TestMonthNames(t *testing.T) {
+	for l, want := range map[string][2]string{"en": {"may", "september"}, "es": {"mayo", "septiembre"}, "pt": {"maio", "setembro"}} {
+		got := MonthNames(l)
+		if got[4] != want[0] || got[8] != want[1] {
+			t.Errorf("MonthNames(%s) = %v; want %s and %s for May and September", l, got, want[0], want[1])
+		}
+		for i, w := range got {
+			if w == "" {
+				t.Errorf("MonthNames(%s): no name for month %d", l, i+1)
+			}
+		}
+	}
+}
