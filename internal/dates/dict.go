@@ -219,8 +219,12 @@ func init() {
 	}
 	add(cNumWord, 1, lEN, "a")
 
-	add(cTZ, 0, lAll, "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pst", "pdt", "cst", "cdt", "hrs", "h", "hours", "horas")
-	add(cClause, 0, lAll, "that", "que", "who", "which", "because", "porque", "after", "before", "when", "cuando", "quando")
+	for _, l := range [...]string{"en", "es"} {
+		add(cTZ, 0, lAll, lang.Words("time_zone_words", l).Entries()...)
+	}
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cClause, 0, lAll, lang.Words("reported_clause_openers", l).Entries()...)
+	}
 	add(cHolidayPre, 0, lEN, lang.Words("holiday_first_words", "en").Entries()...)
 	add(cNameNext, 0, lEN, lang.Words("weekday_name_heads", "en").Entries()...)
 	add(cNotRel, 0, lAll, "usa", "la", "esta", "una", "cada", "esa", "media", "pasado", "por", "toda", "otra", "misma")
