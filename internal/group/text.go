@@ -205,5 +205,6 @@ var suffixMultipliers = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 
 // ordinalSuffix are what follows a day number glued to it ("22nd", "1º").
 var ordinalSuffix = setOf("st", "nd", "rd", "th", "o", "a", "er", "e", "eme")
 
-// nameConnectors may join two capitalised words into one name ("Gulf of Aden").
-var nameConnectors = setOf("of", "de", "del", "da", "do", "dos", "das", "van", "von", "der", "di", "du", "la", "le", "al", "bin")
+// nameConnectors may join two capitalised words into one name ("Gulf of
+// Aden"): the language layer's name particles.
+var nameConnectors = lang.Words("name_connectors")
