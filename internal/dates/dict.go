@@ -11,6 +11,12 @@ const (
 	lAll = lEN | lES | lPT
 )
 
+// modOf and unitOf read the values of the date_modifiers and date_units tables.
+var (
+	modOf  = map[string]int{"this": modThis, "next": modNext, "last": modLast}
+	unitOf = map[string]int{"day": uDay, "week": uWeek, "month": uMonth, "year": uYear, "night": uNight, "morning": uMorning}
+)
+
 // maskOf is the bit of each language with its own lists.
 var maskOf = map[string]uint8{"en": lEN, "es": lES, "pt": lPT}
 
@@ -152,30 +158,24 @@ func init() {
 	}
 	add(cFeira, 0, lPT, "feira")
 
-	add(cMod, modThis, lEN, "this")
-	add(cMod, modNext, lEN, "next", "coming")
-	add(cMod, modLast, lEN, "last", "past")
-	add(cMod, modThis, lES|lPT, "este", "esta")
-	add(cMod, modThis, lPT, "neste", "nesta")
-	add(cMod, modNext, lES|lPT, "próximo", "próxima", "proximo", "proxima")
-	add(cMod, modLast, lES, "pasado", "pasada")
-	add(cMod, modLast, lPT, "passado", "passada", "último", "última")
-	add(cModAfter, 0, lES|lPT, "pasado", "pasada", "passado", "passada", "próximo", "próxima", "proximo", "proxima")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, d := range lang.Pairs("date_modifiers", l) {
+			add(cMod, modOf[d], maskOf[l], w)
+		}
+	}
+	for _, l := range [...]string{"es", "pt"} {
+		add(cModAfter, 0, maskOf[l], lang.Words("date_modifiers_after", l).Entries()...)
+	}
 
-	add(cUnit, uDay, lEN, "day", "days")
-	add(cUnit, uWeek, lEN, "week", "weeks")
-	add(cUnit, uMonth, lEN, "month", "months")
-	add(cUnit, uYear, lEN, "year", "years")
-	add(cUnit, uNight, lEN, "night")
-	add(cUnit, uMorning, lEN, "morning", "afternoon", "evening")
-	add(cUnit, uDay, lES|lPT, "día", "días", "dia", "dias")
-	add(cUnit, uWeek, lES|lPT, "semana", "semanas")
-	add(cUnit, uMonth, lES|lPT, "mes", "meses")
-	add(cUnit, uMonth, lPT, "mês")
-	add(cUnit, uYear, lES, "año", "años")
-	add(cUnit, uYear, lPT, "ano", "anos")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, u := range lang.Pairs("date_units", l) {
+			add(cUnit, unitOf[u], maskOf[l], w)
+		}
+	}
 
-	add(cPl, 0, lAll, "days", "weeks", "months", "years", "días", "dias", "semanas", "meses", "años", "anos")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cPl, 0, lAll, lang.Words("date_unit_plurals", l).Entries()...)
+	}
 
 	add(cCue, cuePublished, lAll, "posted", "published", "publicado", "publicada", "publié", "publiée", "publicat")
 	add(cCue, cueUpdated, lAll, "updated", "modified", "actualizado", "actualizada", "atualizado", "atualizada")

@@ -235,7 +235,7 @@ func TestEveryListLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pairTables := map[string]bool{"rate_phrases": true, "named_counts": true, "vague_plurals": true, "irregular_plurals": true, "heads_en": true, "head_synonyms": true}
+	pairTables := map[string]bool{"rate_phrases": true, "named_counts": true, "vague_plurals": true, "date_modifiers": true, "date_units": true, "irregular_plurals": true, "heads_en": true, "head_synonyms": true}
 	for _, n := range names {
 		l, base := path.Base(path.Dir(n)), path.Base(n)
 		switch {
