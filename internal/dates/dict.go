@@ -191,7 +191,9 @@ func init() {
 	add(cYearCue, 0, lES, lang.Words("year_cues", "es").Entries()...)
 	add(cYearCue, 0, lPT, lang.Words("year_cues", "pt").Entries()...)
 
-	add(cYearStrong, 0, lAll, "since", "until", "till", "circa", "year", "desde", "hasta", "año", "ano", "até")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cYearStrong, 0, lAll, lang.Words("strong_year_cues", l).Entries()...)
+	}
 	for _, l := range [...]string{"en", "es", "pt"} {
 		add(cFunc, 0, lAll, lang.Words("after_year_words", l).Entries()...)
 	}
@@ -227,5 +229,5 @@ func init() {
 	}
 	add(cHolidayPre, 0, lEN, lang.Words("holiday_first_words", "en").Entries()...)
 	add(cNameNext, 0, lEN, lang.Words("weekday_name_heads", "en").Entries()...)
-	add(cNotRel, 0, lAll, "usa", "la", "esta", "una", "cada", "esa", "media", "pasado", "por", "toda", "otra", "misma")
+	add(cNotRel, 0, lAll, lang.Words("not_relative_before", "es").Entries()...)
 }
