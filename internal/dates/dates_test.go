@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
@@ -280,6 +281,22 @@ func TestYearBeforeParticiple(t *testing.T) {
 	} {
 		if got := Find(tt.text, time.Time{}, "en"); len(got) != tt.want {
 			t.Errorf("%q: %+v, want %d dates", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Every value in the language layer's date tables names a known modifier or unit.
+func TestDateTableValues(t *testing.T) {
+	for _, l := range []string{"en", "es", "pt"} {
+		for w, d := range lang.Pairs("date_modifiers", l) {
+			if modOf[d] == 0 {
+				t.Errorf("%s date_modifiers: %s has unknown direction %q", l, w, d)
+			}
+		}
+		for w, u := range lang.Pairs("date_units", l) {
+			if unitOf[u] == 0 {
+				t.Errorf("%s date_units: %s has unknown unit %q", l, w, u)
+			}
 		}
 	}
 }

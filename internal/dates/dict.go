@@ -1,5 +1,7 @@
 package dates
 
+import "github.com/parallaxnews/parallax/internal/lang"
+
 // Languages a dictionary entry belongs to, as bits so that one text can allow
 // several.
 const (
@@ -8,6 +10,15 @@ const (
 	lPT
 	lAll = lEN | lES | lPT
 )
+
+// modOf and unitOf read the values of the date_modifiers and date_units tables.
+var (
+	modOf  = map[string]int{"this": modThis, "next": modNext, "last": modLast}
+	unitOf = map[string]int{"day": uDay, "week": uWeek, "month": uMonth, "year": uYear, "night": uNight, "morning": uMorning}
+)
+
+// maskOf is the bit of each language with its own lists.
+var maskOf = map[string]uint8{"en": lEN, "es": lES, "pt": lPT}
 
 // langMask says which word lists apply to a text in lang. Unknown languages
 // get every list: the lists barely collide, and a wrong guess only costs a
@@ -105,9 +116,7 @@ func add(c cat, v int, lang uint8, keys ...string) {
 }
 
 func init() {
-	en := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-	es := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
-	pt := []string{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"}
+	en, es, pt := lang.MonthNames("en"), lang.MonthNames("es"), lang.MonthNames("pt")
 	for i := range 12 {
 		add(cMonth|cCap, i+1, lEN, en[i])
 		add(cMonth, i+1, lES, es[i])
@@ -149,73 +158,56 @@ func init() {
 	}
 	add(cFeira, 0, lPT, "feira")
 
-	add(cMod, modThis, lEN, "this")
-	add(cMod, modNext, lEN, "next", "coming")
-	add(cMod, modLast, lEN, "last", "past")
-	add(cMod, modThis, lES|lPT, "este", "esta")
-	add(cMod, modThis, lPT, "neste", "nesta")
-	add(cMod, modNext, lES|lPT, "próximo", "próxima", "proximo", "proxima")
-	add(cMod, modLast, lES, "pasado", "pasada")
-	add(cMod, modLast, lPT, "passado", "passada", "último", "última")
-	add(cModAfter, 0, lES|lPT, "pasado", "pasada", "passado", "passada", "próximo", "próxima", "proximo", "proxima")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, d := range lang.Pairs("date_modifiers", l) {
+			add(cMod, modOf[d], maskOf[l], w)
+		}
+	}
+	for _, l := range [...]string{"es", "pt"} {
+		add(cModAfter, 0, maskOf[l], lang.Words("date_modifiers_after", l).Entries()...)
+	}
 
-	add(cUnit, uDay, lEN, "day", "days")
-	add(cUnit, uWeek, lEN, "week", "weeks")
-	add(cUnit, uMonth, lEN, "month", "months")
-	add(cUnit, uYear, lEN, "year", "years")
-	add(cUnit, uNight, lEN, "night")
-	add(cUnit, uMorning, lEN, "morning", "afternoon", "evening")
-	add(cUnit, uDay, lES|lPT, "día", "días", "dia", "dias")
-	add(cUnit, uWeek, lES|lPT, "semana", "semanas")
-	add(cUnit, uMonth, lES|lPT, "mes", "meses")
-	add(cUnit, uMonth, lPT, "mês")
-	add(cUnit, uYear, lES, "año", "años")
-	add(cUnit, uYear, lPT, "ano", "anos")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, u := range lang.Pairs("date_units", l) {
+			add(cUnit, unitOf[u], maskOf[l], w)
+		}
+	}
 
-	add(cPl, 0, lAll, "days", "weeks", "months", "years", "días", "dias", "semanas", "meses", "años", "anos")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cPl, 0, lAll, lang.Words("date_unit_plurals", l).Entries()...)
+	}
 
 	add(cCue, cuePublished, lAll, "posted", "published", "publicado", "publicada", "publié", "publiée", "publicat")
 	add(cCue, cueUpdated, lAll, "updated", "modified", "actualizado", "actualizada", "atualizado", "atualizada")
 	add(cCue, cueDate, lAll, "date", "fecha", "dated")
 
-	add(cRel, -1, lEN, "yesterday")
-	add(cRel, 0, lEN, "today", "tonight")
-	add(cRel, 1, lEN, "tomorrow")
-	add(cRel, -1, lES, "ayer", "anoche")
-	add(cRel, 0, lES, "hoy")
-	add(cRel, 1, lES, "mañana")
-	add(cRel, -2, lES, "anteayer", "antier")
-	add(cRel, -1, lPT, "ontem")
-	add(cRel, 0, lPT, "hoje")
-	add(cRel, 1, lPT, "amanhã")
-	add(cRel, -2, lPT, "anteontem")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, v := range lang.Values("relative_days", l) {
+			add(cRel, int(v), maskOf[l], w)
+		}
+	}
 
-	add(cYearCue, 0, lEN, "in", "since", "of", "by", "until", "till", "through", "from", "before", "after",
-		"during", "circa", "year", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter", "around")
-	add(cYearCue, 0, lES, "en", "desde", "de", "del", "hasta", "año", "durante", "antes", "tras", "principios", "finales", "mediados")
-	add(cYearCue, 0, lPT, "em", "desde", "de", "do", "até", "ano", "durante", "antes", "após")
+	add(cYearCue, 0, lEN, lang.Words("year_cues", "en").Entries()...)
+	add(cYearCue, 0, lES, lang.Words("year_cues", "es").Entries()...)
+	add(cYearCue, 0, lPT, lang.Words("year_cues", "pt").Entries()...)
 
-	add(cYearStrong, 0, lAll, "since", "until", "till", "circa", "year", "desde", "hasta", "año", "ano", "até")
-	add(cFunc, 0, lAll,
-		"the", "a", "an", "and", "or", "to", "when", "where", "that", "which", "as", "in", "on", "at", "for",
-		"with", "after", "before", "but", "was", "were", "is", "are", "had", "has", "have", "by", "of", "from",
-		"until", "he", "she", "it", "they", "we", "i", "his", "her", "their", "its", "this", "there", "while",
-		"because", "since", "through", "than", "then", "so", "if", "not", "also", "during", "into", "alone",
-		"y", "o", "e", "u", "en", "el", "la", "los", "las", "lo", "que", "cuando", "con", "por", "para", "se",
-		"fue", "como", "hasta", "desde", "del", "al", "un", "una", "su", "sus", "no", "ya", "pero", "mientras",
-		"ou", "os", "as", "em", "na", "com", "foi", "até", "do", "da", "ao", "um", "uma", "seu", "sua")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cYearStrong, 0, lAll, lang.Words("strong_year_cues", l).Entries()...)
+	}
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cFunc, 0, lAll, lang.Words("after_year_words", l).Entries()...)
+	}
 
 	add(cOrd, 0, lAll, "st", "nd", "rd", "th", "º", "ª", "o")
 	add(cOf, 0, lEN, "of")
 	add(cOf, 0, lES, "de", "del")
 	add(cOf, 0, lPT, "de", "do")
 
-	add(cFuture, 0, lEN, "will", "would", "shall", "ll", "resume", "resumes", "scheduled", "slated", "expected", "upcoming", "plans", "planned", "due", "until")
-	add(cFuture, 0, lES, "prevé", "previsto", "prevista", "programado", "programada", "hasta")
-	add(cFuture, 0, lPT, "vai", "vão", "previsto", "prevista", "até")
-	add(cPast, 0, lEN, "said", "says", "told", "was", "were", "had", "did", "met", "came", "went", "took", "made",
-		"gave", "saw", "spoke", "left", "struck", "hit", "held", "began", "won", "lost", "got", "sent", "wrote")
-	add(cPast, 0, lES, "dijo", "fue", "fueron", "había", "afirmó", "aseguró", "declaró", "explicó")
+	add(cFuture, 0, lEN, lang.Words("future_cues", "en").Entries()...)
+	add(cFuture, 0, lES, lang.Words("future_cues", "es").Entries()...)
+	add(cFuture, 0, lPT, lang.Words("future_cues", "pt").Entries()...)
+	add(cPast, 0, lEN, lang.Words("past_cues", "en").Entries()...)
+	add(cPast, 0, lES, lang.Words("past_cues", "es").Entries()...)
 
 	add(cAgo, 0, lEN, "ago")
 	add(cHace, 0, lES, "hace")
@@ -229,11 +221,13 @@ func init() {
 	}
 	add(cNumWord, 1, lEN, "a")
 
-	add(cTZ, 0, lAll, "gmt", "utc", "bst", "cet", "cest", "et", "est", "edt", "pst", "pdt", "cst", "cdt", "hrs", "h", "hours", "horas")
-	add(cClause, 0, lAll, "that", "que", "who", "which", "because", "porque", "after", "before", "when", "cuando", "quando")
-	add(cHolidayPre, 0, lEN, "black", "good", "super", "ash", "cyber", "bloody", "holy", "maundy", "palm",
-		"easter", "shrove", "giving", "fat", "blue", "small", "mad", "whit", "low")
-	add(cNameNext, 0, lEN, "times", "telegraph", "mail", "express", "herald", "post", "night", "morning",
-		"mirror", "people", "sport", "star", "independent", "tribune", "show", "mass", "service", "school", "league")
-	add(cNotRel, 0, lAll, "usa", "la", "esta", "una", "cada", "esa", "media", "pasado", "por", "toda", "otra", "misma")
+	for _, l := range [...]string{"en", "es"} {
+		add(cTZ, 0, lAll, lang.Words("time_zone_words", l).Entries()...)
+	}
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cClause, 0, lAll, lang.Words("reported_clause_openers", l).Entries()...)
+	}
+	add(cHolidayPre, 0, lEN, lang.Words("holiday_first_words", "en").Entries()...)
+	add(cNameNext, 0, lEN, lang.Words("weekday_name_heads", "en").Entries()...)
+	add(cNotRel, 0, lAll, lang.Words("not_relative_before", "es").Entries()...)
 }

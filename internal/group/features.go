@@ -500,7 +500,7 @@ func (x *extractor) extractUnsorted(d *Doc) features {
 					seqAt = i
 				}
 				seq = append(seq, t.low)
-			} else if len(seq) > 0 && nameConnectors[t.low] && i+1 < len(toks) && candidate[i+1] && reliable[toks[i+1].low] {
+			} else if len(seq) > 0 && nameConnectors.Has(t.low) && i+1 < len(toks) && candidate[i+1] && reliable[toks[i+1].low] {
 				// "Gulf of Aden": keep the name going
 			} else {
 				flush()

@@ -67,24 +67,15 @@ func normLang(tag string) string {
 	return tag
 }
 
-// markers are frequent function words that tell languages apart; they are
-// used to guess a document's language when the caller does not give one.
-var markers = map[string][]string{
-	"en": {"the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "by", "from", "has", "have", "were", "this", "are", "which", "after", "it"},
-	"es": {"el", "los", "las", "del", "que", "y", "en", "por", "con", "una", "para", "es", "se", "su", "al", "fue", "como", "más", "tras", "lo"},
-	"pt": {"o", "os", "do", "da", "dos", "das", "que", "e", "em", "no", "na", "um", "uma", "para", "com", "não", "foi", "ao", "pelo", "pela"},
-	"de": {"der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "dem", "ein", "eine", "auf", "für", "sich", "wurde", "im", "auch", "nach", "bei"},
-	"fr": {"le", "les", "des", "et", "est", "une", "du", "dans", "pour", "qui", "pas", "sur", "au", "avec", "été", "ont", "par", "aux", "ce", "il"},
-	"it": {"il", "gli", "di", "che", "è", "per", "non", "con", "della", "nel", "sono", "alla", "dei", "delle", "anche", "stato", "questo", "ha", "dal", "degli"},
-	"hu": {"a", "az", "és", "hogy", "nem", "egy", "is", "meg", "volt", "van", "már", "csak", "mint", "még", "ez", "azt", "pedig", "után", "pápa", "amely"},
-}
-
+// markerLangs are the languages whose frequent function words (the
+// language layer's language_markers) guess a document's language when the
+// caller does not give one.
 var markerLangs = []string{"en", "es", "pt", "de", "fr", "it", "hu"}
 
 var markerSet = func() map[string][]string {
 	m := map[string][]string{}
 	for _, l := range markerLangs {
-		for _, w := range markers[l] {
+		for _, w := range lang.Words("language_markers", l).Entries() {
 			m[w] = append(m[w], l)
 		}
 	}
@@ -186,31 +177,27 @@ var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "sa
 	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
 	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 
-// numberWords maps small numbers written as words to digits, per language.
-var numberWords = map[string]map[string]float64{
-	"en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-		"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20, "dozen": 12, "dozens": 24},
-	"es": {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
-		"once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "veinte": 20},
-	"pt": {"dois": 2, "duas": 2, "tres": 3, "quatro": 4, "cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9,
-		"dez": 10, "onze": 11, "doze": 12, "treze": 13, "quinze": 15, "vinte": 20},
-	"de": {"zwei": 2, "drei": 3, "vier": 4, "funf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
-		"elf": 11, "zwolf": 12, "zwanzig": 20},
-	"fr": {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
-		"onze": 11, "douze": 12, "quinze": 15, "vingt": 20},
-	"it": {"due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-		"undici": 11, "dodici": 12, "venti": 20},
-	"hu": {"ket": 2, "ketto": 2, "harom": 3, "negy": 4, "ot": 5, "hat": 6, "het": 7, "nyolc": 8, "kilenc": 9, "tiz": 10},
-}
+// numberWords maps small numbers written as words to digits, per language
+// (accent-folded, as tokens are compared).
+var numberWords = func() map[string]map[string]float64 {
+	m := map[string]map[string]float64{}
+	for _, l := range markerLangs {
+		m[l] = lang.Values("small_numbers_folded", l)
+	}
+	return m
+}()
 
-// multipliers scale the number before them ("6 million", "6 millones").
-var multipliers = map[string]float64{
-	"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12,
-	"mil": 1e3, "millon": 1e6, "millones": 1e6, "milhao": 1e6, "milhoes": 1e6, "bilhao": 1e9, "bilhoes": 1e9,
-	"tausend": 1e3, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9,
-	"milliard": 1e9, "milliards": 1e9, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
-	"ezer": 1e3, "millio": 1e6,
-}
+// multipliers scale the number before them ("6 million", "6 millones"), in
+// any language.
+var multipliers = func() map[string]float64 {
+	m := map[string]float64{}
+	for _, l := range markerLangs {
+		for w, v := range lang.Values("multipliers_folded", l) {
+			m[w] = v
+		}
+	}
+	return m
+}()
 
 // suffixMultipliers scale a number the suffix is glued to ("$36M", "5bn").
 var suffixMultipliers = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -218,5 +205,6 @@ var suffixMultipliers = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 
 // ordinalSuffix are what follows a day number glued to it ("22nd", "1º").
 var ordinalSuffix = setOf("st", "nd", "rd", "th", "o", "a", "er", "e", "eme")
 
-// nameConnectors may join two capitalised words into one name ("Gulf of Aden").
-var nameConnectors = setOf("of", "de", "del", "da", "do", "dos", "das", "van", "von", "der", "di", "du", "la", "le", "al", "bin")
+// nameConnectors may join two capitalised words into one name ("Gulf of
+// Aden"): the language layer's name particles.
+var nameConnectors = lang.Words("name_connectors")

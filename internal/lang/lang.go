@@ -231,6 +231,66 @@ func table(name string) map[string]int {
 	return m
 }
 
+// Values returns the word → number table name of language l
+// (data/l/name.tsv, "entry<TAB>number" lines; keys are kept as written). It
+// panics when the file is missing or a value is no number: names are
+// constants in code, and a test loads every table. Callers keep the map in a
+// package variable; it must not be changed.
+func Values(name, l string) map[string]float64 {
+	return cachedTable(valCache, name, l, func(v string) (float64, error) {
+		return strconv.ParseFloat(strings.TrimSpace(v), 64)
+	})
+}
+
+// Pairs returns the word → word table name of language l
+// (data/l/name.tsv, "entry<TAB>value" lines, both kept as written). It
+// panics when the file is missing, like Values. The map must not be changed.
+func Pairs(name, l string) map[string]string {
+	return cachedTable(pairCache, name, l, func(v string) (string, error) { return v, nil })
+}
+
+var (
+	valMu     sync.Mutex
+	valCache  = map[string]map[string]float64{}
+	pairCache = map[string]map[string]string{}
+)
+
+// cachedTable reads data/l/name.tsv once into cache, parsing each value.
+func cachedTable[T any](cache map[string]map[string]T, name, l string, parse func(string) (T, error)) map[string]T {
+	key := l + "/" + name
+	valMu.Lock()
+	defer valMu.Unlock()
+	if m, ok := cache[key]; ok {
+		return m
+	}
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s: %v", key, err))
+	}
+	m := make(map[string]T, len(lines))
+	for _, line := range lines {
+		k, v, ok := strings.Cut(line, "\t")
+		x, err := parse(v)
+		if !ok || err != nil {
+			panic(fmt.Sprintf("lang: %s: bad line %q", key, line))
+		}
+		m[k] = x
+	}
+	cache[key] = m
+	return m
+}
+
+// HasList reports whether language l has the list or table name, for the
+// lists only some languages need.
+func HasList(name, l string) bool {
+	for _, ext := range []string{".txt", ".tsv", ".txt.gz", ".tsv.gz"} {
+		if _, err := fs.Stat(data, path.Join("data", l, name+ext)); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
 var calOnce sync.Once
 var months, weekdays map[string]map[string]int // lang → name → number
 
@@ -276,6 +336,31 @@ func CalendarNames(l string, weekday bool) map[string]int {
 		return weekdays[l]
 	}
 	return months[l]
+}
+
+// MonthNames returns the twelve full month names of language l, January
+// first: CLDR's wide forms, told from the abbreviations beside them in the
+// calendar table as the names no other name of their month extends and
+// that take no dot ("may" is both).
+func MonthNames(l string) [12]string {
+	var out [12]string
+	names := CalendarNames(l, false)
+	for w, n := range names {
+		if n < 1 || n > 12 || strings.HasSuffix(w, ".") {
+			continue
+		}
+		full := true
+		for o, m := range names {
+			if m == n && o != w && strings.HasPrefix(o, w) {
+				full = false
+				break
+			}
+		}
+		if full && len(w) > len(out[n-1]) {
+			out[n-1] = w
+		}
+	}
+	return out
 }
 
 // Noun classes: WordNet lexicographer classes of a noun's senses.

@@ -202,3 +202,79 @@ func TestProperAdjective(t *testing.T) {
 		t.Error("ProperAdjective(Table) = true: not written with a capital")
 	}
 }
+
+// numericTables are the word → number tables read with Values; each must
+// load in every language that has it.
+var numericTables = []string{"small_numbers_folded", "multipliers_folded", "scale_words",
+	"number_words", "number_multipliers", "number_scales", "number_hundreds",
+	"fraction_numerators", "fraction_nouns", "fraction_part_ordinals", "fraction_every_ordinals", "relative_days"}
+
+func TestValues(t *testing.T) {
+	names, err := files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, n := range names {
+		for _, tab := range numericTables {
+			if path.Base(n) == tab+".tsv" {
+				l := path.Base(path.Dir(n))
+				if len(Values(tab, l)) == 0 {
+					t.Errorf("%s: empty table", n)
+				}
+				seen[tab]++
+			}
+		}
+	}
+	for _, tab := range numericTables {
+		if seen[tab] == 0 {
+			t.Errorf("no language has the table %s", tab)
+		}
+	}
+	if v := Values("multipliers_folded", "en")["million"]; v != 1e6 {
+		t.Errorf("en million = %v, want 1e6", v)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("a missing table did not panic")
+		}
+	}()
+	Values("no_such_table", "en")
+}
+
+// Every list loads in its language, and every word → word table too.
+func TestEveryListLoads(t *testing.T) {
+	names, err := files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairTables := map[string]bool{"rate_phrases": true, "named_counts": true, "vague_plurals": true, "date_modifiers": true, "date_units": true, "irregular_plurals": true, "heads_en": true, "head_synonyms": true}
+	for _, n := range names {
+		l, base := path.Base(path.Dir(n)), path.Base(n)
+		switch {
+		case strings.HasSuffix(base, ".txt"):
+			Words(strings.TrimSuffix(base, ".txt"), l) // panics when unreadable
+		case pairTables[strings.TrimSuffix(base, ".tsv")]:
+			if len(Pairs(strings.TrimSuffix(base, ".tsv"), l)) == 0 {
+				t.Errorf("%s: empty table", n)
+			}
+		}
+	}
+	if Pairs("irregular_plurals", "en")["women"] != "woman" {
+		t.Error(`irregular_plurals: "women" is not "woman"`)
+	}
+}
+
+func TestMonthNames(t *testing.T) {
+	for l, want := range map[string][2]string{"en": {"may", "september"}, "es": {"mayo", "septiembre"}, "pt": {"maio", "setembro"}} {
+		got := MonthNames(l)
+		if got[4] != want[0] || got[8] != want[1] {
+			t.Errorf("MonthNames(%s) = %v; want %s and %s for May and September", l, got, want[0], want[1])
+		}
+		for i, w := range got {
+			if w == "" {
+				t.Errorf("MonthNames(%s): no name for month %d", l, i+1)
+			}
+		}
+	}
+}

@@ -131,8 +131,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 }
 
 // Verbs before a number to dial: "call 911", "llame al 112", "text 07700 900123".
-var callVerbs = set(`call dial phone ring text llame llamar llamen marque marcar ligue ligar
-appelez appeler composez rufen anrufen wählen`)
+var callVerbs = words("call_verbs", "en", "es", "pt", "fr", "de")
 
 // phoneRun returns the end of a telephone number that starts at token i, or
 // i: three or more groups of digits apart ("91 555 12 34", "+44 20 7946

@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // Fractions written in words are percentages with Approx, since news text
 // rounds with them: "half of the banks" is 50%, "a third" 33.3%,
@@ -26,69 +30,48 @@ type fracLex struct {
 	ords    map[string]float64 // German ordinals after "jeder"
 }
 
-var fracLexes = map[string]*fracLex{
-	"en": {
-		nums: map[string]float64{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4,
-			"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10},
-		nouns: map[string]float64{"third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-			"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-			"eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10},
-		half:  "half",
-		ratio: [][]string{{"in"}, {"out", "of"}},
-		after: set(`of more less fewer higher lower bigger smaller larger greater cheaper than`),
-	},
-	"es": {
-		nums: map[string]float64{"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4,
-			"cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10},
-		nouns: map[string]float64{"tercio": 3, "tercios": 3, "cuarto": 4, "cuartos": 4,
-			"quinto": 5, "quintos": 5, "décimo": 10, "décimos": 10},
-		half: "mitad", halfDet: set(`la`),
-		parts: map[string]float64{"tercera": 3, "terceras": 3, "cuarta": 4, "cuartas": 4,
-			"quinta": 5, "quintas": 5, "sexta": 6, "décima": 10},
-		part:  set(`parte partes`),
-		ratio: [][]string{{"de", "cada"}},
-		after: set(`de del más menos`),
-	},
-	"pt": {
-		nums: map[string]float64{"um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4,
-			"cinco": 5, "seis": 6, "sete": 7, "oito": 8, "nove": 9, "dez": 10},
-		nouns: map[string]float64{"terço": 3, "terços": 3, "quarto": 4, "quartos": 4,
-			"quinto": 5, "quintos": 5, "décimo": 10},
-		half: "metade", halfDet: set(`a`),
-		parts: map[string]float64{"terça": 3, "quarta": 4, "quinta": 5, "décima": 10},
-		part:  set(`parte partes`),
-		ratio: [][]string{{"em", "cada"}, {"de", "cada"}},
-		after: set(`de do da dos das mais menos`),
-	},
-	"fr": {
-		nums: map[string]float64{"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4,
-			"cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10},
-		nouns: map[string]float64{"tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5,
-			"cinquièmes": 5, "dixième": 10},
-		half: "moitié", halfDet: set(`la`),
-		ratio: [][]string{{"sur"}},
-		after: set(`de du des d' plus moins`),
-	},
-	"de": {
-		nums: map[string]float64{"ein": 1, "eine": 1, "einer": 1, "zwei": 2, "drei": 3,
-			"vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10},
-		nouns: map[string]float64{"drittel": 3, "viertel": 4, "fünftel": 5, "zehntel": 10},
-		half:  "hälfte", halfDet: set(`die der`),
-		ratio: [][]string{{"von"}},
-		after: set(`der des aller mehr weniger`),
-		every: set(`jeder jede jedes`),
-		ords: map[string]float64{"zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5,
-			"sechste": 6, "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10},
-	},
+var fracLexes = func() map[string]*fracLex {
+	m := map[string]*fracLex{}
+	for _, l := range [...]string{"en", "es", "pt", "fr", "de"} {
+		m[l] = fracLexOf(l)
+	}
+	return m
+}()
+
+// fracLexOf reads language l's fraction words from the language layer;
+// the lists only some languages have are left nil.
+func fracLexOf(l string) *fracLex {
+	lx := &fracLex{
+		nums:  lang.Values("fraction_numerators", l),
+		nouns: lang.Values("fraction_nouns", l),
+		half:  lang.Words("fraction_half", l).Entries()[0],
+		after: words("fraction_after", l),
+	}
+	for _, e := range lang.Words("fraction_ratio", l).Entries() {
+		lx.ratio = append(lx.ratio, strings.Fields(e))
+	}
+	opt := func(name string) map[string]bool {
+		if !lang.HasList(name, l) {
+			return nil
+		}
+		return words(name, l)
+	}
+	lx.halfDet, lx.part, lx.every = opt("fraction_half_articles"), opt("fraction_part_nouns"), opt("fraction_every")
+	if lang.HasList("fraction_part_ordinals", l) {
+		lx.parts = lang.Values("fraction_part_ordinals", l)
+	}
+	if lang.HasList("fraction_every_ordinals", l) {
+		lx.ords = lang.Values("fraction_every_ordinals", l)
+	}
+	return lx
 }
 
 // Words before a fraction noun that make it a part of a period or a
 // sequence, not a share: "the first half", "the final third".
-var notShareBefore = set(`first second last final latter former opening other
-primera segunda primer última premier première seconde dernière erste zweite letzte`)
+var notShareBefore = words("not_share_before", "en", "es", "fr", "de")
 
 // Words before "half" that make it part of a number: "one and a half", "a half".
-var notHalfBefore = set(`one and a an`)
+var notHalfBefore = words("not_half_before", "en")
 
 // fracStarts holds, per language, the words a fraction may start with, so
 // that most tokens are turned away with one look-up.
@@ -301,8 +284,7 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 }
 
 // Verbs after a fraction used as a subject ("a third said", "half will").
-var shareVerbs = set(`is was are will would could can may might must should said say says
-had has do does did voted want wants think thinks expect expects live lives work works`)
+var shareVerbs = words("share_verbs", "en")
 
 // fracLexNext reports whether a fraction starts at token k.
 func (f *finder) fracLexNext(lx *fracLex, k int) bool {

@@ -1,5 +1,13 @@
 package quantity
 
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
 // Word lists. Every key is lower case; accented Spanish words are listed both
 // with and without their accents, since both spellings turn up in news text.
 
@@ -16,76 +24,40 @@ type numWord struct {
 	kind uint8
 }
 
-var enNumbers = map[string]numWord{
-	"zero": {0, nAdd}, "one": {1, nAdd}, "two": {2, nAdd}, "three": {3, nAdd},
-	"four": {4, nAdd}, "five": {5, nAdd}, "six": {6, nAdd}, "seven": {7, nAdd},
-	"eight": {8, nAdd}, "nine": {9, nAdd}, "ten": {10, nAdd}, "eleven": {11, nAdd},
-	"twelve": {12, nAdd}, "thirteen": {13, nAdd}, "fourteen": {14, nAdd},
-	"fifteen": {15, nAdd}, "sixteen": {16, nAdd}, "seventeen": {17, nAdd},
-	"eighteen": {18, nAdd}, "nineteen": {19, nAdd}, "twenty": {20, nAdd},
-	"thirty": {30, nAdd}, "forty": {40, nAdd}, "fifty": {50, nAdd},
-	"sixty": {60, nAdd}, "seventy": {70, nAdd}, "eighty": {80, nAdd},
-	"ninety":  {90, nAdd},
-	"hundred": {100, nHundred}, "dozen": {12, nMult},
-	"thousand": {1e3, nScale}, "million": {1e6, nScale}, "billion": {1e9, nScale},
-	"trillion": {1e12, nScale},
+// numberWords reads the number words of language l from the language
+// layer, each with its kind.
+func numberWords(l string) map[string]numWord {
+	m := map[string]numWord{}
+	add := func(name string, kind uint8) {
+		for w, v := range lang.Values(name, l) {
+			m[w] = numWord{v, kind}
+		}
+	}
+	add("number_words", nAdd)
+	add("number_multipliers", nMult)
+	add("number_scales", nScale)
+	if l == "en" { // Spanish writes hundreds as one word ("doscientos")
+		add("number_hundreds", nHundred)
+	}
+	return m
 }
 
-var esNumbers = map[string]numWord{
-	"cero": {0, nAdd}, "uno": {1, nAdd}, "una": {1, nAdd}, "un": {1, nAdd},
-	"dos": {2, nAdd}, "tres": {3, nAdd}, "cuatro": {4, nAdd}, "cinco": {5, nAdd},
-	"seis": {6, nAdd}, "siete": {7, nAdd}, "ocho": {8, nAdd}, "nueve": {9, nAdd},
-	"diez": {10, nAdd}, "once": {11, nAdd}, "doce": {12, nAdd}, "trece": {13, nAdd},
-	"catorce": {14, nAdd}, "quince": {15, nAdd},
-	"dieciséis": {16, nAdd}, "dieciseis": {16, nAdd}, "diecisiete": {17, nAdd},
-	"dieciocho": {18, nAdd}, "diecinueve": {19, nAdd}, "veinte": {20, nAdd},
-	"veintiuno": {21, nAdd}, "veintiún": {21, nAdd}, "veintiun": {21, nAdd}, "veintiuna": {21, nAdd},
-	"veintidós": {22, nAdd}, "veintidos": {22, nAdd}, "veintitrés": {23, nAdd}, "veintitres": {23, nAdd},
-	"veinticuatro": {24, nAdd}, "veinticinco": {25, nAdd}, "veintiséis": {26, nAdd}, "veintiseis": {26, nAdd},
-	"veintisiete": {27, nAdd}, "veintiocho": {28, nAdd}, "veintinueve": {29, nAdd},
-	"treinta": {30, nAdd}, "cuarenta": {40, nAdd}, "cincuenta": {50, nAdd},
-	"sesenta": {60, nAdd}, "setenta": {70, nAdd}, "ochenta": {80, nAdd}, "noventa": {90, nAdd},
-	"cien": {100, nAdd}, "ciento": {100, nAdd},
-	"doscientos": {200, nAdd}, "doscientas": {200, nAdd}, "trescientos": {300, nAdd}, "trescientas": {300, nAdd},
-	"cuatrocientos": {400, nAdd}, "cuatrocientas": {400, nAdd}, "quinientos": {500, nAdd}, "quinientas": {500, nAdd},
-	"seiscientos": {600, nAdd}, "seiscientas": {600, nAdd}, "setecientos": {700, nAdd}, "setecientas": {700, nAdd},
-	"ochocientos": {800, nAdd}, "ochocientas": {800, nAdd}, "novecientos": {900, nAdd}, "novecientas": {900, nAdd},
-	"mil": {1e3, nMult}, "docena": {12, nMult}, "centenar": {100, nMult}, "millar": {1e3, nMult},
-	"millón": {1e6, nScale}, "millon": {1e6, nScale}, "millones": {1e6, nScale},
-	"millardo": {1e9, nScale}, "millardos": {1e9, nScale},
-	"billón": {1e12, nScale}, "billon": {1e12, nScale}, "billones": {1e12, nScale},
-}
+var enNumbers = numberWords("en")
 
-// Scale words after digits: "1.5 million", "6 millones", "2,3 mil millones".
-var enScaleAfter = map[string]float64{
-	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
-}
-
-// Scale words of Portuguese, French and German, and the Indian lakh and
-// crore of English (Oxford English Dictionary: lakh 100,000, crore ten
-// million), which the Indian press writes after digits ("₹1,240 crore").
-var ptScaleAfter = map[string]float64{
-	"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "mi": 1e6,
-	"bilhão": 1e9, "bilhao": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bi": 1e9,
-	"trilhão": 1e12, "trilhões": 1e12, "tri": 1e12,
-}
-
-var frScaleAfter = map[string]float64{
-	"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-	"md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "billion": 1e12, "billions": 1e12,
-}
-
-var deScaleAfter = map[string]float64{
-	"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "mrd": 1e9,
-	"milliarde": 1e9, "milliarden": 1e9, "billion": 1e12, "billionen": 1e12, "bio": 1e12,
-}
+var esNumbers = numberWords("es")
 
 // scaleWords holds the scale words after digits by language; other
 // languages read the English ones.
-var scaleWords = map[string]map[string]float64{"en": enScaleAfter, "es": esScaleAfter,
-	"pt": ptScaleAfter, "fr": frScaleAfter, "de": deScaleAfter}
+var scaleWords = func() map[string]map[string]float64 {
+	m := map[string]map[string]float64{}
+	for _, l := range [...]string{"en", "es", "pt", "fr", "de"} {
+		m[l] = lang.Values("scale_words", l)
+	}
+	return m
+}()
+
+// enScaleAfter is the English table, which languages without one read.
+var enScaleAfter = scaleWords["en"]
 
 func scalesFor(lang string) map[string]float64 {
 	if m, ok := scaleWords[lang]; ok {
@@ -104,12 +76,6 @@ func anyScale(w string) (float64, bool) {
 	return 0, false
 }
 
-var esScaleAfter = map[string]float64{
-	"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6,
-	"millardo": 1e9, "millardos": 1e9, "billón": 1e12, "billon": 1e12, "billones": 1e12,
-	"mn": 1e6, "mln": 1e6, "bn": 1e9,
-}
-
 // Scale suffixes written against the digits: "$6m", "€2.3bn", "10k". The
 // lower-case "m" is resolved by context (million or metres); "t" is tonnes.
 var attachedScale = map[string]float64{
@@ -122,37 +88,40 @@ var attachedScale = map[string]float64{
 // Street types after a house number, from USPS Publication 28, appendix C1
 // (common street suffixes and their abbreviations): "10 Downing Street",
 // "200 West American Boulevard", "325 E. Dahlia Ave.".
-var streetTypes = set(`street st avenue ave av road rd boulevard blvd lane ln drive dr court ct
-place pl square sq terrace ter way highway hwy parkway pkwy circle cir plaza plz alley aly`)
+var streetTypes = words("street_types", "en")
 
 // Vague plurals: "hundreds" is at least 200 and less than a thousand.
 type vagueWord struct {
 	lo, hi, scale float64
 }
 
-var enVague = map[string]vagueWord{
-	"dozens":    {24, 144, 12},
-	"hundreds":  {200, 999, 100},
-	"thousands": {2e3, 99999, 1e3},
-	"millions":  {2e6, 999e6, 1e6},
-	"billions":  {2e9, 999e9, 1e9},
-	"trillions": {2e12, 999e12, 1e12},
+// vagueWords reads the vague plurals of language l: "word<TAB>lo hi scale".
+func vagueWords(l string) map[string]vagueWord {
+	m := map[string]vagueWord{}
+	for w, v := range lang.Pairs("vague_plurals", l) {
+		f := strings.Fields(v)
+		if len(f) != 3 {
+			panic("quantity: vague_plurals " + l + ": bad entry " + w)
+		}
+		var n [3]float64
+		for i, x := range f {
+			var err error
+			if n[i], err = strconv.ParseFloat(x, 64); err != nil {
+				panic("quantity: vague_plurals " + l + ": " + err.Error())
+			}
+		}
+		m[w] = vagueWord{n[0], n[1], n[2]}
+	}
+	return m
 }
 
-var esVague = map[string]vagueWord{
-	"decenas":    {20, 99, 10},
-	"docenas":    {24, 144, 12},
-	"cientos":    {200, 999, 100},
-	"centenares": {200, 999, 100},
-	"miles":      {2e3, 99999, 1e3},
-	"millares":   {2e3, 99999, 1e3},
-	"millones":   {2e6, 999e6, 1e6},
-	"billones":   {2e12, 999e12, 1e12},
-}
+var enVague = vagueWords("en")
+
+var esVague = vagueWords("es")
 
 // Words that turn a following singular scale word vague: "several hundred".
-var enSeveral = map[string]bool{"several": true, "few": true, "many": true}
-var esSeveral = map[string]bool{"varios": true, "varias": true, "cuantos": true, "cuantas": true, "algunos": true, "algunas": true}
+var enSeveral = words("several_words", "en")
+var esSeveral = words("several_words", "es")
 
 // Bounds and hedges written before a number.
 const (
@@ -169,155 +138,32 @@ type bound struct {
 	approx bool
 }
 
-var enBounds = sortBounds([]bound{
-	{[]string{"more", "than"}, bLow, false},
-	{[]string{"over"}, bLow, false},
-	{[]string{"at", "least"}, bLow, false},
-	{[]string{"no", "fewer", "than"}, bLow, false},
-	{[]string{"no", "less", "than"}, bLow, false},
-	{[]string{"not", "less", "than"}, bLow, false},
-	{[]string{"greater", "than"}, bLow, false},
-	{[]string{"upwards", "of"}, bLow, false},
-	{[]string{"upward", "of"}, bLow, false},
-	{[]string{"in", "excess", "of"}, bLow, false},
-	{[]string{"above"}, bLow, false},
-	{[]string{"exceeding"}, bLow, false},
-	{[]string{"surpassing"}, bLow, false},
-	{[]string{"topping"}, bLow, false},
-	{[]string{"a", "minimum", "of"}, bLow, false},
-	{[]string{"just", "over"}, bLow, true},
-	{[]string{"just", "above"}, bLow, true},
-	{[]string{"slightly", "more", "than"}, bLow, true},
-	{[]string{"just", "more", "than"}, bLow, true},
-	{[]string{"a", "little", "over"}, bLow, true},
-	{[]string{"a", "little", "more", "than"}, bLow, true},
-	{[]string{"up", "to"}, bHigh, false},
-	{[]string{"fewer", "than"}, bHigh, false},
-	{[]string{"less", "than"}, bHigh, false},
-	{[]string{"under"}, bHigh, false},
-	{[]string{"below"}, bHigh, false},
-	{[]string{"no", "more", "than"}, bHigh, false},
-	{[]string{"not", "more", "than"}, bHigh, false},
-	{[]string{"at", "most"}, bHigh, false},
-	{[]string{"as", "many", "as"}, bHigh, false},
-	{[]string{"as", "much", "as"}, bHigh, false},
-	{[]string{"a", "maximum", "of"}, bHigh, false},
-	{[]string{"just", "under"}, bHigh, true},
-	{[]string{"just", "below"}, bHigh, true},
-	{[]string{"just", "shy", "of"}, bHigh, true},
-	{[]string{"nearly"}, bHigh, true},
-	{[]string{"almost"}, bHigh, true},
-	{[]string{"close", "to"}, bHigh, true},
-	{[]string{"approaching"}, bHigh, true},
-	{[]string{"about"}, bApprox, true},
-	{[]string{"around"}, bApprox, true},
-	{[]string{"roughly"}, bApprox, true},
-	{[]string{"some"}, bApprox, true},
-	{[]string{"approximately"}, bApprox, true},
-	{[]string{"approx"}, bApprox, true},
-	{[]string{"approx", "."}, bApprox, true},
-	{[]string{"estimated"}, bApprox, true},
-	{[]string{"an", "estimated"}, bApprox, true},
-	{[]string{"circa"}, bApprox, true},
-	{[]string{"more", "or", "less"}, bApprox, true},
-	{[]string{"~"}, bApprox, true},
-	{[]string{"≈"}, bApprox, true},
-	{[]string{">"}, bLow, false},
-	{[]string{"≥"}, bLow, false},
-	{[]string{"<"}, bHigh, false},
-	{[]string{"≤"}, bHigh, false},
-	{[]string{"between"}, bRange, false},
-	{[]string{"from"}, bRange, false},
-})
+// boundsOf reads the bounds and hedges of language l from the language
+// layer, longest first.
+func boundsOf(l string) []bound {
+	var bs []bound
+	for _, k := range []struct {
+		name   string
+		kind   uint8
+		approx bool
+	}{{"bounds_low", bLow, false}, {"bounds_low_approx", bLow, true}, {"bounds_high", bHigh, false},
+		{"bounds_high_approx", bHigh, true}, {"bounds_approx", bApprox, true}, {"bounds_range", bRange, false}} {
+		for _, e := range lang.Words(k.name, l).Entries() {
+			bs = append(bs, bound{strings.Fields(e), k.kind, k.approx})
+		}
+	}
+	return sortBounds(bs)
+}
 
-var esBounds = sortBounds([]bound{
-	{[]string{"más", "de"}, bLow, false},
-	{[]string{"mas", "de"}, bLow, false},
-	{[]string{"al", "menos"}, bLow, false},
-	{[]string{"por", "lo", "menos"}, bLow, false},
-	{[]string{"como", "mínimo"}, bLow, false},
-	{[]string{"como", "minimo"}, bLow, false},
-	{[]string{"un", "mínimo", "de"}, bLow, false},
-	{[]string{"superior", "a"}, bLow, false},
-	{[]string{"arriba", "de"}, bLow, false},
-	{[]string{"poco", "más", "de"}, bLow, true},
-	{[]string{"algo", "más", "de"}, bLow, true},
-	{[]string{"hasta"}, bHigh, false},
-	{[]string{"menos", "de"}, bHigh, false},
-	{[]string{"no", "más", "de"}, bHigh, false},
-	{[]string{"como", "máximo"}, bHigh, false},
-	{[]string{"como", "maximo"}, bHigh, false},
-	{[]string{"un", "máximo", "de"}, bHigh, false},
-	{[]string{"inferior", "a"}, bHigh, false},
-	{[]string{"poco", "menos", "de"}, bHigh, true},
-	{[]string{"casi"}, bHigh, true},
-	{[]string{"cerca", "de"}, bHigh, true},
-	{[]string{"unos"}, bApprox, true},
-	{[]string{"unas"}, bApprox, true},
-	{[]string{"alrededor", "de"}, bApprox, true},
-	{[]string{"aproximadamente"}, bApprox, true},
-	{[]string{"en", "torno", "a"}, bApprox, true},
-	{[]string{"más", "o", "menos"}, bApprox, true},
-	{[]string{"unos", "aproximadamente"}, bApprox, true},
-	{[]string{"~"}, bApprox, true},
-	{[]string{">"}, bLow, false},
-	{[]string{"<"}, bHigh, false},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-	{[]string{"del"}, bRange, false},
-	{[]string{"desde"}, bRange, false},
-})
+var enBounds = boundsOf("en")
 
-var ptBounds = sortBounds([]bound{
-	{[]string{"mais", "de"}, bLow, false},
-	{[]string{"pelo", "menos"}, bLow, false},
-	{[]string{"ao", "menos"}, bLow, false},
-	{[]string{"acima", "de"}, bLow, false},
-	{[]string{"até"}, bHigh, false},
-	{[]string{"menos", "de"}, bHigh, false},
-	{[]string{"abaixo", "de"}, bHigh, false},
-	{[]string{"quase"}, bHigh, true},
-	{[]string{"perto", "de"}, bHigh, true},
-	{[]string{"cerca", "de"}, bApprox, true},
-	{[]string{"aproximadamente"}, bApprox, true},
-	{[]string{"em", "torno", "de"}, bApprox, true},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-})
+var esBounds = boundsOf("es")
 
-var frBounds = sortBounds([]bound{
-	{[]string{"plus", "de"}, bLow, false},
-	{[]string{"au", "moins"}, bLow, false},
-	{[]string{"jusqu'à"}, bHigh, false},
-	{[]string{"jusqu’à"}, bHigh, false},
-	{[]string{"moins", "de"}, bHigh, false},
-	{[]string{"près", "de"}, bHigh, true},
-	{[]string{"presque"}, bHigh, true},
-	{[]string{"environ"}, bApprox, true},
-	{[]string{"quelque"}, bApprox, true},
-	{[]string{"quelques"}, bApprox, true},
-	{[]string{"approximativement"}, bApprox, true},
-	{[]string{"entre"}, bRange, false},
-	{[]string{"de"}, bRange, false},
-})
+var ptBounds = boundsOf("pt")
 
-var deBounds = sortBounds([]bound{
-	{[]string{"mehr", "als"}, bLow, false},
-	{[]string{"über"}, bLow, false},
-	{[]string{"mindestens"}, bLow, false},
-	{[]string{"bis", "zu"}, bHigh, false},
-	{[]string{"weniger", "als"}, bHigh, false},
-	{[]string{"unter"}, bHigh, false},
-	{[]string{"fast"}, bHigh, true},
-	{[]string{"knapp"}, bHigh, true},
-	{[]string{"rund"}, bApprox, true},
-	{[]string{"etwa"}, bApprox, true},
-	{[]string{"ca", "."}, bApprox, true},
-	{[]string{"circa"}, bApprox, true},
-	{[]string{"ungefähr"}, bApprox, true},
-	{[]string{"zwischen"}, bRange, false},
-	{[]string{"von"}, bRange, false},
-})
+var frBounds = boundsOf("fr")
+
+var deBounds = boundsOf("de")
 
 // Signs every language reads as bounds.
 var signBounds = sortBounds([]bound{
@@ -353,56 +199,16 @@ func sortBounds(bs []bound) []bound {
 }
 
 // Verbs of change: "rose from 10 to 20" is two values, not a range.
-var changeVerbs = map[string]bool{
-	"rose": true, "risen": true, "rise": true, "rises": true, "rising": true,
-	"fell": true, "fallen": true, "fall": true, "falls": true, "falling": true,
-	"increased": true, "increase": true, "increases": true, "increasing": true,
-	"decreased": true, "decrease": true, "declined": true, "decline": true, "dropped": true,
-	"drop": true, "grew": true, "grown": true, "grow": true, "jumped": true, "climbed": true,
-	"surged": true, "soared": true, "plunged": true, "slumped": true, "went": true, "gone": true,
-	"raised": true, "cut": true, "reduced": true, "lowered": true, "slashed": true,
-	"boosted": true, "doubled": true, "tripled": true, "changed": true, "moved": true,
-	"up": true, "down": true,
-	"edged": true, "inched": true, "ticked": true, "crept": true, "shot": true, "spiked": true,
-	"ramped": true, "stepped": true, "revised": true, "ratcheted": true, "slipped": true,
-	"slid": true, "sank": true, "dipped": true, "eased": true, "gained": true, "advanced": true,
-	"widened": true, "narrowed": true, "shrank": true, "tumbled": true, "rebounded": true,
-	"sube": true, "suben": true, "subieron": true, "subido": true, "baja": true, "bajan": true,
-	"bajaron": true, "bajado": true, "crece": true, "crecen": true, "crecieron": true,
-	"crecido": true, "cae": true, "caen": true, "cayeron": true, "caído": true, "aumenta": true,
-	"aumentan": true, "aumentaron": true, "aumentado": true, "disminuyen": true,
-	"disminuyeron": true, "redujeron": true, "elevaron": true, "pasa": true, "pasan": true,
-	"pasado": true, "saltó": true, "saltaron": true, "retrocedió": true, "retrocedieron": true,
-	"subiu": true, "subiram": true, "caiu": true, "caíram": true, "cresceu": true,
-	"cresceram": true, "aumentou": true, "aumentaram": true, "passou": true, "passaram": true,
-	"recuou": true, "passé": true, "grimpé": true, "augmenté": true, "baissé": true,
-	"chuté": true, "reculé": true, "progressé": true,
-	"subió": true, "bajó": true, "pasó": true, "pasaron": true, "creció": true, "cayó": true,
-	"aumentó": true, "disminuyó": true, "redujo": true, "elevó": true,
-}
+var changeVerbs = words("change_verbs", "en", "es", "pt", "fr")
 
 // Adjectives after a hyphenated measure: "948-foot-long".
-var dimensionAdj = map[string]bool{
-	"long": true, "tall": true, "high": true, "wide": true, "deep": true, "thick": true,
-	"old": true, "length": true, "across": true,
-}
+var dimensionAdj = words("dimension_adjectives", "en")
 
 // Words that end a measure-like hyphen compound without being a counted noun.
-var notHyphenNoun = map[string]bool{
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "half": true, "halves": true,
-	"fifth": true, "fifths": true, "sixth": true, "sixths": true, "eighth": true, "eighths": true,
-	"tenth": true, "tenths": true, "hundredth": true, "thousandth": true,
-	"time": true, "times": true, "way": true, "on": true, "off": true, "sided": true, "fold": true,
-	"odd": true, "plus": true, "something": true, "somethings": true, "strong": true, "all": true,
-	"and": true, "or": true, "to": true, "a": true, "the": true, "of": true,
-	"figure": true, "figures": true, "digit": true, "digits": true,
-}
+var notHyphenNoun = words("not_hyphen_nouns", "en")
 
 // Fractions after a hyphen turn the whole expression into a non-quantity.
-var fractionWords = map[string]bool{
-	"third": true, "thirds": true, "quarter": true, "quarters": true, "half": true,
-	"fifth": true, "fifths": true, "tenth": true, "tenths": true,
-}
+var fractionWords = words("fraction_after_hyphen", "en")
 
 // Rates written after a quantity.
 type perPhrase struct {
@@ -410,33 +216,24 @@ type perPhrase struct {
 	per   string
 }
 
-var enPer = []perPhrase{
-	{[]string{"annually"}, "year"}, {[]string{"a", "year"}, "year"}, {[]string{"per", "year"}, "year"},
-	{[]string{"each", "year"}, "year"}, {[]string{"every", "year"}, "year"}, {[]string{"yearly"}, "year"},
-	{[]string{"per", "annum"}, "year"}, {[]string{"a", "month"}, "month"}, {[]string{"per", "month"}, "month"},
-	{[]string{"each", "month"}, "month"}, {[]string{"every", "month"}, "month"}, {[]string{"monthly"}, "month"},
-	{[]string{"a", "week"}, "week"}, {[]string{"per", "week"}, "week"}, {[]string{"each", "week"}, "week"},
-	{[]string{"every", "week"}, "week"}, {[]string{"weekly"}, "week"},
-	{[]string{"a", "day"}, "day"}, {[]string{"per", "day"}, "day"}, {[]string{"each", "day"}, "day"},
-	{[]string{"every", "day"}, "day"}, {[]string{"daily"}, "day"},
-	{[]string{"an", "hour"}, "hour"}, {[]string{"per", "hour"}, "hour"}, {[]string{"hourly"}, "hour"},
-	{[]string{"per", "person"}, "person"}, {[]string{"per", "capita"}, "person"}, {[]string{"per", "head"}, "person"},
-	{[]string{"a", "head"}, "person"}, {[]string{"/", "year"}, "year"}, {[]string{"/", "yr"}, "year"},
-	{[]string{"/", "month"}, "month"}, {[]string{"/", "day"}, "day"}, {[]string{"/", "hour"}, "hour"},
+// perPhrases reads the rate phrases of language l, longest first.
+func perPhrases(l string) []perPhrase {
+	var ps []perPhrase
+	for ph, per := range lang.Pairs("rate_phrases", l) {
+		ps = append(ps, perPhrase{strings.Fields(ph), per})
+	}
+	sort.Slice(ps, func(a, b int) bool {
+		if len(ps[a].words) != len(ps[b].words) {
+			return len(ps[a].words) > len(ps[b].words)
+		}
+		return strings.Join(ps[a].words, " ") < strings.Join(ps[b].words, " ")
+	})
+	return ps
 }
 
-var esPer = []perPhrase{
-	{[]string{"al", "año"}, "year"}, {[]string{"por", "año"}, "year"}, {[]string{"anuales"}, "year"},
-	{[]string{"anual"}, "year"}, {[]string{"cada", "año"}, "year"}, {[]string{"anualmente"}, "year"},
-	{[]string{"al", "mes"}, "month"}, {[]string{"por", "mes"}, "month"}, {[]string{"mensuales"}, "month"},
-	{[]string{"mensual"}, "month"}, {[]string{"cada", "mes"}, "month"},
-	{[]string{"a", "la", "semana"}, "week"}, {[]string{"por", "semana"}, "week"}, {[]string{"semanales"}, "week"},
-	{[]string{"al", "día"}, "day"}, {[]string{"por", "día"}, "day"}, {[]string{"al", "dia"}, "day"},
-	{[]string{"por", "dia"}, "day"}, {[]string{"diarios"}, "day"}, {[]string{"diarias"}, "day"},
-	{[]string{"diario"}, "day"}, {[]string{"cada", "día"}, "day"},
-	{[]string{"por", "hora"}, "hour"}, {[]string{"por", "persona"}, "person"},
-	{[]string{"per", "cápita"}, "person"}, {[]string{"per", "capita"}, "person"}, {[]string{"por", "cabeza"}, "person"},
-}
+var enPer = perPhrases("en")
+
+var esPer = perPhrases("es")
 
 // Rates by their first word.
 var enPerIndex, esPerIndex = indexPer(enPer), indexPer(esPer)
@@ -450,17 +247,17 @@ func indexPer(ps []perPhrase) map[string][]perPhrase {
 }
 
 // Words after "a year" that make it a time, not a rate: "a year ago".
-var notRateAfter = map[string]bool{
-	"ago": true, "earlier": true, "later": true, "before": true, "after": true, "since": true,
-	"from": true, "old": true, "into": true, "of": true, "in": true, "on": true,
-}
+var notRateAfter = words("not_rate_after", "en")
 
-var enMonths = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
-	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-}
+// enMonths are the English month names and abbreviations of the language
+// layer (CLDR).
+var enMonths = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range lang.CalendarNames("en", false) {
+		m[w] = true
+	}
+	return m
+}()
 
 // Month names of the other languages read, for dates ("14 mars", "3 de
 // março", "3. Oktober").
@@ -470,14 +267,7 @@ novembre décembre decembre januar jänner februar märz april mai juni juli aug
 november dezember`)
 
 // Function words of Portuguese, French and German: a counted noun is never one.
-var otherStop = set(`de do da dos das em no na nos nas um uma uns umas o a os as e ou que por para
-com sem sobre entre até mais menos cada ao aos à às pelo pela pelos pelas seu sua seus suas este
-esta estes estas esse essa esses essas foi foram era é são ser está estão há tem têm
-le la les un une des du de d' au aux et ou que qui pour par avec sans sur sous entre dans en plus
-moins chaque ce cette ces son sa ses leur leurs est sont était été a ont il elle ils elles on ne pas
-der die das den dem des ein eine einen einem einer und oder im in am an auf für mit von vom zu zum
-zur bei nach über unter aus als wie mehr weniger jeder jede jedes ist sind war waren wurde wurden hat
-haben nicht auch bis seit pro je`)
+var otherStop = words("count_stopwords", "pt", "fr", "de")
 
 var esMonths = map[string]bool{
 	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
@@ -486,26 +276,4 @@ var esMonths = map[string]bool{
 }
 
 // Nouns after which a number is an identifier: "flight 5342", "Article 5".
-var identNouns = map[string]bool{
-	"no": true, "nº": true, "núm": true, "num": true, "number": true, "nos": true, "#": true,
-	"flight": true, "page": true, "pages": true, "room": true, "route": true, "article": true,
-	"section": true, "chapter": true, "title": true, "grade": true, "category": true, "level": true,
-	"phase": true, "stage": true, "season": true, "episode": true, "game": true, "line": true,
-	"platform": true, "terminal": true, "gate": true, "highway": true, "interstate": true,
-	"district": true, "ward": true, "precinct": true, "exit": true, "apartment": true, "unit": true,
-	"model": true, "version": true, "vol": true, "volume": true, "issue": true, "act": true,
-	"resolution": true, "bill": true, "amendment": true, "pier": true, "berth": true, "lane": true,
-	"tower": true, "building": true, "block": true, "row": true, "seat": true, "station": true,
-	"channel": true, "code": true, "item": true, "rule": true, "paragraph": true, "clause": true,
-	"figure": true, "table": true, "appendix": true, "annex": true, "sector": true, "zone": true,
-	"area": true, "region": true, "pillar": true, "span": true, "bay": true, "track": true,
-	"vuelo": true, "página": true, "pagina": true, "artículo": true, "articulo": true, "ley": true,
-	"número": true, "numero": true, "capítulo": true, "capitulo": true, "sección": true,
-	"seccion": true, "línea": true, "linea": true, "ruta": true, "puerta": true, "fase": true,
-	"nivel": true, "categoría": true, "categoria": true, "temporada": true, "episodio": true,
-	"calle": true, "avenida": true, "carretera": true, "autopista": true, "edición": true,
-	"versión": true, "decreto": true, "expediente": true, "distrito": true, "zona": true,
-	"kilómetro": true, "km": true, "sala": true, "planta": true, "piso": true, "pabellón": true,
-	"muelle": true, "andén": true, "anden": true, "dársena": true, "darsena": true, "hangar": true,
-	"pista": true, "grupo": true, "bloque": true, "portal": true,
-}
+var identNouns = words("identifier_nouns", "en", "es")

@@ -1,128 +1,69 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // Function words and common verbs: a counted noun phrase never runs past one.
-var enStop = set(`a an the of in on at to from for with without by and or but nor as than
-that which who whom whose what when where why how this these those it its they them their
-theirs he him his she her hers we us our you your i me my mine is are was were be been being
-am have has had having do does did done will would shall should can could may might must not
-no so if then also too very just only even still yet per each every all both either neither
-any into onto upon over under about above below after before between during since until while
-within across along around through against among amid toward towards via up down out off ago
-later earlier back there here now said says say told according including such like most least
-own same whether because though although unless except plus minus versus vs whereas being
-once twice again already last next first past previous this year month week day today yesterday
-tonight tomorrow inside outside aboard abroad overall together apiece instead`)
+var enStop = words("count_stopwords", "en")
 
-var esStop = set(`de del la las el los lo en a al y e o u que con por para se su sus sin sobre
-tras entre hasta desde según segun como más mas menos muy ya no ni es son fue fueron era eran
-ha han había habían habia habian ser sido está están esta estan estaba estaban estuvo hay este
-estos estas ese esa esos esas aquel aquellos aquellas cual cuales quien quienes cuyo cuya donde
-cuando mientras pero sino aunque porque pues también tambien tampoco solo sólo ante bajo contra
-durante mediante hacia le les nos me te mi mis tu tus un una unos unas uno cada todo todos toda
-todas otro otra ambos ambas dicho dijo según`)
+var esStop = words("count_stopwords", "es")
 
 // English words ending in "s" that are not plurals.
-var enNotPlural = set(`is was has does its this thus us yes his hers ours yours theirs always
-perhaps less unless across towards afterwards besides whereas sometimes nevertheless news means
-plus bus gas bonus status census campus virus chaos lens bias atlas alias canvas basis crisis
-analysis thesis emphasis diagnosis series species overseas corps whereabouts headquarters
-politics economics physics mathematics ethics athletics aerobics measles diabetes herpes
-arkansas texas kansas paris athens brussels los las des thanks`)
+var enNotPlural = words("not_plurals", "en")
 
 // Irregular English plurals and nouns that count people without an "s".
-var enIrregular = map[string]string{
-	"men": "man", "women": "woman", "children": "child", "people": "person", "persons": "person",
-	"feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "police": "police",
-	"personnel": "personnel", "staff": "staff", "lives": "life", "wives": "wife", "knives": "knife",
-	"wolves": "wolf", "halves": "half", "thieves": "thief", "shelves": "shelf", "leaves": "leaf",
-	"loaves": "loaf", "calves": "calf", "selves": "self", "criteria": "criterion",
-	"phenomena": "phenomenon", "data": "data", "media": "media", "analyses": "analysis",
-	"crises": "crisis", "theses": "thesis", "bases": "base", "aircraft": "aircraft",
-	"sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle", "livestock": "livestock",
-	"troops": "troop", "clergy": "clergy", "crew": "crew", "offspring": "offspring",
-	"fishermen": "fisherman", "firemen": "fireman", "policemen": "policeman",
-	"policewomen": "policewoman", "gunmen": "gunman", "servicemen": "serviceman",
-	"congressmen": "congressman", "businessmen": "businessman", "spokesmen": "spokesman",
-	"heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo",
-	"vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano", "mosquitoes": "mosquito",
-	"embargoes": "embargo", "cargoes": "cargo", "buses": "bus", "viruses": "virus",
-	"bonuses": "bonus", "statuses": "status", "campuses": "campus", "censuses": "census",
-	"surpluses": "surplus", "movies": "movie", "cookies": "cookie", "zombies": "zombie",
-	"rookies": "rookie", "calories": "calorie", "lies": "lie", "ties": "tie", "pies": "pie",
-	"species": "species", "series": "series", "headaches": "headache", "avalanches": "avalanche",
-	"niches": "niche", "caches": "cache", "clichés": "cliché", "cliches": "cliche",
-	"indices": "index", "matrices": "matrix", "appendices": "appendix",
-	"oxen": "ox", "dice": "die",
-}
+var enIrregular = lang.Pairs("irregular_plurals", "en")
 
 // Nouns so vague that the word before them belongs to the thing counted:
 // "gang members", "police officers", "aid workers".
-var vagueHeads = set(`member members worker workers officer officers official officials agent
-agents seeker seekers employee employees holder holders owner owners leader leaders fighter
-fighters user users staffer staffers personnel operator operators`)
+var vagueHeads = words("vague_heads", "en")
 
 // Participles and verbs after which a bare number counts people: "six
 // accused of…", "two died".
-var peopleVerbs = set(`died killed injured wounded dead hurt missing arrested detained accused
-charged convicted sentenced deported released rescued evacuated hospitalized hospitalised
-survived perished drowned fled escaped remain remained disappeared jailed imprisoned indicted
-executed murdered shot stabbed kidnapped abducted freed expelled displaced infected
-suspected presumed feared gathered marched protested`)
+var peopleVerbs = words("people_verbs", "en")
 
-var enAux = set(`were are have had remain remained`)
+var enAux = words("count_auxiliaries", "en")
 
 // Spanish verbs after which a bare number counts people: "dos murieron".
-var esPeopleVerbs = set(`murieron fallecieron resultaron fueron están estan permanecen quedaron
-siguen perdieron huyeron escaparon`)
+var esPeopleVerbs = words("people_verbs", "es")
 
 // Spanish adjectives that may come before the noun counted.
-var esPreAdj = set(`más mas nuevos nuevas otros otras presuntos presuntas supuestos supuestas
-primeros primeras últimos últimas ultimos ultimas mismos mismas grandes pequeños pequeñas
-diferentes distintos distintas diversos diversas principales varios varias nuevas`)
+var esPreAdj = words("prenominal_adjectives", "es")
 
 // Spanish words ending in "s" that are not plural nouns.
-var esNotPlural = set(`más mas menos tras después despues antes entonces pues mientras apenas
-además ademas lunes martes miércoles miercoles jueves viernes crisis análisis analisis tesis
-virus mes país pais interés interes inglés ingles francés frances portugués portugues dios
-atlas ómnibus autobús autobus gas adiós sus les los las nos es dos tres seis dieciséis
-veintiséis veintitrés veintidós fines cortes`)
+var esNotPlural = words("not_plurals", "es")
 
 // Spanish singular (after lemmatising) to an English lemma, so that heads
 // line up across languages.
-var esToEn = map[string]string{
-	"persona": "person", "gente": "person", "individuo": "individual", "hombre": "man",
-	"mujer": "woman", "niño": "child", "niña": "child", "menor": "minor", "migrante": "migrant",
-	"inmigrante": "immigrant", "emigrante": "emigrant", "deportado": "deportee",
-	"preso": "prisoner", "prisionero": "prisoner", "recluso": "inmate", "reo": "inmate",
-	"detenido": "detainee", "pandillero": "gang member", "criminal": "criminal",
-	"delincuente": "criminal", "muerto": "death", "fallecido": "death", "víctima": "victim",
-	"victima": "victim", "herido": "injured", "desaparecido": "missing", "vuelo": "flight",
-	"avión": "plane", "avion": "plane", "soldado": "soldier", "policía": "police officer",
-	"policia": "police officer", "agente": "agent", "trabajador": "worker",
-	"estudiante": "student", "voto": "vote", "escaño": "seat", "escano": "seat", "casa": "house",
-	"vivienda": "home", "edificio": "building", "barco": "ship", "buque": "ship", "país": "country",
-	"pais": "country", "ciudad": "city", "caso": "case", "contagio": "infection",
-	"venezolano": "venezuelan", "salvadoreño": "salvadoran", "mexicano": "mexican",
-	"estadounidense": "american", "colombiano": "colombian", "hondureño": "honduran",
-	"guatemalteco": "guatemalan", "nicaragüense": "nicaraguan", "cubano": "cuban",
-	"acusado": "accused", "sospechoso": "suspect", "pasajero": "passenger", "turista": "tourist",
-	"refugiado": "refugee", "asilado": "asylum seeker", "solicitante": "applicant",
-	"empleado": "employee", "médico": "doctor", "medico": "doctor", "periodista": "journalist",
-	"diputado": "deputy", "senador": "senator", "miembro": "member", "bomberos": "firefighter",
-	"bombero": "firefighter", "camión": "truck", "camion": "truck", "coche": "car", "auto": "car",
-	"vehículo": "vehicle", "vehiculo": "vehicle", "arma": "weapon", "bala": "bullet",
-	"árbol": "tree", "arbol": "tree", "escuela": "school", "hospital": "hospital",
-	"familia": "family", "hijo": "child", "hija": "child", "tripulante": "crew member",
-	"marinero": "sailor", "obrero": "worker", "ciudadano": "citizen", "habitante": "inhabitant",
-	"residente": "resident", "vecino": "resident", "manifestante": "protester",
-}
+var esToEn = lang.Pairs("heads_en", "es")
 
 // Synonyms applied when comparing heads.
-var headSynonyms = map[string]string{
-	"people": "person", "individual": "person", "persona": "person",
-	"tonne": "ton", "kid": "child", "youngster": "child",
+var headSynonyms = pairsOf("head_synonyms", "en", "es")
+
+// words reads a list of the language layer once, as a map: the scanner
+// looks words up per token.
+func words(name string, langs ...string) map[string]bool {
+	s := lang.Words(name, langs...)
+	m := make(map[string]bool, s.Len())
+	for _, w := range s.Entries() {
+		m[w] = true
+	}
+	return m
+}
+
+// pairsOf reads a word → word table of the language layer over langs into
+// one map.
+func pairsOf(name string, langs ...string) map[string]string {
+	m := map[string]string{}
+	for _, l := range langs {
+		for k, v := range lang.Pairs(name, l) {
+			m[k] = v
+		}
+	}
+	return m
 }
 
 func set(words string) map[string]bool {
@@ -178,7 +119,7 @@ func lemmaEN(w string) string {
 }
 
 // Plurals in -oes whose singular ends in -oe.
-var oeNouns = set(`shoes toes canoes oboes foes hoes floes sloes tiptoes horseshoes snowshoes`)
+var oeNouns = words("oe_plurals", "en")
 
 // pluralES reports whether the lower-case Spanish word w looks like a plural.
 func pluralES(w string) bool {
@@ -241,8 +182,4 @@ var adjSuffixes = []string{"ed", "ent", "ant", "al", "ous", "ive", "ic", "ful", 
 	"ible", "ary", "ian", "ese", "ish", "ly", "an", "ing"}
 
 // Common adjectives that the suffix test misses.
-var enAdjWords = set(`senior junior top former new old young other more many few several
-additional extra further key major minor main big small large great good bad high low long short
-total whole entire overall current recent late early certain various foreign domestic rogue
-undocumented unauthorized armed unarmed civilian military elected top-level mid-level low-level
-such same own fellow dead injured wounded missing hurt killed detained jailed`)
+var enAdjWords = words("adjectives", "en")

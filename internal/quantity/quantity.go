@@ -58,6 +58,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // Find returns the quantities of text in text order. lang is an ISO 639-1
@@ -201,7 +202,7 @@ func (c *core) val() float64 {
 }
 
 // Words for minus before a number: "minus 12 degrees", "moins 5".
-var minusWords = set(`minus menos moins`)
+var minusWords = words("minus_words", "en", "es", "fr")
 
 // minusBefore finds a minus sign or word just before token i: "-2.3%"
 // (a sign that touches the number but not the word before it, unlike the
@@ -240,8 +241,13 @@ func (f *finder) minusBefore(i int) int {
 }
 
 // Words after a temperature that make it negative: "5 grados bajo cero".
-var belowZero = [][]string{{"below", "zero"}, {"bajo", "cero"}, {"abaixo", "de", "zero"},
-	{"sous", "zéro"}, {"en", "dessous", "de", "zéro"}, {"unter", "null"}}
+var belowZero = func() [][]string {
+	var out [][]string
+	for _, e := range lang.Words("below_zero", "en", "es", "pt", "fr", "de").Entries() {
+		out = append(out, strings.Fields(e))
+	}
+	return out
+}()
 
 func (f *finder) belowZeroAt(k int) int {
 outer:
@@ -439,20 +445,15 @@ outer:
 }
 
 // Nouns that introduce a number: "a total of 232 migrants".
-var quantityNouns = set(`majority margin lead total toll tally population count sum budget
-deficit surplus fine bill mayoría mayoria total saldo balance cifra suma multa`)
+var quantityNouns = words("quantity_nouns", "en", "es")
 
 // Those that name what a bare number counts: "a majority of 176".
-var namedBy = map[string]string{"majority": "majority", "margin": "margin", "lead": "lead",
-	"mayoría": "majority", "mayoria": "majority"}
+var namedBy = pairsOf("named_counts", "en", "es")
 
 // Verbs after which a bare number counts people: "a fire injured 14".
-var harmBefore = set(`injures injured injuring kills killed killing wounds wounded wounding
-evacuated evacuates rescued rescues arrested arrests detained detains deported deports
-hospitalized hospitalised`)
+var harmBefore = words("harm_verbs", "en")
 
-var esHarmBefore = set(`hiere hirió herido mata mató matado deja dejó dejando evacuó evacuaron
-rescató rescataron detuvo detuvieron deportó deportaron`)
+var esHarmBefore = words("harm_verbs", "es")
 
 // ageAfterName reports an age set off by commas or brackets after a name:
 // "Tobias Renn, 34, was…", "Ana Ruiz (52)".
@@ -657,9 +658,7 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 }
 
 // Words before a score: "won 3-1".
-var scoreWords = set(`won win wins lost lose loses beat beats defeated defeat victory loss draw
-drew score scored scoreline tie tied lead led trailing ganó gana perdió pierde venció victoria
-derrota empate empató marcador`)
+var scoreWords = words("score_words", "en", "es")
 
 // scoreLike reports a hyphenated pair that is a score: "won 3-1", "6-4, 1-6".
 func (f *finder) scoreLike(c, c2 *core) bool {
@@ -725,22 +724,18 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 // Verbs of a level moving up, after which "up to" names the new level
 // ("edged up to 4.3 percent"), not a bound as after other verbs ("moved up
 // to 3 tonnes").
-var upVerbs = set(`edged inched ticked crept shot spiked ramped ratcheted revised bumped went
-climbed jumped rose risen surged soared`)
+var upVerbs = words("change_up_verbs", "en")
 
 // Words before "over" that keep it a bound before a duration: "for over
 // 18 months", "lasted over a year".
-var lastingBefore = set(`for lasted lasting last lasts took take takes taking spent spend after of
-within in than is was are were been be aged age`)
+var lastingBefore = words("duration_words", "en")
 
 // Words before a four-digit number that make it a year whatever follows.
-var yearBefore = set(`in since until till through throughout during before after circa from
-early late mid spring summer autumn fall winter year en desde hasta año durante antes después
-despues principios finales mediados primavera verano otoño invierno`)
+var yearBefore = words("year_context", "en", "es")
 
 // Determiners before a four-digit number that make it a year unless a
 // lower-case plural follows: "the 2024 election", "the 2020 elections".
-var yearDeterminers = set(`the its their his her our this last next by el la los las del su sus este`)
+var yearDeterminers = words("year_determiners", "en", "es")
 
 // identifier reports whether the number at token i names something rather
 // than counting: "Boeing 737", "Flight 5342", "No. 1".
@@ -1076,7 +1071,7 @@ func (f *finder) build(c core) int {
 }
 
 // Words before "at" + a number that make it an age: "dies at 91".
-var deathWords = set(`dies died dead death passed muere murió fallece falleció morre morreu meurt mort stirbt starb`)
+var deathWords = words("death_words", "en", "es", "pt", "fr", "de")
 
 // clockLike reports whether c may be an hour: "at 10", "at 12.30", "at 1100
 // hours"; "at 7,512" is not.

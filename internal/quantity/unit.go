@@ -542,17 +542,13 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 }
 
 // Verbs that end a noun phrase: "one person said".
-var enVerbs = set(`said told went came made took got gave left arrived became began called
-asked spoke wrote added noted stated explained claimed reported confirmed warned`)
+var enVerbs = words("count_verbs", "en")
 
 // Irregular past tenses.
-var pastVerbs = set(`brought bought caught taught thought fought sought held kept felt found lost
-led met paid put ran sat saw sent set shot sold spent stood struck threw took won wore hit fell
-flew drove gave got grew heard knew left made came went became began broke built chose`)
+var pastVerbs = words("irregular_past_counted", "en")
 
 // Singular nouns after "one" that do not make it a count.
-var notCountable = set(`day time way thing another side hand point reason kind sort type
-more last final such other`)
+var notCountable = words("not_countable", "en")
 
 // compoundEnd returns the end of the hyphenated word that starts at p:
 // "gang-affiliated", "MS-13".
