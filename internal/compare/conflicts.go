@@ -905,7 +905,7 @@ func alikeSim(q qref) float64 {
 // each with a single figure of this kind, about the same name or none and,
 // for ages, the same kind of person.
 func retold(a, b qref, aa, ab map[int]bool) bool {
-	if contextSim(a.u, b.u) < minRetoldSim || otherAnchors(aa, ab) || !onlyOfKind(a) || !onlyOfKind(b) {
+	if contextSim(a.u, b.u) < minRetoldSim || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
@@ -921,6 +921,53 @@ func sharesAnchor(a, b map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// samePlace: two sentences retold with only this figure changed — they
+// have as many figures of its kind (and bare numbers), it stands at the
+// same place among them, and every other one agrees with its counterpart
+// ("10 of 22 for 162 yards with two interceptions" and its copy with
+// "five interceptions"). Reordered lists ("the Orioles seven years, the
+// Nationals eight") and other counts of another scope ("14 rifles, 31
+// magazines" against "six rifles, 12 magazines") differ in more than one.
+func samePlace(a, b qref) bool {
+	fa, fb := kindFigures(a), kindFigures(b)
+	if len(fa) != len(fb) || len(fa) < 2 {
+		return false
+	}
+	at := -1
+	for k := range fa {
+		switch x, y := fa[k], fb[k]; {
+		case x == a.q || y == b.q:
+			if x != a.q || y != b.q {
+				return false
+			}
+			at = k
+		case x.Value == nil || y.Value == nil:
+			return false
+		case x.Unit == "" && y.Unit == "":
+			if *x.Value != *y.Value {
+				return false
+			}
+		case !quantity.SameThing(*x, *y) || !compatible(x, y):
+			return false
+		}
+	}
+	return at >= 0
+}
+
+// kindFigures are the figures of a's sentence of a's kind, and its bare
+// numbers, in text order.
+func kindFigures(a qref) []*parallax.Quantity {
+	var out []*parallax.Quantity
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi == a.i || q.Unit == "" || quantity.SameThing(*a.q, *q) {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
 }
 
 // onlyOfKind: no other figure of the sentence counts or measures the same
