@@ -905,11 +905,47 @@ func alikeSim(q qref) float64 {
 // each with a single figure of this kind, about the same name or none and,
 // for ages, the same kind of person.
 func retold(a, b qref, aa, ab map[int]bool) bool {
-	if contextSim(a.u, b.u) < minRetoldSim || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
+	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
 		return false // "the 36-year-old driver" and "a 66-year-old woman"
+	}
+	return true
+}
+
+// linedUp: the two sentences were lined up as one fact of the story and
+// are alike enough for the one figure of a kind in each to be that fact's
+// ("Ten fire engines were tackling the blaze" and "firefighters with 28
+// fire engines fought the blaze"), short of a sentence retold.
+// The sentences' other figures must agree where they count the same kind:
+// "22 points and nine rebounds" against "25 points and 16 rebounds" are two
+// games' lines, not one line misreported.
+func linedUp(a, b qref) bool {
+	return a.u.fact >= 0 && a.u.fact == b.u.fact && contextSim(a.u, b.u) >= alikeSim(a) &&
+		othersAgree(a, b) && othersAgree(b, a)
+}
+
+// othersAgree: every other figure of a's sentence that b's sentence also
+// gives a figure of the same kind for agrees with one of them.
+func othersAgree(a, b qref) bool {
+	for _, qi := range a.u.qtys {
+		x := &a.u.art.Quantities[qi]
+		if qi == a.i || x.Unit == "" {
+			continue
+		}
+		kind, agree := false, false
+		for _, qj := range b.u.qtys {
+			y := &b.u.art.Quantities[qj]
+			if qj == b.i || !quantity.SameThing(*x, *y) {
+				continue
+			}
+			kind = true
+			agree = agree || compatible(x, y)
+		}
+		if kind && !agree {
+			return false
+		}
 	}
 	return true
 }

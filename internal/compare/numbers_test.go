@@ -71,3 +71,27 @@ func TestRetoldSamePlace(t *testing.T) {
 		t.Error("counts of another scope, every figure different, lined up by place")
 	}
 }
+
+// Two sentences lined up as one fact, each with one figure of a kind,
+// dispute that figure even worded apart; not when their other figures of a
+// kind differ too (two games' lines of one player).
+func TestLinedUpFact(t *testing.T) {
+	s := innerStory(t,
+		"Ten fire engines were tackling the last of the blaze at the Kessel timber yard in Marlow County before dawn on Sunday.",
+		"More than 50 firefighters with 28 fire engines fought the blaze at the Kessel timber yard in Marlow County on Sunday.",
+		"The owners of the timber yard thanked the village for its help.")
+	a, b := s.figure(t, "a1", "Ten fire engines"), s.figure(t, "a2", "28 fire engines")
+	if a.u.fact < 0 || a.u.fact != b.u.fact {
+		t.Fatalf("the sentences are not lined up as one fact: %d, %d", a.u.fact, b.u.fact)
+	}
+	if !linedUp(a, b) {
+		t.Error("ten and 28 fire engines in sentences lined up as one fact: not lined up")
+	}
+	s = innerStory(t,
+		"Rook Dalby finished with 22 points and nine rebounds as the Kessel Owls opened their season with a win over the Gulls.",
+		"Kessel's Rook Dalby finished the Owls' win over the Gulls with 25 points and 16 rebounds, both career highs.")
+	a, b = s.figure(t, "a1", "nine rebounds"), s.figure(t, "a2", "16 rebounds")
+	if othersAgree(a, b) || linedUp(a, b) {
+		t.Error("rebounds lined up though the points differ too")
+	}
+}
