@@ -457,6 +457,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			isThreshold(qs[i]) || isDenominator(qs[i])
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
+	storyYears := s.storyYears()
 	retoldKey := map[int]string{}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
@@ -473,7 +474,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if additive(a) || additive(b) {
 				continue // "three other rifles" counts an addition, not the set
 			}
-			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
+			if isCount(a.q) && differentPredicates(a, b) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
@@ -558,7 +559,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				sides = append(sides, []qref{qs[i]})
 			}
 		}
-		if len(sides) < 2 || splitArticle(sides) {
+		if len(sides) < 2 || splitArticle(sides) || sidesGiveEachOther(sides) {
 			continue
 		}
 		isUpdate := updated(sides) // may put the sides in time order
@@ -912,6 +913,41 @@ func retold(a, b qref, aa, ab map[int]bool) bool {
 		return false // "the 36-year-old driver" and "a 66-year-old woman"
 	}
 	return true
+}
+
+// sidesGiveEachOther: a side's sentence gives another side's value too
+// (givesToo): the figures count different things.
+func sidesGiveEachOther(sides [][]qref) bool {
+	for k, side := range sides {
+		for l, other := range sides {
+			if k == l {
+				continue
+			}
+			for _, b := range side {
+				if givesToo(other[0], b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// givesToo: b's sentence gives a's value too, in another figure of the
+// same unit counting the same event ("seven consecutive life sentences and
+// four sentences of life without parole" against "four consecutive life
+// sentences"): what b's figure counts differs from a's, b does not dispute
+// a. A conversion ("seven km (4 miles)") or a count of another event ("18
+// injured and 12 arrested" against "12 injured") is no such figure.
+func givesToo(a, b qref) bool {
+	for _, qi := range b.u.qtys {
+		y := &b.u.art.Quantities[qi]
+		if qi != b.i && y.Value != nil && y.Unit == a.q.Unit && quantity.SameThing(*a.q, *y) && compatible(a.q, y) &&
+			predicate(qref{b.u, qi, y}) == predicate(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // linedUp: the two sentences were lined up as one fact of the story and
@@ -1560,6 +1596,64 @@ func otherYears(u *unit) map[string]bool {
 		}
 	}
 	return out
+}
+
+// storyYears are the years the story happens in: its articles' years of
+// publication, or, when none is dated (a wire archive), the year of the
+// full dates ("Saturday December 13 2008") the most outlets give. A year
+// alone ("the 2004 tsunami") is background more often than the story's.
+func (s *story) storyYears() map[string]bool {
+	out := map[string]bool{}
+	outlets := map[string]map[string]bool{}
+	for _, a := range s.arts {
+		if !a.Article.Published.IsZero() {
+			out[a.Article.Published.Format("2006")] = true
+			continue
+		}
+		for _, d := range a.Dates {
+			if len(d.Date) == len("2006-01-02") && !d.Published && !d.Relative {
+				y := d.Date[:4]
+				if outlets[y] == nil {
+					outlets[y] = map[string]bool{}
+				}
+				outlets[y][s.outletOf[a.Article.ID]] = true
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	best := 1 // a year one outlet names is no story's year
+	for y, os := range outlets {
+		switch {
+		case len(os) > best:
+			best = len(os)
+			clear(out)
+			out[y] = true
+		case len(os) == best && best > 1:
+			out[y] = true
+		}
+	}
+	return out
+}
+
+// eraAgrees is sameEra with the story's own years not counted as other
+// years: an undated article's "December 13 2008" is no other event's year.
+func eraAgrees(a, b *unit, story map[string]bool) bool {
+	ya, yb := otherYears(a), otherYears(b)
+	for y := range story {
+		delete(ya, y)
+		delete(yb, y)
+	}
+	if len(ya) == 0 && len(yb) == 0 {
+		return true
+	}
+	for y := range ya {
+		if yb[y] {
+			return true
+		}
+	}
+	return false
 }
 
 // mark is a person's mention with the words attached to it.

@@ -95,3 +95,41 @@ func TestLinedUpFact(t *testing.T) {
 		t.Error("rebounds lined up though the points differ too")
 	}
 }
+
+// In undated articles the year of the full dates most outlets give is the
+// story's own: a sentence dated in it is of the story's era; a year alone
+// or a month ("the riots of March 2004") stays another event's.
+func TestStoryYearsUndated(t *testing.T) {
+	s := innerStory(t,
+		"Fresh protests were reported in Kessel on Saturday December 13 2031 after the police shooting of a 15-year-old boy.",
+		"Students marched in Kessel on Saturday , December 13 , 2031 , over the shooting of a 15-year-old boy by police.",
+		"The shooting of a 15-year-old boy by police in Kessel recalled the riots of March 2004.")
+	ys := s.storyYears()
+	if !ys["2031"] || ys["2004"] {
+		t.Fatalf("story years %v, want 2031 alone", ys)
+	}
+	a, b, c := s.figure(t, "a1", "15-year-old"), s.figure(t, "a2", "15-year-old"), s.figure(t, "a3", "15-year-old")
+	if !eraAgrees(a.u, b.u, ys) {
+		t.Error("sentences dated in the story's year are of another era")
+	}
+	if eraAgrees(a.u, c.u, ys) {
+		t.Error("a sentence about the 2004 riots is of the story's era")
+	}
+}
+
+// A side whose sentence gives the other side's value too, for the same
+// event in the same unit, counts something else beside it; a conversion or
+// a count of another event does not excuse it.
+func TestGivesToo(t *testing.T) {
+	s := innerStory(t,
+		"A judge handed Rook Dalby four consecutive life sentences in Kessel on Friday.",
+		"The judge sentenced Dalby to seven consecutive life sentences and four sentences of life without parole in Kessel on Friday.",
+		"Police in Kessel said 12 people were injured in the riots.",
+		"Police in Kessel said 18 people had been injured and 12 arrested.")
+	if !givesToo(s.figure(t, "a1", "four"), s.figure(t, "a2", "seven")) {
+		t.Error("four and seven life sentences beside four sentences: not excused")
+	}
+	if givesToo(s.figure(t, "a3", "12"), s.figure(t, "a4", "18")) {
+		t.Error("12 injured excused by 12 arrested")
+	}
+}
