@@ -404,6 +404,29 @@ func differentPredicates(a, b qref) bool {
 	return ca != cb && (ca != "" || cb != "")
 }
 
+// severity is the grade a count of the hurt is narrowed to ("seriously"
+// in "dozens of others were seriously injured"), "" when none: "dozens
+// seriously injured" and "250 injured" count different sets.
+func severity(q qref) string {
+	text := q.u.art.Article.Text
+	after := strings.Fields(strings.ToLower(text[q.q.Span.End:q.u.span.End]))
+	if len(after) > 4 {
+		after = after[:4]
+	}
+	before := strings.Fields(strings.ToLower(text[q.u.span.Start:q.q.Span.Start]))
+	if len(before) > 2 {
+		before = before[len(before)-2:]
+	}
+	for _, w := range append(strings.Fields(strings.ToLower(q.q.Text)), append(before, after...)...) {
+		if w = strings.Trim(w, ",.;:"); severityWords.Has(w) {
+			return strings.TrimSuffix(w, "ly")
+		}
+	}
+	return ""
+}
+
+var severityWords = lang.Words("severity_words", "en")
+
 func predicate(q qref) string {
 	text := q.u.art.Article.Text
 	after := strings.Fields(text[q.q.Span.End:q.u.span.End])
@@ -474,7 +497,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if additive(a) || additive(b) {
 				continue // "three other rifles" counts an addition, not the set
 			}
-			if isCount(a.q) && differentPredicates(a, b) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
+			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {

@@ -133,3 +133,20 @@ func TestGivesToo(t *testing.T) {
 		t.Error("12 injured excused by 12 arrested")
 	}
 }
+
+// A count of the hurt narrowed to a grade ("seriously injured") counts
+// another set than the plain count, or one of another grade.
+func TestSeverity(t *testing.T) {
+	s := innerStory(t,
+		"A girl was killed and dozens of others were seriously injured in the Kessel quake on Sunday.",
+		"At least five people were killed and 250 others injured in the Kessel quake on Sunday.",
+		"Officials said 40 people were critically injured in the Kessel quake on Sunday.",
+		"Officials said 60 people were critically hurt in the Kessel quake on Sunday.")
+	a, b := s.figure(t, "a1", "dozens"), s.figure(t, "a2", "250")
+	if severity(a) != "serious" || severity(b) != "" {
+		t.Errorf("severity %q, %q; want serious and none", severity(a), severity(b))
+	}
+	if severity(s.figure(t, "a3", "40")) != severity(s.figure(t, "a4", "60")) {
+		t.Error("two counts of the critically hurt of different grades")
+	}
+}
