@@ -381,11 +381,20 @@ func isDenominator(q qref) bool {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
-		if isNumber(strings.Trim(before[j], ",.")) {
-			return true
+		if w := strings.Trim(before[j], ",."); isNumber(w) && !yearLike(w) {
+			return true // a year is no part: "the 1967 slayings of two women"
 		}
 	}
 	return false
+}
+
+// yearLike: four digits that read as a year (1800–2100).
+func yearLike(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1800 && n <= 2100
 }
 
 // isDuration: a span of time that is not an age.

@@ -150,3 +150,17 @@ func TestSeverity(t *testing.T) {
 		t.Error("two counts of the critically hurt of different grades")
 	}
 }
+
+// A year before "of" is no part of a whole: "the 2019 slayings of two
+// women" states the count; "648 of the 650 seats" gives the whole.
+func TestDenominatorNotYear(t *testing.T) {
+	s := innerStory(t,
+		"A former clerk has been charged in the 2019 slayings of two women at a bakery in Kessel.",
+		"After 648 of the 650 seats had been declared, the Coastal Party had won 300 seats in Kessel.")
+	if isDenominator(s.figure(t, "a1", "two women")) {
+		t.Error("two women after a year and \"of\" read as a whole")
+	}
+	if !isDenominator(s.figure(t, "a2", "650")) {
+		t.Error("650 seats after \"648 of the\" not read as a whole")
+	}
+}
