@@ -381,11 +381,20 @@ func isDenominator(q qref) bool {
 		return false
 	}
 	for j := k - 1; j >= 0 && j >= k-4; j-- {
-		if isNumber(strings.Trim(before[j], ",.")) {
-			return true
+		if w := strings.Trim(before[j], ",."); isNumber(w) && !yearLike(w) {
+			return true // a year is no part: "the 1967 slayings of two women"
 		}
 	}
 	return false
+}
+
+// yearLike: four digits that read as a year (1800–2100).
+func yearLike(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1800 && n <= 2100
 }
 
 // isDuration: a span of time that is not an age.
@@ -403,6 +412,29 @@ func differentPredicates(a, b qref) bool {
 	ca, cb := predicate(a), predicate(b)
 	return ca != cb && (ca != "" || cb != "")
 }
+
+// severity is the grade a count of the hurt is narrowed to ("seriously"
+// in "dozens of others were seriously injured"), "" when none: "dozens
+// seriously injured" and "250 injured" count different sets.
+func severity(q qref) string {
+	text := q.u.art.Article.Text
+	after := strings.Fields(strings.ToLower(text[q.q.Span.End:q.u.span.End]))
+	if len(after) > 4 {
+		after = after[:4]
+	}
+	before := strings.Fields(strings.ToLower(text[q.u.span.Start:q.q.Span.Start]))
+	if len(before) > 2 {
+		before = before[len(before)-2:]
+	}
+	for _, w := range append(strings.Fields(strings.ToLower(q.q.Text)), append(before, after...)...) {
+		if w = strings.Trim(w, ",.;:"); severityWords.Has(w) {
+			return strings.TrimSuffix(w, "ly")
+		}
+	}
+	return ""
+}
+
+var severityWords = lang.Words("severity_words", "en")
 
 func predicate(q qref) string {
 	text := q.u.art.Article.Text
@@ -457,6 +489,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			isThreshold(qs[i]) || isDenominator(qs[i])
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
+	storyYears := s.storyYears()
 	retoldKey := map[int]string{}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
@@ -473,7 +506,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if additive(a) || additive(b) {
 				continue // "three other rifles" counts an addition, not the set
 			}
-			if isCount(a.q) && differentPredicates(a, b) || !sameEra(a.u, b.u) || farApart(a.q, b.q) {
+			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
@@ -558,7 +591,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				sides = append(sides, []qref{qs[i]})
 			}
 		}
-		if len(sides) < 2 || splitArticle(sides) {
+		if len(sides) < 2 || splitArticle(sides) || sidesGiveEachOther(sides) {
 			continue
 		}
 		isUpdate := updated(sides) // may put the sides in time order
@@ -905,11 +938,82 @@ func alikeSim(q qref) float64 {
 // each with a single figure of this kind, about the same name or none and,
 // for ages, the same kind of person.
 func retold(a, b qref, aa, ab map[int]bool) bool {
-	if contextSim(a.u, b.u) < minRetoldSim || otherAnchors(aa, ab) || !onlyOfKind(a) || !onlyOfKind(b) {
+	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
 		return false // "the 36-year-old driver" and "a 66-year-old woman"
+	}
+	return true
+}
+
+// sidesGiveEachOther: a side's sentence gives another side's value too
+// (givesToo): the figures count different things.
+func sidesGiveEachOther(sides [][]qref) bool {
+	for k, side := range sides {
+		for l, other := range sides {
+			if k == l {
+				continue
+			}
+			for _, b := range side {
+				if givesToo(other[0], b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// givesToo: b's sentence gives a's value too, in another figure of the
+// same unit counting the same event ("seven consecutive life sentences and
+// four sentences of life without parole" against "four consecutive life
+// sentences"): what b's figure counts differs from a's, b does not dispute
+// a. A conversion ("seven km (4 miles)") or a count of another event ("18
+// injured and 12 arrested" against "12 injured") is no such figure.
+func givesToo(a, b qref) bool {
+	for _, qi := range b.u.qtys {
+		y := &b.u.art.Quantities[qi]
+		if qi != b.i && y.Value != nil && y.Unit == a.q.Unit && quantity.SameThing(*a.q, *y) && compatible(a.q, y) &&
+			predicate(qref{b.u, qi, y}) == predicate(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// linedUp: the two sentences were lined up as one fact of the story and
+// are alike enough for the one figure of a kind in each to be that fact's
+// ("Ten fire engines were tackling the blaze" and "firefighters with 28
+// fire engines fought the blaze"), short of a sentence retold.
+// The sentences' other figures must agree where they count the same kind:
+// "22 points and nine rebounds" against "25 points and 16 rebounds" are two
+// games' lines, not one line misreported.
+func linedUp(a, b qref) bool {
+	return a.u.fact >= 0 && a.u.fact == b.u.fact && contextSim(a.u, b.u) >= alikeSim(a) &&
+		othersAgree(a, b) && othersAgree(b, a)
+}
+
+// othersAgree: every other figure of a's sentence that b's sentence also
+// gives a figure of the same kind for agrees with one of them.
+func othersAgree(a, b qref) bool {
+	for _, qi := range a.u.qtys {
+		x := &a.u.art.Quantities[qi]
+		if qi == a.i || x.Unit == "" {
+			continue
+		}
+		kind, agree := false, false
+		for _, qj := range b.u.qtys {
+			y := &b.u.art.Quantities[qj]
+			if qj == b.i || !quantity.SameThing(*x, *y) {
+				continue
+			}
+			kind = true
+			agree = agree || compatible(x, y)
+		}
+		if kind && !agree {
+			return false
+		}
 	}
 	return true
 }
@@ -921,6 +1025,53 @@ func sharesAnchor(a, b map[int]bool) bool {
 		}
 	}
 	return false
+}
+
+// samePlace: two sentences retold with only this figure changed — they
+// have as many figures of its kind (and bare numbers), it stands at the
+// same place among them, and every other one agrees with its counterpart
+// ("10 of 22 for 162 yards with two interceptions" and its copy with
+// "five interceptions"). Reordered lists ("the Orioles seven years, the
+// Nationals eight") and other counts of another scope ("14 rifles, 31
+// magazines" against "six rifles, 12 magazines") differ in more than one.
+func samePlace(a, b qref) bool {
+	fa, fb := kindFigures(a), kindFigures(b)
+	if len(fa) != len(fb) || len(fa) < 2 {
+		return false
+	}
+	at := -1
+	for k := range fa {
+		switch x, y := fa[k], fb[k]; {
+		case x == a.q || y == b.q:
+			if x != a.q || y != b.q {
+				return false
+			}
+			at = k
+		case x.Value == nil || y.Value == nil:
+			return false
+		case x.Unit == "" && y.Unit == "":
+			if *x.Value != *y.Value {
+				return false
+			}
+		case !quantity.SameThing(*x, *y) || !compatible(x, y):
+			return false
+		}
+	}
+	return at >= 0
+}
+
+// kindFigures are the figures of a's sentence of a's kind, and its bare
+// numbers, in text order.
+func kindFigures(a qref) []*parallax.Quantity {
+	var out []*parallax.Quantity
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi == a.i || q.Unit == "" || quantity.SameThing(*a.q, *q) {
+			out = append(out, q)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
 }
 
 // onlyOfKind: no other figure of the sentence counts or measures the same
@@ -1477,6 +1628,64 @@ func otherYears(u *unit) map[string]bool {
 		}
 	}
 	return out
+}
+
+// storyYears are the years the story happens in: its articles' years of
+// publication, or, when none is dated (a wire archive), the year of the
+// full dates ("Saturday December 13 2008") the most outlets give. A year
+// alone ("the 2004 tsunami") is background more often than the story's.
+func (s *story) storyYears() map[string]bool {
+	out := map[string]bool{}
+	outlets := map[string]map[string]bool{}
+	for _, a := range s.arts {
+		if !a.Article.Published.IsZero() {
+			out[a.Article.Published.Format("2006")] = true
+			continue
+		}
+		for _, d := range a.Dates {
+			if len(d.Date) == len("2006-01-02") && !d.Published && !d.Relative {
+				y := d.Date[:4]
+				if outlets[y] == nil {
+					outlets[y] = map[string]bool{}
+				}
+				outlets[y][s.outletOf[a.Article.ID]] = true
+			}
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	best := 1 // a year one outlet names is no story's year
+	for y, os := range outlets {
+		switch {
+		case len(os) > best:
+			best = len(os)
+			clear(out)
+			out[y] = true
+		case len(os) == best && best > 1:
+			out[y] = true
+		}
+	}
+	return out
+}
+
+// eraAgrees is sameEra with the story's own years not counted as other
+// years: an undated article's "December 13 2008" is no other event's year.
+func eraAgrees(a, b *unit, story map[string]bool) bool {
+	ya, yb := otherYears(a), otherYears(b)
+	for y := range story {
+		delete(ya, y)
+		delete(yb, y)
+	}
+	if len(ya) == 0 && len(yb) == 0 {
+		return true
+	}
+	for y := range ya {
+		if yb[y] {
+			return true
+		}
+	}
+	return false
 }
 
 // mark is a person's mention with the words attached to it.

@@ -13,7 +13,8 @@ import (
 
 // numbers: a figure with what it counts or measures, stated with the same
 // value of the same thing by another outlet, for the same fact (sameFact); it is multiplied by 1.5–3, so
-// the change is beyond any rounding.
+// the change is beyond any rounding. The same value means the same amount:
+// "three decades" is no counterpart of "three years".
 func (sc *storyCtx) numbers() []candidate {
 	var out []candidate
 	for i := range sc.story.Articles {
@@ -30,7 +31,7 @@ func (sc *storyCtx) numbers() []candidate {
 			own := sc.factWords(i, q.Span)
 			for _, j := range sc.others(i) {
 				for _, q2 := range sc.qs[j] {
-					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) && !quantity.SplitPiece(sc.text(j), q2.Span) && sc.sameFact(own, j, q2.Span) {
+					if q2.Value != nil && *q2.Value == *q.Value && quantity.SameThing(q, q2) && quantity.Compatible(q, q2) && !quantity.SplitPiece(sc.text(j), q2.Span) && sc.sameFact(own, j, q2.Span) {
 						counter = append(counter, sc.ref(j, q2.Span))
 					}
 				}

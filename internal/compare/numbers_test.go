@@ -1,0 +1,166 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// innerStory builds the working state of a comparison of texts, one
+// outlet each.
+func innerStory(t *testing.T, texts ...string) *story {
+	t.Helper()
+	an := testAnalyzer()
+	var in Input
+	for i, x := range texts {
+		id := "a" + string(rune('1'+i))
+		in.Analyses = append(in.Analyses, an.Analyze(&parallax.Article{ID: id, Outlet: id + ".example", Text: x, Language: "en"}))
+	}
+	in.ID = "s1"
+	s := &story{in: in, arts: in.Analyses, byID: map[string]*parallax.Analysis{}, outletOf: map[string]string{}, df: map[string]int{}}
+	for _, a := range s.arts {
+		s.byID[a.Article.ID] = a
+		s.outletOf[a.Article.ID] = outletName(a.Article)
+		s.outlets = append(s.outlets, outletName(a.Article))
+	}
+	s.ents = mergeEntities(s.arts)
+	s.buildUnits()
+	s.facts()
+	return s
+}
+
+// figure is the figure of article id (a1, a2, …) whose words begin with text.
+func (s *story) figure(t *testing.T, id, text string) qref {
+	t.Helper()
+	for _, q := range s.quantitiesWith(func(*parallax.Quantity) bool { return true }) {
+		if q.u.art.Article.ID == id && strings.HasPrefix(q.q.Text, text) {
+			return q
+		}
+	}
+	t.Fatalf("no figure %q in %s", text, id)
+	return qref{}
+}
+
+// A sentence retold with one of its several figures changed lines that
+// figure up with its counterpart; a list retold in another order, or
+// counts of another scope that differ in every figure, do not.
+func TestRetoldSamePlace(t *testing.T) {
+	s := innerStory(t,
+		"Rook Dalby was just 9 of 20 for 140 yards with two interceptions in the loss to the Kessel Owls.",
+		"Rook Dalby was just 9 of 20 for 140 yards with five interceptions in the loss to the Kessel Owls.")
+	if !samePlace(s.figure(t, "a1", "two interceptions"), s.figure(t, "a2", "five interceptions")) {
+		t.Error("two and five interceptions in a retold sentence: not lined up")
+	}
+	s = innerStory(t,
+		"The rival bids for Dalby are the Owls ( six years , $ 90 million ) and the Gulls ( seven years , $ 120 million ).",
+		"The Gulls have bid $ 120 million over seven years , the Owls $ 90 million over six years for Dalby .")
+	if samePlace(s.figure(t, "a1", "$ 90"), s.figure(t, "a2", "$ 90")) || samePlace(s.figure(t, "a1", "$ 90"), s.figure(t, "a2", "$ 120")) {
+		t.Error("a list retold in another order lined up by place")
+	}
+	s = innerStory(t,
+		"Rook Dalby was 12 of 25 for 200 yards with two interceptions in the loss to the Kessel Owls.",
+		"Rook Dalby was just 9 of 20 for 140 yards with five interceptions in the loss to the Kessel Owls.")
+	if samePlace(s.figure(t, "a1", "two interceptions"), s.figure(t, "a2", "five interceptions")) {
+		t.Error("every figure of the sentence different, lined up by place")
+	}
+	s = innerStory(t,
+		"The patrol boat Marlow has seized 14 rifles , 31 magazines and 900 rounds during its five patrols off Kessel .",
+		"The patrol boat Marlow has seized 6 rifles , 12 magazines and 300 rounds during its patrols off Kessel .")
+	if samePlace(s.figure(t, "a1", "31"), s.figure(t, "a2", "12")) {
+		t.Error("counts of another scope, every figure different, lined up by place")
+	}
+}
+
+// Two sentences lined up as one fact, each with one figure of a kind,
+// dispute that figure even worded apart; not when their other figures of a
+// kind differ too (two games' lines of one player).
+func TestLinedUpFact(t *testing.T) {
+	s := innerStory(t,
+		"Ten fire engines were tackling the last of the blaze at the Kessel timber yard in Marlow County before dawn on Sunday.",
+		"More than 50 firefighters with 28 fire engines fought the blaze at the Kessel timber yard in Marlow County on Sunday.",
+		"The owners of the timber yard thanked the village for its help.")
+	a, b := s.figure(t, "a1", "Ten fire engines"), s.figure(t, "a2", "28 fire engines")
+	if a.u.fact < 0 || a.u.fact != b.u.fact {
+		t.Fatalf("the sentences are not lined up as one fact: %d, %d", a.u.fact, b.u.fact)
+	}
+	if !linedUp(a, b) {
+		t.Error("ten and 28 fire engines in sentences lined up as one fact: not lined up")
+	}
+	s = innerStory(t,
+		"Rook Dalby finished with 22 points and nine rebounds as the Kessel Owls opened their season with a win over the Gulls.",
+		"Kessel's Rook Dalby finished the Owls' win over the Gulls with 25 points and 16 rebounds, both career highs.")
+	a, b = s.figure(t, "a1", "nine rebounds"), s.figure(t, "a2", "16 rebounds")
+	if othersAgree(a, b) || linedUp(a, b) {
+		t.Error("rebounds lined up though the points differ too")
+	}
+}
+
+// In undated articles the year of the full dates most outlets give is the
+// story's own: a sentence dated in it is of the story's era; a year alone
+// or a month ("the riots of March 2004") stays another event's.
+func TestStoryYearsUndated(t *testing.T) {
+	s := innerStory(t,
+		"Fresh protests were reported in Kessel on Saturday December 13 2031 after the police shooting of a 15-year-old boy.",
+		"Students marched in Kessel on Saturday , December 13 , 2031 , over the shooting of a 15-year-old boy by police.",
+		"The shooting of a 15-year-old boy by police in Kessel recalled the riots of March 2004.")
+	ys := s.storyYears()
+	if !ys["2031"] || ys["2004"] {
+		t.Fatalf("story years %v, want 2031 alone", ys)
+	}
+	a, b, c := s.figure(t, "a1", "15-year-old"), s.figure(t, "a2", "15-year-old"), s.figure(t, "a3", "15-year-old")
+	if !eraAgrees(a.u, b.u, ys) {
+		t.Error("sentences dated in the story's year are of another era")
+	}
+	if eraAgrees(a.u, c.u, ys) {
+		t.Error("a sentence about the 2004 riots is of the story's era")
+	}
+}
+
+// A side whose sentence gives the other side's value too, for the same
+// event in the same unit, counts something else beside it; a conversion or
+// a count of another event does not excuse it.
+func TestGivesToo(t *testing.T) {
+	s := innerStory(t,
+		"A judge handed Rook Dalby four consecutive life sentences in Kessel on Friday.",
+		"The judge sentenced Dalby to seven consecutive life sentences and four sentences of life without parole in Kessel on Friday.",
+		"Police in Kessel said 12 people were injured in the riots.",
+		"Police in Kessel said 18 people had been injured and 12 arrested.")
+	if !givesToo(s.figure(t, "a1", "four"), s.figure(t, "a2", "seven")) {
+		t.Error("four and seven life sentences beside four sentences: not excused")
+	}
+	if givesToo(s.figure(t, "a3", "12"), s.figure(t, "a4", "18")) {
+		t.Error("12 injured excused by 12 arrested")
+	}
+}
+
+// A count of the hurt narrowed to a grade ("seriously injured") counts
+// another set than the plain count, or one of another grade.
+func TestSeverity(t *testing.T) {
+	s := innerStory(t,
+		"A girl was killed and dozens of others were seriously injured in the Kessel quake on Sunday.",
+		"At least five people were killed and 250 others injured in the Kessel quake on Sunday.",
+		"Officials said 40 people were critically injured in the Kessel quake on Sunday.",
+		"Officials said 60 people were critically hurt in the Kessel quake on Sunday.")
+	a, b := s.figure(t, "a1", "dozens"), s.figure(t, "a2", "250")
+	if severity(a) != "serious" || severity(b) != "" {
+		t.Errorf("severity %q, %q; want serious and none", severity(a), severity(b))
+	}
+	if severity(s.figure(t, "a3", "40")) != severity(s.figure(t, "a4", "60")) {
+		t.Error("two counts of the critically hurt of different grades")
+	}
+}
+
+// A year before "of" is no part of a whole: "the 2019 slayings of two
+// women" states the count; "648 of the 650 seats" gives the whole.
+func TestDenominatorNotYear(t *testing.T) {
+	s := innerStory(t,
+		"A former clerk has been charged in the 2019 slayings of two women at a bakery in Kessel.",
+		"After 648 of the 650 seats had been declared, the Coastal Party had won 300 seats in Kessel.")
+	if isDenominator(s.figure(t, "a1", "two women")) {
+		t.Error("two women after a year and \"of\" read as a whole")
+	}
+	if !isDenominator(s.figure(t, "a2", "650")) {
+		t.Error("650 seats after \"648 of the\" not read as a whole")
+	}
+}
