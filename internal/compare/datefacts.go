@@ -2,8 +2,8 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -12,52 +12,88 @@ import (
 )
 
 // factDateConflicts: sentences of different outlets lined up as one fact
-// (facts) that each date it once, and not alike. The fact alignment says the
-// sentences tell the same happening whatever verb or subject each uses ("the
-// ship slammed into the pillar Friday", "the ship collided with the bridge on
-// Tuesday"), so their one date is that happening's. A date that bounds
-// something ("until Wednesday", "as of Friday"), sets it for the future, or
-// times when a source spoke dates no happening and is left out. A
-// disagreement another date conflict already shows is left to it.
+// (facts) that each date it once, and otherwise. The fact alignment says the
+// sentences tell the same happening whatever subject each names; the date
+// is that happening's when both date the same verb or event ("the ship
+// struck the bridge on Tuesday", "a freighter struck the bridge on
+// Monday"), or when the words around the two dates are the same words
+// retold ("rammed their car into a jewellery store in central Paris on
+// Thursday, smashing the window"), whatever verb lies further off. A date
+// that bounds something ("until Wednesday", "as of Friday"), sets it for
+// the future, or times when a source spoke dates no happening and is left
+// out; so are two mentions written alike ("on Tuesday" in both), which only
+// resolve apart by their pages' dates. A disagreement another date conflict
+// already shows is left to it.
 func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 	shown := shownPairs(prev)
 	twice := s.datedTwice()
-	byAct := map[string][]datedAct{} // fact and act word → the acts
-	var keys []string
+	byFact := map[int][]factDated{}
+	var facts []int
 	for _, u := range s.units {
 		if u.fact < 0 || u.quoted {
 			continue
 		}
-		a, words, ok := s.factDate(u)
+		fd, ok := s.factDate(u)
 		if !ok {
 			continue
 		}
-		for _, w := range words {
-			if twice[w] {
-				continue
-			}
-			k := strconv.Itoa(u.fact) + "|" + w
-			if len(byAct[k]) == 0 {
-				keys = append(keys, k)
-			}
-			byAct[k] = append(byAct[k], a)
+		fd.words = slices.DeleteFunc(fd.words, func(w string) bool { return twice[w] })
+		if len(byFact[u.fact]) == 0 {
+			facts = append(facts, u.fact)
 		}
+		byFact[u.fact] = append(byFact[u.fact], fd)
 	}
-	sort.Strings(keys)
+	sort.Ints(facts)
 	var out []parallax.Conflict
-	for _, k := range keys {
-		as := atPrecision(byAct[k])
+	for _, f := range facts {
+		fds := byFact[f]
+		var as []datedAct
+		for _, fd := range fds {
+			as = append(as, fd.act)
+		}
+		as = atPrecision(as)
+		at := map[*unit]string{} // the date each unit gives, at the common precision
+		for _, a := range as {
+			at[a.u] = a.date
+		}
+		// the acts dating the one happening, otherwise at least once
+		keep := map[*unit]bool{}
+		for i, x := range fds {
+			for _, y := range fds[i+1:] {
+				dx, okx := at[x.act.u]
+				dy, oky := at[y.act.u]
+				if !okx || !oky || dx == dy || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
+					continue
+				}
+				if x.text != y.text && sameHappening(x, y) {
+					keep[x.act.u], keep[y.act.u] = true, true
+				}
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		// and those telling it with a date one of them gives
+		for _, x := range fds {
+			for _, y := range fds {
+				if keep[y.act.u] && !keep[x.act.u] && at[x.act.u] == at[y.act.u] && sameHappening(x, y) {
+					keep[x.act.u] = true
+				}
+			}
+		}
+		var kept []datedAct
 		outlets := map[string]map[string]bool{}
 		for _, a := range as {
+			if !keep[a.u] {
+				continue
+			}
+			kept = append(kept, a)
 			if outlets[a.date] == nil {
 				outlets[a.date] = map[string]bool{}
 			}
 			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
 		}
-		if len(outlets) < 2 {
-			continue
-		}
-		c, ok := s.dateSides(as, outlets)
+		c, ok := s.dateSides(kept, outlets)
 		if !ok || shownAlready(c.Sides, shown) {
 			continue
 		}
@@ -69,40 +105,102 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	return out
 }
 
-// factDate is the one date of u that dates a happening, as a dated act,
-// with the words that name the happening it dates: the verb's stem and
-// concept, the event noun's concept. ok is false when u has no such date,
-// more than one, or none of those words.
-func (s *story) factDate(u *unit) (datedAct, []string, bool) {
-	var found []datedAct
-	var words []string
+// factDated is a sentence's one date of a happening (factDate).
+type factDated struct {
+	act    datedAct
+	text   string          // the mention as written, lower case
+	words  []string        // what names the happening: "v:" verb stem, "c:" event concept
+	window map[string]bool // content stems around the date
+	verb   bool            // a verb stands with the date (dateVerb, verbBefore)
+}
+
+// minDateWindow is how many content stems the words around two dates
+// (dateWindowWords either side) must share for the sentences to be one
+// retold: "jewellery store in central Paris on Thursday, smashing the shop
+// window" shares five.
+const (
+	minDateWindow   = 3
+	dateWindowWords = 6
+)
+
+// sameHappening: the two dates date one happening — the same verb or
+// event, or, when neither dates a verb of its own, the same words around
+// them ("convicted … on Tuesday after a long trial" and "sentenced … on
+// Wednesday … after a long trial" are two acts).
+func sameHappening(x, y factDated) bool {
+	for _, w := range x.words {
+		if slices.Contains(y.words, w) {
+			return true
+		}
+	}
+	if x.verb || y.verb {
+		return false
+	}
+	n := 0
+	for w := range x.window {
+		if y.window[w] {
+			n++
+		}
+	}
+	return n >= minDateWindow
+}
+
+// dateWindow is the content stems within n words of the mention d in u,
+// less numbers and calendar names.
+func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
+	text := u.art.Article.Text
+	before := strings.Fields(text[u.span.Start:d.Span.Start])
+	after := strings.Fields(text[d.Span.End:u.span.End])
+	if len(before) > n {
+		before = before[len(before)-n:]
+	}
+	if len(after) > n {
+		after = after[:n]
+	}
+	out := map[string]bool{}
+	for _, w := range contentWords(strings.Join(append(before, after...), " ")) {
+		if !isNumber(w) && !namesCalendar(w) {
+			out[stem(w, u.art.Language)] = true
+		}
+	}
+	return out
+}
+
+// factDate is the one date of u that dates a happening, with the words
+// that name the happening it dates: the verb's stem, the event noun's
+// concept. ok is false when u has no such date or more than one.
+func (s *story) factDate(u *unit) (factDated, bool) {
+	var found []factDated
 	for _, di := range u.dates {
 		d := u.art.Dates[di]
 		if d.Published || d.Date != "" && len(d.Date) != 10 && len(d.Date) != 7 {
 			continue
 		}
 		if deictic(d.Text) || scheduled(u, d) || boundDate(u, d) || spokenDate(u, d) {
-			return datedAct{}, nil, false // the sentence's time is not (only) the happening's
+			return factDated{}, false // the sentence's time is not (only) the happening's
 		}
 		date, prec := statedDate(u.art, d)
 		if prec == "" {
-			return datedAct{}, nil, false
+			return factDated{}, false
 		}
-		a := datedAct{verb: "happened", date: date, prec: prec, u: u, sp: d.Span}
+		fd := factDated{act: datedAct{verb: "happened", date: date, prec: prec, u: u, sp: d.Span},
+			text: strings.ToLower(strings.TrimSpace(d.Text)), window: dateWindow(u, d, dateWindowWords)}
 		if n, sp, ok := dateNoun(u, d); ok {
-			a.verb, a.sp = n, sp
-			words = append(words, "c:"+n)
+			fd.act.verb, fd.act.sp = n, sp
+			fd.words = append(fd.words, "c:"+n)
 		}
-		if v, sp, ok := dateVerb(u, d); ok {
-			a.verb, a.sp = v, sp
-			words = append(words, "v:"+stem(v, "en"))
+		v, sp, ok := dateVerb(u, d)
+		if ok {
+			fd.act.verb, fd.act.sp = v, sp
+			fd.words = append(fd.words, "v:"+stem(v, "en"))
 		}
-		found = append(found, a)
+		fd.verb = ok || verbBefore(u, d) != ""
+		found = append(found, fd)
 	}
-	if len(found) != 1 || len(words) == 0 {
-		return datedAct{}, nil, false
+	if len(found) != 1 {
+		return factDated{}, false
 	}
-	return found[0], words, true
+	return found[0], true
 }
 
 // datedTwice are the act words (factDate) some article dates twice, each
@@ -256,6 +354,12 @@ func boundDate(u *unit, d parallax.DateMention) bool {
 // ("said Tuesday", "told reporters on Sunday", "said at a news conference
 // on Thursday"): the date times the speaking, each outlet's own.
 func spokenDate(u *unit, d parallax.DateMention) bool {
+	return attributionVerbs.Has(verbBefore(u, d))
+}
+
+// verbBefore is the nearest past verb, of any kind, within maxDateReach
+// words before the date in its sentence, or "".
+func verbBefore(u *unit, d parallax.DateMention) string {
 	before := strings.Fields(strings.ToLower(u.art.Article.Text[u.span.Start:d.Span.Start]))
 	for k, n := len(before)-1, 0; k >= 0 && n < maxDateReach; k-- {
 		w := strings.Trim(before[k], ",.;:\"“”")
@@ -263,12 +367,9 @@ func spokenDate(u *unit, d parallax.DateMention) bool {
 			continue
 		}
 		n++
-		if attributionVerbs.Has(w) {
-			return true
-		}
-		if pastVerb(w) {
-			return false
+		if attributionVerbs.Has(w) || pageVerbs.Has(w) || pastVerb(w) {
+			return w
 		}
 	}
-	return false
+	return ""
 }

@@ -60,3 +60,22 @@ func TestFactDateNotHappenings(t *testing.T) {
 		}
 	}
 }
+
+// A date whose verb stands too far off is still one happening's when the
+// words around it are the same words retold; two outlets writing the same
+// weekday agree whatever their pages' dates.
+func TestFactDateRetoldWindow(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "Four men drove their old grey van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and taking rings."},
+		[2]string{pub, datePad(1) + "Four men drove their van straight into a small jewellery shop near the Kessel harbour on Monday, smashing the front window and fleeing."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Errorf("retold with Tuesday vs Monday: %+v", st.Conflicts)
+	}
+	st = storyAt(t,
+		[2]string{pub, datePad(0) + "Four men drove their old grey van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and taking rings."},
+		[2]string{"2026-03-20T08:00:00Z", datePad(1) + "Four men drove their van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and fleeing."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("the same weekday written by pages a week apart: %+v", cs)
+	}
+}
