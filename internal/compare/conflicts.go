@@ -33,6 +33,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.personConflicts()...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.dateSlotConflicts(out)...)
+	out = append(out, s.factDateConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -2120,8 +2121,8 @@ func (s *story) datedActs() []datedAct {
 				continue
 			}
 			date, prec := statedDate(u.art, d)
-			if prec == "" {
-				continue
+			if prec == "" || boundDate(u, d) {
+				continue // a date bounding a span moves with the news ("suspended until Wednesday")
 			}
 			if n, sp, ok := dateNoun(u, d); ok {
 				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true})

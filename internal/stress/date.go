@@ -38,7 +38,7 @@ func (sc *storyCtx) dates() []candidate {
 			own := sc.factWords(i, d.Span)
 			for _, j := range sc.others(i) {
 				for _, d2 := range sc.ds[j] {
-					if !d2.Published && d2.Date == d.Date && sc.sameFact(own, j, d2.Span) {
+					if !d2.Published && (d2.Date == d.Date || sameWeekday(d2, d.Date, sc.lang(j))) && sc.sameFact(own, j, d2.Span) {
 						counter = append(counter, sc.ref(j, d2.Span))
 					}
 				}
@@ -49,6 +49,17 @@ func (sc *storyCtx) dates() []candidate {
 		}
 	}
 	return out
+}
+
+// sameWeekday: d2 is a weekday an undated article names ("On Friday", Date
+// "") and iso falls on it: the same day told without a date to place it.
+func sameWeekday(d2 parallax.DateMention, iso, l string) bool {
+	t, err := time.Parse("2006-01-02", iso)
+	if d2.Date != "" || err != nil {
+		return false
+	}
+	wd, ok := lang.Weekday(l, strings.ToLower(strings.Trim(d2.Text, ". ")))
+	return ok && wd%7 == int(t.Weekday())
 }
 
 var (

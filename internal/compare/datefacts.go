@@ -1,0 +1,375 @@
+package compare
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
+)
+
+// factDateConflicts: sentences of different outlets lined up as one fact
+// (facts) that each date it once, and otherwise. The fact alignment says the
+// sentences tell the same happening whatever subject each names; the date
+// is that happening's when both date the same verb or event ("the ship
+// struck the bridge on Tuesday", "a freighter struck the bridge on
+// Monday"), or when the words around the two dates are the same words
+// retold ("rammed their car into a jewellery store in central Paris on
+// Thursday, smashing the window"), whatever verb lies further off. A date
+// that bounds something ("until Wednesday", "as of Friday"), sets it for
+// the future, or times when a source spoke dates no happening and is left
+// out; so are two mentions written alike ("on Tuesday" in both), which only
+// resolve apart by their pages' dates. A disagreement another date conflict
+// already shows is left to it.
+func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
+	shown := shownPairs(prev)
+	twice := s.datedTwice()
+	byFact := map[int][]factDated{}
+	var facts []int
+	for _, u := range s.units {
+		if u.fact < 0 || u.quoted {
+			continue
+		}
+		fd, ok := s.factDate(u)
+		if !ok {
+			continue
+		}
+		fd.words = slices.DeleteFunc(fd.words, func(w string) bool { return twice[w] })
+		if len(byFact[u.fact]) == 0 {
+			facts = append(facts, u.fact)
+		}
+		byFact[u.fact] = append(byFact[u.fact], fd)
+	}
+	sort.Ints(facts)
+	var out []parallax.Conflict
+	for _, f := range facts {
+		fds := byFact[f]
+		var as []datedAct
+		for _, fd := range fds {
+			as = append(as, fd.act)
+		}
+		as = atPrecision(as)
+		at := map[*unit]string{} // the date each unit gives, at the common precision
+		for _, a := range as {
+			at[a.u] = a.date
+		}
+		// the acts dating the one happening, otherwise at least once
+		keep := map[*unit]bool{}
+		for i, x := range fds {
+			for _, y := range fds[i+1:] {
+				dx, okx := at[x.act.u]
+				dy, oky := at[y.act.u]
+				if !okx || !oky || dx == dy || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
+					continue
+				}
+				if x.text != y.text && sameHappening(x, y) {
+					keep[x.act.u], keep[y.act.u] = true, true
+				}
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		// and those telling it with a date one of them gives
+		for _, x := range fds {
+			for _, y := range fds {
+				if keep[y.act.u] && !keep[x.act.u] && at[x.act.u] == at[y.act.u] && sameHappening(x, y) {
+					keep[x.act.u] = true
+				}
+			}
+		}
+		var kept []datedAct
+		outlets := map[string]map[string]bool{}
+		for _, a := range as {
+			if !keep[a.u] {
+				continue
+			}
+			kept = append(kept, a)
+			if outlets[a.date] == nil {
+				outlets[a.date] = map[string]bool{}
+			}
+			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+		}
+		c, ok := s.dateSides(kept, outlets)
+		if !ok || shownAlready(c.Sides, shown) {
+			continue
+		}
+		out = append(out, c)
+		for k, v := range shownPairs([]parallax.Conflict{c}) {
+			shown[k] = v
+		}
+	}
+	return out
+}
+
+// factDated is a sentence's one date of a happening (factDate).
+type factDated struct {
+	act    datedAct
+	text   string          // the mention as written, lower case
+	words  []string        // what names the happening: "v:" verb stem, "c:" event concept
+	window map[string]bool // content stems around the date
+	verb   bool            // a verb stands with the date (dateVerb, verbBefore)
+}
+
+// minDateWindow is how many content stems the words around two dates
+// (dateWindowWords either side) must share for the sentences to be one
+// retold: "jewellery store in central Paris on Thursday, smashing the shop
+// window" shares five.
+const (
+	minDateWindow   = 3
+	dateWindowWords = 6
+)
+
+// sameHappening: the two dates date one happening — the same verb or
+// event, or, when neither dates a verb of its own, the same words around
+// them ("convicted … on Tuesday after a long trial" and "sentenced … on
+// Wednesday … after a long trial" are two acts).
+func sameHappening(x, y factDated) bool {
+	for _, w := range x.words {
+		if slices.Contains(y.words, w) {
+			return true
+		}
+	}
+	if x.verb || y.verb {
+		return false
+	}
+	n := 0
+	for w := range x.window {
+		if y.window[w] {
+			n++
+		}
+	}
+	return n >= minDateWindow
+}
+
+// dateWindow is the content stems within n words of the mention d in u,
+// less numbers and calendar names.
+func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
+	text := u.art.Article.Text
+	before := strings.Fields(text[u.span.Start:d.Span.Start])
+	after := strings.Fields(text[d.Span.End:u.span.End])
+	if len(before) > n {
+		before = before[len(before)-n:]
+	}
+	if len(after) > n {
+		after = after[:n]
+	}
+	out := map[string]bool{}
+	for _, w := range contentWords(strings.Join(append(before, after...), " ")) {
+		if !isNumber(w) && !namesCalendar(w) {
+			out[stem(w, u.art.Language)] = true
+		}
+	}
+	return out
+}
+
+// factDate is the one date of u that dates a happening, with the words
+// that name the happening it dates: the verb's stem, the event noun's
+// concept. ok is false when u has no such date or more than one.
+func (s *story) factDate(u *unit) (factDated, bool) {
+	var found []factDated
+	for _, di := range u.dates {
+		d := u.art.Dates[di]
+		if d.Published || d.Date != "" && len(d.Date) != 10 && len(d.Date) != 7 {
+			continue
+		}
+		if deictic(d.Text) || scheduled(u, d) || boundDate(u, d) || spokenDate(u, d) {
+			return factDated{}, false // the sentence's time is not (only) the happening's
+		}
+		date, prec := statedDate(u.art, d)
+		if prec == "" {
+			return factDated{}, false
+		}
+		fd := factDated{act: datedAct{verb: "happened", date: date, prec: prec, u: u, sp: d.Span},
+			text: strings.ToLower(strings.TrimSpace(d.Text)), window: dateWindow(u, d, dateWindowWords)}
+		if n, sp, ok := dateNoun(u, d); ok {
+			fd.act.verb, fd.act.sp = n, sp
+			fd.words = append(fd.words, "c:"+n)
+		}
+		v, sp, ok := dateVerb(u, d)
+		if ok {
+			fd.act.verb, fd.act.sp = v, sp
+			fd.words = append(fd.words, "v:"+stem(v, "en"))
+		}
+		fd.verb = ok || verbBefore(u, d) != ""
+		found = append(found, fd)
+	}
+	if len(found) != 1 {
+		return factDated{}, false
+	}
+	return found[0], true
+}
+
+// datedTwice are the act words (factDate) some article dates twice, each
+// time otherwise: the verb or event names more than one happening ("elected
+// on March 6 … first elected on March 4, 2022"). Two sentences lined up with
+// two different facts already tell their happenings apart.
+func (s *story) datedTwice() map[string]bool {
+	twice := map[string]bool{}
+	seen := map[string]map[*parallax.Analysis][]datedAct{}
+	for _, a := range s.datedActs() {
+		if a.prec == "ym" {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
+		}
+		w := "v:" + strings.SplitN(a.key, "|", 2)[1]
+		if a.noun {
+			w = "c:" + a.verb
+		}
+		if seen[w] == nil {
+			seen[w] = map[*parallax.Analysis][]datedAct{}
+		}
+		for _, b := range seen[w][a.u.art] {
+			if b.date != a.date && !(a.u.fact >= 0 && b.u.fact >= 0 && a.u.fact != b.u.fact) {
+				twice[w] = true
+			}
+		}
+		seen[w][a.u.art] = append(seen[w][a.u.art], a)
+	}
+	return twice
+}
+
+// dateSides writes the conflict of the acts as, whose dates the outlets
+// give as in outlets: the date most outlets give first. ok is false when an
+// outlet gives two of the dates.
+func (s *story) dateSides(as []datedAct, outlets map[string]map[string]bool) (parallax.Conflict, bool) {
+	var ds []string
+	for d := range outlets {
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool {
+		if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
+			return len(outlets[ds[i]]) > len(outlets[ds[j]])
+		}
+		return ds[i] < ds[j]
+	})
+	seenOutlet := map[string]string{}
+	for _, d := range ds {
+		for o := range outlets[d] {
+			if seenOutlet[o] != "" {
+				return parallax.Conflict{}, false
+			}
+			seenOutlet[o] = d
+		}
+	}
+	c := parallax.Conflict{Kind: "date", Subject: "when it " + as[0].verb}
+	var parts []string
+	for _, d := range ds {
+		var side []parallax.Evidence
+		seen := map[string]bool{}
+		for _, a := range as {
+			o := s.outletOf[a.u.art.Article.ID]
+			if a.date != d || seen[o] {
+				continue
+			}
+			seen[o] = true
+			side = append(side, s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30)))
+		}
+		c.Sides = append(c.Sides, side)
+		var names []string
+		for o := range outlets[d] {
+			names = append(names, o)
+		}
+		sort.Strings(names)
+		parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
+	}
+	c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
+	return c, true
+}
+
+// shownPairs are the article pairs on two sides of a date conflict.
+func shownPairs(cs []parallax.Conflict) map[[2]string]bool {
+	shown := map[[2]string]bool{}
+	for _, c := range cs {
+		if c.Kind != "date" {
+			continue
+		}
+		for i, x := range c.Sides {
+			for _, y := range c.Sides[i+1:] {
+				for _, a := range x {
+					for _, b := range y {
+						shown[[2]string{a.Article, b.Article}] = true
+						shown[[2]string{b.Article, a.Article}] = true
+					}
+				}
+			}
+		}
+	}
+	return shown
+}
+
+// deictic: the mention counts from the moment of writing ("today", "this
+// morning", "yesterday") and names no day, month or number of its own; it
+// is only as right as the page's publication date, which is often the
+// time of an update.
+func deictic(text string) bool {
+	return !strings.ContainsFunc(text, unicode.IsDigit) && !namesCalendar(text)
+}
+
+// namesCalendar: some word of text is a month or a weekday name.
+func namesCalendar(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, l := range lang.Languages {
+			if _, ok := lang.Weekday(l, w); ok {
+				return true
+			}
+			if _, ok := lang.Month(l, w); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boundWords before a date make it a bound of a span of time or of a
+// status ("as of Friday evening", "since Monday", "by Friday lunchtime"),
+// not the time of a happening.
+var boundWords = []string{"as of", "since", "by", "until", "till", "through", "before", "after"}
+
+// boundDate: one of boundWords stands right before the date, or before the
+// article and preposition that lead to it ("until early Wednesday").
+func boundDate(u *unit, d parallax.DateMention) bool {
+	before := strings.Fields(strings.ToLower(u.art.Article.Text[u.span.Start:d.Span.Start]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		w := strings.Trim(before[k], ",.;:(")
+		for _, b := range boundWords {
+			if bf := strings.Fields(b); len(bf) == 2 {
+				if k > 0 && strings.Trim(before[k-1], ",.;:(") == bf[0] && w == bf[1] {
+					return true
+				}
+			} else if w == b {
+				return true
+			}
+		}
+		if w != "on" && w != "early" && w != "late" && w != "the" {
+			break
+		}
+	}
+	return false
+}
+
+// spokenDate: the nearest verb before the date is one of attribution
+// ("said Tuesday", "told reporters on Sunday", "said at a news conference
+// on Thursday"): the date times the speaking, each outlet's own.
+func spokenDate(u *unit, d parallax.DateMention) bool {
+	return attributionVerbs.Has(verbBefore(u, d))
+}
+
+// verbBefore is the nearest past verb, of any kind, within maxDateReach
+// words before the date in its sentence, or "".
+func verbBefore(u *unit, d parallax.DateMention) string {
+	before := strings.Fields(strings.ToLower(u.art.Article.Text[u.span.Start:d.Span.Start]))
+	for k, n := len(before)-1, 0; k >= 0 && n < maxDateReach; k-- {
+		w := strings.Trim(before[k], ",.;:\"“”")
+		if w == "" {
+			continue
+		}
+		n++
+		if attributionVerbs.Has(w) || pageVerbs.Has(w) || pastVerb(w) {
+			return w
+		}
+	}
+	return ""
+}

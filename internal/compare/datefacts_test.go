@@ -1,0 +1,81 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+)
+
+// datePad is six lead sentences, so that the dated sentence lies past the
+// lead, where the opening-date test does not look.
+func datePad(n int) string {
+	var b strings.Builder
+	for i := 0; i < 6; i++ {
+		b.WriteString([]string{"Rain fell on the harbor. ", "The ferries ran late. ", "Shops closed early. ",
+			"A band played in the square. ", "Schools stayed open. ", "The bridge was repaired. "}[(i+n)%6])
+	}
+	return b.String()
+}
+
+// Sentences told as one fact by two outlets date one happening, whoever
+// each names as its subject: another date is a conflict with both sides.
+func TestFactDateOtherSubject(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "The cargo ship Marlow Star struck the Teller Bridge in Kessel early on Tuesday, sending the span into the river."},
+		[2]string{pub, datePad(1) + "A cargo ship struck the Teller Bridge in Kessel early on Monday, sending the span into the river."})
+	cs := conflictsOfKind(st, "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Fatalf("struck on Tuesday vs Monday: %+v", st.Conflicts)
+	}
+	if !strings.Contains(cs[0].Sides[0][0].Text+cs[0].Sides[1][0].Text, "Monday") ||
+		!strings.Contains(cs[0].Sides[0][0].Text+cs[0].Sides[1][0].Text, "Tuesday") {
+		t.Errorf("evidence misses a date: %+v", cs[0].Sides)
+	}
+	st = storyAt(t,
+		[2]string{pub, datePad(0) + "The cargo ship Marlow Star struck the Teller Bridge in Kessel early on Tuesday, sending the span into the river."},
+		[2]string{pub, datePad(1) + "A cargo ship struck the Teller Bridge in Kessel early on Tuesday, sending the span into the river."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("the same day: %+v", cs)
+	}
+}
+
+// What a fact's date does not date: a bound ("until Wednesday"), when a
+// source spoke, a moment counted from the writing ("this morning"), or two
+// different acts in sentences alike enough to be lined up.
+func TestFactDateNotHappenings(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	for _, pair := range [][2]string{
+		{"The coast guard suspended the search for the six missing workers in Kessel until Friday morning.",
+			"The coast guard suspended the search for the six missing workers in Kessel until Saturday morning."},
+		{"The mayor of Kessel said at a news conference on Tuesday that six workers were missing after the collapse.",
+			"The mayor of Kessel said at a news conference on Wednesday that six workers were missing after the collapse."},
+		{"A fire destroyed the old Tamsin dairy warehouse in Kessel this morning, officials in Kessel said.",
+			"A fire destroyed the old Tamsin dairy warehouse in Kessel on Monday, officials in Kessel said."},
+		{"A jury in Kessel convicted the sect leader Orrin Vale of fraud on Tuesday after a long trial.",
+			"The sect leader Orrin Vale was sentenced in Kessel on Wednesday for fraud after a long trial."},
+	} {
+		st := storyAt(t, [2]string{pub, datePad(0) + pair[0]}, [2]string{pub, datePad(1) + pair[1]})
+		if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+			t.Errorf("%q / %q: %+v", pair[0], pair[1], cs)
+		}
+	}
+}
+
+// A date whose verb stands too far off is still one happening's when the
+// words around it are the same words retold; two outlets writing the same
+// weekday agree whatever their pages' dates.
+func TestFactDateRetoldWindow(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "Four men drove their old grey van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and taking rings."},
+		[2]string{pub, datePad(1) + "Four men drove their van straight into a small jewellery shop near the Kessel harbour on Monday, smashing the front window and fleeing."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Errorf("retold with Tuesday vs Monday: %+v", st.Conflicts)
+	}
+	st = storyAt(t,
+		[2]string{pub, datePad(0) + "Four men drove their old grey van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and taking rings."},
+		[2]string{"2026-03-20T08:00:00Z", datePad(1) + "Four men drove their van straight into a small jewellery shop near the Kessel harbour on Tuesday, smashing the front window and fleeing."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("the same weekday written by pages a week apart: %+v", cs)
+	}
+}
