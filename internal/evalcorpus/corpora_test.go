@@ -56,9 +56,9 @@ func TestCorpora(t *testing.T) {
 			t.Errorf("polnear: only %d gold quotes read (train+dev hold about 6,100)", q.Gold)
 		}
 		floor("polnear", "quote recall", q.QuoteRecall(), 0.97)
-		floor("polnear", "attributed recall", q.AttributedRecall(), 0.86)
+		floor("polnear", "attributed recall", q.AttributedRecall(), 0.865)
 		floor("polnear", "speaker accuracy", q.SpeakerAccuracy(), 0.92)
-		floor("polnear", "precision", q.Precision(), 0.89)
+		floor("polnear", "precision", q.Precision(), 0.90)
 	}
 	if e := rep.Entities["conll"]; e != nil {
 		if e.Gold < 25000 {
@@ -72,9 +72,9 @@ func TestCorpora(t *testing.T) {
 		if e.Gold < 4000 {
 			t.Errorf("gmb: only %d gold mentions read (GMB_dataset.txt holds 4,414 person/organisation/place)", e.Gold)
 		}
-		floor("gmb", "typed F1", e.Typed.F1(), 0.78)
+		floor("gmb", "typed F1", e.Typed.F1(), 0.795)
 		floor("gmb", "untyped F1", e.Untyped.F1(), 0.88)
-		floor("gmb+gpe", "typed F1", rep.Entities["gmb+gpe"].Typed.F1(), 0.80)
+		floor("gmb+gpe", "typed F1", rep.Entities["gmb+gpe"].Typed.F1(), 0.81)
 	}
 	if e := rep.Entities["conll2002 es"]; e != nil {
 		if e.Gold < 20000 {
