@@ -1823,15 +1823,7 @@ func (d *doc) personIn(toks []token) bool {
 // continues ("Ruiz saying she was pleased and Stanek calling it “a
 // start”").
 func (d *doc) joinedBefore(off, from int) bool {
-	i := off
-	for i > from && d.text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > from && d.text[j-1] != ' ' {
-		j--
-	}
-	w := strings.ToLower(d.text[j:i])
+	w := strings.ToLower(d.wordBefore(off, from))
 	return w == "and" || w == "while"
 }
 

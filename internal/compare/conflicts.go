@@ -2357,22 +2357,7 @@ const maxDateReach = 10
 // least two give it, and no article gives it two dates (two happenings).
 // A disagreement another date conflict already shows is left to it.
 func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict {
-	shown := map[[2]string]bool{} // article pairs on two sides of a date conflict
-	for _, c := range prev {
-		if c.Kind != "date" {
-			continue
-		}
-		for i, x := range c.Sides {
-			for _, y := range c.Sides[i+1:] {
-				for _, a := range x {
-					for _, b := range y {
-						shown[[2]string{a.Article, b.Article}] = true
-						shown[[2]string{b.Article, a.Article}] = true
-					}
-				}
-			}
-		}
-	}
+	shown := shownPairs(prev)
 	acts := s.datedActs()
 	byKey := map[string][]datedAct{}
 	var keys []string
@@ -2437,28 +2422,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 			}
 			return ds[i] < ds[j]
 		})
-		c := parallax.Conflict{Kind: "date", Subject: "when it was " + as[0].verb}
-		var parts []string
-		for _, d := range ds {
-			var side []parallax.Evidence
-			seen := map[string]bool{}
-			for _, a := range as {
-				o := s.outletOf[a.u.art.Article.ID]
-				if a.date != d || seen[o] {
-					continue
-				}
-				seen[o] = true
-				side = append(side, s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30)))
-			}
-			c.Sides = append(c.Sides, side)
-			var names []string
-			for o := range outlets[d] {
-				names = append(names, o)
-			}
-			sort.Strings(names)
-			parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
-		}
-		c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
+		c := s.dateConflict("when it was "+as[0].verb, ds, as, outlets)
 		if shownAlready(c.Sides, shown) {
 			continue
 		}

@@ -254,7 +254,14 @@ func (s *story) dateSides(as []datedAct, outlets map[string]map[string]bool) (pa
 			seenOutlet[o] = d
 		}
 	}
-	c := parallax.Conflict{Kind: "date", Subject: "when it " + as[0].verb}
+	return s.dateConflict("when it "+as[0].verb, ds, as, outlets), true
+}
+
+// dateConflict writes the conflict of the acts as over the dates ds, in
+// that order, whose outlets are as in outlets: one side a date, each outlet
+// once on it.
+func (s *story) dateConflict(subject string, ds []string, as []datedAct, outlets map[string]map[string]bool) parallax.Conflict {
+	c := parallax.Conflict{Kind: "date", Subject: subject}
 	var parts []string
 	for _, d := range ds {
 		var side []parallax.Evidence
@@ -276,7 +283,7 @@ func (s *story) dateSides(as []datedAct, outlets map[string]map[string]bool) (pa
 		parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
 	}
 	c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
-	return c, true
+	return c
 }
 
 // shownPairs are the article pairs on two sides of a date conflict.
