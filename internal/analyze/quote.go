@@ -2446,14 +2446,7 @@ func (d *doc) frontedTopic(start, end, from int) bool {
 // them is seen.
 func (d *doc) titlesBefore(off, from int) int {
 	for n := 0; n < 4; n++ {
-		i := off
-		for i > from && d.text[i-1] == ' ' {
-			i--
-		}
-		j := i
-		for j > from && d.text[j-1] != ' ' {
-			j--
-		}
+		j, i := d.wordSpanBefore(off, from)
 		if j == i {
 			break
 		}
@@ -2475,15 +2468,21 @@ func (d *doc) titlesBefore(off, from int) int {
 // wordBefore is the word, spaces trimmed, that ends before off and starts
 // at or after from.
 func (d *doc) wordBefore(off, from int) string {
-	i := off
-	for i > from && d.text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > from && d.text[j-1] != ' ' {
-		j--
-	}
+	j, i := d.wordSpanBefore(off, from)
 	return d.text[j:i]
+}
+
+// wordSpanBefore is where that word starts and ends.
+func (d *doc) wordSpanBefore(off, from int) (start, end int) {
+	end = off
+	for end > from && d.text[end-1] == ' ' {
+		end--
+	}
+	start = end
+	for start > from && d.text[start-1] != ' ' {
+		start--
+	}
+	return start, end
 }
 
 func startsUpper(w string) bool {
@@ -2526,15 +2525,7 @@ func (d *doc) modifiesNoun(end int) bool {
 // afterPreposition reports whether the word before off (within the
 // sentence starting at from) is a preposition.
 func (d *doc) afterPreposition(off, from int) bool {
-	i := off
-	for i > from && d.text[i-1] == ' ' {
-		i--
-	}
-	j := i
-	for j > from && d.text[j-1] != ' ' {
-		j--
-	}
-	return prepositions.Has(strings.ToLower(strings.Trim(d.text[j:i], ",.")))
+	return prepositions.Has(strings.ToLower(strings.Trim(d.wordBefore(off, from), ",.")))
 }
 
 // possessiveInName: "Peter’s Basilica" — the name is a possessive that a

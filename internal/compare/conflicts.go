@@ -1603,18 +1603,7 @@ func (s *story) denialConflicts() []parallax.Conflict {
 
 // sameEra: figures in sentences about other years ("the deadliest since
 // 2001, when 260 people died") are about other events than the story's.
-func sameEra(a, b *unit) bool {
-	ya, yb := otherYears(a), otherYears(b)
-	if len(ya) == 0 && len(yb) == 0 {
-		return true
-	}
-	for y := range ya {
-		if yb[y] {
-			return true
-		}
-	}
-	return false
-}
+func sameEra(a, b *unit) bool { return eraAgrees(a, b, nil) }
 
 func otherYears(u *unit) map[string]bool {
 	pub := ""
@@ -2412,16 +2401,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		if bad || len(outlets) < 2 {
 			continue
 		}
-		var ds []string
-		for d := range outlets {
-			ds = append(ds, d)
-		}
-		sort.Slice(ds, func(i, j int) bool {
-			if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
-				return len(outlets[ds[i]]) > len(outlets[ds[j]])
-			}
-			return ds[i] < ds[j]
-		})
+		ds := byOutlets(outlets)
 		c := s.dateConflict("when it was "+as[0].verb, ds, as, outlets)
 		if shownAlready(c.Sides, shown) {
 			continue

@@ -235,16 +235,7 @@ func (s *story) datedTwice() map[string]bool {
 // give as in outlets: the date most outlets give first. ok is false when an
 // outlet gives two of the dates.
 func (s *story) dateSides(as []datedAct, outlets map[string]map[string]bool) (parallax.Conflict, bool) {
-	var ds []string
-	for d := range outlets {
-		ds = append(ds, d)
-	}
-	sort.Slice(ds, func(i, j int) bool {
-		if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
-			return len(outlets[ds[i]]) > len(outlets[ds[j]])
-		}
-		return ds[i] < ds[j]
-	})
+	ds := byOutlets(outlets)
 	seenOutlet := map[string]string{}
 	for _, d := range ds {
 		for o := range outlets[d] {
@@ -255,6 +246,22 @@ func (s *story) dateSides(as []datedAct, outlets map[string]map[string]bool) (pa
 		}
 	}
 	return s.dateConflict("when it "+as[0].verb, ds, as, outlets), true
+}
+
+// byOutlets is the dates of outlets, the one most outlets give first (then
+// in order).
+func byOutlets(outlets map[string]map[string]bool) []string {
+	var ds []string
+	for d := range outlets {
+		ds = append(ds, d)
+	}
+	sort.Slice(ds, func(i, j int) bool {
+		if len(outlets[ds[i]]) != len(outlets[ds[j]]) {
+			return len(outlets[ds[i]]) > len(outlets[ds[j]])
+		}
+		return ds[i] < ds[j]
+	})
+	return ds
 }
 
 // dateConflict writes the conflict of the acts as over the dates ds, in
