@@ -202,7 +202,7 @@ func (d *doc) modifierTypes() {
 		default:
 			continue
 		}
-		if len(e.roles) > 0 || len(e.mentions) == 0 || strongType(e) || knownPlace(e) {
+		if len(e.roles) > 0 || len(e.mentions) == 0 {
 			continue
 		}
 		modifier, concept := true, true
@@ -215,7 +215,8 @@ func (d *doc) modifierTypes() {
 				concept = false
 			}
 		}
-		if modifier || concept {
+		// The costlier checks last, for the few entities the rules hold for.
+		if (modifier || concept) && !strongType(e) && !knownPlace(e) {
 			e.typ = parallax.Misc
 		}
 	}
@@ -247,7 +248,10 @@ func (d *doc) modifierMention(mn *mention) bool {
 	if len(f) == 0 || len(f) > 3 {
 		return false
 	}
-	last := apostrophes.Replace(f[len(f)-1])
+	last := f[len(f)-1]
+	if strings.ContainsAny(last, "'’") {
+		last = apostrophes.Replace(last)
+	}
 	of, ok := lang.ProperAdjective(last)
 	if !ok || gazetteer.GivenName(last) {
 		return false

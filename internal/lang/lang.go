@@ -584,6 +584,28 @@ var properAdjOnce = newOnce(func() map[string][]string {
 // adjective written with a capital ("Islamic", "Afghan"), and the nouns it
 // pertains to ("Afghanistan").
 func ProperAdjective(w string) (of []string, ok bool) {
-	of, ok = properAdjOnce.get()[strings.ToLower(w)]
+	m := properAdjOnce.get()
+	// Lower-cased in a buffer: the lookup of a converted byte slice does
+	// not allocate, and every name is looked up.
+	var buf [48]byte
+	if len(w) <= len(buf) {
+		b := buf[:len(w)]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				b = nil
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b[i] = c
+		}
+		if b != nil {
+			of, ok = m[string(b)]
+			return of, ok
+		}
+	}
+	of, ok = m[strings.ToLower(w)]
 	return of, ok
 }
