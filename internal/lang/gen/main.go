@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // WordNet lexicographer files used here (lexnames(5WN)).
@@ -354,10 +355,16 @@ func nounClasses(wn, out string) error {
 		surface := strings.ReplaceAll(lemma, "_", " ")
 		// a lemma only ever written capitalised is a name
 		if upper && !caseOf[lemma][lemma] {
+			// Of several capitalisations ("ALGOL", "Algol") the one with
+			// the fewest capitals, as prose writes a name; then the first
+			// in order, so that the file is the same every run.
+			best := ""
 			for form := range caseOf[lemma] {
-				surface = strings.ReplaceAll(form, "_", " ")
-				break
+				if best == "" || capitals(form) < capitals(best) || capitals(form) == capitals(best) && form < best {
+					best = form
+				}
 			}
+			surface = strings.ReplaceAll(best, "_", " ")
 		}
 		if strings.ContainsAny(surface, "0123456789") {
 			continue
@@ -728,4 +735,15 @@ func writeGzip(path string, header, lines []string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// capitals counts the upper-case letters of w.
+func capitals(w string) int {
+	n := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
 }
