@@ -2111,7 +2111,7 @@ func (s *story) datedActs() []datedAct {
 			}
 			date, prec := statedDate(u.art, d)
 			if prec == "" || boundDate(u, d) {
-				continue // a date bounding a span moves with the news ("suspended until Wednesday")
+				continue // a date bounding a span moves with the news ("the bridge stays shut until Friday")
 			}
 			if n, sp, ok := dateNoun(u, d); ok {
 				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true})
