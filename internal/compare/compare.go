@@ -34,8 +34,6 @@ type story struct {
 	verdicts map[string]bool // article ID → it reports a verdict (reportsVerdict)
 	// year → outlets that mention it (hasOwnYear)
 	yearOutlets map[string]map[string]bool
-	dated       []datedAct // datedActs, once computed (two date checks read it)
-	datedDone   bool
 }
 
 // Story compares the articles of one story.

@@ -2099,13 +2099,6 @@ func atPrecision(as []datedAct) []datedAct {
 // datedActs lists the story's dated acts, outside quotations, each date
 // as precise as its text states it (statedDate).
 func (s *story) datedActs() []datedAct {
-	if !s.datedDone {
-		s.dated, s.datedDone = s.findDatedActs(), true
-	}
-	return slices.Clone(s.dated)
-}
-
-func (s *story) findDatedActs() []datedAct {
 	var out []datedAct
 	for _, u := range s.units {
 		if u.quoted {
