@@ -49,13 +49,14 @@ the library, the web server), per core.`)
 	indexKeep := fs.String("index-keep", "", "with -index: keep each library, once stored, built and compared, in this folder, and start from the copy kept there when there is one (the rebuild and build columns are then 0)")
 	indexProfile := fs.String("index-profile", "", "with -index: write CPU profiles of placing the articles after each start to this file name with .1 and .2 appended (the first 1000 and the next; the last size's)")
 	groupN := fs.String("group", "", "group synthetic corpora of these sizes in one batch and report time, cores and peak memory (e.g. 100k,1M)")
-	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -dump, -log)")
+	stressTest := fs.Bool("stress", false, "run the conflict stress test on the dev stories instead (see -corpus, -stories, -trials, -kinds, -dump, -log)")
 	so := stressOptions{}
 	fs.StringVar(&so.corpus, "corpus", filepath.Join("..", "shared", "corpus", "dev"), "with -stress: folder of coverage.jsonl, ecbplus.jsonl and their .gold.json")
 	fs.IntVar(&so.stories, "stories", 0, "with -stress: first N stories only (0: all)")
 	fs.IntVar(&so.trials, "trials", 5, "with -stress: injections per kind and story")
 	fs.StringVar(&so.dump, "dump", "", "with -stress: write every conflict raised on the unperturbed stories to this JSON Lines file")
 	fs.StringVar(&so.log, "log", "", "with -stress: write every injection and its outcome to this JSON Lines file")
+	fs.StringVar(&so.kinds, "kinds", "", "with -stress: inject only these kinds, comma-separated (e.g. number,date; default all)")
 	if done, err := parseFlags(m, fs, args); done {
 		return err
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/parallaxnews/parallax/internal/stress"
 )
@@ -17,6 +19,7 @@ type stressOptions struct {
 	seed    uint64
 	dump    string
 	log     string
+	kinds   string
 }
 
 // stress runs the conflict stress test (issue 8): controlled disagreements
@@ -37,6 +40,15 @@ func (c *BenchCommand) stress(ctx context.Context, o stressOptions) error {
 		return err
 	}
 	opt := stress.Options{Stories: o.stories, Trials: o.trials, Seed: o.seed}
+	if o.kinds != "" {
+		for _, k := range strings.Split(o.kinds, ",") {
+			if k = strings.TrimSpace(k); !slices.Contains(stress.Kinds, k) {
+				fmt.Fprintf(m.Stderr, "parallax bench -stress: unknown kind %q (kinds: %s)\n", k, strings.Join(stress.Kinds, ", "))
+				return errSilent{2}
+			}
+			opt.Kinds = append(opt.Kinds, k)
+		}
+	}
 	if o.dump != "" {
 		f, err := os.Create(o.dump)
 		if err != nil {

@@ -121,7 +121,7 @@ Usage:
                                       watch --queue publish them); as many as you like
   parallax reanalyze                  analyse every stored article again, recompare the stories
   parallax bench [-n 10000]           measure analysis and grouping speed on a generated corpus
-  parallax bench -stress [-stories N] [-trials K] [-seed S] [-dump FILE]
+  parallax bench -stress [-stories N] [-trials K] [-kinds K,…] [-dump FILE]
                                       the conflict stress test on the dev stories (../shared)
   parallax help                       this text
 

@@ -73,6 +73,16 @@ type candidate struct {
 	// verify, when set, checks the perturbed text reads as intended (the
 	// new figure is read as a figure, the new date as a date).
 	verify func(inj Injection) bool
+	// again are the other places of article art stating the same thing,
+	// to be changed alike (see Injection.Restated).
+	again []restatement
+}
+
+// restatement is another mention of a changed place in the same article:
+// its span and what to write there given what the injected place became.
+type restatement struct {
+	span  parallax.Span
+	write func(nw string) string
 }
 
 // finders maps each kind to what finds its eligible places.
@@ -133,22 +143,50 @@ func (sc *storyCtx) inject(kind string, r *rand.Rand, k int) []Injection {
 	return out
 }
 
-// apply writes nw over c's span and records the changed words on both
-// sides: the smallest run of whole words outside which the texts agree.
+// apply writes nw over c's span, and the same change at c's restated
+// mentions, and records the changed words on both sides of each: the
+// smallest run of whole words outside which the texts agree.
 func (sc *storyCtx) apply(kind string, c candidate, nw string) Injection {
 	a := sc.story.Articles[c.art]
 	text := a.Text
-	old := c.span.Of(text)
-	os, oe, ns, ne := changed(old, nw)
-	inj := Injection{
-		Kind: kind, Story: sc.story.Name, Article: a.ID, Outlet: a.Outlet,
-		Orig:         parallax.Span{Start: c.span.Start + os, End: c.span.Start + oe},
-		Span:         parallax.Span{Start: c.span.Start + ns, End: c.span.Start + ne},
-		Before:       old[os:oe],
-		After:        nw[ns:ne],
-		Counterparts: c.counter,
-		Text:         text[:c.span.Start] + nw + text[c.span.End:],
+	type place struct {
+		span parallax.Span
+		nw   string
+		main bool
 	}
+	places := []place{{c.span, nw, true}}
+	for _, r := range c.again {
+		if w := r.write(nw); w != "" && w != r.span.Of(text) && !overlaps(r.span, c.span) {
+			places = append(places, place{r.span, w, false})
+		}
+	}
+	sort.Slice(places, func(x, y int) bool { return places[x].span.Start < places[y].span.Start })
+	inj := Injection{Kind: kind, Story: sc.story.Name, Article: a.ID, Outlet: a.Outlet, Counterparts: c.counter}
+	var b strings.Builder
+	at, d := 0, 0 // bytes of text copied; growth of the text so far
+	for _, p := range places {
+		if p.span.Start < at {
+			continue // overlaps the previous place
+		}
+		old := p.span.Of(text)
+		os, oe, ns, ne := changed(old, p.nw)
+		e := Edit{
+			Orig:   parallax.Span{Start: p.span.Start + os, End: p.span.Start + oe},
+			Span:   parallax.Span{Start: p.span.Start + d + ns, End: p.span.Start + d + ne},
+			Before: old[os:oe],
+			After:  p.nw[ns:ne],
+		}
+		b.WriteString(text[at:p.span.Start])
+		b.WriteString(p.nw)
+		at, d = p.span.End, d+len(p.nw)-len(old)
+		if p.main {
+			inj.Orig, inj.Span, inj.Before, inj.After = e.Orig, e.Span, e.Before, e.After
+		} else {
+			inj.Restated = append(inj.Restated, e)
+		}
+	}
+	b.WriteString(text[at:])
+	inj.Text = b.String()
 	return inj
 }
 

@@ -39,8 +39,34 @@ func (sc *storyCtx) numbers() []candidate {
 			tok.age = q.Head == "age"
 			q, l := q, sc.lang(i)
 			out = append(out, candidate{art: i, span: tok.span, rewrite: tok.rewrite, counter: counter,
-				verify: func(inj Injection) bool { return figureChanged(inj, q, l) }})
+				verify: func(inj Injection) bool { return figureChanged(inj, q, l) }, again: sc.restated(i, q, tok)})
 		}
+	}
+	return out
+}
+
+// restated are the other mentions of q's figure in article i: the same
+// value of the same thing. Each is rewritten to the injected value in its own
+// form, so the outlet states one figure throughout and the injection
+// disagrees with other outlets only.
+func (sc *storyCtx) restated(i int, q parallax.Quantity, main numToken) []restatement {
+	var out []restatement
+	text, l := sc.text(i), sc.lang(i)
+	for _, q2 := range sc.qs[i] {
+		if q2.Span == q.Span || q2.Value == nil || *q2.Value != *q.Value || !quantity.SameThing(q, q2) || quantity.SplitPiece(text, q2.Span) {
+			continue
+		}
+		tok, ok := numberToken(text, q2.Span, l)
+		if !ok || tok.value != main.value {
+			continue // "1.5 million" against "1,500,000": not rewritten alike
+		}
+		out = append(out, restatement{span: tok.span, write: func(nw string) string {
+			t, ok := numberToken(nw, parallax.Span{End: len(nw)}, l)
+			if !ok {
+				return ""
+			}
+			return tok.format(t.value)
+		}})
 	}
 	return out
 }

@@ -34,3 +34,41 @@ func TestNumberCounterpartSameAmount(t *testing.T) {
 		}
 	}
 }
+
+// A figure the outlet states twice is changed at both mentions, each in its
+// own form, so the outlet does not contradict itself.
+func TestNumberRestated(t *testing.T) {
+	s := Story{Name: "ferry", Articles: []*parallax.Article{
+		{ID: "a1", Outlet: "harbour-times.example", Language: "en",
+			Text: "The ferry Morrow Bell carried 40 passengers when it ran aground near Kessel Point. All 40 passengers were brought ashore by the coastguard. The crew of three stayed aboard."},
+		{ID: "a2", Outlet: "coast-gazette.example", Language: "en",
+			Text: "The ferry Morrow Bell ran aground near Kessel Point carrying 40 passengers, who were brought ashore by the coastguard."},
+	}}
+	sc := newStoryCtx(s)
+	var inj *Injection
+	for _, c := range sc.candidates(KindNumber) {
+		if c.art == 0 && c.span.Of(s.Articles[0].Text) == "40" && c.span.Start < 50 {
+			i := sc.apply(KindNumber, c, "90")
+			inj = &i
+		}
+	}
+	if inj == nil {
+		t.Fatal("the first 40 passengers is no candidate")
+	}
+	checkInjection(t, s, *inj)
+	if strings.Count(inj.Text, "90 passengers") != 2 || strings.Contains(inj.Text, "40") || !strings.Contains(inj.Text, "crew of three") {
+		t.Errorf("perturbed text: %q", inj.Text)
+	}
+	if len(inj.Restated) != 1 || inj.Restated[0].Before != "40" || inj.Restated[0].After != "90" {
+		t.Errorf("restated: %+v", inj.Restated)
+	}
+	// a conflict whose evidence shows only the restated mention still matches
+	sp := inj.Restated[0].Span
+	c := parallax.Conflict{Kind: "quantity", Sides: [][]parallax.Evidence{
+		{{Article: "a1", Start: sp.Start, End: sp.End}},
+		{{Article: "a2", Start: inj.Counterparts[0].Span.Start, End: inj.Counterparts[0].Span.End}},
+	}}
+	if o, _ := Match(*inj, []parallax.Conflict{c}, nil); o != Found {
+		t.Errorf("match on the restated mention: %v", o)
+	}
+}

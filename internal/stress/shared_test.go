@@ -91,7 +91,7 @@ func injections(t *testing.T, stories []Story, seed uint64) []Injection {
 		t.Fatal(err)
 	}
 	var out []Injection
-	for _, j := range generate(ctxs, seed, 3) {
+	for _, j := range generate(ctxs, Kinds, seed, 3) {
 		out = append(out, j.inj)
 	}
 	return out

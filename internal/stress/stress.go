@@ -76,8 +76,26 @@ type Injection struct {
 	// Counterparts are the words of other outlets' articles that state the
 	// fact as the original did: the other side a conflict should show.
 	Counterparts []Ref `json:"counterparts"`
+	// Restated are the same change written at the other mentions of the
+	// same figure in the same article (same value, same thing counted), so
+	// that the outlet does not contradict itself; Orig spans are in the
+	// original text, Span ones in the perturbed text.
+	Restated []Edit `json:"restated,omitempty"`
 	// Text is the perturbed article's text.
 	Text string `json:"-"`
+}
+
+// Edit is one changed place of an injection.
+type Edit struct {
+	Orig   parallax.Span `json:"orig"`
+	Span   parallax.Span `json:"span"`
+	Before string        `json:"before"`
+	After  string        `json:"after"`
+}
+
+// Edits are every changed place of inj, the injected one first.
+func (inj Injection) Edits() []Edit {
+	return append([]Edit{{Orig: inj.Orig, Span: inj.Span, Before: inj.Before, After: inj.After}}, inj.Restated...)
 }
 
 // Outcome is what the pipeline made of one injection.
@@ -100,8 +118,8 @@ func (o Outcome) String() string {
 
 // Match tells whether conflicts (of the perturbed story) hold inj with both
 // sides' evidence, and returns the index of the best conflict, or -1. A
-// piece of evidence covers a span when it shares at least one byte with it
-// in the same article: evidence is usually the clause around the words. A
+// piece of evidence covers the injection when it shares at least one byte
+// with any of its edited spans in the same article: evidence is usually the clause around the words. A
 // conflict that was already raised on the unperturbed story (in baseline:
 // the same kind, summary and articles on each side) does not count, even
 // when its evidence happens to take in the injected words.
@@ -110,6 +128,7 @@ func Match(inj Injection, conflicts, baseline []parallax.Conflict) (Outcome, int
 	for _, c := range baseline {
 		before[signature(c)] = true
 	}
+	edits := inj.Edits()
 	best, at := Missed, -1
 	for ci, c := range conflicts {
 		if before[signature(c)] {
@@ -120,8 +139,10 @@ func Match(inj Injection, conflicts, baseline []parallax.Conflict) (Outcome, int
 			inSide, cpSide := false, false
 			for _, ev := range side {
 				sp := parallax.Span{Start: ev.Start, End: ev.End}
-				if ev.Article == inj.Article && overlaps(sp, inj.Span) {
-					inSide = true
+				for _, e := range edits {
+					if ev.Article == inj.Article && overlaps(sp, e.Span) {
+						inSide = true
+					}
 				}
 				for _, r := range inj.Counterparts {
 					if ev.Article == r.Article && overlaps(sp, r.Span) {
@@ -194,6 +215,8 @@ type Options struct {
 	// Log, when set, receives one JSON line per trial: the injection, the
 	// outcome and the conflict that matched it.
 	Log io.Writer
+	// Kinds, when set, limits the injections to these kinds.
+	Kinds []string
 }
 
 // KindResult is the measurement for one kind.
@@ -270,7 +293,11 @@ func Run(ctx context.Context, stories []Story, opt Options) (*Result, error) {
 	for _, sc := range ctxs {
 		res.Articles += len(sc.story.Articles)
 	}
-	jobs := generate(ctxs, opt.Seed, opt.Trials)
+	kinds := Kinds
+	if len(opt.Kinds) > 0 {
+		kinds = opt.Kinds
+	}
+	jobs := generate(ctxs, kinds, opt.Seed, opt.Trials)
 	kr := map[string]*KindResult{}
 	seen := map[string]map[int]bool{}
 	for _, k := range Kinds {
@@ -332,7 +359,7 @@ func Run(ctx context.Context, stories []Story, opt Options) (*Result, error) {
 			}
 		}
 	}
-	for _, k := range Kinds {
+	for _, k := range kinds {
 		res.Kinds = append(res.Kinds, *kr[k])
 	}
 	res.Elapsed = time.Since(start)
@@ -363,10 +390,10 @@ type job struct {
 
 // generate draws every injection, story by story and kind by kind, so
 // that the trials do not depend on scheduling.
-func generate(ctxs []*storyCtx, seed uint64, trials int) []job {
+func generate(ctxs []*storyCtx, kinds []string, seed uint64, trials int) []job {
 	var jobs []job
 	for i, sc := range ctxs {
-		for _, k := range Kinds {
+		for _, k := range kinds {
 			for _, inj := range sc.inject(k, streamFor(seed, sc.story.Name, k), trials) {
 				jobs = append(jobs, job{i, inj})
 			}
@@ -403,21 +430,30 @@ func perturbed(arts []*parallax.Article, inj Injection) []*parallax.Article {
 		}
 		c := *a
 		c.Text = inj.Text
-		d := len(inj.Text) - len(a.Text)
-		c.TitleSpan = shift(a.TitleSpan, inj.Orig.End, d)
-		c.PublishedEvidence = shift(a.PublishedEvidence, inj.Orig.End, d)
+		c.TitleSpan = shiftAll(a.TitleSpan, inj.Edits())
+		c.PublishedEvidence = shiftAll(a.PublishedEvidence, inj.Edits())
 		out[i] = &c
 	}
 	return out
 }
 
-// shift moves sp by d when it starts at or after at.
-func shift(sp parallax.Span, at, d int) parallax.Span {
-	if sp.Len() > 0 && sp.Start >= at {
-		sp.Start += d
-		sp.End += d
+// shiftAll moves each end of sp (of the original text) by the change in
+// length of every edit that ends at or before it.
+func shiftAll(sp parallax.Span, edits []Edit) parallax.Span {
+	if sp.Len() == 0 {
+		return sp
 	}
-	return sp
+	out := sp
+	for _, e := range edits {
+		d := e.Span.Len() - e.Orig.Len()
+		if sp.Start >= e.Orig.End {
+			out.Start += d
+		}
+		if sp.End >= e.Orig.End {
+			out.End += d
+		}
+	}
+	return out
 }
 
 // parallel runs fn(0..n-1) on workers goroutines.
