@@ -278,3 +278,26 @@ func TestMonthNames(t *testing.T) {
 		}
 	}
 }
+
+func TestSameAct(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"arrested", "arrest", true},
+		{"arrested", "apprehended", true},
+		{"met", "meeting", true},
+		{"seized", "seize", true},
+		{"Stopped", "stop", true},
+		{"arrested", "met", false},
+		{"killed", "elected", false},
+		{"arrested", "blorfed", false},
+	} {
+		if got := SameAct(c.a, c.b); got != c.want {
+			t.Errorf("SameAct(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+	if ActSenses("the") != nil {
+		t.Errorf("ActSenses(the) = %v, want nil", ActSenses("the"))
+	}
+}

@@ -1,0 +1,72 @@
+package lang
+
+import (
+	"slices"
+	"strings"
+)
+
+var actOnce = newOnce(func() map[string][]string {
+	lines, err := readLines("data/en/act_senses.tsv")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[string][]string, len(lines))
+	for _, line := range lines {
+		k, v, _ := strings.Cut(line, "\t")
+		m[k] = strings.Split(v, ",")
+	}
+	return m
+})
+
+// actSuffixes reduce an inflected English verb or a plural noun to the
+// lemma WordNet lists, as WordNet's own morphy does ("arrested" →
+// "arrest", "seized" → "seize", "stopped" → "stop", "raids" → "raid").
+var actSuffixes = [][2]string{
+	{"ies", "y"}, {"es", "e"}, {"es", ""}, {"s", ""},
+	{"ied", "y"}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""},
+}
+
+// ActSenses returns the acts an English verb or noun names (word in any
+// form, any case): WordNet synsets of its most frequent senses, a noun of
+// an act as the verb it derives from. nil when WordNet names no act by it.
+func ActSenses(word string) []string {
+	m := actOnce.get()
+	w := strings.ToLower(strings.Trim(word, ".,;:!?\"'“”‘’()"))
+	var out []string
+	add := func(ids []string) {
+		for _, id := range ids {
+			if !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	add(m[w])
+	for _, sf := range actSuffixes {
+		if !strings.HasSuffix(w, sf[0]) || len(w)-len(sf[0]) < 3 {
+			continue
+		}
+		base := strings.TrimSuffix(w, sf[0])
+		add(m[base+sf[1]])
+		// a doubled final consonant: "stopped" → "stop", "planning" → "plan"
+		if n := len(base); sf[1] == "" && (sf[0] == "ed" || sf[0] == "ing") && n >= 3 && base[n-1] == base[n-2] {
+			add(m[base[:n-1]])
+		}
+	}
+	return out
+}
+
+// SameAct reports whether two English words can name one act: they share
+// a WordNet sense, directly or through the derivation of a noun from its
+// verb ("arrested", "arrest", "apprehended"; "met", "meeting").
+func SameAct(a, b string) bool {
+	sa := ActSenses(a)
+	if len(sa) == 0 {
+		return false
+	}
+	for _, x := range ActSenses(b) {
+		if slices.Contains(sa, x) {
+			return true
+		}
+	}
+	return false
+}
