@@ -105,7 +105,7 @@ func (d *doc) findMentions() {
 				}
 				// "Mr. Okafor", "Dr. Quist": an abbreviated title's dot stays in the run
 				if tj.kind == tPunct && text[tj.start:tj.end] == "." && tj.start == toks[j-1].end && j == end+1 &&
-					abbrev[toks[j-1].low] && isTitle(toks[j-1].low) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
+					abbrev.Has(toks[j-1].low) && isTitle(toks[j-1].low) && j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap &&
 					toks[j+1].start-tj.end <= 1 {
 					end = j + 1
 					j += 2

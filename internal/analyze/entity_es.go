@@ -30,27 +30,17 @@ var (
 	// ("Nueva York", "Moscú", "Centroamérica"), which the gazetteer keeps
 	// in English and the languages of iso-codes
 	esPlaceNames = lang.Words("place_names", "es")
+	esArticles   = lang.Words("definite_articles", "es")
+	esParticles  = lang.Words("name_particles", "es")
 )
 
 // esArticle: a Spanish definite article, which may open a name ("El
 // Salvador", "La Haya") but is no head.
-func esArticle(w string) bool {
-	switch w {
-	case "el", "la", "los", "las":
-		return true
-	}
-	return false
-}
+func esArticle(w string) bool { return esArticles.Has(w) }
 
 // esParticle: a word that sits inside a Spanish person's name ("Pedro
 // Martínez de la Rosa", "Alvaro del Portillo").
-func esParticle(w string) bool {
-	switch w {
-	case "de", "del", "la", "las", "los", "y":
-		return true
-	}
-	return false
-}
+func esParticle(w string) bool { return esParticles.Has(w) }
 
 // esHeadType types a Spanish name by its first word (after an article):
 // "Ministerio de Fomento" an organisation, "Aeropuerto de Barajas" a

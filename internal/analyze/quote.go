@@ -290,7 +290,7 @@ func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
 	// (after "is", a form in -ing is progressive: "Ruiz is calling it “…”")
 	prev := toks[k-1]
 	participle := !strings.HasSuffix(toks[k].low, "ing")
-	if participle && (passiveAux[prev.low] || prev.kind == tWord && (strings.HasSuffix(prev.low, "ly") || prev.low == "also") && k > 1 && passiveAux[toks[k-2].low]) {
+	if participle && (passiveAux.Has(prev.low) || prev.kind == tWord && (strings.HasSuffix(prev.low, "ly") || prev.low == "also") && k > 1 && passiveAux.Has(toks[k-2].low)) {
 		return false
 	}
 	if namingVerbs.Has(toks[k].low) && prev.kind == tWord && !prev.cap && !lang.Stopword(prev.low) && !strings.HasSuffix(prev.low, "ly") && !pronouns.Has(prev.low) {
@@ -301,7 +301,7 @@ func (d *doc) verbGoverns(cue parallax.Span, m quoteMark) bool {
 
 // passiveAux are the forms of "be" and "get" that make a past participle
 // passive.
-var passiveAux = map[string]bool{"be": true, "been": true, "being": true, "is": true, "are": true, "was": true, "were": true, "am": true, "'s": true, "get": true, "got": true, "gets": true, "getting": true}
+var passiveAux = lang.Words("passive_auxiliaries", "en")
 
 // transcriptLabel reads a transcript's turn inside a quotation: a name in
 // capitals and a colon ("RUIZ: The pier held."), and the person of the
@@ -1761,8 +1761,7 @@ func (d *doc) outerVerb(toks []token, verb int) int {
 			}
 			continue
 		}
-		switch t.low {
-		case "and", "but", "or", "while", "as", "when", "because", "after", "before", "who", "whom", "whose", "which", "where", "y", "pero":
+		if clauseBoundaries.Has(t.low) {
 			return found
 		}
 		if d.isVerb(t) && !strings.HasSuffix(t.low, "ing") && !d.nounUse(toks, j) && !d.compoundHead(toks, j) {
@@ -1965,13 +1964,7 @@ func (d *doc) compoundHead(toks []token, k int) bool {
 	return !strings.HasSuffix(p.low, "s") || strings.HasSuffix(p.low, "ics") // "politics"
 }
 
-func possessivePronoun(w string) bool {
-	switch w {
-	case "his", "her", "its", "their", "our", "my", "your", "su", "sus":
-		return true
-	}
-	return false
-}
+func possessivePronoun(w string) bool { return possessives.Has(w) }
 
 // possessiveMention reports whether t starts a mention that ends in a
 // possessive ("Ivo Stanek’s").
@@ -2063,13 +2056,13 @@ func (d *doc) adjectival(mi int) bool {
 		return false
 	}
 	w := strings.ToLower(m.text)
-	sfxs := []string{"ican", "ian", "ic", "ese", "ish"}
+	sfxs := nationalitySuffixes
 	switch d.ents[m.entity].typ {
 	case parallax.Misc, parallax.Group, "":
 	case parallax.Person:
 		// (a party word typed a person: endings no given name or surname
 		// has, unlike Brian, Eric)
-		sfxs = []string{"ican", "atic"}
+		sfxs = partySuffixes
 	default:
 		return false
 	}
@@ -2541,15 +2534,9 @@ func (d *doc) possessiveInName(end int) bool {
 	return false
 }
 
-func pronounGender(p string) byte {
-	switch p {
-	case "he", "him", "he's", "él", "er", "il":
-		return 'M'
-	case "she", "her", "she's", "ella", "elle":
-		return 'F'
-	}
-	return 0
-}
+// pronounGender is the sex of a personal pronoun of any language, 0 for
+// none.
+func pronounGender(p string) byte { return lang.PronounGender("", p, "personal", "contraction") }
 
 // genderFits: a name whose given name is usually borne by the other sex
 // does not fit the pronoun; unknown names fit any.
@@ -2640,10 +2627,10 @@ func (d *doc) textGender() map[string]byte {
 			if t.start < from || t.kind != tWord || d.insideQuote(t.start) {
 				continue
 			}
-			switch t.low {
-			case "he", "him", "his", "himself":
+			switch lang.PronounGender("en", t.low, "personal", "possessive", "reflexive") {
+			case 'M':
 				c.m++
-			case "she", "her", "hers", "herself":
+			case 'F':
 				c.f++
 			}
 		}
@@ -2843,7 +2830,7 @@ func (d *doc) possessiveCue(after []token, m quoteMark) (string, parallax.Span, 
 		}
 		for j := k + 1; j < len(after) && j <= k+4; j++ {
 			if utteranceNouns.Has(d.lw(after[j])) {
-				g := pronounGender(map[string]string{"his": "he", "her": "she"}[w])
+				g := lang.PronounGender("en", w, "possessive")
 				if name := d.pronounReferent(after[k].start, m.open, g); name != "" {
 					return name, parallax.Span{Start: after[k].start, End: after[j].end}, true
 				}

@@ -117,13 +117,7 @@ func isScore(text string, t token) bool {
 	return t.kind == tNum && t.end-t.start <= 3 && isNumber(text[t.start:t.end])
 }
 
-func joinsFixture(low string) bool {
-	switch low {
-	case "v", "vs", "v.", "vs.", "at", "versus":
-		return true
-	}
-	return false
-}
+func joinsFixture(low string) bool { return fixtureJoiners.Has(low) }
 
 // personName: two words or more, the first a known given name.
 func personName(s string) bool {

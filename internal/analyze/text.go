@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // token is a word, a number or a punctuation mark with its byte offsets.
@@ -139,22 +140,18 @@ func runeLenLastSeg(w string) int {
 	return utf8.RuneCountInString(w[k+1:])
 }
 
-var abbrev = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true, "rep": true,
-	"gov": true, "lt": true, "col": true, "capt": true, "sgt": true, "cmdr": true, "prof": true, "rev": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
-	"sept": true, "oct": true, "nov": true, "dec": true, "no": true, "jr": true, "sr": true, "inc": true,
-	"corp": true, "co": true, "ltd": true, "vs": true, "etc": true, "approx": true, "est": true, "fig": true,
-	"mt": true, "ft": true, "sra": true, "sr.": true, "dra": true, "lic": true, "ing": true, "av": true,
-}
+// abbrev are the abbreviations whose full stop ends no sentence.
+var abbrev = lang.Words("sentence_abbreviations")
 
 // sentenceStarters are words that, capitalised after an abbreviation such
 // as "U.S.", show that a new sentence began.
-var sentenceStarters = map[string]bool{
-	"The": true, "A": true, "An": true, "In": true, "He": true, "She": true, "It": true, "They": true,
-	"This": true, "That": true, "But": true, "And": true, "We": true, "I": true, "There": true, "Its": true,
-	"His": true, "Her": true, "Their": true, "On": true, "At": true, "For": true, "As": true, "While": true,
-	"El": false, "La": true, "Los": true, "Las": true,
+var sentenceStarters = lang.Words("sentence_starters")
+
+// startsSentence: w is a sentence starter written with a capital and the
+// rest in lower case ("The", not "THE" or "the").
+func startsSentence(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && strings.ToLower(w[n:]) == w[n:] && sentenceStarters.Has(strings.ToLower(w))
 }
 
 const maxQuotedSentence = 600
@@ -323,7 +320,7 @@ func isBoundary(text string, start, i, j, b int) bool {
 		}
 	}
 	lw := strings.ToLower(word)
-	if abbrev[lw] {
+	if abbrev.Has(lw) {
 		return false
 	}
 	if strings.Contains(word, ".") {
@@ -336,7 +333,7 @@ func isBoundary(text string, start, i, j, b int) bool {
 			}
 			nw += n
 		}
-		return sentenceStarters[text[k:nw]]
+		return startsSentence(text[k:nw])
 	}
 	return true
 }

@@ -42,10 +42,17 @@ var (
 	conceptAcronyms = lang.Words("concept_acronyms", "en")
 	// relativePronouns open a clause on the noun before them.
 	relativePronouns = lang.Words("relative_pronouns")
-	hedgeTerms       = phrases{lang.Words("hedges")}
-	loadedTerms      = phrases{lang.Words("loaded")}
-	pejoratives      = phrases{lang.Words("pejoratives")}
-	opinionTerms     = phrases{lang.Words("opinion")}
+	possessives      = lang.Words("possessives", "en", "es")
+	clauseBoundaries = lang.Words("clause_boundaries")
+	fixtureJoiners   = lang.Words("fixture_joiners", "en")
+	// endings of adjectives of nationality and doctrine, and of party
+	// adjectives no given name has
+	nationalitySuffixes = lang.Words("nationality_suffixes", "en").Entries()
+	partySuffixes       = lang.Words("party_adjective_suffixes", "en").Entries()
+	hedgeTerms          = phrases{lang.Words("hedges")}
+	loadedTerms         = phrases{lang.Words("loaded")}
+	pejoratives         = phrases{lang.Words("pejoratives")}
+	opinionTerms        = phrases{lang.Words("opinion")}
 	// signalStarts answers in one lookup whether any of the four framing
 	// lists could match at a word, which most words cannot.
 	signalStarts = lang.Union(hedgeTerms.s, loadedTerms.s, pejoratives.s, opinionTerms.s)

@@ -609,3 +609,47 @@ func ProperAdjective(w string) (of []string, ok bool) {
 	of, ok = m[strings.ToLower(w)]
 	return of, ok
 }
+
+// genderOnce reads every language's pronoun_genders.tsv
+// ("pronoun<TAB>M|F<TAB>use,use"): language → pronoun → use → sex.
+var genderOnce = newOnce(func() map[string]map[string]map[string]byte {
+	out := map[string]map[string]map[string]byte{}
+	for _, l := range Languages {
+		lines, err := readLines(path.Join("data", l, "pronoun_genders.tsv"))
+		if err != nil {
+			continue
+		}
+		m := map[string]map[string]byte{}
+		for _, line := range lines {
+			f := strings.Split(line, "\t")
+			if len(f) != 3 || (f[1] != "M" && f[1] != "F") {
+				panic(fmt.Sprintf("lang: %s/pronoun_genders.tsv: bad line %q", l, line))
+			}
+			if m[f[0]] == nil {
+				m[f[0]] = map[string]byte{}
+			}
+			for _, u := range strings.Split(f[2], ",") {
+				m[f[0]][u] = f[1][0]
+			}
+		}
+		out[l] = m
+	}
+	return out
+})
+
+// PronounGender returns 'M' or 'F' for w (lower case), a third-person
+// pronoun of language l ("" for any language) in one of uses ("personal",
+// "contraction", "possessive", "reflexive"), or 0 when it is none.
+func PronounGender(l, w string, uses ...string) byte {
+	for ml, m := range genderOnce.get() {
+		if l != "" && ml != l {
+			continue
+		}
+		for _, u := range uses {
+			if g := m[w][u]; g != 0 {
+				return g
+			}
+		}
+	}
+	return 0
+}

@@ -301,3 +301,24 @@ func TestSameAct(t *testing.T) {
 		t.Errorf("ActSenses(the) = %v, want nil", ActSenses("the"))
 	}
 }
+
+func TestPronounGender(t *testing.T) {
+	cases := []struct {
+		l, w string
+		uses []string
+		want byte
+	}{
+		{"en", "he", []string{"personal"}, 'M'},
+		{"en", "her", []string{"possessive"}, 'F'},
+		{"en", "his", []string{"personal"}, 0}, // a possessive, not asked for
+		{"en", "he's", []string{"personal", "contraction"}, 'M'},
+		{"", "ella", []string{"personal"}, 'F'},
+		{"en", "ella", []string{"personal"}, 0}, // Spanish, not English
+		{"", "they", []string{"personal"}, 0},
+	}
+	for _, c := range cases {
+		if g := PronounGender(c.l, c.w, c.uses...); g != c.want {
+			t.Errorf("PronounGender(%q, %q, %v) = %q, want %q", c.l, c.w, c.uses, g, c.want)
+		}
+	}
+}
