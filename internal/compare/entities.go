@@ -1,11 +1,13 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/analyze/gazetteer"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // entityIndex merges the entities of a story's articles: same folded form,
@@ -168,12 +170,76 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 			}
 		}
 	}
+	x.mergeShortForms()
 	x.groups = map[int][]int{}
 	for i := range x.items {
 		r := x.find(i)
 		x.groups[r] = append(x.groups[r], i)
 	}
 	return x
+}
+
+// siteHeads are the generic head nouns of places and structures in every
+// language the layer has ("River", "Airport", "río", "puente").
+var siteHeads = lang.Union(lang.Words("place_heads"), lang.Words("facility_heads"))
+
+// mergeShortForms joins a place's or a structure's short name to the one
+// longer name in the story that holds its words in order and ends with the
+// same word ("Key Bridge" / "Francis Scott Key Bridge", "Reagan National
+// Airport" / "Ronald Reagan Washington National Airport"), or that is the
+// short name with a generic head before or after it ("Potomac" / "Potomac
+// River" / "río Potomac"). Longer organisation names are left out here: a
+// shorter organisation name inside one is often another body ("Supreme
+// Court" / "Florida Supreme Court"). A short name that fits two different
+// longer ones stays apart.
+func (x *entityIndex) mergeShortForms() {
+	site := func(t string) bool { return t == parallax.Place || t == parallax.Facility }
+	var long []int
+	for i, it := range x.items {
+		if site(it.ent.Type) && len(strings.Fields(it.keys[0])) >= 2 {
+			long = append(long, i)
+		}
+	}
+	for i, it := range x.items {
+		if t := it.ent.Type; !site(t) && t != parallax.Misc {
+			continue
+		}
+		short := strings.Fields(it.keys[0])
+		roots := map[int]bool{}
+		cand := -1
+		for _, j := range long {
+			lf := strings.Fields(x.items[j].keys[0])
+			if len(lf) <= len(short) || x.find(j) == x.find(i) || !shortFormOf(short, lf) {
+				continue
+			}
+			roots[x.find(j)] = true
+			cand = j
+		}
+		if len(roots) == 1 {
+			x.union(i, cand)
+		}
+	}
+}
+
+// shortFormOf: short is long without a generic head at either end, or
+// holds long's words in order with long's last word.
+func shortFormOf(short, long []string) bool {
+	if len(long) == len(short)+1 {
+		if siteHeads.Has(long[len(long)-1]) && slices.Equal(short, long[:len(short)]) ||
+			siteHeads.Has(long[0]) && slices.Equal(short, long[1:]) {
+			return true
+		}
+	}
+	if len(short) < 2 || short[len(short)-1] != long[len(long)-1] {
+		return false
+	}
+	j := 0
+	for _, w := range long {
+		if j < len(short) && w == short[j] {
+			j++
+		}
+	}
+	return j == len(short)
 }
 
 // ambiguousAlias: the owners of one alias include two people whose full
@@ -323,7 +389,7 @@ func (s *story) sortArticles(ids map[string]bool) []string {
 // missing a middle name or the last letter.
 func samePerson(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if fa[0] != fb[0] {
+	if fa[0] != fb[0] && !yeForm(fa[0], fb[0]) {
 		return false
 	}
 	if len(fa) > len(fb) {
@@ -331,7 +397,10 @@ func samePerson(a, b string) bool {
 	}
 	// every word of the shorter name appears, in order, in the longer one
 	j := 0
-	for _, w := range fa {
+	for n, w := range fa {
+		if n == 0 {
+			w = fb[0] // the first names matched above
+		}
 		for j < len(fb) && !closeWord(w, fb[j]) {
 			j++
 		}
@@ -343,6 +412,17 @@ func samePerson(a, b string) bool {
 	// "Maynor Suazo" is "Maynor Yassir Suazo Sandoval" without the middle
 	// name and the second surname
 	return closeWord(fa[len(fa)-1], fb[len(fb)-1]) || len(fa) >= 2 && len(fb)-len(fa) <= 2
+}
+
+// yeForm: two transliterations of one Russian or Ukrainian name whose
+// first letter is Е, written "Ye" by BGN/PCGN and the press and "E" by
+// ISO 9 and many European papers ("Yevgenia"/"Evgenia", "Yelena"/"Elena";
+// keys fold y to i).
+func yeForm(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && a[0] == 'e' && b == "i"+a
 }
 
 func closeWord(a, b string) bool {

@@ -1,0 +1,41 @@
+package compare
+
+import (
+	"testing"
+
+	"github.com/parallaxnews/parallax"
+)
+
+// TestMergeEntities checks which names of a story's articles end up as one
+// entity: short forms of places and structures join their one long name,
+// transliterations of one Russian first name meet, and a short form that
+// fits two long names stays apart.
+func TestMergeEntities(t *testing.T) {
+	art := func(id string, ents ...parallax.Entity) *parallax.Analysis {
+		return &parallax.Analysis{Article: &parallax.Article{ID: id}, Entities: ents}
+	}
+	e := func(name, typ string) parallax.Entity { return parallax.Entity{Name: name, Type: typ} }
+	arts := []*parallax.Analysis{
+		art("a1", e("Ostrava Lake", parallax.Place), e("Ivo Petrak Memorial Bridge", parallax.Facility),
+			e("Yelena Sorokina", parallax.Person), e("North Harbour Station", parallax.Facility)),
+		art("a2", e("Ostrava", parallax.Place), e("Petrak Bridge", parallax.Facility),
+			e("Elena Sorokina", parallax.Person), e("South Harbour Station", parallax.Facility)),
+		art("a3", e("lago Ostrava", parallax.Place), e("Harbour Station", parallax.Facility)),
+	}
+	x := mergeEntities(arts)
+	for _, c := range []struct {
+		a, b string
+		same bool
+	}{
+		{"Ostrava", "Ostrava Lake", true},
+		{"lago Ostrava", "Ostrava Lake", true},
+		{"Petrak Bridge", "Ivo Petrak Memorial Bridge", true},
+		{"Elena Sorokina", "Yelena Sorokina", true},
+		{"Harbour Station", "North Harbour Station", false}, // fits two stations
+		{"Harbour Station", "South Harbour Station", false},
+	} {
+		if got := x.groupOf(c.a) == x.groupOf(c.b); got != c.same {
+			t.Errorf("%q and %q one entity = %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+}
