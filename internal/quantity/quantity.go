@@ -804,6 +804,28 @@ func (f *finder) addressAfter(k int) bool {
 	return false
 }
 
+// decadeAfter reports a decade word at token k, or after a hyphen there:
+// "(nineteen) fifties", "nineteen-nineties".
+func (f *finder) decadeAfter(k int) bool {
+	if f.hyphen(k) && f.adjacent(k+1) {
+		k++
+	}
+	t := f.tok(k)
+	return t.kind == kWord && decadeWords[t.low]
+}
+
+// decadeWords are the plurals of the English tens ("fifties"), which name
+// a decade or a decade of life, never a count: made from the number words.
+var decadeWords = func() map[string]bool {
+	m := map[string]bool{}
+	for w, n := range enNumbers {
+		if n.kind == nAdd && n.v >= 20 && n.v <= 90 && int(n.v)%10 == 0 && strings.HasSuffix(w, "y") {
+			m[strings.TrimSuffix(w, "y")+"ies"] = true
+		}
+	}
+	return m
+}()
+
 // camelCase reports a word with a capital after its first letter:
 // "iPhone", "eBay", "PlayStation".
 func camelCase(w string) bool {
@@ -890,6 +912,9 @@ func (f *finder) build(c core) int {
 		}
 		if !c.words && f.dateDay(&c) {
 			return c.j
+		}
+		if f.decadeAfter(c.j) {
+			return c.j // "the nineteen fifties": a decade, not 19 of anything
 		}
 	}
 
