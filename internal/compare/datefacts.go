@@ -340,7 +340,7 @@ func namesCalendar(text string) bool {
 // boundWords before a date make it a bound of a span of time or of a
 // status ("as of Friday evening", "since Monday", "by Friday lunchtime"),
 // not the time of a happening.
-var boundWords = []string{"as of", "since", "by", "until", "till", "through", "before", "after"}
+var boundWords = lang.Words("date_bounds", "en")
 
 // boundDate: one of boundWords stands right before the date, or before the
 // article and preposition that lead to it ("until early Wednesday").
@@ -348,14 +348,8 @@ func boundDate(u *unit, d parallax.DateMention) bool {
 	before := strings.Fields(strings.ToLower(u.art.Article.Text[u.span.Start:d.Span.Start]))
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		w := strings.Trim(before[k], ",.;:(")
-		for _, b := range boundWords {
-			if bf := strings.Fields(b); len(bf) == 2 {
-				if k > 0 && strings.Trim(before[k-1], ",.;:(") == bf[0] && w == bf[1] {
-					return true
-				}
-			} else if w == b {
-				return true
-			}
+		if boundWords.Has(w) || k > 0 && boundWords.Has(strings.Trim(before[k-1], ",.;:(")+" "+w) {
+			return true
 		}
 		if w != "on" && w != "early" && w != "late" && w != "the" {
 			break
