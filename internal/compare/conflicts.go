@@ -34,6 +34,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.factDateConflicts(out)...)
+	out = append(out, s.actDateConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -2398,7 +2399,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 			}
 			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
 		}
-		if bad || len(outlets) < 2 {
+		if bad || len(outlets) < 2 || s.otherPeopleDated(as) {
 			continue
 		}
 		ds := byOutlets(outlets)

@@ -65,7 +65,7 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 				if !okx || !oky || dx == dy || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
 					continue
 				}
-				if x.text != y.text && sameHappening(x, y) {
+				if x.text != y.text && sameHappening(x, y) && !s.otherPeople(x.act.u, y.act.u, x.act.sp, y.act.sp) {
 					keep[x.act.u], keep[y.act.u] = true, true
 				}
 			}
@@ -340,7 +340,7 @@ func namesCalendar(text string) bool {
 // boundWords before a date make it a bound of a span of time or of a
 // status ("as of Friday evening", "since Monday", "by Friday lunchtime"),
 // not the time of a happening.
-var boundWords = []string{"as of", "since", "by", "until", "till", "through", "before", "after"}
+var boundWords = lang.Words("date_bounds", "en")
 
 // boundDate: one of boundWords stands right before the date, or before the
 // article and preposition that lead to it ("until early Wednesday").
@@ -348,14 +348,8 @@ func boundDate(u *unit, d parallax.DateMention) bool {
 	before := strings.Fields(strings.ToLower(u.art.Article.Text[u.span.Start:d.Span.Start]))
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
 		w := strings.Trim(before[k], ",.;:(")
-		for _, b := range boundWords {
-			if bf := strings.Fields(b); len(bf) == 2 {
-				if k > 0 && strings.Trim(before[k-1], ",.;:(") == bf[0] && w == bf[1] {
-					return true
-				}
-			} else if w == b {
-				return true
-			}
+		if boundWords.Has(w) || k > 0 && boundWords.Has(strings.Trim(before[k-1], ",.;:(")+" "+w) {
+			return true
 		}
 		if w != "on" && w != "early" && w != "late" && w != "the" {
 			break
@@ -386,4 +380,171 @@ func verbBefore(u *unit, d parallax.DateMention) string {
 		}
 	}
 	return ""
+}
+
+// actDateConflicts: outlets date one act differently, whatever subject
+// each names for it ("police arrested the driver on Monday", "the driver
+// was arrested on Tuesday"): two acts of one verb, in two outlets'
+// sentences, date one happening when the sentences are alike (eventSim)
+// or share minDateWindow content words around the verb and date; never
+// when they name different people, whose acts are their own. A verb an
+// article dates twice names more than one happening, and a disagreement
+// another date conflict already shows is left to it.
+func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
+	shown := shownPairs(prev)
+	byVerb := map[string][]datedAct{}
+	var verbs []string
+	twice := map[string]bool{}
+	verbDate := map[string]map[*parallax.Analysis]string{}
+	for _, a := range s.datedActs() {
+		if a.noun || a.u.art.Language != "en" {
+			continue
+		}
+		v := strings.SplitN(a.key, "|", 2)[1]
+		if len(byVerb[v]) == 0 {
+			verbs = append(verbs, v)
+		}
+		byVerb[v] = append(byVerb[v], a)
+		if a.prec == "ym" {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
+		}
+		if verbDate[v] == nil {
+			verbDate[v] = map[*parallax.Analysis]string{}
+		}
+		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
+			twice[v] = true
+		}
+		verbDate[v][a.u.art] = a.date
+	}
+	var out []parallax.Conflict
+	for _, v := range verbs {
+		if twice[v] {
+			continue
+		}
+		as := atPrecision(byVerb[v])
+		keep := map[*unit]bool{}
+		for i, x := range as {
+			for _, y := range as[i+1:] {
+				if x.date != y.date && s.outletOf[x.u.art.Article.ID] != s.outletOf[y.u.art.Article.ID] && s.sameDatedAct(x, y) {
+					keep[x.u], keep[y.u] = true, true
+				}
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		// and those telling it with a date one of them gives
+		for _, x := range as {
+			for _, y := range as {
+				if keep[y.u] && !keep[x.u] && x.date == y.date && s.sameDatedAct(x, y) {
+					keep[x.u] = true
+				}
+			}
+		}
+		var kept []datedAct
+		outlets := map[string]map[string]bool{}
+		seen := map[*unit]bool{}
+		for _, a := range as {
+			if !keep[a.u] || seen[a.u] {
+				continue
+			}
+			seen[a.u] = true
+			kept = append(kept, a)
+			if outlets[a.date] == nil {
+				outlets[a.date] = map[string]bool{}
+			}
+			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+		}
+		c, ok := s.dateSides(kept, outlets)
+		if !ok || shownAlready(c.Sides, shown) {
+			continue
+		}
+		out = append(out, c)
+		for k, v := range shownPairs([]parallax.Conflict{c}) {
+			shown[k] = v
+		}
+	}
+	return out
+}
+
+// sameDatedAct: two acts of one verb date one happening — their sentences
+// are alike, or retell the words around verb and date — and the sentences
+// name no different people.
+func (s *story) sameDatedAct(x, y datedAct) bool {
+	if s.otherPeople(x.u, y.u, x.sp, y.sp) {
+		return false
+	}
+	if contextSim(x.u, y.u) >= eventSim {
+		return true
+	}
+	wx := dateWindow(x.u, parallax.DateMention{Span: x.sp}, dateWindowWords)
+	n := 0
+	for w := range dateWindow(y.u, parallax.DateMention{Span: y.sp}, dateWindowWords) {
+		if wx[w] {
+			n++
+		}
+	}
+	return n >= minDateWindow
+}
+
+// otherPeople: the acts x and y each name people near their verb and
+// date (dateWindowWords either side) and none in common: "arrested Dana
+// Roe on Monday" and "arrested Mark Tull on Tuesday" are two happenings.
+// People further off in the sentence may be anyone's.
+func (s *story) otherPeople(x, y *unit, xs, ys parallax.Span) bool {
+	pa, pb := s.peopleNear(x, xs), s.peopleNear(y, ys)
+	if len(pa) == 0 || len(pb) == 0 {
+		return false
+	}
+	for g := range pa {
+		if pb[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// peopleNear is the entity groups of the people u names within
+// dateWindowWords words of sp.
+func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
+	text := u.art.Article.Text
+	from, to := u.span.Start, u.span.End
+	before := strings.Fields(text[u.span.Start:sp.Start])
+	if len(before) > dateWindowWords {
+		from = sp.Start - len(strings.Join(before[len(before)-dateWindowWords:], " ")) - 1
+	}
+	after := strings.Fields(text[sp.End:u.span.End])
+	if len(after) > dateWindowWords {
+		to = sp.End + len(strings.Join(after[:dateWindowWords], " ")) + 1
+	}
+	out := map[int]bool{}
+	for i := range u.art.Entities {
+		e := &u.art.Entities[i]
+		if e.Type != parallax.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End > from && m.Start < to && m.Start >= u.span.Start && m.End <= u.span.End {
+				if g := s.ents.groupOf(e.Name); g >= 0 {
+					out[g] = true
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// otherPeopleDated: two of the acts, dated differently, are told of
+// different people ("arrested Dana Roe on Monday", "arrested Mark Tull on
+// Tuesday"): two happenings, whoever did them.
+func (s *story) otherPeopleDated(as []datedAct) bool {
+	for i, x := range as {
+		for _, y := range as[i+1:] {
+			if x.date != y.date && s.otherPeople(x.u, y.u, x.sp, y.sp) {
+				return true
+			}
+		}
+	}
+	return false
 }

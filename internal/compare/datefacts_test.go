@@ -79,3 +79,23 @@ func TestFactDateRetoldWindow(t *testing.T) {
 		t.Errorf("the same weekday written by pages a week apart: %+v", cs)
 	}
 }
+
+// One act dated by two outlets is one happening whatever subject each
+// writes for it, when the words around verb and date are retold; two
+// people's acts of one verb are two happenings.
+func TestDatedActAnySubject(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "Officers of the Kessel coast guard arrested Dana Roe on Monday in a raid on her Harbour Street flat."},
+		[2]string{pub, datePad(1) + "Roe, who had piloted the ferry for a decade and had twice been warned about speeding, was arrested on Tuesday in a raid on her Harbour Street flat."})
+	cs := conflictsOfKind(st, "date")
+	if len(cs) != 1 || len(cs[0].Sides) != 2 {
+		t.Fatalf("arrested on Monday vs Tuesday: %+v", st.Conflicts)
+	}
+	st = storyAt(t,
+		[2]string{pub, datePad(0) + "Kessel police arrested Dana Roe, the ferry's pilot, on Monday near the old harbour pier after the sinking."},
+		[2]string{pub, datePad(1) + "Kessel police arrested Mark Tull, the ferry's owner, on Tuesday near the old harbour pier after the sinking."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 0 {
+		t.Errorf("two people arrested on two days: %+v", cs)
+	}
+}

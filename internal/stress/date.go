@@ -15,13 +15,17 @@ import (
 )
 
 // dates: a date written with its month's name ("26 March 2024", "March
-// 26", "14 de abril"), not relative and not the dateline, that another
-// outlet gives too for the same fact (sameFact); it is moved by 2–20 days, or to another year.
+// 26", "14 de abril") or a weekday, not the dateline, that dates a
+// happening and that another outlet gives too for the same fact (sameFact)
+// and, in English, the same act (actWords: "was arrested on Monday",
+// "their arrest on Monday"); it is moved by 2–20 days, or to another year.
+// A date of no act, a bound ("since Monday") or a plan ("set for June 17")
+// is left alone: no reader could tell a moved one is a dispute.
 func (sc *storyCtx) dates() []candidate {
 	var out []candidate
 	for i := range sc.story.Articles {
 		for _, d := range sc.ds[i] {
-			if d.Published || len(d.Date) < 7 || pageStamp(sc.text(i), d) || attributed(sc.text(i), d.Span) {
+			if d.Published || len(d.Date) < 7 || pageStamp(sc.text(i), d) || attributed(sc.text(i), d.Span) || boundOrPlanned(sc.text(i), d.Span) {
 				continue
 			}
 			var dt dateText
@@ -34,13 +38,25 @@ func (sc *storyCtx) dates() []candidate {
 			if !ok {
 				continue
 			}
+			// the date of a happening: an act stands near it (English,
+			// where WordNet tells the act; other languages keep the
+			// shared words alone)
+			acts := sc.actWords(i, d.Span)
+			english := sc.lang(i) == "en"
+			if english && len(acts) == 0 {
+				continue
+			}
 			var counter []Ref
 			own := sc.factWords(i, d.Span)
 			for _, j := range sc.others(i) {
 				for _, d2 := range sc.ds[j] {
-					if !d2.Published && (d2.Date == d.Date || sameWeekday(d2, d.Date, sc.lang(j))) && sc.sameFact(own, j, d2.Span) {
-						counter = append(counter, sc.ref(j, d2.Span))
+					if d2.Published || d2.Date != d.Date && !sameWeekday(d2, d.Date, sc.lang(j)) || !sc.sameFact(own, j, d2.Span) {
+						continue
 					}
+					if english && (sc.lang(j) != "en" || !sameActs(acts, sc.actWords(j, d2.Span))) {
+						continue // no reader could tell the two dates date one act
+					}
+					counter = append(counter, sc.ref(j, d2.Span))
 				}
 			}
 			art, old := sc.story.Articles[i], d.Date
@@ -49,6 +65,57 @@ func (sc *storyCtx) dates() []candidate {
 		}
 	}
 	return out
+}
+
+// actWindow is how many words either side of a date the word naming its
+// act may stand ("was arrested at his home in the north of the city on
+// Monday").
+const actWindow = 10
+
+var irregularPast = lang.Words("irregular_past", "en")
+
+// actWords are the words within actWindow words of sp, in its sentence,
+// that name a happening WordNet knows: a past verb ("arrested", "struck")
+// or a noun whose most frequent sense is an act or an event ("the meeting
+// on 3 May"). Verbs of saying and of the page's record time no happening
+// of the story.
+func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
+	a := sc.an[i]
+	si := a.SentenceAt(sp.Start)
+	if si < 0 {
+		return nil
+	}
+	s := a.Sentences[si].Span
+	text := sc.text(i)
+	before := strings.Fields(text[s.Start:max(s.Start, sp.Start)])
+	after := strings.Fields(text[min(s.End, sp.End):max(s.End, sp.End)])
+	before = before[max(0, len(before)-actWindow):]
+	after = after[:min(len(after), actWindow)]
+	var out []string
+	for _, w := range append(before, after...) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()"))
+		if w == "" || lang.Stopword(w) || attributionVerbs.Has(w) || pageVerbs.Has(w) || len(lang.ActSenses(w)) == 0 {
+			continue
+		}
+		past := len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularPast.Has(w)
+		cs := lang.NounClasses(w)
+		if past || len(cs) > 0 && (cs[0] == lang.ClassAct || cs[0] == lang.ClassEvent) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sameActs: some word of xs and some of ys name one act (lang.SameAct).
+func sameActs(xs, ys []string) bool {
+	for _, x := range xs {
+		for _, y := range ys {
+			if lang.SameAct(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameWeekday: d2 is a weekday an undated article names ("On Friday", Date
@@ -111,6 +178,34 @@ func attributed(text string, sp parallax.Span) bool {
 		}
 		if strings.ContainsAny(before[k], ",;:") || w == "and" {
 			break
+		}
+	}
+	return false
+}
+
+var (
+	dateBounds      = lang.Words("date_bounds", "en")
+	scheduleMarkers = lang.Words("schedule_markers", "en")
+)
+
+// boundOrPlanned: the date bounds a span of time ("since Monday", "as of
+// Friday", "until early Wednesday") or sets a plan ("is set for June 17",
+// "will be held Thursday"): the date of no happening, which compare leaves
+// out on purpose.
+func boundOrPlanned(text string, sp parallax.Span) bool {
+	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-60):sp.Start]))
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		w := strings.Trim(before[k], ",.;:(")
+		if dateBounds.Has(w) || k > 0 && dateBounds.Has(strings.Trim(before[k-1], ",.;:(")+" "+w) {
+			return true
+		}
+		if w != "on" && w != "early" && w != "late" && w != "the" {
+			break
+		}
+	}
+	for k := max(0, len(before)-4); k < len(before); k++ {
+		if scheduleMarkers.Match(before[k:]) > 0 {
+			return true
 		}
 	}
 	return false
