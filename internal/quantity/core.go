@@ -502,7 +502,11 @@ func ordinalWord(w string) bool {
 	if strings.HasSuffix(w, "ieth") {
 		return true
 	}
-	switch strings.TrimSuffix(w, "th") {
+	stem, ok := strings.CutSuffix(w, "th")
+	if !ok {
+		return false // a cardinal: "four", "hundred"
+	}
+	switch stem {
 	case "four", "fif", "six", "seven", "eigh", "nin", "ten", "eleven", "twelf", "thirteen",
 		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "hundred",
 		"thousand", "million", "billion":

@@ -404,3 +404,17 @@ func TestConversions(t *testing.T) {
 			`"25 miles" v=25 unit=miles head=mile`}},
 	})
 }
+
+// ordinalWord tells ordinals from the cardinals they are built on.
+func TestOrdinalWord(t *testing.T) {
+	for _, w := range []string{"first", "third", "fourth", "fifth", "twelfth", "nineteenth", "twentieth", "hundredth", "millionth"} {
+		if !ordinalWord(w) {
+			t.Errorf("ordinalWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"four", "seven", "ten", "thirteen", "twenty", "hundred", "thousand", "million", "fif", "month", "path"} {
+		if ordinalWord(w) {
+			t.Errorf("ordinalWord(%q) = true for a word that is no ordinal", w)
+		}
+	}
+}
