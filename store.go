@@ -152,9 +152,13 @@ type Store interface {
 	CreateStory(ctx context.Context) (int64, error)
 	// StoryArticles returns a story's articles in ID order.
 	StoryArticles(ctx context.Context, storyID int64) ([]*Record, error)
-	// StaleStories returns up to limit stories, in ID order, whose listing
-	// does not count the articles they hold: their comparison is out of
-	// date (a process stopped between placing articles and comparing).
+	// StaleStories returns up to limit stories, in ID order, whose
+	// comparison is out of date (a process stopped between placing
+	// articles and comparing): their listing does not count the articles
+	// they hold, or their articles changed since their last report (one
+	// moved in and one out, an analysis replaced), or they were never
+	// compared, empty ones included (a placer stopped before saving a new
+	// story's first placement). SaveReport brings a story up to date.
 	StaleStories(ctx context.Context, limit int) ([]int64, error)
 	// SaveReport stores a story's comparison (the report JSON) and its listing.
 	SaveReport(ctx context.Context, info StoryInfo, report []byte) error

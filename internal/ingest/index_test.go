@@ -496,3 +496,87 @@ func TestReanalyzeWhilePlacingPostgres(t *testing.T) {
 		t.Errorf("Reanalyze once the lock is free: %v", err)
 	}
 }
+
+// kill stops an Ingester as SIGKILL would: nothing it has not saved is
+// saved, and its placement lock goes (the server ends a dead process's
+// session).
+func kill(ing *Ingester) {
+	ing.unsaved, ing.emptied = nil, nil
+	if ing.lock != nil {
+		ing.lock.Unlock()
+		ing.lock = nil
+	}
+}
+
+// A placer is killed after it started a story (committed at once) and
+// before it saved the story's first placement. The next placer places the
+// article again, in a story of its own making, and deletes the empty one;
+// in the end every article is placed, every story compared and none empty.
+func testKilledPlacerStory(t *testing.T, db parallax.Store) {
+	ctx := context.Background()
+	now := func() time.Time { return day.Add(48 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ing.Add(ctx, art("north-post.example", "https://north-post.example/dam", damA, day), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	m, err := ing.Add(ctx, art("river-radio.example", "https://river-radio.example/mill", mill, day.Add(5*time.Hour)), 0)
+	if err != nil || m.StoryID == 0 || m.StoryID == a.StoryID {
+		t.Fatalf("the mill article: %+v, %v; want a story of its own", m, err)
+	}
+	kill(ing)
+	if r, err := db.Article(ctx, m.ID); err != nil || r.StoryID != 0 {
+		t.Fatalf("after the kill the mill article is in story %d (%v); want none saved", r.StoryID, err)
+	}
+	if _, _, err := db.Story(ctx, m.StoryID); err != nil {
+		t.Fatalf("the story started before the kill: %v", err)
+	}
+
+	ing, err = New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ing.Close()
+	if _, _, err := db.Story(ctx, m.StoryID); parallax.ErrorCode(err) != parallax.ENOTFOUND {
+		t.Errorf("the empty story the killed placer started: %v, want ENOTFOUND", err)
+	}
+	r, err := db.Article(ctx, m.ID)
+	if err != nil || r.StoryID == 0 || r.StoryID == a.StoryID {
+		t.Fatalf("the mill article after the next run: story %d (%v), want a story of its own", r.StoryID, err)
+	}
+	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
+		t.Errorf("stories not compared after the next run: %v, %v", ids, err)
+	}
+	list, err := db.Stories(ctx, parallax.StoryFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 {
+		t.Errorf("%d stories, want 2 (the dam's and the mill's): %+v", len(list), list)
+	}
+	for _, s := range list {
+		if s.Articles == 0 {
+			t.Errorf("story %d holds no article", s.ID)
+		}
+	}
+}
+
+func TestKilledPlacerStorySQLite(t *testing.T) { testKilledPlacerStory(t, open(t)) }
+
+func TestKilledPlacerStoryPostgres(t *testing.T) {
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	testKilledPlacerStory(t, db)
+}

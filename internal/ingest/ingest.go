@@ -668,12 +668,18 @@ func (ing *Ingester) FlushPlaced(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := ing.Recompare(ctx, id); err != nil {
+		empty, err := recompare(ctx, ing.store, id, ing.opt.Now())
+		if err != nil {
 			return err
+		}
+		if empty {
+			// A story started by a placer that was stopped before it saved
+			// the story's first placement: nothing will ever be placed in it.
+			ing.emptied = append(ing.emptied, id)
 		}
 		delete(ing.dirty, id)
 	}
-	return nil
+	return ing.save(context.WithoutCancel(ctx))
 }
 
 // Recompare recomputes and saves one story's comparison, and records what
@@ -683,33 +689,42 @@ func (ing *Ingester) Recompare(ctx context.Context, storyID int64) error {
 }
 
 // Recompare recomputes one story's comparison from its stored articles and
-// saves it as of now.
+// saves it as of now. A story without articles is left as it is.
 func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) error {
+	_, err := recompare(ctx, st, storyID, now)
+	return err
+}
+
+// recompare is Recompare; it reports whether the story holds no article.
+func recompare(ctx context.Context, st Store, storyID int64, now time.Time) (empty bool, err error) {
 	recs, err := st.StoryArticles(ctx, storyID)
 	if err != nil {
-		return fmt.Errorf("load story %d: %w", storyID, err)
+		return false, fmt.Errorf("load story %d: %w", storyID, err)
+	}
+	if len(recs) == 0 {
+		return true, nil
 	}
 	_, old, err := st.Story(ctx, storyID)
 	if err != nil {
-		return fmt.Errorf("load story %d: %w", storyID, err)
+		return false, fmt.Errorf("load story %d: %w", storyID, err)
 	}
 	rep, info, err := Report(storyID, recs)
 	if err != nil {
-		return fmt.Errorf("compare story %d: %w", storyID, err)
+		return false, fmt.Errorf("compare story %d: %w", storyID, err)
 	}
 	b, err := json.Marshal(rep)
 	if err != nil {
-		return fmt.Errorf("encode story %d: %w", storyID, err)
+		return false, fmt.Errorf("encode story %d: %w", storyID, err)
 	}
 	info.Updated = now.UTC()
 	if err := st.SaveReport(ctx, info, b); err != nil {
-		return fmt.Errorf("save story %d: %w", storyID, err)
+		return false, fmt.Errorf("save story %d: %w", storyID, err)
 	}
 	events := Changes(oldStory(old), rep, info)
 	if err := st.AddEvents(ctx, events); err != nil {
-		return fmt.Errorf("record the changes of story %d: %w", storyID, err)
+		return false, fmt.Errorf("record the changes of story %d: %w", storyID, err)
 	}
-	return nil
+	return false, nil
 }
 
 // oldStory is the story of a stored report; nil when there is none.

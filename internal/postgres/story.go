@@ -41,12 +41,13 @@ func (db *DB) StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Rec
 }
 
 // StaleStories returns up to limit stories whose listing does not count
-// the articles they hold, in ID order.
+// the articles they hold or whose articles changed since their last
+// report (the recompare flag), in ID order.
 func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
 	}
-	rows, err := db.pool.Query(ctx, `SELECT id FROM stories WHERE placed != articles ORDER BY id LIMIT $1`, limit)
+	rows, err := db.pool.Query(ctx, `SELECT id FROM stories WHERE placed != articles OR recompare ORDER BY id LIMIT $1`, limit)
 	if err != nil {
 		return nil, dbError("stale stories", err)
 	}
@@ -85,7 +86,7 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 		updated = db.now()
 	}
 	tag, err := db.lazy(ctx, nil, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
-		first = $5, last = $6, updated = $7, report = $8 WHERE id = $9`,
+		first = $5, last = $6, updated = $7, report = $8, recompare = false WHERE id = $9`,
 		info.Title, info.Articles, info.Outlets, info.Conflicts,
 		timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID)
 	if err != nil {

@@ -40,12 +40,13 @@ func (db *DB) StoryArticles(ctx context.Context, storyID int64) ([]*parallax.Rec
 }
 
 // StaleStories returns up to limit stories whose listing does not count
-// the articles they hold, in ID order.
+// the articles they hold or whose articles changed since their last
+// report (the recompare flag), in ID order.
 func (db *DB) StaleStories(ctx context.Context, limit int) ([]int64, error) {
 	if limit <= 0 {
 		return nil, parallax.Errorf(parallax.EINVALID, "stale stories: limit %d, want a positive number", limit)
 	}
-	rows, err := db.rc.query(ctx, nil, `SELECT story_id FROM story_counts WHERE placed != articles ORDER BY story_id LIMIT ?`, limit)
+	rows, err := db.rc.query(ctx, nil, `SELECT story_id FROM story_counts WHERE placed != articles OR recompare ORDER BY story_id LIMIT ?`, limit)
 	if err != nil {
 		return nil, dbError("stale stories", err)
 	}
@@ -96,7 +97,8 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 		} else if n == 0 {
 			return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", info.ID)
 		}
-		return nil
+		_, err = db.wc.exec(ctx, tx, "UPDATE story_counts SET recompare = 0 WHERE story_id = ? AND recompare", info.ID)
+		return err
 	})
 }
 

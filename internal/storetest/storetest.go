@@ -67,6 +67,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"SetAnalysis", testSetAnalysis},
 		{"Unplaced", testUnplaced},
 		{"StaleStories", testStaleStories},
+		{"StaleStories/Changed", testStaleStoriesChanged},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -644,7 +645,8 @@ func testStaleStories(t *testing.T, s parallax.Store) {
 	}
 	// sids[0]: two articles, compared with two; sids[1]: one article, never
 	// compared; sids[2]: compared with one article, holds none now;
-	// sids[3]: empty, never compared.
+	// sids[3]: empty, never compared (what a placer stopped before saving
+	// a new story's first placement leaves).
 	s.SetPlacement(ctx, ids[0], sids[0], 0)
 	s.SetPlacement(ctx, ids[1], sids[0], 0)
 	s.SetPlacement(ctx, ids[2], sids[1], 0)
@@ -655,7 +657,7 @@ func testStaleStories(t *testing.T, s parallax.Store) {
 		t.Fatal(err)
 	}
 	got, err := s.StaleStories(ctx, 10)
-	if want := []int64{sids[1], sids[2]}; err != nil || !slices.Equal(got, want) {
+	if want := []int64{sids[1], sids[2], sids[3]}; err != nil || !slices.Equal(got, want) {
 		t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
 	}
 	if got, err := s.StaleStories(ctx, 1); err != nil || len(got) != 1 {
@@ -664,6 +666,71 @@ func testStaleStories(t *testing.T, s parallax.Store) {
 	if _, err := s.StaleStories(ctx, 0); err == nil {
 		t.Error("StaleStories(0): no error")
 	}
+}
+
+// A story is out of date too when its articles changed and its count did
+// not (one moved in, one out) or an article's analysis changed; its next
+// report brings it up to date.
+func testStaleStoriesChanged(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	var sids []int64
+	for i := 0; i < 3; i++ {
+		id, err := s.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sids = append(sids, id)
+	}
+	place := func(article, story int64) {
+		t.Helper()
+		if err := s.SetPlacement(ctx, article, story, 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	report := func(story int64, articles int) {
+		t.Helper()
+		if err := s.SaveReport(ctx, parallax.StoryInfo{ID: story, Articles: articles}, []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stale := func(want ...int64) {
+		t.Helper()
+		if got, err := s.StaleStories(ctx, 10); err != nil || !slices.Equal(got, want) {
+			t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
+		}
+	}
+	place(ids[0], sids[0])
+	place(ids[1], sids[1])
+	report(sids[0], 1)
+	report(sids[1], 1)
+	report(sids[2], 0)
+	stale()
+	// ids[0] and ids[1] change stories: both still count one article.
+	place(ids[0], sids[1])
+	place(ids[1], sids[0])
+	stale(sids[0], sids[1])
+	report(sids[0], 1)
+	report(sids[1], 1)
+	stale()
+	// The same analysis again changes nothing; another one does.
+	r, err := s.Article(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAnalysis(ctx, ids[0], r.Analysis); err != nil {
+		t.Fatal(err)
+	}
+	stale()
+	if err := s.SetAnalysis(ctx, ids[0], []byte(`{"changed":true}`)); err != nil {
+		t.Fatal(err)
+	}
+	stale(sids[1])
+	report(sids[1], 1)
+	stale()
+	// An article that leaves for no story: its old story is out of date.
+	place(ids[0], 0)
+	stale(sids[1])
 }
 
 func testSetAnalysis(t *testing.T, s parallax.Store) {
