@@ -73,7 +73,8 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	if an != nil && an.Dates != nil {
 		res.Dates = an.Dates(a.Text, a, lang)
 	}
-	res.Signals = d.signals(lang)
+	res.Signals = append(d.signals(lang), d.attributions(res)...)
+	sort.SliceStable(res.Signals, func(i, j int) bool { return res.Signals[i].Span.Start < res.Signals[j].Span.Start })
 	d.markAttributed(res)
 	return res
 }

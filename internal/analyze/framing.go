@@ -82,3 +82,66 @@ func (d *doc) markAttributed(a *parallax.Analysis) {
 		}
 	}
 }
+
+// attributions marks the source of a reported statement where a name stands
+// right beside the verb of saying: "…, Westerhaven Fire and Rescue said",
+// "said Jane Roe", "according to the Harbor Authority". The source is who
+// states, not what is stated: the comparison does not line two statements
+// up as one fact only because one source made both. The span covers the
+// whole run of capitalised words and joiners around the name, as a name the
+// entity rules split ("Westerhaven Fire" and "Rescue") is still one source.
+func (d *doc) attributions(a *parallax.Analysis) []parallax.Signal {
+	isStart, isEnd := map[int]bool{}, map[int]bool{}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			isStart[m.Start], isEnd[m.End] = true, true
+		}
+	}
+	if len(isStart) == 0 {
+		return nil
+	}
+	var out []parallax.Signal
+	add := func(start, end int) {
+		out = append(out, parallax.Signal{Kind: "attribution", Text: d.text[start:end], Span: parallax.Span{Start: start, End: end}})
+	}
+	for _, toks := range d.sentToks {
+		joins := func(i int) bool { // a joiner inside a name: "Fire and Rescue", "Ministry of Health"
+			return toks[i].kind == tWord && !toks[i].cap && (connectors.Has(toks[i].low) || toks[i].low == "and")
+		}
+		capWord := func(i int) bool { return toks[i].kind == tWord && toks[i].cap }
+		// left and right ends of the run of names a token belongs to
+		left := func(i int) int {
+			for i > 0 && (capWord(i-1) || i > 1 && joins(i-1) && capWord(i-2)) {
+				i--
+			}
+			return i
+		}
+		right := func(i int) int {
+			for i+1 < len(toks) && (capWord(i+1) || i+2 < len(toks) && joins(i+1) && capWord(i+2)) {
+				i++
+			}
+			return i
+		}
+		for k, t := range toks {
+			if t.kind != tWord || t.cap {
+				continue
+			}
+			switch {
+			case t.low == "according" && k+2 < len(toks) && accordingTo.Has(t.low+" "+toks[k+1].low):
+				if isStart[toks[k+2].start] {
+					add(t.start, toks[right(k+2)].end)
+				}
+			case isSpeechVerb(t.low):
+				if k > 0 && isEnd[toks[k-1].end] {
+					add(toks[left(k-1)].start, t.end)
+					continue
+				}
+				// "…,” said Jane Roe": the verb opens the clause
+				if k > 0 && k+1 < len(toks) && toks[k-1].kind == tPunct && isStart[toks[k+1].start] {
+					add(t.start, toks[right(k+1)].end)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -31,6 +31,7 @@ type story struct {
 	ents     *entityIndex
 	units    []*unit
 	df       map[string]int  // feature → number of sentences using it
+	featName []string        // feature id → feature
 	verdicts map[string]bool // article ID → it reports a verdict (reportsVerdict)
 	// year → outlets that mention it (hasOwnYear)
 	yearOutlets map[string]map[string]bool

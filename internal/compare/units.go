@@ -26,6 +26,10 @@ type unit struct {
 	words      int
 	centrality float64
 	fact       int // index of the sentence fact it joined, -1 when none
+	// source holds the features of who the sentence is attributed to
+	// ("…, the fire service said"): shared by two sentences, they do not
+	// make the two say the same thing.
+	source map[string]bool
 }
 
 // stem and contentWords read words through the language layer.
@@ -102,8 +106,21 @@ func (s *story) buildUnits() {
 				}
 			}
 			for _, sg := range a.Signals {
-				if sg.Kind == "hedge" && sg.Span.Start >= sent.Span.Start && sg.Span.End <= sent.Span.End {
+				if sg.Span.Start < sent.Span.Start || sg.Span.End > sent.Span.End {
+					continue
+				}
+				switch sg.Kind {
+				case "hedge":
 					u.hedges = append(u.hedges, sg)
+				case "attribution":
+					for _, m := range ments {
+						if m.sp.Start >= sg.Span.Start && m.sp.End <= sg.Span.End && m.group >= 0 {
+							if u.source == nil {
+								u.source = map[string]bool{}
+							}
+							u.source["e:"+strconv.Itoa(m.group)] = true
+						}
+					}
 				}
 			}
 			inQuote := 0
@@ -133,6 +150,7 @@ func (s *story) buildUnits() {
 			if !ok {
 				id = int32(len(ids))
 				ids[f] = id
+				s.featName = append(s.featName, f)
 			}
 			u.vec = append(u.vec, fw{id: id, w: w, fam: f[0], df: int32(s.df[f])})
 			norm += w * w
@@ -296,7 +314,7 @@ func (s *story) support(a, b *unit) int {
 	n := 0
 	common := int32(len(s.units) / 4)
 	eachShared(a.vec, b.vec, func(f, _ fw) {
-		if f.df > common && common >= 4 {
+		if f.df > common && common >= 4 || a.source[s.featName[f.id]] && b.source[s.featName[f.id]] {
 			return
 		}
 		n++
