@@ -164,3 +164,57 @@ func TestDenominatorNotYear(t *testing.T) {
 		t.Error("650 seats after \"648 of the\" not read as a whole")
 	}
 }
+
+// Figures in two outlets' sentences that are each other's best match and
+// share a word near the figures are one fact told two ways; a figure of
+// another sentence, a part of a listed whole, a running span of time and
+// the ages of two people are not.
+func TestPairedFact(t *testing.T) {
+	// other sentences, so that the words two outlets share stand out
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	pair := func(a1, a2, f1, f2 string) bool {
+		t.Helper()
+		s := innerStory(t, a1+x1, a2+x2)
+		a, b := s.figure(t, "a1", f1), s.figure(t, "a2", f2)
+		aa, _ := s.anchors(a)
+		ab, _ := s.anchors(b)
+		return s.pairedFact(a, b, aa, ab, map[bestKey]*unit{})
+	}
+	if !pair("The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+		"The icy storm over the Varn estuary killed 155 people in Lowmere.", "67", "155") {
+		t.Error("67 and 155 people killed in matching sentences: not one fact")
+	}
+	if pair("The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+		"The storm over the Varn estuary hit Lowmere on Sunday. In all, floods killed 155 people across the region.", "67", "155") {
+		t.Error("a figure of a sentence that is not the best match lined up")
+	}
+	if pair("Tolliver Mills agreed to buy Varn Textiles for $ 5.4 billion in cash and stock on Monday.",
+		"The purchase of Varn Textiles is $ 4.2 billion in cash and 57 million shares of Tolliver Mills.", "$ 5.4", "$ 4.2") {
+		t.Error("a part of a listed price lined up with the whole")
+	}
+	if pair("Lowmere was calm on Sunday after eight days of the worst riots the town has seen.",
+		"Shopkeepers boarded up windows after four days of the worst riots the town has seen.", "eight days", "four days") {
+		t.Error("a running span of time lined up")
+	}
+	if pair("Police said a man outside the Kessel market told the 36-year-old driver to stop.",
+		"Police arrested the driver who hit a 66-year-old woman outside the Kessel market.", "36", "66") {
+		t.Error("the ages of two people lined up")
+	}
+}
+
+// A figure after a word of need is a bar, with a function word between or
+// not; a figure after another verb is not.
+func TestThresholdAfterFunctionWord(t *testing.T) {
+	s := innerStory(t, "Dalby needed just nine points to pass Brook. Dalby needed nine points more. Dalby scored nine points in the game.")
+	n := 0
+	for _, q := range s.quantitiesWith(func(*parallax.Quantity) bool { return true }) {
+		n++
+		if want := !strings.Contains(q.u.span.Of(q.u.art.Article.Text), "scored"); isThreshold(q) != want {
+			t.Errorf("%q in %q: threshold %v", q.q.Text, q.u.span.Of(q.u.art.Article.Text), !want)
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d figures read, want 3", n)
+	}
+}
