@@ -308,7 +308,13 @@ func farApart(a, b *parallax.Quantity) bool {
 	if !oka || !okb {
 		return false
 	}
-	x, y := (la+min(ha, la*10))/2, (lb+min(hb, lb*10))/2
+	mid := func(lo, hi float64) float64 {
+		if lo == 0 && hi < math.MaxFloat64/2 {
+			return hi // "up to 8GB"
+		}
+		return (lo + min(hi, lo*10)) / 2
+	}
+	x, y := mid(la, ha), mid(lb, hb)
 	if x <= 0 || y <= 0 {
 		return false
 	}
@@ -2468,11 +2474,14 @@ func shownAlready(sides [][]parallax.Evidence, shown map[[2]string]bool) bool {
 // people" and "claimed the lives of 155 people"), whatever else the
 // sentences say.
 func (s *story) pairedFact(a, b qref, aa, ab map[int]bool, best map[bestKey]*unit) bool {
-	if otherAnchors(aa, ab) || yearNumber(a) || yearNumber(b) || !onlyOfKind(a) || !onlyOfKind(b) {
+	if otherAnchors(aa, ab) || yearNumber(a) || yearNumber(b) || !closestOfKind(a, b) || !closestOfKind(b, a) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
 		return false // "the 36-year-old driver" and "a 66-year-old woman"
+	}
+	if givesValue(a.u, b.q) || givesValue(b.u, a.q) {
+		return false // "32 million people tuning in, compared with 55.3 million a decade ago"
 	}
 	if listedPart(a) || listedPart(b) {
 		return false // "$4.2 billion in cash and 57 million shares": a part of the price
@@ -2494,17 +2503,62 @@ func (s *story) pairedFact(a, b qref, aa, ab map[int]bool, best map[bestKey]*uni
 	return false
 }
 
-// listedPart: another figure follows q in its sentence, joined to it by
-// "and" within a few words ("$4.2 billion in cash and 57 million shares"):
-// q may be one part of a whole that another outlet gives entire.
+// closestOfKind: a is the figure of its kind in its sentence that b is
+// about: the only one, or the one whose words around it share strictly more
+// with b's than any other's do ("Labour had a majority of 176, with 412
+// seats": the majority, against "a majority of 368").
+func closestOfKind(a, b qref) bool {
+	if onlyOfKind(a) {
+		return true
+	}
+	wb := figureWindow(b, pairedWindow)
+	score := func(x qref) int {
+		n := 0
+		for w := range figureWindow(x, pairedWindow) {
+			if wb[w] {
+				n++
+			}
+		}
+		return n
+	}
+	own := score(a)
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi != a.i && (q.Unit == "" || quantity.SameThing(*a.q, *q)) && score(qref{a.u, qi, q}) >= own {
+			return false
+		}
+	}
+	return own >= 2 // with other figures about, one shared word is not enough
+}
+
+// givesValue: a figure of u, of any unit or none, has q's value.
+func givesValue(u *unit, q *parallax.Quantity) bool {
+	for _, qi := range u.qtys {
+		y := &u.art.Quantities[qi]
+		if y != q && y.Value != nil && q.Value != nil && *y.Value == *q.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// listedPart: another figure stands next to q in its sentence, joined to
+// it by "and" within a few words ("$4.2 billion in cash and 57 million
+// shares", "three women and two men"): q may be one part of a whole that
+// another outlet gives entire.
 func listedPart(q qref) bool {
 	text := q.u.art.Article.Text
 	for _, qi := range q.u.qtys {
 		y := &q.u.art.Quantities[qi]
-		if y == q.q || y.Span.Start < q.q.Span.End {
+		var between string
+		switch {
+		case y.Span.Start >= q.q.Span.End:
+			between = text[q.q.Span.End:y.Span.Start]
+		case y.Span.End <= q.q.Span.Start:
+			between = text[y.Span.End:q.q.Span.Start] // "three women and two men"
+		default:
 			continue
 		}
-		between := text[q.q.Span.End:y.Span.Start]
 		if len(strings.Fields(between)) <= 4 && hasWord(between, "and", "plus") {
 			return true
 		}

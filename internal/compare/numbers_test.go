@@ -218,3 +218,23 @@ func TestThresholdAfterFunctionWord(t *testing.T) {
 		t.Errorf("%d figures read, want 3", n)
 	}
 }
+
+// In a sentence with several figures of a kind, the one whose words match
+// the other outlet's figure is paired with it, with two words in common;
+// a figure listed with another ("three women and two men") is a part.
+func TestClosestOfKind(t *testing.T) {
+	s := innerStory(t,
+		"After 648 of the 650 seats had been declared on Friday in the count, Labour had won a majority of 176 seats over all its rivals.",
+		"After 648 of the 650 seats had been declared on Friday, Labour had won a majority of 368 seats over all its rivals.")
+	a, b := s.figure(t, "a1", "a majority"), s.figure(t, "a2", "a majority")
+	if !closestOfKind(a, b) || !closestOfKind(b, a) {
+		t.Error("the majority among other seat counts: not lined up")
+	}
+	if closestOfKind(s.figure(t, "a1", "650"), b) {
+		t.Error("the seats declared lined up with the majority")
+	}
+	s = innerStory(t, "The strike killed three women and two men in Tarnby.", "The strike killed five men in Tarnby.")
+	if !listedPart(s.figure(t, "a1", "two men")) || listedPart(s.figure(t, "a2", "five men")) {
+		t.Error("a figure listed after another is no part, or a lone one is")
+	}
+}
