@@ -240,15 +240,19 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 // sharedWindow counts the content stems that the six words either side of
 // two figures share: "Bush missed four games" and "Bush played in 10 games"
 // share only the name; the same fact retold shares its verb and its object.
-func sharedWindow(a, b qref) int {
-	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
-	n := 0
+func sharedWindow(a, b qref) int { return sharedNear(a, b, 6) }
+
+// sharedNear counts the content stems that the n words either side of two
+// figures share.
+func sharedNear(a, b qref, n int) int {
+	wa, wb := figureWindow(a, n), figureWindow(b, n)
+	shared := 0
 	for w := range wa {
 		if wb[w] {
-			n++
+			shared++
 		}
 	}
-	return n
+	return shared
 }
 
 var (
@@ -2494,13 +2498,7 @@ func (s *story) pairedFact(a, b qref, aa, ab map[int]bool, best map[bestKey]*uni
 	if s.bestMatch(a.u, b.u.art, best) != b.u || s.bestMatch(b.u, a.u.art, best) != a.u {
 		return false
 	}
-	wa, wb := figureWindow(a, pairedWindow), figureWindow(b, pairedWindow)
-	for w := range wa {
-		if wb[w] {
-			return othersAgree(a, b) && othersAgree(b, a)
-		}
-	}
-	return false
+	return sharedNear(a, b, pairedWindow) > 0 && othersAgree(a, b) && othersAgree(b, a)
 }
 
 // closestOfKind: a is the figure of its kind in its sentence that b is
@@ -2511,20 +2509,10 @@ func closestOfKind(a, b qref) bool {
 	if onlyOfKind(a) {
 		return true
 	}
-	wb := figureWindow(b, pairedWindow)
-	score := func(x qref) int {
-		n := 0
-		for w := range figureWindow(x, pairedWindow) {
-			if wb[w] {
-				n++
-			}
-		}
-		return n
-	}
-	own := score(a)
+	own := sharedNear(a, b, pairedWindow)
 	for _, qi := range a.u.qtys {
 		q := &a.u.art.Quantities[qi]
-		if qi != a.i && (q.Unit == "" || quantity.SameThing(*a.q, *q)) && score(qref{a.u, qi, q}) >= own {
+		if qi != a.i && (q.Unit == "" || quantity.SameThing(*a.q, *q)) && sharedNear(qref{a.u, qi, q}, b, pairedWindow) >= own {
 			return false
 		}
 	}
