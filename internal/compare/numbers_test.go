@@ -181,25 +181,29 @@ func TestPairedFact(t *testing.T) {
 		ab, _ := s.anchors(b)
 		return s.pairedFact(a, b, aa, ab, map[bestKey]*unit{})
 	}
-	if !pair("The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
-		"The icy storm over the Varn estuary killed 155 people in Lowmere.", "67", "155") {
-		t.Error("67 and 155 people killed in matching sentences: not one fact")
-	}
-	if pair("The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
-		"The storm over the Varn estuary hit Lowmere on Sunday. In all, floods killed 155 people across the region.", "67", "155") {
-		t.Error("a figure of a sentence that is not the best match lined up")
-	}
-	if pair("Tolliver Mills agreed to buy Varn Textiles for $ 5.4 billion in cash and stock on Monday.",
-		"The purchase of Varn Textiles is $ 4.2 billion in cash and 57 million shares of Tolliver Mills.", "$ 5.4", "$ 4.2") {
-		t.Error("a part of a listed price lined up with the whole")
-	}
-	if pair("Lowmere was calm on Sunday after eight days of the worst riots the town has seen.",
-		"Shopkeepers boarded up windows after four days of the worst riots the town has seen.", "eight days", "four days") {
-		t.Error("a running span of time lined up")
-	}
-	if pair("Police said a man outside the Kessel market told the 36-year-old driver to stop.",
-		"Police arrested the driver who hit a 66-year-old woman outside the Kessel market.", "36", "66") {
-		t.Error("the ages of two people lined up")
+	for _, c := range []struct {
+		a1, a2, f1, f2, what string
+		want                 bool
+	}{
+		{"The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+			"The icy storm over the Varn estuary killed 155 people in Lowmere.", "67", "155",
+			"67 and 155 people killed in matching sentences", true},
+		{"The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+			"The storm over the Varn estuary hit Lowmere on Sunday. In all, floods killed 155 people across the region.", "67", "155",
+			"a figure of a sentence that is not the best match", false},
+		{"Tolliver Mills agreed to buy Varn Textiles for $ 5.4 billion in cash and stock on Monday.",
+			"The purchase of Varn Textiles is $ 4.2 billion in cash and 57 million shares of Tolliver Mills.", "$ 5.4", "$ 4.2",
+			"a part of a listed price and the whole", false},
+		{"Lowmere was calm on Sunday after eight days of the worst riots the town has seen.",
+			"Shopkeepers boarded up windows after four days of the worst riots the town has seen.", "eight days", "four days",
+			"a running span of time", false},
+		{"Police said a man outside the Kessel market told the 36-year-old driver to stop.",
+			"Police arrested the driver who hit a 66-year-old woman outside the Kessel market.", "36", "66",
+			"the ages of two people", false},
+	} {
+		if got := pair(c.a1, c.a2, c.f1, c.f2); got != c.want {
+			t.Errorf("%s: one fact %v, want %v", c.what, got, c.want)
+		}
 	}
 }
 
