@@ -540,10 +540,12 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
 			}
-			if (countOfTwo(a.q) || countOfTwo(b.q)) && !retold(a, b, anch[i], anch[j]) && (a.u.fact < 0 || a.u.fact != b.u.fact) {
+			if (countOfTwo(a.q) || countOfTwo(b.q)) && !retold(a, b, anch[i], anch[j]) && (a.u.fact < 0 || a.u.fact != b.u.fact) &&
+				!s.pairedFact(a, b, anch[i], anch[j], best) {
 				// two is a common count of many things in a story ("two
 				// people rescued", "two boats"): it is held against another
-				// figure only in a sentence lined up as the same fact
+				// figure only in a sentence lined up as the same fact, or
+				// paired with it (pairedFact)
 				continue
 			}
 			if retold(a, b, anch[i], anch[j]) {

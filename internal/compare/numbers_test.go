@@ -242,3 +242,20 @@ func TestClosestOfKind(t *testing.T) {
 		t.Error("a figure listed after another is no part, or a lone one is")
 	}
 }
+
+// A count of two is held against another figure in sentences paired as one
+// fact, though the sentences were not grouped into a fact of the story.
+func TestCountOfTwoPaired(t *testing.T) {
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	s := innerStory(t, "The deputy is survived by two sons."+x1, "He is survived by 4 sons and a brother."+x2)
+	n := 0
+	for _, c := range s.quantityConflicts() {
+		if strings.Contains(c.Summary, "two sons") && strings.Contains(c.Summary, "4 sons") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d conflicts of two sons and 4 sons, want 1", n)
+	}
+}
