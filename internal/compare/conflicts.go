@@ -241,15 +241,19 @@ func (s *story) aboutKey(a, b qref, aa, ab map[int]bool) (string, bool) {
 // sharedWindow counts the content stems that the six words either side of
 // two figures share: "Bush missed four games" and "Bush played in 10 games"
 // share only the name; the same fact retold shares its verb and its object.
-func sharedWindow(a, b qref) int {
-	wa, wb := figureWindow(a, 6), figureWindow(b, 6)
-	n := 0
+func sharedWindow(a, b qref) int { return sharedNear(a, b, 6) }
+
+// sharedNear counts the content stems that the n words either side of two
+// figures share.
+func sharedNear(a, b qref, n int) int {
+	wa, wb := figureWindow(a, n), figureWindow(b, n)
+	shared := 0
 	for w := range wa {
 		if wb[w] {
-			n++
+			shared++
 		}
 	}
-	return n
+	return shared
 }
 
 var (
@@ -309,7 +313,13 @@ func farApart(a, b *parallax.Quantity) bool {
 	if !oka || !okb {
 		return false
 	}
-	x, y := (la+min(ha, la*10))/2, (lb+min(hb, lb*10))/2
+	mid := func(lo, hi float64) float64 {
+		if lo == 0 && hi < math.MaxFloat64/2 {
+			return hi // "up to 8GB"
+		}
+		return (lo + min(hi, lo*10)) / 2
+	}
+	x, y := mid(la, ha), mid(lb, hb)
 	if x <= 0 || y <= 0 {
 		return false
 	}
@@ -329,7 +339,10 @@ func isThreshold(q qref) bool {
 		}
 	}
 	before := strings.Fields(strings.ToLower(text[q.u.span.Start:q.q.Span.Start]))
-	return len(before) > 0 && thresholdWords.Has(before[len(before)-1]) // "needed nine points"
+	n := len(before)
+	// "needed nine points", or with a function word between: "needed just nine points"
+	return n > 0 && thresholdWords.Has(before[n-1]) ||
+		n > 1 && thresholdWords.Has(before[n-2]) && len(contentWords(before[n-1])) == 0
 }
 
 var thresholdWords = lang.Words("threshold_words")
@@ -492,7 +505,21 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
 	storyYears := s.storyYears()
+	// figures found to be one fact pair by pair share one group
 	retoldKey := map[int]string{}
+	link := func(prefix string, i, j int) {
+		key := prefix + strconv.Itoa(i)
+		if k, ok := retoldKey[j]; ok {
+			key = k
+		}
+		if k, ok := retoldKey[i]; ok {
+			key = k
+		}
+		retoldKey[i], retoldKey[j] = key, key
+		add(key, i)
+		add(key, j)
+	}
+	best := map[bestKey]*unit{}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			a, b := qs[i], qs[j]
@@ -514,31 +541,29 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
 				continue // a span of time is one fact only in sentences that tell the same
 			}
-			if (countOfTwo(a.q) || countOfTwo(b.q)) && !retold(a, b, anch[i], anch[j]) && (a.u.fact < 0 || a.u.fact != b.u.fact) {
+			if (countOfTwo(a.q) || countOfTwo(b.q)) && !retold(a, b, anch[i], anch[j]) && (a.u.fact < 0 || a.u.fact != b.u.fact) &&
+				!s.pairedFact(a, b, anch[i], anch[j], best) {
 				// two is a common count of many things in a story ("two
 				// people rescued", "two boats"): it is held against another
-				// figure only in a sentence lined up as the same fact
+				// figure only in a sentence lined up as the same fact, or
+				// paired with it (pairedFact)
 				continue
 			}
 			if retold(a, b, anch[i], anch[j]) {
 				// one sentence retold with another figure: one fact,
 				// whatever the words around the figures
-				key := "retold:" + strconv.Itoa(i)
-				if k, ok := retoldKey[j]; ok {
-					key = k
-				}
-				if k, ok := retoldKey[i]; ok {
-					key = k
-				}
-				retoldKey[i], retoldKey[j] = key, key
-				add(key, i)
-				add(key, j)
+				link("retold:", i, j)
 				continue
 			}
 			if sk, named, ok := s.sharedSlot(a, b, anch[i], anch[j], slots); ok && s.slotContext(a, b, named) {
 				key := "slot:" + sk + "|" + headOf(a.q)
 				add(key, i)
 				add(key, j)
+				continue
+			}
+			if s.pairedFact(a, b, anch[i], anch[j], best) {
+				// one fact told in two outlets' matching sentences
+				link("paired:", i, j)
 				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
@@ -2448,3 +2473,140 @@ func shownAlready(sides [][]parallax.Evidence, shown map[[2]string]bool) bool {
 	}
 	return false
 }
+
+// pairedFact: a and b stand in sentences of two outlets that are each
+// other's one best match by words (bestMatch), near the same content words
+// (within pairedWindow words either side), about no two different names,
+// and neither number is a year: one fact told with two figures ("killed 67
+// people" and "claimed the lives of 155 people"), whatever else the
+// sentences say.
+func (s *story) pairedFact(a, b qref, aa, ab map[int]bool, best map[bestKey]*unit) bool {
+	if otherAnchors(aa, ab) || yearNumber(a) || yearNumber(b) || !closestOfKind(a, b) || !closestOfKind(b, a) {
+		return false
+	}
+	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
+		return false // "the 36-year-old driver" and "a 66-year-old woman"
+	}
+	if givesValue(a.u, b.q) || givesValue(b.u, a.q) {
+		return false // "32 million people tuning in, compared with 55.3 million a decade ago"
+	}
+	if listedPart(a) || listedPart(b) {
+		return false // "$4.2 billion in cash and 57 million shares": a part of the price
+	}
+	if isDuration(a.q) && (a.q.Unit != b.q.Unit || elapsed(a) || elapsed(b)) {
+		// "four weeks in hospital" and "nine days after the attack" time
+		// two things; "after four days of riots" runs on with the story
+		return false
+	}
+	if s.bestMatch(a.u, b.u.art, best) != b.u || s.bestMatch(b.u, a.u.art, best) != a.u {
+		return false
+	}
+	return sharedNear(a, b, pairedWindow) > 0 && othersAgree(a, b) && othersAgree(b, a)
+}
+
+// closestOfKind: a is the figure of its kind in its sentence that b is
+// about: the only one, or the one whose words around it share strictly more
+// with b's than any other's do ("Labour had a majority of 176, with 412
+// seats": the majority, against "a majority of 368").
+func closestOfKind(a, b qref) bool {
+	if onlyOfKind(a) {
+		return true
+	}
+	own := sharedNear(a, b, pairedWindow)
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi != a.i && (q.Unit == "" || quantity.SameThing(*a.q, *q)) && sharedNear(qref{a.u, qi, q}, b, pairedWindow) >= own {
+			return false
+		}
+	}
+	return own >= 2 // with other figures about, one shared word is not enough
+}
+
+// givesValue: a figure of u, of any unit or none, has q's value.
+func givesValue(u *unit, q *parallax.Quantity) bool {
+	for _, qi := range u.qtys {
+		y := &u.art.Quantities[qi]
+		if y != q && y.Value != nil && q.Value != nil && *y.Value == *q.Value {
+			return true
+		}
+	}
+	return false
+}
+
+// listedPart: another figure stands next to q in its sentence, joined to
+// it by "and" within a few words ("$4.2 billion in cash and 57 million
+// shares", "three women and two men"): q may be one part of a whole that
+// another outlet gives entire.
+func listedPart(q qref) bool {
+	text := q.u.art.Article.Text
+	for _, qi := range q.u.qtys {
+		y := &q.u.art.Quantities[qi]
+		var between string
+		switch {
+		case y.Span.Start >= q.q.Span.End:
+			between = text[q.q.Span.End:y.Span.Start]
+		case y.Span.End <= q.q.Span.Start:
+			between = text[y.Span.End:q.q.Span.Start] // "three women and two men"
+		default:
+			continue
+		}
+		if len(strings.Fields(between)) <= 4 && hasWord(between, "and", "plus") {
+			return true
+		}
+	}
+	return false
+}
+
+// elapsed: a span of time counted up to the telling ("after eight days of
+// riots"), which grows from one article to the next.
+func elapsed(q qref) bool {
+	before := strings.Fields(strings.ToLower(q.u.art.Article.Text[q.u.span.Start:q.q.Span.Start]))
+	return len(before) > 0 && elapsedWords.Has(before[len(before)-1])
+}
+
+var elapsedWords = lang.Words("elapsed_words")
+
+// pairedWindow is how many words either side of two figures of one paired
+// fact must hold a shared content word.
+const pairedWindow = 4
+
+type bestKey struct {
+	u   *unit
+	art *parallax.Analysis
+}
+
+// bestMatch is the fact sentence of art most like u by words
+// (contextSim at least minLooseSim), nil when there is none or two tie.
+func (s *story) bestMatch(u *unit, art *parallax.Analysis, cache map[bestKey]*unit) *unit {
+	k := bestKey{u, art}
+	if v, ok := cache[k]; ok {
+		return v
+	}
+	var best *unit
+	top, second := 0.0, 0.0
+	for _, v := range s.units {
+		if v.art != art || !factUnit(v) {
+			continue
+		}
+		c := contextSim(u, v)
+		switch {
+		case c > top:
+			best, top, second = v, c, top
+		case c > second:
+			second = c
+		}
+	}
+	if top < minLooseSim || second >= top {
+		best = nil
+	}
+	cache[k] = best
+	return best
+}
+
+// yearNumber: the figure's number is written as a year ("in 2009").
+func yearNumber(q qref) bool {
+	m := digitRun.FindString(q.q.Text)
+	return yearLike(m)
+}
+
+var digitRun = regexp.MustCompile(`\d+`)

@@ -164,3 +164,98 @@ func TestDenominatorNotYear(t *testing.T) {
 		t.Error("650 seats after \"648 of the\" not read as a whole")
 	}
 }
+
+// Figures in two outlets' sentences that are each other's best match and
+// share a word near the figures are one fact told two ways; a figure of
+// another sentence, a part of a listed whole, a running span of time and
+// the ages of two people are not.
+func TestPairedFact(t *testing.T) {
+	// other sentences, so that the words two outlets share stand out
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	pair := func(a1, a2, f1, f2 string) bool {
+		t.Helper()
+		s := innerStory(t, a1+x1, a2+x2)
+		a, b := s.figure(t, "a1", f1), s.figure(t, "a2", f2)
+		aa, _ := s.anchors(a)
+		ab, _ := s.anchors(b)
+		return s.pairedFact(a, b, aa, ab, map[bestKey]*unit{})
+	}
+	for _, c := range []struct {
+		a1, a2, f1, f2, what string
+		want                 bool
+	}{
+		{"The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+			"The icy storm over the Varn estuary killed 155 people in Lowmere.", "67", "155",
+			"67 and 155 people killed in matching sentences", true},
+		{"The storm over the Varn estuary killed 67 people in Lowmere on Sunday.",
+			"The storm over the Varn estuary hit Lowmere on Sunday. In all, floods killed 155 people across the region.", "67", "155",
+			"a figure of a sentence that is not the best match", false},
+		{"Tolliver Mills agreed to buy Varn Textiles for $ 5.4 billion in cash and stock on Monday.",
+			"The purchase of Varn Textiles is $ 4.2 billion in cash and 57 million shares of Tolliver Mills.", "$ 5.4", "$ 4.2",
+			"a part of a listed price and the whole", false},
+		{"Lowmere was calm on Sunday after eight days of the worst riots the town has seen.",
+			"Shopkeepers boarded up windows after four days of the worst riots the town has seen.", "eight days", "four days",
+			"a running span of time", false},
+		{"Police said a man outside the Kessel market told the 36-year-old driver to stop.",
+			"Police arrested the driver who hit a 66-year-old woman outside the Kessel market.", "36", "66",
+			"the ages of two people", false},
+	} {
+		if got := pair(c.a1, c.a2, c.f1, c.f2); got != c.want {
+			t.Errorf("%s: one fact %v, want %v", c.what, got, c.want)
+		}
+	}
+}
+
+// A figure after a word of need is a bar, with a function word between or
+// not; a figure after another verb is not.
+func TestThresholdAfterFunctionWord(t *testing.T) {
+	s := innerStory(t, "Dalby needed just nine points to pass Brook. Dalby needed nine points more. Dalby scored nine points in the game.")
+	n := 0
+	for _, q := range s.quantitiesWith(func(*parallax.Quantity) bool { return true }) {
+		n++
+		if want := !strings.Contains(q.u.span.Of(q.u.art.Article.Text), "scored"); isThreshold(q) != want {
+			t.Errorf("%q in %q: threshold %v", q.q.Text, q.u.span.Of(q.u.art.Article.Text), !want)
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d figures read, want 3", n)
+	}
+}
+
+// In a sentence with several figures of a kind, the one whose words match
+// the other outlet's figure is paired with it, with two words in common;
+// a figure listed with another ("three women and two men") is a part.
+func TestClosestOfKind(t *testing.T) {
+	s := innerStory(t,
+		"After 648 of the 650 seats had been declared on Friday in the count, Labour had won a majority of 176 seats over all its rivals.",
+		"After 648 of the 650 seats had been declared on Friday, Labour had won a majority of 368 seats over all its rivals.")
+	a, b := s.figure(t, "a1", "a majority"), s.figure(t, "a2", "a majority")
+	if !closestOfKind(a, b) || !closestOfKind(b, a) {
+		t.Error("the majority among other seat counts: not lined up")
+	}
+	if closestOfKind(s.figure(t, "a1", "650"), b) {
+		t.Error("the seats declared lined up with the majority")
+	}
+	s = innerStory(t, "The strike killed three women and two men in Tarnby.", "The strike killed five men in Tarnby.")
+	if !listedPart(s.figure(t, "a1", "two men")) || listedPart(s.figure(t, "a2", "five men")) {
+		t.Error("a figure listed after another is no part, or a lone one is")
+	}
+}
+
+// A count of two is held against another figure in sentences paired as one
+// fact, though the sentences were not grouped into a fact of the story.
+func TestCountOfTwoPaired(t *testing.T) {
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	s := innerStory(t, "The deputy is survived by two sons."+x1, "He is survived by 4 sons and a brother."+x2)
+	n := 0
+	for _, c := range s.quantityConflicts() {
+		if strings.Contains(c.Summary, "two sons") && strings.Contains(c.Summary, "4 sons") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d conflicts of two sons and 4 sons, want 1", n)
+	}
+}

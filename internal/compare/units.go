@@ -94,6 +94,9 @@ func (s *story) buildUnits() {
 						// a bound names its number too: "more than 400 seats",
 						// "surpassing 400 seats"
 						u.feats["n:"+strconv.FormatFloat(*q.Value, 'f', -1, 64)]++
+					} else if ok && q.Value == nil && lo == 0 && q.High != nil && informative(&a.Quantities[qi]) {
+						// and so does an upper bound: "within two hours", "up to 400 seats"
+						u.feats["n:"+strconv.FormatFloat(hi, 'f', -1, 64)]++
 					}
 				}
 			}

@@ -132,6 +132,7 @@ func TestBounds(t *testing.T) {
 		{"en", "The party won a majority, surpassing 400 seats.", []string{`"surpassing 400 seats" lo=400 unit=seats head=seat`}},
 		{"en", "At least 7 hikers are missing.", []string{`"At least 7 hikers" lo=7 unit=hikers head=hiker`}},
 		{"en", "The deal is worth up to six million dollars.", []string{`"up to six million dollars" lo=0 hi=6e+06 unit=USD`}},
+		{"en", "The rocket fell within 20 miles of Tarnby.", []string{`"within 20 miles" lo=0 hi=20 unit=miles head=mile`}},
 		{"en", "Fewer than 10 boats returned.", []string{`"Fewer than 10 boats" lo=0 hi=10 unit=boats head=boat`}},
 		{"en", "Nearly 20 buildings collapsed.", []string{`"Nearly 20 buildings" hi=20 ~ unit=buildings head=building`}},
 		{"en", "Almost 40 percent voted.", []string{`"Almost 40 percent" hi=40 ~ unit=percent`}},
