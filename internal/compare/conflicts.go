@@ -2360,23 +2360,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		}
 		byKey[a.key] = append(byKey[a.key], a)
 	}
-	// a verb an article dates twice ("elected on March 6 … first elected
-	// in 2022") names more than one happening, whoever its subject
-	twice := map[string]bool{}
-	verbDate := map[string]map[*parallax.Analysis]string{}
-	for _, a := range acts {
-		if a.prec == "ym" {
-			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
-		}
-		v := strings.SplitN(a.key, "|", 2)[1]
-		if verbDate[v] == nil {
-			verbDate[v] = map[*parallax.Analysis]string{}
-		}
-		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
-			twice[v] = true
-		}
-		verbDate[v][a.u.art] = a.date
-	}
+	twice := s.verbsDatedTwice(acts)
 	var out []parallax.Conflict
 	for _, k := range keys {
 		as := atPrecision(byKey[k])

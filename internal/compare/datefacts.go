@@ -394,9 +394,9 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 	shown := shownPairs(prev)
 	byVerb := map[string][]datedAct{}
 	var verbs []string
-	twice := map[string]bool{}
-	verbDate := map[string]map[*parallax.Analysis]string{}
-	for _, a := range s.datedActs() {
+	acts := s.datedActs()
+	twice := s.verbsDatedTwice(acts)
+	for _, a := range acts {
 		if a.noun || a.u.art.Language != "en" {
 			continue
 		}
@@ -405,16 +405,6 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 			verbs = append(verbs, v)
 		}
 		byVerb[v] = append(byVerb[v], a)
-		if a.prec == "ym" {
-			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
-		}
-		if verbDate[v] == nil {
-			verbDate[v] = map[*parallax.Analysis]string{}
-		}
-		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
-			twice[v] = true
-		}
-		verbDate[v][a.u.art] = a.date
 	}
 	var out []parallax.Conflict
 	for _, v := range verbs {
@@ -465,6 +455,33 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 		}
 	}
 	return out
+}
+
+// verbsDatedTwice are the verb stems (or event words) some article dates
+// twice, each time otherwise: the verb names more than one happening
+// ("elected on March 6 … first elected in 2022"), whoever its subject —
+// unless the two acts name different people near verb and date ("fired
+// O'Brien on Wednesday … Cheeks was fired March 2"), two happenings the
+// article itself tells apart.
+func (s *story) verbsDatedTwice(acts []datedAct) map[string]bool {
+	twice := map[string]bool{}
+	seen := map[string]map[*parallax.Analysis][]datedAct{}
+	for _, a := range acts {
+		if a.prec == "ym" {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
+		}
+		v := strings.SplitN(a.key, "|", 2)[1]
+		if seen[v] == nil {
+			seen[v] = map[*parallax.Analysis][]datedAct{}
+		}
+		for _, b := range seen[v][a.u.art] {
+			if b.date != a.date && !s.otherPeople(a.u, b.u, a.sp, b.sp) {
+				twice[v] = true
+			}
+		}
+		seen[v][a.u.art] = append(seen[v][a.u.art], a)
+	}
+	return twice
 }
 
 // sameDatedAct: two acts of one verb date one happening — their sentences

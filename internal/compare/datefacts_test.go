@@ -99,3 +99,25 @@ func TestDatedActAnySubject(t *testing.T) {
 		t.Errorf("two people arrested on two days: %+v", cs)
 	}
 }
+
+// A verb an article dates twice names two happenings only when both acts
+// are of the same people: firing one coach on Wednesday and another on
+// March 2 leaves "fired" free to be disputed for either.
+func TestDatedTwiceOtherPeople(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	one := datePad(0) + "The Kessel Owls fired coach Dana Roe on Wednesday after a losing season at the old harbour arena. " +
+		"Their rivals had fired coach Mark Tull on March 2 after a long dispute over the arena lease."
+	other := datePad(1) + "The Kessel Owls fired coach Dana Roe on Tuesday after a losing season at the old harbour arena."
+	st := storyAt(t, [2]string{pub, one}, [2]string{pub, other})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("fired Dana Roe on Wednesday vs Tuesday: %+v", st.Conflicts)
+	}
+	same := datePad(0) + "The Kessel Owls fired coach Dana Roe on Wednesday after a losing season at the old harbour arena. " +
+		"The Kessel Owls had also fired coach Dana Roe on March 2 after a long dispute over the arena lease."
+	st = storyAt(t, [2]string{pub, same}, [2]string{pub, other})
+	for _, c := range conflictsOfKind(st, "date") {
+		if strings.Contains(c.Subject, "fired") {
+			t.Errorf("Dana Roe fired twice in one article, then on Tuesday: %+v", c)
+		}
+	}
+}
