@@ -43,7 +43,7 @@ func (sc *storyCtx) dates() []candidate {
 			// shared words alone)
 			acts := sc.actWords(i, d.Span)
 			english := sc.lang(i) == "en"
-			if english && (len(acts) == 0 || sc.spokenOrAhead(i, d.Span)) {
+			if english && (len(acts) == 0 || sc.spokenOrAhead(i, d.Span)) || sc.quoted(i, d.Span) {
 				continue
 			}
 			var counter []Ref
@@ -134,6 +134,18 @@ func (sc *storyCtx) spokenOrAhead(i int, sp parallax.Span) bool {
 			if attributionVerbs.Has(w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// quoted: sp lies inside a quotation, a source's words, which compare
+// leaves out of its date checks ("knowing that he is going to be back
+// Monday").
+func (sc *storyCtx) quoted(i int, sp parallax.Span) bool {
+	for _, q := range sc.an[i].Quotes {
+		if !q.Scare && q.Span.Start <= sp.Start && sp.End <= q.Span.End {
+			return true
 		}
 	}
 	return false
