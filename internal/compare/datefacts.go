@@ -149,8 +149,8 @@ func sameHappening(x, y factDated) bool {
 // less numbers and calendar names.
 func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
 	text := u.art.Article.Text
-	before := strings.Fields(text[u.span.Start:d.Span.Start])
-	after := strings.Fields(text[d.Span.End:u.span.End])
+	before := words(text[u.span.Start:d.Span.Start])
+	after := words(text[d.Span.End:u.span.End])
 	if len(before) > n {
 		before = before[len(before)-n:]
 	}
@@ -164,6 +164,14 @@ func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
 		}
 	}
 	return out
+}
+
+// words are the words of text, less marks written apart ("Gray , 16 ,"
+// in a tokenised page), which would use up a window of words.
+func words(text string) []string {
+	return slices.DeleteFunc(strings.Fields(text), func(w string) bool {
+		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
 }
 
 // factDate is the one date of u that dates a happening, with the words

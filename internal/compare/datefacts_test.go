@@ -121,3 +121,12 @@ func TestDatedTwiceOtherPeople(t *testing.T) {
 		}
 	}
 }
+
+// A page tokenised with its marks written apart counts words, not marks,
+// in the window around a date.
+func TestWordsSkipMarks(t *testing.T) {
+	got := strings.Join(words("a vigil for Dana ( Dee ) Roe , 16 , killed on Monday ."), " ")
+	if want := "a vigil for Dana Dee Roe 16 killed on Monday"; got != want {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+}
