@@ -515,23 +515,40 @@ func (s *story) sameDatedAct(x, y datedAct) bool {
 // otherPeople: the acts x and y each name people near their verb and
 // date (dateWindowWords either side) and none in common: "arrested Dana
 // Roe on Monday" and "arrested Mark Tull on Tuesday" are two happenings.
-// People further off in the sentence may be anyone's.
+// People further off in the sentence may be anyone's. Two names sharing a
+// word ("Page", "Betty Mae Page") may be one person the entity groups
+// missed, and are not told apart.
 func (s *story) otherPeople(x, y *unit, xs, ys parallax.Span) bool {
 	pa, pb := s.peopleNear(x, xs), s.peopleNear(y, ys)
 	if len(pa) == 0 || len(pb) == 0 {
 		return false
 	}
-	for g := range pa {
-		if pb[g] {
+	for g, a := range pa {
+		if _, ok := pb[g]; ok {
 			return false
+		}
+		for _, b := range pb {
+			if shareNameWord(a, b) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
+// shareNameWord: the names a and b have a word in common.
+func shareNameWord(a, b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if len(w) > 2 && slices.Contains(strings.Fields(strings.ToLower(b)), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // peopleNear is the entity groups of the people u names within
-// dateWindowWords words of sp.
-func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
+// dateWindowWords words of sp, each with its name.
+func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]string {
 	text := u.art.Article.Text
 	from, to := u.span.Start, u.span.End
 	before := strings.Fields(text[u.span.Start:sp.Start])
@@ -542,7 +559,7 @@ func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
 	if len(after) > dateWindowWords {
 		to = sp.End + len(strings.Join(after[:dateWindowWords], " ")) + 1
 	}
-	out := map[int]bool{}
+	out := map[int]string{}
 	for i := range u.art.Entities {
 		e := &u.art.Entities[i]
 		if e.Type != parallax.Person {
@@ -551,7 +568,7 @@ func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
 		for _, m := range e.Mentions {
 			if m.End > from && m.Start < to && m.Start >= u.span.Start && m.End <= u.span.End {
 				if g := s.ents.groupOf(e.Name); g >= 0 {
-					out[g] = true
+					out[g] = e.Name
 				}
 				break
 			}

@@ -130,3 +130,21 @@ func TestWordsSkipMarks(t *testing.T) {
 		t.Errorf("words = %q, want %q", got, want)
 	}
 }
+
+// Two names sharing a word may be one person whom the entity groups kept
+// apart; names with no word in common are told apart.
+func TestShareNameWord(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Roe", "Dana Mae Roe", true},
+		{"Dana Roe", "Dana Roe", true},
+		{"Dana Roe", "Mark Tull", false},
+		{"Al Roe", "Al Tull", false}, // a word of two letters names no one
+	} {
+		if got := shareNameWord(c.a, c.b); got != c.want {
+			t.Errorf("shareNameWord(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
