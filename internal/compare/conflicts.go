@@ -2030,6 +2030,9 @@ type datedAct struct {
 	u    *unit
 	sp   parallax.Span
 	noun bool // the date is attached to an event noun ("the March 2005 rampage"), keyed by its concept
+	// deictic: the date counts from the writing ("yesterday"), only as
+	// right as the page's own date
+	deictic bool
 }
 
 // statedDate is a date as precise as its article makes it: the full date
@@ -2115,7 +2118,7 @@ func (s *story) datedActs() []datedAct {
 				continue // a date bounding a span moves with the news ("the bridge stays shut until Friday")
 			}
 			if n, sp, ok := dateNoun(u, d); ok {
-				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true})
+				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true, deictic: deictic(d.Text)})
 			}
 			v, sp, ok := dateVerb(u, d)
 			if !ok {
@@ -2137,7 +2140,7 @@ func (s *story) datedActs() []datedAct {
 			if g < 0 && (prec != "full" || sp.Start == d.Span.Start) {
 				continue // a weekday or a date without its year, or a date before its verb, needs a named subject to say whose act it is
 			}
-			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: date, prec: prec, u: u, sp: sp})
+			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: date, prec: prec, u: u, sp: sp, deictic: deictic(d.Text)})
 		}
 	}
 	return out

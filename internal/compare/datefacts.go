@@ -405,8 +405,8 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 	acts := s.datedActs()
 	twice := s.verbsDatedTwice(acts)
 	for _, a := range acts {
-		if a.noun || a.u.art.Language != "en" {
-			continue
+		if a.noun || a.deictic || a.u.art.Language != "en" {
+			continue // "yesterday" is only as right as its page's date
 		}
 		v := strings.SplitN(a.key, "|", 2)[1]
 		if len(byVerb[v]) == 0 {
@@ -475,8 +475,8 @@ func (s *story) verbsDatedTwice(acts []datedAct) map[string]bool {
 	twice := map[string]bool{}
 	seen := map[string]map[*parallax.Analysis][]datedAct{}
 	for _, a := range acts {
-		if a.prec == "ym" {
-			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
+		if a.prec == "ym" || a.deictic {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions; "yesterday" is the page's
 		}
 		v := strings.SplitN(a.key, "|", 2)[1]
 		if seen[v] == nil {

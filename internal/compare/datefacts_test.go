@@ -148,3 +148,16 @@ func TestShareNameWord(t *testing.T) {
 		}
 	}
 }
+
+// "Yesterday" is only as right as its page's date: an article that also
+// dates the act by it still dates the act once.
+func TestDatedTwiceNotDeictic(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday: "yesterday" is Wednesday
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "Officers of the Kessel coast guard arrested Dana Roe on Monday in a raid on her Harbour Street flat. " +
+			"The pilot arrested yesterday had steered the ferry for a decade."},
+		[2]string{pub, datePad(1) + "Roe, who had piloted the ferry for a decade and had twice been warned about speeding, was arrested on Tuesday in a raid on her Harbour Street flat."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("arrested on Monday (and yesterday) vs Tuesday: %+v", st.Conflicts)
+	}
+}
