@@ -81,25 +81,8 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 				}
 			}
 		}
-		var kept []datedAct
-		outlets := map[string]map[string]bool{}
-		for _, a := range as {
-			if !keep[a.u] {
-				continue
-			}
-			kept = append(kept, a)
-			if outlets[a.date] == nil {
-				outlets[a.date] = map[string]bool{}
-			}
-			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
-		}
-		c, ok := s.dateSides(kept, outlets)
-		if !ok || shownAlready(c.Sides, shown) {
-			continue
-		}
-		out = append(out, c)
-		for k, v := range shownPairs([]parallax.Conflict{c}) {
-			shown[k] = v
+		if c, ok := s.keptConflict(as, keep, shown); ok {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -439,30 +422,40 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 				}
 			}
 		}
-		var kept []datedAct
-		outlets := map[string]map[string]bool{}
-		seen := map[*unit]bool{}
-		for _, a := range as {
-			if !keep[a.u] || seen[a.u] {
-				continue
-			}
-			seen[a.u] = true
-			kept = append(kept, a)
-			if outlets[a.date] == nil {
-				outlets[a.date] = map[string]bool{}
-			}
-			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
-		}
-		c, ok := s.dateSides(kept, outlets)
-		if !ok || shownAlready(c.Sides, shown) {
-			continue
-		}
-		out = append(out, c)
-		for k, v := range shownPairs([]parallax.Conflict{c}) {
-			shown[k] = v
+		if c, ok := s.keptConflict(as, keep, shown); ok {
+			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// keptConflict writes the conflict of the acts of as whose sentences keep
+// holds, each sentence once, and adds its article pairs to shown. ok is
+// false when an outlet gives two of their dates or shown already holds
+// the disagreement.
+func (s *story) keptConflict(as []datedAct, keep map[*unit]bool, shown map[[2]string]bool) (parallax.Conflict, bool) {
+	var kept []datedAct
+	outlets := map[string]map[string]bool{}
+	seen := map[*unit]bool{}
+	for _, a := range as {
+		if !keep[a.u] || seen[a.u] {
+			continue
+		}
+		seen[a.u] = true
+		kept = append(kept, a)
+		if outlets[a.date] == nil {
+			outlets[a.date] = map[string]bool{}
+		}
+		outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+	}
+	c, ok := s.dateSides(kept, outlets)
+	if !ok || shownAlready(c.Sides, shown) {
+		return parallax.Conflict{}, false
+	}
+	for k, v := range shownPairs([]parallax.Conflict{c}) {
+		shown[k] = v
+	}
+	return c, true
 }
 
 // verbsDatedTwice are the verb stems (or event words) some article dates

@@ -80,12 +80,10 @@ var irregularPast = lang.Words("irregular_past", "en")
 // on 3 May"). Verbs of saying and of the page's record time no happening
 // of the story.
 func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
-	a := sc.an[i]
-	si := a.SentenceAt(sp.Start)
-	if si < 0 {
+	s, ok := sc.sentenceOf(i, sp)
+	if !ok {
 		return nil
 	}
-	s := a.Sentences[si].Span
 	text := sc.text(i)
 	before := strings.Fields(text[s.Start:max(s.Start, sp.Start)])
 	after := strings.Fields(text[min(s.End, sp.End):max(s.End, sp.End)])
@@ -115,12 +113,10 @@ var futureCues = lang.Words("future_cues", "en")
 // semifinals Tuesday", "plans to hold elections on December 8"): a plan,
 // not a happening.
 func (sc *storyCtx) spokenOrAhead(i int, sp parallax.Span) bool {
-	a := sc.an[i]
-	si := a.SentenceAt(sp.Start)
-	if si < 0 {
+	s, ok := sc.sentenceOf(i, sp)
+	if !ok {
 		return false
 	}
-	s := a.Sentences[si].Span
 	before := strings.Fields(strings.ToLower(sc.text(i)[s.Start:max(s.Start, sp.Start)]))
 	before = before[max(0, len(before)-actWindow):]
 	past := false
@@ -149,6 +145,16 @@ func (sc *storyCtx) quoted(i int, sp parallax.Span) bool {
 		}
 	}
 	return false
+}
+
+// sentenceOf is the span of the sentence of article i that holds sp.
+func (sc *storyCtx) sentenceOf(i int, sp parallax.Span) (parallax.Span, bool) {
+	a := sc.an[i]
+	si := a.SentenceAt(sp.Start)
+	if si < 0 {
+		return parallax.Span{}, false
+	}
+	return a.Sentences[si].Span, true
 }
 
 // sameActs: some word of xs and some of ys name one act (lang.SameAct).
