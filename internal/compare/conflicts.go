@@ -2055,6 +2055,9 @@ type datedAct struct {
 	u    *unit
 	sp   parallax.Span
 	noun bool // the date is attached to an event noun ("the March 2005 rampage"), keyed by its concept
+	// deictic: the date counts from the writing ("yesterday"), only as
+	// right as the page's own date
+	deictic bool
 }
 
 // statedDate is a date as precise as its article makes it: the full date
@@ -2140,7 +2143,7 @@ func (s *story) datedActs() []datedAct {
 				continue // a date bounding a span moves with the news ("the bridge stays shut until Friday")
 			}
 			if n, sp, ok := dateNoun(u, d); ok {
-				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true})
+				out = append(out, datedAct{verb: n, key: "e|n:" + n, date: date, prec: prec, u: u, sp: sp, noun: true, deictic: deictic(d.Text)})
 			}
 			v, sp, ok := dateVerb(u, d)
 			if !ok {
@@ -2162,7 +2165,7 @@ func (s *story) datedActs() []datedAct {
 			if g < 0 && (prec != "full" || sp.Start == d.Span.Start) {
 				continue // a weekday or a date without its year, or a date before its verb, needs a named subject to say whose act it is
 			}
-			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: date, prec: prec, u: u, sp: sp})
+			out = append(out, datedAct{verb: v, key: strconv.Itoa(g) + "|" + stem(v, "en"), date: date, prec: prec, u: u, sp: sp, deictic: deictic(d.Text)})
 		}
 	}
 	return out
@@ -2385,23 +2388,7 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		}
 		byKey[a.key] = append(byKey[a.key], a)
 	}
-	// a verb an article dates twice ("elected on March 6 … first elected
-	// in 2022") names more than one happening, whoever its subject
-	twice := map[string]bool{}
-	verbDate := map[string]map[*parallax.Analysis]string{}
-	for _, a := range acts {
-		if a.prec == "ym" {
-			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
-		}
-		v := strings.SplitN(a.key, "|", 2)[1]
-		if verbDate[v] == nil {
-			verbDate[v] = map[*parallax.Analysis]string{}
-		}
-		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
-			twice[v] = true
-		}
-		verbDate[v][a.u.art] = a.date
-	}
+	twice := s.verbsDatedTwice(acts)
 	var out []parallax.Conflict
 	for _, k := range keys {
 		as := atPrecision(byKey[k])

@@ -81,25 +81,8 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 				}
 			}
 		}
-		var kept []datedAct
-		outlets := map[string]map[string]bool{}
-		for _, a := range as {
-			if !keep[a.u] {
-				continue
-			}
-			kept = append(kept, a)
-			if outlets[a.date] == nil {
-				outlets[a.date] = map[string]bool{}
-			}
-			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
-		}
-		c, ok := s.dateSides(kept, outlets)
-		if !ok || shownAlready(c.Sides, shown) {
-			continue
-		}
-		out = append(out, c)
-		for k, v := range shownPairs([]parallax.Conflict{c}) {
-			shown[k] = v
+		if c, ok := s.keptConflict(as, keep, shown); ok {
+			out = append(out, c)
 		}
 	}
 	return out
@@ -149,8 +132,8 @@ func sameHappening(x, y factDated) bool {
 // less numbers and calendar names.
 func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
 	text := u.art.Article.Text
-	before := strings.Fields(text[u.span.Start:d.Span.Start])
-	after := strings.Fields(text[d.Span.End:u.span.End])
+	before := words(text[u.span.Start:d.Span.Start])
+	after := words(text[d.Span.End:u.span.End])
 	if len(before) > n {
 		before = before[len(before)-n:]
 	}
@@ -164,6 +147,14 @@ func dateWindow(u *unit, d parallax.DateMention, n int) map[string]bool {
 		}
 	}
 	return out
+}
+
+// words are the words of text, less marks written apart ("Gray , 16 ,"
+// in a tokenised page), which would use up a window of words.
+func words(text string) []string {
+	return slices.DeleteFunc(strings.Fields(text), func(w string) bool {
+		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
 }
 
 // factDate is the one date of u that dates a happening, with the words
@@ -394,27 +385,17 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 	shown := shownPairs(prev)
 	byVerb := map[string][]datedAct{}
 	var verbs []string
-	twice := map[string]bool{}
-	verbDate := map[string]map[*parallax.Analysis]string{}
-	for _, a := range s.datedActs() {
-		if a.noun || a.u.art.Language != "en" {
-			continue
+	acts := s.datedActs()
+	twice := s.verbsDatedTwice(acts)
+	for _, a := range acts {
+		if a.noun || a.deictic || a.u.art.Language != "en" {
+			continue // "yesterday" is only as right as its page's date
 		}
 		v := strings.SplitN(a.key, "|", 2)[1]
 		if len(byVerb[v]) == 0 {
 			verbs = append(verbs, v)
 		}
 		byVerb[v] = append(byVerb[v], a)
-		if a.prec == "ym" {
-			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions
-		}
-		if verbDate[v] == nil {
-			verbDate[v] = map[*parallax.Analysis]string{}
-		}
-		if d, ok := verbDate[v][a.u.art]; ok && d != a.date {
-			twice[v] = true
-		}
-		verbDate[v][a.u.art] = a.date
 	}
 	var out []parallax.Conflict
 	for _, v := range verbs {
@@ -441,30 +422,67 @@ func (s *story) actDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
 				}
 			}
 		}
-		var kept []datedAct
-		outlets := map[string]map[string]bool{}
-		seen := map[*unit]bool{}
-		for _, a := range as {
-			if !keep[a.u] || seen[a.u] {
-				continue
-			}
-			seen[a.u] = true
-			kept = append(kept, a)
-			if outlets[a.date] == nil {
-				outlets[a.date] = map[string]bool{}
-			}
-			outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
-		}
-		c, ok := s.dateSides(kept, outlets)
-		if !ok || shownAlready(c.Sides, shown) {
-			continue
-		}
-		out = append(out, c)
-		for k, v := range shownPairs([]parallax.Conflict{c}) {
-			shown[k] = v
+		if c, ok := s.keptConflict(as, keep, shown); ok {
+			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// keptConflict writes the conflict of the acts of as whose sentences keep
+// holds, each sentence once, and adds its article pairs to shown. ok is
+// false when an outlet gives two of their dates or shown already holds
+// the disagreement.
+func (s *story) keptConflict(as []datedAct, keep map[*unit]bool, shown map[[2]string]bool) (parallax.Conflict, bool) {
+	var kept []datedAct
+	outlets := map[string]map[string]bool{}
+	seen := map[*unit]bool{}
+	for _, a := range as {
+		if !keep[a.u] || seen[a.u] {
+			continue
+		}
+		seen[a.u] = true
+		kept = append(kept, a)
+		if outlets[a.date] == nil {
+			outlets[a.date] = map[string]bool{}
+		}
+		outlets[a.date][s.outletOf[a.u.art.Article.ID]] = true
+	}
+	c, ok := s.dateSides(kept, outlets)
+	if !ok || shownAlready(c.Sides, shown) {
+		return parallax.Conflict{}, false
+	}
+	for k, v := range shownPairs([]parallax.Conflict{c}) {
+		shown[k] = v
+	}
+	return c, true
+}
+
+// verbsDatedTwice are the verb stems (or event words) some article dates
+// twice, each time otherwise: the verb names more than one happening
+// ("elected on March 6 … first elected in 2022"), whoever its subject —
+// unless the two acts name different people near verb and date ("fired
+// O'Brien on Wednesday … Cheeks was fired March 2"), two happenings the
+// article itself tells apart.
+func (s *story) verbsDatedTwice(acts []datedAct) map[string]bool {
+	twice := map[string]bool{}
+	seen := map[string]map[*parallax.Analysis][]datedAct{}
+	for _, a := range acts {
+		if a.prec == "ym" || a.deictic {
+			continue // "died in December 2008" and "died Thursday" may be one day told at two precisions; "yesterday" is the page's
+		}
+		v := strings.SplitN(a.key, "|", 2)[1]
+		if seen[v] == nil {
+			seen[v] = map[*parallax.Analysis][]datedAct{}
+		}
+		for _, b := range seen[v][a.u.art] {
+			if b.date != a.date && !s.otherPeople(a.u, b.u, a.sp, b.sp) {
+				twice[v] = true
+			}
+		}
+		seen[v][a.u.art] = append(seen[v][a.u.art], a)
+	}
+	return twice
 }
 
 // sameDatedAct: two acts of one verb date one happening — their sentences
@@ -490,23 +508,40 @@ func (s *story) sameDatedAct(x, y datedAct) bool {
 // otherPeople: the acts x and y each name people near their verb and
 // date (dateWindowWords either side) and none in common: "arrested Dana
 // Roe on Monday" and "arrested Mark Tull on Tuesday" are two happenings.
-// People further off in the sentence may be anyone's.
+// People further off in the sentence may be anyone's. Two names sharing a
+// word ("Page", "Betty Mae Page") may be one person the entity groups
+// missed, and are not told apart.
 func (s *story) otherPeople(x, y *unit, xs, ys parallax.Span) bool {
 	pa, pb := s.peopleNear(x, xs), s.peopleNear(y, ys)
 	if len(pa) == 0 || len(pb) == 0 {
 		return false
 	}
-	for g := range pa {
-		if pb[g] {
+	for g, a := range pa {
+		if _, ok := pb[g]; ok {
 			return false
+		}
+		for _, b := range pb {
+			if shareNameWord(a, b) {
+				return false
+			}
 		}
 	}
 	return true
 }
 
+// shareNameWord: the names a and b have a word in common.
+func shareNameWord(a, b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(a)) {
+		if len(w) > 2 && slices.Contains(strings.Fields(strings.ToLower(b)), w) {
+			return true
+		}
+	}
+	return false
+}
+
 // peopleNear is the entity groups of the people u names within
-// dateWindowWords words of sp.
-func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
+// dateWindowWords words of sp, each with its name.
+func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]string {
 	text := u.art.Article.Text
 	from, to := u.span.Start, u.span.End
 	before := strings.Fields(text[u.span.Start:sp.Start])
@@ -517,7 +552,7 @@ func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
 	if len(after) > dateWindowWords {
 		to = sp.End + len(strings.Join(after[:dateWindowWords], " ")) + 1
 	}
-	out := map[int]bool{}
+	out := map[int]string{}
 	for i := range u.art.Entities {
 		e := &u.art.Entities[i]
 		if e.Type != parallax.Person {
@@ -526,7 +561,7 @@ func (s *story) peopleNear(u *unit, sp parallax.Span) map[int]bool {
 		for _, m := range e.Mentions {
 			if m.End > from && m.Start < to && m.Start >= u.span.Start && m.End <= u.span.End {
 				if g := s.ents.groupOf(e.Name); g >= 0 {
-					out[g] = true
+					out[g] = e.Name
 				}
 				break
 			}

@@ -99,3 +99,65 @@ func TestDatedActAnySubject(t *testing.T) {
 		t.Errorf("two people arrested on two days: %+v", cs)
 	}
 }
+
+// A verb an article dates twice names two happenings only when both acts
+// are of the same people: firing one coach on Wednesday and another on
+// March 2 leaves "fired" free to be disputed for either.
+func TestDatedTwiceOtherPeople(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z"
+	one := datePad(0) + "The Kessel Owls fired coach Dana Roe on Wednesday after a losing season at the old harbour arena. " +
+		"Their rivals had fired coach Mark Tull on March 2 after a long dispute over the arena lease."
+	other := datePad(1) + "The Kessel Owls fired coach Dana Roe on Tuesday after a losing season at the old harbour arena."
+	st := storyAt(t, [2]string{pub, one}, [2]string{pub, other})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("fired Dana Roe on Wednesday vs Tuesday: %+v", st.Conflicts)
+	}
+	same := datePad(0) + "The Kessel Owls fired coach Dana Roe on Wednesday after a losing season at the old harbour arena. " +
+		"The Kessel Owls had also fired coach Dana Roe on March 2 after a long dispute over the arena lease."
+	st = storyAt(t, [2]string{pub, same}, [2]string{pub, other})
+	for _, c := range conflictsOfKind(st, "date") {
+		if strings.Contains(c.Subject, "fired") {
+			t.Errorf("Dana Roe fired twice in one article, then on Tuesday: %+v", c)
+		}
+	}
+}
+
+// A page tokenised with its marks written apart counts words, not marks,
+// in the window around a date.
+func TestWordsSkipMarks(t *testing.T) {
+	got := strings.Join(words("a vigil for Dana ( Dee ) Roe , 16 , killed on Monday ."), " ")
+	if want := "a vigil for Dana Dee Roe 16 killed on Monday"; got != want {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+}
+
+// Two names sharing a word may be one person whom the entity groups kept
+// apart; names with no word in common are told apart.
+func TestShareNameWord(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Roe", "Dana Mae Roe", true},
+		{"Dana Roe", "Dana Roe", true},
+		{"Dana Roe", "Mark Tull", false},
+		{"Al Roe", "Al Tull", false}, // a word of two letters names no one
+	} {
+		if got := shareNameWord(c.a, c.b); got != c.want {
+			t.Errorf("shareNameWord(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// "Yesterday" is only as right as its page's date: an article that also
+// dates the act by it still dates the act once.
+func TestDatedTwiceNotDeictic(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday: "yesterday" is Wednesday
+	st := storyAt(t,
+		[2]string{pub, datePad(0) + "Officers of the Kessel coast guard arrested Dana Roe on Monday in a raid on her Harbour Street flat. " +
+			"The pilot arrested yesterday had steered the ferry for a decade."},
+		[2]string{pub, datePad(1) + "Roe, who had piloted the ferry for a decade and had twice been warned about speeding, was arrested on Tuesday in a raid on her Harbour Street flat."})
+	if cs := conflictsOfKind(st, "date"); len(cs) != 1 {
+		t.Errorf("arrested on Monday (and yesterday) vs Tuesday: %+v", st.Conflicts)
+	}
+}
