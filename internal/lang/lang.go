@@ -363,6 +363,13 @@ func MonthNames(l string) [12]string {
 	return out
 }
 
+// RegionalMonths returns the month names (name → number) of language l's
+// regional varieties that CLDR keeps apart from the language's own file
+// ("setiembre", "jänner"), from months_regional.tsv; nil when l has none.
+func RegionalMonths(l string) map[string]int {
+	return table(path.Join("data", l, "months_regional.tsv"))
+}
+
 // Noun classes: WordNet lexicographer classes of a noun's senses.
 const (
 	ClassPerson   = "person"

@@ -299,3 +299,23 @@ func TestPronounGender(t *testing.T) {
 		}
 	}
 }
+
+func TestUnaccent(t *testing.T) {
+	for in, want := range map[string]string{"février": "fevrier", "março": "marco", "août": "aout", "march": "march", "Ñandú": "Nandu"} {
+		if got := Unaccent(in); got != want {
+			t.Errorf("Unaccent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRegionalMonths(t *testing.T) {
+	if n := RegionalMonths("es")["setiembre"]; n != 9 {
+		t.Errorf("RegionalMonths(es)[setiembre] = %d, want 9", n)
+	}
+	if _, ok := RegionalMonths("es")["septiembre"]; ok {
+		t.Error("the standard name is among the regional ones")
+	}
+	if RegionalMonths("xx") != nil {
+		t.Error("a language with no data has regional months")
+	}
+}

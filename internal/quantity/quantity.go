@@ -749,11 +749,7 @@ func (f *finder) identifier(i int) bool {
 		return false
 	}
 	if p.kind == kPunct && p.low == "." && i >= 2 {
-		switch f.word(i - 2) {
-		case "no", "nos", "núm", "num", "nro", "art", "vol", "p", "pp", "fig", "ch", "sec", "n":
-			return true
-		}
-		return false
+		return referenceAbbrevs[f.word(i-2)]
 	}
 	if p.kind != kWord {
 		return false
