@@ -344,9 +344,24 @@ func CalendarNames(l string, weekday bool) map[string]int {
 // that take no dot ("may" is both).
 func MonthNames(l string) [12]string {
 	var out [12]string
-	names := CalendarNames(l, false)
+	fullNames(CalendarNames(l, false), out[:])
+	return out
+}
+
+// WeekdayNames returns the seven full weekday names of language l, Monday
+// first, told from the abbreviations as MonthNames does ("tuesday", not
+// "tue" or "tues"; Portuguese "terça-feira").
+func WeekdayNames(l string) [7]string {
+	var out [7]string
+	fullNames(CalendarNames(l, true), out[:])
+	return out
+}
+
+// fullNames fills out[n-1] with the longest name of number n that no other
+// name of n extends and that takes no dot.
+func fullNames(names map[string]int, out []string) {
 	for w, n := range names {
-		if n < 1 || n > 12 || strings.HasSuffix(w, ".") {
+		if n < 1 || n > len(out) || strings.HasSuffix(w, ".") {
 			continue
 		}
 		full := true
@@ -360,7 +375,6 @@ func MonthNames(l string) [12]string {
 			out[n-1] = w
 		}
 	}
-	return out
 }
 
 // RegionalMonths returns the month names (name → number) of language l's

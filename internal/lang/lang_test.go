@@ -319,3 +319,16 @@ func TestRegionalMonths(t *testing.T) {
 		t.Error("a language with no data has regional months")
 	}
 }
+
+func TestWeekdayNames(t *testing.T) {
+	want := map[string][7]string{
+		"en": {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+		"es": {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"},
+		"pt": {"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"},
+	}
+	for l, w := range want {
+		if got := WeekdayNames(l); got != w {
+			t.Errorf("WeekdayNames(%s) = %v, want %v", l, got, w)
+		}
+	}
+}
