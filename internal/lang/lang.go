@@ -296,14 +296,27 @@ var months, weekdays map[string]map[string]int // lang → name → number
 
 func loadCalendar() {
 	months, weekdays = map[string]map[string]int{}, map[string]map[string]int{}
-	for _, l := range Languages {
-		months[l] = table(path.Join("data", l, "months.tsv"))
-		for k, v := range table(path.Join("data", l, "months_extra.tsv")) {
-			months[l][k] = v
+	// every language with a calendar, also those outside Languages that
+	// only some readers use (Hungarian, Dutch); Month("", w) still
+	// searches Languages only
+	dirs, _ := fs.ReadDir(data, "data")
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
 		}
+		l := d.Name()
+		months[l] = table(path.Join("data", l, "months.tsv"))
 		weekdays[l] = table(path.Join("data", l, "weekdays.tsv"))
+		// (an extra table adds to a calendar, never stands alone)
+		for k, v := range table(path.Join("data", l, "months_extra.tsv")) {
+			if months[l] != nil {
+				months[l][k] = v
+			}
+		}
 		for k, v := range table(path.Join("data", l, "weekdays_extra.tsv")) {
-			weekdays[l][k] = v
+			if weekdays[l] != nil {
+				weekdays[l][k] = v
+			}
 		}
 	}
 }
@@ -382,6 +395,22 @@ func fullNames(names map[string]int, out []string) {
 // ("setiembre", "jänner"), from months_regional.tsv; nil when l has none.
 func RegionalMonths(l string) map[string]int {
 	return table(path.Join("data", l, "months_regional.tsv"))
+}
+
+// MonthAbbreviations returns language l's month names that are no full
+// name (MonthNames) and take no dot: CLDR's abbreviations ("jan", "sept").
+func MonthAbbreviations(l string) map[string]int {
+	full := map[string]bool{}
+	for _, w := range MonthNames(l) {
+		full[w] = true
+	}
+	out := map[string]int{}
+	for w, n := range CalendarNames(l, false) {
+		if !full[w] && !strings.HasSuffix(w, ".") {
+			out[w] = n
+		}
+	}
+	return out
 }
 
 // Noun classes: WordNet lexicographer classes of a noun's senses.

@@ -332,3 +332,23 @@ func TestWeekdayNames(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthAbbreviations(t *testing.T) {
+	en := MonthAbbreviations("en")
+	if en["jan"] != 1 || en["sept"] != 9 {
+		t.Errorf("MonthAbbreviations(en) = %v", en)
+	}
+	if _, ok := en["january"]; ok {
+		t.Error("a full name is among the abbreviations")
+	}
+	if _, ok := en["may"]; ok {
+		t.Error("'may', a full name, is among the abbreviations")
+	}
+	// a calendar outside Languages is read too, without joining Month("", …)
+	if MonthNames("hu")[2] != "március" {
+		t.Errorf("MonthNames(hu) = %v", MonthNames("hu"))
+	}
+	if _, ok := Month("", "maart"); ok {
+		t.Error("Dutch joined the languages Month searches")
+	}
+}
