@@ -31,13 +31,6 @@ var officeClasses = [][]string{
 	{"ceo", "chairman", "director"},
 }
 
-// officeFull spells out abbreviated titles, so "Gov." and "Governor" are
-// the same office.
-var officeFull = map[string]string{
-	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "adm": "admiral",
-	"capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "cmdr": "commander",
-}
-
 var (
 	officeOnce  sync.Once
 	officeClass map[string]int // title → its class
@@ -62,13 +55,20 @@ func loadOffices() {
 	}
 }
 
+// normTitle spells out an abbreviated title of a class (the language
+// layer's title abbreviations), so "Gov." and "Governor" are the same
+// office; other words are kept.
 func normTitle(t string) string {
+	officeOnce.Do(loadOffices)
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
-	if f, ok := officeFull[t]; ok {
-		return f
+	if _, ok := officeClass[t]; ok {
+		return lang.ExpandTitle(t)
 	}
 	return t
 }
+
+// abbreviated: a class title that is an abbreviation ("gov", "lt").
+func abbreviated(key string) bool { return lang.ExpandTitle(key) != key }
 
 // titleBeforeRe is a capitalised title (and a qualifier making it one
 // office: "Prime Minister", "Vice President") right before a name, with an
@@ -98,8 +98,7 @@ func titleBefore(text string, m parallax.Span) (parallax.Span, string, bool) {
 	if _, ok := officeClass[key]; !ok {
 		return parallax.Span{}, "", false
 	}
-	_, abbr := officeFull[key]
-	if abbr != (loc[6] >= 0) {
+	if abbreviated(key) != (loc[6] >= 0) {
 		return parallax.Span{}, "", false // "Gen" without its dot, "Governor." ending a sentence
 	}
 	return parallax.Span{Start: from + loc[4], End: from + loc[5]}, key, true
