@@ -703,3 +703,30 @@ func PronounGender(l, w string, uses ...string) byte {
 	}
 	return 0
 }
+
+// Groups reads data/l/name.tsv, "group<TAB>entry" lines, as the entries of
+// each group in file order, the groups in the order they first appear: for
+// lists whose order is part of their use. It panics when the file is
+// missing or a line has no tab, like Values.
+func Groups(name, l string) [][]string {
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s/%s: %v", l, name, err))
+	}
+	var out [][]string
+	at := map[string]int{}
+	for _, line := range lines {
+		g, e, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic(fmt.Sprintf("lang: %s/%s: bad line %q", l, name, line))
+		}
+		i, seen := at[g]
+		if !seen {
+			i = len(out)
+			at[g] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], e)
+	}
+	return out
+}

@@ -352,3 +352,17 @@ func TestMonthAbbreviations(t *testing.T) {
 		t.Error("Dutch joined the languages Month searches")
 	}
 }
+
+func TestGroups(t *testing.T) {
+	g := Groups("office_classes", "en")
+	if len(g) < 3 || g[0][0] != "president" || g[1][0] != "gov" {
+		t.Fatalf("Groups(office_classes) = %v", g)
+	}
+	for _, class := range g {
+		for _, e := range class {
+			if strings.Contains(e, "\t") || e == "" {
+				t.Errorf("bad entry %q", e)
+			}
+		}
+	}
+}

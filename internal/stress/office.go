@@ -11,25 +11,12 @@ import (
 )
 
 // officeClasses group titles of office by the field they belong to, after
-// the AP Stylebook entry "titles" (government and legislature, judiciary,
-// military, police, church, royalty, business); a wrong office is one of
-// the same field, as outlets confuse a governor with a senator, not with a
-// bishop. Every word must be in the language layer's titles list (checked
-// when the classes are loaded, and by a test). Abbreviated forms form
-// their own classes, so "Gov." becomes "Sen.". Courtesy titles (Mr, Dr,
-// Sir) and roles that are not offices (spokesman, coach) have no class.
-var officeClasses = [][]string{
-	{"president", "vice president", "prime minister", "minister", "secretary", "governor", "mayor", "premier",
-		"chancellor", "senator", "representative", "ambassador", "commissioner", "speaker"},
-	{"gov", "sen", "rep"},
-	{"general", "admiral", "captain", "colonel", "lieutenant", "sergeant", "commander"},
-	{"gen", "adm", "capt", "col", "lt", "sgt", "cmdr"},
-	{"sheriff", "detective", "inspector", "trooper", "superintendent"},
-	{"pope", "cardinal", "bishop", "archbishop", "deacon"},
-	{"king", "prince"},
-	{"queen", "princess"},
-	{"ceo", "chairman", "director"},
-}
+// the AP Stylebook entry "titles" (the language layer's office_classes); a
+// wrong office is one of the same field. Every word must be in the language
+// layer's titles list (checked when the classes are loaded, and by a test).
+// Courtesy titles (Mr, Dr, Sir) and roles that are not offices (spokesman,
+// coach) have no class.
+var officeClasses = lang.Groups("office_classes", "en")
 
 var (
 	officeOnce  sync.Once
