@@ -297,5 +297,11 @@ var esMonths = func() map[string]bool {
 // Nouns after which a number is an identifier: "flight 5342", "Article 5".
 var identNouns = words("identifier_nouns", "en", "es")
 
+// Words "half" takes before a share's noun phrase: "half the votes".
+var afterHalf = words("after_half", "en")
+
+// Words that make a number of years an age: "aged 39".
+var ageWords = words("age_words", "en")
+
 // Abbreviations with a stop before a reference number: "No. 5", "núm. 3".
 var referenceAbbrevs = words("reference_abbreviations", "en", "es")

@@ -975,17 +975,17 @@ func (f *finder) build(c core) int {
 
 	// Ages: "aged 39", "de 39 años".
 	if u.kind == uMeasure && u.def != nil && u.def.dim == dTime && u.head != "age" && rk == rNone {
-		switch f.word(start - 1) {
-		case "aged", "age", "ages":
+		switch w := f.word(start - 1); {
+		case ageWords[w]:
 			if start-1 >= f.floor {
 				u.head = "age"
 				start--
 			}
-		case "de":
+		case w == "de":
 			if b.kind == bRange && u.def.name == "years" {
 				u.head = "age"
 			}
-		case "los":
+		case w == "los":
 			if f.word(start-2) == "a" && u.def.name == "years" {
 				u.head = "age" // "a los 26 años"
 			}
