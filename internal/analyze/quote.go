@@ -2387,12 +2387,12 @@ func (d *doc) prepObjectAt(t token, si int) bool {
 	if lw := strings.ToLower(w); !(prepositions.Has(lw) || d.lang == "es" && (lw == "del" || lw == "al")) || d.frontedTopic(st, m.end, from) {
 		return false // (not "talking to, Ivo Stanek,": a comma ends the phrase)
 	}
-	switch strings.ToLower(w) {
-	case "from", "by":
+	switch lw := strings.ToLower(w); {
+	case agentPreps.Has(lw):
 		// the source or the agent: "a letter from Ruiz said", "an email
 		// sent by Ruiz warned", "More from Ruiz:"
 		return false
-	case "after", "before", "since", "until", "till", "with":
+	case clausePreps.Has(lw):
 		// a preposition that also opens a clause, right before the name
 		// and its verb, makes the name that verb's subject: "hours after
 		// Ruiz said", "with Ruiz calling it …" (an absolute clause)

@@ -45,6 +45,8 @@ var (
 	possessives      = lang.Words("possessives", "en", "es")
 	clauseBoundaries = lang.Words("clause_boundaries")
 	fixtureJoiners   = lang.Words("fixture_joiners", "en")
+	agentPreps       = lang.Words("agent_prepositions", "en")
+	clausePreps      = lang.Words("clause_prepositions", "en")
 	// endings of adjectives of nationality and doctrine, and of party
 	// adjectives no given name has
 	nationalitySuffixes = lang.Words("nationality_suffixes", "en").Entries()

@@ -141,7 +141,7 @@ func hasPreposition(s string) bool {
 
 // conjunctions that start another clause or conjunct, which a figure's
 // name does not reach across.
-var conjunctions = []string{"while", "whereas", "but", "and", "as", "or"}
+var conjunctions = lang.Words("conjunct_boundaries", "en").Entries()
 
 func hasWord(s string, words ...string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {

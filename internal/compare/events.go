@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -25,8 +26,31 @@ type eventClaim struct {
 
 var (
 	passiveEventRe = regexp.MustCompile(`\b(\p{L}+)\s+(?:(?:was|were)\s+(not\s+|never\s+)?|(?:has|have|had)\s+(not\s+|never\s+)?been\s+)(\p{Ll}+)\b`)
-	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(took place|happened|occurred|take place|happen|occur)\b`)
+	happenEventRe  = regexp.MustCompile(`\b(\p{L}+)\s+(did not |never )?(` + happenAlternation() + `)\b`)
 )
+
+// happenBase maps the verbs of happening, past and base forms ("took
+// place", "take place"), to their base form, from the language layer's
+// happening_verbs ("took place" → "did not take place").
+var happenBase = func() map[string]string {
+	m := map[string]string{}
+	for past, neg := range lang.Pairs("happening_verbs", "en") {
+		base := strings.TrimPrefix(neg, "did not ")
+		m[past], m[base] = base, base
+	}
+	return m
+}()
+
+// happenAlternation is happenBase's forms as a regexp alternation, longest
+// first.
+func happenAlternation() string {
+	var alt []string
+	for w := range happenBase {
+		alt = append(alt, regexp.QuoteMeta(w))
+	}
+	sort.Slice(alt, func(a, b int) bool { return len(alt[a]) > len(alt[b]) || len(alt[a]) == len(alt[b]) && alt[a] < alt[b] })
+	return strings.Join(alt, "|")
+}
 
 // eventClaims reads the event clauses of the story's English sentences,
 // outside quotations.
@@ -102,13 +126,8 @@ var zeroPast = lang.Words("zero_past", "en")
 
 // verbStem folds "took place"/"take place" and regular past forms.
 func verbStem(v string) string {
-	switch v {
-	case "took place", "take place":
-		return "take place"
-	case "happened", "happen":
-		return "happen"
-	case "occurred", "occur":
-		return "occur"
+	if b, ok := happenBase[v]; ok {
+		return b
 	}
 	return stem(v, "en")
 }

@@ -106,8 +106,7 @@ func (s *scanner) cueDate(start, i, kind int) dlCand {
 			continue
 		}
 		if t.kind == tWord && t.w.c&(cMonth|cWeekday|cMod) == 0 {
-			switch lower(s.text[t.start:t.end]) {
-			case "on", "at", "el", "le", "em", "am", "in", "en", "o", "the", "a", "der":
+			if datelineFillers.Has(lower(s.text[t.start:t.end])) {
 				q++
 				continue
 			}

@@ -1,6 +1,10 @@
 package dates
 
-import "github.com/parallaxnews/parallax/internal/lang"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // Languages a dictionary entry belongs to, as bits so that one text can allow
 // several.
@@ -15,7 +19,12 @@ const (
 var (
 	modOf  = map[string]int{"this": modThis, "next": modNext, "last": modLast}
 	unitOf = map[string]int{"day": uDay, "week": uWeek, "month": uMonth, "year": uYear, "night": uNight, "morning": uMorning}
+	cueOf  = map[string]int{"published": cuePublished, "updated": cueUpdated, "date": cueDate}
 )
+
+// datelineFillers may stand between a dateline cue and its date: "Published
+// on", "Publié le".
+var datelineFillers = lang.Words("dateline_fillers")
 
 // maskOf is the bit of each language with its own lists.
 var maskOf = map[string]uint8{"en": lEN, "es": lES, "pt": lPT}
@@ -116,47 +125,52 @@ func add(c cat, v int, lang uint8, keys ...string) {
 }
 
 func init() {
-	en, es, pt := lang.MonthNames("en"), lang.MonthNames("es"), lang.MonthNames("pt")
-	for i := range 12 {
-		add(cMonth|cCap, i+1, lEN, en[i])
-		add(cMonth, i+1, lES, es[i])
-		add(cMonth, i+1, lPT, pt[i])
+	// Full month names (CLDR), also without their accents ("marco") and in
+	// regional varieties ("setiembre").
+	for _, l := range [...]string{"en", "es", "pt"} {
+		c := cMonth
+		if l == "en" {
+			c |= cCap
+		}
+		for i, w := range lang.MonthNames(l) {
+			add(c, i+1, maskOf[l], w, lang.Unaccent(w))
+		}
+		for w, n := range lang.RegionalMonths(l) {
+			add(c, n, maskOf[l], w)
+		}
 	}
-	add(cMonth, 9, lES, "setiembre")
-	add(cMonth, 3, lPT, "marco")
 	// Abbreviations count only before a number ("Jan. 31", "Sept 12"), so
 	// that "mar" (sea) or "dic" do no harm on their own.
-	for _, a := range []struct {
-		m    int
-		lang uint8
-		keys []string
-	}{
-		{1, lEN | lPT, []string{"jan"}}, {1, lES, []string{"ene"}}, {2, lEN | lES, []string{"feb"}},
-		{2, lPT, []string{"fev"}}, {3, lAll, []string{"mar"}}, {4, lEN, []string{"apr"}},
-		{4, lES | lPT, []string{"abr"}}, {6, lAll, []string{"jun"}}, {7, lAll, []string{"jul"}},
-		{8, lEN, []string{"aug"}}, {8, lES | lPT, []string{"ago"}}, {9, lAll, []string{"sep", "sept"}},
-		{10, lEN | lES, []string{"oct"}}, {11, lAll, []string{"nov"}}, {12, lEN, []string{"dec"}},
-		{12, lES, []string{"dic"}},
-	} {
-		add(cMonth|cAbbr, a.m, a.lang, a.keys...)
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, n := range lang.Values("month_abbreviations", l) {
+			add(cMonth|cAbbr, int(n), maskOf[l], w)
+		}
 	}
 
-	// Weekdays, indexed as time.Weekday.
-	for i, k := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
-		add(cWeekday|cCap, i, lEN, k)
+	// Weekdays, indexed as time.Weekday (CLDR numbers Monday 1 to Sunday
+	// 7). English ones count only capitalised, its abbreviations only as
+	// such; a Portuguese "segunda-feira" is read as its two words.
+	fullDay := map[string]bool{}
+	for i, w := range lang.WeekdayNames("en") {
+		fullDay[w] = true
+		add(cWeekday|cCap, (i+1)%7, lEN, w)
 	}
-	for i, ks := range [][]string{{"sun"}, {"mon"}, {"tue", "tues"}, {"wed"}, {"thu", "thur", "thurs"}, {"fri"}, {"sat"}} {
-		add(cWeekday|cCap|cAbbr, i, lEN, ks...)
+	for w, n := range lang.CalendarNames("en", true) {
+		if !fullDay[w] {
+			add(cWeekday|cCap|cAbbr, n%7, lEN, w)
+		}
 	}
-	for i, ks := range [][]string{{"domingo"}, {"lunes"}, {"martes"}, {"miércoles", "miercoles"}, {"jueves"}, {"viernes"}, {"sábado", "sabado"}} {
-		add(cWeekday, i, lES, ks...)
+	for _, l := range [...]string{"es", "pt"} {
+		for i, w := range lang.WeekdayNames(l) {
+			day, feira, compound := strings.Cut(w, "-")
+			if compound {
+				add(cPtDay, (i+1)%7, maskOf[l], day, lang.Unaccent(day))
+				add(cFeira, 0, maskOf[l], feira)
+				continue
+			}
+			add(cWeekday, (i+1)%7, maskOf[l], w, lang.Unaccent(w))
+		}
 	}
-	add(cWeekday, 0, lPT, "domingo")
-	add(cWeekday, 6, lPT, "sábado", "sabado")
-	for i, ks := range [][]string{{"segunda"}, {"terça", "terca"}, {"quarta"}, {"quinta"}, {"sexta"}} {
-		add(cPtDay, i+1, lPT, ks...)
-	}
-	add(cFeira, 0, lPT, "feira")
 
 	for _, l := range [...]string{"en", "es", "pt"} {
 		for w, d := range lang.Pairs("date_modifiers", l) {
@@ -177,9 +191,12 @@ func init() {
 		add(cPl, 0, lAll, lang.Words("date_unit_plurals", l).Entries()...)
 	}
 
-	add(cCue, cuePublished, lAll, "posted", "published", "publicado", "publicada", "publié", "publiée", "publicat")
-	add(cCue, cueUpdated, lAll, "updated", "modified", "actualizado", "actualizada", "atualizado", "atualizada")
-	add(cCue, cueDate, lAll, "date", "fecha", "dated")
+	// ("ca": Catalan pages carry a "publicat" line too)
+	for _, l := range [...]string{"en", "es", "pt", "fr", "ca"} {
+		for w, c := range lang.Pairs("dateline_cues", l) {
+			add(cCue, cueOf[c], lAll, w)
+		}
+	}
 
 	for _, l := range [...]string{"en", "es", "pt"} {
 		for w, v := range lang.Values("relative_days", l) {
@@ -198,10 +215,10 @@ func init() {
 		add(cFunc, 0, lAll, lang.Words("after_year_words", l).Entries()...)
 	}
 
-	add(cOrd, 0, lAll, "st", "nd", "rd", "th", "º", "ª", "o")
-	add(cOf, 0, lEN, "of")
-	add(cOf, 0, lES, "de", "del")
-	add(cOf, 0, lPT, "de", "do")
+	for _, l := range [...]string{"en", "es", "pt"} {
+		add(cOrd, 0, lAll, lang.Words("ordinal_suffixes", l).Entries()...)
+		add(cOf, 0, maskOf[l], lang.Words("date_of", l).Entries()...)
+	}
 
 	add(cFuture, 0, lEN, lang.Words("future_cues", "en").Entries()...)
 	add(cFuture, 0, lES, lang.Words("future_cues", "es").Entries()...)
@@ -209,16 +226,15 @@ func init() {
 	add(cPast, 0, lEN, lang.Words("past_cues", "en").Entries()...)
 	add(cPast, 0, lES, lang.Words("past_cues", "es").Entries()...)
 
-	add(cAgo, 0, lEN, "ago")
-	add(cHace, 0, lES, "hace")
-	add(cHace, 0, lPT, "há")
-	for i, ks := range [][]string{
-		{"one", "un", "una", "um", "uma"}, {"two", "dos", "dois", "duas"}, {"three", "tres", "três"},
-		{"four", "cuatro", "quatro"}, {"five", "cinco"}, {"six", "seis"}, {"seven", "siete", "sete"},
-		{"eight", "ocho", "oito"}, {"nine", "nueve", "nove"}, {"ten", "diez", "dez"},
-	} {
-		add(cNumWord, i+1, lAll, ks...)
+	add(cAgo, 0, lEN, lang.Words("ago_after", "en").Entries()...)
+	add(cHace, 0, lES, lang.Words("ago_before", "es").Entries()...)
+	add(cHace, 0, lPT, lang.Words("ago_before", "pt").Entries()...)
+	for _, l := range [...]string{"en", "es", "pt"} {
+		for w, v := range lang.Values("count_numerals", l) {
+			add(cNumWord, int(v), lAll, w)
+		}
 	}
+	// the indefinite article counts one: "a week ago"
 	add(cNumWord, 1, lEN, "a")
 
 	for _, l := range [...]string{"en", "es"} {

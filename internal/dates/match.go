@@ -1,6 +1,10 @@
 package dates
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // The matchers. Each looks at the tokens from index i on and reports a hit
 // when a date expression starts there. They prefer the longest reading:
@@ -706,9 +710,7 @@ func pastParticiple(w string) bool {
 	if len(w) > 4 && strings.HasSuffix(w, "ed") {
 		return true
 	}
-	switch w {
-	case "built", "born", "made", "begun", "set", "won", "held", "drawn", "written", "known":
-		return true
-	}
-	return false
+	return datingParticiples.Has(w)
 }
+
+var datingParticiples = lang.Words("dating_participles", "en")

@@ -1,6 +1,7 @@
 package group
 
 import (
+	"golang.org/x/text/unicode/norm"
 	"strings"
 	"unicode"
 
@@ -119,14 +120,6 @@ var extraStop = func() map[string]*lang.Set {
 	return m
 }()
 
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
 // isStop reports whether the lowercase word w is a function word of lang.
 // English and Spanish use the snowball lists plus extraStop; other
 // languages use extraStop only. Unknown languages use the English list.
@@ -142,40 +135,35 @@ func isStop(lang, w string) bool {
 
 var stopEN, stopES = extraStop["en"], extraStop["es"]
 
-// months maps lowercase, folded month names and abbreviations of several
-// languages to their number. Abbreviations are only trusted when written
-// with a capital letter (see monthOf).
+// months maps lowercase, folded month names of several languages (CLDR's
+// full names) and the English and German abbreviations to their number.
+// Abbreviations are only trusted when written with a capital letter (see
+// monthOf).
 var months = func() map[string]int {
 	m := map[string]int{}
-	add := func(n int, names ...string) {
-		for _, s := range names {
-			m[s] = n
+	for _, l := range []string{"en", "es", "pt", "de", "fr", "it", "hu", "nl"} {
+		for i, w := range lang.MonthNames(l) {
+			m[foldLower(w)] = i + 1
 		}
 	}
-	add(1, "january", "enero", "janeiro", "januar", "janvier", "gennaio", "januar", "januari", "januarja", "jan")
-	add(2, "february", "febrero", "fevereiro", "februar", "fevrier", "febbraio", "februari", "feb")
-	add(3, "march", "marzo", "marco", "marz", "mars", "marcius", "maart")
-	add(4, "april", "abril", "avril", "aprile", "aprilis", "apr")
-	add(5, "may", "mayo", "maio", "mai", "maggio", "majus", "mei")
-	add(6, "june", "junio", "junho", "juni", "juin", "giugno", "junius", "jun")
-	add(7, "july", "julio", "julho", "juli", "juillet", "luglio", "julius", "jul")
-	add(8, "august", "agosto", "aout", "augusztus", "augustus", "aug")
-	add(9, "september", "septiembre", "setembro", "septembre", "settembre", "szeptember", "sep", "sept")
-	add(10, "october", "octubre", "outubro", "oktober", "octobre", "ottobre", "oct", "okt")
-	add(11, "november", "noviembre", "novembro", "novembre", "nov")
-	add(12, "december", "diciembre", "dezembro", "dezember", "decembre", "dicembre", "dec", "dez")
+	for _, l := range []string{"en", "de"} {
+		for w, n := range lang.MonthAbbreviations(l) {
+			m[foldLower(w)] = n
+		}
+	}
 	return m
 }()
 
-// ambiguousMonth are month names that are also common words; they count as
-// months only when capitalised (English) and next to a day or year.
-var ambiguousMonth = setOf("may", "mar", "mai", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "okt",
-	"nov", "dec", "dez", "marco", "mars", "maio", "marz", "juli", "juni")
-
 // weekdays are capitalised in English but name no one.
-var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+var weekdays = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{"en", "es", "de"} {
+		for _, w := range lang.WeekdayNames(l) {
+			m[foldLower(w)] = true
+		}
+	}
+	return m
+}()
 
 // numberWords maps small numbers written as words to digits, per language
 // (accent-folded, as tokens are compared).
@@ -200,10 +188,19 @@ var multipliers = func() map[string]float64 {
 }()
 
 // suffixMultipliers scale a number the suffix is glued to ("$36M", "5bn").
-var suffixMultipliers = map[string]float64{"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+var suffixMultipliers = lang.Values("multiplier_suffixes", "en")
 
-// ordinalSuffix are what follows a day number glued to it ("22nd", "1º").
-var ordinalSuffix = setOf("st", "nd", "rd", "th", "o", "a", "er", "e", "eme")
+// ordinalSuffix are what follows a day number glued to it ("22nd", "1º"),
+// folded as tokens are ("º" as "o", "ème" as "eme").
+var ordinalSuffix = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{"en", "es", "pt", "fr"} {
+		for _, w := range lang.Words("ordinal_suffixes", l).Entries() {
+			m[foldLower(norm.NFKC.String(w))] = true
+		}
+	}
+	return m
+}()
 
 // nameConnectors may join two capitalised words into one name ("Gulf of
 // Aden"): the language layer's name particles.

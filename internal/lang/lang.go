@@ -296,14 +296,27 @@ var months, weekdays map[string]map[string]int // lang → name → number
 
 func loadCalendar() {
 	months, weekdays = map[string]map[string]int{}, map[string]map[string]int{}
-	for _, l := range Languages {
-		months[l] = table(path.Join("data", l, "months.tsv"))
-		for k, v := range table(path.Join("data", l, "months_extra.tsv")) {
-			months[l][k] = v
+	// every language with a calendar, also those outside Languages that
+	// only some readers use (Hungarian, Dutch); Month("", w) still
+	// searches Languages only
+	dirs, _ := fs.ReadDir(data, "data")
+	for _, d := range dirs {
+		if !d.IsDir() {
+			continue
 		}
+		l := d.Name()
+		months[l] = table(path.Join("data", l, "months.tsv"))
 		weekdays[l] = table(path.Join("data", l, "weekdays.tsv"))
+		// (an extra table adds to a calendar, never stands alone)
+		for k, v := range table(path.Join("data", l, "months_extra.tsv")) {
+			if months[l] != nil {
+				months[l][k] = v
+			}
+		}
 		for k, v := range table(path.Join("data", l, "weekdays_extra.tsv")) {
-			weekdays[l][k] = v
+			if weekdays[l] != nil {
+				weekdays[l][k] = v
+			}
 		}
 	}
 }
@@ -344,9 +357,24 @@ func CalendarNames(l string, weekday bool) map[string]int {
 // that take no dot ("may" is both).
 func MonthNames(l string) [12]string {
 	var out [12]string
-	names := CalendarNames(l, false)
+	fullNames(CalendarNames(l, false), out[:])
+	return out
+}
+
+// WeekdayNames returns the seven full weekday names of language l, Monday
+// first, told from the abbreviations as MonthNames does ("tuesday", not
+// "tue" or "tues"; Portuguese "terça-feira").
+func WeekdayNames(l string) [7]string {
+	var out [7]string
+	fullNames(CalendarNames(l, true), out[:])
+	return out
+}
+
+// fullNames fills out[n-1] with the longest name of number n that no other
+// name of n extends and that takes no dot.
+func fullNames(names map[string]int, out []string) {
 	for w, n := range names {
-		if n < 1 || n > 12 || strings.HasSuffix(w, ".") {
+		if n < 1 || n > len(out) || strings.HasSuffix(w, ".") {
 			continue
 		}
 		full := true
@@ -358,6 +386,28 @@ func MonthNames(l string) [12]string {
 		}
 		if full && len(w) > len(out[n-1]) {
 			out[n-1] = w
+		}
+	}
+}
+
+// RegionalMonths returns the month names (name → number) of language l's
+// regional varieties that CLDR keeps apart from the language's own file
+// ("setiembre", "jänner"), from months_regional.tsv; nil when l has none.
+func RegionalMonths(l string) map[string]int {
+	return table(path.Join("data", l, "months_regional.tsv"))
+}
+
+// MonthAbbreviations returns language l's month names that are no full
+// name (MonthNames) and take no dot: CLDR's abbreviations ("jan", "sept").
+func MonthAbbreviations(l string) map[string]int {
+	full := map[string]bool{}
+	for _, w := range MonthNames(l) {
+		full[w] = true
+	}
+	out := map[string]int{}
+	for w, n := range CalendarNames(l, false) {
+		if !full[w] && !strings.HasSuffix(w, ".") {
+			out[w] = n
 		}
 	}
 	return out
@@ -652,4 +702,31 @@ func PronounGender(l, w string, uses ...string) byte {
 		}
 	}
 	return 0
+}
+
+// Groups reads data/l/name.tsv, "group<TAB>entry" lines, as the entries of
+// each group in file order, the groups in the order they first appear: for
+// lists whose order is part of their use. It panics when the file is
+// missing or a line has no tab, like Values.
+func Groups(name, l string) [][]string {
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s/%s: %v", l, name, err))
+	}
+	var out [][]string
+	at := map[string]int{}
+	for _, line := range lines {
+		g, e, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic(fmt.Sprintf("lang: %s/%s: bad line %q", l, name, line))
+		}
+		i, seen := at[g]
+		if !seen {
+			i = len(out)
+			at[g] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], e)
+	}
+	return out
 }

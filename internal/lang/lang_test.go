@@ -322,3 +322,70 @@ func TestPronounGender(t *testing.T) {
 		}
 	}
 }
+
+func TestUnaccent(t *testing.T) {
+	for in, want := range map[string]string{"février": "fevrier", "março": "marco", "août": "aout", "march": "march", "Ñandú": "Nandu"} {
+		if got := Unaccent(in); got != want {
+			t.Errorf("Unaccent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestRegionalMonths(t *testing.T) {
+	if n := RegionalMonths("es")["setiembre"]; n != 9 {
+		t.Errorf("RegionalMonths(es)[setiembre] = %d, want 9", n)
+	}
+	if _, ok := RegionalMonths("es")["septiembre"]; ok {
+		t.Error("the standard name is among the regional ones")
+	}
+	if RegionalMonths("xx") != nil {
+		t.Error("a language with no data has regional months")
+	}
+}
+
+func TestWeekdayNames(t *testing.T) {
+	want := map[string][7]string{
+		"en": {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"},
+		"es": {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"},
+		"pt": {"segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"},
+	}
+	for l, w := range want {
+		if got := WeekdayNames(l); got != w {
+			t.Errorf("WeekdayNames(%s) = %v, want %v", l, got, w)
+		}
+	}
+}
+
+func TestMonthAbbreviations(t *testing.T) {
+	en := MonthAbbreviations("en")
+	if en["jan"] != 1 || en["sept"] != 9 {
+		t.Errorf("MonthAbbreviations(en) = %v", en)
+	}
+	if _, ok := en["january"]; ok {
+		t.Error("a full name is among the abbreviations")
+	}
+	if _, ok := en["may"]; ok {
+		t.Error("'may', a full name, is among the abbreviations")
+	}
+	// a calendar outside Languages is read too, without joining Month("", …)
+	if MonthNames("hu")[2] != "március" {
+		t.Errorf("MonthNames(hu) = %v", MonthNames("hu"))
+	}
+	if _, ok := Month("", "maart"); ok {
+		t.Error("Dutch joined the languages Month searches")
+	}
+}
+
+func TestGroups(t *testing.T) {
+	g := Groups("office_classes", "en")
+	if len(g) < 3 || g[0][0] != "president" || g[1][0] != "gov" {
+		t.Fatalf("Groups(office_classes) = %v", g)
+	}
+	for _, class := range g {
+		for _, e := range class {
+			if strings.Contains(e, "\t") || e == "" {
+				t.Errorf("bad entry %q", e)
+			}
+		}
+	}
+}

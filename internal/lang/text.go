@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kljensen/snowball"
 	"github.com/kljensen/snowball/english"
 	"github.com/kljensen/snowball/french"
@@ -72,3 +74,16 @@ var conceptOnce = newOnce(func() map[string]string {
 // Concept returns the kind of news fact word w (lower case) belongs to in
 // any language ("killed", "muertos" → "death"), or "".
 func Concept(w string) string { return conceptOnce.get()[w] }
+
+// Unaccent drops the accents of w ("février" → "fevrier", "março" →
+// "marco"): its canonical decomposition without the combining marks, as
+// newswire copy written in ASCII spells it.
+func Unaccent(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
+}

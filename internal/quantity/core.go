@@ -223,13 +223,9 @@ func (f *finder) skipChain(i int) int {
 	return k
 }
 
-func isAmPm(w string) bool {
-	switch w {
-	case "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "hs", "hrs.":
-		return true
-	}
-	return false
-}
+func isAmPm(w string) bool { return clockMarkers[w] }
+
+var clockMarkers = words("clock_markers", "en", "es")
 
 // mIsMillion decides whether "m" against digits is million (money, or a
 // noun counted) or metres.
@@ -435,8 +431,7 @@ loop:
 // triggers holds every word that may start a spelled-out number, in any
 // language read.
 var triggers = func() map[string]bool {
-	m := map[string]bool{"a": true, "an": true, "half": true, "tens": true, "medio": true,
-		"media": true, "unos": true, "unas": true}
+	m := words("number_openers", "en", "es")
 	for _, ws := range []map[string]numWord{enNumbers, esNumbers} {
 		for w := range ws {
 			m[w] = true
@@ -494,26 +489,9 @@ func mayTrigger(w string) bool {
 }
 
 // ordinalWord reports English ordinals: "first", "twenty-fifth" (its last part).
-func ordinalWord(w string) bool {
-	switch w {
-	case "first", "second", "third":
-		return true
-	}
-	if strings.HasSuffix(w, "ieth") {
-		return true
-	}
-	stem, ok := strings.CutSuffix(w, "th")
-	if !ok {
-		return false // a cardinal: "four", "hundred"
-	}
-	switch stem {
-	case "four", "fif", "six", "seven", "eigh", "nin", "ten", "eleven", "twelf", "thirteen",
-		"fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "hundred",
-		"thousand", "million", "billion":
-		return true
-	}
-	return false
-}
+func ordinalWord(w string) bool { return enOrdinals[w] }
+
+var enOrdinals = words("ordinals", "en")
 
 // vagueTail reads "of thousands" after "hundreds" and "de miles" after "decenas".
 func (f *finder) vagueTail(c *core) {

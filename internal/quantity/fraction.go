@@ -269,11 +269,8 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 		if f.lang == "en" && (enAux[w] || shareVerbs[w] || strings.HasSuffix(w, "ed") && !enAdjWords[w]) {
 			return true
 		}
-		if half && f.lang == "en" {
-			switch w {
-			case "the", "its", "their", "his", "her", "our", "my", "your", "all", "them", "those", "these":
-				return true
-			}
+		if half && f.lang == "en" && afterHalf[w] {
+			return true
 		}
 		// "between a quarter and a third"
 		if (w == "and" || w == "to" || w == "y" || w == "a" || w == "et" || w == "und") && f.fracLexNext(lx, k+1) {

@@ -261,19 +261,47 @@ var enMonths = func() map[string]bool {
 
 // Month names of the other languages read, for dates ("14 mars", "3 de
 // março", "3. Oktober").
-var otherMonths = set(`janeiro fevereiro março marco abril maio junho julho agosto setembro outubro
-novembro dezembro janvier février fevrier mars avril mai juin juillet août aout septembre octobre
-novembre décembre decembre januar jänner februar märz april mai juni juli august september oktober
-november dezember`)
+// Portuguese and French also as ASCII newswire copy spells them, without
+// accents ("marco", "fevrier"); German writes its umlauts out ("Maerz").
+var otherMonths = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range []string{"pt", "fr", "de"} {
+		for _, w := range lang.MonthNames(l) {
+			m[w] = true
+			if l != "de" {
+				m[lang.Unaccent(w)] = true
+			}
+		}
+		for w := range lang.RegionalMonths(l) {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // Function words of Portuguese, French and German: a counted noun is never one.
 var otherStop = words("count_stopwords", "pt", "fr", "de")
 
-var esMonths = map[string]bool{
-	"enero": true, "febrero": true, "marzo": true, "abril": true, "mayo": true, "junio": true,
-	"julio": true, "agosto": true, "septiembre": true, "setiembre": true, "octubre": true,
-	"noviembre": true, "diciembre": true,
-}
+// esMonths are the full Spanish month names (CLDR), regional ones too.
+var esMonths = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lang.MonthNames("es") {
+		m[w] = true
+	}
+	for w := range lang.RegionalMonths("es") {
+		m[w] = true
+	}
+	return m
+}()
 
 // Nouns after which a number is an identifier: "flight 5342", "Article 5".
 var identNouns = words("identifier_nouns", "en", "es")
+
+// Words "half" takes before a share's noun phrase: "half the votes".
+var afterHalf = words("after_half", "en")
+
+// Words that make a number of years an age: "aged 39".
+var ageWords = words("age_words", "en")
+
+// Abbreviations with a stop before a reference number: "No. 5", "núm. 3".
+var referenceAbbrevs = words("reference_abbreviations", "en", "es")

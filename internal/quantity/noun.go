@@ -178,8 +178,7 @@ func adjectiveLike(w string) bool {
 	return false
 }
 
-var adjSuffixes = []string{"ed", "ent", "ant", "al", "ous", "ive", "ic", "ful", "less", "able",
-	"ible", "ary", "ian", "ese", "ish", "ly", "an", "ing"}
+var adjSuffixes = lang.Words("adjective_suffixes", "en").Entries()
 
 // Common adjectives that the suffix test misses.
 var enAdjWords = words("adjectives", "en")

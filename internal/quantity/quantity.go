@@ -749,11 +749,7 @@ func (f *finder) identifier(i int) bool {
 		return false
 	}
 	if p.kind == kPunct && p.low == "." && i >= 2 {
-		switch f.word(i - 2) {
-		case "no", "nos", "núm", "num", "nro", "art", "vol", "p", "pp", "fig", "ch", "sec", "n":
-			return true
-		}
-		return false
+		return referenceAbbrevs[f.word(i-2)]
 	}
 	if p.kind != kWord {
 		return false
@@ -1004,17 +1000,17 @@ func (f *finder) build(c core) int {
 
 	// Ages: "aged 39", "de 39 años".
 	if u.kind == uMeasure && u.def != nil && u.def.dim == dTime && u.head != "age" && rk == rNone {
-		switch f.word(start - 1) {
-		case "aged", "age", "ages":
+		switch w := f.word(start - 1); {
+		case ageWords[w]:
 			if start-1 >= f.floor {
 				u.head = "age"
 				start--
 			}
-		case "de":
+		case w == "de":
 			if b.kind == bRange && u.def.name == "years" {
 				u.head = "age"
 			}
-		case "los":
+		case w == "los":
 			if f.word(start-2) == "a" && u.def.name == "years" {
 				u.head = "age" // "a los 26 años"
 			}

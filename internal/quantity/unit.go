@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // Kinds of unit.
 const (
@@ -53,45 +57,12 @@ func (f *finder) unitAfter(c *core, k int, money string) unitRes {
 		return unitRes{kind: uPercent, unit: "percent", end: k + 1}
 	}
 	if t.kind == kWord {
-		switch t.low {
-		case "percent", "pct", "porciento", "pct.":
+		// "5pc": the British abbreviation counts only written on the figure
+		if t.low == "pc" && !t.sp {
 			return unitRes{kind: uPercent, unit: "percent", end: k + 1}
-		case "pc":
-			if !t.sp {
-				return unitRes{kind: uPercent, unit: "percent", end: k + 1}
-			}
-		case "per":
-			if f.word(k+1) == "cent" {
-				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
-			}
-		case "por":
-			if w := f.word(k + 1); w == "ciento" || w == "cento" {
-				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
-			}
-		case "percentage":
-			if w := f.word(k + 1); w == "point" || w == "points" {
-				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
-			}
-		case "prozent":
-			return unitRes{kind: uPercent, unit: "percent", end: k + 1}
-		case "prozentpunkte", "prozentpunkten":
-			return unitRes{kind: uPercent, unit: "percentage points", end: k + 1}
-		case "pour":
-			if f.word(k+1) == "cent" {
-				return unitRes{kind: uPercent, unit: "percent", end: k + 2}
-			}
-		case "pontos", "ponto":
-			if w := f.word(k + 1); w == "percentuais" || w == "percentual" {
-				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
-			}
-		case "points", "point":
-			if f.lang == "fr" && f.word(k+1) == "de" && f.word(k+2) == "pourcentage" {
-				return unitRes{kind: uPercent, unit: "percentage points", end: k + 3}
-			}
-		case "puntos", "punto":
-			if w := f.word(k + 1); w == "porcentuales" || w == "porcentual" {
-				return unitRes{kind: uPercent, unit: "percentage points", end: k + 2}
-			}
+		}
+		if unit, n := f.percentPhrase(k); n > 0 {
+			return unitRes{kind: uPercent, unit: unit, end: k + n}
 		}
 	}
 	// Degrees: "30°C", "30 ºC", "86 °F".
@@ -669,9 +640,7 @@ func (f *finder) nounES(c *core, k int) unitRes {
 	return unitRes{kind: uCount, unit: f.text[t.s:t.e], head: head, end: end}
 }
 
-var esAdjSuffixes = []string{"ados", "idos", "adas", "idas", "tos", "tas", "anos", "anas", "enses",
-	"eños", "eñas", "eses", "icos", "icas", "ales", "ivos", "ivas", "osos", "osas", "ares", "ables",
-	"ibles", "inos", "inas"}
+var esAdjSuffixes = lang.Words("adjective_suffixes", "es").Entries()
 
 func esAdjLike(w string) bool {
 	for _, s := range esAdjSuffixes {
@@ -713,4 +682,46 @@ outer:
 // quals returns the qualifiers of a currency noun of lang.
 func quals(lang, noun string) map[string]string {
 	return currencyNames[lang][noun]
+}
+
+// percentPhrases maps the percent sign written in words in any language
+// read ("per cent", "por ciento", "Prozentpunkte") to the unit it makes;
+// percentStarts holds their first words, percentLen the most words one
+// takes.
+var percentPhrases, percentStarts, percentLen = func() (map[string]string, map[string]bool, int) {
+	m, first, n := map[string]string{}, map[string]bool{}, 1
+	for _, l := range lang.Languages {
+		if !lang.HasList("percent_phrases", l) {
+			continue
+		}
+		for p, u := range lang.Pairs("percent_phrases", l) {
+			m[p] = u
+			f := strings.Fields(p)
+			first[f[0]] = true
+			n = max(n, len(f))
+		}
+	}
+	return m, first, n
+}()
+
+// percentPhrase returns the unit of the longest written-out percent sign
+// at token k and how many words it takes, or 0.
+func (f *finder) percentPhrase(k int) (string, int) {
+	if !percentStarts[f.word(k)] {
+		return "", 0
+	}
+	ws := make([]string, 0, percentLen)
+	for j := k; j < k+percentLen; j++ {
+		w := f.word(j)
+		if w == "" {
+			break
+		}
+		ws = append(ws, w)
+	}
+	for n := len(ws); n > 0; n-- {
+		if u, ok := percentPhrases[strings.Join(ws[:n], " ")]; ok {
+			return u, n
+		}
+	}
+	return "", 0
 }

@@ -28,8 +28,7 @@ var expWordRe = regexp.MustCompile(`[\p{L}&'’-]+`)
 
 // connectors may sit between the words of an expansion without a letter of
 // their own (function words of the languages read).
-var connectors = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true, "in": true,
-	"to": true, "at": true, "&": true, "de": true, "del": true, "la": true, "y": true, "des": true, "du": true, "für": true}
+var connectors = lang.Words("acronym_connectors")
 
 // expansions finds the acronyms of text whose letters are the initials of
 // the capitalised words right before them.
@@ -53,7 +52,7 @@ func expansions(text string) []expansion {
 				break // punctuation between words: not one name
 			}
 			word := before[ws:we]
-			if connectors[word] {
+			if connectors.Has(word) {
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(word)

@@ -1,8 +1,11 @@
 package stress
 
 import (
+	"maps"
 	"math/rand/v2"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/parallaxnews/parallax"
@@ -20,12 +23,25 @@ type event struct {
 }
 
 var (
-	passiveRe  = regexp.MustCompile(`\b(\p{L}+)\s+(was|were|has been|have been|had been)\s+(\p{L}+)\b`)
-	happenedRe = regexp.MustCompile(`\b(\p{L}+)\s+(took place|happened|occurred)\b`)
-	negatorRe  = regexp.MustCompile(`(?i)\b(?:not|no|never|none|nobody|neither|nor|without|cannot)\b|n't\b`)
+	passiveRe  = regexp.MustCompile(`\b(\p{L}+)\s+(` + alternation(lang.Words("past_passive_auxiliaries", "en").Entries()) + `)\s+(\p{L}+)\b`)
+	happenedRe = regexp.MustCompile(`\b(\p{L}+)\s+(` + alternation(slices.Collect(maps.Keys(happenedNeg))) + `)\b`)
+	// (the contracted "n't" is glued to its verb: no boundary before it)
+	negatorRe = regexp.MustCompile(`(?i)\b(?:` + alternation(lang.Words("negative_words", "en").Entries()) + `)\b|n't\b`)
 )
 
-var happenedNeg = map[string]string{"took place": "did not take place", "happened": "did not happen", "occurred": "did not occur"}
+// happenedNeg negates the verbs of happening: "took place" → "did not take
+// place".
+var happenedNeg = lang.Pairs("happening_verbs", "en")
+
+// alternation is words as a regexp alternation, longest first.
+func alternation(words []string) string {
+	var alt []string
+	for _, w := range words {
+		alt = append(alt, regexp.QuoteMeta(w))
+	}
+	sort.Slice(alt, func(a, b int) bool { return len(alt[a]) > len(alt[b]) || len(alt[a]) == len(alt[b]) && alt[a] < alt[b] })
+	return strings.Join(alt, "|")
+}
 
 // events finds the affirmative event clauses of article i.
 func (sc *storyCtx) events(i int) []event {

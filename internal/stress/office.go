@@ -11,32 +11,12 @@ import (
 )
 
 // officeClasses group titles of office by the field they belong to, after
-// the AP Stylebook entry "titles" (government and legislature, judiciary,
-// military, police, church, royalty, business); a wrong office is one of
-// the same field, as outlets confuse a governor with a senator, not with a
-// bishop. Every word must be in the language layer's titles list (checked
-// when the classes are loaded, and by a test). Abbreviated forms form
-// their own classes, so "Gov." becomes "Sen.". Courtesy titles (Mr, Dr,
-// Sir) and roles that are not offices (spokesman, coach) have no class.
-var officeClasses = [][]string{
-	{"president", "vice president", "prime minister", "minister", "secretary", "governor", "mayor", "premier",
-		"chancellor", "senator", "representative", "ambassador", "commissioner", "speaker"},
-	{"gov", "sen", "rep"},
-	{"general", "admiral", "captain", "colonel", "lieutenant", "sergeant", "commander"},
-	{"gen", "adm", "capt", "col", "lt", "sgt", "cmdr"},
-	{"sheriff", "detective", "inspector", "trooper", "superintendent"},
-	{"pope", "cardinal", "bishop", "archbishop", "deacon"},
-	{"king", "prince"},
-	{"queen", "princess"},
-	{"ceo", "chairman", "director"},
-}
-
-// officeFull spells out abbreviated titles, so "Gov." and "Governor" are
-// the same office.
-var officeFull = map[string]string{
-	"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "adm": "admiral",
-	"capt": "captain", "col": "colonel", "lt": "lieutenant", "sgt": "sergeant", "cmdr": "commander",
-}
+// the AP Stylebook entry "titles" (the language layer's office_classes); a
+// wrong office is one of the same field. Every word must be in the language
+// layer's titles list (checked when the classes are loaded, and by a test).
+// Courtesy titles (Mr, Dr, Sir) and roles that are not offices (spokesman,
+// coach) have no class.
+var officeClasses = lang.Groups("office_classes", "en")
 
 var (
 	officeOnce  sync.Once
@@ -62,13 +42,20 @@ func loadOffices() {
 	}
 }
 
+// normTitle spells out an abbreviated title of a class (the language
+// layer's title abbreviations), so "Gov." and "Governor" are the same
+// office; other words are kept.
 func normTitle(t string) string {
+	officeOnce.Do(loadOffices)
 	t = strings.ToLower(strings.Join(strings.Fields(t), " "))
-	if f, ok := officeFull[t]; ok {
-		return f
+	if _, ok := officeClass[t]; ok {
+		return lang.ExpandTitle(t)
 	}
 	return t
 }
+
+// abbreviated: a class title that is an abbreviation ("gov", "lt").
+func abbreviated(key string) bool { return lang.ExpandTitle(key) != key }
 
 // titleBeforeRe is a capitalised title (and a qualifier making it one
 // office: "Prime Minister", "Vice President") right before a name, with an
@@ -98,8 +85,7 @@ func titleBefore(text string, m parallax.Span) (parallax.Span, string, bool) {
 	if _, ok := officeClass[key]; !ok {
 		return parallax.Span{}, "", false
 	}
-	_, abbr := officeFull[key]
-	if abbr != (loc[6] >= 0) {
+	if abbreviated(key) != (loc[6] >= 0) {
 		return parallax.Span{}, "", false // "Gen" without its dot, "Governor." ending a sentence
 	}
 	return parallax.Span{Start: from + loc[4], End: from + loc[5]}, key, true

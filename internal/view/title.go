@@ -2,10 +2,12 @@ package view
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // A story's title is the best headline among its articles'. Extractors
@@ -14,9 +16,20 @@ import (
 // …"); a headline must carry a statement, so the rule is about shape, not
 // a list of bad titles: too few words, or mostly digits, is not a headline.
 
-// dateStamp is a leading metadata stamp: an ISO date, maybe labelled
-// ("date", "published", "updated", "posted on") and maybe with a time.
-var dateStamp = regexp.MustCompile(`^(?i)(?:(?:date|published|updated|posted(?:\s+on)?)\s*:?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*[-–—:|·]?\s*`)
+// dateStamp is a leading metadata stamp: an ISO date, maybe labelled by
+// a dateline cue of the language layer ("date", "published", "updated",
+// "posted on") and maybe with a time.
+var dateStamp = regexp.MustCompile(`^(?i)(?:(?:` + stampLabels() + `)(?:\s+on)?\s*:?\s*)?\d{4}-\d{2}(?:-\d{2})?(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\s*[-–—:|·]?\s*`)
+
+// stampLabels is the English dateline cues as a regexp alternation.
+func stampLabels() string {
+	var alt []string
+	for w := range lang.Pairs("dateline_cues", "en") {
+		alt = append(alt, regexp.QuoteMeta(w))
+	}
+	sort.Strings(alt) // (a fixed pattern; the leftmost match backtracks to a longer label)
+	return strings.Join(alt, "|")
+}
 
 // CleanTitle folds a headline's white space and drops a leading date stamp.
 func CleanTitle(s string) string {

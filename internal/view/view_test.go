@@ -278,3 +278,19 @@ func TestSummaryBareFigure(t *testing.T) {
 		}
 	}
 }
+
+// A leading metadata stamp goes whatever dateline cue labels it.
+func TestCleanTitleStamp(t *testing.T) {
+	cases := map[string]string{
+		"Posted on 2024-05-01 Harbour bridge reopens after repairs": "Harbour bridge reopens after repairs",
+		"updated: 2024-05-01T10:00Z — Harbour bridge reopens":       "Harbour bridge reopens",
+		"Modified 2024-05-01 Harbour bridge reopens":                "Harbour bridge reopens",
+		"Dated 2024-05 | Harbour bridge reopens":                    "Harbour bridge reopens",
+		"Datebook 2024-05-01 Harbour bridge reopens":                "Datebook 2024-05-01 Harbour bridge reopens",
+	}
+	for in, want := range cases {
+		if got := CleanTitle(in); got != want {
+			t.Errorf("CleanTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
