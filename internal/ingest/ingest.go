@@ -589,6 +589,14 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 	return nil
 }
 
+// Unregrouped is how many placed articles wait for the next Regroup.
+func (ing *Ingester) Unregrouped(ctx context.Context) (int, error) {
+	if ing.index == nil {
+		return 0, nil
+	}
+	return ing.index.Unregrouped(ctx)
+}
+
 // Regrouped returns what the last Regroup did.
 func (ing *Ingester) Regrouped() group.Regrouped { return ing.regrouped }
 
