@@ -15,6 +15,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/postgres"
 	"github.com/parallaxnews/parallax/internal/queue"
 	"github.com/parallaxnews/parallax/internal/read"
 )
@@ -87,7 +88,7 @@ Flags:`)
 		return err
 	}
 	defer st.Close()
-	if _, ok := st.(parallax.PlacementLocker); !ok {
+	if _, ok := st.(*postgres.DB); !ok {
 		return parallax.Errorf(parallax.EINVALID, "worker: the library %s cannot be shared by several processes: give --db a postgres:// URL", libraryName(*db))
 	}
 	q, err := queue.Open(ctx, *natsURL, queue.Options{Stream: *stream, AckWait: *ackWait})

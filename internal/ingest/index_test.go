@@ -8,9 +8,11 @@ import (
 	"errors"
 	"log/slog"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +21,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/pipeline"
 	"github.com/parallaxnews/parallax/internal/postgres"
 	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
+	"github.com/parallaxnews/parallax/internal/sqlite"
 	"github.com/parallaxnews/parallax/internal/synth"
 )
 
@@ -494,8 +497,32 @@ func TestReanalyzeWhilePlacingPostgres(t *testing.T) {
 		t.Error("Reanalyze changed the index of the process placing")
 	}
 	ing.Close()
-	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+	// While Reanalyze runs, with the index dropped and analyses half
+	// replaced, a process that starts does not place articles.
+	checked := false
+	progress := func(int) {
+		if checked {
+			return
+		}
+		checked = true
+		other, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Errorf("New while Reanalyze runs: %v", err)
+			return
+		}
+		defer other.Close()
+		if other.Placing() {
+			t.Error("a process started while Reanalyze runs places articles")
+		}
+	}
+	if _, _, err := Reanalyze(ctx, db, now, progress); err != nil {
 		t.Errorf("Reanalyze once the lock is free: %v", err)
+	}
+	if !checked {
+		t.Error("Reanalyze reported no progress")
+	}
+	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
+		t.Errorf("stories out of date after Reanalyze: %v, %v", ids, err)
 	}
 }
 
@@ -675,4 +702,66 @@ func TestRegroupKilledPostgres(t *testing.T) {
 	}
 	defer db.Close()
 	testRegroupKilled(t, db)
+}
+
+// Two processes place articles in one SQLite file at once (two handles on
+// it, as two processes have): each waits for the other's run, so that it
+// opens the grouping index as the other saved it. Without the lock each
+// saved its own counts over the other's, and the index lost articles.
+func TestTwoPlacersOneSQLiteFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	arts := synth.Corpus(synth.Options{Articles: 200, PerEvent: 5, Seed: 3, Start: day})
+	now := func() time.Time { return day.Add(12 * 24 * time.Hour) }
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := sqlite.Open(path)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer db.Close()
+			ing, err := New(ctx, db, Options{Now: now})
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer ing.Close()
+			for _, a := range arts[i*100 : (i+1)*100] {
+				if _, err := ing.Add(ctx, a, 0); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+			errs[i] = ing.Flush(ctx)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, err := db.GroupState(ctx, group.StateMeta, []int64{0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := binary.Uvarint(m[0])
+	if docs != uint64(len(arts)) {
+		t.Errorf("the grouping index holds %d articles, want %d", docs, len(arts))
+	}
+	unplaced, err := db.Unplaced(ctx, 10)
+	if err != nil || len(unplaced) != 0 {
+		t.Errorf("%d articles unplaced (%v)", len(unplaced), err)
+	}
+	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
+		t.Errorf("stories not compared: %v, %v", ids, err)
+	}
 }
