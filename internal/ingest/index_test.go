@@ -150,14 +150,7 @@ func testIndexKept(t *testing.T, db parallax.Store) {
 
 func TestIndexKeptSQLite(t *testing.T) { testIndexKept(t, open(t)) }
 
-func TestIndexKeptPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testIndexKept(t, db)
-}
+func TestIndexKeptPostgres(t *testing.T) { testIndexKept(t, openPostgres(t)) }
 
 // failingSave is a store whose SaveGroupState fails.
 type failingSave struct{ parallax.Store }
@@ -460,14 +453,7 @@ func testRegroupKept(t *testing.T, db parallax.Store) {
 
 func TestRegroupKeptSQLite(t *testing.T) { testRegroupKept(t, open(t)) }
 
-func TestRegroupKeptPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testRegroupKept(t, db)
-}
+func TestRegroupKeptPostgres(t *testing.T) { testRegroupKept(t, openPostgres(t)) }
 
 // On a shared library, Reanalyze does not drop the index from under a
 // process that places articles with it.
@@ -537,6 +523,20 @@ func kill(ing *Ingester) {
 	}
 }
 
+// nextRun is the run after a kill: a placer that places nothing new and
+// ends as an ingest does.
+func nextRun(t *testing.T, db parallax.Store, now func() time.Time) {
+	t.Helper()
+	ing, err := New(context.Background(), db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ing.Close()
+}
+
 // A placer is killed after it started a story (committed at once) and
 // before it saved the story's first placement. The next placer places the
 // article again, in a story of its own making, and deletes the empty one;
@@ -567,14 +567,7 @@ func testKilledPlacerStory(t *testing.T, db parallax.Store) {
 		t.Fatalf("the story started before the kill: %v", err)
 	}
 
-	ing, err = New(ctx, db, Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ing.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ing.Close()
+	nextRun(t, db, now)
 	if _, _, err := db.Story(ctx, m.StoryID); parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("the empty story the killed placer started: %v, want ENOTFOUND", err)
 	}
@@ -601,14 +594,7 @@ func testKilledPlacerStory(t *testing.T, db parallax.Store) {
 
 func TestKilledPlacerStorySQLite(t *testing.T) { testKilledPlacerStory(t, open(t)) }
 
-func TestKilledPlacerStoryPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testKilledPlacerStory(t, db)
-}
+func TestKilledPlacerStoryPostgres(t *testing.T) { testKilledPlacerStory(t, openPostgres(t)) }
 
 // The worst moment to kill a placer: a regrouping has saved the articles
 // it moved, the stories they left and joined are not compared yet. The
@@ -646,14 +632,7 @@ func testRegroupKilled(t *testing.T, db parallax.Store) {
 	}
 	kill(ing)
 
-	ing, err = New(ctx, db, Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ing.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ing.Close()
+	nextRun(t, db, now)
 	stories, err := db.Stories(ctx, parallax.StoryFilter{Limit: 10000})
 	if err != nil {
 		t.Fatal(err)
@@ -695,14 +674,7 @@ func testRegroupKilled(t *testing.T, db parallax.Store) {
 
 func TestRegroupKilledSQLite(t *testing.T) { testRegroupKilled(t, open(t)) }
 
-func TestRegroupKilledPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testRegroupKilled(t, db)
-}
+func TestRegroupKilledPostgres(t *testing.T) { testRegroupKilled(t, openPostgres(t)) }
 
 // Two processes place articles in one SQLite file at once (two handles on
 // it, as two processes have): each waits for the other's run, so that it
@@ -764,4 +736,15 @@ func TestTwoPlacersOneSQLiteFile(t *testing.T) {
 	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
 		t.Errorf("stories not compared: %v, %v", ids, err)
 	}
+}
+
+// openPostgres opens the test database (the test skips without one).
+func openPostgres(t *testing.T) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
