@@ -223,11 +223,13 @@ type Placement struct {
 }
 
 // PlacementLocker is a Store that several processes may share at once
-// (PostgreSQL): placing articles in stories takes its lock, so that one
+// (PostgreSQL; an SQLite file too, one run at a time): placing articles in stories takes its lock, so that one
 // process at a time places them, with every placement before it in view.
 type PlacementLocker interface {
 	// LockPlacement takes the lock, waiting for it when wait is set; when
 	// it is not and another process holds the lock, it returns nil, nil.
+	// A store whose lock is only ever held for one run (SQLite, where no
+	// worker places) waits for it either way.
 	LockPlacement(ctx context.Context, wait bool) (PlacementLock, error)
 }
 

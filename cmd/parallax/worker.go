@@ -15,6 +15,7 @@ import (
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/fetch"
 	"github.com/parallaxnews/parallax/internal/ingest"
+	"github.com/parallaxnews/parallax/internal/postgres"
 	"github.com/parallaxnews/parallax/internal/queue"
 	"github.com/parallaxnews/parallax/internal/read"
 )
@@ -87,7 +88,7 @@ Flags:`)
 		return err
 	}
 	defer st.Close()
-	if _, ok := st.(parallax.PlacementLocker); !ok {
+	if _, ok := st.(*postgres.DB); !ok {
 		return parallax.Errorf(parallax.EINVALID, "worker: the library %s cannot be shared by several processes: give --db a postgres:// URL", libraryName(*db))
 	}
 	q, err := queue.Open(ctx, *natsURL, queue.Options{Stream: *stream, AckWait: *ackWait})
@@ -298,9 +299,11 @@ func placer(ctx context.Context, st parallax.Store, q *queue.Queue, log *slog.Lo
 		}
 		log.Info("this worker places articles in stories")
 		err = place(ctx, ing, q, stats, compareEvery, stall)
-		if ferr := ing.Flush(context.WithoutCancel(ctx)); ferr != nil && err == nil {
-			err = ferr
-		}
+		// Stopping, the placer saves its placements and no more: the
+		// stories it did not compare yet are found out of date by the next
+		// (Store.StaleStories), and the articles it did not regroup are
+		// kept in the index for its next regrouping. A comparison here
+		// would hold up a SIGTERM for as long as it takes.
 		ing.Close()
 		if err != nil && ctx.Err() == nil {
 			log.Error("placing", "err", err)
@@ -332,18 +335,32 @@ func place(ctx context.Context, ing *ingest.Ingester, q *queue.Queue, stats *Wor
 		if err != nil {
 			return err
 		}
-		// Compare when the queue is empty, or every compareEvery while jobs
-		// keep coming: each story once for all it gained meanwhile.
+		// Regroup and compare when the queue is empty; while jobs keep
+		// coming, compare every compareEvery (each story once for all it
+		// gained meanwhile) without regrouping. Regrouping depends on
+		// which articles it sees together: done only when none waits, it
+		// sees what one process ingesting the same inputs sees at its end,
+		// however the jobs were timed.
+		unregrouped, err := ing.Unregrouped(ctx)
+		if err != nil {
+			return err
+		}
 		idle := false
-		if n == 0 && ing.Dirty() > 0 {
+		if n == 0 && (ing.Dirty() > 0 || unregrouped > 0) {
 			pending, err := q.Pending(ctx)
 			if err != nil {
 				return err
 			}
 			idle = pending == 0
 		}
-		if ing.Dirty() > 0 && (idle || time.Since(compared) >= compareEvery) {
+		switch {
+		case idle:
 			if err := ing.Flush(context.WithoutCancel(ctx)); err != nil {
+				return err
+			}
+			compared = time.Now()
+		case ing.Dirty() > 0 && time.Since(compared) >= compareEvery:
+			if err := ing.FlushPlaced(ctx); err != nil {
 				return err
 			}
 			compared = time.Now()

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	binenc "encoding/binary"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/group"
 	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
 	"github.com/parallaxnews/parallax/internal/queue/queuetest"
 	"github.com/parallaxnews/parallax/internal/synth"
@@ -88,14 +90,36 @@ func writeJSONL(t testing.TB, path string, arts []*parallax.Article) {
 // libraryState is what a library holds, read behind the Store's back.
 type libraryState struct {
 	articles, urls, unplaced, stale, pending int
+	// unregrouped: articles placed and not grouped again yet, as the
+	// grouping index's saved counts have it (documents placed, then the
+	// one the last regrouping reached, the fifth number).
+	unregrouped int
 }
 
 func readState(ctx context.Context, conn *pgx.Conn) (s libraryState, err error) {
+	var meta []byte
 	err = conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT url) FROM articles),
 		(SELECT count(*) FROM articles WHERE story_id IS NULL),
 		(SELECT count(*) FROM stories s WHERE s.report IS NULL
-			OR s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id))`).Scan(&s.articles, &s.urls, &s.unplaced, &s.stale)
-	return s, err
+			OR s.articles != (SELECT count(*) FROM articles a WHERE a.story_id = s.id)),
+		(SELECT value FROM group_state WHERE kind = $1 AND key = 0)`, group.StateMeta).Scan(&s.articles, &s.urls, &s.unplaced, &s.stale, &meta)
+	if err != nil {
+		return s, err
+	}
+	if meta == nil {
+		s.unregrouped = s.articles // no index saved yet
+		return s, nil
+	}
+	var n [5]uint64
+	for i := range n {
+		v, k := binenc.Uvarint(meta)
+		if k <= 0 {
+			return s, fmt.Errorf("the grouping index's counts: %x", meta)
+		}
+		n[i], meta = v, meta[k:]
+	}
+	s.unregrouped = int(n[0] - n[4])
+	return s, nil
 }
 
 // Three workers (the real binary, separate processes) ingest one queue
@@ -198,14 +222,16 @@ func TestWorkersKill(t *testing.T) {
 		if s, err = readState(ctx, conn); err != nil {
 			t.Fatal(err)
 		}
-		if s.articles == n && s.unplaced == 0 && s.stale == 0 {
+		// Done when the placer, the queue empty, has grouped the stories
+		// again and compared them, as one process does at its end.
+		if s.articles == n && s.unplaced == 0 && s.stale == 0 && s.unregrouped == 0 {
 			break
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	if s.articles != n || s.urls != n || s.unplaced != 0 || s.stale != 0 {
-		t.Fatalf("after the workers: %d articles (%d URLs), %d unplaced, %d stories not compared; want %d stored once, all placed and compared",
-			s.articles, s.urls, s.unplaced, s.stale, n)
+	if s.articles != n || s.urls != n || s.unplaced != 0 || s.stale != 0 || s.unregrouped != 0 {
+		t.Fatalf("after the workers: %d articles (%d URLs), %d unplaced, %d stories not compared, %d not regrouped; want %d stored once, all placed, regrouped and compared",
+			s.articles, s.urls, s.unplaced, s.stale, s.unregrouped, n)
 	}
 	// The survivors stop cleanly on SIGTERM.
 	for i, p := range procs {

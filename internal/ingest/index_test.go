@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"maps"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +21,7 @@ import (
 	"github.com/parallaxnews/parallax/internal/pipeline"
 	"github.com/parallaxnews/parallax/internal/postgres"
 	"github.com/parallaxnews/parallax/internal/postgres/pgtest"
+	"github.com/parallaxnews/parallax/internal/sqlite"
 	"github.com/parallaxnews/parallax/internal/synth"
 )
 
@@ -145,14 +150,7 @@ func testIndexKept(t *testing.T, db parallax.Store) {
 
 func TestIndexKeptSQLite(t *testing.T) { testIndexKept(t, open(t)) }
 
-func TestIndexKeptPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testIndexKept(t, db)
-}
+func TestIndexKeptPostgres(t *testing.T) { testIndexKept(t, openPostgres(t)) }
 
 // failingSave is a store whose SaveGroupState fails.
 type failingSave struct{ parallax.Store }
@@ -455,14 +453,7 @@ func testRegroupKept(t *testing.T, db parallax.Store) {
 
 func TestRegroupKeptSQLite(t *testing.T) { testRegroupKept(t, open(t)) }
 
-func TestRegroupKeptPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	testRegroupKept(t, db)
-}
+func TestRegroupKeptPostgres(t *testing.T) { testRegroupKept(t, openPostgres(t)) }
 
 // On a shared library, Reanalyze does not drop the index from under a
 // process that places articles with it.
@@ -492,8 +483,32 @@ func TestReanalyzeWhilePlacingPostgres(t *testing.T) {
 		t.Error("Reanalyze changed the index of the process placing")
 	}
 	ing.Close()
-	if _, _, err := Reanalyze(ctx, db, now, nil); err != nil {
+	// While Reanalyze runs, with the index dropped and analyses half
+	// replaced, a process that starts does not place articles.
+	checked := false
+	progress := func(int) {
+		if checked {
+			return
+		}
+		checked = true
+		other, err := New(ctx, db, Options{Now: now})
+		if err != nil {
+			t.Errorf("New while Reanalyze runs: %v", err)
+			return
+		}
+		defer other.Close()
+		if other.Placing() {
+			t.Error("a process started while Reanalyze runs places articles")
+		}
+	}
+	if _, _, err := Reanalyze(ctx, db, now, progress); err != nil {
 		t.Errorf("Reanalyze once the lock is free: %v", err)
+	}
+	if !checked {
+		t.Error("Reanalyze reported no progress")
+	}
+	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
+		t.Errorf("stories out of date after Reanalyze: %v, %v", ids, err)
 	}
 }
 
@@ -506,6 +521,20 @@ func kill(ing *Ingester) {
 		ing.lock.Unlock()
 		ing.lock = nil
 	}
+}
+
+// nextRun is the run after a kill: a placer that places nothing new and
+// ends as an ingest does.
+func nextRun(t *testing.T, db parallax.Store, now func() time.Time) {
+	t.Helper()
+	ing, err := New(context.Background(), db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ing.Close()
 }
 
 // A placer is killed after it started a story (committed at once) and
@@ -538,14 +567,7 @@ func testKilledPlacerStory(t *testing.T, db parallax.Store) {
 		t.Fatalf("the story started before the kill: %v", err)
 	}
 
-	ing, err = New(ctx, db, Options{Now: now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ing.Flush(ctx); err != nil {
-		t.Fatal(err)
-	}
-	ing.Close()
+	nextRun(t, db, now)
 	if _, _, err := db.Story(ctx, m.StoryID); parallax.ErrorCode(err) != parallax.ENOTFOUND {
 		t.Errorf("the empty story the killed placer started: %v, want ENOTFOUND", err)
 	}
@@ -572,11 +594,157 @@ func testKilledPlacerStory(t *testing.T, db parallax.Store) {
 
 func TestKilledPlacerStorySQLite(t *testing.T) { testKilledPlacerStory(t, open(t)) }
 
-func TestKilledPlacerStoryPostgres(t *testing.T) {
-	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+func TestKilledPlacerStoryPostgres(t *testing.T) { testKilledPlacerStory(t, openPostgres(t)) }
+
+// The worst moment to kill a placer: a regrouping has saved the articles
+// it moved, the stories they left and joined are not compared yet. The
+// next placer finds them out of date, those that lost as many articles as
+// they gained too (the recompare flag), and in the end every story's
+// report lists exactly the articles it holds.
+func testRegroupKilled(t *testing.T, db parallax.Store) {
+	ctx := context.Background()
+	start := day
+	arts := synth.Corpus(synth.Options{Articles: 400, PerEvent: 6, Seed: 11, Start: start})
+	now := func() time.Time { return start.Add(12 * 24 * time.Hour) }
+	ing, err := New(ctx, db, Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range arts {
+		if _, err := ing.Add(ctx, a, 0); err != nil {
+			t.Fatal(err)
+		}
+		if i == len(arts)/2 {
+			if err := ing.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := ing.FlushPlaced(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := ing.Regroup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	moved := len(ing.Regrouped().Moves)
+	if moved == 0 {
+		t.Fatal("the regrouping moved nothing: nothing to test")
+	}
+	kill(ing)
+
+	nextRun(t, db, now)
+	stories, err := db.Stories(ctx, parallax.StoryFilter{Limit: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	placed := 0
+	for _, s := range stories {
+		recs, err := db.StoryArticles(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		placed += len(recs)
+		var held []string
+		for _, r := range recs {
+			held = append(held, pipeline.ArticleID(r.ID))
+		}
+		_, raw, err := db.Story(ctx, s.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep parallax.Report
+		if err := json.Unmarshal(raw, &rep); err != nil || len(rep.Stories) != 1 {
+			t.Fatalf("story %d: report %q: %v", s.ID, raw, err)
+		}
+		var listed []string
+		for _, a := range rep.Stories[0].Articles {
+			listed = append(listed, a.ID)
+		}
+		slices.Sort(held)
+		slices.Sort(listed)
+		if !slices.Equal(held, listed) {
+			t.Errorf("story %d holds %v, its report lists %v", s.ID, held, listed)
+		}
+	}
+	if placed != len(arts) {
+		t.Errorf("%d articles in stories, want %d", placed, len(arts))
+	}
+	t.Logf("%d stories, %d articles moved by the regrouping before the kill", len(stories), moved)
+}
+
+func TestRegroupKilledSQLite(t *testing.T) { testRegroupKilled(t, open(t)) }
+
+func TestRegroupKilledPostgres(t *testing.T) { testRegroupKilled(t, openPostgres(t)) }
+
+// Two processes place articles in one SQLite file at once (two handles on
+// it, as two processes have): each waits for the other's run, so that it
+// opens the grouping index as the other saved it. Without the lock each
+// saved its own counts over the other's, and the index lost articles.
+func TestTwoPlacersOneSQLiteFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	arts := synth.Corpus(synth.Options{Articles: 200, PerEvent: 5, Seed: 3, Start: day})
+	now := func() time.Time { return day.Add(12 * 24 * time.Hour) }
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := sqlite.Open(path)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer db.Close()
+			ing, err := New(ctx, db, Options{Now: now})
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer ing.Close()
+			for _, a := range arts[i*100 : (i+1)*100] {
+				if _, err := ing.Add(ctx, a, 0); err != nil {
+					errs[i] = err
+					return
+				}
+			}
+			errs[i] = ing.Flush(ctx)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	testKilledPlacerStory(t, db)
+	m, err := db.GroupState(ctx, group.StateMeta, []int64{0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := binary.Uvarint(m[0])
+	if docs != uint64(len(arts)) {
+		t.Errorf("the grouping index holds %d articles, want %d", docs, len(arts))
+	}
+	unplaced, err := db.Unplaced(ctx, 10)
+	if err != nil || len(unplaced) != 0 {
+		t.Errorf("%d articles unplaced (%v)", len(unplaced), err)
+	}
+	if ids, err := db.StaleStories(ctx, 10); err != nil || len(ids) != 0 {
+		t.Errorf("stories not compared: %v, %v", ids, err)
+	}
+}
+
+// openPostgres opens the test database (the test skips without one).
+func openPostgres(t *testing.T) *postgres.DB {
+	t.Helper()
+	db, err := postgres.Open(context.Background(), pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }

@@ -51,6 +51,10 @@ type Options struct {
 	// PlacePending, which places them in queue order, instead of placing
 	// them as the index is rebuilt.
 	DeferUnplaced bool
+	// Lock is a placement lock the caller holds already (Reanalyze holds
+	// it across its run): New places with it instead of taking one, and
+	// Close leaves it held.
+	Lock parallax.PlacementLock
 }
 
 // Store is what an Ingester needs of the library: parallax.Store has it all.
@@ -118,7 +122,7 @@ func New(ctx context.Context, store Store, opt Options) (*Ingester, error) {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
 	ing := &Ingester{Storer: NewStorer(store), opt: opt, dirty: map[int64]bool{}}
-	if l, ok := store.(parallax.PlacementLocker); ok {
+	if l, ok := store.(parallax.PlacementLocker); ok && opt.Lock == nil {
 		lock, err := l.LockPlacement(ctx, opt.WaitForLock)
 		if err != nil {
 			return nil, fmt.Errorf("take the placement lock: %w", err)
@@ -271,6 +275,22 @@ func (ing *Ingester) Close() {
 	}
 }
 
+// checkLock returns an error when the placement lock this Ingester places
+// under was lost.
+func (ing *Ingester) checkLock(ctx context.Context) error {
+	if l := ing.lockHeld(); l != nil {
+		return l.Check(ctx)
+	}
+	return nil
+}
+
+func (ing *Ingester) lockHeld() parallax.PlacementLock {
+	if ing.lock != nil {
+		return ing.lock
+	}
+	return ing.opt.Lock
+}
+
 func parseArticleID(s string) int64 {
 	n, _ := strconv.ParseInt(strings.TrimPrefix(s, "a"), 10, 64)
 	return n
@@ -377,10 +397,8 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 	if ing.index == nil {
 		return 0, parallax.Errorf(parallax.ECONFLICT, "another process places articles")
 	}
-	if ing.lock != nil {
-		if err := ing.lock.Check(ctx); err != nil {
-			return 0, err
-		}
+	if err := ing.checkLock(ctx); err != nil {
+		return 0, err
 	}
 	// What Unplaced lists must not hold articles placed but not saved.
 	if err := ing.save(ctx); err != nil {
@@ -587,6 +605,14 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 		return fmt.Errorf("record the articles moved: %w", err)
 	}
 	return nil
+}
+
+// Unregrouped is how many placed articles wait for the next Regroup.
+func (ing *Ingester) Unregrouped(ctx context.Context) (int, error) {
+	if ing.index == nil {
+		return 0, nil
+	}
+	return ing.index.Unregrouped(ctx)
 }
 
 // Regrouped returns what the last Regroup did.

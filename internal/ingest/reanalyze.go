@@ -21,11 +21,23 @@ const reanalyzeBatch = 64
 // again from the new ones at the end, as a library's first start builds
 // it (from the articles within the window before now). On a store several
 // processes share, no other may be placing articles meanwhile: that is an
-// ECONFLICT error. It returns how many articles and stories it redid;
-// progress, when not nil, hears the count of articles done so far.
+// ECONFLICT error; Reanalyze holds the placement lock from the start to
+// the last comparison, so that no process places articles with an index
+// half built or compares a story with analyses half replaced. A story
+// whose analyses changed is out of date (Store.StaleStories) until it is
+// compared again, so that a run stopped half-way leaves the next placer
+// the stories to compare. It returns how many articles and stories it
+// redid; progress, when not nil, hears the count of articles done so far.
 func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, progress func(done int)) (articles, stories int, err error) {
-	if err := dropIndex(ctx, st); err != nil {
+	lock, err := lockPlacement(ctx, st)
+	if err != nil {
 		return 0, 0, err
+	}
+	if lock != nil {
+		defer lock.Unlock()
+	}
+	if err := st.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
+		return 0, 0, fmt.Errorf("drop the grouping index: %w", err)
 	}
 	touched := map[int64]bool{}
 	var batch []*parallax.Record
@@ -68,7 +80,7 @@ func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, pro
 	if err != nil {
 		return articles, 0, err
 	}
-	ing, err := New(ctx, st, Options{Now: now, WaitForLock: true})
+	ing, err := New(ctx, st, Options{Now: now, Lock: lock})
 	if err != nil {
 		return articles, 0, fmt.Errorf("build the grouping index again: %w", err)
 	}
@@ -82,6 +94,11 @@ func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, pro
 		if err := ctx.Err(); err != nil {
 			return articles, stories, err
 		}
+		if lock != nil {
+			if err := lock.Check(ctx); err != nil {
+				return articles, stories, err
+			}
+		}
 		if err := Recompare(ctx, st, id, now()); err != nil {
 			return articles, stories, err
 		}
@@ -90,21 +107,19 @@ func Reanalyze(ctx context.Context, st parallax.Store, now func() time.Time, pro
 	return articles, stories, nil
 }
 
-// dropIndex deletes the grouping index, under the placement lock when the
-// store has one.
-func dropIndex(ctx context.Context, st parallax.Store) error {
-	if l, ok := st.(parallax.PlacementLocker); ok {
-		lock, err := l.LockPlacement(ctx, false)
-		if err != nil {
-			return fmt.Errorf("take the placement lock: %w", err)
-		}
-		if lock == nil {
-			return parallax.Errorf(parallax.ECONFLICT, "another process places articles in stories: stop it (serve, ingest, work) and reanalyse again")
-		}
-		defer lock.Unlock()
+// lockPlacement takes the placement lock of a store that has one, without
+// waiting: another process placing articles is an ECONFLICT error.
+func lockPlacement(ctx context.Context, st parallax.Store) (parallax.PlacementLock, error) {
+	l, ok := st.(parallax.PlacementLocker)
+	if !ok {
+		return nil, nil
 	}
-	if err := st.SaveGroupState(ctx, parallax.GroupWrite{Reset: true}); err != nil {
-		return fmt.Errorf("drop the grouping index: %w", err)
+	lock, err := l.LockPlacement(ctx, false)
+	if err != nil {
+		return nil, fmt.Errorf("take the placement lock: %w", err)
 	}
-	return nil
+	if lock == nil {
+		return nil, parallax.Errorf(parallax.ECONFLICT, "another process places articles in stories: stop it (serve, ingest, work) and reanalyse again")
+	}
+	return lock, nil
 }

@@ -46,6 +46,7 @@ type DB struct {
 	wc   *stmtCache
 	rc   *stmtCache
 	now  func() time.Time
+	lock fileLock // the placement lock (lock.go)
 }
 
 var _ parallax.Store = (*DB)(nil)
