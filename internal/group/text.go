@@ -146,9 +146,14 @@ var months = func() map[string]int {
 			m[foldLower(w)] = i + 1
 		}
 	}
+	// an abbreviation that heads place names in another language is no
+	// month ("Mar" of "Mar del Plata", "Mar Menor": Spanish "sea")
+	heads := lang.Words("place_heads")
 	for _, l := range []string{"en", "de"} {
 		for w, n := range lang.MonthAbbreviations(l) {
-			m[foldLower(w)] = n
+			if k := foldLower(w); !heads.Has(k) {
+				m[k] = n
+			}
 		}
 	}
 	return m
