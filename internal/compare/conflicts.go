@@ -1793,6 +1793,9 @@ func (s *story) personConflicts() []parallax.Conflict {
 			if verdictA && !s.reportsVerdict(m.u.art.Article.ID) && !s.publishedAfterAll(m.u.art, as) {
 				continue // written before the verdict (laterStage)
 			}
+			if !tellsDeedOf(m, as) && pastMarked(m.u) {
+				continue // "a lengthy criminal history" / "a previous arrest in which Gomes was accused of assault"
+			}
 			if !outH[o] && !outA[o] {
 				outH[o] = true
 				sideH = append(sideH, s.evidence(m.u.art, clause(m.u.art.Article.Text, m.u.span, m.sp, 30)))
@@ -1808,6 +1811,31 @@ func (s *story) personConflicts() []parallax.Conflict {
 			Sides: [][]parallax.Evidence{sideA, sideH}})
 	}
 	return out
+}
+
+// pastMarked: the sentence puts what it tells before the story ("a
+// previous arrest", "the former suspect"), by the past markers of titles.
+func pastMarked(u *unit) bool {
+	for _, w := range strings.Fields(strings.ToLower(u.span.Of(u.art.Article.Text))) {
+		if pastMarkers.Has(strings.Trim(w, ".,;:!?\"'()")) {
+			return true
+		}
+	}
+	return false
+}
+
+// tellsDeedOf: the hedged sentence shares a content word or a news-fact
+// concept with one of the asserting sentences, so that both can be about
+// one deed, not the person's other acts.
+func tellsDeedOf(h mark, as []mark) bool {
+	for _, a := range as {
+		for f := range h.u.feats {
+			if (strings.HasPrefix(f, "w:") || strings.HasPrefix(f, "c:")) && a.u.feats[f] > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attachedWords is the span of the words that describe the mention sp

@@ -18,3 +18,27 @@ func TestStatesPossibility(t *testing.T) {
 		}
 	}
 }
+
+// TestEarlierAccusation: an accusation in an earlier case, told in other
+// words, is no hedge against another outlet's plain word of guilt; the same
+// deed told in other words still is.
+func TestEarlierAccusation(t *testing.T) {
+	for _, c := range []struct {
+		hedged string
+		want   bool
+	}{
+		{"Court records show a previous arrest in which Dorn Vale was accused of theft from a shop.", false},
+		{"Dorn Vale is accused of opening the wrong valve at the plant.", true},
+	} {
+		s := innerStory(t, "The arsonist Dorn Vale started the warehouse blaze, police said.", c.hedged)
+		got := false
+		for _, k := range s.personConflicts() {
+			if k.Kind == "characterization" {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: characterization conflict = %v, want %v", c.hedged, got, c.want)
+		}
+	}
+}
