@@ -1550,7 +1550,7 @@ func (s *story) hedgeConflicts() []parallax.Conflict {
 		}
 		asp := clause(a.u.art.Article.Text, a.u.span, a.q.Span, 40)
 		if !hasGuiltTerm(asp.Of(a.u.art.Article.Text)) || statesPossibility(a.u) {
-			continue // "it could be the work of an arsonist" asserts nothing
+			continue // "the shed may have been set alight by a vandal" asserts nothing
 		}
 		var hedged []qref
 		for j := range qs {
@@ -1794,7 +1794,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 				continue // written before the verdict (laterStage)
 			}
 			if !tellsDeedOf(m, as) && pastMarked(m.u) {
-				continue // "a lengthy criminal history" / "a previous arrest in which Gomes was accused of assault"
+				continue // "a long record of offences" / "a previous case in which Roe was accused of theft"
 			}
 			if !outH[o] && !outA[o] {
 				outH[o] = true
@@ -2566,7 +2566,7 @@ func givesValue(u *unit, q *parallax.Quantity) bool {
 
 // listedPart: another figure stands next to q in its sentence, joined to
 // it by "and" within a few words ("$4.2 billion in cash and 57 million
-// shares", "three women and two men"): q may be one part of a whole that
+// shares", "two trucks and four vans"): q may be one part of a whole that
 // another outlet gives entire.
 func listedPart(q qref) bool {
 	text := q.u.art.Article.Text
@@ -2577,7 +2577,7 @@ func listedPart(q qref) bool {
 		case y.Span.Start >= q.q.Span.End:
 			between = text[q.q.Span.End:y.Span.Start]
 		case y.Span.End <= q.q.Span.Start:
-			between = text[y.Span.End:q.q.Span.Start] // "three women and two men"
+			between = text[y.Span.End:q.q.Span.Start] // "two trucks and four vans"
 		default:
 			continue
 		}

@@ -910,7 +910,7 @@ func (f *finder) build(c core) int {
 			return c.j
 		}
 		if f.decadeAfter(c.j) {
-			return c.j // "the nineteen fifties": a decade, not 19 of anything
+			return c.j // "the nineteen thirties": a decade, not 19 of anything
 		}
 	}
 

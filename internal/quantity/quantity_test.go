@@ -272,7 +272,7 @@ func TestNotQuantities(t *testing.T) {
 		{"en", "The shop at 325 E. Dahlia Ave. and 10 Downing Street; call 745-4811 or +1 877 268 9324.", nil},
 		{"en", "Kepler GT 650M graphics and the 1,000 mark.", []string{`"1,000" v=1000`}},
 		// decades are no figures: not 19 fifties
-		{"en", "A pin-up queen in the nineteen fifties and the nineteen-nineties, in her sixties.", nil},
+		{"en", "A dance hall star of the nineteen thirties and the nineteen-eighties, now in her seventies.", nil},
 		{"es", "El 14 de abril de 2025 a las 11:30 horas, en 2025.", nil},
 		{"es", "Una persona y un hombre llegaron; uno de ellos habló.", nil},
 		{"es", "La ley 100 y el artículo 5 desde 2019.", nil},
