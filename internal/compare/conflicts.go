@@ -1515,12 +1515,15 @@ func hasGuiltTerm(text string) bool {
 // statesPossibility: the sentence, its quotations left out, says what may
 // be ("could", "possibly"), not what is.
 func statesPossibility(u *unit) bool {
-	for _, w := range strings.Fields(unquoted(u)) {
+	return hasListedWord(unquoted(u), epistemicModals, "May") // "May" as written is the month
+}
+
+// hasListedWord: a word of text, lower-cased and stripped of marks, is in
+// set; a word written exactly as skip is passed over.
+func hasListedWord(text string, set *lang.Set, skip string) bool {
+	for _, w := range strings.Fields(text) {
 		w = strings.Trim(w, ".,;:!?\"'()")
-		if w == "May" {
-			continue // the month
-		}
-		if epistemicModals.Has(strings.ToLower(w)) {
+		if w != skip && set.Has(strings.ToLower(w)) {
 			return true
 		}
 	}
@@ -1816,12 +1819,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 // pastMarked: the sentence puts what it tells before the story ("a
 // previous arrest", "the former suspect"), by the past markers of titles.
 func pastMarked(u *unit) bool {
-	for _, w := range strings.Fields(strings.ToLower(u.span.Of(u.art.Article.Text))) {
-		if pastMarkers.Has(strings.Trim(w, ".,;:!?\"'()")) {
-			return true
-		}
-	}
-	return false
+	return hasListedWord(u.span.Of(u.art.Article.Text), pastMarkers, "")
 }
 
 // tellsDeedOf: the hedged sentence shares a content word or a news-fact
