@@ -500,6 +500,14 @@ func related(a, b qref) bool {
 	return sameCount(a.q, b.q) && contextSim(a.u, b.u) > 0.02
 }
 
+// samePeople: the same exact number of people and of a kind of person in
+// like sentences ("six people missing", "six workers missing") is one
+// figure of the story, told more or less precisely.
+func samePeople(a, b qref) bool {
+	return a.q.Value != nil && b.q.Value != nil && !a.q.Approx && !b.q.Approx && sameValue(a.q, b.q) &&
+		quantity.KindOf(*a.q, *b.q) && contextSim(a.u, b.u) >= 0.12
+}
+
 func sameCount(a, b *parallax.Quantity) bool {
 	if a.Value == nil || b.Value == nil || *a.Value != *b.Value || *a.Value < 10 || a.Approx || b.Approx {
 		return false
@@ -594,7 +602,7 @@ func (s *story) quantityFacts() []parallax.Fact {
 			if s.sameSource(qs[i].u.art, qs[j].u.art) {
 				continue
 			}
-			if related(qs[i], qs[j]) && compatible(qs[i].q, qs[j].q) {
+			if (related(qs[i], qs[j]) || samePeople(qs[i], qs[j])) && compatible(qs[i].q, qs[j].q) {
 				pairs = append(pairs, pair{i, j, contextSim(qs[i].u, qs[j].u)})
 			}
 		}
@@ -643,8 +651,17 @@ func (s *story) quantityFacts() []parallax.Fact {
 					score[x] += contextSim(qs[x].u, qs[y].u)
 				}
 			}
+		}
+		// an article's earliest mention speaks for it unless a later one is
+		// clearly more alike: news puts its main facts first (headline,
+		// lead), later mentions tend to add detail
+		for _, x := range ms {
 			a := qs[x].u.art
-			if b, ok := best[a]; !ok || score[x] > score[b] {
+			b, ok := best[a]
+			switch {
+			case !ok:
+				best[a] = x
+			case earlier(qs[x], qs[b]) && score[x] >= 0.9*score[b], !earlier(qs[x], qs[b]) && 0.9*score[x] > score[b]:
 				best[a] = x
 			}
 		}
@@ -691,6 +708,8 @@ func (s *story) quantityFacts() []parallax.Fact {
 	}
 	return out
 }
+
+func earlier(a, b qref) bool { return a.q.Span.Start < b.q.Span.Start }
 
 func sameValue(a, b *parallax.Quantity) bool {
 	alo, ahi, _ := a.Bounds()

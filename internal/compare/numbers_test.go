@@ -259,3 +259,36 @@ func TestCountOfTwoPaired(t *testing.T) {
 		t.Errorf("%d conflicts of two sons and 4 sons, want 1", n)
 	}
 }
+
+// The same exact number of people and of a kind of person in like
+// sentences is one figure of the story; a different number, or unlike
+// sentences, are not joined.
+func TestSamePeopleJoinsKindOfPerson(t *testing.T) {
+	s := innerStory(t,
+		"Seven people were missing and presumed dead after the Dunmore ferry sank on Tuesday.",
+		"Seven deckhands were missing and presumed dead after the Dunmore ferry sank.",
+		"Nine deckhands were missing after the Dunmore ferry sank, the coast guard said.",
+		"Seven engineers from Kessel designed the Dunmore ferry's new engine in 2019.")
+	people, deck := s.figure(t, "a1", "Seven people"), s.figure(t, "a2", "Seven deckhands")
+	if !samePeople(people, deck) {
+		t.Error("seven people / seven deckhands missing: not one figure")
+	}
+	if samePeople(people, s.figure(t, "a3", "Nine deckhands")) {
+		t.Error("seven people / nine deckhands joined as one figure")
+	}
+	if samePeople(s.figure(t, "a4", "Seven engineers"), people) {
+		t.Error("seven engineers who designed an engine joined with seven people missing")
+	}
+	var joined bool
+	for _, f := range s.quantityFacts() {
+		if len(f.Evidence) == 2 && f.Evidence[0].Article == "a1" && f.Evidence[1].Article == "a2" {
+			joined = true
+		}
+	}
+	if !joined {
+		for _, f := range s.quantityFacts() {
+			t.Log(f.Summary)
+		}
+		t.Error("no fact holding a1's and a2's sevens alone")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // Compatible reports whether a and b can both be true of one thing: whether
@@ -212,4 +213,23 @@ func lower(s string) string {
 		}
 	}
 	return s
+}
+
+// KindOf reports whether one count counts people in general and the other
+// a kind of person ("six people" and "six workers"; heads after synonyms,
+// the kind read from WordNet's person class). SameThing keeps them apart, as
+// the two may be different people; a caller that has other reasons to take
+// them for one group (the same exact number in like sentences) asks this.
+func KindOf(a, b parallax.Quantity) bool {
+	if unitKind(a.Unit) != uCount || unitKind(b.Unit) != uCount || a.Per != b.Per {
+		return false
+	}
+	ha, hb := countHead(&a), countHead(&b)
+	if ha == "" || hb == "" || ha == hb {
+		return false
+	}
+	if hb == "person" {
+		ha, hb = hb, ha
+	}
+	return ha == "person" && lang.HasClass(hb, lang.ClassPerson)
 }

@@ -99,3 +99,22 @@ func TestSameThing(t *testing.T) {
 		}
 	}
 }
+
+func TestKindOf(t *testing.T) {
+	q := func(unit, head string) parallax.Quantity { v := 6.0; return parallax.Quantity{Value: &v, Unit: unit, Head: head} }
+	for _, c := range []struct {
+		a, b parallax.Quantity
+		want bool
+	}{
+		{q("people", "person"), q("workers", "worker"), true},
+		{q("workers", "worker"), q("people", ""), true},
+		{q("workers", "worker"), q("workers", "worker"), false}, // SameThing's case
+		{q("people", "person"), q("ships", "ship"), false},
+		{q("workers", "worker"), q("miners", "miner"), false}, // two kinds: may be other people
+		{q("people", "person"), q("USD", ""), false},
+	} {
+		if got := KindOf(c.a, c.b); got != c.want {
+			t.Errorf("KindOf(%s, %s) = %v, want %v", c.a.Unit, c.b.Unit, got, c.want)
+		}
+	}
+}
