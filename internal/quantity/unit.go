@@ -414,6 +414,9 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 // members", "17 alleged "extremely dangerous" criminals".
 func (f *finder) nounEN(c *core, k int) unitRes {
 	none := unitRes{end: k}
+	if r, ok := f.partitiveEN(c, k); ok {
+		return r
+	}
 	p := k
 	if c.of {
 		if f.word(p) != "of" {
@@ -511,6 +514,32 @@ func (f *finder) nounEN(c *core, k int) unitRes {
 	}
 	return f.people(c, k)
 }
+
+// partitiveEN reads the plural a number takes a part of: "12 of his
+// senior colleagues", "four of the judges" count colleagues and judges.
+// Only a definite determiner or a possessive may stand between: "12 of 20"
+// is a score and "two of them" names no thing.
+func (f *finder) partitiveEN(c *core, k int) (unitRes, bool) {
+	if c.of || c.d != 0 || c.scale != 1 || f.word(k) != "of" || !partitiveDeterminers[f.word(k+1)] || f.tok(k+1).nl {
+		return unitRes{}, false
+	}
+	r := f.nounEN(&core{m: c.m, scale: 1}, k+2)
+	if _, measure := unitByName[r.unit]; measure || r.kind != uCount || r.head == "" || !pluralEN(strings.ToLower(lastWord(r.unit))) {
+		return unitRes{}, false
+	}
+	return r, true
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexAny(s, " -"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// partitiveDeterminers are the definite determiners and possessives of a
+// partitive "of" phrase (a closed class of the grammar).
+var partitiveDeterminers = words("partitive_determiners", "en")
 
 // Verbs that end a noun phrase: "one person said".
 var enVerbs = words("count_verbs", "en")
