@@ -85,6 +85,11 @@ Feed files, or http(s) URLs of pages and feeds.`)
 		return run.interrupted(ctx)
 	}
 	if err := ing.Flush(ctx); err != nil {
+		if ctx.Err() != nil {
+			// Stopped while grouping the run's articles again or comparing
+			// its stories: each step is saved whole or not at all.
+			return run.interrupted(ctx)
+		}
 		return err
 	}
 	fmt.Fprintf(m.Stderr, "ingested %s (%s already in the library, %s), %s updated, %s failed\n",
@@ -205,7 +210,9 @@ func (r *ingestRun) add(ctx context.Context, a *parallax.Article, feedID int64) 
 // stories it touched, within the second the program has to stop.
 const interruptFlush = 300 * time.Millisecond
 
-// interrupted ends a run stopped by a signal: every article it committed
+// interrupted ends a run stopped by a signal (while it added articles, or
+// while it grouped them again or compared its stories at its end: each of
+// those steps is saved whole or not at all): every article it committed
 // is whole and placed (or, when a worker holds the placement lock, stored
 // for it to place). The stories it touched are compared again for as long
 // as interruptFlush allows (each story's report is saved whole, and a
@@ -222,6 +229,9 @@ func (r *ingestRun) interrupted(ctx context.Context) error {
 		if r.added > 0 {
 			fmt.Fprintln(r.m.Stderr, lockHeldNote)
 		}
+	}
+	if n, err := r.ing.Unregrouped(context.WithoutCancel(ctx)); err == nil && n > 0 {
+		fmt.Fprintf(r.m.Stderr, "%s placed but not grouped again yet: the next ingest or watch groups them again\n", plural(n, "article", "articles"))
 	}
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), interruptFlush)
 	defer cancel()

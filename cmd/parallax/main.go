@@ -87,8 +87,12 @@ type Main struct {
 // NewMain returns a Main writing to the given streams.
 func NewMain(stdout, stderr io.Writer) *Main {
 	return &Main{Stdout: stdout, Stderr: stderr,
-		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+		Logger: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: logLevel}))}
 }
+
+// logLevel is the least level the logger writes (tests lower it to follow
+// a command's steps).
+var logLevel = slog.LevelWarn
 
 // errSilent is returned when the problem was already reported to the user.
 type errSilent struct{ code int }

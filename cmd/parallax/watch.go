@@ -97,6 +97,12 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 	}
 	for {
 		next, err := c.pollDue(ctx, st, add, fc, *interval, *queueURL != "")
+		var ferr error
+		if ctx.Err() == nil {
+			// A stop during the flush (regrouping, comparing) ends it
+			// between two steps, each saved whole.
+			ferr = flush(ctx)
+		}
 		if ctx.Err() != nil {
 			// Stopping: compare the touched stories for as long as an
 			// interrupted ingest does, then go (the next run compares the
@@ -106,7 +112,7 @@ summary, title, at}]}, retried with backoff (2 s, 4 s, 8 s, 16 s).`)
 			cancel()
 			break
 		}
-		if ferr := flush(ctx); ferr != nil {
+		if ferr != nil {
 			return ferr
 		}
 		if err != nil {

@@ -355,7 +355,9 @@ func place(ctx context.Context, ing *ingest.Ingester, q *queue.Queue, stats *Wor
 		}
 		switch {
 		case idle:
-			if err := ing.Flush(context.WithoutCancel(ctx)); err != nil {
+			// A stop ends it between two steps, each saved whole (see
+			// ingest.Ingester.Flush).
+			if err := ing.Flush(ctx); err != nil {
 				return err
 			}
 			compared = time.Now()

@@ -150,6 +150,9 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 		return nil
 	}
 	for _, s := range stories {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		if err := add(s); err != nil {
 			return res, err
 		}
@@ -173,6 +176,9 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 	}
 	slices.Sort(near)
 	for _, s := range near {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
 		if err := add(s); err != nil {
 			return res, err
 		}
@@ -194,6 +200,11 @@ func (ix *Index) regroup(ctx context.Context, members Members) (Regrouped, error
 	}
 	groups := Stories(docs, ix.batch)
 	res.Docs = len(all)
+	// A stop asked for while grouping (SIGINT, SIGTERM) ends it here: the
+	// Index is read again, and the documents wait for the next Regroup.
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 
 	// Each group takes the story it shares most documents with.
 	overlap := map[[2]int64]int{} // group, story → shared documents

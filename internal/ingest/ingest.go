@@ -384,6 +384,16 @@ func (ing *Ingester) Add(ctx context.Context, art *parallax.Article, feedID int6
 		return Result{}, fmt.Errorf("place %s: %w", art.Source, err)
 	}
 	res.StoryID, res.DuplicateOf = storyID, dup
+	// A regrouping that is due, unlike the placement, stops when ctx is
+	// cancelled: the article stays placed and saved, and the articles wait
+	// for the next regrouping, kept in the index.
+	if storyID, err = ing.regroupDue(ctx, res.ID, storyID); err != nil {
+		if ctx.Err() != nil {
+			return res, nil
+		}
+		return Result{}, err
+	}
+	res.StoryID = storyID
 	return res, nil
 }
 
@@ -428,10 +438,14 @@ func (ing *Ingester) PlacePending(ctx context.Context, limit int, ready func(*pa
 			ing.opt.Logger.Error("cannot place an article", "article", r.ID, "err", err)
 			continue
 		}
-		if _, _, err := ing.placeDoc(ctx, r.ID, a); err != nil {
+		storyID, _, err := ing.placeDoc(ctx, r.ID, a)
+		if err != nil {
 			return 0, fmt.Errorf("place a%d: %w", r.ID, err) // none of this call is saved
 		}
 		placed++
+		if _, err := ing.regroupDue(ctx, r.ID, storyID); err != nil {
+			return placed, err
+		}
 	}
 	if err := ing.save(ctx); err != nil {
 		return 0, err
@@ -461,18 +475,21 @@ func (ing *Ingester) placeDoc(ctx context.Context, id int64, a *parallax.Analysi
 			return 0, 0, err
 		}
 	}
-	if n, err := ing.index.Unregrouped(ctx); err != nil {
-		return 0, 0, err
-	} else if n >= pipeline.RegroupEvery {
-		if err := ing.Regroup(ctx); err != nil {
-			return 0, 0, err
-		}
-		// The article may have moved.
-		if storyID, err = ing.storyOf(ctx, ing.index.StoryOf(pipeline.ArticleID(id))); err != nil {
-			return 0, 0, err
-		}
-	}
 	return storyID, dupOf, nil
+}
+
+// regroupDue regroups (Regroup) when RegroupEvery articles wait for it,
+// and returns the story of the article id, placed in storyID, after it.
+func (ing *Ingester) regroupDue(ctx context.Context, id, storyID int64) (int64, error) {
+	n, err := ing.index.Unregrouped(ctx)
+	if err != nil || n < pipeline.RegroupEvery {
+		return storyID, err
+	}
+	if err := ing.Regroup(ctx); err != nil {
+		return storyID, err
+	}
+	// The article may have moved.
+	return ing.storyOf(ctx, ing.index.StoryOf(pipeline.ArticleID(id)))
 }
 
 // saveEvery is how many placements are saved in one transaction. The
@@ -510,15 +527,25 @@ func (ing *Ingester) save(ctx context.Context) error {
 // story every article left is deleted; each article moved gets an
 // EventMoved in its new story. It costs what those stories hold, however
 // large the library.
+//
+// A cancelled ctx (SIGINT, SIGTERM) stops the grouping where it is: the
+// placements made before it are saved, nothing of the regrouping is, and
+// the articles wait for the next Regroup (the index keeps them), so a
+// stopped regrouping leaves the library as it was. Once grouped, the
+// result is saved whole (one transaction), whatever ctx says.
 func (ing *Ingester) Regroup(ctx context.Context) error {
 	if ing.index == nil {
 		return nil
 	}
 	// The stories' articles are read from the store: every placement must
-	// be there.
-	if err := ing.save(ctx); err != nil {
+	// be there, interrupted or not.
+	if err := ing.save(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ing.opt.Logger.Info("grouping stories again")
 	dups := map[string]int64{}
 	before := map[string]int64{} // index story → stored story, before
 	res, err := ing.index.Regroup(ctx, func(ctx context.Context, sid string) ([]group.Doc, error) {
@@ -532,7 +559,10 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 			return nil, fmt.Errorf("load story %d: %w", id, err)
 		}
 		docs := make([]group.Doc, 0, len(recs))
-		for _, r := range recs {
+		for i, r := range recs {
+			if i%64 == 0 && ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			a, err := pipeline.RecordAnalysis(r)
 			if err != nil {
 				return nil, err
@@ -547,6 +577,8 @@ func (ing *Ingester) Regroup(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Grouped: what follows is saved whole, not stopped half-way.
+	ctx = context.WithoutCancel(ctx)
 	ing.regrouped = res
 	if res.Docs == 0 {
 		return ing.save(ctx) // that nothing waits is saved
@@ -670,8 +702,13 @@ func (ing *Ingester) Dirty() int { return len(ing.dirty) }
 // Flush groups again the articles placed since the last time (Regroup),
 // saves the placements and recomputes the comparison of every story that
 // changed. An ingest run ends with it.
+//
+// A cancelled ctx stops it between two steps (see Regroup) or two stories:
+// what was done is saved whole, the rest is found by the next Ingester
+// (articles not regrouped in the index, stories not compared by
+// Store.StaleStories).
 func (ing *Ingester) Flush(ctx context.Context) error {
-	if err := ing.Regroup(context.WithoutCancel(ctx)); err != nil {
+	if err := ing.Regroup(ctx); err != nil {
 		return err
 	}
 	return ing.FlushPlaced(ctx)
@@ -734,7 +771,7 @@ func recompare(ctx context.Context, st Store, storyID int64, now time.Time) (emp
 	if err != nil {
 		return false, fmt.Errorf("load story %d: %w", storyID, err)
 	}
-	rep, info, err := Report(storyID, recs)
+	rep, info, err := reportCtx(ctx, storyID, recs)
 	if err != nil {
 		return false, fmt.Errorf("compare story %d: %w", storyID, err)
 	}
@@ -751,6 +788,32 @@ func recompare(ctx context.Context, st Store, storyID int64, now time.Time) (emp
 		return false, fmt.Errorf("record the changes of story %d: %w", storyID, err)
 	}
 	return false, nil
+}
+
+// reportCtx is Report, given up when ctx ends first: comparing a story of
+// hundreds of articles takes seconds, and a stop (SIGINT, SIGTERM) is to
+// take less than one. The comparison then goes on in the background, and
+// its result is dropped (nothing of it was saved).
+func reportCtx(ctx context.Context, storyID int64, recs []*parallax.Record) (*parallax.Report, parallax.StoryInfo, error) {
+	if ctx.Done() == nil {
+		return Report(storyID, recs)
+	}
+	type result struct {
+		rep  *parallax.Report
+		info parallax.StoryInfo
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		rep, info, err := Report(storyID, recs)
+		done <- result{rep, info, err}
+	}()
+	select {
+	case r := <-done:
+		return r.rep, r.info, r.err
+	case <-ctx.Done():
+		return nil, parallax.StoryInfo{}, ctx.Err()
+	}
 }
 
 // oldStory is the story of a stored report; nil when there is none.
