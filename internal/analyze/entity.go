@@ -99,6 +99,13 @@ func (d *doc) findMentions() {
 			for j < len(toks) && toks[end].poss == 0 {
 				tj := toks[j]
 				if tj.kind == tWord && (tj.cap || articleName(tj.low, tj.text(text))) && tj.start-toks[j-1].end <= 1 {
+					if !tj.upper && tj.cap && hasLower(tj.text(text)) && upperRun(toks[i:end+1]) {
+						// "… REFORMA EN LA UE Santander (EFE)": a heading in
+						// capitals glued to the dateline or sentence after
+						// it; a word in title case after three or more in
+						// capitals starts another run
+						break
+					}
 					end = j
 					j++
 					continue
@@ -1439,4 +1446,28 @@ func isAllUpper(s string) bool {
 		i += n
 	}
 	return true
+}
+
+// upperRun: three words or more, every one in capitals (two are often
+// acronyms that open a name: "PT VDH Quistama").
+func upperRun(run []token) bool {
+	if len(run) < 3 {
+		return false
+	}
+	for _, t := range run {
+		if t.kind != tWord || !t.upper {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLower: w has a lower-case letter.
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -136,3 +136,25 @@ func TestSpanishListsAndInitialNames(t *testing.T) {
 		t.Errorf("Quistorbe before 'explicó': %+v, want a person", e)
 	}
 }
+
+// TestHeadingGluedToDateline: a heading in capitals run into the dateline
+// after it ("… EN EL PUERTO Quistavilla (Agencia)") is no one name: the
+// place of the dateline is a name of its own.
+func TestHeadingGluedToDateline(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "QUISTORRES PIDE CALMA TRAS EL INCENDIO EN EL PUERTO Quistavilla (Agencia).\nEl alcalde pidió calma a los vecinos de Quistavilla tras el incendio del martes."})
+	if e := findEntity(a, "Quistavilla"); e == nil {
+		t.Errorf("no entity Quistavilla in %v", names(a))
+	}
+	for _, e := range a.Entities {
+		if strings.Contains(e.Name, "PUERTO Quistavilla") {
+			t.Errorf("the heading and the dateline make one name: %q", e.Name)
+		}
+	}
+	// two capitals before a name in title case still open it
+	a = (&Analyzer{}).Analyze(&parallax.Article{ID: "a2", Language: "en",
+		Text: "Shares of PT QSM Quistama Raya rose on Monday, the exchange said in a statement."})
+	if findEntity(a, "PT QSM Quistama Raya") == nil {
+		t.Errorf("no entity PT QSM Quistama Raya in %v", names(a))
+	}
+}

@@ -1,9 +1,12 @@
 package evalcorpus
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"unicode/utf8"
 )
 
 // CoNLL2002Files are the Spanish files of CoNLL-2002 that are scored: the
@@ -19,12 +22,11 @@ func LoadCoNLL2002(dir string, every int) ([]NERDoc, error) {
 	var out []NERDoc
 	for _, name := range CoNLL2002Files {
 		path := filepath.Join(dir, name)
-		f, err := os.Open(path)
+		raw, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("conll2002: %w", err)
 		}
-		docs, err := readCoNLL(f, path)
-		f.Close()
+		docs, err := readCoNLL(bytes.NewReader(latin1ToUTF8(raw)), path)
 		if err != nil {
 			return nil, err
 		}
@@ -48,4 +50,19 @@ func LoadCoNLL2002(dir string, every int) ([]NERDoc, error) {
 		}
 	}
 	return out, nil
+}
+
+// latin1ToUTF8 returns b unchanged when it is UTF-8 and otherwise reads it
+// as ISO-8859-1, the encoding the CoNLL-2002 distribution ships its
+// Spanish files in (some copies are converted to UTF-8 first).
+func latin1ToUTF8(b []byte) []byte {
+	if utf8.Valid(b) {
+		return b
+	}
+	var sb strings.Builder
+	sb.Grow(len(b) + len(b)/16)
+	for _, c := range b {
+		sb.WriteRune(rune(c))
+	}
+	return []byte(sb.String())
 }

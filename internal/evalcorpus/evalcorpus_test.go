@@ -554,6 +554,29 @@ func TestLoadCoNLL2002(t *testing.T) {
 	}
 }
 
+// The CoNLL-2002 distribution ships its Spanish files in ISO-8859-1: they
+// are read as such when they are not UTF-8.
+func TestLoadCoNLL2002Latin1(t *testing.T) {
+	dir := t.TempDir()
+	train := []byte("La DA O\nalcaldesa NC O\nIn\xe9s NC B-PER\nVidal NC I-PER\nvisit\xf3 VMI O\nVillanorte NC B-LOC\n. Fp O\n")
+	if err := os.WriteFile(filepath.Join(dir, "esp.train"), train, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "esp.testa"), []byte("Hola NC O\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	docs, err := LoadCoNLL2002(dir, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "La alcaldesa Inés Vidal visitó Villanorte."; docs[0].Article.Text != want {
+		t.Errorf("text %q, want %q", docs[0].Article.Text, want)
+	}
+	if g := docs[0].Gold; len(g) != 2 || g[0].Span.Of(docs[0].Article.Text) != "Inés Vidal" {
+		t.Errorf("gold %+v", g)
+	}
+}
+
 // A "he" whose coreference chain CoreNLP's NER tags nobody in as a person
 // cannot be judged: the chain is a coreference error.
 func TestPronounChainWithoutPerson(t *testing.T) {

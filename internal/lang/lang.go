@@ -704,6 +704,21 @@ func PronounGender(l, w string, uses ...string) byte {
 	return 0
 }
 
+// Rows reads data/l/name.tsv as its lines split at tabs, in file order: for
+// tables of more than two columns, or whose entries carry a list. It panics
+// when the file is missing, like Values.
+func Rows(name, l string) [][]string {
+	lines, err := readLines(path.Join("data", l, name+".tsv"))
+	if err != nil {
+		panic(fmt.Sprintf("lang: no table %s/%s: %v", l, name, err))
+	}
+	out := make([][]string, 0, len(lines))
+	for _, line := range lines {
+		out = append(out, strings.Split(line, "\t"))
+	}
+	return out
+}
+
 // Groups reads data/l/name.tsv, "group<TAB>entry" lines, as the entries of
 // each group in file order, the groups in the order they first appear: for
 // lists whose order is part of their use. It panics when the file is

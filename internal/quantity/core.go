@@ -1,6 +1,10 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax/internal/lang"
+)
 
 // digitCore reads the number at token i with its scale ("1.5 million",
 // "$6m", "30 mil"). ok is false for numbers that are not amounts; skip is
@@ -71,7 +75,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		raw := f.text[n.s:n.e]
 		switch {
 		case n.low == "st" || n.low == "nd" || n.low == "rd" || n.low == "th" || n.low == "º" || n.low == "ª" ||
-			(f.lang == "es" && esOrdinalSuffix[n.low]):
+			(f.lang == "es" && esOrdinalLetters.Has(n.low)):
 			return c, false, i + 2
 		case isAmPm(n.low):
 			return c, false, i + 2
@@ -528,4 +532,6 @@ func place(v float64) float64 {
 	return p
 }
 
-var esOrdinalSuffix = set("er ro do to vo no mo ra da ta va na ma o a")
+// esOrdinalLetters: the letters of a Spanish ordinal written in line after
+// its digits ("1er", "2do", "3ra").
+var esOrdinalLetters = lang.Words("ordinal_letters", "es")

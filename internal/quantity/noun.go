@@ -66,14 +66,6 @@ func pairsOf(name string, langs ...string) map[string]string {
 	return m
 }
 
-func set(words string) map[string]bool {
-	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
-		m[w] = true
-	}
-	return m
-}
-
 // possessive reports whether w ends in 's or ’s.
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") ||

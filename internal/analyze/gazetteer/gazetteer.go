@@ -1,7 +1,8 @@
 // Package gazetteer knows place names: countries (with their names in a few
 // languages), first-level subdivisions, major cities, and the adjectives
 // for nationalities. Data: Debian iso-codes (LGPL-2.1+) via gen.go, plus
-// hand-kept lists in this package; and the world's towns and cities from
+// hand-kept lists of the language layer (internal/lang: country short
+// names, extra places, demonyms); and the world's towns and cities from
 // GeoNames (https://www.geonames.org, CC BY 4.0) via gen_cities.go.
 package gazetteer
 
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 //go:embed places.tsv
@@ -76,8 +79,9 @@ func init() {
 			}
 		}
 	}
-	for code, name := range englishCountry {
-		countries[code] = name
+	// the short name people write where iso-codes' name is formal
+	for _, r := range lang.Rows("country_short_names", "en") {
+		countries[r[0]] = r[1]
 	}
 	// Translations and variants point at the English name.
 	for k, p := range byKey {
@@ -86,10 +90,11 @@ func init() {
 			byKey[k] = p
 		}
 	}
-	for _, line := range strings.Split(extraPlaces, "\n") {
-		f := strings.Split(strings.TrimSpace(line), "|")
+	// places the generated tables lack: name, country, kind ("alias"
+	// points at the country)
+	for _, f := range append(lang.Rows("places_extra", "en"), lang.Rows("places_extra", "es")...) {
 		if len(f) != 3 {
-			continue
+			panic("gazetteer: places_extra: want name, country and kind: " + strings.Join(f, "|"))
 		}
 		name := f[0]
 		if f[2] == "country" || f[2] == "alias" {
@@ -100,10 +105,10 @@ func init() {
 		}
 		byKey[Key(f[0])] = Place{Name: name, Country: f[1], Kind: f[2]}
 	}
-	for _, line := range strings.Split(demonymList, "\n") {
-		f := strings.Split(strings.TrimSpace(line), "|")
+	// nationality words: place, then its adjectives and nouns
+	for _, f := range append(lang.Rows("demonyms", "en"), lang.Rows("demonyms", "es")...) {
 		if len(f) < 2 {
-			continue
+			panic("gazetteer: demonyms: want a place and its words: " + strings.Join(f, "|"))
 		}
 		place := f[0]
 		if p, ok := byKey[Key(place)]; ok {
@@ -194,219 +199,6 @@ var fold = map[rune]string{
 	'ú': "u", 'ù': "u", 'û': "u", 'ü': "u", 'Ú': "u", 'Ü': "u", 'ű': "u",
 	'ñ': "n", 'Ñ': "n", 'ç': "c", 'Ç': "c", 'ß': "ss",
 }
-
-// englishCountry gives the short name people write where iso-codes' name is
-// formal.
-var englishCountry = map[string]string{
-	"US": "United States", "GB": "United Kingdom", "RU": "Russia", "VE": "Venezuela", "BO": "Bolivia",
-	"IR": "Iran", "KR": "South Korea", "KP": "North Korea", "SY": "Syria", "TW": "Taiwan", "TZ": "Tanzania",
-	"VN": "Vietnam", "LA": "Laos", "MD": "Moldova", "CZ": "Czech Republic", "CD": "Democratic Republic of the Congo",
-	"PS": "Palestine", "VA": "Vatican City", "FM": "Micronesia",
-}
-
-// extraPlaces: name|country|kind. kind "alias" points at the country.
-const extraPlaces = `
-US|US|alias
-USA|US|alias
-U.S.|US|alias
-U.S.A.|US|alias
-America|US|alias
-United States of America|US|alias
-EE.UU.|US|alias
-EEUU|US|alias
-UK|GB|alias
-U.K.|GB|alias
-Britain|GB|alias
-Great Britain|GB|alias
-Reino Unido|GB|alias
-Vatican|VA|alias
-Holy See|VA|alias
-Washington DC|US|city
-Washington D.C.|US|city
-D.C.|US|city
-Washington|US|city
-New York City|US|city
-Los Angeles|US|city
-Chicago|US|city
-Houston|US|city
-Miami|US|city
-Baltimore|US|city
-Boston|US|city
-Seattle|US|city
-San Francisco|US|city
-Philadelphia|US|city
-Atlanta|US|city
-Dallas|US|city
-Denver|US|city
-Detroit|US|city
-Phoenix|US|city
-Las Vegas|US|city
-New Orleans|US|city
-Arlington|US|city
-Wichita|US|city
-San Salvador|SV|city
-Caracas|VE|city
-Mexico City|MX|city
-Ciudad de México|MX|city
-Bogotá|CO|city
-Lima|PE|city
-Chiclayo|PE|city
-Buenos Aires|AR|city
-Santiago|CL|city
-São Paulo|BR|city
-Rio de Janeiro|BR|city
-Brasília|BR|city
-Havana|CU|city
-La Habana|CU|city
-Guatemala City|GT|city
-Tegucigalpa|HN|city
-Managua|NI|city
-Panama City|PA|city
-Quito|EC|city
-Montevideo|UY|city
-Asunción|PY|city
-La Paz|BO|city
-Madrid|ES|city
-Barcelona|ES|city
-London|GB|city
-Manchester|GB|city
-Edinburgh|GB|city
-Paris|FR|city
-Berlin|DE|city
-Rome|IT|city
-Roma|IT|city
-Milan|IT|city
-Vienna|AT|city
-Brussels|BE|city
-Amsterdam|NL|city
-Lisbon|PT|city
-Dublin|IE|city
-Geneva|CH|city
-Zurich|CH|city
-Warsaw|PL|city
-Prague|CZ|city
-Budapest|HU|city
-Athens|GR|city
-Moscow|RU|city
-Kyiv|UA|city
-Kiev|UA|city
-Istanbul|TR|city
-Ankara|TR|city
-Cairo|EG|city
-Jerusalem|IL|city
-Tel Aviv|IL|city
-Gaza|PS|city
-Gaza Strip|PS|region
-Burma|MM|alias
-East Timor|TL|alias
-West Bank|PS|region
-Soviet Union|SU|region
-Beirut|LB|city
-Damascus|SY|city
-Baghdad|IQ|city
-Tehran|IR|city
-Riyadh|SA|city
-Dubai|AE|city
-Doha|QA|city
-Kabul|AF|city
-Islamabad|PK|city
-Karachi|PK|city
-Lahore|PK|city
-New Delhi|IN|city
-Delhi|IN|city
-Mumbai|IN|city
-Beijing|CN|city
-Shanghai|CN|city
-Hong Kong|HK|city
-Tokyo|JP|city
-Seoul|KR|city
-Pyongyang|KP|city
-Taipei|TW|city
-Manila|PH|city
-Jakarta|ID|city
-Bangkok|TH|city
-Singapore|SG|city
-Sydney|AU|city
-Melbourne|AU|city
-Toronto|CA|city
-Montreal|CA|city
-Vancouver|CA|city
-Ottawa|CA|city
-Nairobi|KE|city
-Lagos|NG|city
-Johannesburg|ZA|city
-Cape Town|ZA|city
-Khartoum|SD|city
-Juba|SS|city
-Addis Ababa|ET|city
-Latin America|XX|region
-Central America|XX|region
-South America|XX|region
-North America|XX|region
-Western Hemisphere|XX|region
-Middle East|XX|region
-Europe|XX|region
-Asia|XX|region
-Africa|XX|region
-Caribbean|XX|region
-Gulf of Mexico|XX|region
-Pacific|XX|region
-Atlantic|XX|region
-Potomac River|US|region
-Patapsco River|US|region
-`
-
-// demonymList: place|adjective|plural|… (English and Spanish).
-const demonymList = `
-United States|American|Americans|estadounidense|estadounidenses|norteamericano|norteamericanos
-El Salvador|Salvadoran|Salvadorans|Salvadorian|salvadoreño|salvadoreños|salvadoreña
-Venezuela|Venezuelan|Venezuelans|venezolano|venezolanos|venezolana
-Mexico|Mexican|Mexicans|mexicano|mexicanos
-Guatemala|Guatemalan|Guatemalans|guatemalteco|guatemaltecos
-Honduras|Honduran|Hondurans|hondureño|hondureños
-Nicaragua|Nicaraguan|Nicaraguans|nicaragüense
-Colombia|Colombian|Colombians|colombiano|colombianos
-Peru|Peruvian|Peruvians|peruano|peruanos|peruana
-Ecuador|Ecuadorian|Ecuadorians|ecuatoriano
-Cuba|Cuban|Cubans|cubano|cubanos
-Argentina|Argentine|Argentinian|Argentinians|argentino|argentinos
-Brazil|Brazilian|Brazilians|brasileño|brasileños
-Chile|Chilean|Chileans|chileno
-Spain|Spanish|Spaniard|Spaniards|español|españoles
-United Kingdom|British|Briton|Britons
-France|French|francés|franceses
-Germany|German|Germans|alemán|alemanes
-Italy|Italian|Italians|italiano|italianos
-Russia|Russian|Russians|ruso|rusos
-Ukraine|Ukrainian|Ukrainians|ucraniano
-China|Chinese|chino|chinos
-Japan|Japanese|japonés
-India|Indian|Indians
-Pakistan|Pakistani|Pakistanis
-Iran|Iranian|Iranians
-Iraq|Iraqi|Iraqis
-Israel|Israeli|Israelis|israelí
-Palestine|Palestinian|Palestinians|palestino|palestinos
-Syria|Syrian|Syrians
-Turkey|Turkish|Turk|Turks
-Canada|Canadian|Canadians|canadiense
-Australia|Australian|Australians
-Ireland|Irish
-Poland|Polish|Pole|Poles
-Singapore|Singaporean|Singaporeans
-Sudan|Sudanese
-South Sudan|South Sudanese
-Nigeria|Nigerian|Nigerians
-Kenya|Kenyan|Kenyans
-Philippines|Filipino|Filipinos
-Indonesia|Indonesian|Indonesians
-Vatican City|Vatican
-Latin America|Latin American|Latin Americans|latinoamericano|latinoamericanos
-Central America|Central American|Central Americans|centroamericano|centroamericanos
-South America|South American|South Americans|sudamericano
-Europe|European|Europeans|europeo|europeos
-Africa|African|Africans|africano
-`
 
 //go:embed names.txt
 var namesTXT string
