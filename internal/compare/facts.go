@@ -171,6 +171,7 @@ func (s *story) facts() []parallax.Fact {
 	}
 	// 2. figures for the same thing
 	facts = append(facts, s.quantityFacts()...)
+	facts = append(facts, s.rankFacts()...)
 	// 3. what only one outlet says: a sentence with no counterpart that
 	// names something or gives a figure no other outlet does
 	for i, u := range s.units {
@@ -413,7 +414,7 @@ func (s *story) dropCarriedOmissions(f *parallax.Fact) {
 func languageFreeShared(a, b *unit) bool {
 	total, shared := 0, 0
 	for f := range a.feats {
-		if len(f) < 2 || f[1] != ':' || f[0] != 'e' && f[0] != 'n' && f[0] != 'd' {
+		if len(f) < 2 || f[1] != ':' || f[0] != 'e' && f[0] != 'n' && f[0] != 'o' && f[0] != 'd' {
 			continue
 		}
 		total++
@@ -567,17 +568,17 @@ func contextSim(a, b *unit) float64 {
 	dot, na, nb := 0.0, 0.0, 0.0
 	x, y := a.vec, b.vec
 	for _, f := range x {
-		if f.fam != 'n' {
+		if f.fam != 'n' && f.fam != 'o' {
 			na += f.w * f.w
 		}
 	}
 	for _, f := range y {
-		if f.fam != 'n' {
+		if f.fam != 'n' && f.fam != 'o' {
 			nb += f.w * f.w
 		}
 	}
 	eachShared(x, y, func(f, g fw) {
-		if f.fam != 'n' {
+		if f.fam != 'n' && f.fam != 'o' {
 			dot += f.w * g.w
 		}
 	})

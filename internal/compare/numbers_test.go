@@ -292,3 +292,33 @@ func TestSamePeopleJoinsKindOfPerson(t *testing.T) {
 		t.Error("no fact holding a1's and a2's sevens alone")
 	}
 }
+
+// The same ordinal in like sentences of two outlets is one fact, whatever
+// noun follows it; a date's ordinal, another number or an unlike sentence
+// are not.
+func TestRankFacts(t *testing.T) {
+	s := innerStory(t,
+		"Cardinal Ilse Varga was elected the 112th abbess of Dunmore on Friday.",
+		"The conclave chose Ilse Varga as the 112th head of the Dunmore abbey on Friday.",
+		"Ilse Varga, elected the 113th abbess of Dunmore, spoke on May 12th.",
+		"The 112th regiment paraded through Kessel in the rain.")
+	var got []parallax.Fact
+	for _, f := range s.rankFacts() {
+		got = append(got, f)
+	}
+	if len(got) != 1 {
+		t.Fatalf("rank facts: %d, want 1: %+v", len(got), got)
+	}
+	f := got[0]
+	if len(f.Evidence) != 2 || f.Evidence[0].Article != "a1" || f.Evidence[1].Article != "a2" {
+		t.Errorf("rank fact evidence: %+v, want a1 and a2", f.Evidence)
+	}
+	if !strings.Contains(f.Summary, "112th abbess") || !strings.Contains(f.Summary, "112th head") {
+		t.Errorf("rank fact summary %q: want both forms", f.Summary)
+	}
+	for _, u := range s.units {
+		if u.art.Article.ID == "a3" && (len(u.ords) != 1 || u.ords[0].Value != 113) {
+			t.Errorf("a3's ordinals %+v, want the 113th alone (May 12th is a date)", u.ords)
+		}
+	}
+}

@@ -19,6 +19,7 @@ type unit struct {
 	vec        []fw               // tf-idf, unit length, sorted by feature id
 	ents       map[int]bool       // entity groups named
 	qtys       []int              // indices into art.Quantities
+	ords       []lang.Ordinal     // ordinals in figures, outside dates
 	dates      []int              // indices into art.Dates; Date is "" for a weekday of an undated article
 	hedges     []parallax.Signal
 	quoted     bool // the sentence is mostly a quotation
@@ -69,6 +70,18 @@ func (s *story) buildUnits() {
 					inName = append(inName, m.sp)
 				}
 			}
+			// ordinals in figures ("the 267th pope") count as their number,
+			// in any language; a date's ("May 8th") belongs to the date
+			var ords []lang.Ordinal
+			for _, o := range lang.Ordinals(sent.Span.Of(text), a.Language) {
+				o.Start += sent.Span.Start
+				o.End += sent.Span.Start
+				if o.Value >= 2 && !inDate(a, o.Start) {
+					ords = append(ords, o)
+					inName = append(inName, parallax.Span{Start: o.Start, End: o.End})
+				}
+			}
+			u.ords = ords
 			st := blank(text, sent.Span, inName)
 			cw := contentWords(st)
 			u.words = len(strings.Fields(sent.Span.Of(text)))
@@ -84,6 +97,9 @@ func (s *story) buildUnits() {
 					u.ents[m.group] = true
 					u.feats["e:"+strconv.Itoa(m.group)] += 1
 				}
+			}
+			for _, o := range ords {
+				u.feats["o:"+strconv.Itoa(o.Value)]++
 			}
 			for qi, q := range a.Quantities {
 				if q.Span.Start >= sent.Span.Start && q.Span.End <= sent.Span.End {
@@ -200,7 +216,7 @@ type fw struct {
 	id  int32
 	df  int32 // sentences of the story that use it
 	w   float64
-	fam byte // 'w' word, 'e' entity, 'n' number, 'd' date, 'c' concept
+	fam byte // 'w' word, 'e' entity, 'n' number, 'o' ordinal, 'd' date, 'c' concept
 }
 
 // eachShared calls fn for every feature two sorted vectors share.
@@ -298,6 +314,16 @@ func window(text string, sent, sp parallax.Span, maxWords int) parallax.Span {
 func sqrt(x float64) float64 { return math.Sqrt(x) }
 
 // blank returns the sentence at sp with the given spans replaced by spaces.
+// inDate: offset at falls inside one of a's dates.
+func inDate(a *parallax.Analysis, at int) bool {
+	for _, d := range a.Dates {
+		if d.Span.Start <= at && at < d.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
 func blank(text string, sp parallax.Span, holes []parallax.Span) string {
 	if len(holes) == 0 {
 		return sp.Of(text)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -386,6 +387,30 @@ func TestGroups(t *testing.T) {
 			if strings.Contains(e, "\t") || e == "" {
 				t.Errorf("bad entry %q", e)
 			}
+		}
+	}
+}
+
+func TestOrdinals(t *testing.T) {
+	for _, c := range []struct {
+		text, lang string
+		want       []int
+	}{
+		{"She was elected the 267th pope, the 3rd from the order, on the 21st.", "en", []int{267, 3, 21}},
+		{"The 4th-largest port; 12 boats; 5.3 tons; 1,000th visitor; A4th", "en", []int{4}},
+		{"Es el 267.º papa y el 3º de su orden.", "es", []int{267, 3}},
+		{"Le 12e arrondissement et le 1er mai.", "fr", []int{12, 1}},
+		{"Der 267. Papst.", "de", nil},
+	} {
+		var got []int
+		for _, o := range Ordinals(c.text, c.lang) {
+			got = append(got, o.Value)
+			if _, err := strconv.Atoi(c.text[o.Start : o.Start+1]); err != nil {
+				t.Errorf("%q: ordinal span %q does not start on its digits", c.text, c.text[o.Start:o.End])
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Ordinals(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

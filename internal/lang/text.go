@@ -3,6 +3,7 @@ package lang
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -87,3 +88,65 @@ func Unaccent(w string) string {
 	}
 	return norm.NFC.String(b.String())
 }
+
+// Ordinal is a numeral ordinal written in figures ("267th", "3.º") at
+// [Start, End) of a text.
+type Ordinal struct {
+	Start, End int
+	Value      int
+}
+
+// ordinalSuffixes are the suffixes glued to an ordinal in figures, by
+// language; a language without a list has none.
+var ordinalSuffixes = func() map[string]*Set {
+	m := map[string]*Set{}
+	for _, l := range []string{"en", "es", "pt", "fr"} {
+		m[l] = Words("ordinal_suffixes", l)
+	}
+	return m
+}()
+
+// Ordinals finds the ordinals written in figures in text of language l:
+// digits with one of the language's ordinal suffixes glued on ("267th",
+// "21st", "3º", "12e"), or a dot and a raised letter ("3.º").
+func Ordinals(text, l string) []Ordinal {
+	sfx := ordinalSuffixes[l]
+	if sfx == nil {
+		return nil
+	}
+	var out []Ordinal
+	i := 0
+	for i < len(text) {
+		if !isDigit(text[i]) || i > 0 && (isDigit(text[i-1]) || isASCIILetter(text[i-1]) || text[i-1] == '.' || text[i-1] == ',') {
+			i++
+			continue
+		}
+		j, v := i, 0
+		for j < len(text) && isDigit(text[j]) {
+			if j-i < 7 {
+				v = v*10 + int(text[j]-'0')
+			}
+			j++
+		}
+		k := j
+		if k < len(text) && text[k] == '.' {
+			k++
+		}
+		e := k
+		for e < len(text) {
+			r, n := utf8.DecodeRuneInString(text[e:])
+			if !unicode.IsLetter(r) && r != '°' {
+				break
+			}
+			e += n
+		}
+		if e > k && j-i < 7 && sfx.Has(strings.ToLower(text[k:e])) && (k == j || strings.ContainsAny(text[k:e], "ºª°")) {
+			out = append(out, Ordinal{Start: i, End: e, Value: v})
+		}
+		i = max(e, j)
+	}
+	return out
+}
+
+func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
+func isASCIILetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
