@@ -52,6 +52,27 @@ func ContentWords(text string) []string {
 	return out
 }
 
+// WordSpans returns the byte offsets [start, end) of the letter-and-digit
+// words of text.
+func WordSpans(text string) [][2]int {
+	var out [][2]int
+	start := -1
+	for i, r := range text {
+		in := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			out = append(out, [2]int{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
 var conceptOnce = newOnce(func() map[string]string {
 	m := map[string]string{}
 	for _, l := range Languages {
