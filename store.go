@@ -46,6 +46,12 @@ type StoryInfo struct {
 	First     time.Time // earliest known publication date of its articles; zero when none is known
 	Last      time.Time // latest known publication date
 	Updated   time.Time // when its comparison was last computed
+	// Changes is the story's change counter as Story read it: every
+	// placement in or out of the story and every analysis of its articles
+	// replaced adds one. SaveReport clears the story's recompare flag
+	// only while the counter still has this value, so that a comparison
+	// of the story as it was does not hide a change made while it ran.
+	Changes int64
 }
 
 // StoryFilter selects stories. Zero fields select everything.
@@ -160,9 +166,14 @@ type Store interface {
 	// compared, empty ones included (a placer stopped before saving a new
 	// story's first placement). SaveReport brings a story up to date.
 	StaleStories(ctx context.Context, limit int) ([]int64, error)
-	// SaveReport stores a story's comparison (the report JSON) and its listing.
+	// SaveReport stores a story's comparison (the report JSON) and its
+	// listing. It brings the story up to date (see StaleStories) only when
+	// info.Changes, read by Story before the comparison read the story's
+	// articles, is the story's change counter still: a story changed
+	// meanwhile stays out of date, its report saved all the same.
 	SaveReport(ctx context.Context, info StoryInfo, report []byte) error
-	// Story returns a story's listing and its last report.
+	// Story returns a story's listing, with its change counter, and its
+	// last report.
 	Story(ctx context.Context, id int64) (StoryInfo, []byte, error)
 	// Stories lists stories, most recently updated first.
 	Stories(ctx context.Context, f StoryFilter) ([]StoryInfo, error)

@@ -759,7 +759,16 @@ func Recompare(ctx context.Context, st Store, storyID int64, now time.Time) erro
 }
 
 // recompare is Recompare; it reports whether the story holds no article.
+//
+// The story's change counter is read before its articles, and the report
+// saved with it: should another process change the story meanwhile (place
+// an article in it, replace an analysis), the story stays out of date for
+// the next comparison (see parallax.Store.SaveReport).
 func recompare(ctx context.Context, st Store, storyID int64, now time.Time) (empty bool, err error) {
+	was, old, err := st.Story(ctx, storyID)
+	if err != nil {
+		return false, fmt.Errorf("load story %d: %w", storyID, err)
+	}
 	recs, err := st.StoryArticles(ctx, storyID)
 	if err != nil {
 		return false, fmt.Errorf("load story %d: %w", storyID, err)
@@ -767,14 +776,11 @@ func recompare(ctx context.Context, st Store, storyID int64, now time.Time) (emp
 	if len(recs) == 0 {
 		return true, nil
 	}
-	_, old, err := st.Story(ctx, storyID)
-	if err != nil {
-		return false, fmt.Errorf("load story %d: %w", storyID, err)
-	}
 	rep, info, err := reportCtx(ctx, storyID, recs)
 	if err != nil {
 		return false, fmt.Errorf("compare story %d: %w", storyID, err)
 	}
+	info.Changes = was.Changes
 	b, err := json.Marshal(rep)
 	if err != nil {
 		return false, fmt.Errorf("encode story %d: %w", storyID, err)

@@ -205,8 +205,9 @@ func TestPlacedCountBackfilled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Back to the schema before 0005 (and 0006, which builds on it).
+	// Back to the schema before 0005 (and 0006 and 0007, which build on it).
 	for _, q := range []string{
+		"ALTER TABLE stories DROP COLUMN changes", "DELETE FROM schema_migrations WHERE version = 7",
 		"DROP TRIGGER articles_reanalysed ON articles", "DROP FUNCTION articles_reanalysed()",
 		"ALTER TABLE stories DROP COLUMN recompare", "DELETE FROM schema_migrations WHERE version = 6",
 		"DROP TRIGGER articles_placed_insert ON articles", "DROP TRIGGER articles_placed_update ON articles",

@@ -86,9 +86,9 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 		updated = db.now()
 	}
 	tag, err := db.lazy(ctx, nil, `UPDATE stories SET title = $1, articles = $2, outlets = $3, conflicts = $4,
-		first = $5, last = $6, updated = $7, report = $8, recompare = false WHERE id = $9`,
+		first = $5, last = $6, updated = $7, report = $8, recompare = recompare AND changes != $10 WHERE id = $9`,
 		info.Title, info.Articles, info.Outlets, info.Conflicts,
-		timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID)
+		timeValue(info.First), timeValue(info.Last), timeValue(updated), blob(report), info.ID, info.Changes)
 	if err != nil {
 		return dbError("save report", err)
 	}
@@ -114,7 +114,9 @@ func scanStory(row pgx.Row, extra ...any) (parallax.StoryInfo, error) {
 // first).
 func (db *DB) Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error) {
 	var report []byte
-	info, err := scanStory(db.pool.QueryRow(ctx, "SELECT "+storyColumns+", s.report FROM stories s WHERE s.id = $1", id), &report)
+	var changes int64
+	info, err := scanStory(db.pool.QueryRow(ctx, "SELECT "+storyColumns+", s.report, s.changes FROM stories s WHERE s.id = $1", id), &report, &changes)
+	info.Changes = changes
 	if errors.Is(err, pgx.ErrNoRows) {
 		return parallax.StoryInfo{}, nil, parallax.Errorf(parallax.ENOTFOUND, "story %d not found", id)
 	}

@@ -726,7 +726,12 @@ func testPlacedCountBackfilled(t *testing.T, from int) {
 		t.Fatalf("StaleStories after moving and adding = %v, %v; want [%d %d]", stale, err, stories[0], stories[1])
 	}
 	// A report that sees all four makes it current again.
-	if err := db.SaveReport(ctx, parallax.StoryInfo{ID: stories[0], Articles: 4}, []byte("{}")); err != nil {
+	info, _, err := db.Story(ctx, stories[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	info.Articles = 4
+	if err := db.SaveReport(ctx, info, []byte("{}")); err != nil {
 		t.Fatal(err)
 	}
 	if stale, err = db.StaleStories(ctx, 10); err != nil || !slices.Equal(stale, []int64{stories[1]}) {

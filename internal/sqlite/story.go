@@ -97,7 +97,8 @@ func (db *DB) SaveReport(ctx context.Context, info parallax.StoryInfo, report []
 		} else if n == 0 {
 			return parallax.Errorf(parallax.ENOTFOUND, "story %d not found", info.ID)
 		}
-		_, err = db.wc.exec(ctx, tx, "UPDATE story_counts SET recompare = 0 WHERE story_id = ? AND recompare", info.ID)
+		// Not when the story changed after the comparison read it.
+		_, err = db.wc.exec(ctx, tx, "UPDATE story_counts SET recompare = 0 WHERE story_id = ? AND recompare AND changes = ?", info.ID, info.Changes)
 		return err
 	})
 }
@@ -111,11 +112,13 @@ func scanStory(s scanner, extra ...any) (parallax.StoryInfo, error) {
 	return info, s.Scan(dest...)
 }
 
-// Story returns a story's listing and its last report (nil before the
-// first).
+// Story returns a story's listing, with its change counter, and its last
+// report (nil before the first).
 func (db *DB) Story(ctx context.Context, id int64) (parallax.StoryInfo, []byte, error) {
 	var report []byte
-	info, err := scanStory(db.rc.queryRow(ctx, nil, "SELECT "+storyColumns+", s.report FROM stories s WHERE s.id = ?", id), &report)
+	var changes int64
+	info, err := scanStory(db.rc.queryRow(ctx, nil, "SELECT "+storyColumns+", s.report, coalesce(c.changes, 0) FROM stories s LEFT JOIN story_counts c ON c.story_id = s.id WHERE s.id = ?", id), &report, &changes)
+	info.Changes = changes
 	if errors.Is(err, sql.ErrNoRows) {
 		return parallax.StoryInfo{}, nil, parallax.Errorf(parallax.ENOTFOUND, "story %d not found", id)
 	}

@@ -68,6 +68,7 @@ func Run(t *testing.T, open func(t *testing.T) parallax.Store) {
 		{"Unplaced", testUnplaced},
 		{"StaleStories", testStaleStories},
 		{"StaleStories/Changed", testStaleStoriesChanged},
+		{"StaleStories/ComparedMeanwhile", testStaleStoriesComparedMeanwhile},
 		{"Story/Report", testReport},
 		{"Stories/Order", testStoriesOrder},
 		{"Stories/DefaultLimit", testStoriesDefaultLimit},
@@ -650,12 +651,8 @@ func testStaleStories(t *testing.T, s parallax.Store) {
 	s.SetPlacement(ctx, ids[0], sids[0], 0)
 	s.SetPlacement(ctx, ids[1], sids[0], 0)
 	s.SetPlacement(ctx, ids[2], sids[1], 0)
-	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[0], Articles: 2}, []byte("{}")); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SaveReport(ctx, parallax.StoryInfo{ID: sids[2], Articles: 1}, []byte("{}")); err != nil {
-		t.Fatal(err)
-	}
+	saveReport(t, s, sids[0], 2)
+	saveReport(t, s, sids[2], 1)
 	got, err := s.StaleStories(ctx, 10)
 	if want := []int64{sids[1], sids[2], sids[3]}; err != nil || !slices.Equal(got, want) {
 		t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
@@ -690,9 +687,7 @@ func testStaleStoriesChanged(t *testing.T, s parallax.Store) {
 	}
 	report := func(story int64, articles int) {
 		t.Helper()
-		if err := s.SaveReport(ctx, parallax.StoryInfo{ID: story, Articles: articles}, []byte("{}")); err != nil {
-			t.Fatal(err)
-		}
+		saveReport(t, s, story, articles)
 	}
 	stale := func(want ...int64) {
 		t.Helper()
@@ -730,6 +725,115 @@ func testStaleStoriesChanged(t *testing.T, s parallax.Store) {
 	stale()
 	// An article that leaves for no story: its old story is out of date.
 	place(ids[0], 0)
+	stale(sids[1])
+}
+
+// saveReport saves a report of a story as a comparison of the story as it
+// is now does: its change counter read first (Story).
+func saveReport(t *testing.T, s parallax.Store, story int64, articles int) {
+	t.Helper()
+	ctx := context.Background()
+	info, _, err := s.Story(ctx, story)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info.Articles = articles
+	if err := s.SaveReport(ctx, info, []byte("{}")); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A comparison of a story that another process changed while it ran (it
+// read the story, then the story changed, then it saved its report) does
+// not bring the story up to date, even when the story's count of articles
+// is what it saw (one article moved in and one out); the next comparison
+// does. The changes come as a placing worker makes them (SaveGroupState)
+// and as reanalyze does (SetAnalysis).
+func testStaleStoriesComparedMeanwhile(t *testing.T, s parallax.Store) {
+	ctx := context.Background()
+	ids := add(t, s, bridge()...)
+	var sids []int64
+	for i := 0; i < 2; i++ {
+		id, err := s.CreateStory(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sids = append(sids, id)
+	}
+	stale := func(want ...int64) {
+		t.Helper()
+		if got, err := s.StaleStories(ctx, 10); err != nil || !slices.Equal(got, want) {
+			t.Errorf("StaleStories = %v, %v; want %v", got, err, want)
+		}
+	}
+	place := func(ps ...parallax.Placement) {
+		t.Helper()
+		if err := s.SaveGroupState(ctx, parallax.GroupWrite{Placements: ps}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// read is the start of a comparison: the story, then its articles.
+	read := func(story int64) parallax.StoryInfo {
+		t.Helper()
+		info, _, err := s.Story(ctx, story)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := s.StoryArticles(ctx, story)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info.Articles = len(recs)
+		return info
+	}
+	save := func(info parallax.StoryInfo) {
+		t.Helper()
+		if err := s.SaveReport(ctx, info, []byte("{}")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	place(parallax.Placement{ArticleID: ids[0], StoryID: sids[0]}, parallax.Placement{ArticleID: ids[1], StoryID: sids[1]},
+		parallax.Placement{ArticleID: ids[2], StoryID: sids[1]})
+	save(read(sids[0]))
+	save(read(sids[1]))
+	stale()
+
+	// sids[0] is compared while ids[1] moves in and ids[0] out.
+	info := read(sids[0])
+	place(parallax.Placement{ArticleID: ids[1], StoryID: sids[0]}, parallax.Placement{ArticleID: ids[0], StoryID: sids[1]})
+	save(info)
+	stale(sids[0], sids[1])
+	if got, _, err := s.Story(ctx, sids[0]); err != nil || got.Articles != 1 {
+		t.Errorf("the report saved meanwhile: %+v, %v", got, err)
+	}
+	save(read(sids[0]))
+	save(read(sids[1]))
+	stale()
+
+	// sids[1] is compared while an analysis of its articles is replaced,
+	// and again while another is (its flag set already).
+	info = read(sids[1])
+	if err := s.SetAnalysis(ctx, ids[2], []byte(`{"changed":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	save(info)
+	stale(sids[1])
+	info = read(sids[1])
+	if err := s.SetAnalysis(ctx, ids[2], []byte(`{"changed":2}`)); err != nil {
+		t.Fatal(err)
+	}
+	save(info)
+	stale(sids[1])
+	save(read(sids[1]))
+	stale()
+
+	// ids[2] moves; two comparisons of sids[0] after, the first saved
+	// last: both saw the story as it is, either brings it up to date.
+	place(parallax.Placement{ArticleID: ids[2], StoryID: sids[0]})
+	stale(sids[0], sids[1])
+	first, second := read(sids[0]), read(sids[0])
+	save(second)
+	save(first)
 	stale(sids[1])
 }
 
