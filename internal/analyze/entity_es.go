@@ -106,6 +106,14 @@ func (d *doc) spanishTypes() {
 	if d.lang != "es" {
 		return
 	}
+	d.lowerWords = map[string]bool{}
+	for _, toks := range d.sentToks {
+		for _, t := range toks {
+			if t.kind == tWord && !t.cap {
+				d.lowerWords[t.low] = true
+			}
+		}
+	}
 	for i := range d.ents {
 		e := &d.ents[i]
 		if t := d.spanishType(e); t != "" {
@@ -138,7 +146,7 @@ func (d *doc) spanishType(e *ent) string {
 	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
 		return parallax.Place
 	}
-	var org, per, loc, club int
+	var org, per, loc, club, art int
 	townName := esTownName(name)
 	for _, mi := range e.mentions {
 		m := &d.mentions[mi]
@@ -162,6 +170,8 @@ func (d *doc) spanishType(e *ent) string {
 			loc++
 		case townName && k > 0 && esMasculineArticle(toks[k-1]):
 			club++
+		case k > 0 && esArticleBefore(toks[k-1]):
+			art++
 		}
 	}
 	f := strings.Fields(name)
@@ -187,8 +197,24 @@ func (d *doc) spanishType(e *ent) string {
 		return parallax.Misc
 	case loc > 0 && (e.typ == parallax.Misc || e.typ == ""):
 		return parallax.Place
+	case art > 0 && (e.typ == parallax.Misc || e.typ == "") && !(len(f) > 1 && isRoman(f[0])) && !d.lowerWords[strings.ToLower(f[0])]:
+		// Spanish writes no article before a person's name, and before a
+		// place's only where the name holds it ("El Cairo") or the
+		// gazetteer knows it ("la India"): a name the article stands
+		// before, and that nothing else types, is an institution's ("la
+		// Ertzaintza", "el Quistalud"); a Roman numeral before a name
+		// numbers an event's edition ("la VI Feria de …"), and a first
+		// word the article also writes in lower case is a common noun
+		// ("el Plan de …" beside "el plan")
+		return parallax.Organization
 	}
 	return ""
+}
+
+// esArticleBefore: a lower-case definite article, or "del"/"al", before a
+// name.
+func esArticleBefore(t token) bool {
+	return t.kind == tWord && !t.cap && (esArticle(t.low) || t.low == "del" || t.low == "al")
 }
 
 // esTownName: a town's name ("Elche"), or a word before a town's or a

@@ -27,7 +27,14 @@ func TestSpanishEntityTypes(t *testing.T) {
 		{"a place's head and \"de\" before the name", "Los vecinos de la localidad de Quistarrúa cortaron la carretera.", "Quistarrúa", parallax.Place},
 		{"a role noun and \"de\" before the name", "Según el presidente de Quistelnor, la fusión se cerrará en junio.", "Quistelnor", parallax.Organization},
 		{"a town without an article stays a town", "La feria abrió en Getafe con tres días de retraso por la lluvia.", "Getafe", parallax.Place},
+		{"a name after an article, typed by nothing else, is an institution's", "Los agentes de la Quistaintza detuvieron ayer a dos hombres en el puerto.", "Quistaintza", parallax.Organization},
 	})
+	// a common noun the article also writes in lower case is no institution
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "El consejo aprobó ayer el Plan Quistal de Obras del puerto. El plan costará dos millones, dijo el alcalde."})
+	if e := findEntity(a, "Plan Quistal de Obras"); e != nil && e.Type == parallax.Organization {
+		t.Errorf("%q typed %s", e.Name, e.Type)
+	}
 }
 
 // TestSpanishTypesOnlyForSpanish: spanishTypes leaves an article in
