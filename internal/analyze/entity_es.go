@@ -160,7 +160,7 @@ func (d *doc) spanishType(e *ent) string {
 			end++
 		}
 		switch {
-		case esOrgKindBefore(toks, k) || esRoleOf(toks, k) && !isTown(m.text):
+		case esOrgKindBefore(d.text, toks, k) || esRoleOf(toks, k) && !isTown(m.text):
 			org++
 		case d.esAppositionPerson(toks, k, end):
 			per++
@@ -263,18 +263,65 @@ func esMasculineArticle(t token) bool {
 
 // esOrgKindBefore: the name at toks[k] follows a lower-case noun of an
 // organisation's kind, maybe with an adjective between ("la petrolera
-// brasileña Quistco", "el diario Quist", "el club Quist").
-func esOrgKindBefore(toks []token, k int) bool {
-	for n, j := 0, k-1; j >= 0 && n < 2; j, n = j-1, n+1 {
+// brasileña Quistco", "el diario Quist", "el club Quist"), or an opening
+// quotation mark ("el diario «Quist»"); or it is listed after such a noun
+// in the plural ("las empresas Quistco, Borg y Lind").
+func esOrgKindBefore(text string, toks []token, k int) bool {
+	j := k - 1
+	if j >= 0 && toks[j].kind == tPunct && isQuoteMark(text[toks[j].start:toks[j].end]) {
+		j--
+	}
+	if esKindEndsAt(toks, j, false) {
+		return true
+	}
+	// walk back over the names listed before this one
+	listed := false
+	for steps := 0; j >= 0 && steps < 24; steps++ {
+		t := toks[j]
+		switch {
+		case t.kind == tWord && t.cap, t.kind == tPunct && isQuoteMark(text[t.start:t.end]):
+		case t.kind == tPunct && text[t.start:t.end] == ",", t.kind == tWord && (t.low == "y" || t.low == "e" || t.low == "o"):
+			listed = true
+		default:
+			return listed && esKindEndsAt(toks, j, true)
+		}
+		j--
+	}
+	return false
+}
+
+// esKindEndsAt: a noun of an organisation's kind ends at toks[j], or one
+// word before it, after an article, a determiner or a preposition (in the
+// plural only when plural is set).
+func esKindEndsAt(toks []token, j int, plural bool) bool {
+	for n := 0; j >= 0 && n < 2; j, n = j-1, n+1 {
 		t := toks[j]
 		if t.kind != tWord || t.cap {
 			return false
 		}
-		if esOrgKinds.Has(t.low) || esOrgHeads.Has(t.low) {
+		kind := !plural && (esOrgKinds.Has(t.low) || esOrgHeads.Has(t.low))
+		if !kind && strings.HasSuffix(t.low, "s") {
+			sg := esSingular(t.low)
+			kind = esOrgKinds.Has(sg) || esOrgHeads.Has(sg)
+		}
+		if kind {
 			return j == 0 || toks[j-1].kind != tWord || esArticle(toks[j-1].low) || determinersByLang["es"].Has(toks[j-1].low) || prepositionsByLang["es"].Has(toks[j-1].low)
 		}
 	}
 	return false
+}
+
+// esSingular undoes the regular Spanish plural (RAE, Nueva gramática 3.2:
+// "empresas", "clubes", "organizaciones"): less -es after a consonant
+// (with the accent of -ión back), else less -s.
+func esSingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "iones"):
+		return strings.TrimSuffix(w, "iones") + "ión"
+	case strings.HasSuffix(w, "es") && len(w) > 4 && !strings.ContainsRune("aeiou", rune(w[len(w)-3])):
+		return w[:len(w)-2]
+	}
+	return strings.TrimSuffix(w, "s")
 }
 
 // esSpeechNext: a verb of saying right after the name ("Quist explicó")
@@ -433,4 +480,9 @@ func (d *doc) esInitialName(mn *mention) bool {
 func isTown(name string) bool {
 	_, ok := gazetteer.LookupCity(name)
 	return ok
+}
+
+// isQuoteMark: a double quotation mark of any kind ("«Quist»", "“Quist”").
+func isQuoteMark(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "«" || s == "»" || s == "„"
 }

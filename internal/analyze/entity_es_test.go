@@ -27,6 +27,8 @@ func TestSpanishEntityTypes(t *testing.T) {
 		{"a place's head and \"de\" before the name", "Los vecinos de la localidad de Quistarrúa cortaron la carretera.", "Quistarrúa", parallax.Place},
 		{"a role noun and \"de\" before the name", "Según el presidente de Quistelnor, la fusión se cerrará en junio.", "Quistelnor", parallax.Organization},
 		{"a town without an article stays a town", "La feria abrió en Getafe con tres días de retraso por la lluvia.", "Getafe", parallax.Place},
+		{"a noun of an organisation's kind, then a quotation mark", "La noticia fue publicada ayer por el diario «Quistal Hoy» en su portada.", "Quistal Hoy", parallax.Organization},
+		{"names listed after a plural noun of an organisation's kind", "El proyecto lo redactarán las empresas Quistrotec, Borvasa y Lindarco antes del verano.", "Lindarco", parallax.Organization},
 		{"a name after an article, typed by nothing else, is an institution's", "Los agentes de la Quistaintza detuvieron ayer a dos hombres en el puerto.", "Quistaintza", parallax.Organization},
 	})
 	// a common noun the article also writes in lower case is no institution
