@@ -140,6 +140,21 @@ func (d *doc) findMentions() {
 					j++
 					continue
 				}
+				// "Organización para la Unidad Quistiana": in Spanish an
+				// institution's head takes its purpose after "para", "por",
+				// "sin" or "contra" and maybe an article
+				if d.lang == "es" && tj.kind == tWord && !tj.cap && esOrgConnectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && esInstitutionRun(toks[i:j]) {
+					k := j + 1
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && esArticle(toks[k].low) {
+						k++
+					}
+					// not an acronym: "el Parlamento por el PP" names the agent
+					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && !toks[k].upper && toks[k].start-toks[k-1].end <= 1 {
+						end = k
+						j = k + 1
+						continue
+					}
+				}
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
 				// go on

@@ -32,7 +32,19 @@ var (
 	esPlaceNames = lang.Words("place_names", "es")
 	esArticles   = lang.Words("definite_articles", "es")
 	esParticles  = lang.Words("name_particles", "es")
+	// esOrgConnectors: prepositions inside an institution's name
+	// ("Organización para la Unidad Quistiana")
+	esOrgConnectors = lang.Words("org_name_connectors", "es")
 )
+
+// esInstitutionRun: the run opens (after an article) with the head of an
+// organisation's name ("Foro", "Organización", "Comité").
+func esInstitutionRun(run []token) bool {
+	if len(run) > 1 && esArticle(run[0].low) {
+		run = run[1:]
+	}
+	return len(run) > 0 && esOrgHeads.Has(run[0].low)
+}
 
 // esArticle: a Spanish definite article, which may open a name ("El
 // Salvador", "La Haya") but is no head.

@@ -167,3 +167,17 @@ func TestHeadingGluedToDateline(t *testing.T) {
 		t.Errorf("no entity PT QSM Quistama Raya in %v", names(a))
 	}
 }
+
+// TestSpanishInstitutionPurpose: an institution's head takes its purpose
+// after "para", "por", "sin" or "contra" inside its name; an acronym after
+// "por" names an agent, not a purpose (fictional names).
+func TestSpanishInstitutionPurpose(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "La cumbre de la Organización para la Unidad Quistiana terminó ayer sin acuerdo. La moción fue defendida en el Parlamento por el PQS durante la tarde."})
+	if e := findEntity(a, "Organización para la Unidad Quistiana"); e == nil || e.Type != parallax.Organization {
+		t.Errorf("no organisation Organización para la Unidad Quistiana in %v", names(a))
+	}
+	if e := findEntity(a, "Parlamento por el PQS"); e != nil {
+		t.Errorf("an agent after 'por' joined the name: %q", e.Name)
+	}
+}
