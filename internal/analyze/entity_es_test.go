@@ -181,3 +181,16 @@ func TestSpanishInstitutionPurpose(t *testing.T) {
 		t.Errorf("an agent after 'por' joined the name: %q", e.Name)
 	}
 }
+
+// TestAcronymThenPerson: an acronym then a given name and a surname are
+// two names ("el diputado del PQS Marta Quistán").
+func TestAcronymThenPerson(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "La diputada del PQS Marta Quistán aseguró ayer que la ley llegará en otoño."})
+	if e := findEntity(a, "Marta Quistán"); e == nil || e.Type != parallax.Person {
+		t.Errorf("no person Marta Quistán in %v", names(a))
+	}
+	if e := findEntity(a, "PQS"); e == nil {
+		t.Errorf("no entity PQS in %v", names(a))
+	}
+}
