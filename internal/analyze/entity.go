@@ -625,7 +625,7 @@ func afterVehicleNoun(toks []token, i int) bool {
 		if t.kind == tWord && vehicleNouns.Has(t.low) {
 			return true
 		}
-		if !(t.kind == tPunct || namingVerbs.Has(t.low) || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
+		if !(t.kind == tPunct || namingVerbs.Has(t.low) || vehicleNameFillers.Has(t.low)) {
 			return false
 		}
 	}
