@@ -30,6 +30,7 @@ type doc struct {
 	lastSpeakerSent int
 	lastQuoteEnd    int             // where the last attributed quotation closes, -1 when none
 	genders         map[string]byte // persons' sex from the article's pronouns, made on first use
+	lowerWords      map[string]bool // the words written in lower case, for Spanish typing
 }
 
 // Analyzer analyses articles. Its zero value is ready to use and it is safe

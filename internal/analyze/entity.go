@@ -99,6 +99,12 @@ func (d *doc) findMentions() {
 			for j < len(toks) && toks[end].poss == 0 {
 				tj := toks[j]
 				if tj.kind == tWord && (tj.cap || articleName(tj.low, tj.text(text))) && tj.start-toks[j-1].end <= 1 {
+					if !tj.upper && tj.cap && hasLower(tj.text(text)) && end == i && toks[i].upper && !strings.Contains(toks[i].text(text), ".") &&
+						j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap && !toks[j+1].upper && gazetteer.GivenName(tj.text(text)) {
+						// "el diputado del PQ Ivo Quist": an acronym then a
+						// given name and a surname are two names
+						break
+					}
 					if !tj.upper && tj.cap && hasLower(tj.text(text)) && upperRun(toks[i:end+1]) {
 						// "… REFORMA EN LA UE Santander (EFE)": a heading in
 						// capitals glued to the dateline or sentence after
@@ -139,6 +145,21 @@ func (d *doc) findMentions() {
 					end = j
 					j++
 					continue
+				}
+				// "Organización para la Unidad Quistiana": in Spanish an
+				// institution's head takes its purpose after "para", "por",
+				// "sin" or "contra" and maybe an article
+				if d.lang == "es" && tj.kind == tWord && !tj.cap && esOrgConnectors.Has(tj.low) && tj.start-toks[j-1].end <= 1 && esInstitutionRun(toks[i:j]) {
+					k := j + 1
+					if k < len(toks) && toks[k].kind == tWord && !toks[k].cap && esArticle(toks[k].low) {
+						k++
+					}
+					// not an acronym: "el Parlamento por el PP" names the agent
+					if k < len(toks) && toks[k].kind == tWord && toks[k].cap && !toks[k].upper && toks[k].start-toks[k-1].end <= 1 {
+						end = k
+						j = k + 1
+						continue
+					}
 				}
 				// "Maynor Suazo of Owings Mills": a person's name ends before
 				// "of"/"de" + a place; "Bank of America" and "Tren de Aragua"
@@ -604,7 +625,7 @@ func afterVehicleNoun(toks []token, i int) bool {
 		if t.kind == tWord && vehicleNouns.Has(t.low) {
 			return true
 		}
-		if !(t.kind == tPunct || namingVerbs.Has(t.low) || t.low == "the" || t.low == "a" || t.low == "cargo" || t.low == "container" || t.low == "passenger") {
+		if !(t.kind == tPunct || namingVerbs.Has(t.low) || vehicleNameFillers.Has(t.low)) {
 			return false
 		}
 	}

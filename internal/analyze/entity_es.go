@@ -32,7 +32,19 @@ var (
 	esPlaceNames = lang.Words("place_names", "es")
 	esArticles   = lang.Words("definite_articles", "es")
 	esParticles  = lang.Words("name_particles", "es")
+	// esOrgConnectors: prepositions inside an institution's name
+	// ("Organización para la Unidad Quistiana")
+	esOrgConnectors = lang.Words("org_name_connectors", "es")
 )
+
+// esInstitutionRun: the run opens (after an article) with the head of an
+// organisation's name ("Foro", "Organización", "Comité").
+func esInstitutionRun(run []token) bool {
+	if len(run) > 1 && esArticle(run[0].low) {
+		run = run[1:]
+	}
+	return len(run) > 0 && esOrgHeads.Has(run[0].low)
+}
 
 // esArticle: a Spanish definite article, which may open a name ("El
 // Salvador", "La Haya") but is no head.
@@ -106,6 +118,14 @@ func (d *doc) spanishTypes() {
 	if d.lang != "es" {
 		return
 	}
+	d.lowerWords = map[string]bool{}
+	for _, toks := range d.sentToks {
+		for _, t := range toks {
+			if t.kind == tWord && !t.cap {
+				d.lowerWords[t.low] = true
+			}
+		}
+	}
 	for i := range d.ents {
 		e := &d.ents[i]
 		if t := d.spanishType(e); t != "" {
@@ -138,7 +158,7 @@ func (d *doc) spanishType(e *ent) string {
 	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
 		return parallax.Place
 	}
-	var org, per, loc, club int
+	var org, per, loc, club, art int
 	townName := esTownName(name)
 	for _, mi := range e.mentions {
 		m := &d.mentions[mi]
@@ -152,7 +172,7 @@ func (d *doc) spanishType(e *ent) string {
 			end++
 		}
 		switch {
-		case esOrgKindBefore(toks, k) || esRoleOf(toks, k) && !isTown(m.text):
+		case esOrgKindBefore(d.text, toks, k) || esRoleOf(toks, k) && !isTown(m.text):
 			org++
 		case d.esAppositionPerson(toks, k, end):
 			per++
@@ -162,6 +182,8 @@ func (d *doc) spanishType(e *ent) string {
 			loc++
 		case townName && k > 0 && esMasculineArticle(toks[k-1]):
 			club++
+		case k > 0 && esArticleBefore(toks[k-1]):
+			art++
 		}
 	}
 	f := strings.Fields(name)
@@ -187,8 +209,24 @@ func (d *doc) spanishType(e *ent) string {
 		return parallax.Misc
 	case loc > 0 && (e.typ == parallax.Misc || e.typ == ""):
 		return parallax.Place
+	case art > 0 && (e.typ == parallax.Misc || e.typ == "") && !(len(f) > 1 && isRoman(f[0])) && !d.lowerWords[strings.ToLower(f[0])]:
+		// Spanish writes no article before a person's name, and before a
+		// place's only where the name holds it ("El Cairo") or the
+		// gazetteer knows it ("la India"): a name the article stands
+		// before, and that nothing else types, is an institution's ("la
+		// Ertzaintza", "el Quistalud"); a Roman numeral before a name
+		// numbers an event's edition ("la VI Feria de …"), and a first
+		// word the article also writes in lower case is a common noun
+		// ("el Plan de …" beside "el plan")
+		return parallax.Organization
 	}
 	return ""
+}
+
+// esArticleBefore: a lower-case definite article, or "del"/"al", before a
+// name.
+func esArticleBefore(t token) bool {
+	return t.kind == tWord && !t.cap && (esArticle(t.low) || t.low == "del" || t.low == "al")
 }
 
 // esTownName: a town's name ("Elche"), or a word before a town's or a
@@ -237,18 +275,65 @@ func esMasculineArticle(t token) bool {
 
 // esOrgKindBefore: the name at toks[k] follows a lower-case noun of an
 // organisation's kind, maybe with an adjective between ("la petrolera
-// brasileña Quistco", "el diario Quist", "el club Quist").
-func esOrgKindBefore(toks []token, k int) bool {
-	for n, j := 0, k-1; j >= 0 && n < 2; j, n = j-1, n+1 {
+// brasileña Quistco", "el diario Quist", "el club Quist"), or an opening
+// quotation mark ("el diario «Quist»"); or it is listed after such a noun
+// in the plural ("las empresas Quistco, Borg y Lind").
+func esOrgKindBefore(text string, toks []token, k int) bool {
+	j := k - 1
+	if j >= 0 && toks[j].kind == tPunct && isQuoteMark(text[toks[j].start:toks[j].end]) {
+		j--
+	}
+	if esKindEndsAt(toks, j, false) {
+		return true
+	}
+	// walk back over the names listed before this one
+	listed := false
+	for steps := 0; j >= 0 && steps < 24; steps++ {
+		t := toks[j]
+		switch {
+		case t.kind == tWord && t.cap, t.kind == tPunct && isQuoteMark(text[t.start:t.end]):
+		case t.kind == tPunct && text[t.start:t.end] == ",", t.kind == tWord && (t.low == "y" || t.low == "e" || t.low == "o"):
+			listed = true
+		default:
+			return listed && esKindEndsAt(toks, j, true)
+		}
+		j--
+	}
+	return false
+}
+
+// esKindEndsAt: a noun of an organisation's kind ends at toks[j], or one
+// word before it, after an article, a determiner or a preposition (in the
+// plural only when plural is set).
+func esKindEndsAt(toks []token, j int, plural bool) bool {
+	for n := 0; j >= 0 && n < 2; j, n = j-1, n+1 {
 		t := toks[j]
 		if t.kind != tWord || t.cap {
 			return false
 		}
-		if esOrgKinds.Has(t.low) || esOrgHeads.Has(t.low) {
+		kind := !plural && (esOrgKinds.Has(t.low) || esOrgHeads.Has(t.low))
+		if !kind && strings.HasSuffix(t.low, "s") {
+			sg := esSingular(t.low)
+			kind = esOrgKinds.Has(sg) || esOrgHeads.Has(sg)
+		}
+		if kind {
 			return j == 0 || toks[j-1].kind != tWord || esArticle(toks[j-1].low) || determinersByLang["es"].Has(toks[j-1].low) || prepositionsByLang["es"].Has(toks[j-1].low)
 		}
 	}
 	return false
+}
+
+// esSingular undoes the regular Spanish plural (RAE, Nueva gramática 3.2:
+// "empresas", "clubes", "organizaciones"): less -es after a consonant
+// (with the accent of -ión back), else less -s.
+func esSingular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "iones"):
+		return strings.TrimSuffix(w, "iones") + "ión"
+	case strings.HasSuffix(w, "es") && len(w) > 4 && !strings.ContainsRune("aeiou", rune(w[len(w)-3])):
+		return w[:len(w)-2]
+	}
+	return strings.TrimSuffix(w, "s")
 }
 
 // esSpeechNext: a verb of saying right after the name ("Quist explicó")
@@ -407,4 +492,9 @@ func (d *doc) esInitialName(mn *mention) bool {
 func isTown(name string) bool {
 	_, ok := gazetteer.LookupCity(name)
 	return ok
+}
+
+// isQuoteMark: a double quotation mark of any kind ("«Quist»", "“Quist”").
+func isQuoteMark(s string) bool {
+	return s == "\"" || s == "“" || s == "”" || s == "«" || s == "»" || s == "„"
 }

@@ -27,7 +27,16 @@ func TestSpanishEntityTypes(t *testing.T) {
 		{"a place's head and \"de\" before the name", "Los vecinos de la localidad de Quistarrúa cortaron la carretera.", "Quistarrúa", parallax.Place},
 		{"a role noun and \"de\" before the name", "Según el presidente de Quistelnor, la fusión se cerrará en junio.", "Quistelnor", parallax.Organization},
 		{"a town without an article stays a town", "La feria abrió en Getafe con tres días de retraso por la lluvia.", "Getafe", parallax.Place},
+		{"a noun of an organisation's kind, then a quotation mark", "La noticia fue publicada ayer por el diario «Quistal Hoy» en su portada.", "Quistal Hoy", parallax.Organization},
+		{"names listed after a plural noun of an organisation's kind", "El proyecto lo redactarán las empresas Quistrotec, Borvasa y Lindarco antes del verano.", "Lindarco", parallax.Organization},
+		{"a name after an article, typed by nothing else, is an institution's", "Los agentes de la Quistaintza detuvieron ayer a dos hombres en el puerto.", "Quistaintza", parallax.Organization},
 	})
+	// a common noun the article also writes in lower case is no institution
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "El consejo aprobó ayer el Plan Quistal de Obras del puerto. El plan costará dos millones, dijo el alcalde."})
+	if e := findEntity(a, "Plan Quistal de Obras"); e != nil && e.Type == parallax.Organization {
+		t.Errorf("%q typed %s", e.Name, e.Type)
+	}
 }
 
 // TestSpanishTypesOnlyForSpanish: spanishTypes leaves an article in
@@ -156,5 +165,32 @@ func TestHeadingGluedToDateline(t *testing.T) {
 		Text: "Shares of PT QSM Quistama Raya rose on Monday, the exchange said in a statement."})
 	if findEntity(a, "PT QSM Quistama Raya") == nil {
 		t.Errorf("no entity PT QSM Quistama Raya in %v", names(a))
+	}
+}
+
+// TestSpanishInstitutionPurpose: an institution's head takes its purpose
+// after "para", "por", "sin" or "contra" inside its name; an acronym after
+// "por" names an agent, not a purpose (fictional names).
+func TestSpanishInstitutionPurpose(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "La cumbre de la Organización para la Unidad Quistiana terminó ayer sin acuerdo. La moción fue defendida en el Parlamento por el PQS durante la tarde."})
+	if e := findEntity(a, "Organización para la Unidad Quistiana"); e == nil || e.Type != parallax.Organization {
+		t.Errorf("no organisation Organización para la Unidad Quistiana in %v", names(a))
+	}
+	if e := findEntity(a, "Parlamento por el PQS"); e != nil {
+		t.Errorf("an agent after 'por' joined the name: %q", e.Name)
+	}
+}
+
+// TestAcronymThenPerson: an acronym then a given name and a surname are
+// two names ("el diputado del PQS Marta Quistán").
+func TestAcronymThenPerson(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "es",
+		Text: "La diputada del PQS Marta Quistán aseguró ayer que la ley llegará en otoño."})
+	if e := findEntity(a, "Marta Quistán"); e == nil || e.Type != parallax.Person {
+		t.Errorf("no person Marta Quistán in %v", names(a))
+	}
+	if e := findEntity(a, "PQS"); e == nil {
+		t.Errorf("no entity PQS in %v", names(a))
 	}
 }

@@ -1174,7 +1174,7 @@ func (d *doc) afterAppositionN(toks []token, k, n int) (int, bool) {
 			v := j + 1
 			if v < len(toks) && toks[v].kind == tWord && !d.isVerb(toks[v]) && strings.HasSuffix(toks[v].low, "ly") {
 				v++ // "…, also said", "…, later told"
-			} else if v < len(toks) && (toks[v].low == "also" || toks[v].low == "later" || toks[v].low == "then") {
+			} else if v < len(toks) && timeAdverbs.Has(toks[v].low) {
 				v++
 			}
 			if v < len(toks) && d.isVerb(toks[v]) {
@@ -1341,7 +1341,7 @@ func (d *doc) nominal(toks []token) string {
 // said", "… but now says"): its subject is the sentence's.
 func (d *doc) coordinated(toks []token, v int) bool {
 	j := v - 1
-	if j > 0 && toks[j].kind == tWord && (strings.HasSuffix(toks[j].low, "ly") || toks[j].low == "later" || toks[j].low == "then" || toks[j].low == "now" || toks[j].low == "also") {
+	if j > 0 && toks[j].kind == tWord && (strings.HasSuffix(toks[j].low, "ly") || timeAdverbs.Has(toks[j].low)) {
 		j--
 	}
 	if j < 0 {
@@ -2406,7 +2406,7 @@ func (d *doc) prepObjectAt(t token, si int) bool {
 func (d *doc) verbAfter(off int) bool {
 	rest := d.text[off:min(len(d.text), off+60)]
 	f := strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == ',' })
-	if len(f) > 0 && (strings.HasSuffix(f[0], "ly") || f[0] == "later" || f[0] == "also" || f[0] == "then") {
+	if len(f) > 0 && (strings.HasSuffix(f[0], "ly") || timeAdverbs.Has(f[0])) {
 		f = f[1:]
 	}
 	return len(f) > 0 && isSpeechVerb(strings.ToLower(strings.TrimRight(f[0], ".:;"))) && f[0] == strings.ToLower(f[0])

@@ -13,6 +13,11 @@ var (
 	startWords = lang.Words("openers")
 	// connectors may sit inside a name: "Tren de Aragua", "Secretary of State".
 	connectors = lang.Words("name_connectors")
+	// timeAdverbs stand between a speaker and a verb of saying: "later said".
+	timeAdverbs = lang.Words("time_adverbs", "en")
+	// vehicleNameFillers stand between a vehicle noun and its name: "the
+	// container ship Quist Star".
+	vehicleNameFillers = lang.Words("vehicle_name_fillers", "en")
 	// roleWords are titles that precede a person's name.
 	roleWords = lang.Words("titles")
 	// labels are all-capitals page furniture, not names.
