@@ -2303,7 +2303,7 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 			continue // a mark tokenised apart ("Springfield , Missouri , on") is no word
 		}
 		n++
-		if pastVerb(w) {
+		if pastVerb(w) && !(k > 0 && determiners.Has(strings.ToLower(before[k-1]))) { // "the ground" is a noun
 			v = w
 			break
 		}
@@ -2365,12 +2365,32 @@ func pastVerb(w string) bool {
 	return len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularPast.Has(w)
 }
 
-// raisingVerb: the verb v in s is followed by "to" ("expected to face",
-// "scheduled to appear"): it carries another verb's act.
+// raisingVerb: the verb v in s is followed by "to" and a verb ("expected
+// to face", "scheduled to appear"): it carries another verb's act. "To"
+// before a noun is a preposition and the act is v's own ("sentenced to
+// life", "returned to prison", "burned to the ground").
 func raisingVerb(s, v string) bool {
 	f := strings.Fields(strings.ToLower(s))
-	for i := 0; i+1 < len(f); i++ {
-		if strings.Trim(f[i], ",.;:") == v && f[i+1] == "to" {
+	for i := 0; i+2 < len(f); i++ {
+		if strings.Trim(f[i], ",.;:") == v && f[i+1] == "to" && canBeVerb(strings.Trim(f[i+2], ",.;:\"“”")) {
+			return true
+		}
+	}
+	return false
+}
+
+// canBeVerb: w may be the bare verb of an infinitive — a word WordNet
+// knows as a verb, or a function word that is no determiner ("be",
+// "have"); not a noun alone ("life", "prison"), a determiner or a number.
+func canBeVerb(w string) bool {
+	if w == "" || determiners.Has(w) || isNumber(w) {
+		return false
+	}
+	if lang.Stopword(w) {
+		return true
+	}
+	for _, id := range lang.ActSenses(w) {
+		if strings.HasPrefix(id, "v") {
 			return true
 		}
 	}
@@ -2460,6 +2480,9 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		c := s.dateConflict("when it was "+as[0].verb, ds, as, outlets)
 		if shownAlready(c.Sides, shown) {
 			continue
+		}
+		for k, v := range shownPairs([]parallax.Conflict{c}) {
+			shown[k] = v // an event noun and its verb in one sentence are one disagreement
 		}
 		out = append(out, c)
 	}

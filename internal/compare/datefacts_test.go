@@ -161,3 +161,28 @@ func TestDatedTwiceNotDeictic(t *testing.T) {
 		t.Errorf("arrested on Monday (and yesterday) vs Tuesday: %+v", st.Conflicts)
 	}
 }
+
+// "To" before a noun is a preposition: the act dated is the verb before
+// it ("sentenced to life … on Tuesday"), not a verb to come; a past form
+// after a determiner is a noun ("burned to the ground"). Two outlets
+// dating such an act otherwise disagree; a raising verb ("expected to
+// appear") still dates no act of its own.
+func TestDateVerbPrepositionTo(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"The sect leader Orrin Vale was sentenced to life in a Kessel prison on Tuesday after a long trial.",
+			"The sect leader Orrin Vale was sentenced to life in a Kessel prison on Monday after a long trial.", 1},
+		{"The old Tamsin dairy warehouse burned to the ground in a huge fire on Tuesday morning.",
+			"The old Tamsin dairy warehouse burned to the ground in a huge fire on Monday morning.", 1},
+		{"The sect leader Orrin Vale was expected to appear in a Kessel court on Tuesday after a long trial.",
+			"The sect leader Orrin Vale was expected to appear in a Kessel court on Monday after a long trial.", 0},
+	} {
+		st := storyAt(t, [2]string{pub, datePad(0) + c.a}, [2]string{pub, datePad(1) + c.b})
+		if cs := conflictsOfKind(st, "date"); len(cs) != c.want {
+			t.Errorf("%q / %q: %d date conflicts, want %d: %+v", c.a, c.b, len(cs), c.want, cs)
+		}
+	}
+}
