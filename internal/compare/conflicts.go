@@ -2128,20 +2128,32 @@ func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string
 	return "", ""
 }
 
-// atPrecision restates the acts' dates at the coarsest precision among
-// them, so that "Friday" and "Jan. 31, 2025" compare by weekday and "Jan.
-// 31" and "2025-01-31" by month and day; an act that cannot be restated
-// (a month and day against a weekday) is left out.
+// atPrecision restates the acts' dates at one precision, so that "Friday"
+// and "Jan. 31, 2025" compare by weekday and "Jan. 31" and "2025-01-31" by
+// month and day: the precision among theirs that the most of them can be
+// restated at, the coarser on a tie. An act that cannot be restated (a
+// month and day against a weekday, a month and year against either) is
+// left out, so that one sentence's weekday does not leave two outlets'
+// "August 2006" and "August 2007" with nothing to compare.
 func atPrecision(as []datedAct) []datedAct {
-	level := "full"
-	for _, a := range as {
-		if a.prec == "wd" || a.prec == "md" && level != "wd" || a.prec == "ym" && level == "full" {
-			level = a.prec
+	best, bestN := "", -1
+	for _, level := range []string{"wd", "md", "ym", "full"} { // coarsest first
+		if !slices.ContainsFunc(as, func(a datedAct) bool { return a.prec == level }) {
+			continue
+		}
+		if n := len(restated(as, level)); n > bestN {
+			best, bestN = level, n
 		}
 	}
-	if level == "full" {
+	if best == "" {
 		return as
 	}
+	return restated(as, best)
+}
+
+// restated is the acts of as whose dates can be told at precision level,
+// so told.
+func restated(as []datedAct, level string) []datedAct {
 	var out []datedAct
 	for _, a := range as {
 		switch {

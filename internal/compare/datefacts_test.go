@@ -186,3 +186,17 @@ func TestDateVerbPrepositionTo(t *testing.T) {
 		}
 	}
 }
+
+// One weekday among months and years does not leave the months and years
+// with nothing to compare: the precision most acts can be told at wins.
+func TestAtPrecisionMost(t *testing.T) {
+	as := []datedAct{{date: "2006-08", prec: "ym"}, {date: "Tuesday", prec: "wd"}, {date: "2007-08", prec: "ym"}}
+	got := atPrecision(as)
+	if len(got) != 2 || got[0].date != "2006-08" || got[1].date != "2007-08" {
+		t.Fatalf("atPrecision = %+v, want the two months", got)
+	}
+	as = []datedAct{{date: "Tuesday", prec: "wd"}, {date: "Friday", prec: "wd"}, {date: "2007-08", prec: "ym"}}
+	if got := atPrecision(as); len(got) != 2 || got[0].date != "Tuesday" || got[1].date != "Friday" {
+		t.Fatalf("atPrecision = %+v, want the two weekdays", got)
+	}
+}
