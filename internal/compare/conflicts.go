@@ -35,6 +35,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.factDateConflicts(out)...)
 	out = append(out, s.actDateConflicts(out)...)
+	out = append(out, s.wordDateConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -2315,7 +2316,7 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 			continue // a mark tokenised apart ("Springfield , Missouri , on") is no word
 		}
 		n++
-		if pastVerb(w) && !(k > 0 && determiners.Has(strings.ToLower(before[k-1]))) { // "the ground" is a noun
+		if pastVerb(w) && !(k > 0 && nounDeterminers.Has(strings.ToLower(before[k-1]))) { // "the ground" is a noun
 			v = w
 			break
 		}
@@ -2348,6 +2349,9 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 				break
 			}
 			if pastVerb(w) {
+				if presentPerfect(after[:n]) {
+					return "", parallax.Span{}, false // "9 May 2025 Prevost has been elected": no time of the act
+				}
 				v = w
 				end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
 				sp = parallax.Span{Start: d.Span.Start, End: end}
@@ -2403,6 +2407,26 @@ func canBeVerb(w string) bool {
 	}
 	for _, id := range lang.ActSenses(w) {
 		if strings.HasPrefix(id, "v") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	perfectAuxiliaries = lang.Words("present_perfect_auxiliaries", "en")
+	nounDeterminers    = lang.Words("noun_determiners", "en")
+)
+
+// presentPerfect: the words before a past participle end in a present
+// perfect auxiliary ("has", "have been"), which takes no date of the past.
+func presentPerfect(before []string) bool {
+	for k := max(0, len(before)-2); k < len(before); k++ {
+		ws := make([]string, 0, len(before)-k)
+		for _, w := range before[k:] {
+			ws = append(ws, strings.ToLower(w))
+		}
+		if perfectAuxiliaries.Match(ws) == len(ws) {
 			return true
 		}
 	}
