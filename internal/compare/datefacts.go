@@ -606,18 +606,23 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	byVerb := map[string][]factDated{}
 	var verbs []string
 	dates := map[string]map[*parallax.Analysis]string{} // the date each article gives the verb, "" when two
+	var fds []factDated
 	for _, u := range s.units {
 		if u.quoted || u.art.Language != "en" {
 			continue
 		}
-		fd, ok := s.factDate(u)
-		if !ok {
-			continue
+		if fd, ok := s.factDate(u); ok && slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
+			fds = append(fds, fd)
 		}
+	}
+	act := sameActClasses(fds)
+	for _, fd := range fds {
+		u := fd.act.u
 		for _, w := range fd.words {
 			if !strings.HasPrefix(w, "v:") {
 				continue
 			}
+			w = act[fd.act.verb]
 			if dates[w] == nil {
 				verbs = append(verbs, w)
 				dates[w] = map[*parallax.Analysis]string{}
@@ -703,4 +708,32 @@ func nearDates(a, b string) bool {
 	}
 	d := ta.Sub(tb).Hours() / 24
 	return d <= maxActDrift && d >= -maxActDrift
+}
+
+// sameActClasses keys the verbs the sentences fds date by the act they
+// name: two verbs WordNet gives a sense in common (lang.SameAct: "foiled"
+// and "thwarted", "began" and "started", "struck" and "hit") are one key.
+func sameActClasses(fds []factDated) map[string]string {
+	key := map[string]string{}
+	var verbs []string
+	for _, fd := range fds {
+		v := fd.act.verb
+		if _, ok := key[v]; !ok {
+			key[v] = "v:" + stem(v, "en")
+			verbs = append(verbs, v)
+		}
+	}
+	for i, a := range verbs {
+		for _, b := range verbs[:i] {
+			if key[a] != key[b] && lang.SameAct(a, b) {
+				old := key[a]
+				for v, k := range key {
+					if k == old {
+						key[v] = key[b]
+					}
+				}
+			}
+		}
+	}
+	return key
 }

@@ -261,3 +261,17 @@ func TestPresentPerfect(t *testing.T) {
 		}
 	}
 }
+
+func TestSameActClasses(t *testing.T) {
+	var fds []factDated
+	for _, v := range []string{"foiled", "thwarted", "arrested", "died"} {
+		fds = append(fds, factDated{act: datedAct{verb: v}})
+	}
+	k := sameActClasses(fds)
+	if k["foiled"] != k["thwarted"] {
+		t.Errorf("foiled %q, thwarted %q: want one act", k["foiled"], k["thwarted"])
+	}
+	if k["arrested"] == k["died"] || k["arrested"] == k["foiled"] {
+		t.Errorf("arrested %q, died %q, foiled %q: want three acts", k["arrested"], k["died"], k["foiled"])
+	}
+}
