@@ -35,6 +35,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.factDateConflicts(out)...)
 	out = append(out, s.actDateConflicts(out)...)
+	out = append(out, s.wordDateConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
 	out = append(out, s.eventConflicts()...)
@@ -2129,20 +2130,32 @@ func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string
 	return "", ""
 }
 
-// atPrecision restates the acts' dates at the coarsest precision among
-// them, so that "Friday" and "Jan. 31, 2025" compare by weekday and "Jan.
-// 31" and "2025-01-31" by month and day; an act that cannot be restated
-// (a month and day against a weekday) is left out.
+// atPrecision restates the acts' dates at one precision, so that "Friday"
+// and "Jan. 31, 2025" compare by weekday and "Jan. 31" and "2025-01-31" by
+// month and day: the precision among theirs that the most of them can be
+// restated at, the coarser on a tie. An act that cannot be restated (a
+// month and day against a weekday, a month and year against either) is
+// left out, so that one sentence's weekday does not leave two outlets'
+// "August 2006" and "August 2007" with nothing to compare.
 func atPrecision(as []datedAct) []datedAct {
-	level := "full"
-	for _, a := range as {
-		if a.prec == "wd" || a.prec == "md" && level != "wd" || a.prec == "ym" && level == "full" {
-			level = a.prec
+	best, bestN := "", -1
+	for _, level := range []string{"wd", "md", "ym", "full"} { // coarsest first
+		if !slices.ContainsFunc(as, func(a datedAct) bool { return a.prec == level }) {
+			continue
+		}
+		if n := len(restated(as, level)); n > bestN {
+			best, bestN = level, n
 		}
 	}
-	if level == "full" {
+	if best == "" {
 		return as
 	}
+	return restated(as, best)
+}
+
+// restated is the acts of as whose dates can be told at precision level,
+// so told.
+func restated(as []datedAct, level string) []datedAct {
 	var out []datedAct
 	for _, a := range as {
 		switch {
@@ -2304,7 +2317,7 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 			continue // a mark tokenised apart ("Springfield , Missouri , on") is no word
 		}
 		n++
-		if pastVerb(w) {
+		if pastVerb(w) && !(k > 0 && nounDeterminers.Has(strings.ToLower(before[k-1]))) { // "the ground" is a noun
 			v = w
 			break
 		}
@@ -2337,6 +2350,9 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 				break
 			}
 			if pastVerb(w) {
+				if presentPerfect(after[:n]) {
+					return "", parallax.Span{}, false // "9 May 2025 Prevost has been elected": no time of the act
+				}
 				v = w
 				end := d.Span.End + strings.Index(text[d.Span.End:u.span.End], after[n]) + len(after[n])
 				sp = parallax.Span{Start: d.Span.Start, End: end}
@@ -2366,12 +2382,52 @@ func pastVerb(w string) bool {
 	return len(w) >= 4 && strings.HasSuffix(w, "ed") || irregularPast.Has(w)
 }
 
-// raisingVerb: the verb v in s is followed by "to" ("expected to face",
-// "scheduled to appear"): it carries another verb's act.
+// raisingVerb: the verb v in s is followed by "to" and a verb ("expected
+// to face", "scheduled to appear"): it carries another verb's act. "To"
+// before a noun is a preposition and the act is v's own ("sentenced to
+// life", "returned to prison", "burned to the ground").
 func raisingVerb(s, v string) bool {
 	f := strings.Fields(strings.ToLower(s))
-	for i := 0; i+1 < len(f); i++ {
-		if strings.Trim(f[i], ",.;:") == v && f[i+1] == "to" {
+	for i := 0; i+2 < len(f); i++ {
+		if strings.Trim(f[i], ",.;:") == v && f[i+1] == "to" && canBeVerb(strings.Trim(f[i+2], ",.;:\"“”")) {
+			return true
+		}
+	}
+	return false
+}
+
+// canBeVerb: w may be the bare verb of an infinitive — a word WordNet
+// knows as a verb, or a function word that is no determiner ("be",
+// "have"); not a noun alone ("life", "prison"), a determiner or a number.
+func canBeVerb(w string) bool {
+	if w == "" || determiners.Has(w) || isNumber(w) {
+		return false
+	}
+	if lang.Stopword(w) {
+		return true
+	}
+	for _, id := range lang.ActSenses(w) {
+		if strings.HasPrefix(id, "v") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	perfectAuxiliaries = lang.Words("present_perfect_auxiliaries", "en")
+	nounDeterminers    = lang.Words("noun_determiners", "en")
+)
+
+// presentPerfect: the words before a past participle end in a present
+// perfect auxiliary ("has", "have been"), which takes no date of the past.
+func presentPerfect(before []string) bool {
+	for k := max(0, len(before)-2); k < len(before); k++ {
+		ws := make([]string, 0, len(before)-k)
+		for _, w := range before[k:] {
+			ws = append(ws, strings.ToLower(w))
+		}
+		if perfectAuxiliaries.Match(ws) == len(ws) {
 			return true
 		}
 	}
@@ -2461,6 +2517,9 @@ func (s *story) dateSlotConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		c := s.dateConflict("when it was "+as[0].verb, ds, as, outlets)
 		if shownAlready(c.Sides, shown) {
 			continue
+		}
+		for k, v := range shownPairs([]parallax.Conflict{c}) {
+			shown[k] = v // an event noun and its verb in one sentence are one disagreement
 		}
 		out = append(out, c)
 	}

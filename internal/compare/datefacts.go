@@ -2,9 +2,11 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/parallaxnews/parallax"
@@ -582,4 +584,156 @@ func (s *story) otherPeopleDated(as []datedAct) bool {
 		}
 	}
 	return false
+}
+
+// wordDateConflicts: two outlets date one act otherwise in sentences not
+// lined up as one fact, told in other words ("an airplane that collided
+// with a military helicopter Friday night were figure skaters" / "a jet
+// collided with an Army helicopter Wednesday night while coming in to
+// land"). The sentences date the same verb (factDate: the sentence's one
+// date of a happening), and then they must be kept from dating two
+// happenings of one verb: no article dates the verb twice otherwise; the
+// sentences name no different people, near the dates or anywhere in them;
+// they share a name or a content word around the dates; both full dates
+// fall in the story's years (storyYears) and within maxActDrift days of
+// each other, as an outlet's slip of a day or a week does, where a date
+// years off is another happening; two months of two years are too. Event
+// nouns recur for many happenings ("the fire", "Saturday's game") and are
+// left to the fact and act checks.
+func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict {
+	shown := shownPairs(prev)
+	years := s.storyYears()
+	byVerb := map[string][]factDated{}
+	var verbs []string
+	dates := map[string]map[*parallax.Analysis]string{} // the date each article gives the verb, "" when two
+	var fds []factDated
+	for _, u := range s.units {
+		if u.quoted || u.art.Language != "en" {
+			continue
+		}
+		if fd, ok := s.factDate(u); ok && slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
+			fds = append(fds, fd)
+		}
+	}
+	act := sameActClasses(fds)
+	for _, fd := range fds {
+		u := fd.act.u
+		for _, w := range fd.words {
+			if !strings.HasPrefix(w, "v:") {
+				continue
+			}
+			w = act[fd.act.verb]
+			if dates[w] == nil {
+				verbs = append(verbs, w)
+				dates[w] = map[*parallax.Analysis]string{}
+			}
+			byVerb[w] = append(byVerb[w], fd)
+			if d, seen := dates[w][u.art]; !seen {
+				dates[w][u.art] = fd.act.date
+			} else if d != fd.act.date {
+				dates[w][u.art] = ""
+			}
+		}
+	}
+	inYears := func(a datedAct) bool { return a.prec != "full" || years[a.date[:4]] }
+	var out []parallax.Conflict
+	for _, w := range verbs {
+		fds := byVerb[w]
+		if len(fds) < 2 || slices.Contains(slices.Collect(maps.Values(dates[w])), "") {
+			continue
+		}
+		var as []datedAct
+		for _, fd := range fds {
+			as = append(as, fd.act)
+		}
+		as = atPrecision(as)
+		at := map[*unit]string{}
+		for _, a := range as {
+			at[a.u] = a.date
+		}
+		keep := map[*unit]bool{}
+		for i, x := range fds {
+			for _, y := range fds[i+1:] {
+				dx, okx := at[x.act.u]
+				dy, oky := at[y.act.u]
+				if !okx || !oky || dx == dy || x.text == y.text || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
+					continue
+				}
+				if !inYears(x.act) || !inYears(y.act) || !nearDates(dx, dy) || !nearDates(x.act.date, y.act.date) {
+					continue
+				}
+				if s.otherPeople(x.act.u, y.act.u, x.act.sp, y.act.sp) || s.otherPeople(x.act.u, y.act.u, x.act.u.span, y.act.u.span) || !s.anchored(x, y) {
+					continue
+				}
+				keep[x.act.u], keep[y.act.u] = true, true
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if c, ok := s.keptConflict(as, keep, shown); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// anchored: the two sentences name an entity in common, or share a
+// content word around their dates ("helicopter").
+func (s *story) anchored(x, y factDated) bool {
+	if sharedGroups(x.act.u, y.act.u) > 0 {
+		return true
+	}
+	for w := range x.window {
+		if y.window[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// maxActDrift is how many days apart two outlets' dates of one act may
+// lie when only the verb ties their sentences: a slip of a day or a week
+// ("Monday" for "Thursday", "June 3" for "June 13"), not another season.
+const maxActDrift = 21
+
+// nearDates: two dates as atPrecision or statedDate write them may date
+// one act told in unlike sentences: full dates or months and days within
+// maxActDrift days; weekdays always; two months of two years never.
+func nearDates(a, b string) bool {
+	ta, ea := time.Parse("2006-01-02", strings.Replace(a, "--", "2000-", 1))
+	tb, eb := time.Parse("2006-01-02", strings.Replace(b, "--", "2000-", 1))
+	if ea != nil || eb != nil {
+		return len(a) != 7 || len(b) != 7 || a == b
+	}
+	d := ta.Sub(tb).Hours() / 24
+	return d <= maxActDrift && d >= -maxActDrift
+}
+
+// sameActClasses keys the verbs the sentences fds date by the act they
+// name: two verbs WordNet gives a sense in common (lang.SameAct: "foiled"
+// and "thwarted", "began" and "started", "struck" and "hit") are one key.
+func sameActClasses(fds []factDated) map[string]string {
+	key := map[string]string{}
+	var verbs []string
+	for _, fd := range fds {
+		v := fd.act.verb
+		if _, ok := key[v]; !ok {
+			key[v] = "v:" + stem(v, "en")
+			verbs = append(verbs, v)
+		}
+	}
+	for i, a := range verbs {
+		for _, b := range verbs[:i] {
+			if key[a] != key[b] && lang.SameAct(a, b) {
+				old := key[a]
+				for v, k := range key {
+					if k == old {
+						key[v] = key[b]
+					}
+				}
+			}
+		}
+	}
+	return key
 }

@@ -161,3 +161,117 @@ func TestDatedTwiceNotDeictic(t *testing.T) {
 		t.Errorf("arrested on Monday (and yesterday) vs Tuesday: %+v", st.Conflicts)
 	}
 }
+
+// "To" before a noun is a preposition: the act dated is the verb before
+// it ("sentenced to life … on Tuesday"), not a verb to come; a past form
+// after a determiner is a noun ("burned to the ground"). Two outlets
+// dating such an act otherwise disagree; a raising verb ("expected to
+// appear") still dates no act of its own.
+func TestDateVerbPrepositionTo(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"The sect leader Orrin Vale was sentenced to life in a Kessel prison on Tuesday after a long trial.",
+			"The sect leader Orrin Vale was sentenced to life in a Kessel prison on Monday after a long trial.", 1},
+		{"The old Tamsin dairy warehouse burned to the ground in a huge fire on Tuesday morning.",
+			"The old Tamsin dairy warehouse burned to the ground in a huge fire on Monday morning.", 1},
+		{"The sect leader Orrin Vale was expected to appear in a Kessel court on Tuesday after a long trial.",
+			"The sect leader Orrin Vale was expected to appear in a Kessel court on Monday after a long trial.", 0},
+	} {
+		st := storyAt(t, [2]string{pub, datePad(0) + c.a}, [2]string{pub, datePad(1) + c.b})
+		if cs := conflictsOfKind(st, "date"); len(cs) != c.want {
+			t.Errorf("%q / %q: %d date conflicts, want %d: %+v", c.a, c.b, len(cs), c.want, cs)
+		}
+	}
+}
+
+// One weekday among months and years does not leave the months and years
+// with nothing to compare: the precision most acts can be told at wins.
+func TestAtPrecisionMost(t *testing.T) {
+	as := []datedAct{{date: "2006-08", prec: "ym"}, {date: "Tuesday", prec: "wd"}, {date: "2007-08", prec: "ym"}}
+	got := atPrecision(as)
+	if len(got) != 2 || got[0].date != "2006-08" || got[1].date != "2007-08" {
+		t.Fatalf("atPrecision = %+v, want the two months", got)
+	}
+	as = []datedAct{{date: "Tuesday", prec: "wd"}, {date: "Friday", prec: "wd"}, {date: "2007-08", prec: "ym"}}
+	if got := atPrecision(as); len(got) != 2 || got[0].date != "Tuesday" || got[1].date != "Friday" {
+		t.Fatalf("atPrecision = %+v, want the two weekdays", got)
+	}
+}
+
+// One act dated otherwise in unlike sentences, which the facts do not line
+// up, is a conflict when the verb ties them and nothing tells two
+// happenings apart: not other people (nor dates weeks apart, nearDates).
+func TestWordDateUnlikeSentences(t *testing.T) {
+	pub := "2026-03-12T08:00:00Z" // a Thursday
+	for _, c := range []struct {
+		name string
+		a, b string
+		want int
+	}{
+		// the first page is undated: its weekday names no day, and no
+		// subject is named to key the act by
+		{"one collision",
+			"Several of the sixty passengers on the small airliner that collided with a military helicopter on Tuesday were young figure skaters returning from a training camp in Wichita.",
+			"A regional jet collided on Monday with an army helicopter while it was coming in to land at the river airport after a short flight from the coast.", 1},
+		{"other people",
+			"The Harbor Hawks placed rookie Dana Roe on injured reserve on Tuesday, another blow to the team.",
+			"Mark Tull, one of the stars of last season's title run, was placed on injured reserve on Monday because of his ankle.", 0},
+	} {
+		st := storyAt(t, [2]string{"", datePad(0) + c.a}, [2]string{pub, datePad(1) + c.b})
+		if cs := conflictsOfKind(st, "date"); len(cs) != c.want {
+			t.Errorf("%s: %d date conflicts, want %d: %+v", c.name, len(cs), c.want, cs)
+		}
+	}
+}
+
+func TestNearDates(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"2026-03-09", "2026-03-12", true},
+		{"2026-01-30", "2026-03-11", false},
+		{"--06-03", "--06-13", true},
+		{"Monday", "Thursday", true},
+		{"2006-08", "2007-08", false},
+	} {
+		if got := nearDates(c.a, c.b); got != c.want {
+			t.Errorf("nearDates(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// A date before a present perfect is no time of its act ("9 May 2026
+// Orrin Vale has been elected"): the perfect takes no date of the past.
+func TestPresentPerfect(t *testing.T) {
+	for _, c := range []struct {
+		before []string
+		want   bool
+	}{
+		{[]string{"Orrin", "Vale", "has", "been"}, true},
+		{[]string{"the", "voters", "have"}, true},
+		{[]string{"Orrin", "Vale"}, false},
+		{[]string{"Orrin", "Vale", "was"}, false},
+	} {
+		if got := presentPerfect(c.before); got != c.want {
+			t.Errorf("presentPerfect(%q) = %v, want %v", c.before, got, c.want)
+		}
+	}
+}
+
+func TestSameActClasses(t *testing.T) {
+	var fds []factDated
+	for _, v := range []string{"foiled", "thwarted", "arrested", "died"} {
+		fds = append(fds, factDated{act: datedAct{verb: v}})
+	}
+	k := sameActClasses(fds)
+	if k["foiled"] != k["thwarted"] {
+		t.Errorf("foiled %q, thwarted %q: want one act", k["foiled"], k["thwarted"])
+	}
+	if k["arrested"] == k["died"] || k["arrested"] == k["foiled"] {
+		t.Errorf("arrested %q, died %q, foiled %q: want three acts", k["arrested"], k["died"], k["foiled"])
+	}
+}

@@ -42,7 +42,9 @@ func ActSenses(word string) []string {
 	}
 	add(m[w])
 	for _, sf := range actSuffixes {
-		if !strings.HasSuffix(w, sf[0]) || len(w)-len(sf[0]) < 3 {
+		// the lemma must keep three letters ("died" → "die", not "di");
+		// a three-letter form is left whole ("fed" is no "fee")
+		if !strings.HasSuffix(w, sf[0]) || len(w) < 4 || len(w)-len(sf[0])+len(sf[1]) < 3 {
 			continue
 		}
 		base := strings.TrimSuffix(w, sf[0])

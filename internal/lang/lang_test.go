@@ -290,6 +290,9 @@ func TestSameAct(t *testing.T) {
 		{"met", "meeting", true},
 		{"seized", "seize", true},
 		{"Stopped", "stop", true},
+		{"died", "die", true}, // a short lemma ("di" + "e")
+		{"died", "death", true},
+		{"tied", "tie", true},
 		{"arrested", "met", false},
 		{"killed", "elected", false},
 		{"arrested", "blorfed", false},

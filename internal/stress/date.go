@@ -25,7 +25,7 @@ func (sc *storyCtx) dates() []candidate {
 	var out []candidate
 	for i := range sc.story.Articles {
 		for _, d := range sc.ds[i] {
-			if d.Published || len(d.Date) < 7 || pageStamp(sc.text(i), d) || attributed(sc.text(i), d.Span) || boundOrPlanned(sc.text(i), d.Span) {
+			if d.Published || len(d.Date) < 7 || !sc.happeningDate(i, d) {
 				continue
 			}
 			var dt dateText
@@ -43,7 +43,7 @@ func (sc *storyCtx) dates() []candidate {
 			// shared words alone)
 			acts := sc.actWords(i, d.Span)
 			english := sc.lang(i) == "en"
-			if english && (len(acts) == 0 || sc.spokenOrAhead(i, d.Span)) || sc.quoted(i, d.Span) {
+			if english && len(acts) == 0 {
 				continue
 			}
 			var counter []Ref
@@ -53,6 +53,9 @@ func (sc *storyCtx) dates() []candidate {
 					if d2.Published || d2.Date != d.Date && !sameWeekday(d2, d.Date, sc.lang(j)) || !sc.sameFact(own, j, d2.Span) {
 						continue
 					}
+					if !sc.happeningDate(j, d2) {
+						continue // the other outlet's date is a page's, a source's or a bound: it dates no happening
+					}
 					if english && (sc.lang(j) != "en" || !sameActs(acts, sc.actWords(j, d2.Span))) {
 						continue // no reader could tell the two dates date one act
 					}
@@ -60,11 +63,42 @@ func (sc *storyCtx) dates() []candidate {
 				}
 			}
 			art, old := sc.story.Articles[i], d.Date
-			out = append(out, candidate{art: i, span: d.Span, rewrite: dt.rewrite, counter: counter,
+			out = append(out, candidate{art: i, span: d.Span, rewrite: dt.rewrite, counter: counter, again: sc.restatedDates(i, d, acts),
 				verify: func(inj Injection) bool { return dateMoved(inj, art, old, sc.lang(i)) }})
 		}
 	}
 	return out
+}
+
+// restatedDates are the other mentions of article i that give the date d
+// in the same words for the same act ("struck the bridge on Tuesday … the
+// ship that struck it on Tuesday"): moved alike, so that the outlet tells
+// one date for the act and does not contradict itself, as a real outlet
+// that got the date wrong would.
+func (sc *storyCtx) restatedDates(i int, d parallax.DateMention, acts []string) []restatement {
+	var out []restatement
+	for _, d2 := range sc.ds[i] {
+		if d2.Span == d.Span || d2.Published || d2.Date != d.Date || d2.Text != d.Text || !sc.happeningDate(i, d2) {
+			continue
+		}
+		if sc.lang(i) == "en" && !sameActs(acts, sc.actWords(i, d2.Span)) {
+			continue // the same day for another act: left as it was
+		}
+		out = append(out, restatement{span: d2.Span, write: func(nw string) string { return nw }})
+	}
+	return out
+}
+
+// happeningDate: the date d of article i may date a happening of the
+// story — not the page's own stamp, not when a source spoke, not a bound
+// or a plan, not a date a word of saying or of the future leads to, not
+// inside a quotation. A place and its counterparts alike must be such.
+func (sc *storyCtx) happeningDate(i int, d parallax.DateMention) bool {
+	text := sc.text(i)
+	if pageStamp(text, d) || attributed(text, d.Span) || boundOrPlanned(text, d.Span) || sc.quoted(i, d.Span) {
+		return false
+	}
+	return sc.lang(i) != "en" || !sc.spokenOrAhead(i, d.Span)
 }
 
 // actWindow is how many words either side of a date the word naming its

@@ -263,8 +263,9 @@ type Trial struct {
 	Outcome   string             `json:"outcome"`
 	Conflict  *parallax.Conflict `json:"conflict,omitempty"`
 	// Context is the perturbed text around the injection, for reading the
-	// log by hand.
+	// log by hand; Counter is the same around the first counterpart.
 	Context string `json:"context"`
+	Counter string `json:"counter,omitempty"`
 	outcome Outcome
 }
 
@@ -335,6 +336,13 @@ func Run(ctx context.Context, stories []Story, opt Options) (*Result, error) {
 		cs := conflictsOf(arts)
 		o, at := Match(j.inj, cs, base[j.story])
 		t := Trial{Injection: j.inj, Outcome: o.String(), outcome: o, Context: around(j.inj.Text, j.inj.Span, 150)}
+		if cps := j.inj.Counterparts; len(cps) > 0 {
+			for _, a := range stories[j.story].Articles {
+				if a.ID == cps[0].Article {
+					t.Counter = around(a.Text, cps[0].Span, 150)
+				}
+			}
+		}
 		if at >= 0 {
 			t.Conflict = &cs[at]
 		}
