@@ -259,3 +259,45 @@ func TestCountOfTwoPaired(t *testing.T) {
 		t.Errorf("%d conflicts of two sons and 4 sons, want 1", n)
 	}
 }
+
+// Two outlets' matching sentences that give another figure alike and,
+// once the agreeing figures are paired off, one figure of a kind each
+// dispute that figure; not when another pair of figures differs too (counts
+// of another scope), when the figures are tied to two people, or when the
+// figure paired by value stands in other words than the ones left.
+func TestLeftOver(t *testing.T) {
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	left := func(a1, a2, f1, f2 string) bool {
+		t.Helper()
+		s := innerStory(t, a1+x1, a2+x2)
+		a, b := s.figure(t, "a1", f1), s.figure(t, "a2", f2)
+		aa, _ := s.anchors(a)
+		ab, _ := s.anchors(b)
+		return s.leftOver(a, b, aa, ab, map[bestKey]*unit{})
+	}
+	for _, c := range []struct {
+		a1, a2, f1, f2, what string
+		want                 bool
+	}{
+		{"Rook Dalby passed for 310 yards and three touchdowns and Kip Varn returned a punt 40 yards as the Kessel Owls beat the Gulls.",
+			"Rook Dalby completed 25 of 31 passes for 310 yards and 6 touchdowns as the Kessel Owls beat the Gulls.", "three", "6",
+			"three and 6 touchdowns beside 310 yards alike", true},
+		{"The epicentre was about 140 miles from Marlow and the quake struck at a depth of 22 miles, the survey said.",
+			"The epicentre was about 85 miles ( 135 kilometres ) from Marlow at a depth of 22 miles ( 35 kilometres ), the survey said.", "about 140", "about 85",
+			"140 and 85 miles beside a depth alike and conversions", true},
+		{"The patrol boat Marlow has seized 14 rifles , 31 magazines and 900 rounds off Kessel this month.",
+			"The patrol boat Marlow has seized 6 rifles , 12 magazines and 900 rounds off Kessel this month.", "31", "12",
+			"magazines of another scope, the rifles differing too", false},
+		{"Kip Varn had 226 yards on 22 carries for the Owls , and Rook Dalby ran for 101 yards .",
+			"Rook Dalby added 101 yards on the ground for the Owls , who had 352 yards rushing .", "226", "352",
+			"two players' yards beside one player's alike", false},
+		{"What nobody dreamed of is eight hours of use on one charge of the new Kessel model, up from five hours before on the old one.",
+			"Brant said the Kessel laptop gives five hours of use on one charge and four hours with the faster chip.", "eight", "four",
+			"a figure paired by value in other words than the ones left", false},
+	} {
+		if got := left(c.a1, c.a2, c.f1, c.f2); got != c.want {
+			t.Errorf("%s: one fact %v, want %v", c.what, got, c.want)
+		}
+	}
+}
