@@ -566,6 +566,12 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				link("paired:", i, j)
 				continue
 			}
+			if s.outlier(qs, i, j, anch) || s.outlier(qs, j, i, anch) {
+				// one outlet's figure against the one several others give
+				// in words alike
+				link("outlier:", i, j)
+				continue
+			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
 			// the same fact: the two sentences were lined up as one fact,
 			// or the words around the figures say the same
@@ -2781,4 +2787,45 @@ func converted(q qref) bool {
 		}
 	}
 	return false
+}
+
+// minConsensus is how many outlets must give the figure an outlier is held
+// against (see outlier).
+var minConsensus = 3
+
+// outlier: qs[i] is a figure no other outlet gives, and qs[j] the one that
+// several others (minConsensus outlets) give for the same kind of thing in
+// sentences that share at least minSlotWindow content words near it with
+// qs[i]'s, as qs[j]'s does; qs[i]'s article gives that value nowhere. One
+// outlet's figure against what the others agree on, told in words alike,
+// is one fact reported two ways ("will buy Varn for $510 million" against
+// "agreed to buy Varn for $180 million" in three outlets), however the rest
+// of the sentences differ. Spans of time, ages of unnamed people, a figure of a listed
+// whole and figures tied to two names are left out.
+func (s *story) outlier(qs []qref, i, j int, anch []map[int]bool) bool {
+	a, b := qs[i], qs[j]
+	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
+		yearNumber(a) || yearNumber(b) || listedPart(a) || listedPart(b) || converted(a) || converted(b) ||
+		!closestOfKind(a, b) || !closestOfKind(b, a) || sharedWindow(a, b) < minSlotWindow {
+		return false
+	}
+	backers := map[string]bool{}
+	for k, x := range qs {
+		if k == i || !quantity.SameThing(*a.q, *x.q) {
+			continue
+		}
+		if x.u.art == a.u.art {
+			if compatible(x.q, b.q) {
+				return false // the outlet gives the others' value too: another figure
+			}
+			continue
+		}
+		if compatible(x.q, a.q) {
+			return false // another outlet gives a's value: no outlier
+		}
+		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && sharedWindow(a, x) >= minSlotWindow {
+			backers[s.outletOf[x.u.art.Article.ID]] = true
+		}
+	}
+	return len(backers) >= minConsensus
 }

@@ -301,3 +301,42 @@ func TestLeftOver(t *testing.T) {
 		}
 	}
 }
+
+// A figure no other outlet gives, held against the one three others give
+// in words alike near it, is one fact reported two ways; not when only two
+// others give it, nor when its own article gives the others' value too.
+func TestOutlier(t *testing.T) {
+	lead := []string{
+		"Tolliver Mills will buy the loom maker Varn Textiles for $ 510 million , the companies said on Monday in Lowmere .",
+		"Tolliver Mills agreed to buy the loom maker Varn Textiles for $ 180 million , a deal announced Monday .",
+		"Shares rose after Tolliver Mills said it would buy the loom maker Varn Textiles for $ 180 million .",
+		"Analysts welcomed the plan of Tolliver Mills to buy the loom maker Varn Textiles for $ 180 million in cash .",
+		"In Lowmere , Tolliver Mills said it will buy the loom maker Varn Textiles for $ 180 million .",
+	}
+	held := func(texts ...string) bool {
+		t.Helper()
+		s := innerStory(t, texts...)
+		qs := s.quantitiesWith(informative)
+		anch := make([]map[int]bool, len(qs))
+		for k := range qs {
+			anch[k], _ = s.anchors(qs[k])
+		}
+		for i, a := range qs {
+			for j, b := range qs {
+				if a.u.art.Article.ID == "a1" && strings.Contains(a.q.Text, "510") && b.u.art.Article.ID == "a2" && s.outlier(qs, i, j, anch) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !held(lead...) {
+		t.Error("$510 million against $180 million in three other outlets: not held")
+	}
+	if held(lead[:3]...) {
+		t.Error("held against the figure of two other outlets only")
+	}
+	if held(append([]string{lead[0] + " Of the price, $ 180 million is in cash."}, lead[1:]...)...) {
+		t.Error("held though its own article gives the others' value too")
+	}
+}
