@@ -498,10 +498,11 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 	for _, a := range s.arts {
 		running[a] = runningCount(a.Article.Text)
 	}
+	tentative := make([]bool, len(qs)) // provisional by a marker of its clause or article, not a bar or a whole
 	for i := range qs {
 		q := qs[i].q
-		provisional[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent") ||
-			isThreshold(qs[i]) || isDenominator(qs[i])
+		tentative[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent")
+		provisional[i] = tentative[i] || isThreshold(qs[i]) || isDenominator(qs[i])
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
 	storyYears := s.storyYears()
@@ -526,8 +527,16 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if s.sameSource(a.u.art, b.u.art) || !quantity.SameThing(*a.q, *b.q) || compatible(a.q, b.q) {
 				continue
 			}
-			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
-				continue // vague or provisional figures are not claims to hold against others
+			if a.q.Value == nil && b.q.Value == nil {
+				continue // vague figures are not claims to hold against others
+			}
+			if provisional[i] || provisional[j] {
+				// nor are provisional ones, unless both are and one
+				// sentence is retold with another figure: one estimate or
+				// running count ("so far", "estimated") given two ways
+				if !(tentative[i] && tentative[j] && retold(a, b, anch[i], anch[j])) {
+					continue
+				}
 			}
 			if partOf(a, b) || partOf(b, a) {
 				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"

@@ -340,3 +340,29 @@ func TestOutlier(t *testing.T) {
 		t.Error("held though its own article gives the others' value too")
 	}
 }
+
+// Two running counts or estimates in one sentence retold with another
+// figure dispute it; a forecast against a result does not.
+func TestBothProvisionalRetold(t *testing.T) {
+	count := func(want string, texts ...string) int {
+		t.Helper()
+		s := innerStory(t, texts...)
+		n := 0
+		for _, c := range s.quantityConflicts() {
+			if strings.Contains(c.Summary, want) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count("75 boxes",
+		"So far , the Kessel coast guard has seized 9 crates and 40 boxes of fireworks from smugglers at the port .",
+		"So far , the Kessel coast guard has seized 9 crates and 75 boxes of fireworks from smugglers at the port ."); n != 1 {
+		t.Errorf("%d conflicts of 40 and 75 boxes seized so far, want 1", n)
+	}
+	if n := count("412",
+		"The Coastal Party is expected to win 410 seats in the Kessel assembly , the exit poll said .",
+		"The Coastal Party won 412 seats in the Kessel assembly , the count showed ."); n != 0 {
+		t.Errorf("%d conflicts of a forecast and a result, want 0", n)
+	}
+}
