@@ -500,10 +500,11 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 	for _, a := range s.arts {
 		running[a] = runningCount(a.Article.Text)
 	}
+	tentative := make([]bool, len(qs)) // provisional by a marker of its clause or article, not a bar or a whole
 	for i := range qs {
 		q := qs[i].q
-		provisional[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent") ||
-			isThreshold(qs[i]) || isDenominator(qs[i])
+		tentative[i] = isProvisional(qs[i]) || running[qs[i].u.art] && (isCount(q) || q.Unit == "percent")
+		provisional[i] = tentative[i] || isThreshold(qs[i]) || isDenominator(qs[i])
 	}
 	slots := s.functionalSlots(qs, anch, provisional)
 	storyYears := s.storyYears()
@@ -528,8 +529,16 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if s.sameSource(a.u.art, b.u.art) || !quantity.SameThing(*a.q, *b.q) || compatible(a.q, b.q) {
 				continue
 			}
-			if a.q.Value == nil && b.q.Value == nil || provisional[i] || provisional[j] {
-				continue // vague or provisional figures are not claims to hold against others
+			if a.q.Value == nil && b.q.Value == nil {
+				continue // vague figures are not claims to hold against others
+			}
+			if provisional[i] || provisional[j] {
+				// nor are provisional ones, unless both are and one
+				// sentence is retold with another figure: one estimate or
+				// running count ("so far", "estimated") given two ways
+				if !(tentative[i] && tentative[j] && retold(a, b, anch[i], anch[j])) {
+					continue
+				}
 			}
 			if partOf(a, b) || partOf(b, a) {
 				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
@@ -563,9 +572,15 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				add(key, j)
 				continue
 			}
-			if s.pairedFact(a, b, anch[i], anch[j], best) {
+			if s.pairedFact(a, b, anch[i], anch[j], best) || s.leftOver(a, b, anch[i], anch[j], best) {
 				// one fact told in two outlets' matching sentences
 				link("paired:", i, j)
+				continue
+			}
+			if s.outlier(qs, i, j, anch) || s.outlier(qs, j, i, anch) {
+				// one outlet's figure against the one several others give
+				// in words alike
+				link("outlier:", i, j)
 				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
@@ -2699,3 +2714,187 @@ func yearNumber(q qref) bool {
 }
 
 var digitRun = regexp.MustCompile(`\d+`)
+
+// leftOver: a and b stand in two outlets' sentences that tell one fact —
+// lined up as one, or each other's best match by words — and that give
+// another figure alike ("for 310 yards and three touchdowns" / "for 310
+// yards and 6 touchdowns"); once the figures of a's kind that agree are
+// paired off, a and b are the only ones left in their sentences. The
+// figure the two tellings differ on is then the one they dispute, wherever
+// it stands and whatever words surround it. Not when a figure is tied to a
+// name the other sentence does not give (two players' yards) or to someone
+// unnamed ("with his 7.5 points"), nor when the
+// figures paired by value stand in other words than the ones left ("eight
+// hours on one charge, up from five hours" / "five hours on one charge and
+// four hours with the faster chip").
+func (s *story) leftOver(a, b qref, aa, ab map[int]bool, best map[bestKey]*unit) bool {
+	if otherAnchors(aa, ab) || yearNumber(a) || yearNumber(b) || givesValue(a.u, b.q) || givesValue(b.u, a.q) ||
+		!namedIn(aa, b.u) || !namedIn(ab, a.u) || converted(a) || converted(b) ||
+		len(aa) == 0 && aboutPronoun(a) || len(ab) == 0 && aboutPronoun(b) {
+		return false
+	}
+	if !(a.u.fact >= 0 && a.u.fact == b.u.fact) && (s.bestMatch(a.u, b.u.art, best) != b.u || s.bestMatch(b.u, a.u.art, best) != a.u) {
+		return false
+	}
+	return agreeingFigure(a, b) && !otherClash(a, b) && aloneOfKind(a, b) && aloneOfKind(b, a)
+}
+
+// otherClash: once the other figures of a's and b's sentences that agree
+// are paired off, one to one, each sentence still holds a figure of one
+// kind the other holds too: a second disagreement, so the sentences tell
+// counts of another scope ("9 crates, 40 boxes" / "three crates, 16
+// boxes"), not one fact with one figure changed. A figure only one
+// sentence gives is a detail the other leaves out; conversions in
+// parentheses and bare numbers are left aside.
+func otherClash(a, b qref) bool {
+	rest := func(q qref) []qref {
+		var out []qref
+		for _, qi := range q.u.qtys {
+			x := qref{q.u, qi, &q.u.art.Quantities[qi]}
+			if qi != q.i && x.q.Unit != "" && !converted(x) && !quantity.SplitPiece(q.u.art.Article.Text, x.q.Span) {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	xs, ys := rest(a), rest(b)
+	used := make([]bool, len(ys))
+	var left []qref
+	for _, x := range xs {
+		paired := false
+		for k, y := range ys {
+			if !used[k] && quantity.SameThing(*x.q, *y.q) && compatible(x.q, y.q) {
+				used[k], paired = true, true
+				break
+			}
+		}
+		if !paired {
+			left = append(left, x)
+		}
+	}
+	for k, y := range ys {
+		for _, x := range left {
+			if !used[k] && quantity.SameThing(*x.q, *y.q) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedIn: the sentence u names every entity of anchors.
+func namedIn(anchors map[int]bool, u *unit) bool {
+	for g := range anchors {
+		if !u.ents[g] {
+			return false
+		}
+	}
+	return true
+}
+
+// agreeingFigure: the sentences of a and b give another figure alike, of
+// the same thing and value: an exact figure beyond a count of one or two,
+// no year, no piece of a tokenised number.
+func agreeingFigure(a, b qref) bool {
+	for _, qi := range a.u.qtys {
+		x := &a.u.art.Quantities[qi]
+		if qi == a.i || x.Value == nil || x.Approx || *x.Value <= 2 || yearLike(strconv.FormatFloat(*x.Value, 'f', -1, 64)) ||
+			quantity.SplitPiece(a.u.art.Article.Text, x.Span) {
+			continue
+		}
+		for _, qj := range b.u.qtys {
+			y := &b.u.art.Quantities[qj]
+			if qj != b.i && y.Value != nil && *y.Value == *x.Value && quantity.SameThing(*x, *y) && !quantity.SplitPiece(b.u.art.Article.Text, y.Span) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// aloneOfKind: every other figure of a's sentence of a's kind agrees with
+// one of b's sentence other than b, and shares with it more words around
+// it than a shares with that one and b with it, where they share any; a
+// conversion in parentheses ("60 miles (97 kilometres)") is its figure
+// again, not another.
+func aloneOfKind(a, b qref) bool {
+	own := sharedNear(a, b, pairedWindow)
+	for _, qi := range a.u.qtys {
+		x := &a.u.art.Quantities[qi]
+		xr := qref{a.u, qi, x}
+		if qi == a.i || !quantity.SameThing(*a.q, *x) || converted(xr) {
+			continue
+		}
+		agree := false
+		for _, qj := range b.u.qtys {
+			y := &b.u.art.Quantities[qj]
+			yr := qref{b.u, qj, y}
+			if qj != b.i && quantity.SameThing(*x, *y) && compatible(x, y) {
+				pair, c1, c2 := sharedNear(xr, yr, pairedWindow), sharedNear(a, yr, pairedWindow), sharedNear(xr, b, pairedWindow)
+				agree = agree || (pair > c1 || c1 == 0) && (pair > c2 || c2 == 0) && pair+own > 0
+			}
+		}
+		if !agree {
+			return false
+		}
+	}
+	return true
+}
+
+// converted: q stands in parentheses right after another figure of its
+// sentence in another unit of the same kind ("40 kilometres (25 miles)"):
+// the conversion of that figure, not a figure of its own.
+func converted(q qref) bool {
+	text := q.u.art.Article.Text
+	for _, qi := range q.u.qtys {
+		x := &q.u.art.Quantities[qi]
+		if qi == q.i || x.Span.End > q.q.Span.Start || x.Unit == q.q.Unit || !quantity.SameThing(*x, *q.q) {
+			continue
+		}
+		if strings.TrimSpace(text[x.Span.End:q.q.Span.Start]) == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+// minConsensus is how many outlets must give the figure an outlier is held
+// against (see outlier).
+var minConsensus = 3
+
+// outlier: qs[i] is a figure no other outlet gives, and qs[j] the one that
+// several others (minConsensus outlets) give for the same kind of thing in
+// sentences that share at least minSlotWindow content words near it with
+// qs[i]'s, as qs[j]'s does; qs[i]'s article gives that value nowhere. One
+// outlet's figure against what the others agree on, told in words alike,
+// is one fact reported two ways ("will buy Varn for $510 million" against
+// "agreed to buy Varn for $180 million" in three outlets), however the rest
+// of the sentences differ. Spans of time, ages of unnamed people, a figure of a listed
+// whole and figures tied to two names are left out.
+func (s *story) outlier(qs []qref, i, j int, anch []map[int]bool) bool {
+	a, b := qs[i], qs[j]
+	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
+		yearNumber(a) || yearNumber(b) || listedPart(a) || listedPart(b) || converted(a) || converted(b) ||
+		!closestOfKind(a, b) || !closestOfKind(b, a) || sharedWindow(a, b) < minSlotWindow {
+		return false
+	}
+	backers := map[string]bool{}
+	for k, x := range qs {
+		if k == i || !quantity.SameThing(*a.q, *x.q) {
+			continue
+		}
+		if x.u.art == a.u.art {
+			if compatible(x.q, b.q) {
+				return false // the outlet gives the others' value too: another figure
+			}
+			continue
+		}
+		if compatible(x.q, a.q) {
+			return false // another outlet gives a's value: no outlier
+		}
+		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && sharedWindow(a, x) >= minSlotWindow {
+			backers[s.outletOf[x.u.art.Article.ID]] = true
+		}
+	}
+	return len(backers) >= minConsensus
+}

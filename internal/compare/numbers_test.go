@@ -322,3 +322,110 @@ func TestRankFacts(t *testing.T) {
 		}
 	}
 }
+
+// Two outlets' matching sentences that give another figure alike and,
+// once the agreeing figures are paired off, one figure of a kind each
+// dispute that figure; not when another pair of figures differs too (counts
+// of another scope), when the figures are tied to two people, or when the
+// figure paired by value stands in other words than the ones left.
+func TestLeftOver(t *testing.T) {
+	x1 := " Fishermen in Dunmore said the season was lost. The mayor, Orla Brant, thanked volunteers."
+	x2 := " Schools in Tarnby stayed closed for a week. A relief fund opened at the town hall."
+	left := func(a1, a2, f1, f2 string) bool {
+		t.Helper()
+		s := innerStory(t, a1+x1, a2+x2)
+		a, b := s.figure(t, "a1", f1), s.figure(t, "a2", f2)
+		aa, _ := s.anchors(a)
+		ab, _ := s.anchors(b)
+		return s.leftOver(a, b, aa, ab, map[bestKey]*unit{})
+	}
+	for _, c := range []struct {
+		a1, a2, f1, f2, what string
+		want                 bool
+	}{
+		{"Rook Dalby passed for 310 yards and three touchdowns and Kip Varn returned a punt 40 yards as the Kessel Owls beat the Gulls.",
+			"Rook Dalby completed 25 of 31 passes for 310 yards and 6 touchdowns as the Kessel Owls beat the Gulls.", "three", "6",
+			"three and 6 touchdowns beside 310 yards alike", true},
+		{"The epicentre was about 140 miles from Marlow and the quake struck at a depth of 22 miles, the survey said.",
+			"The epicentre was about 85 miles ( 135 kilometres ) from Marlow at a depth of 22 miles ( 35 kilometres ), the survey said.", "about 140", "about 85",
+			"140 and 85 miles beside a depth alike and conversions", true},
+		{"The patrol boat Marlow has seized 14 rifles , 31 magazines and 900 rounds off Kessel this month.",
+			"The patrol boat Marlow has seized 6 rifles , 12 magazines and 900 rounds off Kessel this month.", "31", "12",
+			"magazines of another scope, the rifles differing too", false},
+		{"Kip Varn had 226 yards on 22 carries for the Owls , and Rook Dalby ran for 101 yards .",
+			"Rook Dalby added 101 yards on the ground for the Owls , who had 352 yards rushing .", "226", "352",
+			"two players' yards beside one player's alike", false},
+		{"What nobody dreamed of is eight hours of use on one charge of the new Kessel model, up from five hours before on the old one.",
+			"Brant said the Kessel laptop gives five hours of use on one charge and four hours with the faster chip.", "eight", "four",
+			"a figure paired by value in other words than the ones left", false},
+	} {
+		if got := left(c.a1, c.a2, c.f1, c.f2); got != c.want {
+			t.Errorf("%s: one fact %v, want %v", c.what, got, c.want)
+		}
+	}
+}
+
+// A figure no other outlet gives, held against the one three others give
+// in words alike near it, is one fact reported two ways; not when only two
+// others give it, nor when its own article gives the others' value too.
+func TestOutlier(t *testing.T) {
+	lead := []string{
+		"Tolliver Mills will buy the loom maker Varn Textiles for $ 510 million , the companies said on Monday in Lowmere .",
+		"Tolliver Mills agreed to buy the loom maker Varn Textiles for $ 180 million , a deal announced Monday .",
+		"Shares rose after Tolliver Mills said it would buy the loom maker Varn Textiles for $ 180 million .",
+		"Analysts welcomed the plan of Tolliver Mills to buy the loom maker Varn Textiles for $ 180 million in cash .",
+		"In Lowmere , Tolliver Mills said it will buy the loom maker Varn Textiles for $ 180 million .",
+	}
+	held := func(texts ...string) bool {
+		t.Helper()
+		s := innerStory(t, texts...)
+		qs := s.quantitiesWith(informative)
+		anch := make([]map[int]bool, len(qs))
+		for k := range qs {
+			anch[k], _ = s.anchors(qs[k])
+		}
+		for i, a := range qs {
+			for j, b := range qs {
+				if a.u.art.Article.ID == "a1" && strings.Contains(a.q.Text, "510") && b.u.art.Article.ID == "a2" && s.outlier(qs, i, j, anch) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if !held(lead...) {
+		t.Error("$510 million against $180 million in three other outlets: not held")
+	}
+	if held(lead[:3]...) {
+		t.Error("held against the figure of two other outlets only")
+	}
+	if held(append([]string{lead[0] + " Of the price, $ 180 million is in cash."}, lead[1:]...)...) {
+		t.Error("held though its own article gives the others' value too")
+	}
+}
+
+// Two running counts or estimates in one sentence retold with another
+// figure dispute it; a forecast against a result does not.
+func TestBothProvisionalRetold(t *testing.T) {
+	count := func(want string, texts ...string) int {
+		t.Helper()
+		s := innerStory(t, texts...)
+		n := 0
+		for _, c := range s.quantityConflicts() {
+			if strings.Contains(c.Summary, want) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count("75 boxes",
+		"So far , the Kessel coast guard has seized 9 crates and 40 boxes of fireworks from smugglers at the port .",
+		"So far , the Kessel coast guard has seized 9 crates and 75 boxes of fireworks from smugglers at the port ."); n != 1 {
+		t.Errorf("%d conflicts of 40 and 75 boxes seized so far, want 1", n)
+	}
+	if n := count("412",
+		"The Coastal Party is expected to win 410 seats in the Kessel assembly , the exit poll said .",
+		"The Coastal Party won 412 seats in the Kessel assembly , the count showed ."); n != 0 {
+		t.Errorf("%d conflicts of a forecast and a result, want 0", n)
+	}
+}
