@@ -99,10 +99,11 @@ func (d *doc) findMentions() {
 			for j < len(toks) && toks[end].poss == 0 {
 				tj := toks[j]
 				if tj.kind == tWord && (tj.cap || articleName(tj.low, tj.text(text))) && tj.start-toks[j-1].end <= 1 {
-					if !tj.upper && tj.cap && hasLower(tj.text(text)) && end == i && toks[i].upper && !strings.Contains(toks[i].text(text), ".") &&
+					if !tj.upper && tj.cap && hasLower(tj.text(text)) && end == i && toks[i].upper && !strings.Contains(toks[i].text(text), ".") && !isTitle(toks[i].low) &&
 						j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap && !toks[j+1].upper && gazetteer.GivenName(tj.text(text)) {
 						// "el diputado del PQ Ivo Quist": an acronym then a
-						// given name and a surname are two names
+						// given name and a surname are two names, unless the
+						// acronym is a title ("MP Ivo Quist")
 						break
 					}
 					if !tj.upper && tj.cap && hasLower(tj.text(text)) && upperRun(toks[i:end+1]) {

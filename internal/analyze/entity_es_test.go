@@ -194,3 +194,14 @@ func TestAcronymThenPerson(t *testing.T) {
 		t.Errorf("no entity PQS in %v", names(a))
 	}
 }
+
+// TestTitleInCapitalsThenPerson: a title in capitals before a given name
+// and a surname stays the title of the name ("CHAIRMAN Anna Quist"), not a
+// name of its own nor part of hers.
+func TestTitleInCapitalsThenPerson(t *testing.T) {
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Language: "en",
+		Text: "He said CHAIRMAN Anna Quist would speak."})
+	if e := findEntity(a, "Anna Quist"); e == nil || e.Type != parallax.Person {
+		t.Errorf("no person Anna Quist in %v", names(a))
+	}
+}
