@@ -101,7 +101,10 @@ func TestSameThing(t *testing.T) {
 }
 
 func TestKindOf(t *testing.T) {
-	q := func(unit, head string) parallax.Quantity { v := 6.0; return parallax.Quantity{Value: &v, Unit: unit, Head: head} }
+	q := func(unit, head string) parallax.Quantity {
+		v := 6.0
+		return parallax.Quantity{Value: &v, Unit: unit, Head: head}
+	}
 	for _, c := range []struct {
 		a, b parallax.Quantity
 		want bool
