@@ -165,12 +165,17 @@ func mergeEntities(arts []*parallax.Analysis) *entityIndex {
 				roots[x.find(c)] = true
 			}
 			other := x.items[cands[0]].ent.Type
-			if len(roots) == 1 && (it.ent.Type == other || it.ent.Type == parallax.Misc || other == parallax.Misc) {
+			// a person's full name inside a longer untyped one is the
+			// name of a thing after them ("Aeropuerto Ronald Quist")
+			named := it.ent.Type == parallax.Person && other != parallax.Person && strings.Contains(it.keys[0], " ")
+			if len(roots) == 1 && !named && (it.ent.Type == other || it.ent.Type == parallax.Misc || other == parallax.Misc) {
 				x.union(i, cands[0])
 			}
 		}
 	}
 	x.mergeShortForms()
+	x.mergeModified()
+	x.mergeGivenNames()
 	x.groups = map[int][]int{}
 	for i := range x.items {
 		r := x.find(i)
@@ -216,6 +221,57 @@ func (x *entityIndex) mergeShortForms() {
 			cand = j
 		}
 		if len(roots) == 1 {
+			x.union(i, cand)
+		}
+	}
+}
+
+// mergeModified joins an untyped name that ends with another entity's
+// whole name of two words or more to that entity: a name's modifiers stand
+// before it ("U.S. Army UH-60 Black Hawk", "Sikorsky Black Hawk" are the
+// Black Hawk), so the longer form narrows the shorter one and names the
+// same thing. Not for people, whose names are typed when known (a
+// person's name after other words is another name: "Aeroporto Ronald
+// Reagan").
+func (x *entityIndex) mergeModified() {
+	for i, it := range x.items {
+		if it.ent.Type != parallax.Misc {
+			continue
+		}
+		f := strings.Fields(it.keys[0])
+		for n := 1; n <= len(f)-2; n++ {
+			j, ok := x.byKey[strings.Join(f[n:], " ")]
+			if !ok {
+				continue
+			}
+			if x.items[j].ent.Type != parallax.Person {
+				x.union(i, j)
+			}
+			break
+		}
+	}
+}
+
+// mergeGivenNames joins a person named by a given name alone ("Sir Keir")
+// to the one person of the same article whose full name begins with it.
+func (x *entityIndex) mergeGivenNames() {
+	for i, it := range x.items {
+		if it.ent.Type != parallax.Person || strings.Contains(it.keys[0], " ") || !gazetteer.GivenName(it.ent.Name) {
+			continue
+		}
+		cand, n := -1, 0
+		for j, jt := range x.items {
+			if jt.art != it.art || jt.ent.Type != parallax.Person || j == i {
+				continue
+			}
+			if first, _, ok := strings.Cut(jt.keys[0], " "); ok && first == it.keys[0] {
+				if cand < 0 || x.find(j) != x.find(cand) {
+					n++
+				}
+				cand = j
+			}
+		}
+		if n == 1 {
 			x.union(i, cand)
 		}
 	}
