@@ -40,6 +40,9 @@ type WorkerCommand struct {
 // WorkerStats counts what a worker did.
 type WorkerStats struct {
 	Jobs, Added, Existing, Failed, Placed atomic.Int64
+	// Compared is how many of the Placed articles had their stories
+	// compared when the last comparison ended.
+	Compared atomic.Int64
 }
 
 // placeBatch is how many stored articles the placing worker places before
@@ -361,11 +364,13 @@ func place(ctx context.Context, ing *ingest.Ingester, q *queue.Queue, stats *Wor
 				return err
 			}
 			compared = time.Now()
+			stats.Compared.Store(stats.Placed.Load())
 		case ing.Dirty() > 0 && time.Since(compared) >= compareEvery:
 			if err := ing.FlushPlaced(ctx); err != nil {
 				return err
 			}
 			compared = time.Now()
+			stats.Compared.Store(stats.Placed.Load())
 		}
 		if n == 0 {
 			sleepCtx(ctx, 100*time.Millisecond)
