@@ -501,3 +501,21 @@ func TestWatchStops(t *testing.T) {
 	}
 	checkIntegrity(t, db)
 }
+
+// TestStoriesNotCompared: a story placed but stopped before its
+// comparison is listed as waiting for one, not as an empty row.
+func TestStoriesNotCompared(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	ctx := context.Background()
+	st, err := openStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateStory(ctx); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if out := mustRun(t, "stories", "--db", db); !strings.Contains(out, "not compared yet") {
+		t.Errorf("stories:\n%s", out)
+	}
+}

@@ -78,7 +78,12 @@ outlets, conflicts, known publication dates and titles.`)
 			if l := day(s.Last); l != dates {
 				dates += "…" + l
 			}
-			fmt.Fprintf(w, "s%d\t%d\t%d\t%d\t%s\t%s\n", s.ID, s.Articles, s.Outlets, s.Conflicts, dates, clip(s.Title, 70))
+			title := clip(s.Title, 70)
+			if s.Updated.IsZero() && s.Articles == 0 {
+				// placed but stopped before its comparison (SIGINT, SIGTERM)
+				title = "(not compared yet: the next ingest, watch or worker run compares it)"
+			}
+			fmt.Fprintf(w, "s%d\t%d\t%d\t%d\t%s\t%s\n", s.ID, s.Articles, s.Outlets, s.Conflicts, dates, title)
 		}
 		return w.Flush()
 	})
