@@ -32,3 +32,27 @@ func TestSelfConflicts(t *testing.T) {
 		t.Errorf("summary %q", c.Summary)
 	}
 }
+
+// TestPartsConflicts: parts listed after a total that pass it, or listed
+// whole and fall short, contradict it; parts that make it, or some parts
+// under it, do not.
+func TestPartsConflicts(t *testing.T) {
+	s := innerStory(t,
+		"The ferry carried 58 people: 50 passengers and nine crew members.",
+		"The ferry carried 59 people: 50 passengers and nine crew members.",
+		"Kessel lost 12 boats, including seven fishing boats and six sailing boats, in the storm.",
+		"Kessel lost 12 boats, including seven trawlers, in the storm. The port has 40 berths: 30 for trawlers and five for ferries.",
+		"The fund raised $90 million, including $40 million in cash and $20 million in bonds.")
+	cs := s.partsConflicts()
+	var got []string
+	for _, c := range cs {
+		if c.Label != parallax.LabelSelfContradiction || len(c.Sides) != 2 || c.Sides[0][0].Article != c.Sides[1][0].Article {
+			t.Errorf("conflict %+v: want a self-contradiction within one article", c)
+		}
+		got = append(got, c.Sides[0][0].Article+" "+c.Subject)
+	}
+	want := []string{"a1 58 people", "a3 12 boats", "a4 40 berths"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("parts conflicts %q, want %q", got, want)
+	}
+}

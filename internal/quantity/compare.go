@@ -233,3 +233,6 @@ func KindOf(a, b parallax.Quantity) bool {
 	}
 	return ha == "person" && lang.HasClass(hb, lang.ClassPerson)
 }
+
+// IsMoney reports whether q is a sum of money (its unit a currency).
+func IsMoney(q parallax.Quantity) bool { return unitKind(q.Unit) == uMoney }

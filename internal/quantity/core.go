@@ -270,6 +270,10 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 	}
 	// A capitalised number word inside a sentence is a name: "the Group of Seven".
 	if t.upper && !f.sentStart(i) && !f.titleLine(i) {
+		// and so is the rest of it: "Twenty-Three" is no 3
+		for skip+1 < len(f.toks) && f.hyphen(skip) && triggers[f.word(skip+1)] {
+			skip += 2
+		}
 		return c, false, skip
 	}
 	// "several hundred", "a few thousand", "varios miles", "unos cuantos cientos".

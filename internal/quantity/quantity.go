@@ -314,7 +314,7 @@ func (f *finder) sentStart(k int) bool {
 			switch prev.low {
 			case ".", "!", "?", ":", ";", "…", "•", "|":
 				return true
-			case "\"", "“", "”", "'", "‘", "’", "(", "[", "«", "¿", "¡", "—", "–", "-", "*":
+			case "\"", "“", "”", "'", "‘", "’", "(", "[", "«", "¿", "¡", "—", "–", "-", "*", "`", "``":
 				continue
 			}
 			return false

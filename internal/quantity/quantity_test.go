@@ -269,6 +269,11 @@ func TestNotQuantities(t *testing.T) {
 		{"en", "The 2024 UK election results and the 2020 elections.", nil},
 		{"en", "Box office:\n$\n0\n", []string{`"0" v=0`}},
 		{"en", "He met the Group of Seven at 10.", nil},
+		// a capitalised number name is no number, nor is its last part
+		{"en", "He joined the Twenty-Three Club.", nil},
+		// after an opening quotation mark a sentence starts ("``" in
+		// corpora written the PTB way)
+		{"en", "`` Twenty-three personnel surrendered , '' the navy said .", []string{`"Twenty-three personnel" v=23 unit=personnel head=personnel`}},
 		{"en", "The shop at 325 E. Dahlia Ave. and 10 Downing Street; call 745-4811 or +1 877 268 9324.", nil},
 		{"en", "Kepler GT 650M graphics and the 1,000 mark.", []string{`"1,000" v=1000`}},
 		// decades are no figures: not 19 fifties
