@@ -43,9 +43,9 @@ func (sc *storyCtx) namedYears() []candidate {
 					again = append(again, restatement{span: parallax.Span{Start: ny2.YearStart, End: ny2.YearEnd}, write: func(nw string) string { return nw }})
 				}
 			}
-			year := ny.Year
+			year, pub := ny.Year, sc.latestYear(i)
 			out = append(out, candidate{art: i, span: sp, counter: counter, again: again, rewrite: func(r *rand.Rand) string {
-				return otherYear(r, year)
+				return otherYear(r, year, pub)
 			}})
 		}
 	}
@@ -83,10 +83,28 @@ func (sc *storyCtx) entityTypeAt(i int, sp parallax.Span) string {
 	return ""
 }
 
-// otherYear is year moved by 1–10 either way.
-func otherYear(r *rand.Rand, year int) string {
+// latestYear is the article's year: its publication's, or when unknown
+// the latest year its dates name; 0 when neither is known.
+func (sc *storyCtx) latestYear(i int) int {
+	if p := sc.story.Articles[i].Published; !p.IsZero() {
+		return p.Year()
+	}
+	out := 0
+	for _, d := range sc.ds[i] {
+		if y, err := strconv.Atoi(d.Date[:min(4, len(d.Date))]); err == nil && y > out {
+			out = y
+		}
+	}
+	return out
+}
+
+// otherYear is year moved by 1–10 either way, and not past pub (the
+// article's year, when known and not before year: a draw past it moves the
+// other way): an outlet dates a past
+// thing to another past year.
+func otherYear(r *rand.Rand, year, pub int) string {
 	n := 1 + r.IntN(10)
-	if r.IntN(2) == 0 {
+	if r.IntN(2) == 0 || pub > 0 && pub >= year && year+n > pub {
 		n = -n
 	}
 	return strconv.Itoa(year + n)
