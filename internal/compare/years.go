@@ -34,7 +34,8 @@ func (s *story) namedYearConflicts() []parallax.Conflict {
 		}
 		text := a.Article.Text
 		for _, ny := range lang.NamedYears(text) {
-			sp := parallax.Span{Start: ny.YearStart, End: ny.ThingEnd}
+			st, en := ny.Span()
+			sp := parallax.Span{Start: st, End: en}
 			if si := a.SentenceAt(sp.Start); si < 0 || a.Sentences[si].Heading {
 				continue
 			}
@@ -176,18 +177,17 @@ func (s *story) yearConflict(cs []yearClaim) (parallax.Conflict, bool) {
 		}
 		return years[i] < years[j]
 	})
-	subject := cs[0].ny.Name
-	if subject == "" {
-		c := cs[0]
-		subject = c.art.Article.Text[c.ny.ThingStart:c.ny.ThingEnd]
-	}
+	// the thing as the first outlet writes it: "Lisbon accord", "meeting"
+	c0 := cs[0]
+	subject := strings.Join(strings.Fields(c0.art.Article.Text[c0.ny.ThingStart:c0.ny.ThingEnd]), " ")
 	conf := parallax.Conflict{Kind: slotYear, Label: parallax.LabelContradiction, Subject: subject}
 	var parts []string
 	for _, y := range years {
 		var ev []parallax.Evidence
 		var outlets []string
 		for _, c := range byYear[y] {
-			sp := parallax.Span{Start: c.ny.YearStart, End: c.ny.ThingEnd}
+			st, en := c.ny.Span()
+			sp := parallax.Span{Start: st, End: en}
 			ev = append(ev, s.evidence(c.art, sentenceClause(c.art, sp)))
 			outlets = append(outlets, s.outletOf[c.art.Article.ID])
 		}

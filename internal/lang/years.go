@@ -10,13 +10,14 @@ import (
 
 // NamedYear is a year written into the name of one thing, in English: "the
 // 1998 Good Friday Agreement", "his 2013 Toyota Camry", "a 1972 meeting
-// with the aide", "the 1983 film Local Hero", "1999's American Pie". The
+// with the aide", "the 1983 film Local Hero", "1999's American Pie", "the
+// tsunami of 2004". The
 // year dates that thing; another outlet giving another year for it is a
 // disagreement a reader can see.
 type NamedYear struct {
 	Year                 int
 	YearStart, YearEnd   int // the year's digits
-	ThingStart, ThingEnd int // the words of the thing after the year
+	ThingStart, ThingEnd int // the words of the thing, after the year or before "of"
 	// Name is the capitalised name among those words ("Toyota Camry"), ""
 	// when the thing is named by a common noun only ("meeting").
 	Name string
@@ -38,12 +39,18 @@ var (
 	connectorsN = Words("name_connectors", "en")
 )
 
+// Span is the words of the thing and its year together.
+func (ny NamedYear) Span() (start, end int) {
+	return min(ny.YearStart, ny.ThingStart), max(ny.YearEnd, ny.ThingEnd)
+}
+
 // nyWord is one word of a text and whether only spaces separate it from
 // the word before.
 type nyWord struct {
 	w          string
 	start, end int
 	joined     bool // nothing but spaces since the previous word
+	hyphen     bool // a hyphen since the previous word ("quake - triggered")
 }
 
 // NamedYears finds the years of an English text that date a named thing:
@@ -55,8 +62,12 @@ type nyWord struct {
 func NamedYears(text string) []NamedYear {
 	var ws []nyWord
 	for _, m := range nyWordRe.FindAllStringIndex(text, -1) {
-		j := len(ws) > 0 && strings.Trim(text[ws[len(ws)-1].end:m[0]], " ") == ""
-		ws = append(ws, nyWord{w: text[m[0]:m[1]], start: m[0], end: m[1], joined: j})
+		gap := ""
+		if len(ws) > 0 {
+			gap = text[ws[len(ws)-1].end:m[0]]
+		}
+		j := len(ws) > 0 && strings.Trim(gap, " ") == ""
+		ws = append(ws, nyWord{w: text[m[0]:m[1]], start: m[0], end: m[1], joined: j, hyphen: strings.TrimSpace(gap) == "-"})
 	}
 	var out []NamedYear
 	for i, y := range ws {
@@ -65,6 +76,12 @@ func NamedYears(text string) []NamedYear {
 			continue
 		}
 		possYear := len(m[0]) > len(m[1])
+		if ny, ok := thingOfYear(ws, i); ok && !possYear {
+			ny.Year, _ = strconv.Atoi(m[1])
+			ny.YearStart, ny.YearEnd = y.start, y.start+len(m[1])
+			out = append(out, ny)
+			continue
+		}
 		if !possYear && !opensYear(ws, i) {
 			continue
 		}
@@ -80,6 +97,35 @@ func NamedYears(text string) []NamedYear {
 		out = append(out, ny)
 	}
 	return out
+}
+
+// thingOfYear reads "the tsunami of 2004": a determiner, at most two
+// words, a noun of an event, an act or a document, "of" and the year (word
+// i), which ends its phrase. Names with "of" are laws (the Civil Rights
+// Act of 1964), left to the law readers.
+func thingOfYear(ws []nyWord, i int) (NamedYear, bool) {
+	var ny NamedYear
+	if i < 3 || !ws[i].joined || !ws[i-1].joined || strings.ToLower(ws[i-1].w) != "of" {
+		return ny, false
+	}
+	if i+1 < len(ws) && ws[i+1].joined && !Stopword(strings.ToLower(ws[i+1].w)) {
+		return ny, false // "the fall of 2005 storms": the year is no thing's end
+	}
+	h := ws[i-2]
+	if !ws[i-2+1].joined || !isLowerWord(h.w) || len(h.w) < 3 || Stopword(h.w) || recurring.Has(h.w) || !datedNoun(h.w, false) {
+		return ny, false
+	}
+	for k := i - 3; k >= max(0, i-5); k-- {
+		if !ws[k+1].joined && !ws[k+1].hyphen {
+			break
+		}
+		if ws[k+1].joined && opener(ws[k].w) {
+			ny.ThingStart, ny.ThingEnd, ny.Head = h.start, h.end, h.w
+			ny.Key = Stem(strings.ToLower(h.w), "en")
+			return ny, true
+		}
+	}
+	return ny, false
 }
 
 // opensYear: a determiner or a possessive right before the year, or one

@@ -30,7 +30,8 @@ func (sc *storyCtx) namedYears() []candidate {
 			var counter []Ref
 			for _, j := range sc.others(i) {
 				for _, ny2 := range nys[j] {
-					sp2 := parallax.Span{Start: ny2.YearStart, End: ny2.ThingEnd}
+					a, b := ny2.Span()
+					sp2 := parallax.Span{Start: a, End: b}
 					if ny2.Key != ny.Key || ny2.Year != ny.Year || ny.Name == "" && !sc.sameFact(own, j, sp2) {
 						continue
 					}
