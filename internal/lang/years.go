@@ -223,12 +223,9 @@ func thingAfter(ws []nyWord, k int) (NamedYear, bool) {
 			return ny, false
 		}
 	}
-	last := strings.ToLower(head)
-	if last == "" && name != "" {
-		f := strings.Fields(name)
-		last = strings.ToLower(f[len(f)-1])
-	}
-	for _, w := range append(lower, last) {
+	// any word of a recurring thing: "the 2019 Tour de France", "the 2007
+	// World Series MVP"
+	for _, w := range append(append(lower, head), strings.Fields(name)...) {
 		if recurring.Has(strings.ToLower(w)) {
 			return ny, false
 		}

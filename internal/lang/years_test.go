@@ -28,6 +28,7 @@ func TestNamedYears(t *testing.T) {
 		{"Officials said the 2000 residents were moved before dawn.", 0, "", "", false},
 		{"In 2019 the mayor signed the Harbour Accord.", 0, "", "", false},
 		{"The council met on March 3, 2021 to discuss the bridge.", 0, "", "", false},
+		{"She won the 2019 Tour de Lumen after a crash.", 0, "", "", false},
 		{"He missed most of the 2009 season with an injury.", 0, "", "", false},
 	}
 	for _, tt := range tests {
