@@ -104,8 +104,10 @@ func sentenceWords(a *parallax.Analysis, sp parallax.Span) map[string]bool {
 }
 
 // minYearShared is how many content words two sentences dating a thing
-// named by a common noun must share to be about one thing.
-const minYearShared = 2
+// named by a common noun must share to be about one thing: two ("Ferro",
+// "mill") still let a person's 1996 interview and 2006 one stand against
+// each other.
+const minYearShared = 3
 
 func sharedWords(a, b map[string]bool) int {
 	n := 0

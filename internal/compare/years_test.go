@@ -28,6 +28,8 @@ func TestNamedYearNoConflict(t *testing.T) {
 			"Labour lost the 2019 general election badly, analysts recalled."},
 		{"a team's season", "The win let the Harriers join the 2008 Dolphins as the only such team.",
 			"No side had done it since the 2011 Dolphins, the league said."},
+		{"two interviews", "Critics recalled a 2006 interview with Ferro about the mill.",
+			"Ferro praised the mill in a 1996 interview, the paper said."},
 		{"an article and an interview", "Ferro admitted it in a 2005 Harbor Review article, friends said.",
 			"Ferro repeated it in a 2006 Harbor Review interview, friends said."},
 	}
