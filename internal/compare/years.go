@@ -46,10 +46,14 @@ func (s *story) namedYearConflicts() []parallax.Conflict {
 			if ny.Name == "" {
 				c.words = sentenceWords(a, sp)
 			}
-			if _, ok := byKey[ny.Key]; !ok {
-				keys = append(keys, ny.Key)
+			k := ny.Key
+			if ny.Name != "" {
+				k = "name:" + k // a name is never a common noun's stem ("the 2008 Raid")
 			}
-			byKey[ny.Key] = append(byKey[ny.Key], c)
+			if _, ok := byKey[k]; !ok {
+				keys = append(keys, k)
+			}
+			byKey[k] = append(byKey[k], c)
 		}
 	}
 	var out []parallax.Conflict
@@ -119,6 +123,22 @@ func sharedWords(a, b map[string]bool) int {
 	return n
 }
 
+// sameThingOtherYear: a claim of another year than c's is about the same
+// thing by its sentence's words.
+func sameThingOtherYear(c yearClaim, byYear map[int][]yearClaim) bool {
+	for y, cs := range byYear {
+		if y == c.ny.Year {
+			continue
+		}
+		for _, c2 := range cs {
+			if sharedWords(c.words, c2.words) >= minYearShared {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // yearConflict: the claims of one key from outlets giving one year each,
 // when at least two years are given; for a common noun, the sides keep
 // only claims whose sentence shares words with one on another side.
@@ -150,18 +170,9 @@ func (s *story) yearConflict(cs []yearClaim) (parallax.Conflict, bool) {
 		kept := map[int][]yearClaim{}
 		for y, ys := range byYear {
 			for _, c := range ys {
-				for y2, ys2 := range byYear {
-					if y2 == y {
-						continue
-					}
-					for _, c2 := range ys2 {
-						if sharedWords(c.words, c2.words) >= minYearShared {
-							kept[y] = append(kept[y], c)
-							goto next
-						}
-					}
+				if sameThingOtherYear(c, byYear) {
+					kept[y] = append(kept[y], c)
 				}
-			next:
 			}
 		}
 		byYear = kept

@@ -32,7 +32,7 @@ func (sc *storyCtx) namedYears() []candidate {
 				for _, ny2 := range nys[j] {
 					a, b := ny2.Span()
 					sp2 := parallax.Span{Start: a, End: b}
-					if ny2.Key != ny.Key || ny2.Year != ny.Year || ny.Name == "" && !sc.sameFact(own, j, sp2) {
+					if ny2.Key != ny.Key || (ny2.Name == "") != (ny.Name == "") || ny2.Year != ny.Year || ny.Name == "" && !sc.sameFact(own, j, sp2) {
 						continue
 					}
 					counter = append(counter, sc.ref(j, sp2))
@@ -40,7 +40,7 @@ func (sc *storyCtx) namedYears() []candidate {
 			}
 			var again []restatement
 			for _, ny2 := range nys[i] {
-				if ny2.Key == ny.Key && ny2.Year == ny.Year && ny2.YearStart != ny.YearStart {
+				if ny2.Key == ny.Key && (ny2.Name == "") == (ny.Name == "") && ny2.Year == ny.Year && ny2.YearStart != ny.YearStart {
 					again = append(again, restatement{span: parallax.Span{Start: ny2.YearStart, End: ny2.YearEnd}, write: func(nw string) string { return nw }})
 				}
 			}
