@@ -38,6 +38,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.wordDateConflicts(out)...)
 	out = append(out, s.denialConflicts()...)
 	out = append(out, s.claimConflicts()...)
+	out = append(out, s.namedYearConflicts()...)
 	out = append(out, s.eventConflicts()...)
 	out = append(out, s.recordConflicts()...)
 	out = append(out, s.selfConflicts()...)

@@ -14,10 +14,10 @@ import (
 var fixtureTexts = [2]string{
 	`Floods force evacuations in Lowmere
 
-Governor Maria Tolliver said on Tuesday that 42 families were evacuated from Lowmere after the Varn River rose overnight. The Regional Water Safety Authority (RWSA) said the 1987 Flood Control Act required the dam to be inspected every year. Victor Ambrose stole two pumps from the depot, police said. The opening ceremony took place on March 3, 2031, before the rain began. Three people were injured near the old mill, among them a 67-year-old farmer.`,
+Governor Maria Tolliver said on Tuesday that 42 families were evacuated from Lowmere after the Varn River rose overnight. The Regional Water Safety Authority (RWSA) said the 1987 Flood Control Act required the dam to be inspected every year. The mayor recalled a 1994 meeting with the dam's builders at the town hall. Victor Ambrose stole two pumps from the depot, police said. The opening ceremony took place on March 3, 2031, before the rain began. Three people were injured near the old mill, among them a 67-year-old farmer.`,
 	`Lowmere empties as the Varn rises
 
-Governor Maria Tolliver ordered 42 families out of their homes as the river climbed. Engineers from the Regional Water Safety Authority (RWSA) and the Western Supply Agency inspected the dam under the 1987 Flood Control Act. Victor Ambrose stole two pumps, according to the county sheriff. The opening ceremony took place on March 3, 2031. Three people were injured by falling debris; a 67-year-old farmer was among them.`,
+Governor Maria Tolliver ordered 42 families out of their homes as the river climbed. Engineers from the Regional Water Safety Authority (RWSA) and the Western Supply Agency inspected the dam under the 1987 Flood Control Act. Residents remember a 1994 meeting with the dam's builders at the town hall. Victor Ambrose stole two pumps, according to the county sheriff. The opening ceremony took place on March 3, 2031. Three people were injured by falling debris; a 67-year-old farmer was among them.`,
 }
 
 func fixtureStory() Story {

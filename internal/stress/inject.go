@@ -91,7 +91,7 @@ var finders = map[string]func(*storyCtx) []candidate{
 	KindDate:     (*storyCtx).dates,
 	KindOffice:   (*storyCtx).offices,
 	KindAcronym:  (*storyCtx).acronyms,
-	KindLawYear:  (*storyCtx).lawYears,
+	KindLawYear:  (*storyCtx).namedYears,
 	KindModality: (*storyCtx).modalities,
 	KindNegation: (*storyCtx).negations,
 }

@@ -28,6 +28,9 @@ func TestStressSmall(t *testing.T) {
 	}
 	// the first stories of each corpus: coverage's long ones are slow
 	small := append(append([]Story{}, stories[2:5]...), stories[5:12]...)
+	// and the fictional fixture, which has a place for every kind (law
+	// years are rare in the first real stories)
+	small = append(small, fixtureStory())
 	opt := Options{Trials: 3, Seed: 1, Workers: 1}
 	res, err := Run(context.Background(), small, opt)
 	if err != nil {
@@ -49,6 +52,11 @@ func TestStressSmall(t *testing.T) {
 	}
 	if total != len(res.Trials) {
 		t.Errorf("%d trials counted, %d run", total, len(res.Trials))
+	}
+	for _, k := range res.Kinds {
+		if k.Kind == KindLawYear && k.Trials == 0 {
+			t.Errorf("no %s trial in %d stories", k.Kind, len(small))
+		}
 	}
 	if kinds < 4 {
 		t.Errorf("only %d kinds found a place to inject in %d real stories", kinds, len(small))
