@@ -1148,15 +1148,27 @@ func looksPerson(s string) bool {
 // ("Giappone" in Italian), else by its English name. The English name is
 // kept as an alias, so that the story lines countries up across languages.
 func canonicalName(e *ent, language string) string {
-	country := ""
+	// the forms in a fixed order (longest first), so that the name does not
+	// hang on the order of a map
+	forms := make([]string, 0, len(e.forms))
 	for f := range e.forms {
+		forms = append(forms, f)
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		if len(forms[i]) != len(forms[j]) {
+			return len(forms[i]) > len(forms[j])
+		}
+		return forms[i] < forms[j]
+	})
+	country := ""
+	for _, f := range forms {
 		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" && (e.typ == "" || e.typ == parallax.Place) {
 			country = p.Name
 		}
 	}
 	if country != "" {
 		if language != "" && language != "en" {
-			for f := range e.forms {
+			for _, f := range forms {
 				if p, ok := gazetteer.Lookup(f); ok && p.Name == country && f != country && !isShout(f) {
 					e.forms[country] = true
 					return f
@@ -1166,7 +1178,7 @@ func canonicalName(e *ent, language string) string {
 		return country
 	}
 	best := ""
-	for f := range e.forms {
+	for _, f := range forms {
 		if isShout(f) && hasMixedForm(e) {
 			continue // "WESTERHAVEN" in a dateline, "Westerhaven" elsewhere
 		}
