@@ -227,7 +227,7 @@ func (d *doc) findMentions() {
 // articleName: an Arabic name written with its article in lower case and
 // a hyphen ("al-Sadr", "el-Sisi"), a capitalised word for the name's run.
 func articleName(low, w string) bool {
-	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"} {
+	for _, p := range nameArticlePrefixes {
 		if strings.HasPrefix(low, p) && len(w) > len(p)+1 {
 			r, _ := utf8.DecodeRuneInString(w[len(p):])
 			return unicode.IsUpper(r)
@@ -1050,7 +1050,7 @@ func (d *doc) resolveEntities() {
 		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)] && !lastPlace)) {
 			f := strings.Fields(m.key)
 			for n := 1; n <= 2 && n < len(f); n++ {
-				if n == 1 && lastPlace && (f[len(f)-2] == "de" || f[len(f)-2] == "of" || f[len(f)-2] == "del") {
+				if n == 1 && lastPlace && ofWords.Has(f[len(f)-2]) {
 					continue // "Estatuto de Navarra": the place the name is of
 				}
 				sur := strings.Join(f[len(f)-n:], " ")
@@ -1124,7 +1124,7 @@ func looksPerson(s string) bool {
 	for _, w := range f {
 		lw := strings.ToLower(w)
 		switch {
-		case lw == "de" || lw == "da" || lw == "bin" || lw == "ibn":
+		case personParticles.Has(lw):
 			continue // particles of persons' names
 		case connectors.Has(lw):
 			return false

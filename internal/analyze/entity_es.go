@@ -270,7 +270,7 @@ func esPlaceOf(toks []token, k int) bool {
 
 // esMasculineArticle: a lower-case "el", "del" or "al" before a name.
 func esMasculineArticle(t token) bool {
-	return t.kind == tWord && !t.cap && (t.low == "el" || t.low == "del" || t.low == "al")
+	return t.kind == tWord && !t.cap && esMasculineArticles.Has(t.low)
 }
 
 // esOrgKindBefore: the name at toks[k] follows a lower-case noun of an
