@@ -273,6 +273,7 @@ func (f *finder) wordsAt(k, n int, of bool, ws []string, ends []int) ([]string, 
 	p := k
 	if of {
 		switch f.word(p) {
+		// (closed class: the preposition "of" and its contractions with the article in English, Spanish, Portuguese and French)
 		case "of", "de", "do", "da", "des", "dos", "du":
 			p++
 		}
