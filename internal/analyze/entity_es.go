@@ -155,7 +155,10 @@ func (d *doc) spanishType(e *ent) string {
 	if t := esHeadType(name); t != "" {
 		return t
 	}
-	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
+	if p, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
+		if ok && p.Kind != "country" && len(e.roles) == 0 && !strings.Contains(name, " ") && d.esClub(e) {
+			return parallax.Organization
+		}
 		return parallax.Place
 	}
 	var org, per, loc, club, art int
@@ -227,6 +230,32 @@ func (d *doc) spanishType(e *ent) string {
 // name.
 func esArticleBefore(t token) bool {
 	return t.kind == tWord && !t.cap && (esArticle(t.low) || t.low == "del" || t.low == "al")
+}
+
+// esClub: a town's name that a masculine article stands before ("el
+// Valencia", "del Quistburgo") and no preposition of place ("en Valencia")
+// names its club: Spanish writes no article before a town's name unless
+// the name holds it ("El Cairo"), and the article of the club is the
+// masculine of "el club", "el equipo". The caller asks only for a listed
+// town of one word: countries take an article now and then ("el Perú"),
+// and regions and features hold theirs ("el País Vasco", "el Estrecho").
+func (d *doc) esClub(e *ent) bool {
+	club := 0
+	for _, mi := range e.mentions {
+		m := &d.mentions[mi]
+		if m.located {
+			return false
+		}
+		toks := d.sentToks[m.sent]
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
+		if k == len(toks) || toks[k].start != m.start {
+			continue
+		}
+		if k > 0 && esMasculineArticle(toks[k-1]) {
+			club++
+		}
+	}
+	return club > 0
 }
 
 // esTownName: a town's name ("Elche"), or a word before a town's or a
