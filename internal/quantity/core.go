@@ -321,7 +321,7 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		}
 		cur = 1
 		k = i + 1
-	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media" ||
+	case w == "half" && f.word(i+1) == "a" || esHalfWords.Has(w) ||
 		w == "half" && f.hyphen(i+1) && f.word(i+2) == "a" && f.hyphen(i+3):
 		n := i + 2
 		if w != "half" {
@@ -545,5 +545,6 @@ var (
 	deScaleAbbreviations = lang.Words("scale_abbreviations", "de") // "2,3 Mrd. Euro"
 	esApproxIndefinites  = lang.Words("approx_indefinites", "es")  // "unos 30"
 	halfWords            = lang.Words("half_words", "en", "es")    // "half", "medio", "media"
+	esHalfWords          = lang.Words("half_words", "es")          // "medio millón"
 	esCollectiveNumerals = lang.Words("collective_numerals", "es") // "una docena de"
 )
