@@ -1065,7 +1065,22 @@ func (d *doc) resolveEntities() {
 		if e.typ == "" {
 			e.typ = d.learnedOrGuessed(e)
 		}
+		if e.typ == parallax.Facility && (d.lang == "en" || d.lang == "") && wordnetBody(e) {
+			e.typ = parallax.Organization
+		}
 	}
+}
+
+// wordnetBody: a form of the entity is a name of several words WordNet
+// knows whose first sense is a group: a building that stands for the body
+// in it ("White House", "House of Commons") names the body.
+func wordnetBody(e *ent) bool {
+	for f := range e.forms {
+		if c, ok := lang.NounClassesExact(f); ok && len(c) > 0 && c[0] == "group" && f != strings.ToLower(f) && strings.Contains(f, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // learnedOrGuessed types an entity the rules gave no type while reading
