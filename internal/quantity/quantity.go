@@ -688,27 +688,17 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 		return bLow, false, k + 1 // "200+ people"
 	}
 	w := f.word(k)
+	l := "en"
 	if f.lang == "es" {
-		if w == "o" {
-			switch f.word(k + 1) {
-			case "más", "mas":
-				return bLow, false, k + 2
-			case "menos":
-				return bHigh, false, k + 2
-			}
-		}
+		l = "es"
+	}
+	if b, ok := boundSuffixes[l][w+" "+f.word(k+1)]; ok {
+		return b, b == bApprox, k + 2
+	}
+	if l == "es" {
 		return bNone, false, k
 	}
 	switch {
-	case w == "or":
-		switch f.word(k + 1) {
-		case "more":
-			return bLow, false, k + 2
-		case "so", "thereabouts":
-			return bApprox, true, k + 2
-		case "fewer", "less":
-			return bHigh, false, k + 2
-		}
 	case w == "plus" && !f.tok(k).nl && !f.tok(k).upper:
 		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 ||
 			n.kind != kWord && moneySymLast[n.low] || currencyCodes[f.text[max(n.s, 0):max(n.e, 0)]] {
@@ -725,6 +715,24 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 	}
 	return bNone, false, k
 }
+
+// boundSuffixes are the bounds written after a number, per language:
+// "or more", "or so", "o más".
+var boundSuffixes = func() map[string]map[string]uint8 {
+	kinds := map[string]uint8{"low": bLow, "high": bHigh, "approx": bApprox}
+	m := map[string]map[string]uint8{}
+	for _, l := range [...]string{"en", "es"} {
+		m[l] = map[string]uint8{}
+		for p, k := range lang.Pairs("bound_suffixes", l) {
+			b, ok := kinds[k]
+			if !ok {
+				panic("quantity: bound_suffixes: unknown kind " + k)
+			}
+			m[l][p] = b
+		}
+	}
+	return m
+}()
 
 // Verbs of a level moving up, after which "up to" names the new level
 // ("edged up to 4.3 percent"), not a bound as after other verbs ("moved up
