@@ -227,7 +227,7 @@ func (d *doc) findMentions() {
 // articleName: an Arabic name written with its article in lower case and
 // a hyphen ("al-Sadr", "el-Sisi"), a capitalised word for the name's run.
 func articleName(low, w string) bool {
-	for _, p := range [...]string{"al-", "el-", "ad-", "ash-", "as-", "an-", "ar-", "at-", "az-"} {
+	for _, p := range nameArticlePrefixes {
 		if strings.HasPrefix(low, p) && len(w) > len(p)+1 {
 			r, _ := utf8.DecodeRuneInString(w[len(p):])
 			return unicode.IsUpper(r)
@@ -1050,7 +1050,7 @@ func (d *doc) resolveEntities() {
 		if m.tokens >= 2 && (m.typ == parallax.Person || looksPerson(m.text) && (gazetteer.GivenName(firstWord(m.text)) || surnameUsed[lastWord(m.key)] && !lastPlace)) {
 			f := strings.Fields(m.key)
 			for n := 1; n <= 2 && n < len(f); n++ {
-				if n == 1 && lastPlace && (f[len(f)-2] == "de" || f[len(f)-2] == "of" || f[len(f)-2] == "del") {
+				if n == 1 && lastPlace && ofWords.Has(f[len(f)-2]) {
 					continue // "Estatuto de Navarra": the place the name is of
 				}
 				sur := strings.Join(f[len(f)-n:], " ")
@@ -1065,7 +1065,22 @@ func (d *doc) resolveEntities() {
 		if e.typ == "" {
 			e.typ = d.learnedOrGuessed(e)
 		}
+		if e.typ == parallax.Facility && (d.lang == "en" || d.lang == "") && wordnetBody(e) {
+			e.typ = parallax.Organization
+		}
 	}
+}
+
+// wordnetBody: a form of the entity is a name of several words WordNet
+// knows whose first sense is a group: a building that stands for the body
+// in it ("White House", "House of Commons") names the body.
+func wordnetBody(e *ent) bool {
+	for f := range e.forms {
+		if c, ok := lang.NounClassesExact(f); ok && len(c) > 0 && c[0] == "group" && f != strings.ToLower(f) && strings.Contains(f, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // learnedOrGuessed types an entity the rules gave no type while reading
@@ -1124,7 +1139,7 @@ func looksPerson(s string) bool {
 	for _, w := range f {
 		lw := strings.ToLower(w)
 		switch {
-		case lw == "de" || lw == "da" || lw == "bin" || lw == "ibn":
+		case personParticles.Has(lw):
 			continue // particles of persons' names
 		case connectors.Has(lw):
 			return false
@@ -1148,15 +1163,27 @@ func looksPerson(s string) bool {
 // ("Giappone" in Italian), else by its English name. The English name is
 // kept as an alias, so that the story lines countries up across languages.
 func canonicalName(e *ent, language string) string {
-	country := ""
+	// the forms in a fixed order (longest first), so that the name does not
+	// hang on the order of a map
+	forms := make([]string, 0, len(e.forms))
 	for f := range e.forms {
+		forms = append(forms, f)
+	}
+	sort.Slice(forms, func(i, j int) bool {
+		if len(forms[i]) != len(forms[j]) {
+			return len(forms[i]) > len(forms[j])
+		}
+		return forms[i] < forms[j]
+	})
+	country := ""
+	for _, f := range forms {
 		if p, ok := gazetteer.Lookup(f); ok && p.Kind == "country" && (e.typ == "" || e.typ == parallax.Place) {
 			country = p.Name
 		}
 	}
 	if country != "" {
 		if language != "" && language != "en" {
-			for f := range e.forms {
+			for _, f := range forms {
 				if p, ok := gazetteer.Lookup(f); ok && p.Name == country && f != country && !isShout(f) {
 					e.forms[country] = true
 					return f
@@ -1166,7 +1193,7 @@ func canonicalName(e *ent, language string) string {
 		return country
 	}
 	best := ""
-	for f := range e.forms {
+	for _, f := range forms {
 		if isShout(f) && hasMixedForm(e) {
 			continue // "WESTERHAVEN" in a dateline, "Westerhaven" elsewhere
 		}

@@ -155,7 +155,10 @@ func (d *doc) spanishType(e *ent) string {
 	if t := esHeadType(name); t != "" {
 		return t
 	}
-	if _, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
+	if p, ok := gazetteer.Lookup(name); ok || e.typ == parallax.Place || esPlaceNames.Has(strings.ToLower(name)) {
+		if ok && p.Kind != "country" && len(e.roles) == 0 && !strings.Contains(name, " ") && d.esClub(e) {
+			return parallax.Organization
+		}
 		return parallax.Place
 	}
 	var org, per, loc, club, art int
@@ -229,6 +232,32 @@ func esArticleBefore(t token) bool {
 	return t.kind == tWord && !t.cap && (esArticle(t.low) || t.low == "del" || t.low == "al")
 }
 
+// esClub: a town's name that a masculine article stands before ("el
+// Valencia", "del Quistburgo") and no preposition of place ("en Valencia")
+// names its club: Spanish writes no article before a town's name unless
+// the name holds it ("El Cairo"), and the article of the club is the
+// masculine of "el club", "el equipo". The caller asks only for a listed
+// town of one word: countries take an article now and then ("el Perú"),
+// and regions and features hold theirs ("el País Vasco", "el Estrecho").
+func (d *doc) esClub(e *ent) bool {
+	club := 0
+	for _, mi := range e.mentions {
+		m := &d.mentions[mi]
+		if m.located {
+			return false
+		}
+		toks := d.sentToks[m.sent]
+		k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
+		if k == len(toks) || toks[k].start != m.start {
+			continue
+		}
+		if k > 0 && esMasculineArticle(toks[k-1]) {
+			club++
+		}
+	}
+	return club > 0
+}
+
 // esTownName: a town's name ("Elche"), or a word before a town's or a
 // region's name, with or without "de" ("Real Quistburgo", "Atlético de
 // Quistburgo"), which the article before it makes a club's. Longer names
@@ -270,7 +299,7 @@ func esPlaceOf(toks []token, k int) bool {
 
 // esMasculineArticle: a lower-case "el", "del" or "al" before a name.
 func esMasculineArticle(t token) bool {
-	return t.kind == tWord && !t.cap && (t.low == "el" || t.low == "del" || t.low == "al")
+	return t.kind == tWord && !t.cap && esMasculineArticles.Has(t.low)
 }
 
 // esOrgKindBefore: the name at toks[k] follows a lower-case noun of an

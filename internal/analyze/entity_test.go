@@ -222,3 +222,13 @@ func TestMilitaryRanks(t *testing.T) {
 		{"specialist", "The court in Velmora heard on Monday from Specialist Ivo Quistrand, who guarded the prison.", "Ivo Quistrand", parallax.Person},
 	})
 }
+
+// TestWordNetBodies: a building's name that WordNet knows first as a body
+// names the body; a building's name WordNet does not know stays a building.
+func TestWordNetBodies(t *testing.T) {
+	checkTypes(t, "en", false, []typeCase{
+		{"a legislature named by its house", "The bill passed the House of Commons late on Tuesday after a long debate.", "House of Commons", parallax.Organization},
+		{"the executive named by its residence", "A spokesman for the White House said the talks would resume in the spring.", "White House", parallax.Organization},
+		{"a building WordNet does not know", "The fire spread to the Quistford Tower before crews arrived on Tuesday.", "Quistford Tower", parallax.Facility},
+	})
+}

@@ -4,27 +4,21 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // Language detection by function words: news prose is full of them, they are
 // distinctive per language, and counting them is cheap. Returns "" when the
-// text gives too little evidence.
-var funcWords = map[string][]string{
-	"en": {"the", "of", "and", "to", "in", "is", "that", "for", "was", "with", "on", "as", "by", "at", "he", "his", "from", "have", "has", "are", "were", "said", "it", "which", "this", "be", "who", "their", "been", "after"},
-	"es": {"el", "la", "de", "que", "y", "en", "los", "las", "del", "se", "por", "un", "una", "con", "para", "su", "es", "al", "lo", "como", "más", "pero", "sus", "fue", "ha", "este", "esta", "según", "también", "entre"},
-	"pt": {"o", "a", "de", "que", "e", "do", "da", "em", "os", "as", "no", "na", "um", "uma", "para", "com", "não", "por", "dos", "das", "ao", "foi", "mais", "seu", "sua", "pelo", "pela", "também", "está", "são"},
-	"fr": {"le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "est", "que", "qui", "dans", "pour", "pas", "sur", "au", "avec", "il", "elle", "ce", "sont", "a", "aux", "par", "mais", "ont", "été", "ses"},
-	"de": {"der", "die", "das", "und", "in", "den", "von", "zu", "mit", "ist", "des", "sich", "auf", "für", "nicht", "ein", "eine", "dem", "auch", "es", "an", "als", "nach", "wie", "im", "bei", "wurde", "sind", "hat", "aus"},
-	"it": {"il", "la", "di", "che", "e", "in", "un", "una", "per", "del", "della", "non", "sono", "le", "con", "si", "da", "dei", "al", "ha", "gli", "nel", "alla", "anche", "come", "è", "ma", "più", "delle", "stato"},
-	"nl": {"de", "het", "een", "van", "en", "in", "is", "op", "dat", "te", "zijn", "voor", "met", "niet", "die", "aan", "er", "werd", "door", "bij", "ook", "om", "naar", "uit", "als", "wordt", "heeft", "maar", "nog", "over"},
-	"hu": {"a", "az", "és", "hogy", "nem", "is", "egy", "meg", "volt", "van", "már", "de", "csak", "mint", "ez", "el", "azt", "még", "pedig", "után", "amely", "aki", "lesz", "ami", "kell", "szerint", "első", "vagy", "fel", "között"},
-}
+// text gives too little evidence. detectLangs are the languages
+// DetectLanguage tells apart, each by the language layer's detection_words.
+var detectLangs = [...]string{"en", "es", "pt", "fr", "de", "it", "nl", "hu"}
 
 var funcIndex = func() map[string][]string {
 	m := map[string][]string{}
-	for lang, ws := range funcWords {
-		for _, w := range ws {
-			m[w] = append(m[w], lang)
+	for _, l := range detectLangs {
+		for _, w := range lang.Words("detection_words", l).Entries() {
+			m[w] = append(m[w], l)
 		}
 	}
 	return m

@@ -459,7 +459,7 @@ func (d *doc) saidRightBefore(si, off int) bool {
 	}
 	// (after "told" the hearer comes first: "told “Harbour Tonight”" names
 	// the programme spoken to, not the words)
-	if t.low == "told" || t.low == "tells" || t.low == "tell" || t.low == "telling" {
+	if hearerVerbs.Has(t.low) {
 		return false
 	}
 	return d.isVerb(t) && !namingVerbs.Has(t.low) && !d.nounUse(toks, len(toks)-1)
@@ -1412,7 +1412,7 @@ func (d *doc) barePlural(toks []token) string {
 // ("financial", "chief executive", "famous"): such a word may follow a
 // noun inside a description, unlike a verb.
 func adjectiveLike(w string) bool {
-	for _, sfx := range [...]string{"al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ant", "ent", "ish", "ian", "ese", "y"} {
+	for _, sfx := range adjectiveLikeSuffixes {
 		if strings.HasSuffix(w, sfx) {
 			return true
 		}
@@ -1624,7 +1624,7 @@ func (d *doc) cueBefore(toks []token, si int, m quoteMark) (string, parallax.Spa
 		v := toks[verb].low
 		head := toks[verb-1].low
 		if k >= 0 && k < verb-1 && toks[k].kind == tWord && determiners.Has(toks[k].low) && !possessivePronoun(toks[k].low) &&
-			(strings.HasSuffix(v, "ed") || v == "said" || v == "told" || v == "wrote") && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) &&
+			(strings.HasSuffix(v, "ed") || attributionVerbs.Has(v)) && (lang.HasClass(head, "person") || lang.HasClass(head, "group")) &&
 			!(k > 0 && toks[k-1].kind == tWord && prepositions.Has(toks[k-1].low)) {
 			if name := d.nominal(toks[k:verb]); name != "" && d.text[toks[k].start:toks[verb-1].end] == name {
 				return name, parallax.Span{Start: toks[k].start, End: cueEnd}, true
@@ -2022,7 +2022,7 @@ func minInt(a, b int) int {
 
 // nameAt resolves a token that begins a name or is a pronoun.
 func (d *doc) nameAt(t token, before int) (string, bool) {
-	if w := d.lw(t); w == "it" || w == "they" || w == "them" || w == "i" || w == "we" {
+	if impersonalPronouns.Has(d.lw(t)) {
 		// a person is no "it", and "they" are several: no person is meant
 		// (what "it" is — a report, a lawsuit, an agency — is left open);
 		// "I" and "we" in the narration are the writer, whom the text

@@ -65,6 +65,24 @@ var (
 	signalStarts = lang.Union(hedgeTerms.s, loadedTerms.s, pejoratives.s, opinionTerms.s)
 	// anySpeechVerb is speechVerbs and speechVerbsMore in one lookup.
 	anySpeechVerb = lang.Union(speechVerbs, speechVerbsMore)
+	// attributionVerbs are the past forms news copy attributes words with
+	// ("said", "told", "wrote").
+	attributionVerbs = lang.Words("attribution_verbs", "en")
+	// hearerVerbs put the hearer first: "told “Harbour Tonight”".
+	hearerVerbs = lang.Words("hearer_verbs", "en")
+	// impersonalPronouns name no one person of the text: "it", "they", "I".
+	impersonalPronouns = lang.Words("impersonal_pronouns", "en")
+	// adjectiveLikeSuffixes end English adjectives ("financial", "famous").
+	adjectiveLikeSuffixes = lang.Words("adjective_like_suffixes", "en").Entries()
+	// nameArticlePrefixes are the Arabic article as written before a name
+	// ("al-", "ash-").
+	nameArticlePrefixes = lang.Words("name_article_prefixes", "en").Entries()
+	// personParticles sit inside persons' names ("da", "bin").
+	personParticles = lang.Words("name_particles", "en")
+	// ofWords are "of" and its Spanish forms, before the place a name is of.
+	ofWords = lang.Words("date_of", "en", "es")
+	// esMasculineArticles are "el" and its contractions "del", "al".
+	esMasculineArticles = lang.Words("masculine_articles", "es")
 )
 
 // calendarWords are month and weekday names (English, Spanish, German), not names.
@@ -110,7 +128,7 @@ func isSpeechVerb(w string) bool { return anySpeechVerb.Has(w) }
 
 // titlePrefixes are the English prefixes that make a new title of an old one
 // ("archbishop", "protodeacon", "vice-chancellor", "co-founder").
-var titlePrefixes = [...]string{"arch", "proto", "vice-", "vice", "co-", "sub", "under", "deputy-", "ex-", "pro-"}
+var titlePrefixes = lang.Words("title_prefixes", "en").Entries()
 
 // isTitle reports whether w (lower case) is a title written before a name:
 // listed, or a listed title behind a title-forming prefix.
@@ -135,4 +153,4 @@ func isTitle(w string) bool {
 
 // titleSuffixes are the hyphenated qualifiers that make a title of a title
 // (style guides hyphenate "secretary-general", "president-elect").
-var titleSuffixes = [...]string{"-general", "-elect", "-designate"}
+var titleSuffixes = lang.Words("title_suffixes", "en").Entries()

@@ -558,6 +558,7 @@ func (x *extractor) addName(name, lang string) {
 // or year ("26 de marzo", "March 26, 2024", "26. März").
 func skippable(t *token) bool {
 	switch t.low {
+	// (closed class: punctuation, the preposition "of" and the definite article that join a date's parts in English, Spanish, French)
 	case ".", ",", "de", "del", "of", "the", "el", "le":
 		return true
 	}

@@ -74,14 +74,14 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 	if n := f.tok(i + 1); f.adjacent(i+1) && n.kind == kWord {
 		raw := f.text[n.s:n.e]
 		switch {
-		case n.low == "st" || n.low == "nd" || n.low == "rd" || n.low == "th" || n.low == "º" || n.low == "ª" ||
+		case enOrdinalSuffixes.Has(n.low) || n.low == "º" || n.low == "ª" ||
 			(f.lang == "es" && esOrdinalLetters.Has(n.low)):
 			return c, false, i + 2
 		case isAmPm(n.low):
 			return c, false, i + 2
 		case n.low == "s" || n.low == "'s" || n.low == "’s":
 			return c, false, i + 2
-		case n.low == "pc" || n.low == "ºc" || n.low == "ºf":
+		case attachedUnits.Has(n.low):
 			// percent or degrees: read as a unit
 		default:
 			if sc, ok := attachedScale[raw]; ok && (raw != "m" || f.mIsMillion(i)) {
@@ -116,7 +116,7 @@ func (f *finder) digitCore(i int, inRange bool) (c core, ok bool, skip int) {
 		c.of = (f.lang == "es" || f.lang == "pt" || f.lang == "fr") && sc >= 1e6
 		c.yearLike = false
 		c.j++
-		if f.punct(c.j, ".") && f.adjacent(c.j) && (t.low == "mrd" || t.low == "mio" || t.low == "tsd" || t.low == "bio") {
+		if f.punct(c.j, ".") && f.adjacent(c.j) && deScaleAbbreviations.Has(t.low) {
 			c.j++ // "2,3 Mrd. Euro"
 		}
 	}
@@ -325,7 +325,7 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		}
 		cur = 1
 		k = i + 1
-	case w == "half" && f.word(i+1) == "a" || w == "medio" || w == "media" ||
+	case w == "half" && f.word(i+1) == "a" || esHalfWords.Has(w) ||
 		w == "half" && f.hyphen(i+1) && f.word(i+2) == "a" && f.hyphen(i+3):
 		n := i + 2
 		if w != "half" {
@@ -340,9 +340,9 @@ func (f *finder) wordCore(i int) (c core, ok bool, skip int) {
 		c.m, c.j, c.scaled = nw.v/2, n+1, true
 		c.of = es && nw.v >= 1e6
 		return c, true, c.j
-	case es && (w == "unos" || w == "unas" || w == "uno"):
+	case es && esApproxIndefinites.Has(w):
 		return c, false, skip
-	case w == "half" || w == "medio" || w == "media":
+	case halfWords.Has(w):
 		return c, false, skip
 	}
 	n := 0
@@ -412,7 +412,7 @@ loop:
 		c.scaled = true
 		c.of = es && last == nScale
 	}
-	if es && (lastWord == "docena" || lastWord == "centenar" || lastWord == "millar") {
+	if es && esCollectiveNumerals.Has(lastWord) {
 		c.of = true // "una docena de países"
 	}
 	// A scale word alone after "per" is a base, not a number: "per million
@@ -539,3 +539,16 @@ func place(v float64) float64 {
 // esOrdinalLetters: the letters of a Spanish ordinal written in line after
 // its digits ("1er", "2do", "3ra").
 var esOrdinalLetters = lang.Words("ordinal_letters", "es")
+
+// Closed classes of the language layer the number reader asks about; "º"
+// and "ª" beside enOrdinalSuffixes are Unicode's ordinal indicators,
+// characters rather than words.
+var (
+	enOrdinalSuffixes    = lang.Words("ordinal_suffixes", "en")    // "1st", "22nd"
+	attachedUnits        = lang.Words("attached_units", "en")      // "5pc", "20ºC"
+	deScaleAbbreviations = lang.Words("scale_abbreviations", "de") // "2,3 Mrd. Euro"
+	esApproxIndefinites  = lang.Words("approx_indefinites", "es")  // "unos 30"
+	halfWords            = lang.Words("half_words", "en", "es")    // "half", "medio", "media"
+	esHalfWords          = lang.Words("half_words", "es")          // "medio millón"
+	esCollectiveNumerals = lang.Words("collective_numerals", "es") // "una docena de"
+)

@@ -158,6 +158,7 @@ func (f *finder) fraction(i int) (core, bool) {
 		(f.shareEnds(lx, k+1, false) || f.word(i-1) == "by" || f.word(i-1) == "en") {
 		// "a quarter of a million" is a number; "a quarter of a century",
 		// "un cuarto de hora" are measures, not shares.
+		// (closed classes: the partitive preposition — "of", "de", French "d'un" — and the indefinite article or "one" of English, Spanish and Portuguese; function words, not a word list)
 		if of := f.word(k + 1); of == "of" || of == "de" || of == "d'un" {
 			p := k + 2
 			if w := f.word(p); w == "a" || w == "an" || w == "one" || w == "un" || w == "una" || w == "um" || w == "uma" {
@@ -273,6 +274,7 @@ func (f *finder) shareEnds(lx *fracLex, k int, half bool) bool {
 			return true
 		}
 		// "between a quarter and a third"
+		// (closed class: the coordinator "and" and the range preposition "to" of the languages read; function words, not a word list)
 		if (w == "and" || w == "to" || w == "y" || w == "a" || w == "et" || w == "und") && f.fracLexNext(lx, k+1) {
 			return true
 		}

@@ -38,6 +38,8 @@ import (
 	"golang.org/x/text/currency"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
+
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 const isoRoot = "/usr/share/iso-codes/json/"
@@ -222,11 +224,8 @@ func splitEN(name string) (noun, qual string, ok bool) {
 		return "", "", false // "CFA Franc BCEAO": no noun last
 	}
 	ws := strings.Fields(strings.ToLower(strings.ReplaceAll(name, "’", "'")))
-	switch ws[0] {
-	case "pound", "peso", "rial", "yuan", "bolívar", "cordoba", "unidad":
-		if len(ws) > 1 {
-			return "", "", false
-		}
+	if nounFirst.Has(ws[0]) && len(ws) > 1 {
+		return "", "", false
 	}
 	q := ws[:len(ws)-1]
 	for len(q) > 0 && newWords[q[0]] {
@@ -237,8 +236,17 @@ func splitEN(name string) (noun, qual string, ok bool) {
 
 // newWords are the adjectives "new" that some ISO names carry before the
 // noun or the country ("New Taiwan Dollar", "nuevo sol"); text leaves them out.
-var newWords = map[string]bool{"new": true, "nuevo": true, "nueva": true, "novo": true,
-	"nova": true, "nouveau": true, "nouvelle": true, "neuer": true, "neue": true}
+var newWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lang.Words("new_adjectives", "en", "es", "pt", "fr", "de").Entries() {
+		m[w] = true
+	}
+	return m
+}()
+
+// nounFirst are the currency nouns ISO's English names write first ("Peso
+// Uruguayo", "Rial Omani").
+var nounFirst = lang.Words("iso_noun_first_currencies", "en")
 
 // splitES splits a Spanish name, noun first: "dólar de Hong Kong" → "dólar",
 // "de hong kong".

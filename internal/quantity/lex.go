@@ -78,12 +78,7 @@ func anyScale(w string) (float64, bool) {
 
 // Scale suffixes written against the digits: "$6m", "€2.3bn", "10k". The
 // lower-case "m" is resolved by context (million or metres); "t" is tonnes.
-var attachedScale = map[string]float64{
-	"k": 1e3, "K": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6, "mln": 1e6, "MN": 1e6,
-	"b": 1e9, "B": 1e9, "bn": 1e9, "Bn": 1e9, "BN": 1e9, "bln": 1e9,
-	"tn": 1e12, "trn": 1e12, "T": 1e12, "Tn": 1e12,
-	"MM": 1e6, // US financial usage: "$21MM" (thousand thousand, from the Roman M)
-}
+var attachedScale = lang.Values("attached_scales", "en")
 
 // Street types after a house number, from USPS Publication 28, appendix C1
 // (common street suffixes and their abbreviations): "10 Downing Street",

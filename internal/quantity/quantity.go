@@ -226,6 +226,7 @@ func (f *finder) minusBefore(i int) int {
 		}
 		return k
 	case t.kind == kWord && minusWords[t.low] && !t.upper || t.kind == kWord && t.low == "minus":
+		// (closed class: the disjunction "or" of English, German, French/Portuguese and Spanish)
 		if w := f.word(k - 1); w == "or" || w == "oder" || w == "ou" || w == "o" {
 			return -1
 		}
@@ -475,6 +476,7 @@ func (f *finder) ageAfterName(c *core) bool {
 	if name.kind == kWord && !name.upper && c.m >= 10 && !enStop[name.low] && !esStop[name.low] && !pluralEN(name.low) {
 		// "the senator, 71,", "un vecino, 45,": a person named by a noun.
 		switch f.word(c.i - 3) {
+		// (closed class: definite and indefinite articles of English, Spanish, Portuguese, French and German)
 		case "the", "a", "an", "el", "la", "un", "una", "o", "le", "der", "die":
 			return true
 		}
@@ -496,6 +498,7 @@ func (f *finder) listedAge(c *core) bool {
 		return false
 	}
 	switch f.tok(c.i - 1).low {
+	// (closed class: the coordinators "and" and "or" of the languages read)
 	case ",", "and", "y", "e", "et", "und", "or", "o":
 		return true
 	}
@@ -556,6 +559,7 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 				conn = "or"
 			}
 		case "a", "al":
+			// (closed class: the Spanish prepositions of a range's start, "de", "del", "desde")
 			if es && (first == "de" || first == "del" || first == "desde") {
 				conn = "to"
 			}
@@ -626,6 +630,7 @@ func (f *finder) rangeAfter(c *core, b bound, bs int, money string) (c2 core, ki
 		c.scaled = true
 		v1 = c.val()
 	}
+	// (closed class: the prepositions of a range's start, English "from" and Spanish "de", "del", "desde")
 	if (first == "from" || first == "de" || first == "del" || first == "desde") && conn != "or" && conn != "-" {
 		if changeVerbs[f.word(bs-1)] {
 			return c2, rChange, pct
@@ -683,27 +688,17 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 		return bLow, false, k + 1 // "200+ people"
 	}
 	w := f.word(k)
+	l := "en"
 	if f.lang == "es" {
-		if w == "o" {
-			switch f.word(k + 1) {
-			case "más", "mas":
-				return bLow, false, k + 2
-			case "menos":
-				return bHigh, false, k + 2
-			}
-		}
+		l = "es"
+	}
+	if b, ok := boundSuffixes[l][w+" "+f.word(k+1)]; ok {
+		return b, b == bApprox, k + 2
+	}
+	if l == "es" {
 		return bNone, false, k
 	}
 	switch {
-	case w == "or":
-		switch f.word(k + 1) {
-		case "more":
-			return bLow, false, k + 2
-		case "so", "thereabouts":
-			return bApprox, true, k + 2
-		case "fewer", "less":
-			return bHigh, false, k + 2
-		}
 	case w == "plus" && !f.tok(k).nl && !f.tok(k).upper:
 		if n := f.tok(k + 1); n.kind == kNum || f.word(k+1) != "" && enNumbers[f.word(k+1)].kind != 0 ||
 			n.kind != kWord && moneySymLast[n.low] || currencyCodes[f.text[max(n.s, 0):max(n.e, 0)]] {
@@ -720,6 +715,24 @@ func (f *finder) suffixBound(k int) (kind uint8, approx bool, end int) {
 	}
 	return bNone, false, k
 }
+
+// boundSuffixes are the bounds written after a number, per language:
+// "or more", "or so", "o más".
+var boundSuffixes = func() map[string]map[string]uint8 {
+	kinds := map[string]uint8{"low": bLow, "high": bHigh, "approx": bApprox}
+	m := map[string]map[string]uint8{}
+	for _, l := range [...]string{"en", "es"} {
+		m[l] = map[string]uint8{}
+		for p, k := range lang.Pairs("bound_suffixes", l) {
+			b, ok := kinds[k]
+			if !ok {
+				panic("quantity: bound_suffixes: unknown kind " + k)
+			}
+			m[l][p] = b
+		}
+	}
+	return m
+}()
 
 // Verbs of a level moving up, after which "up to" names the new level
 // ("edged up to 4.3 percent"), not a bound as after other verbs ("moved up
@@ -1028,6 +1041,7 @@ func (f *finder) build(c core) int {
 		if w := f.word(of); (w == "of" && f.lang == "en" || w == "de" && f.lang == "es") && of-1 >= f.floor {
 			if n := f.word(of - 1); quantityNouns[n] {
 				s := of - 1
+				// (closed class: English and Spanish articles)
 				if d := f.word(s - 1); (d == "a" || d == "the" || d == "un" || d == "una" || d == "el" || d == "la") && s-1 >= f.floor {
 					s--
 				}
@@ -1083,6 +1097,7 @@ func (f *finder) build(c core) int {
 	}
 	if (u.kind == uNone || u.def == uHours || u.unit == "hours") && money == "" && !hedged && rk == rNone && sk == bNone {
 		prev := f.word(c.i - 1)
+		// (closed class: the prepositions and articles before a clock time, "at", Spanish "las", "la")
 		if (prev == "at" || prev == "las" || prev == "la") && f.clockLike(&c) {
 			return max(c.j, stop)
 		}

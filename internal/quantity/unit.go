@@ -250,10 +250,10 @@ func (f *finder) moneyWord(c *core, k int) (unitRes, bool) {
 	}
 	// A pound or a libra is a weight unless it is clearly money.
 	if d, _ := f.unitWordAt(k, false); !qualified && d != nil && d.dim == dMass && noun != "" {
-		switch f.word(end) {
-		case "sterling", "esterlinas", "esterlina":
+		switch w := f.word(end); {
+		case sterlingWords.Has(w):
 			return unitRes{kind: uMoney, unit: "GBP", end: end + 1}, true
-		case "of", "de":
+		case w == "of" || w == "de":
 			return unitRes{}, false
 		}
 		if !c.scaled {
@@ -273,6 +273,7 @@ func (f *finder) wordsAt(k, n int, of bool, ws []string, ends []int) ([]string, 
 	p := k
 	if of {
 		switch f.word(p) {
+		// (closed class: the preposition "of" and its contractions with the article in English, Spanish, Portuguese and French)
 		case "of", "de", "do", "da", "des", "dos", "du":
 			p++
 		}
@@ -350,7 +351,7 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 			return r, true
 		}
 		if fractionWords[w] || ordinalWord(w) || ordinalWord(strings.TrimSuffix(w, "s")) ||
-			w == "under" || w == "over" || w == "par" {
+			golfScoreWords.Has(w) {
 			return unitRes{kind: uReject, end: k + 2}, true // "7-under" is a golf score
 		}
 		if f.lang == "en" && !f.tok(k+1).upper && !notHyphenNoun[w] && !adjectiveLike(w) && !enStop[w] {
@@ -397,11 +398,11 @@ func (f *finder) measure(c *core, k int) (unitRes, bool) {
 	case def.dim == dLength && dimensionAdj[n] && n != "old" && !f.tok(r.end).nl:
 		r.end++
 	case def.dim == dTemp:
-		switch n {
-		case "fahrenheit", "f":
+		switch {
+		case n == "fahrenheit" || n == "f":
 			r.head = "fahrenheit"
 			r.end++
-		case "celsius", "centigrade", "c", "centígrados", "centigrados":
+		case celsiusWords.Has(n):
 			r.head = "celsius"
 			r.end++
 		}
@@ -670,6 +671,12 @@ func (f *finder) nounES(c *core, k int) unitRes {
 }
 
 var esAdjSuffixes = lang.Words("adjective_suffixes", "es").Entries()
+
+var (
+	sterlingWords  = lang.Words("sterling_words", "en")   // "pounds sterling", "libras esterlinas"
+	golfScoreWords = lang.Words("golf_score_words", "en") // "7-under"
+	celsiusWords   = lang.Words("celsius_words", "en")    // "degrees Celsius"
+)
 
 func esAdjLike(w string) bool {
 	for _, s := range esAdjSuffixes {
