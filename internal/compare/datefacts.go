@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -194,6 +195,63 @@ func (s *story) factDate(u *unit) (factDated, bool) {
 		return factDated{}, false
 	}
 	return found[0], true
+}
+
+// verbDates are the dates of happenings in u: its one date (factDate),
+// or, in a sentence that gives several, each date that has a verb of its
+// own and no event noun (dateNoun): the nearest past verb before it with
+// no other date or clause-ending colon between them, or the first after
+// it when it opens its clause ("His body was recovered on Tuesday after
+// attempts on Saturday failed"). A date that bounds, sets, times a
+// source's words or counts from the writing is left out, and so are two
+// dates of one verb in the sentence, which it does not tell apart.
+func (s *story) verbDates(u *unit) []factDated {
+	if fd, ok := s.factDate(u); ok {
+		return []factDated{fd}
+	}
+	var out []factDated
+	n := map[string]int{}
+	for _, di := range u.dates {
+		d := u.art.Dates[di]
+		if d.Published || d.Date != "" && len(d.Date) != 10 && len(d.Date) != 7 {
+			continue
+		}
+		if deictic(d.Text) || scheduled(u, d) || boundDate(u, d) || spokenDate(u, d) {
+			continue
+		}
+		if _, _, ok := dateNoun(u, d); ok {
+			continue // the date of an event noun ("a Monday evening vigil"), not of the verb before it
+		}
+		date, prec := statedDate(u.art, d)
+		v, sp, ok := dateVerb(u, d)
+		if prec == "" || !ok {
+			continue
+		}
+		w := "v:" + stem(v, "en")
+		n[w]++
+		if dateWithin(u, di, sp) || clauseColonRe.MatchString(sp.Of(u.art.Article.Text)) {
+			continue
+		}
+		out = append(out, factDated{act: datedAct{verb: v, date: date, prec: prec, u: u, sp: sp},
+			text: strings.ToLower(strings.TrimSpace(d.Text)), window: dateWindow(u, d, dateWindowWords), words: []string{w}, verb: true})
+	}
+	return slices.DeleteFunc(out, func(fd factDated) bool { return n[fd.words[0]] > 1 })
+}
+
+// clauseColonRe is a colon that ends a clause, not one of a clock time
+// ("Then came the anger: a Monday evening vigil", not "at 7:01 p.m.").
+var clauseColonRe = regexp.MustCompile(`:\s*[^\d\s]`)
+
+// dateWithin: another date of u than its di-th lies inside sp, between a
+// date and the verb found for it: the verb is that date's.
+func dateWithin(u *unit, di int, sp parallax.Span) bool {
+	for _, dj := range u.dates {
+		o := u.art.Dates[dj].Span
+		if dj != di && o.Start >= sp.Start && o.End <= sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // datedTwice are the act words (factDate) some article dates twice, each
@@ -611,8 +669,10 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		if u.quoted || u.art.Language != "en" {
 			continue
 		}
-		if fd, ok := s.factDate(u); ok && slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
-			fds = append(fds, fd)
+		for _, fd := range s.verbDates(u) {
+			if slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
+				fds = append(fds, fd)
+			}
 		}
 	}
 	act := sameActClasses(fds)
@@ -684,12 +744,27 @@ func (s *story) anchored(x, y factDated) bool {
 	if sharedGroups(x.act.u, y.act.u) > 0 {
 		return true
 	}
-	for w := range x.window {
-		if y.window[w] {
+	wx := actWindow(x)
+	for w := range actWindow(y) {
+		if wx[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// actWindow is the content stems around the act x, from its verb (or
+// event noun) to its date and dateWindowWords either side: "Police were
+// called by neighbours at breakfast time on Thursday" keeps "police",
+// six words before the date but next to the verb.
+func actWindow(x factDated) map[string]bool {
+	sp := x.act.sp
+	if sp.Start > sp.End || sp.Start < x.act.u.span.Start || sp.End > x.act.u.span.End {
+		return x.window
+	}
+	w := dateWindow(x.act.u, parallax.DateMention{Span: sp}, dateWindowWords)
+	maps.Copy(w, x.window)
+	return w
 }
 
 // maxActDrift is how many days apart two outlets' dates of one act may

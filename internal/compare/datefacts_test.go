@@ -219,6 +219,20 @@ func TestWordDateUnlikeSentences(t *testing.T) {
 		{"other people",
 			"The Harbor Hawks placed rookie Dana Roe on injured reserve on Tuesday, another blow to the team.",
 			"Mark Tull, one of the stars of last season's title run, was placed on injured reserve on Monday because of his ankle.", 0},
+		// a sentence giving two dates, each with a verb of its own
+		{"two dates, two verbs",
+			"Volunteers from the valley recovered the climber's body from the gully on Tuesday afternoon after a first attempt on Saturday was abandoned in fog.",
+			"The body of the Kessel climber was recovered by a mountain rescue team on Monday, police said.", 1},
+		{"two dates of one verb",
+			"The missing hiker's body was recovered on Tuesday and his rucksack was recovered on Sunday near the ridge.",
+			"The missing hiker's body was recovered by a mountain rescue team on Monday afternoon after earlier searches proved fruitless.", 0},
+		{"a date of an event noun after a colon",
+			"Then came the anger in Kessel: a Tuesday evening vigil marred by looting, and another protest on Sunday.",
+			"Officers said they came across the young men on Monday evening in a side street in Kessel.", 0},
+		// the shared word stands by the verb, not by the date
+		{"anchored by the verb",
+			"Firefighters were called by anxious neighbours at breakfast time on Tuesday after loud bangs.",
+			"On Monday at 8:39am firefighters were called to a terraced house.", 1},
 	} {
 		st := storyAt(t, [2]string{"", datePad(0) + c.a}, [2]string{pub, datePad(1) + c.b})
 		if cs := conflictsOfKind(st, "date"); len(cs) != c.want {
