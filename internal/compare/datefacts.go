@@ -666,10 +666,13 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	dates := map[string]map[*parallax.Analysis]string{} // the date each article gives the verb, "" when two
 	var fds []factDated
 	for _, u := range s.units {
-		if u.quoted || u.art.Language != "en" {
+		if u.art.Language != "en" {
 			continue
 		}
 		for _, fd := range s.verbDates(u) {
+			if u.quoted && quoteTouches(u.art, fd.act.sp) {
+				continue // a source's words; a mostly quoted sentence keeps the reporter's verb and date before the quotation
+			}
 			if slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
 				fds = append(fds, fd)
 			}
@@ -719,7 +722,7 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 				if !okx || !oky || dx == dy || x.text == y.text || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
 					continue
 				}
-				if !inYears(x.act) || !inYears(y.act) || !nearDates(dx, dy) || !nearDates(x.act.date, y.act.date) {
+				if !inYears(x.act) || !inYears(y.act) || !(nearDates(dx, dy) && nearDates(x.act.date, y.act.date) || yearSlip(dx, dy)) {
 					continue
 				}
 				if s.otherPeople(x.act.u, y.act.u, x.act.sp, y.act.sp) || s.otherPeople(x.act.u, y.act.u, x.act.u.span, y.act.u.span) || !s.anchored(x, y) {
@@ -783,6 +786,33 @@ func nearDates(a, b string) bool {
 	}
 	d := ta.Sub(tb).Hours() / 24
 	return d <= maxActDrift && d >= -maxActDrift
+}
+
+// maxYearSlip is how many years apart two outlets may put one act they
+// date by month and year: "raided the ranch in April 2008" and "in April
+// 2010" is one raid misdated, the month told alike.
+const maxYearSlip = 3
+
+// yearSlip: a and b are months of different years (atPrecision "ym"),
+// the same month, at most maxYearSlip years apart.
+func yearSlip(a, b string) bool {
+	ta, ea := time.Parse("2006-01", a)
+	tb, eb := time.Parse("2006-01", b)
+	if ea != nil || eb != nil || ta.Month() != tb.Month() || ta.Year() == tb.Year() {
+		return false
+	}
+	d := ta.Year() - tb.Year()
+	return d <= maxYearSlip && d >= -maxYearSlip
+}
+
+// quoteTouches: some quotation of a (not scare quotes) overlaps sp.
+func quoteTouches(a *parallax.Analysis, sp parallax.Span) bool {
+	for _, q := range a.Quotes {
+		if !q.Scare && q.Span.Start < sp.End && sp.Start < q.Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // sameActClasses keys the verbs the sentences fds date by the act they

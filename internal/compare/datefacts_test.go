@@ -229,6 +229,21 @@ func TestWordDateUnlikeSentences(t *testing.T) {
 		{"a date of an event noun after a colon",
 			"Then came the anger in Kessel: a Tuesday evening vigil marred by looting, and another protest on Sunday.",
 			"Officers said they came across the young men on Monday evening in a side street in Kessel.", 0},
+		// one act put in another year, the month told alike; a year
+		// apart in another month, or years apart, are other happenings
+		{"a year slip",
+			"Inspectors raided the Kessel grain depot in April 2024 after a tip from a driver.",
+			"Customs officers, who had raided the depot in April 2025, found no papers for the barley stored there.", 1},
+		{"another month",
+			"Inspectors raided the Kessel grain depot in April 2024 after a tip from a driver.",
+			"Customs officers, who had raided the depot in June 2025, found no papers for the barley stored there.", 0},
+		{"years apart",
+			"Inspectors raided the Kessel grain depot in April 2018 after a tip from a driver.",
+			"Customs officers, who had raided the depot in April 2025, found no papers for the barley stored there.", 0},
+		// a sentence mostly quoted keeps the reporter's verb and date
+		{"before a quotation",
+			"Mayor Ilse Varn rejected the charges in a statement on Tuesday, calling them \"a shabby attempt to hide the council's own failures over the harbour and the flooded road\".",
+			"Ilse Varn rejected the charges in a written statement on Monday.", 1},
 		// the shared word stands by the verb, not by the date
 		{"anchored by the verb",
 			"Firefighters were called by anxious neighbours at breakfast time on Tuesday after loud bangs.",
