@@ -95,7 +95,7 @@ func (sc *storyCtx) restatedDates(i int, d parallax.DateMention, acts []string) 
 // inside a quotation. A place and its counterparts alike must be such.
 func (sc *storyCtx) happeningDate(i int, d parallax.DateMention) bool {
 	text := sc.text(i)
-	if pageStamp(text, d) || attributed(text, d.Span) || boundOrPlanned(text, d.Span) || sc.quoted(i, d.Span) {
+	if figuresStamp(sc.story.Articles[i], d) || pageStamp(text, d) || attributed(text, d.Span) || boundOrPlanned(text, d.Span) || sc.quoted(i, d.Span) {
 		return false
 	}
 	return sc.lang(i) != "en" || !sc.spokenOrAhead(i, d.Span)
@@ -249,6 +249,13 @@ func pageStamp(text string, d parallax.DateMention) bool {
 		}
 	}
 	return false
+}
+
+// figuresStamp: the date is written in figures alone and is the page's
+// own date (" date 2024-03-27 Recovery efforts remain ongoing…"): the
+// page's record, which no outlet's account of the story gives.
+func figuresStamp(a *parallax.Article, d parallax.DateMention) bool {
+	return !strings.ContainsFunc(d.Text, isLetterRune) && d.Date != "" && d.Date == a.PublishedDate()
 }
 
 // attributed: the date times when a source spoke or an outlet reported
