@@ -2325,6 +2325,9 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 	v := ""
 	for n := 0; k >= 0 && n < maxDateReach; k-- {
 		w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+		if asComplement(before, k) {
+			continue // "was hired as coach on April 21": "as" of the verb's complement, no new clause
+		}
 		if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
 			break
 		}
@@ -2447,6 +2450,13 @@ func presentPerfect(before []string) bool {
 		}
 	}
 	return false
+}
+
+// asComplement: before[k] is "as" right after a past verb ("hired as
+// coach", "named as its head"), the preposition of the verb's complement
+// rather than a conjunction opening a clause ("as it was leaving").
+func asComplement(before []string, k int) bool {
+	return k > 0 && strings.ToLower(before[k]) == "as" && pastVerb(strings.ToLower(strings.Trim(before[k-1], ",.;:\"“”")))
 }
 
 // opensClause: the words before a date in its clause are at most a

@@ -244,6 +244,10 @@ func TestWordDateUnlikeSentences(t *testing.T) {
 		{"before a quotation",
 			"Mayor Ilse Varn rejected the charges in a statement on Tuesday, calling them \"a shabby attempt to hide the council's own failures over the harbour and the flooded road\".",
 			"Ilse Varn rejected the charges in a written statement on Monday.", 1},
+		// "as" of the verb's complement opens no clause
+		{"hired as",
+			"Lena Brandt was hired as the new coach of the Kessel Owls on April 19, 2025, after a long search.",
+			"The Owls said Brandt, who was hired by the club's board on April 21, 2025, would start at once.", 1},
 		// the shared word stands by the verb, not by the date
 		{"anchored by the verb",
 			"Firefighters were called by anxious neighbours at breakfast time on Tuesday after loud bangs.",
