@@ -3,6 +3,7 @@ package stress
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,8 +120,8 @@ func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
 		return nil
 	}
 	text := sc.text(i)
-	before := strings.Fields(text[s.Start:max(s.Start, sp.Start)])
-	after := strings.Fields(text[min(s.End, sp.End):max(s.End, sp.End)])
+	before := wordFields(text[s.Start:max(s.Start, sp.Start)])
+	after := wordFields(text[min(s.End, sp.End):max(s.End, sp.End)])
 	before = before[max(0, len(before)-actWindow):]
 	after = after[:min(len(after), actWindow)]
 	var out []string
@@ -136,6 +137,15 @@ func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
 		}
 	}
 	return out
+}
+
+// wordFields are the words of text, less marks written apart ("Newton
+// Street , Millom , on Saturday" in a tokenised page), which would use up
+// a window of words.
+func wordFields(text string) []string {
+	return slices.DeleteFunc(strings.Fields(text), func(w string) bool {
+		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
 }
 
 var futureCues = lang.Words("future_cues", "en")

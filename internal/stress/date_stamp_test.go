@@ -31,3 +31,29 @@ func TestFiguresStamp(t *testing.T) {
 		t.Fatalf("found %d of the %d dates", seen, len(want))
 	}
 }
+
+// A tokenised page writes its marks apart ("Harbour Road , Kessel , on
+// Tuesday"); they take no place in the window of words where the act of a
+// counterpart date is sought.
+func TestActWordsSkipMarks(t *testing.T) {
+	pub := time.Date(2031, 3, 7, 9, 0, 0, 0, time.UTC)
+	s := Story{Name: "ferry", Articles: []*parallax.Article{
+		{ID: "a1", Outlet: "harbour-times.example", Language: "en", Published: pub,
+			Text: "The ferry Morrow Bell ran aground near Kessel Point on Tuesday with 40 passengers aboard."},
+		{ID: "a2", Outlet: "coast-gazette.example", Language: "en", Published: pub,
+			Text: "The ferry Morrow Bell , with 40 passengers , ran aground by the pier at Kessel , Westmere , on Tuesday about 8 ."},
+	}}
+	sc := newStoryCtx(s)
+	n := 0
+	for _, c := range sc.candidates(KindDate) {
+		if c.art == 0 {
+			n++
+			if len(c.counter) != 1 || c.counter[0].Article != "a2" {
+				t.Errorf("counterparts of %q: %+v", c.span.Of(s.Articles[0].Text), c.counter)
+			}
+		}
+	}
+	if n != 1 {
+		t.Fatalf("%d candidates in a1, want 1", n)
+	}
+}
