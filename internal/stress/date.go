@@ -291,9 +291,9 @@ var (
 )
 
 // boundOrPlanned: the date bounds a span of time ("since Monday", "as of
-// Friday", "until early Wednesday") or sets a plan ("is set for June 17",
-// "will be held Thursday"): the date of no happening, which compare leaves
-// out on purpose.
+// Friday", "until early Wednesday", "between May 1 and June 3") or sets a
+// plan ("is set for June 17", "will be held Thursday"): the date of no
+// happening, which compare leaves out on purpose.
 func boundOrPlanned(text string, sp parallax.Span) bool {
 	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-60):sp.Start]))
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
@@ -308,6 +308,26 @@ func boundOrPlanned(text string, sp parallax.Span) bool {
 	for k := max(0, len(before)-4); k < len(before); k++ {
 		if scheduleMarkers.Match(before[k:]) > 0 {
 			return true
+		}
+	}
+	return rangeEnd(wordFields(strings.ToLower(text[max(0, sp.Start-80):sp.Start])))
+}
+
+// rangeEnd: the words before a date make it an end of a range ("between
+// Nov. 1, 2004, and Oct. 8, 2008"): a bound of a span, like "since".
+func rangeEnd(before []string) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	switch strings.Trim(before[n-1], ",.;:(") {
+	case "between":
+		return true
+	case "and":
+		for k := n - 2; k >= 0 && k >= n-8; k-- {
+			if strings.Trim(before[k], ",.;:(") == "between" {
+				return true
+			}
 		}
 	}
 	return false

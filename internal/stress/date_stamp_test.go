@@ -57,3 +57,17 @@ func TestActWordsSkipMarks(t *testing.T) {
 		t.Fatalf("%d candidates in a1, want 1", n)
 	}
 }
+
+// The ends of a range ("between May 1, 2031, and June 3, 2031") bound a
+// span, like "since": neither is moved, nor stands as a counterpart.
+func TestRangeEndsNoCandidates(t *testing.T) {
+	pub := time.Date(2031, 7, 7, 9, 0, 0, 0, time.UTC)
+	text := "The harbour board leased the old Kessel pier to a ferry firm between May 1, 2031, and June 3, 2031, for summer crossings."
+	s := Story{Name: "pier", Articles: []*parallax.Article{
+		{ID: "a1", Outlet: "harbour-times.example", Language: "en", Published: pub, Text: text},
+		{ID: "a2", Outlet: "coast-gazette.example", Language: "en", Published: pub, Text: text},
+	}}
+	if cs := newStoryCtx(s).candidates(KindDate); len(cs) != 0 {
+		t.Errorf("%d candidates, want none: %+v", len(cs), cs[0].span.Of(text))
+	}
+}
