@@ -248,6 +248,10 @@ func TestWordDateUnlikeSentences(t *testing.T) {
 		{"hired as",
 			"Lena Brandt was hired as the new coach of the Kessel Owls on April 19, 2025, after a long search.",
 			"The Owls said Brandt, who was hired by the club's board on April 21, 2025, would start at once.", 1},
+		// a date right before its verb times it, whatever the subject
+		{"date before its verb",
+			"The coastguard cutter patrolling the Kessel strait on Tuesday intercepted a smuggling boat carrying diesel.",
+			"Officers on a patrol boat intercepted a boat smuggling diesel through the strait on Monday, the coastguard said.", 1},
 		// the shared word stands by the verb, not by the date
 		{"anchored by the verb",
 			"Firefighters were called by anxious neighbours at breakfast time on Tuesday after loud bangs.",
