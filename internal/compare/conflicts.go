@@ -2328,6 +2328,9 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 	v := ""
 	for n := 0; k >= 0 && n < maxDateReach; k-- {
 		w := strings.ToLower(strings.Trim(before[k], ",.;:"))
+		if asComplement(before, k) {
+			continue // "was hired as coach on April 21": "as" of the verb's complement, no new clause
+		}
 		if hasWord(w, conjunctions...) || strings.HasSuffix(before[k], ";") {
 			break
 		}
@@ -2355,13 +2358,13 @@ func dateVerb(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 		// stands between a named subject and its verb ("Papandreou on
 		// Thursday announced"), which then follows at once
 		reach := maxDateReach
+		after := strings.Fields(text[d.Span.End:u.span.End])
 		if !opensClause(text[u.span.Start:d.Span.Start]) {
-			if !namedSubject(text[u.span.Start:d.Span.Start]) {
+			if !namedSubject(text[u.span.Start:d.Span.Start]) && !verbNext(after) {
 				return "", parallax.Span{}, false
 			}
 			reach = 2 // "on Monday afternoon announced"
 		}
-		after := strings.Fields(text[d.Span.End:u.span.End])
 		for n := 0; n < len(after) && n < reach; n++ {
 			w := strings.ToLower(strings.Trim(after[n], ",.;:"))
 			if hasWord(w, conjunctions...) {
@@ -2450,6 +2453,20 @@ func presentPerfect(before []string) bool {
 		}
 	}
 	return false
+}
+
+// verbNext: the date stands right before a past verb, with no mark
+// between ("The navy patrolling the gulf on Saturday thwarted an attack"):
+// it times that verb, whatever its subject.
+func verbNext(after []string) bool {
+	return len(after) > 0 && after[0] == strings.TrimRight(after[0], ",;:") && pastVerb(strings.ToLower(strings.Trim(after[0], ".")))
+}
+
+// asComplement: before[k] is "as" right after a past verb ("hired as
+// coach", "named as its head"), the preposition of the verb's complement
+// rather than a conjunction opening a clause ("as it was leaving").
+func asComplement(before []string, k int) bool {
+	return k > 0 && strings.ToLower(before[k]) == "as" && pastVerb(strings.ToLower(strings.Trim(before[k-1], ",.;:\"“”")))
 }
 
 // opensClause: the words before a date in its clause are at most a

@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -194,6 +195,63 @@ func (s *story) factDate(u *unit) (factDated, bool) {
 		return factDated{}, false
 	}
 	return found[0], true
+}
+
+// verbDates are the dates of happenings in u: its one date (factDate),
+// or, in a sentence that gives several, each date that has a verb of its
+// own and no event noun (dateNoun): the nearest past verb before it with
+// no other date or clause-ending colon between them, or the first after
+// it when it opens its clause ("His body was recovered on Tuesday after
+// attempts on Saturday failed"). A date that bounds, sets, times a
+// source's words or counts from the writing is left out, and so are two
+// dates of one verb in the sentence, which it does not tell apart.
+func (s *story) verbDates(u *unit) []factDated {
+	if fd, ok := s.factDate(u); ok {
+		return []factDated{fd}
+	}
+	var out []factDated
+	n := map[string]int{}
+	for _, di := range u.dates {
+		d := u.art.Dates[di]
+		if d.Published || d.Date != "" && len(d.Date) != 10 && len(d.Date) != 7 {
+			continue
+		}
+		if deictic(d.Text) || scheduled(u, d) || boundDate(u, d) || spokenDate(u, d) {
+			continue
+		}
+		if _, _, ok := dateNoun(u, d); ok {
+			continue // the date of an event noun ("a Monday evening vigil"), not of the verb before it
+		}
+		date, prec := statedDate(u.art, d)
+		v, sp, ok := dateVerb(u, d)
+		if prec == "" || !ok {
+			continue
+		}
+		w := "v:" + stem(v, "en")
+		n[w]++
+		if dateWithin(u, di, sp) || clauseColonRe.MatchString(sp.Of(u.art.Article.Text)) {
+			continue
+		}
+		out = append(out, factDated{act: datedAct{verb: v, date: date, prec: prec, u: u, sp: sp},
+			text: strings.ToLower(strings.TrimSpace(d.Text)), window: dateWindow(u, d, dateWindowWords), words: []string{w}, verb: true})
+	}
+	return slices.DeleteFunc(out, func(fd factDated) bool { return n[fd.words[0]] > 1 })
+}
+
+// clauseColonRe is a colon that ends a clause, not one of a clock time
+// ("Then came the anger: a Monday evening vigil", not "at 7:01 p.m.").
+var clauseColonRe = regexp.MustCompile(`:\s*[^\d\s]`)
+
+// dateWithin: another date of u than its di-th lies inside sp, between a
+// date and the verb found for it: the verb is that date's.
+func dateWithin(u *unit, di int, sp parallax.Span) bool {
+	for _, dj := range u.dates {
+		o := u.art.Dates[dj].Span
+		if dj != di && o.Start >= sp.Start && o.End <= sp.End {
+			return true
+		}
+	}
+	return false
 }
 
 // datedTwice are the act words (factDate) some article dates twice, each
@@ -608,11 +666,16 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 	dates := map[string]map[*parallax.Analysis]string{} // the date each article gives the verb, "" when two
 	var fds []factDated
 	for _, u := range s.units {
-		if u.quoted || u.art.Language != "en" {
+		if u.art.Language != "en" {
 			continue
 		}
-		if fd, ok := s.factDate(u); ok && slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
-			fds = append(fds, fd)
+		for _, fd := range s.verbDates(u) {
+			if u.quoted && quoteTouches(u.art, fd.act.sp) {
+				continue // a source's words; a mostly quoted sentence keeps the reporter's verb and date before the quotation
+			}
+			if slices.ContainsFunc(fd.words, func(w string) bool { return strings.HasPrefix(w, "v:") }) {
+				fds = append(fds, fd)
+			}
 		}
 	}
 	act := sameActClasses(fds)
@@ -659,7 +722,7 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 				if !okx || !oky || dx == dy || x.text == y.text || s.outletOf[x.act.u.art.Article.ID] == s.outletOf[y.act.u.art.Article.ID] {
 					continue
 				}
-				if !inYears(x.act) || !inYears(y.act) || !nearDates(dx, dy) || !nearDates(x.act.date, y.act.date) {
+				if !inYears(x.act) || !inYears(y.act) || !(nearDates(dx, dy) && nearDates(x.act.date, y.act.date) || yearSlip(dx, dy)) {
 					continue
 				}
 				if s.otherPeople(x.act.u, y.act.u, x.act.sp, y.act.sp) || s.otherPeople(x.act.u, y.act.u, x.act.u.span, y.act.u.span) || !s.anchored(x, y) {
@@ -684,12 +747,27 @@ func (s *story) anchored(x, y factDated) bool {
 	if sharedGroups(x.act.u, y.act.u) > 0 {
 		return true
 	}
-	for w := range x.window {
-		if y.window[w] {
+	wx := actWindow(x)
+	for w := range actWindow(y) {
+		if wx[w] {
 			return true
 		}
 	}
 	return false
+}
+
+// actWindow is the content stems around the act x, from its verb (or
+// event noun) to its date and dateWindowWords either side: "Police were
+// called by neighbours at breakfast time on Thursday" keeps "police",
+// six words before the date but next to the verb.
+func actWindow(x factDated) map[string]bool {
+	sp := x.act.sp
+	if sp.Start > sp.End || sp.Start < x.act.u.span.Start || sp.End > x.act.u.span.End {
+		return x.window
+	}
+	w := dateWindow(x.act.u, parallax.DateMention{Span: sp}, dateWindowWords)
+	maps.Copy(w, x.window)
+	return w
 }
 
 // maxActDrift is how many days apart two outlets' dates of one act may
@@ -708,6 +786,33 @@ func nearDates(a, b string) bool {
 	}
 	d := ta.Sub(tb).Hours() / 24
 	return d <= maxActDrift && d >= -maxActDrift
+}
+
+// maxYearSlip is how many years apart two outlets may put one act they
+// date by month and year: "raided the ranch in April 2008" and "in April
+// 2010" is one raid misdated, the month told alike.
+const maxYearSlip = 3
+
+// yearSlip: a and b are months of different years (atPrecision "ym"),
+// the same month, at most maxYearSlip years apart.
+func yearSlip(a, b string) bool {
+	ta, ea := time.Parse("2006-01", a)
+	tb, eb := time.Parse("2006-01", b)
+	if ea != nil || eb != nil || ta.Month() != tb.Month() || ta.Year() == tb.Year() {
+		return false
+	}
+	d := ta.Year() - tb.Year()
+	return d <= maxYearSlip && d >= -maxYearSlip
+}
+
+// quoteTouches: some quotation of a (not scare quotes) overlaps sp.
+func quoteTouches(a *parallax.Analysis, sp parallax.Span) bool {
+	for _, q := range a.Quotes {
+		if !q.Scare && q.Span.Start < sp.End && sp.Start < q.Span.End {
+			return true
+		}
+	}
+	return false
 }
 
 // sameActClasses keys the verbs the sentences fds date by the act they

@@ -219,6 +219,43 @@ func TestWordDateUnlikeSentences(t *testing.T) {
 		{"other people",
 			"The Harbor Hawks placed rookie Dana Roe on injured reserve on Tuesday, another blow to the team.",
 			"Mark Tull, one of the stars of last season's title run, was placed on injured reserve on Monday because of his ankle.", 0},
+		// a sentence giving two dates, each with a verb of its own
+		{"two dates, two verbs",
+			"Volunteers from the valley recovered the climber's body from the gully on Tuesday afternoon after a first attempt on Saturday was abandoned in fog.",
+			"The body of the Kessel climber was recovered by a mountain rescue team on Monday, police said.", 1},
+		{"two dates of one verb",
+			"The missing hiker's body was recovered on Tuesday and his rucksack was recovered on Sunday near the ridge.",
+			"The missing hiker's body was recovered by a mountain rescue team on Monday afternoon after earlier searches proved fruitless.", 0},
+		{"a date of an event noun after a colon",
+			"Then came the anger in Kessel: a Tuesday evening vigil marred by looting, and another protest on Sunday.",
+			"Officers said they came across the young men on Monday evening in a side street in Kessel.", 0},
+		// one act put in another year, the month told alike; a year
+		// apart in another month, or years apart, are other happenings
+		{"a year slip",
+			"Inspectors raided the Kessel grain depot in April 2024 after a tip from a driver.",
+			"Customs officers, who had raided the depot in April 2025, found no papers for the barley stored there.", 1},
+		{"another month",
+			"Inspectors raided the Kessel grain depot in April 2024 after a tip from a driver.",
+			"Customs officers, who had raided the depot in June 2025, found no papers for the barley stored there.", 0},
+		{"years apart",
+			"Inspectors raided the Kessel grain depot in April 2018 after a tip from a driver.",
+			"Customs officers, who had raided the depot in April 2025, found no papers for the barley stored there.", 0},
+		// a sentence mostly quoted keeps the reporter's verb and date
+		{"before a quotation",
+			"Mayor Ilse Varn rejected the charges in a statement on Tuesday, calling them \"a shabby attempt to hide the council's own failures over the harbour and the flooded road\".",
+			"Ilse Varn rejected the charges in a written statement on Monday.", 1},
+		// "as" of the verb's complement opens no clause
+		{"hired as",
+			"Lena Brandt was hired as the new coach of the Kessel Owls on April 19, 2025, after a long search.",
+			"The Owls said Brandt, who was hired by the club's board on April 21, 2025, would start at once.", 1},
+		// a date right before its verb times it, whatever the subject
+		{"date before its verb",
+			"The coastguard cutter patrolling the Kessel strait on Tuesday intercepted a smuggling boat carrying diesel.",
+			"Officers on a patrol boat intercepted a boat smuggling diesel through the strait on Monday, the coastguard said.", 1},
+		// the shared word stands by the verb, not by the date
+		{"anchored by the verb",
+			"Firefighters were called by anxious neighbours at breakfast time on Tuesday after loud bangs.",
+			"On Monday at 8:39am firefighters were called to a terraced house.", 1},
 	} {
 		st := storyAt(t, [2]string{"", datePad(0) + c.a}, [2]string{pub, datePad(1) + c.b})
 		if cs := conflictsOfKind(st, "date"); len(cs) != c.want {

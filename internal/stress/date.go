@@ -3,6 +3,7 @@ package stress
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,7 +96,7 @@ func (sc *storyCtx) restatedDates(i int, d parallax.DateMention, acts []string) 
 // inside a quotation. A place and its counterparts alike must be such.
 func (sc *storyCtx) happeningDate(i int, d parallax.DateMention) bool {
 	text := sc.text(i)
-	if pageStamp(text, d) || attributed(text, d.Span) || boundOrPlanned(text, d.Span) || sc.quoted(i, d.Span) {
+	if figuresStamp(sc.story.Articles[i], d) || pageStamp(text, d) || attributed(text, d.Span) || boundOrPlanned(text, d.Span) || sc.quoted(i, d.Span) {
 		return false
 	}
 	return sc.lang(i) != "en" || !sc.spokenOrAhead(i, d.Span)
@@ -119,8 +120,8 @@ func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
 		return nil
 	}
 	text := sc.text(i)
-	before := strings.Fields(text[s.Start:max(s.Start, sp.Start)])
-	after := strings.Fields(text[min(s.End, sp.End):max(s.End, sp.End)])
+	before := wordFields(text[s.Start:max(s.Start, sp.Start)])
+	after := wordFields(text[min(s.End, sp.End):max(s.End, sp.End)])
 	before = before[max(0, len(before)-actWindow):]
 	after = after[:min(len(after), actWindow)]
 	var out []string
@@ -136,6 +137,15 @@ func (sc *storyCtx) actWords(i int, sp parallax.Span) []string {
 		}
 	}
 	return out
+}
+
+// wordFields are the words of text, less marks written apart ("Newton
+// Street , Millom , on Saturday" in a tokenised page), which would use up
+// a window of words.
+func wordFields(text string) []string {
+	return slices.DeleteFunc(strings.Fields(text), func(w string) bool {
+		return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+	})
 }
 
 var futureCues = lang.Words("future_cues", "en")
@@ -251,6 +261,13 @@ func pageStamp(text string, d parallax.DateMention) bool {
 	return false
 }
 
+// figuresStamp: the date is written in figures alone and is the page's
+// own date (" date 2024-03-27 Recovery efforts remain ongoing…"): the
+// page's record, which no outlet's account of the story gives.
+func figuresStamp(a *parallax.Article, d parallax.DateMention) bool {
+	return !strings.ContainsFunc(d.Text, isLetterRune) && d.Date != "" && d.Date == a.PublishedDate()
+}
+
 // attributed: the date times when a source spoke or an outlet reported
 // ("said Friday", "told reporters on Sunday"), each outlet's own timing and
 // no fact of the story (compare leaves such dates out on purpose).
@@ -274,9 +291,9 @@ var (
 )
 
 // boundOrPlanned: the date bounds a span of time ("since Monday", "as of
-// Friday", "until early Wednesday") or sets a plan ("is set for June 17",
-// "will be held Thursday"): the date of no happening, which compare leaves
-// out on purpose.
+// Friday", "until early Wednesday", "between May 1 and June 3") or sets a
+// plan ("is set for June 17", "will be held Thursday"): the date of no
+// happening, which compare leaves out on purpose.
 func boundOrPlanned(text string, sp parallax.Span) bool {
 	before := strings.Fields(strings.ToLower(text[max(0, sp.Start-60):sp.Start]))
 	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
@@ -291,6 +308,26 @@ func boundOrPlanned(text string, sp parallax.Span) bool {
 	for k := max(0, len(before)-4); k < len(before); k++ {
 		if scheduleMarkers.Match(before[k:]) > 0 {
 			return true
+		}
+	}
+	return rangeEnd(wordFields(strings.ToLower(text[max(0, sp.Start-80):sp.Start])))
+}
+
+// rangeEnd: the words before a date make it an end of a range ("between
+// Nov. 1, 2004, and Oct. 8, 2008"): a bound of a span, like "since".
+func rangeEnd(before []string) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	switch strings.Trim(before[n-1], ",.;:(") {
+	case "between":
+		return true
+	case "and":
+		for k := n - 2; k >= 0 && k >= n-8; k-- {
+			if strings.Trim(before[k], ",.;:(") == "between" {
+				return true
+			}
 		}
 	}
 	return false
