@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -210,4 +212,31 @@ func testAnalyzer() *analyze.Analyzer {
 	return &analyze.Analyzer{Quantities: quantity.Find, Dates: func(text string, a *parallax.Article, lang string) []parallax.DateMention {
 		return dates.Find(text, a.Published, lang)
 	}}
+}
+
+// TestStoryDeterministic: the same articles give the same story every time,
+// down to which of two identical sentences is cited (Go's maps iterate in
+// a new order on every range).
+func TestStoryDeterministic(t *testing.T) {
+	an := testAnalyzer()
+	texts := []string{
+		"Ashby dam leak\nThe Ashby dam leaked on March 2, 2026, flooding 40 homes, the Ashby Water Board said. Crews from Dunmore and Kessel worked overnight. The Ashby dam leaked on March 2, 2026, flooding 40 homes, the Ashby Water Board said.",
+		"Leak at Ashby dam\nThe Ashby dam leaked on March 2, 2026 and flooded 40 homes, according to the Ashby Water Board. Mayor Ilse Varga visited Kessel.",
+		"Ashby flooding\nThe dam at Ashby leaked on March 3, 2026, flooding 42 homes, the Ashby Water Board said. The Order of St Brendan sent volunteers.",
+	}
+	var in Input
+	for i, x := range texts {
+		a := &parallax.Article{ID: "a" + string(rune('1'+i)), Outlet: "o" + string(rune('1'+i)) + ".example", Text: x, Language: "en"}
+		in.Analyses = append(in.Analyses, an.Analyze(a))
+	}
+	first, err := json.Marshal(Story(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		again, _ := json.Marshal(Story(in))
+		if !bytes.Equal(first, again) {
+			t.Fatalf("two comparisons of the same articles differ:\n%s\n%s", first, again)
+		}
+	}
 }

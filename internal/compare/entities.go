@@ -409,12 +409,15 @@ func (s *story) entities() []parallax.StoryEntity {
 }
 
 func bestType(types map[string]int) string {
-	best := ""
-	for t, n := range types {
+	score := func(t string) int {
 		if t == parallax.Misc {
-			n = 0 // any informed type beats "misc"
+			return 0 // any informed type beats "misc"
 		}
-		if best == "" || n > types[best] || n == types[best] && t < best {
+		return types[t]
+	}
+	best := ""
+	for t := range types {
+		if best == "" || score(t) > score(best) || score(t) == score(best) && t < best {
 			best = t
 		}
 	}

@@ -739,7 +739,7 @@ func (s *story) nameExclusives() []parallax.Fact {
 		if u.fact < 0 {
 			continue
 		}
-		for g := range u.ents {
+		for _, g := range sortedInts(u.ents) {
 			if done[g] || !s.ownGroup(u, g) {
 				continue
 			}
@@ -761,6 +761,17 @@ func (s *story) nameExclusives() []parallax.Fact {
 			}
 		}
 	}
+	return out
+}
+
+// sortedInts lists a set's members in order, so that what is built from
+// them does not change from run to run.
+func sortedInts(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
 	return out
 }
 

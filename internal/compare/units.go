@@ -162,7 +162,15 @@ func (s *story) buildUnits() {
 	for _, u := range s.units {
 		u.vec = make([]fw, 0, len(u.feats))
 		norm := 0.0
-		for f, c := range u.feats {
+		// in the order of the names: ids and sums, and so ties between
+		// like sentences, come out the same on every run
+		names := make([]string, 0, len(u.feats))
+		for f := range u.feats {
+			names = append(names, f)
+		}
+		sort.Strings(names)
+		for _, f := range names {
+			c := u.feats[f]
 			df := float64(s.df[f])
 			w := (1 + math.Log(c)) * math.Log(1+(n-df+0.5)/(df+0.5)) * familyWeight(f)
 			id, ok := ids[f]
