@@ -2268,12 +2268,21 @@ func eventNoun(w string) string {
 // timeWord: a piece of a clock time or a part of the day that may stand
 // between a date and the noun it dates ("Tuesday's 2:09 a.m. jolt").
 func timeWord(w string) bool {
-	switch strings.Trim(w, ".") {
-	case "", "'s", "’s", "s", "'", "a", "p", "m", "am", "pm", "a.m", "p.m", "morning", "night", "afternoon", "evening", "overnight", "early", "late":
+	w = strings.Trim(w, ".")
+	switch {
+	case dayParts.Has(w), clockMarkers.Has(w), clockMarkers.Has(w+"."):
+		return true
+	case strings.TrimSuffix(strings.Trim(w, "'’"), "s") == "", w == "a" || w == "p" || w == "m":
+		// a possessive's pieces ("Tuesday's") and a clock's "a. m."
 		return true
 	}
 	return strings.Trim(w, "0123456789:.") == ""
 }
+
+var (
+	dayParts     = lang.Words("day_parts", "en")
+	clockMarkers = lang.Words("clock_markers", "en")
+)
 
 // dateNoun finds the happening a date in u dates when it is attached to an
 // event noun: the noun right after it ("the March 2005 rampage",

@@ -114,7 +114,7 @@ var clauseOpeners = lang.Words("clause_openers", "en")
 // "built", "swept", "done"), irregular from WordNet ("shot", "sent",
 // "struck") or one that is the base form ("hit", "set", "put").
 func participle(w string) bool {
-	for _, suf := range [...]string{"ed", "en", "wn", "lt", "pt", "ne"} {
+	for _, suf := range participleEndings {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}
@@ -122,7 +122,10 @@ func participle(w string) bool {
 	return irregularPast.Has(w) || zeroPast.Has(w)
 }
 
-var zeroPast = lang.Words("zero_past", "en")
+var (
+	zeroPast          = lang.Words("zero_past", "en")
+	participleEndings = lang.Words("participle_endings", "en").Entries()
+)
 
 // verbStem folds "took place"/"take place" and regular past forms.
 func verbStem(v string) string {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 	"github.com/parallaxnews/parallax/internal/quantity"
 )
 
@@ -522,13 +523,10 @@ func isCount(q *parallax.Quantity) bool {
 	case "percent", "percentage points", "":
 		return false
 	}
-	return len(q.Unit) > 3 && strings.ToUpper(q.Unit) != q.Unit && !measureUnits[q.Unit]
+	return len(q.Unit) > 3 && strings.ToUpper(q.Unit) != q.Unit && !measureUnits.Has(q.Unit)
 }
 
-var measureUnits = map[string]bool{"feet": true, "foot": true, "metres": true, "meters": true, "miles": true,
-	"kilometres": true, "kilometers": true, "years": true, "days": true, "hours": true, "minutes": true,
-	"degrees": true, "tons": true, "tonnes": true, "pounds": true, "kilograms": true, "inches": true, "seconds": true,
-	"months": true, "weeks": true}
+var measureUnits = lang.Words("measure_units", "en")
 
 // informative: a figure worth lining up — not "two nations", not a bare
 // "thousands" with nothing counted.
