@@ -2270,7 +2270,7 @@ func eventNoun(w string) string {
 func timeWord(w string) bool {
 	w = strings.Trim(w, ".")
 	switch {
-	case dayParts.Has(w), clockMarkers.Has(w), clockMarkers.Has(w+"."):
+	case dayParts.Has(w), clockMarkers.Has(w), clockMarkers.Has(w + "."):
 		return true
 	case strings.TrimSuffix(strings.Trim(w, "'’"), "s") == "", w == "a" || w == "p" || w == "m":
 		// a possessive's pieces ("Tuesday's") and a clock's "a. m."
