@@ -62,6 +62,9 @@ func main() {
 	if err := superlatives(*wn, *out); err != nil {
 		log.Fatal(err)
 	}
+	if err := actAntonyms(*wn, *out); err != nil {
+		log.Fatal(err)
+	}
 	for _, l := range []string{"en", "es", "pt", "fr", "de", "it"} {
 		if err := calendar(*cldr, l, *out); err != nil {
 			log.Fatal(err)
