@@ -546,7 +546,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if additive(a) || additive(b) {
 				continue // "three other rifles" counts an addition, not the set
 			}
-			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
+			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) && !yearAside(a, b, anch[i], anch[j], strong[i], strong[j], storyYears) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
