@@ -543,7 +543,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if partOf(a, b) || partOf(b, a) {
 				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
 			}
-			if additive(a) || additive(b) {
+			if (additive(a) || additive(b)) && !sameAddition(a, b, anch[i], anch[j]) {
 				continue // "three other rifles" counts an addition, not the set
 			}
 			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) && !yearAside(a, b, anch[i], anch[j], strong[i], strong[j], storyYears) || farApart(a.q, b.q) {
@@ -982,7 +982,7 @@ func alikeSim(q qref) float64 {
 // each with a single figure of this kind, about the same name or none and,
 // for ages, the same kind of person.
 func retold(a, b qref, aa, ab map[int]bool) bool {
-	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
+	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b) || bareAside(a, b)) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {

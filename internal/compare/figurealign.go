@@ -1,0 +1,55 @@
+package compare
+
+import "github.com/parallaxnews/parallax/internal/quantity"
+
+// yearAside: only one of two sentences names a year other than the
+// story's, and the two are otherwise plainly one fact — they give another
+// figure alike (agreeingFigure: "59 catches for 1,098 yards in 2008" and
+// "59 receptions, 1,098 yards"), they were lined up as one fact
+// (linedUp), or both figures are written onto the same name ("Dana Roe,
+// 41, will start in 2031" and "41-year-old Dana Roe"). The year then
+// dates something else the sentence tells, not the figure: the sentences
+// are of one era. Two sentences naming different years stay two eras.
+func yearAside(a, b qref, aa, ab map[int]bool, strongA, strongB bool, story map[string]bool) bool {
+	ya, yb := otherYears(a.u), otherYears(b.u)
+	for y := range story {
+		delete(ya, y)
+		delete(yb, y)
+	}
+	if (len(ya) == 0) == (len(yb) == 0) {
+		return false
+	}
+	return agreeingFigure(a, b) || linedUp(a, b) || strongA && strongB && sharesAnchor(aa, ab)
+}
+
+// sameAddition: both figures count an addition ("seven other workers",
+// "around 20 more people") in sentences retold as one: the same addition
+// told with two counts, not an addition held against a whole.
+func sameAddition(a, b qref, aa, ab map[int]bool) bool {
+	return additive(a) && additive(b) && retold(a, b, aa, ab)
+}
+
+// bareAside: two sentences lined up as one fact (linedUp), each with one
+// figure of this kind once bare numbers are set aside ("Ten fire engines
+// were at the blaze before 9", "with 10 fire engines"), and neither giving
+// the other's value anywhere: a bare number that is no count of this kind
+// ("before 9", "ages 16 and 6") does not make the figure one of several.
+func bareAside(a, b qref) bool {
+	return linedUp(a, b) && onlyOfUnitKind(a) && onlyOfUnitKind(b) && !givesValue(a.u, b.q) && !givesValue(b.u, a.q)
+}
+
+// onlyOfUnitKind is onlyOfKind with bare numbers left out, save one
+// followed by a word of addition, whose noun is left unsaid ("three more"
+// after "six touchdowns"): that counts the same kind.
+func onlyOfUnitKind(a qref) bool {
+	for _, qi := range a.u.qtys {
+		q := &a.u.art.Quantities[qi]
+		if qi == a.i {
+			continue
+		}
+		if q.Unit == "" && additiveWords.Has(nounAfter(qref{a.u, qi, q})) || q.Unit != "" && quantity.SameThing(*a.q, *q) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,68 @@
+package compare
+
+import "testing"
+
+// A year only one of two sentences names dates something else they tell
+// when they give another figure alike; without such a tie, or with two
+// different years, the sentences stay of two eras.
+func TestYearAside(t *testing.T) {
+	s := innerStory(t,
+		"Dana Roe had her best season in 2019 with 64 catches for 912 yards and nine touchdowns for the Kessel Owls.",
+		"Dana Roe set career highs of 64 receptions, 912 yards and 14 touchdowns for the Kessel Owls.",
+		"Dana Roe scored 14 touchdowns for the Kessel Owls, her coach said.",
+		"Dana Roe had 64 catches for 912 yards and 14 touchdowns in 2017 for the Kessel Owls.")
+	ys := s.storyYears()
+	a, b := s.figure(t, "a1", "nine touchdowns"), s.figure(t, "a2", "14 touchdowns")
+	if eraAgrees(a.u, b.u, ys) {
+		t.Fatal("fixture: the year should set the sentences apart without yearAside")
+	}
+	if !yearAside(a, b, nil, nil, false, false, ys) {
+		t.Error("a year in one of two sentences giving 64 catches and 912 yards alike kept them apart")
+	}
+	if c := s.figure(t, "a3", "14 touchdowns"); yearAside(a, c, nil, nil, false, false, ys) {
+		t.Error("a year in one sentence set aside with no other figure alike")
+	}
+	if d := s.figure(t, "a4", "14 touchdowns"); yearAside(a, d, nil, nil, false, false, ys) {
+		t.Error("sentences naming two different years set in one era")
+	}
+}
+
+// Two outlets counting the same addition in one sentence retold dispute it;
+// an addition against a whole does not line up.
+func TestSameAddition(t *testing.T) {
+	s := innerStory(t,
+		"Nine other crew members were found hiding in the engine room of the Kessel freighter.",
+		"Four other crew members were found hiding in the engine room of the Kessel freighter.",
+		"Four crew members were found hiding in the engine room of the Kessel freighter.",
+		"Fishermen in Dunmore said the season was lost.",
+		"Schools in Tarnby stayed closed for a week.")
+	a, b, c := s.figure(t, "a1", "Nine"), s.figure(t, "a2", "Four"), s.figure(t, "a3", "Four")
+	if !sameAddition(a, b, nil, nil) {
+		t.Error("one addition retold with two counts not lined up")
+	}
+	if sameAddition(a, c, nil, nil) {
+		t.Error("an addition lined up with a whole")
+	}
+}
+
+// A bare number that counts nothing of the figure's kind ("before 9") does
+// not keep two lined-up sentences' figures apart; one standing for the same
+// kind with its noun left unsaid ("three more") does.
+func TestBareAside(t *testing.T) {
+	s := innerStory(t,
+		"Twelve fire engines were tackling the blaze at the Kessel depot before 9 on Sunday.",
+		"Crews with 30 fire engines were tackling the blaze at the Kessel depot on Sunday.",
+		"Dana Roe scored six touchdowns for the Kessel Owls and added three more on returns.",
+		"Dana Roe scored four touchdowns for the Kessel Owls on returns.")
+	a, b := s.figure(t, "a1", "Twelve"), s.figure(t, "a2", "30")
+	if !linedUp(a, b) {
+		t.Fatal("fixture: the blaze sentences should be lined up")
+	}
+	if onlyOfKind(a) || !bareAside(a, b) {
+		t.Error("a bare time kept the fire engines apart")
+	}
+	c, d := s.figure(t, "a3", "six"), s.figure(t, "a4", "four")
+	if linedUp(c, d) && bareAside(c, d) {
+		t.Error("'three more' set aside as no count of touchdowns")
+	}
+}
