@@ -583,6 +583,10 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				link("outlier:", i, j)
 				continue
 			}
+			if s.samePersonAge(a, b, anch[i], anch[j], strong[i], strong[j]) {
+				link("age:", i, j)
+				continue
+			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
 			// the same fact: the two sentences were lined up as one fact,
 			// or the words around the figures say the same

@@ -1,6 +1,11 @@
 package compare
 
-import "github.com/parallaxnews/parallax/internal/quantity"
+import (
+	"strings"
+
+	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/quantity"
+)
 
 // yearAside: only one of two sentences names a year other than the
 // story's, and the two are otherwise plainly one fact — they give another
@@ -52,4 +57,44 @@ func onlyOfUnitKind(a qref) bool {
 		}
 	}
 	return true
+}
+
+// samePersonAge: a and b are ages of one person: each the one age of its
+// sentence, and the person each is of (ageOwner) the same.
+func (s *story) samePersonAge(a, b qref, aa, ab map[int]bool, strongA, strongB bool) bool {
+	if a.q.Head != "age" || b.q.Head != "age" || !onlyOfKind(a) || !onlyOfKind(b) {
+		return false
+	}
+	p := s.ageOwner(a, aa, strongA)
+	return p >= 0 && p == s.ageOwner(b, ab, strongB)
+}
+
+// ageOwner is the person an age is of: the one name it is written onto
+// ("Dana Roe, 41,", "41-year-old Dana Roe"), or the name it stands in
+// apposition to with an article between ("Roe, a 41-year-old baker");
+// -1 when none. An age elsewhere in a sentence that names one person may
+// be another's ("the 41-year-old was arrested after Roe was shot").
+func (s *story) ageOwner(q qref, anchors map[int]bool, strong bool) int {
+	if strong && len(anchors) == 1 {
+		for g := range anchors {
+			return g
+		}
+	}
+	text := q.u.art.Article.Text
+	for i := range q.u.art.Entities {
+		e := &q.u.art.Entities[i]
+		if e.Type != parallax.Person {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End > q.q.Span.Start || m.Start < q.u.span.Start {
+				continue
+			}
+			between := strings.Fields(strings.ToLower(text[m.End:q.q.Span.Start]))
+			if len(between) == 2 && between[0] == "," && (between[1] == "a" || between[1] == "an") {
+				return s.ents.groupOf(e.Name)
+			}
+		}
+	}
+	return -1
 }

@@ -66,3 +66,24 @@ func TestBareAside(t *testing.T) {
 		t.Error("'three more' set aside as no count of touchdowns")
 	}
 }
+
+// Ages written onto one person's name, or in apposition to it, are that
+// person's in every sentence; an age beside a name it is not written onto
+// may be another person's.
+func TestSamePersonAge(t *testing.T) {
+	s := innerStory(t,
+		"Dana Roe , a 41-year-old baker from Kessel , was taken to hospital after the fire .",
+		"Firefighters said Dana Roe , 44 , was pulled from the burning bakery on Sunday .",
+		"Dana Roe was pulled from the bakery by a 35-year-old neighbour , police said .",
+		"Fishermen in Dunmore said the season was lost.")
+	a, b, c := s.figure(t, "a1", "41"), s.figure(t, "a2", "44"), s.figure(t, "a3", "35")
+	aa, sa := s.anchors(a)
+	ab, sb := s.anchors(b)
+	ac, sc := s.anchors(c)
+	if !s.samePersonAge(a, b, aa, ab, sa, sb) {
+		t.Error("ages in apposition to and written onto one name not lined up")
+	}
+	if s.samePersonAge(c, b, ac, ab, sc, sb) {
+		t.Error("a neighbour's age lined up with the named person's")
+	}
+}
