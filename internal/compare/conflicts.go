@@ -2869,7 +2869,7 @@ var minConsensus = 3
 // outlier: qs[i] is a figure no other outlet gives, and qs[j] the one that
 // several others (minConsensus outlets) give for the same kind of thing in
 // sentences that share at least minSlotWindow content words near it with
-// qs[i]'s, as qs[j]'s does; qs[i]'s article gives that value nowhere. One
+// qs[i]'s (or one, in a sentence alike as a whole), as qs[j]'s does; qs[i]'s article gives that value nowhere. One
 // outlet's figure against what the others agree on, told in words alike,
 // is one fact reported two ways ("will buy Varn for $510 million" against
 // "agreed to buy Varn for $180 million" in three outlets), however the rest
@@ -2896,7 +2896,7 @@ func (s *story) outlier(qs []qref, i, j int, anch []map[int]bool) bool {
 		if compatible(x.q, a.q) {
 			return false // another outlet gives a's value: no outlier
 		}
-		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && sharedWindow(a, x) >= minSlotWindow {
+		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && (sharedWindow(a, x) >= minSlotWindow || sharedWindow(a, x) >= 1 && contextSim(a.u, x.u) >= minLooseSim) {
 			backers[s.outletOf[x.u.art.Article.ID]] = true
 		}
 	}
