@@ -587,6 +587,10 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				link("age:", i, j)
 				continue
 			}
+			if s.exclusivePair(qs, i, j, anch) {
+				link("excl:", i, j)
+				continue
+			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
 			// the same fact: the two sentences were lined up as one fact,
 			// or the words around the figures say the same

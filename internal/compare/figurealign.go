@@ -98,3 +98,36 @@ func (s *story) ageOwner(q qref, anchors map[int]bool, strong bool) int {
 	}
 	return -1
 }
+
+// exclusivePair: a and b are one fact's two figures by elimination — each
+// the one figure of its kind in its sentence, the other article giving
+// its value for that kind nowhere, and each the other's sentence's
+// closest figure of the kind in its article (mutual best by contextSim),
+// in sentences alike (minLooseSim) sharing minSlotWindow content words near
+// the figures. Looser (one word, or minCountSim) raised false disputes
+// between a game's different plays on the stress test's unperturbed stories.
+func (s *story) exclusivePair(qs []qref, i, j int, anch []map[int]bool) bool {
+	a, b := qs[i], qs[j]
+	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
+		yearNumber(a) || yearNumber(b) || listedPart(a) || listedPart(b) || converted(a) || converted(b) ||
+		!onlyOfKind(a) || !onlyOfKind(b) || sharedWindow(a, b) < minSlotWindow || contextSim(a.u, b.u) < minLooseSim {
+		return false
+	}
+	return closestIn(qs, i, b.u.art, j) && closestIn(qs, j, a.u.art, i)
+}
+
+// closestIn: of the figures of qs[i]'s kind in art, qs[j] stands in the
+// sentence most like qs[i]'s, strictly; and none of them has qs[i]'s value.
+func closestIn(qs []qref, i int, art *parallax.Analysis, j int) bool {
+	a := qs[i]
+	best := contextSim(a.u, qs[j].u)
+	for k, x := range qs {
+		if k == j || x.u.art != art || !quantity.SameThing(*a.q, *x.q) {
+			continue
+		}
+		if compatible(x.q, a.q) || x.u != qs[j].u && contextSim(a.u, x.u) >= best {
+			return false
+		}
+	}
+	return true
+}

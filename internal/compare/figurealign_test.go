@@ -1,6 +1,9 @@
 package compare
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A year only one of two sentences names dates something else they tell
 // when they give another figure alike; without such a tie, or with two
@@ -85,5 +88,39 @@ func TestSamePersonAge(t *testing.T) {
 	}
 	if s.samePersonAge(c, b, ac, ab, sc, sb) {
 		t.Error("a neighbour's age lined up with the named person's")
+	}
+}
+
+// Two outlets' one figures of a kind in sentences alike, each the closest
+// of the kind in its article, and neither article giving the other's value,
+// are one fact by elimination; not when the other article gives the value
+// for that kind elsewhere.
+func TestExclusivePair(t *testing.T) {
+	pair := func(texts ...string) bool {
+		t.Helper()
+		s := innerStory(t, texts...)
+		qs := s.quantitiesWith(informative)
+		anch := make([]map[int]bool, len(qs))
+		for k := range qs {
+			anch[k], _ = s.anchors(qs[k])
+		}
+		for i, a := range qs {
+			for j, b := range qs {
+				if a.u.art.Article.ID == "a1" && strings.Contains(a.q.Text, "40") && b.u.art.Article.ID == "a2" && strings.Contains(b.q.Text, "95") {
+					return s.exclusivePair(qs, i, j, anch)
+				}
+			}
+		}
+		t.Fatal("fixture: figures not found")
+		return false
+	}
+	fill := []string{"Fishermen in Dunmore said the season was lost.", "Schools in Brakel stayed closed for a week.", "A relief fund opened at the town hall in Lowmere."}
+	a1 := "The ferry carried 40 passengers when it ran aground near Tarnby on Sunday , the coast guard said ."
+	a2 := "The ferry had 95 passengers aboard when it ran aground near Tarnby , coast guard officials said ."
+	if !pair(append([]string{a1, a2}, fill...)...) {
+		t.Error("the one passenger count of two alike sentences not paired")
+	}
+	if pair(append([]string{a1, a2 + " Another 40 passengers had left the ferry at Dunmore ."}, fill...)...) {
+		t.Error("paired though the other article gives the value too")
 	}
 }
