@@ -104,13 +104,14 @@ func (s *story) ageOwner(q qref, anchors map[int]bool, strong bool) int {
 // its value for that kind nowhere, and each the other's sentence's
 // closest figure of the kind in its article (mutual best by contextSim),
 // in sentences alike (minLooseSim) sharing minSlotWindow content words near
-// the figures. Looser (one word, or minCountSim) raised false disputes
-// between a game's different plays on the stress test's unperturbed stories.
+// the figures, or less alike (minCountSim) sharing three. Looser (two words
+// at minCountSim, or one) raised false disputes between a game's different
+// plays and other counts on the stress test's unperturbed stories.
 func (s *story) exclusivePair(qs []qref, i, j int, anch []map[int]bool) bool {
 	a, b := qs[i], qs[j]
 	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
 		yearNumber(a) || yearNumber(b) || listedPart(a) || listedPart(b) || converted(a) || converted(b) ||
-		!onlyOfKind(a) || !onlyOfKind(b) || sharedWindow(a, b) < minSlotWindow || contextSim(a.u, b.u) < minLooseSim {
+		!onlyOfKind(a) || !onlyOfKind(b) || !(sharedWindow(a, b) >= minSlotWindow && contextSim(a.u, b.u) >= minLooseSim || sharedWindow(a, b) >= 3 && contextSim(a.u, b.u) >= minCountSim) {
 		return false
 	}
 	return closestIn(qs, i, b.u.art, j) && closestIn(qs, j, a.u.art, i)
