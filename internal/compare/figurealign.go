@@ -106,10 +106,12 @@ func (s *story) ageOwner(q qref, anchors map[int]bool, strong bool) int {
 // in sentences alike (minLooseSim) sharing minSlotWindow content words near
 // the figures, or less alike (minCountSim) sharing three. Looser (two words
 // at minCountSim, or one) raised false disputes between a game's different
-// plays and other counts on the stress test's unperturbed stories.
+// plays and other counts on the stress test's unperturbed stories. A span
+// of time counted up to the telling ("after six weeks of") grows from one
+// article to the next and is left out, as are spans in two units.
 func (s *story) exclusivePair(qs []qref, i, j int, anch []map[int]bool) bool {
 	a, b := qs[i], qs[j]
-	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
+	if otherAnchors(anch[i], anch[j]) || isDuration(a.q) && (elapsed(a) || elapsed(b) || a.q.Unit != b.q.Unit) || a.q.Head == "age" && !sharesAnchor(anch[i], anch[j]) ||
 		yearNumber(a) || yearNumber(b) || listedPart(a) || listedPart(b) || converted(a) || converted(b) ||
 		!onlyOfKind(a) || !onlyOfKind(b) || !(sharedWindow(a, b) >= minSlotWindow && contextSim(a.u, b.u) >= minLooseSim || sharedWindow(a, b) >= 3 && contextSim(a.u, b.u) >= minCountSim) {
 		return false

@@ -124,3 +124,35 @@ func TestExclusivePair(t *testing.T) {
 		t.Error("paired though the other article gives the value too")
 	}
 }
+
+// A span of time is paired by elimination like any figure, unless it is
+// counted up to the telling ("after six weeks of"), which grows from one
+// article to the next.
+func TestExclusivePairDuration(t *testing.T) {
+	pair := func(x, y string) bool {
+		t.Helper()
+		s := innerStory(t, x, y, "Fishermen in Dunmore said the season was lost.", "Schools in Brakel stayed closed for a week.", "A relief fund opened at the town hall in Lowmere.")
+		qs := s.quantitiesWith(informative)
+		anch := make([]map[int]bool, len(qs))
+		for k := range qs {
+			anch[k], _ = s.anchors(qs[k])
+		}
+		for i, a := range qs {
+			for j, b := range qs {
+				if a.u.art.Article.ID == "a1" && strings.Contains(a.q.Text, "six") && b.u.art.Article.ID == "a2" && strings.Contains(b.q.Text, "11") {
+					return s.exclusivePair(qs, i, j, anch)
+				}
+			}
+		}
+		t.Fatal("fixture: figures not found")
+		return false
+	}
+	if !pair("The strike at the mill lasted six weeks before a pay deal was signed , the union said .",
+		"The union said the strike at the mill lasted 11 weeks before a pay deal was signed .") {
+		t.Error("two lengths of one strike not paired")
+	}
+	if pair("The pay deal at the mill was signed after six weeks of strikes , the union said .",
+		"The union said the pay deal at the mill was signed after 11 weeks of strikes .") {
+		t.Error("spans counted up to the telling paired")
+	}
+}
