@@ -546,10 +546,10 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 			if partOf(a, b) || partOf(b, a) {
 				continue // "$281m in cash and $53m in stock" are the parts of "$334 million"
 			}
-			if additive(a) || additive(b) {
+			if (additive(a) || additive(b)) && !sameAddition(a, b, anch[i], anch[j]) {
 				continue // "three other rifles" counts an addition, not the set
 			}
-			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) || farApart(a.q, b.q) {
+			if isCount(a.q) && (differentPredicates(a, b) || severity(a) != severity(b)) || !eraAgrees(a.u, b.u, storyYears) && !yearAside(a, b, anch[i], anch[j], strong[i], strong[j], storyYears) || farApart(a.q, b.q) {
 				continue
 			}
 			if isDuration(a.q) && contextSim(a.u, b.u) < minLooseSim {
@@ -584,6 +584,14 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				// one outlet's figure against the one several others give
 				// in words alike
 				link("outlier:", i, j)
+				continue
+			}
+			if s.samePersonAge(a, b, anch[i], anch[j], strong[i], strong[j]) {
+				link("age:", i, j)
+				continue
+			}
+			if s.exclusivePair(qs, i, j, anch) {
+				link("excl:", i, j)
 				continue
 			}
 			key, ok := s.aboutKey(a, b, anch[i], anch[j])
@@ -985,7 +993,7 @@ func alikeSim(q qref) float64 {
 // each with a single figure of this kind, about the same name or none and,
 // for ages, the same kind of person.
 func retold(a, b qref, aa, ab map[int]bool) bool {
-	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b)) {
+	if contextSim(a.u, b.u) < minRetoldSim && !linedUp(a, b) || otherAnchors(aa, ab) || !(onlyOfKind(a) && onlyOfKind(b) || samePlace(a, b) || bareAside(a, b)) {
 		return false
 	}
 	if a.q.Head == "age" && !sharesAnchor(aa, ab) && nounAfter(a) != nounAfter(b) {
@@ -2894,7 +2902,7 @@ var minConsensus = 3
 // outlier: qs[i] is a figure no other outlet gives, and qs[j] the one that
 // several others (minConsensus outlets) give for the same kind of thing in
 // sentences that share at least minSlotWindow content words near it with
-// qs[i]'s, as qs[j]'s does; qs[i]'s article gives that value nowhere. One
+// qs[i]'s (or one, in a sentence alike as a whole), as qs[j]'s does; qs[i]'s article gives that value nowhere. One
 // outlet's figure against what the others agree on, told in words alike,
 // is one fact reported two ways ("will buy Varn for $510 million" against
 // "agreed to buy Varn for $180 million" in three outlets), however the rest
@@ -2921,7 +2929,7 @@ func (s *story) outlier(qs []qref, i, j int, anch []map[int]bool) bool {
 		if compatible(x.q, a.q) {
 			return false // another outlet gives a's value: no outlier
 		}
-		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && sharedWindow(a, x) >= minSlotWindow {
+		if compatible(x.q, b.q) && !compatible(x.q, a.q) && !otherAnchors(anch[i], anch[k]) && (sharedWindow(a, x) >= minSlotWindow || sharedWindow(a, x) >= 1 && contextSim(a.u, x.u) >= minLooseSim) {
 			backers[s.outletOf[x.u.art.Article.ID]] = true
 		}
 	}

@@ -399,6 +399,12 @@ func TestOutlier(t *testing.T) {
 	if held(lead[:3]...) {
 		t.Error("held against the figure of two other outlets only")
 	}
+	// a third outlet's sentence alike as a whole backs the others though
+	// only one word near its figure is shared
+	if !held(append(lead[:3:3], "The loom maker Varn Textiles , bought by Tolliver Mills of Lowmere on Monday , fetched $ 180 million in cash and shares , the companies said .",
+		"Fishermen in Dunmore said the season was lost.", "Schools in Tarnby stayed closed for a week.", "A relief fund opened at the town hall in Brakel.")...) {
+		t.Error("not held with a third outlet alike in its sentence but one word near the figure")
+	}
 	if held(append([]string{lead[0] + " Of the price, $ 180 million is in cash."}, lead[1:]...)...) {
 		t.Error("held though its own article gives the others' value too")
 	}
