@@ -42,6 +42,7 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.eventConflicts()...)
 	out = append(out, s.recordConflicts()...)
 	out = append(out, s.selfConflicts()...)
+	out = append(out, s.outcomeConflicts()...)
 	out = append(out, s.partsConflicts()...)
 	// a named person's case moves on: "convicted" after "accused" (figures
 	// and groups of people are no one's case and keep both sides)

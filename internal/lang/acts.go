@@ -72,3 +72,34 @@ func SameAct(a, b string) bool {
 	}
 	return false
 }
+
+var antonymOnce = newOnce(func() map[[2]string]bool {
+	lines, err := readLines("data/en/act_antonyms.tsv")
+	if err != nil {
+		panic(err)
+	}
+	m := make(map[[2]string]bool, 2*len(lines))
+	for _, line := range lines {
+		a, b, ok := strings.Cut(line, "\t")
+		if ok {
+			m[[2]string{a, b}], m[[2]string{b, a}] = true, true
+		}
+	}
+	return m
+})
+
+// OppositeActs reports whether two English words name opposite outcomes
+// in one of their most frequent senses, as WordNet pairs them
+// ("acquitted" / "convicted", "won" / "lost", "rejected" / "accepted").
+func OppositeActs(a, b string) bool {
+	m := antonymOnce.get()
+	sb := ActSenses(b)
+	for _, x := range ActSenses(a) {
+		for _, y := range sb {
+			if m[[2]string{x, y}] {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -417,3 +417,23 @@ func TestOrdinals(t *testing.T) {
 		}
 	}
 }
+
+func TestOppositeActs(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"acquitted", "convicted", true},
+		{"won", "lost", true},
+		{"rejected", "accepted", true},
+		{"rose", "fell", false},   // motions: most often two happenings
+		{"began", "ended", false}, // the start and the end of one thing
+		{"won", "arrested", false},
+		{"convicted", "sentenced", false},
+		{"lost", "lost", false},
+	} {
+		if got := OppositeActs(c.a, c.b); got != c.want {
+			t.Errorf("OppositeActs(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
