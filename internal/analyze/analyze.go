@@ -21,7 +21,9 @@ type doc struct {
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
-	tags       map[int][]ner.Span  // the learned tagger's names by sentence, once tagged
+	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
+	bySent     map[int][]int      // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySentN    int
 	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use

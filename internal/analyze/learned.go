@@ -472,7 +472,8 @@ func (d *doc) keepTyped(spans [][2]int, typed []ner.Span) {
 // ruleRanges returns the rules' names in sentence si as token ranges of
 // toks, for the typer, and as byte spans.
 func (d *doc) ruleRanges(si int, toks []ner.Token) (ranges, spans [][2]int) {
-	for _, mn := range d.mentions {
+	for _, i := range d.mentionsIn(si) {
+		mn := &d.mentions[i]
 		if mn.sent != si {
 			continue
 		}
@@ -491,6 +492,25 @@ func (d *doc) ruleRanges(si int, toks []ner.Token) (ranges, spans [][2]int) {
 		}
 	}
 	return ranges, spans
+}
+
+// mentionsIn lists the indices of the mentions of sentence si. The index
+// is built once for the mentions there are and again when more are added:
+// a page of half a million sentences would otherwise read every name once
+// per sentence.
+func (d *doc) mentionsIn(si int) []int {
+	stale := d.bySent == nil || d.bySentN != len(d.mentions)
+	for _, i := range d.bySent[si] {
+		stale = stale || d.mentions[i].sent != si // reordered since
+	}
+	if stale {
+		d.bySent = map[int][]int{}
+		for i := range d.mentions {
+			d.bySent[d.mentions[i].sent] = append(d.bySent[d.mentions[i].sent], i)
+		}
+		d.bySentN = len(d.mentions)
+	}
+	return d.bySent[si]
 }
 
 // initialName: a word that starts an English sentence and is no ordinary
