@@ -55,8 +55,74 @@ func (s *story) conflicts() []parallax.Conflict {
 			}
 		}
 	}
+	out = dropRedundant(out)
 	// the conflicts most outlets take part in first
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Outlets() > out[j].Outlets() })
+	return out
+}
+
+// dropRedundant drops a conflict that another of the same kind and
+// subject already holds: it cites some of the same words, and its articles
+// all stand in the other, each on a side apart from the articles it
+// disputes ("three people" / "five people" and, from a headline, "three
+// people" / "five hurt"). One disagreement is shown once.
+func dropRedundant(cs []parallax.Conflict) []parallax.Conflict {
+	sideOf := func(c parallax.Conflict) map[string]int {
+		m := map[string]int{}
+		for i, side := range c.Sides {
+			for _, e := range side {
+				m[e.Article] = i
+			}
+		}
+		return m
+	}
+	within := func(b, a parallax.Conflict) bool {
+		if a.Kind != b.Kind || a.Subject != b.Subject || a.Label != b.Label {
+			return false
+		}
+		// and one of its statements is the other's: the same words of one
+		// article (two figures disputed by the same outlets in other
+		// sentences are two disagreements)
+		same := false
+		for _, side := range b.Sides {
+			for _, e := range side {
+				for _, sa := range a.Sides {
+					for _, f := range sa {
+						same = same || e.Article == f.Article && e.Start == f.Start && e.End == f.End
+					}
+				}
+			}
+		}
+		if !same {
+			return false
+		}
+		sa, sb := sideOf(a), sideOf(b)
+		for x, i := range sb {
+			if _, ok := sa[x]; !ok {
+				return false
+			}
+			for y, j := range sb {
+				if i != j && sa[x] == sa[y] {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	var out []parallax.Conflict
+	for i, b := range cs {
+		redundant := false
+		for j, a := range cs {
+			// of two that hold each other, the first stays
+			if i != j && within(b, a) && (!within(a, b) || j < i) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			out = append(out, b)
+		}
+	}
 	return out
 }
 
@@ -2002,6 +2068,21 @@ func (s *story) dateConflicts() []parallax.Conflict {
 			perOutlet[o][full] = true
 		}
 	}
+	// a sentence giving both dates ("his body was found July 27, but the
+	// coroner said the death occurred July 24") tells two happenings on
+	// those days: an outlet giving the other date alone tells the other one
+	bothDates := func(d string) bool {
+		in := map[*unit]bool{}
+		for _, x := range byDate[d] {
+			in[x.u] = true
+		}
+		for _, y := range byDate[common] {
+			if in[y.u] {
+				return true
+			}
+		}
+		return false
+	}
 	var out []parallax.Conflict
 	dates := make([]string, 0, len(byDate))
 	for d := range byDate {
@@ -2009,7 +2090,7 @@ func (s *story) dateConflicts() []parallax.Conflict {
 	}
 	sort.Strings(dates)
 	for _, d := range dates {
-		if d == common {
+		if d == common || bothDates(d) {
 			continue
 		}
 		var side []parallax.Evidence
@@ -2065,6 +2146,7 @@ func (s *story) dateConflicts() []parallax.Conflict {
 }
 
 var scheduleMarkers = lang.Words("schedule_markers", "en")
+
 
 // scheduled: the words right before the date set it for the future ("is
 // set for June 17", "will be sentenced on Monday").

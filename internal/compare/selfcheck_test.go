@@ -56,3 +56,39 @@ func TestPartsConflicts(t *testing.T) {
 		t.Errorf("parts conflicts %q, want %q", got, want)
 	}
 }
+
+// TestDropRedundant: a conflict that cites some of another's words with
+// the same outlets on the same sides is dropped; one about other words
+// between the same outlets stays.
+func TestDropRedundant(t *testing.T) {
+	ev := func(art string, start int) parallax.Evidence {
+		return parallax.Evidence{Article: art, Start: start, End: start + 10}
+	}
+	body := parallax.Conflict{Kind: "quantity", Subject: "Figure for person",
+		Sides: [][]parallax.Evidence{{ev("a1", 0), ev("a2", 50)}, {ev("a3", 0)}}}
+	headline := parallax.Conflict{Kind: "quantity", Subject: "Figure for person",
+		Sides: [][]parallax.Evidence{{ev("a3", 0)}, {ev("a2", 0)}}}
+	other := parallax.Conflict{Kind: "quantity", Subject: "Figure for person",
+		Sides: [][]parallax.Evidence{{ev("a1", 200)}, {ev("a3", 300)}}}
+	got := dropRedundant([]parallax.Conflict{body, headline, other})
+	if len(got) != 2 || got[0].Sides[1][0].Article != "a3" || got[1].Sides[0][0].Start != 200 {
+		t.Errorf("dropRedundant kept %+v, want the body's conflict and the other words'", got)
+	}
+}
+
+// TestBothDatesInOneSentence: a sentence giving two dates of the story
+// tells two happenings; an outlet giving the earlier alone does not
+// dispute the later.
+func TestBothDatesInOneSentence(t *testing.T) {
+	texts := []string{
+		"Ivo Quist, a Kessel banker, died on Saturday, March 7, 2026, at a hotel in Dunmore.",
+		"Quist's body was found on Tuesday, March 10, 2026, by a maid at the Dunmore hotel.",
+		"His body was found by a maid on March 10, 2026, at the Dunmore hotel, but the coroner said Quist died on March 7, 2026.",
+		"The body of Ivo Quist was found on Tuesday, March 10, 2026, at a Dunmore hotel.",
+	}
+	for _, c := range storyOf(t, texts...).Conflicts {
+		if c.Kind == "date" {
+			t.Errorf("date conflict %q: the story holds both days", c.Summary)
+		}
+	}
+}
