@@ -2147,7 +2147,6 @@ func (s *story) dateConflicts() []parallax.Conflict {
 
 var scheduleMarkers = lang.Words("schedule_markers", "en")
 
-
 // scheduled: the words right before the date set it for the future ("is
 // set for June 17", "will be sentenced on Monday").
 func scheduled(u *unit, d parallax.DateMention) bool {
