@@ -296,20 +296,35 @@ func (db *DB) migrate(ctx context.Context, migs []migration, wal bool) error {
 	}
 	if v == 0 {
 		// A new file is empty; an SQLite file with tables of its own and no
-		// schema version is somebody else's database.
-		var n int
-		err := db.w.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").Scan(&n)
+		// schema version is somebody else's database. Version and tables
+		// are read in one transaction: another process creating the
+		// library at the same moment has then either made both or neither.
+		n, v2, err := db.foreignTables(ctx)
 		if err != nil {
 			return openError(db.path, err)
 		}
-		if n > 0 {
+		if v2 == 0 && n > 0 {
 			return parallax.Errorf(parallax.EINVALID, "%q is an SQLite database but not a parallax library", db.path)
 		}
+		v = v2
 	}
 	if wal {
 		var mode string
-		if err := db.w.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
-			return openError(db.path, err)
+		// switching to WAL takes the file whole: SQLite answers SQLITE_BUSY
+		// at once, without its busy handler, while another process holds
+		// it (two first opens at the same moment), so wait as it would
+		deadline := time.Now().Add(busyTimeout)
+		for {
+			err := db.w.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
+			var serr *sqlite.Error
+			if err != nil && errors.As(err, &serr) && serr.Code()&0xff == sqlite3.SQLITE_BUSY && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+				continue
+			}
+			if err != nil {
+				return openError(db.path, err)
+			}
+			break
 		}
 		if !strings.EqualFold(mode, "wal") {
 			return parallax.Errorf(parallax.EINTERNAL, "library %q: cannot use WAL mode (journal mode is %s)", db.path, mode)
@@ -325,6 +340,21 @@ func (db *DB) migrate(ctx context.Context, migs []migration, wal bool) error {
 		}
 	}
 	return nil
+}
+
+// foreignTables reads, in one transaction, how many tables the file holds
+// and its schema version.
+func (db *DB) foreignTables(ctx context.Context) (tables, version int, err error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	if version, err = db.schemaVersion(ctx, tx); err != nil {
+		return 0, 0, err
+	}
+	err = tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'").Scan(&tables)
+	return tables, version, err
 }
 
 // schemaVersion is PRAGMA user_version, or the highest recorded migration if
