@@ -54,11 +54,7 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		for _, fd := range fds {
 			as = append(as, fd.act)
 		}
-		as = atPrecision(as)
-		at := map[*unit]string{} // the date each unit gives, at the common precision
-		for _, a := range as {
-			at[a.u] = a.date
-		}
+		at := unitDates(as)
 		// the acts dating the one happening, otherwise at least once
 		keep := map[*unit]bool{}
 		for i, x := range fds {
@@ -709,11 +705,7 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		for _, fd := range fds {
 			as = append(as, fd.act)
 		}
-		as = atPrecision(as)
-		at := map[*unit]string{}
-		for _, a := range as {
-			at[a.u] = a.date
-		}
+		at := unitDates(as)
 		keep := map[*unit]bool{}
 		for i, x := range fds {
 			for _, y := range fds[i+1:] {
@@ -841,4 +833,14 @@ func sameActClasses(fds []factDated) map[string]string {
 		}
 	}
 	return key
+}
+
+// unitDates is the date each act's sentence gives, told at the precision
+// the most of them can be restated at (atPrecision).
+func unitDates(as []datedAct) map[*unit]string {
+	at := map[*unit]string{}
+	for _, a := range atPrecision(as) {
+		at[a.u] = a.date
+	}
+	return at
 }
