@@ -54,7 +54,7 @@ func (s *story) factDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		for _, fd := range fds {
 			as = append(as, fd.act)
 		}
-		at := unitDates(as)
+		as, at := unitDates(as)
 		// the acts dating the one happening, otherwise at least once
 		keep := map[*unit]bool{}
 		for i, x := range fds {
@@ -705,7 +705,7 @@ func (s *story) wordDateConflicts(prev []parallax.Conflict) []parallax.Conflict 
 		for _, fd := range fds {
 			as = append(as, fd.act)
 		}
-		at := unitDates(as)
+		as, at := unitDates(as)
 		keep := map[*unit]bool{}
 		for i, x := range fds {
 			for _, y := range fds[i+1:] {
@@ -835,12 +835,13 @@ func sameActClasses(fds []factDated) map[string]string {
 	return key
 }
 
-// unitDates is the date each act's sentence gives, told at the precision
-// the most of them can be restated at (atPrecision).
-func unitDates(as []datedAct) map[*unit]string {
+// unitDates restates the acts' dates at the precision the most of them can
+// be restated at (atPrecision), with the date each act's sentence gives.
+func unitDates(as []datedAct) ([]datedAct, map[*unit]string) {
+	as = atPrecision(as)
 	at := map[*unit]string{}
-	for _, a := range atPrecision(as) {
+	for _, a := range as {
 		at[a.u] = a.date
 	}
-	return at
+	return as, at
 }

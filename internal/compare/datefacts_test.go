@@ -312,3 +312,21 @@ func TestSameActClasses(t *testing.T) {
 		t.Errorf("arrested %q, died %q, foiled %q: want three acts", k["arrested"], k["died"], k["foiled"])
 	}
 }
+
+// TestDatePrecisionInSummary: a day against a month is told as two months,
+// the precision both can be restated at.
+func TestDatePrecisionInSummary(t *testing.T) {
+	st := storyOf(t,
+		"Ivo Quist pleaded guilty to fraud before the Kessel court on June 27, 2024, and began cooperating with prosecutors.",
+		"Ivo Quist pleaded guilty to fraud before the Kessel court in July 2024 and began cooperating with prosecutors.",
+		"Anna Berg, his partner, left Kessel for Dunmore in 2023.")
+	var got []string
+	for _, c := range st.Conflicts {
+		if c.Kind == "date" {
+			got = append(got, c.Summary)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "2024-06 ") || strings.Contains(got[0], "2024-06-27") {
+		t.Errorf("date conflicts %q, want one of 2024-06 against 2024-07", got)
+	}
+}
