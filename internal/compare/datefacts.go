@@ -216,7 +216,7 @@ func (s *story) verbDates(u *unit) []factDated {
 			continue
 		}
 		if _, _, ok := dateNoun(u, d); ok {
-			continue // the date of an event noun ("a Monday evening vigil"), not of the verb before it
+			continue // the date of an event noun ("a Friday night concert"), not of the verb before it
 		}
 		date, prec := statedDate(u.art, d)
 		v, sp, ok := dateVerb(u, d)
@@ -235,7 +235,7 @@ func (s *story) verbDates(u *unit) []factDated {
 }
 
 // clauseColonRe is a colon that ends a clause, not one of a clock time
-// ("Then came the anger: a Monday evening vigil", not "at 7:01 p.m.").
+// ("Then came the rally: a Friday night concert", not "at 7:01 p.m.").
 var clauseColonRe = regexp.MustCompile(`:\s*[^\d\s]`)
 
 // dateWithin: another date of u than its di-th lies inside sp, between a

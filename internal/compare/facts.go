@@ -591,50 +591,20 @@ func (s *story) quantityFacts() []parallax.Fact {
 	// merge the most alike pairs first; a group holds figures that are all
 	// compatible with one another, so that vague ones ("more than 400")
 	// cannot chain different figures (412, 650) together
-	type pair struct {
-		i, j int
-		sim  float64
-	}
-	var pairs []pair
+	var pairs []simPair
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
 			if s.sameSource(qs[i].u.art, qs[j].u.art) {
 				continue
 			}
 			if (related(qs[i], qs[j]) || samePeople(qs[i], qs[j])) && compatible(qs[i].q, qs[j].q) {
-				pairs = append(pairs, pair{i, j, contextSim(qs[i].u, qs[j].u)})
+				pairs = append(pairs, simPair{i, j, contextSim(qs[i].u, qs[j].u)})
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].sim > pairs[b].sim })
-	group := make([]int, len(qs))
-	members := make([][]int, len(qs))
-	for i := range qs {
-		group[i] = i
-		members[i] = []int{i}
-	}
-	for _, p := range pairs {
-		gi, gj := group[p.i], group[p.j]
-		if gi == gj {
-			continue
-		}
-		ok := true
-		for _, x := range members[gi] {
-			for _, y := range members[gj] {
-				if !compatible(qs[x].q, qs[y].q) || qs[x].u.art == qs[y].u.art && qs[x].i != qs[y].i && !sameValue(qs[x].q, qs[y].q) {
-					ok = false
-				}
-			}
-		}
-		if !ok {
-			continue
-		}
-		for _, y := range members[gj] {
-			group[y] = gi
-		}
-		members[gi] = append(members[gi], members[gj]...)
-		members[gj] = nil
-	}
+	members := mergePairs(len(qs), pairs, func(x, y int) bool {
+		return compatible(qs[x].q, qs[y].q) && !(qs[x].u.art == qs[y].u.art && qs[x].i != qs[y].i && !sameValue(qs[x].q, qs[y].q))
+	})
 	var out []parallax.Fact
 	for g := range qs {
 		ms := members[g]
@@ -760,6 +730,46 @@ func (s *story) nameExclusives() []parallax.Fact {
 		}
 	}
 	return out
+}
+
+// simPair links items i and j, as alike as sim.
+type simPair struct {
+	i, j int
+	sim  float64
+}
+
+// mergePairs groups n items along pairs, the most alike first: two groups
+// join when every member of one fits every member of the other. It
+// returns the members of each group by its first item (nil for items
+// that joined another's group).
+func mergePairs(n int, pairs []simPair, fits func(x, y int) bool) [][]int {
+	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].sim > pairs[b].sim })
+	group := make([]int, n)
+	members := make([][]int, n)
+	for i := range n {
+		group[i], members[i] = i, []int{i}
+	}
+	for _, p := range pairs {
+		gi, gj := group[p.i], group[p.j]
+		if gi == gj {
+			continue
+		}
+		ok := true
+		for _, x := range members[gi] {
+			for _, y := range members[gj] {
+				ok = ok && fits(x, y)
+			}
+		}
+		if !ok {
+			continue
+		}
+		for _, y := range members[gj] {
+			group[y] = gi
+		}
+		members[gi] = append(members[gi], members[gj]...)
+		members[gj] = nil
+	}
+	return members
 }
 
 // sortedInts lists a set's members in order, so that what is built from

@@ -32,47 +32,18 @@ func (s *story) rankFacts() []parallax.Fact {
 			}
 		}
 	}
-	type pair struct {
-		i, j int
-		sim  float64
-	}
-	var pairs []pair
+	var pairs []simPair
 	for i := range os {
 		for j := i + 1; j < len(os); j++ {
 			if os[i].v != os[j].v || s.sameSource(os[i].u.art, os[j].u.art) {
 				continue
 			}
 			if c := contextSim(os[i].u, os[j].u); c >= 0.12 {
-				pairs = append(pairs, pair{i, j, c})
+				pairs = append(pairs, simPair{i, j, c})
 			}
 		}
 	}
-	sort.SliceStable(pairs, func(a, b int) bool { return pairs[a].sim > pairs[b].sim })
-	group := make([]int, len(os))
-	members := make([][]int, len(os))
-	for i := range os {
-		group[i], members[i] = i, []int{i}
-	}
-	for _, p := range pairs {
-		gi, gj := group[p.i], group[p.j]
-		if gi == gj {
-			continue
-		}
-		ok := true
-		for _, x := range members[gi] {
-			for _, y := range members[gj] {
-				ok = ok && os[x].u.art != os[y].u.art
-			}
-		}
-		if !ok {
-			continue
-		}
-		for _, y := range members[gj] {
-			group[y] = gi
-		}
-		members[gi] = append(members[gi], members[gj]...)
-		members[gj] = nil
-	}
+	members := mergePairs(len(os), pairs, func(x, y int) bool { return os[x].u.art != os[y].u.art })
 	var out []parallax.Fact
 	for _, ms := range members {
 		if len(ms) < 2 {
