@@ -22,7 +22,8 @@ type doc struct {
 	mentions   []mention
 	ents       []ent
 	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
-	bySent     map[int][]int      // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySent     []int32            // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySentAt   []int32            // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
 	bySentN    int
 	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
 	quoteSpans []parallax.Span

@@ -1,6 +1,7 @@
 package analyze
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1165,15 +1166,16 @@ func looksPerson(s string) bool {
 func canonicalName(e *ent, language string) string {
 	// the forms in a fixed order (longest first), so that the name does not
 	// hang on the order of a map
-	forms := make([]string, 0, len(e.forms))
+	var buf [8]string // most names have a form or two: no allocation
+	forms := buf[:0]
 	for f := range e.forms {
 		forms = append(forms, f)
 	}
-	sort.Slice(forms, func(i, j int) bool {
-		if len(forms[i]) != len(forms[j]) {
-			return len(forms[i]) > len(forms[j])
+	slices.SortFunc(forms, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
 		}
-		return forms[i] < forms[j]
+		return strings.Compare(a, b)
 	})
 	country := ""
 	for _, f := range forms {

@@ -498,19 +498,47 @@ func (d *doc) ruleRanges(si int, toks []ner.Token) (ranges, spans [][2]int) {
 // is built once for the mentions there are and again when more are added:
 // a page of half a million sentences would otherwise read every name once
 // per sentence.
-func (d *doc) mentionsIn(si int) []int {
-	stale := d.bySent == nil || d.bySentN != len(d.mentions)
-	for _, i := range d.bySent[si] {
-		stale = stale || d.mentions[i].sent != si // reordered since
+func (d *doc) mentionsIn(si int) []int32 {
+	stale := si+1 >= len(d.bySentAt) || d.bySentN != len(d.mentions)
+	if !stale {
+		for _, i := range d.bySent[d.bySentAt[si]:d.bySentAt[si+1]] {
+			stale = stale || d.mentions[i].sent != si // reordered since
+		}
 	}
 	if stale {
-		d.bySent = map[int][]int{}
-		for i := range d.mentions {
-			d.bySent[d.mentions[i].sent] = append(d.bySent[d.mentions[i].sent], i)
-		}
-		d.bySentN = len(d.mentions)
+		d.indexMentions()
 	}
-	return d.bySent[si]
+	if si < 0 || si+1 >= len(d.bySentAt) {
+		return nil
+	}
+	return d.bySent[d.bySentAt[si]:d.bySentAt[si+1]]
+}
+
+// indexMentions lists the mentions' indices sentence by sentence, in two
+// slices: where each sentence's begin, and the indices in their places.
+func (d *doc) indexMentions() {
+	n := len(d.sentToks) // every sentence, so that one without names needs no new index
+	for i := range d.mentions {
+		n = max(n, d.mentions[i].sent+1)
+	}
+	at := make([]int32, n+2)
+	for i := range d.mentions {
+		if s := d.mentions[i].sent; s >= 0 {
+			at[s+2]++
+		}
+	}
+	for s := 2; s < len(at); s++ {
+		at[s] += at[s-1]
+	}
+	// at[s+1] is where sentence s's indices go, then where they end
+	idx := make([]int32, len(d.mentions))
+	for i := range d.mentions {
+		if s := d.mentions[i].sent; s >= 0 {
+			idx[at[s+1]] = int32(i)
+			at[s+1]++
+		}
+	}
+	d.bySent, d.bySentAt, d.bySentN = idx, at[:n+1], len(d.mentions)
 }
 
 // initialName: a word that starts an English sentence and is no ordinary
