@@ -67,15 +67,14 @@ func (s *story) outcomeConflicts() []parallax.Conflict {
 			us = append(us, u)
 		}
 	}
+	byArt := map[*parallax.Analysis][]outcome{}
+	for _, u := range us {
+		byArt[u.art] = append(byArt[u.art], oc[u]...)
+	}
 	tells := func(a *parallax.Analysis, verb string) bool {
-		for _, u := range us {
-			if u.art != a {
-				continue
-			}
-			for _, o := range oc[u] {
-				if o.verb == verb || lang.SameAct(o.verb, verb) {
-					return true
-				}
+		for _, o := range byArt[a] {
+			if o.verb == verb || lang.SameAct(o.verb, verb) {
+				return true
 			}
 		}
 		return false
@@ -93,10 +92,8 @@ func (s *story) outcomeConflicts() []parallax.Conflict {
 			}
 			for _, x := range oc[u] {
 				for _, y := range oc[v] {
-					if !lang.OppositeActs(x.verb, y.verb) || tells(u.art, y.verb) || tells(v.art, x.verb) || !sameNear(s.nearGroups(x), s.nearGroups(y)) {
-						continue
-					}
-					if contextSim(u, v) < outcomeSim {
+					if !lang.OppositeActs(x.verb, y.verb) || contextSim(u, v) < outcomeSim ||
+						tells(u.art, y.verb) || tells(v.art, x.verb) || !sameNear(s.nearGroups(x), s.nearGroups(y)) {
 						continue
 					}
 					a, b := x, y
