@@ -716,7 +716,7 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		if len(sides) < 2 || splitArticle(sides) || sidesGiveEachOther(sides) {
 			continue
 		}
-		isUpdate := updated(sides) // may put the sides in time order
+		isUpdate := updated(sides) || s.agedBetween(sides) // may put the sides in time order
 		c := parallax.Conflict{Kind: "quantity"}
 		var parts []string
 		for _, side := range sides {
@@ -803,6 +803,70 @@ func updated(sides [][]qref) bool {
 		sorted[k] = sides[i]
 	}
 	copy(sides, sorted)
+	return true
+}
+
+// maxAgedYears is the most years an age may move between an arrest and a
+// verdict told by different articles (trials of US state courts mostly end
+// within two years of the charge).
+const maxAgedYears = 3
+
+// agedBetween: two sides are one person's age told at two times, the
+// older age in the later article: articles published as many years apart
+// as the ages differ, or, without publication times, an article reporting
+// a verdict against one that does not (a verdict comes after the arrest:
+// "Roe, 27," when charged, "Roe, 29," when convicted). Sides are then put in
+// time order.
+func (s *story) agedBetween(sides [][]qref) bool {
+	if len(sides) != 2 {
+		return false
+	}
+	for _, side := range sides {
+		for _, q := range side {
+			if q.q.Head != "age" || q.q.Value == nil {
+				return false
+			}
+		}
+	}
+	young, old := 0, 1
+	if *sides[1][0].q.Value < *sides[0][0].q.Value {
+		young, old = 1, 0
+	}
+	gap := *sides[old][0].q.Value - *sides[young][0].q.Value
+	if gap < 1 || gap > maxAgedYears {
+		return false
+	}
+	later := func(after, before []qref) bool {
+		dated := true
+		for _, x := range append(slices.Clone(after), before...) {
+			dated = dated && !x.u.art.Article.Published.IsZero()
+		}
+		if dated {
+			for _, x := range after {
+				for _, y := range before {
+					if years := x.u.art.Article.Published.Sub(y.u.art.Article.Published).Hours() / (24 * 365.25); years <= 0 || gap > years+1 {
+						return false
+					}
+				}
+			}
+			return true
+		}
+		for _, x := range after {
+			if !s.reportsVerdict(x.u.art.Article.ID) {
+				return false
+			}
+		}
+		for _, y := range before {
+			if s.reportsVerdict(y.u.art.Article.ID) {
+				return false
+			}
+		}
+		return true
+	}
+	if !later(sides[old], sides[young]) {
+		return false
+	}
+	sides[0], sides[1] = sides[young], sides[old]
 	return true
 }
 

@@ -710,3 +710,35 @@ func TestAlikeSimDurations(t *testing.T) {
 		t.Errorf("durations need more alike sentences: %v <= %v", minAlikeDurationSim, minAlikeSim)
 	}
 }
+
+// A defendant's age given at the arrest and, older, at the verdict is one
+// age told at two times; the same two ages in articles of one moment, or
+// the younger at the verdict, are a dispute.
+func TestAgedBetweenArrestAndVerdict(t *testing.T) {
+	arrest := "Deputies identified the suspect as Tomas Ferrand, 27, a parolee wanted in another case."
+	tests := []struct {
+		name, verdict string
+		times         [2]string
+		want          string
+	}{
+		{"verdict later", "A jury found Tomas Ferrand, 29, guilty of first-degree murder on Tuesday.", [2]string{}, parallax.LabelUpdated},
+		{"younger at verdict", "A jury found Tomas Ferrand, 25, guilty of first-degree murder on Tuesday.", [2]string{}, parallax.LabelContradiction},
+		{"no verdict", "Deputies said the suspect, Tomas Ferrand, 29, was a parolee wanted in another case.", [2]string{}, parallax.LabelContradiction},
+		{"published years apart", "Deputies said the suspect, Tomas Ferrand, 29, was a parolee wanted in another case.",
+			[2]string{"2024-03-01T10:00:00Z", "2026-05-01T10:00:00Z"}, parallax.LabelUpdated},
+		{"published days apart", "Deputies said the suspect, Tomas Ferrand, 29, was a parolee wanted in another case.",
+			[2]string{"2026-03-01T10:00:00Z", "2026-03-04T10:00:00Z"}, parallax.LabelContradiction},
+	}
+	for _, tt := range tests {
+		cs := conflictsOfKind(storyAt(t, [2]string{tt.times[0], arrest}, [2]string{tt.times[1], tt.verdict}), "quantity")
+		if len(cs) != 1 {
+			t.Fatalf("%s: quantity conflicts: %+v", tt.name, cs)
+		}
+		if cs[0].Label != tt.want {
+			t.Errorf("%s: label %q, want %q (%s)", tt.name, cs[0].Label, tt.want, cs[0].Summary)
+		}
+		if tt.want == parallax.LabelUpdated && cs[0].Sides[1][0].Article != "a2" {
+			t.Errorf("%s: the later age is not the last side: %+v", tt.name, cs[0].Sides)
+		}
+	}
+}

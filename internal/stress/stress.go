@@ -242,8 +242,11 @@ type Result struct {
 	Kinds    []KindResult `json:"kinds"`
 	Stories  int          `json:"stories"`
 	Articles int          `json:"articles"`
-	// Conflicts is the number raised on the unperturbed stories.
+	// Conflicts is the number of disputes raised on the unperturbed
+	// stories; Updated the figures told as changed over time there, which
+	// claim no disagreement.
 	Conflicts int           `json:"conflicts"`
+	Updated   int           `json:"updated"`
 	Elapsed   time.Duration `json:"elapsed"`
 	// Trials lists every injection with what became of it, in order.
 	Trials []Trial `json:"-"`
@@ -320,7 +323,13 @@ func Run(ctx context.Context, stories []Story, opt Options) (*Result, error) {
 		return nil, err
 	}
 	for i, cs := range base {
-		res.Conflicts += len(cs)
+		for _, c := range cs {
+			if c.Label == parallax.LabelUpdated {
+				res.Updated++
+			} else {
+				res.Conflicts++
+			}
+		}
 		if opt.Dump != nil {
 			if err := dumpConflicts(opt.Dump, stories[i], cs); err != nil {
 				return nil, fmt.Errorf("stress: write dump: %w", err)
@@ -493,6 +502,7 @@ func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
 type dumpLine struct {
 	Story   string  `json:"story"`
 	Kind    string  `json:"kind"`
+	Label   string  `json:"label,omitempty"`
 	Subject string  `json:"subject,omitempty"`
 	Summary string  `json:"summary"`
 	Sides   [][]Ref `json:"sides"`
@@ -504,7 +514,7 @@ func dumpConflicts(w io.Writer, s Story, cs []parallax.Conflict) error {
 		outlet[a.ID] = a.Outlet
 	}
 	for _, c := range cs {
-		l := dumpLine{Story: s.Name, Kind: c.Kind, Subject: c.Subject, Summary: c.Summary}
+		l := dumpLine{Story: s.Name, Kind: c.Kind, Label: c.Label, Subject: c.Subject, Summary: c.Summary}
 		for _, side := range c.Sides {
 			var refs []Ref
 			for _, ev := range side {
@@ -540,6 +550,9 @@ func (r *Result) WriteTable(w io.Writer) error {
 	}
 	_, err := fmt.Fprintf(w, "\nunperturbed: %d conflicts on %d stories (%d articles): %.2f per story (floor ≤ %.1f)\n",
 		r.Conflicts, r.Stories, r.Articles, r.PerStory(), FloorFalseAlarm)
+	if err == nil && r.Updated > 0 {
+		_, err = fmt.Fprintf(w, "and %d figures told as updated over time (no dispute claimed)\n", r.Updated)
+	}
 	return err
 }
 
