@@ -24,6 +24,10 @@ type claim struct {
 	display string // the value as written
 	art     *parallax.Analysis
 	ev      parallax.Span // the words that make the claim
+	// career: an office the article says the person entered or left
+	// ("was named acting director"): the outlet then tells two offices in
+	// turn and stands on no side, but the claim is no side of its own
+	career bool
 }
 
 // Slots.
@@ -59,8 +63,13 @@ func (s *story) claimConflicts() []parallax.Conflict {
 		cs := bySlot[k]
 		// values per outlet; an outlet with more than one value is no witness
 		perOutlet := map[string]map[string]bool{}
+		careers := map[string][]string{} // outlet → offices it says the subject entered or left
 		for _, c := range cs {
 			o := s.outletOf[c.art.Article.ID]
+			if c.career {
+				careers[o] = append(careers[o], c.value)
+				continue
+			}
 			if perOutlet[o] == nil {
 				perOutlet[o] = map[string]bool{}
 			}
@@ -71,6 +80,9 @@ func (s *story) claimConflicts() []parallax.Conflict {
 		var values []string
 		for _, c := range cs {
 			o := s.outletOf[c.art.Article.ID]
+			if c.career {
+				continue
+			}
 			if v, ok := odd[o]; ok {
 				if c.value != v {
 					continue
@@ -85,6 +97,7 @@ func (s *story) claimConflicts() []parallax.Conflict {
 				sides[c.value] = append(sides[c.value], c)
 			}
 		}
+		values = s.dropCareers(k.slot, values, sides, careers)
 		if len(values) < 2 || !incompatibleValues(k.slot, values) {
 			continue
 		}
@@ -113,6 +126,38 @@ func (s *story) claimConflicts() []parallax.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// dropCareers takes off a side the outlets that say the subject entered or
+// left the office another side gives ("Deputy Minister Roe ... was named
+// acting director" against "Acting Director Roe"): they tell both offices
+// in turn. Values left without an outlet are dropped.
+func (s *story) dropCareers(slot string, values []string, sides map[string][]claim, careers map[string][]string) []string {
+	if len(careers) == 0 {
+		return values
+	}
+	var kept []string
+	for _, v := range values {
+		var side []claim
+		for _, c := range sides[v] {
+			moved := false
+			for _, cv := range careers[s.outletOf[c.art.Article.ID]] {
+				for _, w := range values {
+					if w != v && !incompatibleValues(slot, []string{cv, w}) && incompatibleValues(slot, []string{cv, v}) {
+						moved = true
+					}
+				}
+			}
+			if !moved {
+				side = append(side, c)
+			}
+		}
+		sides[v] = side
+		if len(side) > 0 {
+			kept = append(kept, v)
+		}
+	}
+	return kept
 }
 
 // oddValues: an outlet giving two offices stands on no side, unless every
@@ -247,9 +292,106 @@ func (s *story) officeClaims() []claim {
 				}
 				out = append(out, claim{slot: slotOffice, subject: name, value: v, display: role, art: it.art, ev: sentenceClause(it.art, sp)})
 			}
+			for _, m := range it.ent.Mentions {
+				if t, sp, ok := enteredOffice(it.art, m); ok {
+					out = append(out, claim{slot: slotOffice, subject: name, value: t, display: sp.Of(text), art: it.art, ev: sp, career: true})
+				}
+			}
 		}
 	}
 	return out
+}
+
+var officeChangeStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range lang.Words("office_change_verbs", "en").Entries() {
+		m[stem(w, "en")] = true
+	}
+	return m
+}()
+
+// titleLead are the function words between a verb of office and the title
+// it gives ("named as the new director", "promoted to acting chief"):
+// prepositions of role, articles, possessives.
+var titleLead = map[string]bool{"as": true, "to": true, "the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true, "new": true}
+
+// enteredOffice reads the office a person's mention is said to enter or
+// leave in its sentence: within six words after the name, a verb of
+// entering or leaving an office (WordNet, office_change_verbs) and, right
+// after it, a title ("Dana Roe was named acting director", "Roe, who
+// resigned as chair"). The title is the longest run of up to four
+// lower-case or capitalised words, up to a preposition or a name, that
+// WordNet knows as a kind of person.
+func enteredOffice(a *parallax.Analysis, m parallax.Span) (string, parallax.Span, bool) {
+	text := a.Article.Text
+	si := a.SentenceAt(m.Start)
+	if si < 0 {
+		return "", parallax.Span{}, false
+	}
+	end := a.Sentences[si].Span.End
+	type tok struct {
+		w    string
+		span parallax.Span
+		stop bool // punctuation closes the word
+	}
+	var toks []tok
+	for i := m.End; i < end && len(toks) < 14; {
+		for i < end && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < end && text[j] != ' ' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.TrimRight(text[i:j], ".,;:!?)\"'”")
+		toks = append(toks, tok{w: w, span: parallax.Span{Start: i, End: i + len(w)}, stop: len(w) < j-i})
+		i = j
+	}
+	if len(toks) > 0 && (toks[0].w == "'s" || toks[0].w == "’s") {
+		return "", parallax.Span{}, false // "Nixon's Committee to Re-elect": the name owns what follows, it does not act
+	}
+	for k := 0; k < len(toks) && k < 6; k++ {
+		if toks[k].stop {
+			return "", parallax.Span{}, false
+		}
+		if !officeChangeStems[stem(strings.ToLower(toks[k].w), "en")] || mentionAt(a, toks[k].span.Start, toks[k].span.End) {
+			continue // a name's own words ("the Committee to Re-elect the President") are no verb
+		}
+		n := k + 1
+		for n < len(toks) && titleLead[strings.ToLower(toks[n].w)] {
+			n++
+		}
+		var words []string
+		last := ""
+		var lastEnd int
+		for x := n; x < len(toks) && x < n+4; x++ {
+			w := toks[x].w
+			if w == "" || prepositions.Has(strings.ToLower(w)) || mentionAt(a, toks[x].span.Start, toks[x].span.Start+1) {
+				break
+			}
+			words = append(words, strings.ToLower(w))
+			if t := normTitle(strings.Join(words, " "), "en"); t != "" && lang.IsOffice(t) && lastWordOffice(words) {
+				last, lastEnd = t, toks[x].span.End
+			}
+			if toks[x].stop {
+				break
+			}
+		}
+		if last != "" {
+			return last, parallax.Span{Start: toks[k].span.Start, End: lastEnd}, true
+		}
+		return "", parallax.Span{}, false
+	}
+	return "", parallax.Span{}, false
+}
+
+// lastWordOffice: the title's last word is itself a kind of person, so
+// that "acting director" counts and "director general affairs" does not.
+func lastWordOffice(words []string) bool {
+	return lang.IsOffice(words[len(words)-1])
 }
 
 var courtesy = lang.Words("courtesy_titles")

@@ -590,6 +590,13 @@ func ExpandTitle(t string) string {
 	return strings.Join(f, " ")
 }
 
+// IsOffice reports whether an English title ("acting director", "lt. gov")
+// names a kind of person WordNet knows, by itself or by its last word.
+func IsOffice(t string) bool {
+	_, ok := personNounOf(t)
+	return ok
+}
+
 // SameOffice reports whether two English titles can name one office: they
 // share a WordNet sense ("judge", "justice"; "CEO", "chief executive
 // officer"), or one is a kind of the other ("prosecutor" is a "lawyer").

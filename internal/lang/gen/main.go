@@ -65,6 +65,9 @@ func main() {
 	if err := actAntonyms(*wn, *out); err != nil {
 		log.Fatal(err)
 	}
+	if err := officeChangeVerbs(*wn, *out); err != nil {
+		log.Fatal(err)
+	}
 	for _, l := range []string{"en", "es", "pt", "fr", "de", "it"} {
 		if err := calendar(*cldr, l, *out); err != nil {
 			log.Fatal(err)
