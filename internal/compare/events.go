@@ -20,8 +20,12 @@ type eventClaim struct {
 	key      string // subject and verb, folded: "person|kill", "bridge|close"
 	negative bool
 	named    bool // the subject is a name ("Horton was not killed")
-	u        *unit
-	sp       parallax.Span
+	// perfect: negated in the present perfect ("have not been released"),
+	// which tells the state when the article was written, not that it
+	// never happened
+	perfect bool
+	u       *unit
+	sp      parallax.Span
 }
 
 var (
@@ -62,7 +66,7 @@ func (s *story) eventClaims() []eventClaim {
 		}
 		text := u.art.Article.Text
 		sent := u.span.Of(text)
-		add := func(subjStart, subjEnd int, verb string, neg bool, end int) {
+		add := func(subjStart, subjEnd int, verb string, neg, perfect bool, end int) {
 			subj := strings.ToLower(sent[subjStart:subjEnd])
 			if len(subj) < 3 || pronouns.Has(subj) || determiners.Has(subj) || stopSubjects.Has(subj) {
 				return
@@ -92,17 +96,18 @@ func (s *story) eventClaims() []eventClaim {
 				return // "was not arrested until Friday": it happened, later
 			}
 			named := mentionAt(u.art, u.span.Start+subjStart, u.span.Start+subjEnd)
-			out = append(out, eventClaim{key: key, negative: neg, named: named, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
+			out = append(out, eventClaim{key: key, negative: neg, named: named, perfect: neg && perfect, u: u, sp: parallax.Span{Start: u.span.Start + subjStart, End: u.span.Start + end}})
 		}
 		for _, m := range passiveEventRe.FindAllStringSubmatchIndex(sent, -1) {
 			if !participle(sent[m[8]:m[9]]) {
 				continue
 			}
 			// "was not closed", "has not been closed"
-			add(m[2], m[3], sent[m[8]:m[9]], m[4] >= 0 || m[6] >= 0, m[1])
+			perfect := m[6] >= 0 && !strings.HasPrefix(strings.ToLower(sent[m[3]:m[6]]), " had")
+			add(m[2], m[3], sent[m[8]:m[9]], m[4] >= 0 || m[6] >= 0, perfect, m[1])
 		}
 		for _, m := range happenEventRe.FindAllStringSubmatchIndex(sent, -1) {
-			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, m[1])
+			add(m[2], m[3], sent[m[6]:m[7]], m[4] >= 0, false, m[1])
 		}
 	}
 	return out
@@ -174,9 +179,32 @@ func (s *story) eventConflicts() []parallax.Conflict {
 		c.Sides = [][]parallax.Evidence{side, {s.evidence(a.u.art, clause(a.u.art.Article.Text, a.u.span, a.sp, 30))}}
 		c.Summary = fmt.Sprintf("%s says it did not happen (%q) where %s say it did", s.outletOf[a.u.art.Article.ID],
 			a.sp.Of(a.u.art.Article.Text), strings.Join(outletNames(s, side), ", "))
+		if a.perfect && !happenedBefore(pos, a) {
+			// "have not been released" tells the state when it was
+			// written; the others' "were released" may be later news
+			c.Label = parallax.LabelUpdated
+			c.Sides[0], c.Sides[1] = c.Sides[1], c.Sides[0]
+			c.Summary = fmt.Sprintf("%s says it had not happened yet (%q); later %s say it did", s.outletOf[a.u.art.Article.ID],
+				a.sp.Of(a.u.art.Article.Text), strings.Join(outletNames(s, side), ", "))
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// happenedBefore: every article saying it happened was published before
+// the one saying it has not happened yet, so that one disputes them.
+func happenedBefore(pos []eventClaim, neg eventClaim) bool {
+	t := neg.u.art.Article.Published
+	if t.IsZero() {
+		return false
+	}
+	for _, p := range pos {
+		if pt := p.u.art.Article.Published; pt.IsZero() || !pt.Before(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionAt: a name's mention covers the span.

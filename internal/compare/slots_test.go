@@ -742,3 +742,32 @@ func TestAgedBetweenArrestAndVerdict(t *testing.T) {
 		}
 	}
 }
+
+// "Have not been released" tells the state when the article was written:
+// against "were released", it is the earlier news, unless the articles
+// saying it happened were all published before it.
+func TestEventNotYet(t *testing.T) {
+	pos := "The results of the blood test on Ilse Varga were released on Wednesday and showed no alcohol."
+	neg := "The results of the blood test on Ilse Varga have not been released, the county said."
+	tests := []struct {
+		name  string
+		times [2]string
+		want  string
+	}{
+		{"undated", [2]string{}, parallax.LabelUpdated},
+		{"released before", [2]string{"2026-03-04T10:00:00Z", "2026-03-05T10:00:00Z"}, parallax.LabelContradiction},
+		{"released after", [2]string{"2026-03-06T10:00:00Z", "2026-03-05T10:00:00Z"}, parallax.LabelUpdated},
+	}
+	for _, tt := range tests {
+		cs := conflictsOfKind(storyAt(t, [2]string{tt.times[0], pos}, [2]string{tt.times[1], neg}), "event")
+		if len(cs) != 1 {
+			t.Fatalf("%s: event conflicts: %+v", tt.name, cs)
+		}
+		if cs[0].Label != tt.want {
+			t.Errorf("%s: label %q, want %q: %s", tt.name, cs[0].Label, tt.want, cs[0].Summary)
+		}
+		if tt.want == parallax.LabelUpdated && cs[0].Sides[1][0].Article != "a1" {
+			t.Errorf("%s: the later news is not last: %+v", tt.name, cs[0].Sides)
+		}
+	}
+}
