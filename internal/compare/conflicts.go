@@ -1934,6 +1934,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 	var out []parallax.Conflict
 	for _, g := range order {
 		as, hs := asserted[g], hedged[g]
+		as = slices.DeleteFunc(slices.Clone(as), func(a mark) bool { return otherDeed(a, hs) })
 		if len(as) == 0 || len(hs) == 0 {
 			continue
 		}
@@ -1984,6 +1985,84 @@ func pastMarked(u *unit) bool {
 // tellsDeedOf: the hedged sentence shares a content word or a news-fact
 // concept with one of the asserting sentences, so that both can be about
 // one deed, not the person's other acts.
+// otherDeed: the asserted words are a record ("convicted rapist Roe": a
+// verdict word before the doer of one named crime) that none of the hedged
+// sentences is about: "convicted rapist Roe escaped after pulling a gun"
+// and "Roe is accused of using a smuggled gun" tell his past conviction
+// and a new accusation, not one deed two ways. A hedged clause is about the
+// record when it has a word of the crime's root ("rape", "murdered"), or
+// when the deed it accuses ("accused of setting fire") is a verb the
+// asserted clause tells too ("the convicted arsonist set fire"). Other
+// words of guilt ("the arsonist", "guilty") are about the story's deed.
+func otherDeed(a mark, hs []mark) bool {
+	text := a.u.art.Article.Text
+	// the words attached to the name may start at the doer ("arsonist
+	// Vale"); the verdict word before it is read from the clause
+	start := max(a.u.span.Start, a.sp.Start-24)
+	words := letterWords(text[start:a.sp.End])
+	var roots []string
+	for i := 0; i+1 < len(words); i++ {
+		if verdictTerms.Match(words[i:]) == 1 {
+			if root, ok := crimeRoot(words[i+1]); ok {
+				roots = append(roots, root)
+			}
+		}
+	}
+	if len(roots) == 0 {
+		return false
+	}
+	told := map[string]bool{}
+	for _, w := range letterWords(clause(text, a.u.span, a.sp, 30).Of(text)) {
+		told[stem(w, "en")] = true
+	}
+	for _, h := range hs {
+		ht := h.u.art.Article.Text
+		hw := letterWords(clause(ht, h.u.span, h.sp, 30).Of(ht))
+		deed := ""
+		for _, w := range hw {
+			for _, r := range roots {
+				if strings.HasPrefix(w, r) {
+					return false
+				}
+			}
+			if deed == "" && len(w) >= 5 && strings.HasSuffix(w, "ing") {
+				deed = w
+			}
+		}
+		if deed == "" || told[stem(deed, "en")] {
+			return false
+		}
+	}
+	return true
+}
+
+// letterWords are the lower-case runs of letters of text.
+func letterWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r > 127)
+	})
+}
+
+// agentSuffixes make a doer of a deed ("murder-er", "arson-ist", "kill-er").
+var agentSuffixes = []string{"ists", "ist", "ers", "er", "ors", "or"}
+
+// crimeRoot is the deed an agent noun of a crime names: its root without
+// the agent suffix, when WordNet knows the word as a kind of person and
+// the root as a noun ("murderer" → "murder", "arsonist" → "arson",
+// "rapist" → "rap", which still prefixes "rape"); false for doers named
+// without a deed ("criminal", "culprit", "offender").
+func crimeRoot(w string) (string, bool) {
+	if !lang.IsOffice(w) {
+		return "", false
+	}
+	for _, suf := range agentSuffixes {
+		if root, ok := strings.CutSuffix(w, suf); ok && len(root) >= 3 && len(lang.NounClasses(root)) > 0 {
+			return root, true
+		}
+	}
+	return "", false
+}
+
 func tellsDeedOf(h mark, as []mark) bool {
 	for _, a := range as {
 		for f := range h.u.feats {

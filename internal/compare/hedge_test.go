@@ -42,3 +42,27 @@ func TestEarlierAccusation(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordNotDeed: "convicted arsonist" is a record; an accusation of
+// another deed is no hedge against it. The same crime named, or the deed
+// the record's sentence tells, still is.
+func TestRecordNotDeed(t *testing.T) {
+	for _, c := range []struct {
+		asserted, hedged string
+		want             bool
+	}{
+		{"Convicted arsonist Dorn Vale escaped from a van on Monday after pulling a knife on two guards.",
+			"Dorn Vale is accused of using a knife that was smuggled in to him for the escape.", false},
+		{"Convicted arsonist Dorn Vale escaped from a van on Monday after pulling a knife on two guards.",
+			"Dorn Vale is accused of arson at the warehouse and escaped on Monday.", true},
+		{"The convicted arsonist Dorn Vale set fire to the warehouse on Monday, the court heard.",
+			"Dorn Vale is accused of setting fire to the warehouse on Monday.", true},
+	} {
+		// the accusation written after the record's article, so that the
+		// case's stages do not explain it
+		st := storyAt(t, [2]string{"2031-03-02T10:00:00Z", c.asserted}, [2]string{"2031-03-05T10:00:00Z", c.hedged})
+		if got := len(conflictsOfKind(st, "characterization")) > 0; got != c.want {
+			t.Errorf("%q / %q: characterization conflict = %v, want %v", c.asserted, c.hedged, got, c.want)
+		}
+	}
+}
