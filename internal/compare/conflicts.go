@@ -31,6 +31,7 @@ func (s *story) conflicts() []parallax.Conflict {
 		return s.laterStage(c) && hasVerdict(c.Sides[0][0].Text)
 	})...)
 	out = append(out, s.personConflicts()...)
+	out = append(out, s.membershipConflicts()...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.factDateConflicts(out)...)
