@@ -43,3 +43,20 @@ func TestOutcomeConflicts(t *testing.T) {
 		}
 	}
 }
+
+// An appeal upheld in one outlet and overturned in another are opposite
+// accounts of one ruling.
+func TestAppealOutcome(t *testing.T) {
+	st := storyOf(t,
+		"The appeals court in Kessel upheld the conviction of Ivo Quist on Thursday, ending a three-year case.",
+		"The appeals court in Kessel overturned the conviction of Ivo Quist on Thursday, ending a three-year case.")
+	var got []string
+	for _, c := range st.Conflicts {
+		if c.Subject == "the outcome" {
+			got = append(got, c.Summary)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "upheld") || !strings.Contains(got[0], "overturned") {
+		t.Errorf("outcome conflicts %q, want upheld against overturned; all: %+v", got, st.Conflicts)
+	}
+}

@@ -78,6 +78,12 @@ var antonymOnce = newOnce(func() map[[2]string]bool {
 	if err != nil {
 		panic(err)
 	}
+	// appeals' outcomes, which WordNet does not pair ("upheld" / "overturned")
+	appeal, err := readLines("data/en/appeal_outcomes.tsv")
+	if err != nil {
+		panic(err)
+	}
+	lines = append(lines, appeal...)
 	m := make(map[[2]string]bool, 2*len(lines))
 	for _, line := range lines {
 		a, b, ok := strings.Cut(line, "\t")

@@ -431,6 +431,10 @@ func TestOppositeActs(t *testing.T) {
 		{"won", "arrested", false},
 		{"convicted", "sentenced", false},
 		{"lost", "lost", false},
+		{"upheld", "overturned", true}, // appeals (appeal_outcomes.tsv)
+		{"upheld", "quashed", true},
+		{"upheld", "reversed", true},
+		{"upheld", "convicted", false},
 	} {
 		if got := OppositeActs(c.a, c.b); got != c.want {
 			t.Errorf("OppositeActs(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
