@@ -31,7 +31,8 @@ func (s *story) conflicts() []parallax.Conflict {
 		return s.laterStage(c) && hasVerdict(c.Sides[0][0].Text)
 	})...)
 	out = append(out, s.personConflicts()...)
-	out = append(out, s.membershipConflicts()...)
+	members := s.membershipConflicts()
+	out = append(out, members...)
 	out = append(out, s.dateConflicts()...)
 	out = append(out, s.dateSlotConflicts(out)...)
 	out = append(out, s.factDateConflicts(out)...)
@@ -47,7 +48,11 @@ func (s *story) conflicts() []parallax.Conflict {
 	out = append(out, s.partsConflicts()...)
 	// a named person's case moves on: "convicted" after "accused" (figures
 	// and groups of people are no one's case and keep both sides)
-	out = append(out, slices.DeleteFunc(s.modalityConflicts(), s.laterStage)...)
+	// a hedge on a membership ("an alleged gang member") is that
+	// membership's conflict, told once with its group
+	out = append(out, slices.DeleteFunc(s.modalityConflicts(), func(c parallax.Conflict) bool {
+		return s.laterStage(c) || sameEvidence(c, members)
+	})...)
 	for i := range out {
 		if out[i].Label == "" {
 			out[i].Label = parallax.LabelContradiction
@@ -60,6 +65,36 @@ func (s *story) conflicts() []parallax.Conflict {
 	// the conflicts most outlets take part in first
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Outlets() > out[j].Outlets() })
 	return out
+}
+
+// sameEvidence: another conflict cites, on two of its sides, words that
+// overlap c's on two of c's sides, in the same articles.
+func sameEvidence(c parallax.Conflict, others []parallax.Conflict) bool {
+	overlaps := func(xs, ys []parallax.Evidence) bool {
+		for _, x := range xs {
+			for _, y := range ys {
+				if x.Article == y.Article && x.Start < y.End && y.Start < x.End {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, o := range others {
+		hits := 0
+		for _, cs := range c.Sides {
+			for _, os := range o.Sides {
+				if overlaps(cs, os) {
+					hits++
+					break
+				}
+			}
+		}
+		if hits >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropRedundant drops a conflict that another of the same kind and

@@ -50,5 +50,8 @@ func TestMembershipConflict(t *testing.T) {
 		if (len(got) > 0) != tt.want {
 			t.Errorf("%s: membership conflicts %q, want %v", tt.name, got, tt.want)
 		}
+		if tt.want && len(conflictsOfKind(st, "characterization")) != 1 {
+			t.Errorf("%s: one disagreement told more than once: %+v", tt.name, st.Conflicts)
+		}
 	}
 }
