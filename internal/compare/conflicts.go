@@ -2414,7 +2414,34 @@ func statedDate(a *parallax.Analysis, d parallax.DateMention) (date, prec string
 	if digits && len(d.Date) == 10 {
 		return "--" + d.Date[5:], "md"
 	}
+	if md, ok := monthDay(a.Language, d.Text); ok && d.Date == "" {
+		return md, "md" // "June 24" in an undated article with no year to anchor it
+	}
 	return "", ""
+}
+
+// monthDay reads a month name and a day of the month from a date's words
+// ("June 24", "24th of June", "Jan. 3") as "--MM-DD".
+func monthDay(l, text string) (string, bool) {
+	month, day := 0, 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if m, ok := lang.Month(l, w); ok && month == 0 {
+			month = m
+			continue
+		}
+		if m, ok := lang.MonthAbbreviations(l)[w]; ok && month == 0 {
+			month = m
+			continue
+		}
+		n := strings.TrimRight(w, "stndrh")
+		if v, err := strconv.Atoi(n); err == nil && v >= 1 && v <= 31 && day == 0 && len(n) <= 2 {
+			day = v
+		}
+	}
+	if month < 1 || month > 12 || day == 0 {
+		return "", false
+	}
+	return fmt.Sprintf("--%02d-%02d", month, day), true
 }
 
 // atPrecision restates the acts' dates at one precision, so that "Friday"
@@ -2850,13 +2877,78 @@ func (s *story) alikeAcross(as []datedAct) []datedAct {
 	var out []datedAct
 	for _, a := range as {
 		for _, b := range as {
-			if a.date != b.date && s.outletOf[a.u.art.Article.ID] != s.outletOf[b.u.art.Article.ID] && contextSim(a.u, b.u) >= eventSim {
+			if a.date != b.date && s.outletOf[a.u.art.Article.ID] != s.outletOf[b.u.art.Article.ID] &&
+				(contextSim(a.u, b.u) >= eventSim || s.sameNounArgs(a, b)) {
 				out = append(out, a)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// sameNounArgs: two event nouns written after their dates name the same
+// happening by what follows them ("the June 24 murder of the clerk in
+// Kessel", "his June 12 murder of the clerk"): the words after each noun,
+// up to the clause's end or five words, share a name or two content words.
+// A noun recurs for many happenings ("the fire", "Saturday's game"); its
+// arguments tell which.
+func (s *story) sameNounArgs(a, b datedAct) bool {
+	if !a.noun || !b.noun || s.otherPeople(a.u, b.u, a.sp, b.sp) {
+		return false
+	}
+	wa, ga := s.nounArgs(a)
+	wb, gb := s.nounArgs(b)
+	for g := range ga {
+		if gb[g] {
+			return true
+		}
+	}
+	shared := 0
+	for w := range wa {
+		if wb[w] {
+			shared++
+		}
+	}
+	return shared >= 2
+}
+
+// nounArgs are the content stems and the names (entity groups) of the up
+// to five words after a dated event noun, within its clause; none when the
+// noun stands before its date.
+func (s *story) nounArgs(a datedAct) (map[string]bool, map[int]bool) {
+	words, groups := map[string]bool{}, map[int]bool{}
+	text := a.u.art.Article.Text
+	if a.sp.End <= a.sp.Start || a.sp.End > a.u.span.End {
+		return words, groups
+	}
+	rest := text[a.sp.End:a.u.span.End]
+	if i := strings.IndexAny(rest, ",;:.("); i >= 0 {
+		rest = rest[:i]
+	}
+	f := strings.Fields(rest)
+	if len(f) > 5 {
+		f = f[:5]
+		rest = rest[:strings.Index(rest, f[4])+len(f[4])]
+	}
+	if len(f) > 0 && hasWord(f[0], conjunctions...) {
+		return words, groups
+	}
+	for _, w := range contentWords(strings.Join(f, " ")) {
+		words[stem(w, a.u.art.Language)] = true
+	}
+	from, to := a.sp.End, a.sp.End+len(rest)
+	for i := range a.u.art.Entities {
+		e := &a.u.art.Entities[i]
+		for _, m := range e.Mentions {
+			if m.Start >= from && m.End <= to {
+				if g := s.ents.groupOf(e.Name); g >= 0 {
+					groups[g] = true
+				}
+			}
+		}
+	}
+	return words, groups
 }
 
 // shownAlready: some pair of articles on two of the sides already stands

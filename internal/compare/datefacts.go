@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -334,10 +335,25 @@ func (s *story) dateConflict(subject string, ds []string, as []datedAct, outlets
 			names = append(names, o)
 		}
 		sort.Strings(names)
-		parts = append(parts, fmt.Sprintf("%s (%s)", d, strings.Join(names, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", shownDate(d), strings.Join(names, ", ")))
 	}
 	c.Summary = "Outlets date it differently — " + strings.Join(parts, " vs ")
 	return c
+}
+
+// shownDate writes a date of a month and day without its year ("--06-24")
+// as a reader would, "June 24"; other dates as they are (ISO 8601,
+// weekdays).
+func shownDate(d string) string {
+	if len(d) == 7 && strings.HasPrefix(d, "--") {
+		if m, err := strconv.Atoi(d[2:4]); err == nil && m >= 1 && m <= 12 {
+			if day, err := strconv.Atoi(d[5:]); err == nil {
+				name := lang.MonthNames("en")[m-1]
+				return fmt.Sprintf("%s%s %d", strings.ToUpper(name[:1]), name[1:], day)
+			}
+		}
+	}
+	return d
 }
 
 // shownPairs are the article pairs on two sides of a date conflict.

@@ -330,3 +330,30 @@ func TestDatePrecisionInSummary(t *testing.T) {
 		t.Errorf("date conflicts %q, want one of 2024-06 against 2024-07", got)
 	}
 }
+
+// An event noun dated in an undated article without its year ("the June 24
+// murder of the clerk") is dated by month and day, and two such nouns
+// followed by the same names tell one happening, however unlike their
+// sentences are otherwise; a noun with other arguments is another one.
+func TestNounArgsDate(t *testing.T) {
+	a := "Deputy Ana Ruiz was assigned to track Dorn Vale the day before his June 12, 2005 murder of the clerk in Kessel."
+	cs := conflictsOfKind(storyOf(t, a, "Prosecutors charged Dorn Vale with the June 24 murder of the clerk in Kessel, the office said."), "date")
+	if len(cs) != 1 || !strings.Contains(cs[0].Summary, "June 12") || !strings.Contains(cs[0].Summary, "June 24") {
+		t.Fatalf("date conflicts %+v, want June 12 against June 24", cs)
+	}
+	cs = conflictsOfKind(storyOf(t, a, "Prosecutors charged Dorn Vale with the June 24 murder of a guard at Tarn prison, the office said."), "date")
+	if len(cs) != 0 {
+		t.Errorf("another murder read as the same: %+v", cs)
+	}
+}
+
+func TestMonthDay(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"June 24", "--06-24"}, {"24th of June", "--06-24"}, {"Jan. 3", "--01-03"}, {"June", ""}, {"June 2005", ""},
+	} {
+		got, _ := monthDay("en", c.text)
+		if got != c.want {
+			t.Errorf("monthDay(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
