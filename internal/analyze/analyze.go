@@ -47,11 +47,21 @@ type Analyzer struct {
 
 // Analyze runs every per-article step on a.
 func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
-	d := newDoc(a.Text)
 	lang := a.Language
 	if lang == "" {
 		lang = DetectLanguage(a.Text)
 	}
+	// numbers and dates first: they read the text alone, and their tokens
+	// of a long article are then gone before the sentences' are made
+	var qs []parallax.Quantity
+	var ds []parallax.DateMention
+	if an != nil && an.Quantities != nil {
+		qs = an.Quantities(a.Text, lang)
+	}
+	if an != nil && an.Dates != nil {
+		ds = an.Dates(a.Text, a, lang)
+	}
+	d := newDoc(a.Text)
 	d.lang = lang
 	d.findMentions()
 	d.learnedMentions()
@@ -67,16 +77,10 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}
-	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents}
+	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents, Quantities: qs, Dates: ds}
 	res.Quotes = d.findQuotes()
 	d.promoteSpeakers(res.Quotes)
 	res.Entities = d.entities()
-	if an != nil && an.Quantities != nil {
-		res.Quantities = an.Quantities(a.Text, lang)
-	}
-	if an != nil && an.Dates != nil {
-		res.Dates = an.Dates(a.Text, a, lang)
-	}
 	res.Signals = append(d.signals(lang), d.attributions(res)...)
 	sort.SliceStable(res.Signals, func(i, j int) bool { return res.Signals[i].Span.Start < res.Signals[j].Span.Start })
 	d.markAttributed(res)
