@@ -21,11 +21,13 @@ type doc struct {
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
-	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
-	bySent     []int32            // mentions' indices by sentence (mentionsIn), for bySentN mentions
-	bySentAt   []int32            // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
+	tags       []tagRef   // where the learned tagger's names of each sentence are in tagSpans, once tagged
+	tagSpans   []tagSpan  // the tagger's names of the sentences tagged, sentence after sentence
+	tagBuf     []ner.Span // what tagged returns of a sentence tagged before
+	bySent     []int32    // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySentAt   []int32    // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
 	bySentN    int
-	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
+	typed      map[uint64]typeVote // the typer's reading of the rules' names in the sentences tagged, by byte span (spanKey)
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
