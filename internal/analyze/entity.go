@@ -76,7 +76,7 @@ func isTitleCaseLine(text string, toks []token) bool {
 func (d *doc) findMentions() {
 	text := d.text
 	for si, s := range d.sents {
-		toks := d.sentToks[si]
+		toks := d.sentTokens(si)
 		title := d.titleLines[si]
 		first := -1
 		prevPlace := "" // a place named just before, in the possessive: "El Salvador’s"
@@ -276,7 +276,7 @@ func looksPersonWord(w string) bool {
 // heading, a kicker), where capitals do not mark acronyms.
 func (d *doc) inCapitals(si int) bool {
 	words, upper := 0, 0
-	for _, t := range d.sentToks[si] {
+	for _, t := range d.sentTokens(si) {
 		if t.kind == tWord {
 			words++
 			if t.upper {
@@ -933,7 +933,8 @@ func (d *doc) resolveEntities() {
 			lower[strings.ToLower(m.text)] = false
 		}
 	}
-	for _, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		for _, t := range toks {
 			if t.kind == tWord && !t.cap && !articleName(t.low, t.text(d.text)) {
 				if _, ok := lower[t.low]; ok {

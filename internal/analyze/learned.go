@@ -68,7 +68,7 @@ func (d *doc) learnedTypes() {
 	}
 	var toks []ner.Token
 	mi := 0
-	for si := range d.sentToks {
+	for si := range d.sents {
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}
@@ -221,7 +221,7 @@ func (d *doc) unreadable(si int) bool {
 		return true
 	}
 	n := 0
-	for _, t := range d.sentToks[si] {
+	for _, t := range d.sentTokens(si) {
 		if t.kind == tWord && !t.cap {
 			n++
 			if n >= minProseWords {
@@ -251,7 +251,7 @@ func (d *doc) learnedMentions() {
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}
-		if !d.unreadable(si) || !hasCap(d.sentToks[si]) {
+		if !d.unreadable(si) || !hasCap(d.sentTokens(si)) {
 			continue
 		}
 		for _, sp := range d.wholeRuns(si, d.tagged(m, si, &toks)) {
@@ -309,7 +309,7 @@ func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
 	if d.inCapitals(si) {
 		return d.capitalRuns(si, spans)
 	}
-	toks := d.sentToks[si]
+	toks := d.sentTokens(si)
 	joins := func(t token) bool {
 		return t.kind == tWord && t.cap && !startWords.Has(t.low) && !lang.Stopword(t.low)
 	}
@@ -360,7 +360,7 @@ func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
 // teams ("ST LOUIS AT HOUSTON"), and takes in the words next to it when
 // they make a place the gazetteer knows ("LOS" + "ANGELES").
 func (d *doc) capitalRuns(si int, spans []ner.Span) []ner.Span {
-	toks := d.sentToks[si]
+	toks := d.sentTokens(si)
 	out := make([]ner.Span, 0, len(spans))
 	for _, sp := range spans {
 		a := 0
@@ -494,7 +494,7 @@ func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
 		}
 		return d.tagBuf
 	}
-	*toks = d.nerTokens(d.sentToks[si], (*toks)[:0])
+	*toks = d.nerTokens(d.sentTokens(si), (*toks)[:0])
 	ranges, spans := d.ruleRanges(si, *toks)
 	sp, typed := m.TagTyped(*toks, ranges)
 	if d.tags == nil {
@@ -513,7 +513,7 @@ func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
 // typeOnly has the tagger's typer alone read the rules' names in sentence
 // si (toks is scratch space).
 func (d *doc) typeOnly(m *ner.Model, si int, toks *[]ner.Token) {
-	*toks = d.nerTokens(d.sentToks[si], (*toks)[:0])
+	*toks = d.nerTokens(d.sentTokens(si), (*toks)[:0])
 	ranges, spans := d.ruleRanges(si, *toks)
 	d.keepTyped(spans, m.TypeRanges(*toks, ranges))
 }
@@ -575,7 +575,7 @@ func (d *doc) mentionsIn(si int) []int32 {
 // indexMentions lists the mentions' indices sentence by sentence, in two
 // slices: where each sentence's begin, and the indices in their places.
 func (d *doc) indexMentions() {
-	n := len(d.sentToks) // every sentence, so that one without names needs no new index
+	n := len(d.sents) // every sentence, so that one without names needs no new index
 	for i := range d.mentions {
 		n = max(n, d.mentions[i].sent+1)
 	}
