@@ -5,8 +5,10 @@
 package analyze
 
 import (
+	"log/slog"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/ner"
@@ -51,23 +53,53 @@ type Analyzer struct {
 	Dates      func(text string, a *parallax.Article, lang string) []parallax.DateMention
 }
 
+// MaxText is the most of an article's text the analysis reads, in bytes:
+// of a longer text it reads up to the last line break within the bound,
+// logs a warning and reports the rest as unanalysed (Analysis.Unanalysed).
+// A news article is a few tens of kilobytes; the bound keeps a page of
+// tiny one-line paragraphs (10 MB of HTML, 557,718 of them) analysed
+// within 300 MB, whose every one is a sentence and a name to keep.
+const MaxText = 2 << 20
+
+// analysedEnd is where the analysis of text stops: its end when within
+// MaxText, else the last line break within MaxText, or the last whole
+// rune when the lines are longer than half of it.
+func analysedEnd(text string) int {
+	if len(text) <= MaxText {
+		return len(text)
+	}
+	if i := strings.LastIndexByte(text[:MaxText], '\n'); i >= MaxText/2 {
+		return i
+	}
+	end := MaxText
+	for end > 0 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
 // Analyze runs every per-article step on a.
 func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
+	text := a.Text[:analysedEnd(a.Text)]
+	if len(text) < len(a.Text) {
+		slog.Warn("analyse: article longer than the analysis reads; the rest is not analysed",
+			"article", a.ID, "source", a.Source, "bytes", len(a.Text), "analysed", len(text), "max", MaxText)
+	}
 	lang := a.Language
 	if lang == "" {
-		lang = DetectLanguage(a.Text)
+		lang = DetectLanguage(text)
 	}
 	// numbers and dates first: they read the text alone, and their tokens
 	// of a long article are then gone before the sentences' are made
 	var qs []parallax.Quantity
 	var ds []parallax.DateMention
 	if an != nil && an.Quantities != nil {
-		qs = an.Quantities(a.Text, lang)
+		qs = an.Quantities(text, lang)
 	}
 	if an != nil && an.Dates != nil {
-		ds = an.Dates(a.Text, a, lang)
+		ds = an.Dates(text, a, lang)
 	}
-	d := newDoc(a.Text)
+	d := newDoc(text)
 	d.lang = lang
 	d.findMentions()
 	d.learnedMentions()
@@ -83,7 +115,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}
-	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents, Quantities: qs, Dates: ds}
+	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents, Quantities: qs, Dates: ds, Unanalysed: len(a.Text) - len(text)}
 	res.Quotes = d.findQuotes()
 	d.promoteSpeakers(res.Quotes)
 	res.Entities = d.entities()

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/parallaxnews/parallax"
 )
 
 // A text too long for its tokens to be kept all at once is read a window
@@ -56,5 +59,44 @@ func TestSentTokensWindows(t *testing.T) {
 	short := newDoc("Ilse Quist logged 42 ships. The quay closed at noon.")
 	if short.winLo != 0 || short.winHi != len(short.sents) {
 		t.Errorf("short text: window %d–%d of %d sentences, want all", short.winLo, short.winHi, len(short.sents))
+	}
+}
+
+// The analysis reads an article's text up to MaxText, ending at a line
+// break, and says how much it left.
+func TestAnalyzeBound(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Harbour master Ilse Quist opened the north quay.\n")
+	for b.Len() < MaxText+1000 {
+		b.WriteString("the tide was low and the quay was calm all day\n")
+	}
+	b.WriteString("Pilot Ansgar Veltmann closed the south quay.\n")
+	text := b.String()
+	a := (&Analyzer{}).Analyze(&parallax.Article{ID: "a1", Text: text})
+	end := analysedEnd(text)
+	if end > MaxText || text[end] != '\n' {
+		t.Fatalf("analysis ends at %d, want a line break within %d", end, MaxText)
+	}
+	if a.Unanalysed != len(text)-end {
+		t.Errorf("Unanalysed = %d, want %d", a.Unanalysed, len(text)-end)
+	}
+	if last := a.Sentences[len(a.Sentences)-1].Span; last.End > end {
+		t.Errorf("last sentence %v ends beyond the bound %d", last, end)
+	}
+	names := map[string]bool{}
+	for _, e := range a.Entities {
+		names[e.Name] = true
+	}
+	if !names["Ilse Quist"] || names["Ansgar Veltmann"] {
+		t.Errorf("entities %v: want Ilse Quist, before the bound, and not Ansgar Veltmann, after it", names)
+	}
+	// a text within the bound is read whole; one of a single long line
+	// stops at a rune's start
+	if short := (&Analyzer{}).Analyze(&parallax.Article{Text: "Ilse Quist opened the quay."}); short.Unanalysed != 0 {
+		t.Errorf("a short text: Unanalysed = %d, want 0", short.Unanalysed)
+	}
+	line := strings.Repeat("é", MaxText)
+	if end := analysedEnd(line); end > MaxText || !utf8.RuneStart(line[end]) || end < MaxText-1 {
+		t.Errorf("a line of %d bytes ends at %d", len(line), end)
 	}
 }
