@@ -90,7 +90,7 @@ func (c *BenchCommand) page(ctx context.Context, size int) error {
 	}
 	w.Flush()
 	if unanalysed > 0 {
-		fmt.Fprintf(m.Stdout, "\nthe analysis read the first %d bytes of the article's %d (analyze.MaxText), the rest is reported unanalysed\n",
+		fmt.Fprintf(m.Stdout, "\nthe analysis read the first %d bytes of the article's %d (analyze.MaxText, MaxSentences), the rest is reported unanalysed\n",
 			len(text)-unanalysed, len(text))
 	}
 	return err

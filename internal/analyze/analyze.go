@@ -6,6 +6,7 @@ package analyze
 
 import (
 	"log/slog"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -53,13 +54,18 @@ type Analyzer struct {
 	Dates      func(text string, a *parallax.Article, lang string) []parallax.DateMention
 }
 
-// MaxText is the most of an article's text the analysis reads, in bytes:
-// of a longer text it reads up to the last line break within the bound,
-// logs a warning and reports the rest as unanalysed (Analysis.Unanalysed).
-// A news article is a few tens of kilobytes; the bound keeps a page of
-// tiny one-line paragraphs (10 MB of HTML, 557,718 of them) analysed
-// within 300 MB, whose every one is a sentence and a name to keep.
-const MaxText = 2 << 20
+// MaxText and MaxSentences bound what the analysis reads of an article's
+// text: up to the last line break within MaxText bytes, and then up to the
+// end of its MaxSentences-th sentence. Of a longer text it logs a warning
+// and reports the rest as unanalysed (Analysis.Unanalysed). A news
+// article is a few tens of kilobytes and a few hundred sentences; the
+// bounds keep the analysis of a page of tiny one-line paragraphs (10 MB of
+// HTML, 557,718 of them, each a sentence and a name to keep) within
+// 300 MB.
+const (
+	MaxText      = 2 << 20
+	MaxSentences = 100_000
+)
 
 // analysedEnd is where the analysis of text stops: its end when within
 // MaxText, else the last line break within MaxText, or the last whole
@@ -81,9 +87,16 @@ func analysedEnd(text string) int {
 // Analyze runs every per-article step on a.
 func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	text := a.Text[:analysedEnd(a.Text)]
+	sents := splitSentences(text)
+	if len(sents) > MaxSentences {
+		// a copy, so the sentences beyond are not kept
+		sents = slices.Clone(sents[:MaxSentences])
+		text = text[:sents[len(sents)-1].Span.End]
+	}
 	if len(text) < len(a.Text) {
 		slog.Warn("analyse: article longer than the analysis reads; the rest is not analysed",
-			"article", a.ID, "source", a.Source, "bytes", len(a.Text), "analysed", len(text), "max", MaxText)
+			"article", a.ID, "source", a.Source, "bytes", len(a.Text), "analysed", len(text), "sentences", len(sents),
+			"max_bytes", MaxText, "max_sentences", MaxSentences)
 	}
 	lang := a.Language
 	if lang == "" {
@@ -99,7 +112,7 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	if an != nil && an.Dates != nil {
 		ds = an.Dates(text, a, lang)
 	}
-	d := newDoc(text)
+	d := newDocSents(text, sents)
 	d.lang = lang
 	d.findMentions()
 	d.learnedMentions()
@@ -125,9 +138,11 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	return res
 }
 
-func newDoc(text string) *doc {
-	d := &doc{text: text}
-	d.sents = splitSentences(text)
+func newDoc(text string) *doc { return newDocSents(text, splitSentences(text)) }
+
+// newDocSents makes the doc of text split into sents.
+func newDocSents(text string, sents []parallax.Sentence) *doc {
+	d := &doc{text: text, sents: sents}
 	d.titleLines = make([]bool, len(d.sents))
 	if len(text) <= allTokensBytes {
 		d.tokenize(0, len(d.sents))

@@ -90,7 +90,27 @@ func TestAnalyzeBound(t *testing.T) {
 	if !names["Ilse Quist"] || names["Ansgar Veltmann"] {
 		t.Errorf("entities %v: want Ilse Quist, before the bound, and not Ansgar Veltmann, after it", names)
 	}
-	// a text within the bound is read whole; one of a single long line
+	// within MaxText, a text of more sentences stops after the last one read
+	b.Reset()
+	b.WriteString("Harbour master Ilse Quist opened the north quay.\n")
+	for range MaxSentences + 10 {
+		b.WriteString("tide low.\n")
+	}
+	b.WriteString("Pilot Ansgar Veltmann closed the south quay.\n")
+	text = b.String()
+	a = (&Analyzer{}).Analyze(&parallax.Article{ID: "a2", Text: text})
+	if len(a.Sentences) != MaxSentences {
+		t.Fatalf("%d sentences analysed of %d bytes, want %d", len(a.Sentences), len(text), MaxSentences)
+	}
+	if end := a.Sentences[MaxSentences-1].Span.End; a.Unanalysed != len(text)-end {
+		t.Errorf("Unanalysed = %d, want %d, the text after sentence %d", a.Unanalysed, len(text)-end, MaxSentences)
+	}
+	for _, e := range a.Entities {
+		if e.Name == "Ansgar Veltmann" {
+			t.Errorf("found %s after the last sentence analysed", e.Name)
+		}
+	}
+	// a text within the bounds is read whole; one of a single long line
 	// stops at a rune's start
 	if short := (&Analyzer{}).Analyze(&parallax.Article{Text: "Ilse Quist opened the quay."}); short.Unanalysed != 0 {
 		t.Errorf("a short text: Unanalysed = %d, want 0", short.Unanalysed)
