@@ -17,26 +17,23 @@ import (
 
 // doc is an article while it is analysed.
 type doc struct {
-	text  string
-	lang  string // the article's language, "" when unknown
-	sents []parallax.Sentence
-	// the sentences' tokens, see sentTokens: those of sentences winLo to
-	// winHi (excluded), sentence winLo+k's at winToks[winAt[k]:winAt[k+1]]
-	winLo, winHi int
-	winAt        []int32
-	winToks      []token
-	titleLines   []bool
-	mentions     []mention
-	ents         []ent
-	tags         []tagRef   // where the learned tagger's names of each sentence are in tagSpans, once tagged
-	tagSpans     []tagSpan  // the tagger's names of the sentences tagged, sentence after sentence
-	tagBuf       []ner.Span // what tagged returns of a sentence tagged before
-	bySent       []int32    // mentions' indices by sentence (mentionsIn), for bySentN mentions
-	bySentAt     []int32    // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
-	bySentN      int
-	typed        map[uint64]typeVote // the typer's reading of the rules' names in the sentences tagged, by byte span (spanKey)
-	quoteSpans   []parallax.Span
-	paraStarts   []int // offsets where lines start, made on first use
+	text       string
+	lang       string // the article's language, "" when unknown
+	sents      []parallax.Sentence
+	toks       []token // the sentences' tokens, sentence si's at toks[tokAt[si]:tokAt[si+1]]
+	tokAt      []int32
+	titleLines []bool
+	mentions   []mention
+	ents       []ent
+	tags       []tagRef   // where the learned tagger's names of each sentence are in tagSpans, once tagged
+	tagSpans   []tagSpan  // the tagger's names of the sentences tagged, sentence after sentence
+	tagBuf     []ner.Span // what tagged returns of a sentence tagged before
+	bySent     []int32    // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySentAt   []int32    // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
+	bySentN    int
+	typed      map[uint64]typeVote // the typer's reading of the rules' names in the sentences tagged, by byte span (spanKey)
+	quoteSpans []parallax.Span
+	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
 	lastSpeaker     string
 	lastSpeakerSent int
@@ -144,9 +141,13 @@ func newDoc(text string) *doc { return newDocSents(text, splitSentences(text)) }
 func newDocSents(text string, sents []parallax.Sentence) *doc {
 	d := &doc{text: text, sents: sents}
 	d.titleLines = make([]bool, len(d.sents))
-	if len(text) <= allTokensBytes {
-		d.tokenize(0, len(d.sents))
+	d.tokAt = make([]int32, 0, len(d.sents)+1)
+	d.toks = make([]token, 0, len(text)/4)
+	for _, s := range d.sents {
+		d.tokAt = append(d.tokAt, int32(len(d.toks)))
+		d.toks = tokenize(text, s.Span.Start, s.Span.End, d.toks)
 	}
+	d.tokAt = append(d.tokAt, int32(len(d.toks)))
 	// a headline-style line: judge the whole line, which may be one sentence
 	for i := 0; i < len(d.sents); {
 		// the sentences of one line
@@ -170,51 +171,10 @@ func newDocSents(text string, sents []parallax.Sentence) *doc {
 	return d
 }
 
-// allTokensBytes is the longest text whose sentences' tokens are all made
-// at once and kept (a few megabytes of tokens); a longer one's are made a
-// window of sentences at a time, so that half a million one-line
-// paragraphs do not hold 100 MB of tokens through the analysis.
-const allTokensBytes = 1 << 20
-
-// windowSents is how many sentences a window of tokens holds when the
-// analysis reads on from the last window.
-const windowSents = 256
-
 // sentTokens returns the tokens of sentence si.
 func (d *doc) sentTokens(si int) []token {
-	if si < d.winLo || si >= d.winHi {
-		switch {
-		case si == d.winHi: // reading on
-			d.tokenize(si, min(len(d.sents), si+windowSents))
-		case si == d.winLo-1: // reading back
-			d.tokenize(max(0, si+1-windowSents), si+1)
-		default: // a jump, as to an entity's next mention: a few sentences
-			d.tokenize(max(0, si-2), min(len(d.sents), si+8))
-		}
-	}
-	k := si - d.winLo
-	a, b := d.winAt[k], d.winAt[k+1]
-	return d.winToks[a:b:b]
-}
-
-// tokenize makes the tokens of sentences lo to hi (excluded) the window. The
-// tokens go in a new slice, never over the last window's: a caller may
-// still hold those.
-func (d *doc) tokenize(lo, hi int) {
-	n := 0
-	if hi > lo {
-		n = d.sents[hi-1].Span.End - d.sents[lo].Span.Start
-	}
-	buf := make([]token, 0, n/4+1)
-	at := d.winAt[:0]
-	if cap(at) < hi-lo+1 {
-		at = make([]int32, 0, hi-lo+1)
-	}
-	for _, s := range d.sents[lo:hi] {
-		at = append(at, int32(len(buf)))
-		buf = tokenize(d.text, s.Span.Start, s.Span.End, buf)
-	}
-	d.winAt, d.winToks, d.winLo, d.winHi = append(at, int32(len(buf))), buf, lo, hi
+	a, b := d.tokAt[si], d.tokAt[si+1]
+	return d.toks[a:b:b]
 }
 
 // lineIsSentence reports whether span covers its whole line.

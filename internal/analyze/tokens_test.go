@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -11,12 +10,12 @@ import (
 	"github.com/parallaxnews/parallax"
 )
 
-// A text too long for its tokens to be kept all at once is read a window
-// of sentences at a time: forward, backward or jumping, every sentence's
-// tokens must be those of tokenizing it alone.
-func TestSentTokensWindows(t *testing.T) {
+// The sentences' tokens sit in one slice: each sentence's are those of
+// tokenizing it alone, with no room after them that an append would take
+// from the next sentence.
+func TestSentTokens(t *testing.T) {
 	var b strings.Builder
-	for i := 0; b.Len() <= allTokensBytes; i++ {
+	for i := range 500 {
 		fmt.Fprintf(&b, "Harbour master Ilse Quist’s log lists %d ships at Pier %d. ", i, i%40)
 		if i%7 == 0 {
 			b.WriteString("NORTH QUAY CLOSED\n")
@@ -24,41 +23,17 @@ func TestSentTokensWindows(t *testing.T) {
 	}
 	text := b.String()
 	d := newDoc(text)
-	if d.winHi-d.winLo >= len(d.sents) {
-		t.Fatalf("all %d sentences' tokens made at once for %d bytes", len(d.sents), len(text))
+	if len(d.sents) < 500 {
+		t.Fatalf("%d sentences, want at least 500", len(d.sents))
 	}
-	want := func(si int) []token {
-		return tokenize(text, d.sents[si].Span.Start, d.sents[si].Span.End, nil)
-	}
-	check := func(order string, si int) {
-		t.Helper()
-		got := d.sentTokens(si)
-		if !slices.Equal(got, want(si)) {
-			t.Fatalf("%s: sentence %d: tokens %v, want %v", order, si, got, want(si))
+	for si, s := range d.sents {
+		got, want := d.sentTokens(si), tokenize(text, s.Span.Start, s.Span.End, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sentence %d: tokens %v, want %v", si, got, want)
 		}
 		if cap(got) != len(got) {
-			t.Fatalf("%s: sentence %d: tokens have room for %d more, which an append would write over the next sentence's", order, si, cap(got)-len(got))
+			t.Fatalf("sentence %d: tokens have room for %d more", si, cap(got)-len(got))
 		}
-	}
-	held := d.sentTokens(3)
-	heldWant := want(3)
-	for si := range d.sents {
-		check("forward", si)
-	}
-	for si := len(d.sents) - 1; si >= 0; si-- {
-		check("backward", si)
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	for range 2000 {
-		check("jumping", r.IntN(len(d.sents)))
-	}
-	if !slices.Equal(held, heldWant) {
-		t.Errorf("tokens held while the window moved changed: %v, want %v", held, heldWant)
-	}
-	// a short text's are made at once, as its sentences are split
-	short := newDoc("Ilse Quist logged 42 ships. The quay closed at noon.")
-	if short.winLo != 0 || short.winHi != len(short.sents) {
-		t.Errorf("short text: window %d–%d of %d sentences, want all", short.winLo, short.winHi, len(short.sents))
 	}
 }
 
