@@ -1394,7 +1394,7 @@ func pickFull(fulls []string) string {
 // lowWord is the token's word in lower case, without a possessive.
 func lowWord(t token, text string) string {
 	if t.poss > 0 {
-		return t.low[:t.poss-t.start]
+		return t.low[:int(t.poss)-t.start]
 	}
 	return t.low
 }

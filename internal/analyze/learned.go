@@ -200,8 +200,8 @@ func strongType(e *ent) bool {
 func (d *doc) nerTokens(st []token, out []ner.Token) []ner.Token {
 	for _, t := range st {
 		if t.poss > 0 {
-			out = append(out, ner.Token{Text: d.text[t.start:t.poss], Start: t.start, End: t.poss},
-				ner.Token{Text: d.text[t.poss:t.end], Start: t.poss, End: t.end})
+			out = append(out, ner.Token{Text: d.text[t.start:t.poss], Start: t.start, End: int(t.poss)},
+				ner.Token{Text: d.text[t.poss:t.end], Start: int(t.poss), End: t.end})
 			continue
 		}
 		out = append(out, ner.Token{Text: d.text[t.start:t.end], Start: t.start, End: t.end})
