@@ -164,6 +164,11 @@ type Analysis struct {
 	Quantities []Quantity    `json:"quantities"`
 	Dates      []DateMention `json:"dates"`
 	Signals    []Signal      `json:"signals"`
+	// Unanalysed is how many bytes at the end of the article's text the
+	// analysis did not read: 0 but for a text longer than it reads
+	// (analyze.MaxText, 2 MiB), whose sentences, names and figures are
+	// those of the part before.
+	Unanalysed int `json:"unanalysed,omitempty"`
 }
 
 // SentenceAt returns the index of the sentence that holds byte offset off, or -1.

@@ -70,6 +70,7 @@ func (c *BenchCommand) page(ctx context.Context, size int) error {
 	}
 	var text string
 	var analyze func() (int, error)
+	unanalysed := 0
 	err := measure("read the page (extract the article)", func() (int, error) {
 		a, err := read.HTML("tides.html", page, nil)
 		if err != nil {
@@ -78,6 +79,7 @@ func (c *BenchCommand) page(ctx context.Context, size int) error {
 		text = a.Text
 		analyze = func() (int, error) {
 			an := pipeline.NewAnalyzer().Analyze(a)
+			unanalysed = an.Unanalysed
 			return len(an.Sentences), nil
 		}
 		return strings.Count(text, "\n") + 1, nil
@@ -87,5 +89,9 @@ func (c *BenchCommand) page(ctx context.Context, size int) error {
 		err = measure("analyse the article (sentences)", analyze)
 	}
 	w.Flush()
+	if unanalysed > 0 {
+		fmt.Fprintf(m.Stdout, "\nthe analysis read the first %d bytes of the article's %d (analyze.MaxText, MaxSentences), the rest is reported unanalysed\n",
+			len(text)-unanalysed, len(text))
+	}
 	return err
 }

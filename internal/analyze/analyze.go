@@ -5,8 +5,11 @@
 package analyze
 
 import (
+	"log/slog"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/parallaxnews/parallax"
 	"github.com/parallaxnews/parallax/internal/ner"
@@ -17,15 +20,18 @@ type doc struct {
 	text       string
 	lang       string // the article's language, "" when unknown
 	sents      []parallax.Sentence
-	sentToks   [][]token
+	toks       []token // the sentences' tokens, sentence si's at toks[tokAt[si]:tokAt[si+1]]
+	tokAt      []int32
 	titleLines []bool
 	mentions   []mention
 	ents       []ent
-	tags       map[int][]ner.Span // the learned tagger's names by sentence, once tagged
-	bySent     []int32            // mentions' indices by sentence (mentionsIn), for bySentN mentions
-	bySentAt   []int32            // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
+	tags       []tagRef   // where the learned tagger's names of each sentence are in tagSpans, once tagged
+	tagSpans   []tagSpan  // the tagger's names of the sentences tagged, sentence after sentence
+	tagBuf     []ner.Span // what tagged returns of a sentence tagged before
+	bySent     []int32    // mentions' indices by sentence (mentionsIn), for bySentN mentions
+	bySentAt   []int32    // sentence si's are bySent[bySentAt[si]:bySentAt[si+1]]
 	bySentN    int
-	typed      map[[2]int]ner.Span // the typer's reading of the rules' names in the sentences tagged, by byte span
+	typed      map[uint64]typeVote // the typer's reading of the rules' names in the sentences tagged, by byte span (spanKey)
 	quoteSpans []parallax.Span
 	paraStarts []int // offsets where lines start, made on first use
 	// the last quote's speaker, for "he added" in the sentences after it
@@ -45,13 +51,65 @@ type Analyzer struct {
 	Dates      func(text string, a *parallax.Article, lang string) []parallax.DateMention
 }
 
+// MaxText and MaxSentences bound what the analysis reads of an article's
+// text: up to the last line break within MaxText bytes, and then up to the
+// end of its MaxSentences-th sentence. Of a longer text it logs a warning
+// and reports the rest as unanalysed (Analysis.Unanalysed). A news
+// article is a few tens of kilobytes and a few hundred sentences; the
+// bounds keep the analysis of a page of tiny one-line paragraphs (10 MB of
+// HTML, 557,718 of them, each a sentence and a name to keep) within
+// 300 MB.
+const (
+	MaxText      = 2 << 20
+	MaxSentences = 100_000
+)
+
+// analysedEnd is where the analysis of text stops: its end when within
+// MaxText, else the last line break within MaxText, or the last whole
+// rune when the lines are longer than half of it.
+func analysedEnd(text string) int {
+	if len(text) <= MaxText {
+		return len(text)
+	}
+	if i := strings.LastIndexByte(text[:MaxText], '\n'); i >= MaxText/2 {
+		return i
+	}
+	end := MaxText
+	for end > 0 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
+}
+
 // Analyze runs every per-article step on a.
 func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
-	d := newDoc(a.Text)
+	text := a.Text[:analysedEnd(a.Text)]
+	sents := splitSentences(text)
+	if len(sents) > MaxSentences {
+		// a copy, so the sentences beyond are not kept
+		sents = slices.Clone(sents[:MaxSentences])
+		text = text[:sents[len(sents)-1].Span.End]
+	}
+	if len(text) < len(a.Text) {
+		slog.Warn("analyse: article longer than the analysis reads; the rest is not analysed",
+			"article", a.ID, "source", a.Source, "bytes", len(a.Text), "analysed", len(text), "sentences", len(sents),
+			"max_bytes", MaxText, "max_sentences", MaxSentences)
+	}
 	lang := a.Language
 	if lang == "" {
-		lang = DetectLanguage(a.Text)
+		lang = DetectLanguage(text)
 	}
+	// numbers and dates first: they read the text alone, and their tokens
+	// of a long article are then gone before the sentences' are made
+	var qs []parallax.Quantity
+	var ds []parallax.DateMention
+	if an != nil && an.Quantities != nil {
+		qs = an.Quantities(text, lang)
+	}
+	if an != nil && an.Dates != nil {
+		ds = an.Dates(text, a, lang)
+	}
+	d := newDocSents(text, sents)
 	d.lang = lang
 	d.findMentions()
 	d.learnedMentions()
@@ -67,33 +125,29 @@ func (an *Analyzer) Analyze(a *parallax.Article) *parallax.Analysis {
 	for i := range d.sents {
 		d.sents[i].Heading = d.titleLines[i]
 	}
-	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents}
+	res := &parallax.Analysis{Article: a, Language: lang, Sentences: d.sents, Quantities: qs, Dates: ds, Unanalysed: len(a.Text) - len(text)}
 	res.Quotes = d.findQuotes()
 	d.promoteSpeakers(res.Quotes)
 	res.Entities = d.entities()
-	if an != nil && an.Quantities != nil {
-		res.Quantities = an.Quantities(a.Text, lang)
-	}
-	if an != nil && an.Dates != nil {
-		res.Dates = an.Dates(a.Text, a, lang)
-	}
 	res.Signals = append(d.signals(lang), d.attributions(res)...)
 	sort.SliceStable(res.Signals, func(i, j int) bool { return res.Signals[i].Span.Start < res.Signals[j].Span.Start })
 	d.markAttributed(res)
 	return res
 }
 
-func newDoc(text string) *doc {
-	d := &doc{text: text}
-	d.sents = splitSentences(text)
-	d.sentToks = make([][]token, len(d.sents))
+func newDoc(text string) *doc { return newDocSents(text, splitSentences(text)) }
+
+// newDocSents makes the doc of text split into sents.
+func newDocSents(text string, sents []parallax.Sentence) *doc {
+	d := &doc{text: text, sents: sents}
 	d.titleLines = make([]bool, len(d.sents))
-	buf := make([]token, 0, len(text)/4)
-	for i, s := range d.sents {
-		start := len(buf)
-		buf = tokenize(text, s.Span.Start, s.Span.End, buf)
-		d.sentToks[i] = buf[start:len(buf):len(buf)]
+	d.tokAt = make([]int32, 0, len(d.sents)+1)
+	d.toks = make([]token, 0, len(text)/4)
+	for _, s := range d.sents {
+		d.tokAt = append(d.tokAt, int32(len(d.toks)))
+		d.toks = tokenize(text, s.Span.Start, s.Span.End, d.toks)
 	}
+	d.tokAt = append(d.tokAt, int32(len(d.toks)))
 	// a headline-style line: judge the whole line, which may be one sentence
 	for i := 0; i < len(d.sents); {
 		// the sentences of one line
@@ -101,11 +155,11 @@ func newDoc(text string) *doc {
 		for j < len(d.sents) && !strings.Contains(text[d.sents[j-1].Span.End:d.sents[j].Span.Start], "\n") {
 			j++
 		}
-		line := d.sentToks[i]
+		line := d.sentTokens(i)
 		if j > i+1 {
 			line = nil
 			for k := i; k < j; k++ {
-				line = append(line, d.sentToks[k]...)
+				line = append(line, d.sentTokens(k)...)
 			}
 		}
 		title := isTitleCaseLine(text, line)
@@ -115,6 +169,12 @@ func newDoc(text string) *doc {
 		i = j
 	}
 	return d
+}
+
+// sentTokens returns the tokens of sentence si.
+func (d *doc) sentTokens(si int) []token {
+	a, b := d.tokAt[si], d.tokAt[si+1]
+	return d.toks[a:b:b]
 }
 
 // lineIsSentence reports whether span covers its whole line.

@@ -82,7 +82,7 @@ func (d *doc) cityVeto(m *mention) bool {
 	if m.learned {
 		return false
 	}
-	toks := d.sentToks[m.sent]
+	toks := d.sentTokens(m.sent)
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
 	if k == len(toks) || toks[k].start != m.start {
 		return false
@@ -124,7 +124,7 @@ func (d *doc) cityVeto(m *mention) bool {
 // (Cáceres)"), of a town whose name is no given name, surname or
 // ordinary word: a name, though it only opens the sentence.
 func (d *doc) datelineTown(m *mention) bool {
-	toks := d.sentToks[m.sent]
+	toks := d.sentTokens(m.sent)
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.end })
 	if k == len(toks) {
 		return false
@@ -161,7 +161,7 @@ func (d *doc) creditTypes() {
 // datelineCredit: the mention stands alone in brackets right after a
 // date's day and month, within the first words of its sentence.
 func (d *doc) datelineCredit(m *mention) bool {
-	toks := d.sentToks[m.sent]
+	toks := d.sentTokens(m.sent)
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
 	if k < 3 || k > 8 || k == len(toks) || toks[k].start != m.start {
 		return false

@@ -98,7 +98,7 @@ func contextTypable(e *ent) bool {
 // a mention ("" for a capitalised word, punctuation or the sentence's
 // edge).
 func (d *doc) wordsAround(mn *mention) (before, after string) {
-	toks := d.sentToks[mn.sent]
+	toks := d.sentTokens(mn.sent)
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.start })
 	if k < len(toks) && toks[k].start == mn.start && k > 0 {
 		if p := toks[k-1]; p.kind == tWord && !p.cap && p.end == mn.start-1 {
@@ -169,7 +169,7 @@ func townName(name string) bool {
 // placeNounOf: the mention follows a place's head noun and "of": "the
 // town of Quistburgo", "the towns of Quist and Quos", "the islands of Quos".
 func (d *doc) placeNounOf(mn *mention) bool {
-	toks := d.sentToks[mn.sent]
+	toks := d.sentTokens(mn.sent)
 	k := sort.Search(len(toks), func(i int) bool { return toks[i].start >= mn.start })
 	if k < 2 || k == len(toks) || toks[k].start != mn.start {
 		return false

@@ -119,7 +119,8 @@ func (d *doc) spanishTypes() {
 		return
 	}
 	d.lowerWords = map[string]bool{}
-	for _, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		for _, t := range toks {
 			if t.kind == tWord && !t.cap {
 				d.lowerWords[t.low] = true
@@ -165,7 +166,7 @@ func (d *doc) spanishType(e *ent) string {
 	townName := esTownName(name)
 	for _, mi := range e.mentions {
 		m := &d.mentions[mi]
-		toks := d.sentToks[m.sent]
+		toks := d.sentTokens(m.sent)
 		k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
 		if k == len(toks) || toks[k].start != m.start {
 			continue
@@ -246,7 +247,7 @@ func (d *doc) esClub(e *ent) bool {
 		if m.located {
 			return false
 		}
-		toks := d.sentToks[m.sent]
+		toks := d.sentTokens(m.sent)
 		k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= m.start })
 		if k == len(toks) || toks[k].start != m.start {
 			continue
@@ -441,7 +442,8 @@ func (d *doc) esListTypes() {
 	for i := range d.mentions {
 		byStart[d.mentions[i].start] = i
 	}
-	for si, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		var run []int // mention indices of the list being read
 		flush := func() {
 			if len(run) >= 3 {
@@ -512,7 +514,7 @@ func (d *doc) esInitialName(mn *mention) bool {
 	if lang.Stopword(low) || startWords.Has(low) || pronouns.Has(low) {
 		return false
 	}
-	toks := d.sentToks[mn.sent]
+	toks := d.sentTokens(mn.sent)
 	k := sort.Search(len(toks), func(k int) bool { return toks[k].start >= mn.end })
 	return k < len(toks) && toks[k].kind == tWord && esSpeechVerbs.Has(toks[k].low)
 }

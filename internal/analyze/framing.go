@@ -29,7 +29,8 @@ func (p phrases) match(d *doc, toks []token, i int) int {
 // evidence runs on to the noun it qualifies ("alleged gang members").
 func (d *doc) signals(lang string) []parallax.Signal {
 	var out []parallax.Signal
-	for _, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		for i := 0; i < len(toks); i++ {
 			if toks[i].kind != tWord || !signalStarts.Starts(toks[i].low) {
 				continue
@@ -74,7 +75,7 @@ func (d *doc) markAttributed(a *parallax.Analysis) {
 			a.Sentences[i].Attributed = true
 			continue
 		}
-		for _, t := range d.sentToks[i] {
+		for _, t := range d.sentTokens(i) {
 			if t.kind == tWord && (!t.cap && isSpeechVerb(t.low) || accordingTo.Has(t.low) || t.low == "according") {
 				a.Sentences[i].Attributed = true
 				break
@@ -106,7 +107,8 @@ func (d *doc) attributions(a *parallax.Analysis) []parallax.Signal {
 	add := func(start, end int) {
 		out = append(out, parallax.Signal{Kind: "attribution", Text: d.text[start:end], Span: parallax.Span{Start: start, End: end}})
 	}
-	for _, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		joins := func(i int) bool { // a joiner inside a name: "Fire and Rescue", "Ministry of Health"
 			return toks[i].kind == tWord && !toks[i].cap && (connectors.Has(toks[i].low) || toks[i].low == "and")
 		}

@@ -68,7 +68,7 @@ func (d *doc) learnedTypes() {
 	}
 	var toks []ner.Token
 	mi := 0
-	for si := range d.sentToks {
+	for si := range d.sents {
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}
@@ -107,7 +107,7 @@ func (d *doc) learnedTypes() {
 	// the typer's reading of the rules' own extent of each name they typed
 	// person, organisation or place, when it is sure
 	for si := range typeOnly {
-		if _, ok := d.tags[si]; !ok {
+		if !d.isTagged(si) {
 			d.typeOnly(m, si, &toks)
 		}
 	}
@@ -122,18 +122,18 @@ func (d *doc) learnedTypes() {
 		}
 		for _, k := range e.mentions {
 			mn := &d.mentions[k]
-			t, ok := d.typed[[2]int{mn.start, mn.end}]
+			t, ok := d.typed[spanKey(mn.start, mn.end)]
 			if !ok || mn.tokens < most {
 				continue // a surname alone tells the typer little
 			}
-			typ, ok := nerType[t.Type]
-			if !ok || t.Conf < minTyperConf {
+			typ, ok := nerType[nerTypeName(t.typ)]
+			if !ok || t.conf < minTyperConf {
 				continue
 			}
 			if votes[i] == nil {
 				votes[i] = map[string]float32{}
 			}
-			votes[i][typ] += t.Conf
+			votes[i][typ] += t.conf
 		}
 	}
 	for i := range d.ents {
@@ -200,8 +200,8 @@ func strongType(e *ent) bool {
 func (d *doc) nerTokens(st []token, out []ner.Token) []ner.Token {
 	for _, t := range st {
 		if t.poss > 0 {
-			out = append(out, ner.Token{Text: d.text[t.start:t.poss], Start: t.start, End: t.poss},
-				ner.Token{Text: d.text[t.poss:t.end], Start: t.poss, End: t.end})
+			out = append(out, ner.Token{Text: d.text[t.start:t.poss], Start: t.start, End: int(t.poss)},
+				ner.Token{Text: d.text[t.poss:t.end], Start: int(t.poss), End: t.end})
 			continue
 		}
 		out = append(out, ner.Token{Text: d.text[t.start:t.end], Start: t.start, End: t.end})
@@ -221,7 +221,7 @@ func (d *doc) unreadable(si int) bool {
 		return true
 	}
 	n := 0
-	for _, t := range d.sentToks[si] {
+	for _, t := range d.sentTokens(si) {
 		if t.kind == tWord && !t.cap {
 			n++
 			if n >= minProseWords {
@@ -245,13 +245,13 @@ func (d *doc) learnedMentions() {
 	}
 	var toks []ner.Token
 	var add []mention
-	drop := map[int]bool{}
+	var drop []bool // by mention, made on first use
 	mi := 0
 	for si := range d.sents {
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}
-		if !d.unreadable(si) || !hasCap(d.sentToks[si]) {
+		if !d.unreadable(si) || !hasCap(d.sentTokens(si)) {
 			continue
 		}
 		for _, sp := range d.wholeRuns(si, d.tagged(m, si, &toks)) {
@@ -276,6 +276,9 @@ func (d *doc) learnedMentions() {
 				acronym: !strings.Contains(s, " ") && upperWord(s)})
 			for k := mi; k < len(d.mentions) && d.mentions[k].sent == si; k++ {
 				if d.mentions[k].start < sp.End && sp.Start < d.mentions[k].end {
+					if drop == nil {
+						drop = make([]bool, len(d.mentions))
+					}
 					drop[k] = true
 				}
 			}
@@ -286,7 +289,7 @@ func (d *doc) learnedMentions() {
 	}
 	kept := d.mentions[:0]
 	for k, mn := range d.mentions {
-		if !drop[k] {
+		if drop == nil || !drop[k] {
 			kept = append(kept, mn)
 		}
 	}
@@ -306,7 +309,7 @@ func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
 	if d.inCapitals(si) {
 		return d.capitalRuns(si, spans)
 	}
-	toks := d.sentToks[si]
+	toks := d.sentTokens(si)
 	joins := func(t token) bool {
 		return t.kind == tWord && t.cap && !startWords.Has(t.low) && !lang.Stopword(t.low)
 	}
@@ -357,7 +360,7 @@ func (d *doc) wholeRuns(si int, spans []ner.Span) []ner.Span {
 // teams ("ST LOUIS AT HOUSTON"), and takes in the words next to it when
 // they make a place the gazetteer knows ("LOS" + "ANGELES").
 func (d *doc) capitalRuns(si int, spans []ner.Span) []ner.Span {
-	toks := d.sentToks[si]
+	toks := d.sentTokens(si)
 	out := make([]ner.Span, 0, len(spans))
 	for _, sp := range spans {
 		a := 0
@@ -435,19 +438,74 @@ func hasCap(st []token) bool {
 	return false
 }
 
-// tagged returns the learned tagger's names in sentence si, tagging it on
-// first use (toks is scratch space).
-func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
-	if sp, ok := d.tags[si]; ok {
-		return sp
+// tagSpan is one of the learned tagger's names as tagged keeps it: the
+// fields of ner.Span the analysis reads, in 24 bytes rather than 80 (a
+// page of half a million one-line sentences has a name in each). Offsets
+// fit an int32: an article's text is far below 2 GB.
+type tagSpan struct {
+	start, end, tokStart, tokEnd int32
+	conf                         float32
+	typ                          uint8 // index into ner.Types
+}
+
+// tagRef is where sentence si's names are in doc.tagSpans: at is their
+// first index plus one, 0 while the sentence is not tagged.
+type tagRef struct{ at, n int32 }
+
+// typeVote is the typer's reading of one of the rules' names.
+type typeVote struct {
+	conf float32
+	typ  uint8 // index into ner.Types
+}
+
+// spanKey is a byte span as one map key.
+func spanKey(start, end int) uint64 { return uint64(uint32(start))<<32 | uint64(uint32(end)) }
+
+func nerTypeIndex(t string) uint8 {
+	for i, s := range ner.Types {
+		if s == t {
+			return uint8(i)
+		}
 	}
-	*toks = d.nerTokens(d.sentToks[si], (*toks)[:0])
+	return uint8(len(ner.Types)) // none of them (a range the typer could not read)
+}
+
+// nerTypeName undoes nerTypeIndex.
+func nerTypeName(i uint8) string {
+	if int(i) < len(ner.Types) {
+		return ner.Types[i]
+	}
+	return ""
+}
+
+func (d *doc) isTagged(si int) bool { return si < len(d.tags) && d.tags[si].at > 0 }
+
+// tagged returns the learned tagger's names in sentence si, tagging it on
+// first use (toks is scratch space). They are valid until the next call.
+func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
+	if d.isTagged(si) {
+		r := d.tags[si]
+		if r.n == 0 {
+			return nil
+		}
+		d.tagBuf = d.tagBuf[:0]
+		for _, t := range d.tagSpans[r.at-1 : r.at-1+r.n] {
+			d.tagBuf = append(d.tagBuf, ner.Span{TokStart: int(t.tokStart), TokEnd: int(t.tokEnd), Start: int(t.start), End: int(t.end), Type: nerTypeName(t.typ), Conf: t.conf})
+		}
+		return d.tagBuf
+	}
+	*toks = d.nerTokens(d.sentTokens(si), (*toks)[:0])
 	ranges, spans := d.ruleRanges(si, *toks)
 	sp, typed := m.TagTyped(*toks, ranges)
 	if d.tags == nil {
-		d.tags = map[int][]ner.Span{}
+		d.tags = make([]tagRef, len(d.sents))
+		d.tagSpans = make([]tagSpan, 0, 16)
 	}
-	d.tags[si] = sp
+	d.tags[si] = tagRef{at: int32(len(d.tagSpans)) + 1, n: int32(len(sp))}
+	for _, t := range sp {
+		d.tagSpans = append(d.tagSpans, tagSpan{start: int32(t.Start), end: int32(t.End), tokStart: int32(t.TokStart), tokEnd: int32(t.TokEnd),
+			conf: t.Conf, typ: nerTypeIndex(t.Type)})
+	}
 	d.keepTyped(spans, typed)
 	return sp
 }
@@ -455,17 +513,17 @@ func (d *doc) tagged(m *ner.Model, si int, toks *[]ner.Token) []ner.Span {
 // typeOnly has the tagger's typer alone read the rules' names in sentence
 // si (toks is scratch space).
 func (d *doc) typeOnly(m *ner.Model, si int, toks *[]ner.Token) {
-	*toks = d.nerTokens(d.sentToks[si], (*toks)[:0])
+	*toks = d.nerTokens(d.sentTokens(si), (*toks)[:0])
 	ranges, spans := d.ruleRanges(si, *toks)
 	d.keepTyped(spans, m.TypeRanges(*toks, ranges))
 }
 
 func (d *doc) keepTyped(spans [][2]int, typed []ner.Span) {
 	if d.typed == nil {
-		d.typed = map[[2]int]ner.Span{}
+		d.typed = map[uint64]typeVote{}
 	}
 	for k, t := range typed {
-		d.typed[spans[k]] = t
+		d.typed[spanKey(spans[k][0], spans[k][1])] = typeVote{conf: t.Conf, typ: nerTypeIndex(t.Type)}
 	}
 }
 
@@ -517,7 +575,7 @@ func (d *doc) mentionsIn(si int) []int32 {
 // indexMentions lists the mentions' indices sentence by sentence, in two
 // slices: where each sentence's begin, and the indices in their places.
 func (d *doc) indexMentions() {
-	n := len(d.sentToks) // every sentence, so that one without names needs no new index
+	n := len(d.sents) // every sentence, so that one without names needs no new index
 	for i := range d.mentions {
 		n = max(n, d.mentions[i].sent+1)
 	}

@@ -890,7 +890,7 @@ func runeLen(s string, i int) int {
 
 func (d *doc) tokensBetween(si, from, to int) []token {
 	var out []token
-	for _, t := range d.sentToks[si] {
+	for _, t := range d.sentTokens(si) {
 		if t.start >= from && t.end <= to {
 			out = append(out, t)
 		}
@@ -2227,7 +2227,7 @@ func (d *doc) protagonist(off int, g byte) string {
 // sex g, outside quotes, before any person it names ("He plans to …",
 // "Asked who leads, he said Ruiz."): its referent is further back.
 func (d *doc) opensWithPronoun(si int, g byte) bool {
-	for _, t := range d.sentToks[si] {
+	for _, t := range d.sentTokens(si) {
 		if t.kind == tPunct || d.insideQuote(t.start) {
 			continue
 		}
@@ -2623,7 +2623,7 @@ func (d *doc) textGender() map[string]byte {
 		}
 	}
 	tally := func(si, from int, c *count) {
-		for _, t := range d.sentToks[si] {
+		for _, t := range d.sentTokens(si) {
 			if t.start < from || t.kind != tWord || d.insideQuote(t.start) {
 				continue
 			}
@@ -2654,7 +2654,7 @@ func (d *doc) textGender() map[string]byte {
 	// ("Ruiz said she would …", "Ruiz told reporters that he …"): two
 	// votes each
 	for si := range d.sents {
-		toks := d.sentToks[si]
+		toks := d.sentTokens(si)
 		for k := 0; k+1 < len(toks); k++ {
 			if !d.isVerb(toks[k+1]) || toks[k].kind != tWord || !toks[k].cap {
 				continue // (cheap tests first: this runs over every word)

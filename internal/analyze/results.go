@@ -20,7 +20,8 @@ import (
 // markTeams sets the team flag on the mentions of results lines.
 func (d *doc) markTeams() {
 	mi := 0
-	for si, toks := range d.sentToks {
+	for si := range d.sents {
+		toks := d.sentTokens(si)
 		for mi < len(d.mentions) && d.mentions[mi].sent < si {
 			mi++
 		}

@@ -10,17 +10,19 @@ import (
 )
 
 // token is a word, a number or a punctuation mark with its byte offsets.
+// It is 40 bytes: an article's tokens are all kept while it is analysed.
 type token struct {
 	start, end int
-	kind       tokKind
+	// low is the word in lower case (computed once: every rule looks at it).
+	low string
+	// poss is the byte offset where a possessive "'s" / "’s" begins, 0 when
+	// none (an int32: the analysed text is at most MaxText bytes).
+	poss int32
+	kind tokKind
 	// cap is true for a word that starts with an upper-case letter.
 	cap bool
 	// upper is true for an all-capitals word of two letters or more ("CECOT", "U.S.").
 	upper bool
-	// poss is the byte offset where a possessive "'s" / "’s" begins, 0 when none.
-	poss int
-	// low is the word in lower case (computed once: every rule looks at it).
-	low string
 }
 
 type tokKind uint8
@@ -43,7 +45,7 @@ func (t token) word(s string) string {
 
 func (t token) wordEnd() int {
 	if t.poss > 0 {
-		return t.poss
+		return int(t.poss)
 	}
 	return t.end
 }
@@ -114,11 +116,11 @@ func tokenize(s string, from, to int, out []token) []token {
 			w := s[start:j]
 			if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'S") || strings.HasSuffix(w, "’S") {
 				if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S") {
-					t.poss = j - 2
+					t.poss = int32(j - 2)
 				} else {
-					t.poss = j - len("’s")
+					t.poss = int32(j - len("’s"))
 				}
-				if t.poss == start {
+				if int(t.poss) == start {
 					t.poss = 0
 				}
 			} else if strings.HasSuffix(w, "s'") || strings.HasSuffix(w, "s’") {

@@ -24,7 +24,7 @@ func Dateline(text string) (time.Time, parallax.Span, bool) {
 		head = head[:datelineBytes+200]
 	}
 	tp := tokPool.Get().(*[]tok)
-	defer func() { *tp = (*tp)[:0]; tokPool.Put(tp) }()
+	defer putToks(tp)
 	s := scanner{text: head, toks: lex(head, lAll, (*tp)[:0])}
 	*tp = s.toks
 	return s.dateline()

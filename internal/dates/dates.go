@@ -85,7 +85,7 @@ func Parse(s string) (time.Time, bool) {
 	}
 
 	tp := tokPool.Get().(*[]tok)
-	defer func() { *tp = (*tp)[:0]; tokPool.Put(tp) }()
+	defer putToks(tp)
 	sc := scanner{text: s, toks: lex(s, lAll, (*tp)[:0])}
 	*tp = sc.toks
 	for i := range sc.toks {

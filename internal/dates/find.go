@@ -60,6 +60,19 @@ type scanner struct {
 
 var tokPool = sync.Pool{New: func() any { s := make([]tok, 0, 512); return &s }}
 
+// maxPooledToks is the most tokens a buffer may hold to go back to the pool:
+// a huge page's tokens (tens of megabytes) would otherwise stay alive for
+// two collections after its analysis.
+const maxPooledToks = 1 << 15
+
+func putToks(tp *[]tok) {
+	if cap(*tp) > maxPooledToks {
+		return
+	}
+	*tp = (*tp)[:0]
+	tokPool.Put(tp)
+}
+
 // Find returns every date mentioned in text, in order, each with its exact
 // byte span. Dates are resolved against published (the zero time when
 // unknown); lang (ISO 639-1, "" when unknown) picks the word lists.
@@ -69,7 +82,7 @@ var tokPool = sync.Pool{New: func() any { s := make([]tok, 0, 512); return &s }}
 // empty Date. Weeks are given as ISO weeks ("2025-W16").
 func Find(text string, published time.Time, lang string) []parallax.DateMention {
 	tp := tokPool.Get().(*[]tok)
-	defer func() { *tp = (*tp)[:0]; tokPool.Put(tp) }()
+	defer putToks(tp)
 	s := scanner{text: text, toks: lex(text, langMask(lang), (*tp)[:0])}
 	*tp = s.toks
 

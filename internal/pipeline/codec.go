@@ -33,6 +33,7 @@ type AnalysisJSON struct {
 	Quantities []QuantityJSON `json:"quantities"`
 	Dates      []DateJSON     `json:"dates"`
 	Signals    []SignalJSON   `json:"signals"`
+	Unanalysed int            `json:"unanalysed,omitempty"` // bytes at the text's end not analysed
 }
 
 // SpanJSON is a mention: a span and the words it covers.
@@ -95,7 +96,7 @@ func ToJSON(a *parallax.Analysis) *AnalysisJSON {
 	if a.Article != nil {
 		text = a.Article.Text
 	}
-	j := &AnalysisJSON{Version: CodecVersion, Language: a.Language,
+	j := &AnalysisJSON{Version: CodecVersion, Language: a.Language, Unanalysed: a.Unanalysed,
 		Sentences: make([]SentenceJSON, 0, len(a.Sentences)), Entities: make([]EntityJSON, 0, len(a.Entities)),
 		Quotes: make([]QuoteJSON, 0, len(a.Quotes)), Quantities: make([]QuantityJSON, 0, len(a.Quantities)),
 		Dates: make([]DateJSON, 0, len(a.Dates)), Signals: make([]SignalJSON, 0, len(a.Signals))}
@@ -182,7 +183,10 @@ func fromJSON(j *AnalysisJSON, art *parallax.Article) (*parallax.Analysis, error
 		}
 		return parallax.Span{Start: start, End: end}, nil
 	}
-	a := &parallax.Analysis{Article: art, Language: j.Language}
+	if j.Unanalysed < 0 || j.Unanalysed > n {
+		return nil, fmt.Errorf("%d bytes unanalysed of a text of %d", j.Unanalysed, n)
+	}
+	a := &parallax.Analysis{Article: art, Language: j.Language, Unanalysed: j.Unanalysed}
 	var err error
 	for _, s := range j.Sentences {
 		x := s.Sentence

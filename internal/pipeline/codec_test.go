@@ -41,6 +41,27 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 }
 
+// An analysis of the start of a long text keeps how much it left.
+func TestCodecUnanalysed(t *testing.T) {
+	art, a := analysed(t)
+	a.Unanalysed = 40
+	b, err := EncodeAnalysis(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := DecodeAnalysis(b, art)
+	if err != nil {
+		t.Fatalf("decode: %v\n%s", err, b)
+	}
+	if got.Unanalysed != 40 {
+		t.Errorf("Unanalysed = %d after a round trip, want 40", got.Unanalysed)
+	}
+	a.Unanalysed = 0
+	if b, _ := EncodeAnalysis(a); strings.Contains(string(b), "unanalysed") {
+		t.Errorf("a whole analysis says how much it left: %s", b)
+	}
+}
+
 // The wire form is what the API serves: spans flat, mentions with their
 // words, an unknown speaker null, empty lists [] rather than null.
 func TestCodecShape(t *testing.T) {
@@ -104,6 +125,7 @@ func TestCodecRejects(t *testing.T) {
 		{"old format", `{"v":1,"language":"en","sentences":[{"s":[0,5]}]}`, "format 1"},
 		{"span outside", `{"v":2,"sentences":[{"start":0,"end":99999}]}`, "outside the text"},
 		{"reversed span", `{"v":2,"quotes":[{"text":"x","start":9,"end":3}]}`, "outside the text"},
+		{"unanalysed beyond the text", `{"v":2,"unanalysed":99999}`, "unanalysed"},
 		{"mention words", `{"v":2,"entities":[{"name":"Ashby","mentions":[{"start":0,"end":3,"text":"Ash"}]}]}`, `reads "Dam"`},
 	}
 	for _, c := range cases {

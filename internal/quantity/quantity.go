@@ -79,12 +79,17 @@ func Find(text, lang string) []parallax.Quantity {
 			n++
 		}
 	}
-	f.out = make([]parallax.Quantity, 0, n+4)
+	// room for every number, up to a bound: most numbers of an article
+	// are quantities, but a page of half a million numbers may give a few
+	f.out = make([]parallax.Quantity, 0, min(n, maxOutCap)+4)
 	defer func() {
 		// The tokens still point into text until they are overwritten or
 		// the pool is emptied by a collection; that is all they keep alive.
-		*buf = f.toks[:0]
-		tokenPool.Put(buf)
+		// A huge page's are not kept at all.
+		if cap(f.toks) <= maxPooledTokens {
+			*buf = f.toks[:0]
+			tokenPool.Put(buf)
+		}
 	}()
 	for i := 0; i < len(f.toks); {
 		n := f.try(i)
@@ -135,6 +140,10 @@ func sameDimension(a, b string) bool {
 	db, okb := unitByName[b]
 	return oka && okb && da.dim == db.dim && da.dim != dNone
 }
+
+// maxOutCap bounds the quantities Find makes room for at once, and
+// maxPooledTokens the tokens a buffer may hold to go back to the pool.
+const maxOutCap, maxPooledTokens = 1 << 10, 1 << 15
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 512); return &s }}
 
