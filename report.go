@@ -47,6 +47,9 @@ type ArticleInfo struct {
 	// a duplicate does not count as another outlet.
 	DuplicateOf string `json:"duplicate_of,omitempty"`
 	Words       int    `json:"words"`
+	// Unanalysed is how many bytes at the end of an over-long text were
+	// not analysed (Analysis.Unanalysed): nothing there is compared.
+	Unanalysed int `json:"unanalysed,omitempty"`
 }
 
 // Story is one event and how every outlet covered it.

@@ -83,7 +83,7 @@ func Story(in Input) parallax.Story {
 func Info(a *parallax.Analysis, dupOf string) parallax.ArticleInfo {
 	art := a.Article
 	return parallax.ArticleInfo{ID: art.ID, Source: art.Source, Outlet: outletName(art), Title: art.Title,
-		Published: art.PublishedDate(), Language: a.Language, DuplicateOf: dupOf, Words: len(strings.Fields(art.Text))}
+		Published: art.PublishedDate(), Language: a.Language, DuplicateOf: dupOf, Words: len(strings.Fields(art.Text)), Unanalysed: a.Unanalysed}
 }
 
 func outletName(a *parallax.Article) string {

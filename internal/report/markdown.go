@@ -143,6 +143,9 @@ func (m *mdWriter) story(cat *catalog, st *parallax.Story) {
 		if a.DuplicateOf != "" {
 			outlet += " (copy of `" + code(a.DuplicateOf) + "`)"
 		}
+		if a.Unanalysed > 0 {
+			outlet += fmt.Sprintf(" (last %d bytes not analysed: too long)", a.Unanalysed)
+		}
 		published := md(a.Published)
 		if published == "" {
 			published = "unknown"

@@ -630,3 +630,24 @@ func TestSparseReport(t *testing.T) {
 		}
 	}
 }
+
+// An over-long article analysed only in part says so in every format a
+// reader sees; a whole one says nothing.
+func TestUnanalysedShown(t *testing.T) {
+	rep, _ := fixture(t)
+	rep.Stories[0].Articles[1].Unanalysed = 4096
+	for _, f := range []Format{"text", "markdown", "json"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, f, rep, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		want := "4096 bytes not analysed"
+		if f == "json" {
+			want = `"unanalysed": 4096`
+		}
+		out := strings.Join(strings.Fields(buf.String()), " ") // the text wraps
+		if n := strings.Count(out, want); n != 1 {
+			t.Errorf("%s: %q %d times, want once", f, want, n)
+		}
+	}
+}

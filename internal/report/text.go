@@ -166,6 +166,9 @@ func (t *textWriter) story(cat *catalog, st *parallax.Story) {
 		if a.DuplicateOf != "" {
 			meta = append(meta, "copy of "+a.DuplicateOf)
 		}
+		if a.Unanalysed > 0 {
+			meta = append(meta, fmt.Sprintf("last %d bytes not analysed (too long)", a.Unanalysed))
+		}
 		t.para("  "+t.style(ansiDim, padRight(a.ID, 4))+" ", "       ", strings.Join(meta, " · "))
 		if a.Title != "" {
 			t.para("       ", "       ", "“"+a.Title+"”")

@@ -128,6 +128,7 @@ type Article struct {
 	Language    string
 	Words       int
 	DuplicateOf string
+	Unanalysed  int // bytes at the end not analysed
 	Href        string
 }
 
@@ -395,7 +396,7 @@ func Build(st *parallax.Story, opt Options) *Story {
 		}
 		v.Articles = append(v.Articles, Article{ID: a.ID, Label: b.label(a.ID), Outlet: b.outletOf(a.ID),
 			Title: OneLine(a.Title), Published: a.Published, Language: a.Language, Words: a.Words,
-			DuplicateOf: a.DuplicateOf, Href: b.articleHref(a.ID)})
+			DuplicateOf: a.DuplicateOf, Unanalysed: a.Unanalysed, Href: b.articleHref(a.ID)})
 	}
 
 	b.conflicts(v)
