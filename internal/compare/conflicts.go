@@ -689,6 +689,12 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 				link("outlier:", i, j)
 				continue
 			}
+			if s.sameDistanceFrom(a, b) {
+				// "35 miles southwest of Bandar Abbas": one place's
+				// distance from another named place
+				link("from:", i, j)
+				continue
+			}
 			if s.samePersonAge(a, b, anch[i], anch[j], strong[i], strong[j]) {
 				link("age:", i, j)
 				continue
@@ -779,6 +785,108 @@ func (s *story) quantityConflicts() []parallax.Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// sameDistanceFrom: two distances measure from the same named place, the
+// name right after the figure past compass words, "of" or "from" and up to
+// four words ("35 miles southwest of Bandar Abbas", "71 miles from the port
+// of Bandar Abbas"). A story's place is mostly
+// measured from one landmark once (an epicentre, a crash site); an article
+// giving two distances from it is left out.
+func (s *story) sameDistanceFrom(a, b qref) bool {
+	if !quantity.IsLength(*a.q) || !quantity.IsLength(*b.q) {
+		return false
+	}
+	ga, gb := s.distanceFrom(a), s.distanceFrom(b)
+	if ga < 0 || ga != gb || !measuresAlike(a, b, s.ents.groupName(ga)) {
+		return false
+	}
+	return s.oneDistanceFrom(a.u.art, ga) && s.oneDistanceFrom(b.u.art, gb)
+}
+
+// measuresAlike: the words around two distances, the place and the bearing
+// left out, share a content word: what is measured is one thing ("the
+// quake was centred"), not two from one city ("the office, 24km north of
+// Kessel", "a motorist 50 miles north of Kessel").
+func measuresAlike(a, b qref, place string) bool {
+	skip := map[string]bool{}
+	for _, w := range contentWords(place) {
+		skip[stem(w, a.u.art.Language)] = true
+	}
+	wa, wb := figureWindow(a, 8), figureWindow(b, 8)
+	for w := range wa {
+		if wb[w] && !skip[w] && !compassWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// distanceFrom is the entity group a distance is measured from, -1 when
+// none is named right after it.
+func (s *story) distanceFrom(q qref) int {
+	text := q.u.art.Article.Text
+	end := q.q.Span.End
+	rest := text[end:q.u.span.End]
+	ws := strings.Fields(rest)
+	off := 0
+	for k := 0; k < len(ws) && k < 5; k++ {
+		w := strings.ToLower(strings.Trim(ws[k], ",."))
+		off = strings.Index(rest, ws[k]) + len(ws[k])
+		if w == "of" || w == "from" {
+			at := end + off
+			for i := range q.u.art.Entities {
+				e := &q.u.art.Entities[i]
+				for _, m := range e.Mentions {
+					if m.Start > at && len(strings.Fields(text[at:m.Start])) <= 4 && !strings.ContainsAny(text[at:m.Start], ",;.") {
+						return s.ents.groupOf(e.Name)
+					}
+				}
+			}
+			return -1
+		}
+		if !compassWord(w) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// compassWord: a bearing between a distance and its "of"/"from" ("north",
+// "south-southwest", "northeast"), or "away".
+func compassWord(w string) bool {
+	for _, part := range strings.Split(w, "-") {
+		p := part
+		for _, d := range []string{"north", "south", "east", "west"} {
+			p = strings.ReplaceAll(p, d, "")
+		}
+		if p != "" && part != "away" {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// oneDistanceFrom: the article measures no two different distances from
+// the place g.
+func (s *story) oneDistanceFrom(a *parallax.Analysis, g int) bool {
+	var seen *parallax.Quantity
+	for _, u := range s.units {
+		if u.art != a {
+			continue
+		}
+		for _, qi := range u.qtys {
+			q := &a.Quantities[qi]
+			if !quantity.IsLength(*q) || s.distanceFrom(qref{u: u, q: q, i: qi}) != g {
+				continue
+			}
+			if seen != nil && !compatible(seen, q) {
+				return false
+			}
+			seen = q
+		}
+	}
+	return true
 }
 
 // countOfTwo: a count of exactly two ("two crew members").

@@ -435,3 +435,35 @@ func TestBothProvisionalRetold(t *testing.T) {
 		t.Errorf("%d conflicts of a forecast and a result, want 0", n)
 	}
 }
+
+// Two distances from one named place are one fact when what is measured
+// is told alike, whatever else the sentences give (here each gives a
+// second distance, from another place); two things measured from one city
+// are not.
+func TestDistanceFrom(t *testing.T) {
+	st := storyOf(t,
+		"The quake was centred 13 miles east of Brill and 35 miles southwest of Port Kessel, the survey said.",
+		"The quake was centred 71 miles southwest of Port Kessel and four miles west of Tarn, the survey said.")
+	cs := conflictsOfKind(st, "quantity")
+	if len(cs) != 1 || !strings.Contains(cs[0].Summary, "35 miles") || !strings.Contains(cs[0].Summary, "71 miles") {
+		t.Errorf("one distance from Port Kessel, two values: %+v", st.Conflicts)
+	}
+	for _, texts := range [][]string{
+		{"The quake was centred 35 miles southwest of Port Kessel, the survey said.",
+			"The quake was centred 71 miles northeast of Tarn, the survey said."},
+		{"Workers evacuated the office building, about 24km north of Port Kessel, on Monday.",
+			"A motorist 50 miles north of Port Kessel spotted the car on Monday night and called police."},
+	} {
+		if cs := conflictsOfKind(storyOf(t, texts...), "quantity"); len(cs) != 0 {
+			t.Errorf("%q: %+v", texts, cs)
+		}
+	}
+}
+
+func TestCompassWord(t *testing.T) {
+	for w, want := range map[string]bool{"southwest": true, "north-northeast": true, "away": true, "east": true, "of": false, "the": false, "": false} {
+		if got := compassWord(w); got != want {
+			t.Errorf("compassWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

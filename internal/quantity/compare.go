@@ -234,5 +234,12 @@ func KindOf(a, b parallax.Quantity) bool {
 	return ha == "person" && lang.HasClass(hb, lang.ClassPerson)
 }
 
+// IsLength reports whether q is a distance or a length (its unit one of
+// length: miles, kilometres, feet).
+func IsLength(q parallax.Quantity) bool {
+	u, ok := unitByName[q.Unit]
+	return ok && u.dim == dLength
+}
+
 // IsMoney reports whether q is a sum of money (its unit a currency).
 func IsMoney(q parallax.Quantity) bool { return unitKind(q.Unit) == uMoney }
