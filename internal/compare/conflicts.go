@@ -2032,6 +2032,28 @@ type mark struct {
 	sp parallax.Span
 }
 
+// eachPersonMention calls fn with each mention of a named person in a
+// sentence outside quotations, with the person's entity group.
+func (s *story) eachPersonMention(fn func(u *unit, g int, sp parallax.Span)) {
+	for _, u := range s.units {
+		if u.quoted {
+			continue
+		}
+		for i := range u.art.Entities {
+			e := &u.art.Entities[i]
+			if e.Type != parallax.Person {
+				continue
+			}
+			g := s.ents.groupOf(e.Name)
+			for _, sp := range e.Mentions {
+				if sp.Start >= u.span.Start && sp.End <= u.span.End && !insideQuote(u.art, sp) {
+					fn(u, g, sp)
+				}
+			}
+		}
+	}
+}
+
 // personConflicts: one outlet calls a named person guilty in its own words
 // ("the arsonist Tobias Renn"), another names the same person as accused
 // ("Renn is accused of setting the fire", "the alleged arsonist, Renn").
@@ -2040,41 +2062,25 @@ func (s *story) personConflicts() []parallax.Conflict {
 	hedged := map[int][]mark{}
 	seen := map[int]bool{}
 	var order []int
-	for _, u := range s.units {
-		if u.quoted {
-			continue
-		}
-		text := u.art.Article.Text
-		for i := range u.art.Entities {
-			e := &u.art.Entities[i]
-			if e.Type != parallax.Person {
-				continue
-			}
-			g := s.ents.groupOf(e.Name)
-			for _, sp := range e.Mentions {
-				if sp.Start < u.span.Start || sp.End > u.span.End || insideQuote(u.art, sp) {
-					continue
-				}
-				near := attachedWords(u, sp)
-				isHedged := false
-				for _, h := range u.hedges {
-					if h.Span.Start >= near.Start && h.Span.Start < near.End && !strings.HasPrefix(strings.ToLower(h.Text), "according") {
-						isHedged = true
-					}
-				}
-				if !seen[g] {
-					seen[g] = true
-					order = append(order, g)
-				}
-				switch {
-				case isHedged:
-					hedged[g] = append(hedged[g], mark{u, near})
-				case hasGuiltTerm(near.Of(text)):
-					asserted[g] = append(asserted[g], mark{u, near})
-				}
+	s.eachPersonMention(func(u *unit, g int, sp parallax.Span) {
+		near := attachedWords(u, sp)
+		isHedged := false
+		for _, h := range u.hedges {
+			if h.Span.Start >= near.Start && h.Span.Start < near.End && !strings.HasPrefix(strings.ToLower(h.Text), "according") {
+				isHedged = true
 			}
 		}
-	}
+		if !seen[g] {
+			seen[g] = true
+			order = append(order, g)
+		}
+		switch {
+		case isHedged:
+			hedged[g] = append(hedged[g], mark{u, near})
+		case hasGuiltTerm(near.Of(u.art.Article.Text)):
+			asserted[g] = append(asserted[g], mark{u, near})
+		}
+	})
 	var out []parallax.Conflict
 	for _, g := range order {
 		as, hs := asserted[g], hedged[g]

@@ -42,34 +42,20 @@ type memberClaim struct {
 // does.
 func (s *story) memberClaims() []memberClaim {
 	var out []memberClaim
-	for _, u := range s.units {
-		if u.quoted || u.art.Language != "en" && u.art.Language != "" {
-			continue
+	s.eachPersonMention(func(u *unit, g int, m parallax.Span) {
+		if g < 0 || u.art.Language != "en" && u.art.Language != "" {
+			return
 		}
 		text := u.art.Article.Text
-		for i := range u.art.Entities {
-			e := &u.art.Entities[i]
-			if e.Type != parallax.Person {
-				continue
-			}
-			g := s.ents.groupOf(e.Name)
-			if g < 0 {
-				continue
-			}
-			for _, m := range e.Mentions {
-				if m.Start < u.span.Start || m.End > u.span.End || insideQuote(u.art, m) {
-					continue
-				}
-				if c, ok := memberAfter(text, u.span, m); ok {
-					c.person, c.u = g, u
-					out = append(out, c)
-				} else if c, ok := memberBefore(text, u.span, m); ok {
-					c.person, c.u = g, u
-					out = append(out, c)
-				}
-			}
+		c, ok := memberAfter(text, u.span, m)
+		if !ok {
+			c, ok = memberBefore(text, u.span, m)
 		}
-	}
+		if ok {
+			c.person, c.u = g, u
+			out = append(out, c)
+		}
+	})
 	return out
 }
 
