@@ -105,6 +105,16 @@ func (s *countingStore) SaveGroupState(ctx context.Context, w parallax.GroupWrit
 	return err
 }
 
+// printKinds writes, per kind of index value, the values read and the
+// keys asked per article, and the ms per article reading them took.
+func (s *countingStore) printKinds(w io.Writer, n int) {
+	for kind, v := range s.readKinds {
+		if v > 0 || s.askedKinds[kind] > 0 {
+			fmt.Fprintf(w, " %d: %.1f of %.1f, %.3f;", kind, float64(v)/float64(n), float64(s.askedKinds[kind])/float64(n), s.readTimes[kind].Seconds()*1000/float64(n))
+		}
+	}
+}
+
 func (s *countingStore) reset() {
 	s.mu.Lock()
 	s.reads, s.read, s.saved, s.bytes, s.kinds, s.savedCPU, s.savedIO = 0, 0, 0, 0, [16]int{}, 0, ioCounts{}
@@ -261,7 +271,9 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, path s
 		return "", err
 	}
 	reads, read, saved, bytes := cs.reads, cs.read, cs.saved, cs.bytes
-	fmt.Fprintf(c.Main.Stderr, "first %d: %.2f ms/article, CPU %.2f ms, I/O %s; saving %.2f ms, CPU %.2f ms, I/O %s\n", indexPlaced, first.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), saved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
+	fmt.Fprintf(c.Main.Stderr, "first %d: %.2f ms/article, CPU %.2f ms, I/O %s; reading %.2f ms, saving %.2f ms, CPU %.2f ms, I/O %s; read by kind (values/article of keys asked, ms/article):", indexPlaced, first.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), read.Seconds()*1000/indexPlaced, saved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
+	cs.printKinds(c.Main.Stderr, indexPlaced)
+	fmt.Fprintln(c.Main.Stderr)
 	logged, _ := ing.IndexLog()
 	cs.reset()
 	next, err := place(arts[n+indexPlaced : n+2*indexPlaced])
@@ -279,11 +291,7 @@ func (c *BenchCommand) indexPlace(ctx context.Context, st parallax.Store, path s
 	}
 	nextSaved, k := cs.saved, cs.kinds
 	fmt.Fprintf(c.Main.Stderr, "next %d: %.2f ms/article, CPU %.2f ms, I/O %s; reading %.2f ms, saving %.2f ms, CPU %.2f ms, I/O %s; read by kind (values/article of keys asked, ms/article):", indexPlaced, next.Seconds()*1000/indexPlaced, placeCPU.Seconds()*1000/indexPlaced, placeIO.per(indexPlaced), cs.read.Seconds()*1000/indexPlaced, nextSaved.Seconds()*1000/indexPlaced, cs.savedCPU.Seconds()*1000/indexPlaced, cs.savedIO.per(indexPlaced))
-	for kind, v := range cs.readKinds {
-		if v > 0 {
-			fmt.Fprintf(c.Main.Stderr, " %d: %.1f of %.1f, %.3f;", kind, float64(v)/indexPlaced, float64(cs.askedKinds[kind])/indexPlaced, cs.readTimes[kind].Seconds()*1000/indexPlaced)
-		}
-	}
+	cs.printKinds(c.Main.Stderr, indexPlaced)
 	fmt.Fprintf(c.Main.Stderr, " value log: %d entries of %d, %d rows saved\n", vEntries, vCapacity, k[group.StateDocNum+1])
 	start = time.Now()
 	if err := ing.FoldIndex(ctx); err != nil {

@@ -199,14 +199,6 @@ func (ix *Index) Place(ctx context.Context, d Doc) (storyID, dupOf string, err e
 			dupOf = ix.docs[j].id
 			ix.stats.Duplicates++
 		}
-		for _, k := range bandKeys {
-			b := append(ix.buckets[k], num)
-			if len(b) > bucketCap {
-				b = slices.Delete(b, 0, 1)
-			}
-			ix.buckets[k] = b
-			ix.dirty.bucket(k)
-		}
 	}
 
 	top := v.query(ix.opt.QueryTerms)
@@ -235,6 +227,12 @@ func (ix *Index) Place(ctx context.Context, d Doc) (storyID, dupOf string, err e
 		rec.story = ix.nstories
 		ix.stories[rec.story] = &story{}
 		ix.stats.Stories++
+	}
+	if hasSig {
+		// Into its buckets, now that its story is known.
+		for _, k := range bandKeys {
+			ix.addToBucket(k, num, rec.story)
+		}
 	}
 	st := ix.stories[rec.story]
 	st.add(&v, d.Published)
@@ -282,11 +280,14 @@ func (ix *Index) Bound(storyID string) int64 {
 
 // bestDuplicate returns the earlier document most similar to sig, at least
 // DuplicateThreshold (the earliest on ties), or 0. Each band's bucket
-// holds its bucketCap newest documents.
+// holds its bucketCap newest documents; a common band's, none.
 func (ix *Index) bestDuplicate(sig *signature, keys *[bands]uint64) int64 {
 	best, bestSim := int64(0), ix.opt.DuplicateThreshold
 	for _, k := range keys {
 		b := ix.buckets[k]
+		if isCommonBand(b) {
+			continue
+		}
 		for i := len(b) - 1; i >= 0; i-- {
 			j := b[i]
 			d := ix.docs[j]
@@ -297,6 +298,57 @@ func (ix *Index) bestDuplicate(sig *signature, keys *[bands]uint64) int64 {
 		}
 	}
 	return best
+}
+
+// commonBandStories is how many stories the documents of one band's
+// bucket may belong to before the band is common: copies of one text join
+// the story of what they copy, so a band that documents of more stories
+// share is boilerplate or a template (a footer, a recurring paragraph),
+// as a stop word is a word most documents have. A common band is no
+// longer compared or filled: a copy shares many bands with what it
+// copies and is found through the others, and reading the band's
+// documents (up to bucketCap each time it was met) was what grew with
+// the library.
+const commonBandStories = bucketCap / 4
+
+// isCommonBand reports whether b is the bucket of a common band: the one
+// number 0 (document numbers start at 1).
+func isCommonBand(b []int64) bool { return len(b) == 1 && b[0] == 0 }
+
+// addToBucket adds document num, placed in story, to the bucket of band
+// k, the newest bucketCap kept; a bucket whose documents (all read by
+// loadFor, for bestDuplicate) belong to more than commonBandStories
+// stories becomes the common band's.
+func (ix *Index) addToBucket(k uint64, num, story int64) {
+	b := ix.buckets[k]
+	if isCommonBand(b) {
+		return
+	}
+	b = append(b, num)
+	if len(b) > bucketCap {
+		b = slices.Delete(b, 0, 1)
+	}
+	if len(b) > commonBandStories {
+		var seen [bucketCap + 1]int64
+		n := 0
+		for _, j := range b {
+			s := story
+			if j != num {
+				if d := ix.docs[j]; d != nil {
+					s = d.story
+				}
+			}
+			if !slices.Contains(seen[:n], s) {
+				seen[n] = s
+				n++
+			}
+		}
+		if n > commonBandStories {
+			b = []int64{0}
+		}
+	}
+	ix.buckets[k] = b
+	ix.dirty.bucket(k)
 }
 
 // storyCand is a candidate story and the weight of the query features it

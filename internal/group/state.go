@@ -578,6 +578,9 @@ func (ix *Index) loadFor(ctx context.Context, f *features, bandKeys *[bands]uint
 	}
 	keys = keys[:0]
 	for _, k := range bandKeys {
+		if isCommonBand(ix.buckets[k]) {
+			continue
+		}
 		for _, j := range ix.buckets[k] {
 			if _, ok := ix.docs[j]; !ok && !slices.Contains(keys, j) {
 				keys = append(keys, j)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"testing"
+	"time"
 )
 
 // memState is a State in a map, as a store keeps it.
@@ -218,5 +219,95 @@ func TestIndexStateBind(t *testing.T) {
 	}
 	if sid2 != sid || ix2.Bound(sid2) != 4711 {
 		t.Errorf("reopened: %s bound to %d, want %s bound to 4711", sid2, ix2.Bound(sid2), sid)
+	}
+}
+
+// boilerplateDocs returns n fictional articles of n different events,
+// each of made-up words of its own, two days apart, all ending with the
+// same footer.
+func boilerplateDocs(n int) []Doc {
+	syl := []string{"ka", "lo", "mer", "da", "vin", "tor", "sa", "bel", "ri", "no", "gan", "ves", "ul", "ha", "mon", "tre"}
+	word := func(i, j int) string {
+		x := uint(i*7919 + j*104729 + 1)
+		w := ""
+		for range 4 {
+			w += syl[x%uint(len(syl))]
+			x /= uint(len(syl))
+		}
+		return w
+	}
+	footer := "Readers may share this page with friends and family. The newsroom welcomes corrections, tips and letters sent through the contact form at the foot of every page of this site, and answers each of them within two working days."
+	docs := make([]Doc, n)
+	for i := range docs {
+		text := ""
+		for j := range 40 {
+			text += word(i, j) + " "
+		}
+		docs[i] = Doc{ID: fmt.Sprintf("b%d", i), Title: word(i, 99) + " " + word(i, 98), Text: text + ".\n" + footer,
+			Published: time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 2*i)}
+	}
+	return docs
+}
+
+// TestCommonBand: a band that documents of many stories share (a footer)
+// stops being compared and filled, in memory and kept in a State alike;
+// copies are still found, and the many copies of one text leave their
+// bands as they are.
+func TestCommonBand(t *testing.T) {
+	docs := boilerplateDocs(60)
+	repost := docs[3]
+	repost.ID, repost.Title = "repost", "Another headline"
+	docs = append(docs, repost)
+	opt := Options{Window: 24 * time.Hour} // one story an event
+	mem := NewIndex(opt)
+	st := newMemState()
+	var ix *Index
+	for i, d := range docs {
+		if i%7 == 0 {
+			var err error
+			if ix, _, err = OpenIndex(context.Background(), opt, st); err != nil {
+				t.Fatal(err)
+			}
+		}
+		wantStory, wantDup := mem.Add(d)
+		story, dup, err := ix.Place(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if story != wantStory || dup != wantDup {
+			t.Fatalf("doc %d: kept in a State: %s, %q; in memory: %s, %q", i, story, dup, wantStory, wantDup)
+		}
+		st.save(ix.Pending())
+		if d.ID == "repost" && dup != docs[3].ID {
+			t.Errorf("the repost copies %q, want %q", dup, docs[3].ID)
+		}
+	}
+	if s := mem.Stats(); s.Stories <= commonBandStories || s.Duplicates != 1 {
+		t.Fatalf("weak test: %+v, want more than %d stories and the one copy", s, commonBandStories)
+	}
+	common := 0
+	for _, b := range mem.buckets {
+		if isCommonBand(b) {
+			common++
+		} else if len(b) > commonBandStories {
+			t.Errorf("a bucket of %d documents is not common", len(b))
+		}
+	}
+	if common == 0 {
+		t.Error("no band is common")
+	}
+	// Many copies of one text: one story, its bands stay.
+	copies := NewIndex(Options{})
+	for i := range 2 * bucketCap {
+		d := docs[5]
+		d.ID = fmt.Sprintf("copy%d", i)
+		if _, dup := copies.Add(d); i > 0 && dup == "" {
+			t.Fatalf("copy %d is not found a copy", i)
+		}
+	}
+	for k, b := range copies.buckets {
+		if isCommonBand(b) || len(b) != bucketCap {
+			t.Fatalf("bucket %x holds %v, want the %d newest copies", k, b, bucketCap)
+		}
 	}
 }
