@@ -180,7 +180,7 @@ func (s *story) facts() []parallax.Fact {
 		if !factUnit(u) || u.fact >= 0 || best[i] >= exclusiveUnder && !own {
 			continue
 		}
-		if !(own || len(u.qtys) > 0 || best[i] < exclusiveUnder && u.words >= 8) {
+		if !(own || s.hasOwnFigure(u) || best[i] < exclusiveUnder && u.words >= 8) {
 			continue
 		}
 		sp := clause(u.art.Article.Text, u.span, u.span, evidenceWords)
@@ -201,6 +201,7 @@ func (s *story) facts() []parallax.Fact {
 	for i := range facts {
 		s.finishFact(&facts[i], i)
 		s.dropCarriedOmissions(&facts[i])
+		s.dropFigureOmissions(&facts[i])
 	}
 	sort.SliceStable(facts, func(i, j int) bool { return len(facts[i].Outlets) > len(facts[j].Outlets) })
 	for i := range facts {
@@ -310,6 +311,35 @@ func ownOutlet(outlet, name string) bool {
 	return false
 }
 
+// hasOwnFigure: the sentence gives a figure that no other outlet gives of
+// the same thing with a compatible value ("surpassing 400 seats" is what
+// others tell as "412 seats", not a detail of this outlet's own).
+func (s *story) hasOwnFigure(u *unit) bool {
+	for _, qi := range u.qtys {
+		q := &u.art.Quantities[qi]
+		if !informative(q) {
+			continue
+		}
+		shared := false
+		for _, v := range s.units {
+			if shared || s.sameSource(u.art, v.art) {
+				continue
+			}
+			for _, qj := range v.qtys {
+				r := &v.art.Quantities[qj]
+				if quantity.SameThing(*q, *r) && compatible(q, r) {
+					shared = true
+					break
+				}
+			}
+		}
+		if !shared {
+			return true
+		}
+	}
+	return false
+}
+
 // hasOwnYear: the sentence dates something to a year that no other outlet
 // mentions ("the 1977-built bridge"): a detail only this outlet gives.
 func (s *story) hasOwnYear(u *unit) bool {
@@ -408,6 +438,53 @@ func (s *story) dropCarriedOmissions(f *parallax.Fact) {
 		f.Omitted = nil
 	}
 	f.Exclusive = false // another outlet carries it, in its own language
+}
+
+// dropFigureOmissions: an outlet is not said to leave out a figure it
+// gives of the same thing with a compatible value in a sentence not lined
+// up with the fact's ("more than 40 people" against "43 people", one of
+// them exact): it may tell the same fact otherwise, and an omission claimed
+// wrongly costs more than one not claimed.
+func (s *story) dropFigureOmissions(f *parallax.Fact) {
+	if len(f.Omitted) == 0 || f.Kind != "quantity" {
+		return
+	}
+	var figs []*parallax.Quantity
+	for _, e := range f.Evidence {
+		a := s.byID[e.Article]
+		if a == nil {
+			continue
+		}
+		for k := range a.Quantities {
+			q := &a.Quantities[k]
+			if q.Span.Start >= e.Start && q.Span.End <= e.End && informative(q) {
+				figs = append(figs, q)
+			}
+		}
+	}
+	carried := map[string]bool{}
+	for _, v := range s.units {
+		o := s.outletOf[v.art.Article.ID]
+		if carried[o] || !slices.Contains(f.Omitted, o) {
+			continue
+		}
+		for _, qi := range v.qtys {
+			r := &v.art.Quantities[qi]
+			for _, q := range figs {
+				if quantity.SameThing(*q, *r) && compatible(q, r) && (exactFigure(q) || exactFigure(r)) {
+					carried[o] = true // two vague figures ("more than half") agree with too much to carry each other
+				}
+			}
+		}
+	}
+	if len(carried) == 0 {
+		return
+	}
+	f.Omitted = slices.DeleteFunc(f.Omitted, func(o string) bool { return carried[o] })
+	if len(f.Omitted) == 0 {
+		f.Omitted = nil
+	}
+	f.Exclusive = false
 }
 
 // languageFreeShared: b carries most of a's language-free marks — at
