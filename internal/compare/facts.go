@@ -446,8 +446,8 @@ func (s *story) dropCarriedOmissions(f *parallax.Fact) {
 // them exact): it may tell the same fact otherwise, and an omission claimed
 // wrongly costs more than one not claimed.
 func (s *story) dropFigureOmissions(f *parallax.Fact) {
-	if len(f.Omitted) == 0 || f.Kind != "quantity" {
-		return
+	if len(f.Omitted) == 0 || f.Kind != "quantity" || strings.Contains(f.Summary, exactOnly) {
+		return // that only one outlet is exact is the fact: the others' vague figures do not carry it
 	}
 	var figs []*parallax.Quantity
 	for _, e := range f.Evidence {
@@ -457,7 +457,10 @@ func (s *story) dropFigureOmissions(f *parallax.Fact) {
 		}
 		for k := range a.Quantities {
 			q := &a.Quantities[k]
-			if q.Span.Start >= e.Start && q.Span.End <= e.End && informative(q) {
+			// the fact's own figure, as its summary writes it, not
+			// another its evidence's clause holds ("$2.5m and … at least
+			// two months")
+			if q.Span.Start >= e.Start && q.Span.End <= e.End && informative(q) && strings.Contains(f.Summary, strings.Join(strings.Fields(q.Text), " ")+" (") {
 				figs = append(figs, q)
 			}
 		}
@@ -471,9 +474,13 @@ func (s *story) dropFigureOmissions(f *parallax.Fact) {
 		for _, qi := range v.qtys {
 			r := &v.art.Quantities[qi]
 			for _, q := range figs {
-				if quantity.SameThing(*q, *r) && compatible(q, r) && (exactFigure(q) || exactFigure(r)) {
-					carried[o] = true // two vague figures ("more than half") agree with too much to carry each other
+				if !quantity.SameThing(*q, *r) || !compatible(q, r) || !exactFigure(q) && !exactFigure(r) {
+					continue // two vague figures ("more than half") agree with too much to carry each other
 				}
+				if (isDuration(q) || isDuration(r)) && (q.Value == nil || r.Value == nil) {
+					continue // spans of time of all kinds fit a bound: "within 30 days" is no "two hours"
+				}
+				carried[o] = true
 			}
 		}
 	}
@@ -486,6 +493,10 @@ func (s *story) dropFigureOmissions(f *parallax.Fact) {
 	}
 	f.Exclusive = false
 }
+
+// exactOnly is the middle of the words of a fact that only one outlet
+// gives an exact figure ("Only a1 gives an exact figure: 43 people").
+const exactOnly = " gives an exact figure: "
 
 // languageFreeShared: b carries most of a's language-free marks — at
 // least two, and three in five, of the names, figures and dates a gives.
@@ -748,7 +759,7 @@ func (s *story) quantityFacts() []parallax.Fact {
 			q := exact[0]
 			sp := clause(q.u.art.Article.Text, q.u.span, q.q.Span, figureWords)
 			out = append(out, parallax.Fact{Kind: "quantity",
-				Summary:  fmt.Sprintf("Only %s gives an exact figure: %s", s.outletOf[q.u.art.Article.ID], q.q.Text),
+				Summary:  fmt.Sprintf("Only %s"+exactOnly+"%s", s.outletOf[q.u.art.Article.ID], q.q.Text),
 				Evidence: []parallax.Evidence{s.evidence(q.u.art, sp)}})
 		}
 	}
