@@ -293,3 +293,23 @@ func TestVerdictSplitPhrase(t *testing.T) {
 		t.Error("a plea of not guilty is a verdict")
 	}
 }
+
+// A title after "former" is a past office; after "outgoing" it is still
+// held (the outgoing prime minister is prime minister until the successor
+// takes over), so it is a claim about the present.
+func TestPastTitle(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"the former Governor Elena Vossberg", true},
+		{"ex-Governor Elena Vossberg", true},
+		{"outgoing Governor Elena Vossberg", false},
+		{"Governor Elena Vossberg", false},
+	} {
+		at := strings.Index(c.text, "Governor")
+		if got := pastTitle(c.text, at); got != c.want {
+			t.Errorf("pastTitle(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
