@@ -136,3 +136,24 @@ func sortedEdits(es []Edit) []Edit {
 	sort.Slice(es, func(i, j int) bool { return es[i].Orig.Start < es[j].Orig.Start })
 	return es
 }
+
+// An act an article tells twice is hedged at both places, so that the
+// outlet alleges it throughout instead of contradicting itself.
+func TestModalityRestated(t *testing.T) {
+	s := fixtureStory()
+	s.Articles[0].Text += " Later that night Victor Ambrose stole two more pumps from the yard."
+	sc := newStoryCtx(s)
+	var found bool
+	for _, c := range sc.modalities() {
+		if c.art != 0 || len(c.counter) == 0 {
+			continue
+		}
+		found = true
+		if len(c.again) != 1 {
+			t.Errorf("candidate at %v restates %d places, want the other 'Victor Ambrose stole'", c.span, len(c.again))
+		}
+	}
+	if !found {
+		t.Fatal("no modality candidate with a counterpart in the first article")
+	}
+}

@@ -155,6 +155,26 @@ func sameSubject(a, b parallax.Entity) bool {
 	return false
 }
 
+// restatedActs are the other places of one article that tell act a by the
+// same subject with the same verb and modality ("Roe shot … Roe shot"):
+// rewritten alike, so that the outlet tells the act one way throughout and
+// the injection disagrees with other outlets only, as restated figures and
+// dates are.
+func restatedActs(as []act, a act) []restatement {
+	var out []restatement
+	for _, b := range as {
+		if b.span == a.span || b.word != a.word || (b.hedge.Len() > 0) != (a.hedge.Len() > 0) || !sameSubject(a.ent, b.ent) {
+			continue
+		}
+		sp := b.verb
+		if b.hedge.Len() > 0 {
+			sp = parallax.Span{Start: b.hedge.Start, End: b.verb.End}
+		}
+		out = append(out, restatement{span: sp, write: func(nw string) string { return nw }})
+	}
+	return out
+}
+
 // modalities: an act by a named person or organisation that another
 // outlet states in the same modality ("X shot" in both, or "X allegedly
 // shot" in both); the hedge is added ("allegedly") or removed.
@@ -176,12 +196,13 @@ func (sc *storyCtx) modalities() []candidate {
 				}
 			}
 			verb := a.verb.Of(text)
+			again := restatedActs(acts[i], a)
 			if a.hedge.Len() > 0 {
-				out = append(out, candidate{art: i, span: parallax.Span{Start: a.hedge.Start, End: a.verb.End}, counter: counter,
+				out = append(out, candidate{art: i, span: parallax.Span{Start: a.hedge.Start, End: a.verb.End}, counter: counter, again: again,
 					rewrite: func(*rand.Rand) string { return verb }})
 				continue
 			}
-			out = append(out, candidate{art: i, span: a.verb, counter: counter,
+			out = append(out, candidate{art: i, span: a.verb, counter: counter, again: again,
 				rewrite: func(r *rand.Rand) string { return pick(r, alleging()) + " " + verb }})
 		}
 	}
