@@ -3,6 +3,7 @@ package stress
 import (
 	"math/rand/v2"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -155,5 +156,25 @@ func TestModalityRestated(t *testing.T) {
 	}
 	if !found {
 		t.Fatal("no modality candidate with a counterpart in the first article")
+	}
+}
+
+// An event an article tells twice is negated at both places.
+func TestNegationRestated(t *testing.T) {
+	s := fixtureStory()
+	s.Articles[0].Text += " The opening ceremony took place in the rain, the mayor said."
+	sc := newStoryCtx(s)
+	var found bool
+	for _, c := range sc.negations() {
+		if c.art != 0 || len(c.counter) == 0 || !strings.Contains(s.Articles[0].Text[c.span.Start-20:c.span.End], "ceremony") {
+			continue
+		}
+		found = true
+		if len(c.again) != 1 || c.again[0].write("") != "did not take place" {
+			t.Errorf("candidate at %v restates %d places, want the other 'ceremony took place' negated", c.span, len(c.again))
+		}
+	}
+	if !found {
+		t.Fatal("no negation candidate for the ceremony")
 	}
 }

@@ -146,8 +146,17 @@ func (sc *storyCtx) negations() []candidate {
 					}
 				}
 			}
+			// the same event told again in the article is negated alike, so
+			// that the outlet denies it throughout instead of telling both
+			var again []restatement
+			for _, f := range evs[i] {
+				if f.key == e.key && f.at != e.at {
+					neg := f.neg
+					again = append(again, restatement{span: f.at, write: func(string) string { return neg }})
+				}
+			}
 			neg := e.neg
-			out = append(out, candidate{art: i, span: e.at, counter: counter, rewrite: func(*rand.Rand) string { return neg }})
+			out = append(out, candidate{art: i, span: e.at, counter: counter, again: again, rewrite: func(*rand.Rand) string { return neg }})
 		}
 	}
 	return out
