@@ -178,3 +178,24 @@ func TestNegationRestated(t *testing.T) {
 		t.Fatal("no negation candidate for the ceremony")
 	}
 }
+
+// A title the article writes before every mention of the person is changed
+// at each, so that the outlet gives the person one office.
+func TestOfficeRestated(t *testing.T) {
+	s := fixtureStory()
+	s.Articles[0].Text += " Governor Maria Tolliver visited the shelter in the evening."
+	sc := newStoryCtx(s)
+	var found bool
+	for _, c := range sc.offices() {
+		if c.art != 0 || len(c.counter) == 0 {
+			continue
+		}
+		found = true
+		if len(c.again) != 1 {
+			t.Errorf("candidate at %v restates %d places, want the other 'Governor Maria Tolliver'", c.span, len(c.again))
+		}
+	}
+	if !found {
+		t.Fatal("no office candidate in the first article")
+	}
+}

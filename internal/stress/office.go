@@ -116,7 +116,15 @@ func (sc *storyCtx) offices() []candidate {
 					counter = append(counter, sc.officeRefs(j, e, office)...)
 				}
 				old := tsp.Of(text)
-				out = append(out, candidate{art: i, span: tsp, counter: counter, rewrite: func(r *rand.Rand) string {
+				// the same title before the person's other mentions is
+				// changed alike: the outlet gives the person one office
+				var again []restatement
+				for _, m2 := range e.Mentions {
+					if t2, _, ok := titleBefore(text, m2); ok && t2 != tsp && t2.Of(text) == old {
+						again = append(again, restatement{span: t2, write: func(nw string) string { return nw }})
+					}
+				}
+				out = append(out, candidate{art: i, span: tsp, counter: counter, again: again, rewrite: func(r *rand.Rand) string {
 					return otherOffice(r, key, old)
 				}})
 			}
