@@ -96,10 +96,18 @@ func (sc *storyCtx) acronyms() []candidate {
 					}
 				}
 			}
-			for _, w := range x.content {
+			for k, w := range x.content {
 				word := w.Of(text)
 				have := strings.ToLower(x.span.Of(text))
-				out = append(out, candidate{art: i, span: w, counter: counter, rewrite: func(r *rand.Rand) string {
+				// the same expansion spelt out again in the article takes
+				// the same word: the outlet expands the acronym one way
+				var again []restatement
+				for _, y := range exps[i] {
+					if y.span != x.span && y.key == x.key && y.span.Of(text) == x.span.Of(text) && len(y.content) == len(x.content) {
+						again = append(again, restatement{span: y.content[k], write: func(nw string) string { return nw }})
+					}
+				}
+				out = append(out, candidate{art: i, span: w, counter: counter, again: again, rewrite: func(r *rand.Rand) string {
 					return sc.otherWord(r, word, have)
 				}})
 			}

@@ -199,3 +199,24 @@ func TestOfficeRestated(t *testing.T) {
 		t.Fatal("no office candidate in the first article")
 	}
 }
+
+// An acronym's expansion an article spells out twice changes at both.
+func TestAcronymRestated(t *testing.T) {
+	s := fixtureStory()
+	s.Articles[0].Text += " The Regional Water Safety Authority (RWSA) will report on Friday."
+	sc := newStoryCtx(s)
+	sc.pool = orgWords([]*storyCtx{sc})
+	n := 0
+	for _, c := range sc.acronyms() {
+		if c.art != 0 || len(c.counter) == 0 {
+			continue
+		}
+		n++
+		if len(c.again) != 1 || c.again[0].span.Of(s.Articles[0].Text) != c.span.Of(s.Articles[0].Text) {
+			t.Errorf("candidate %q restates %d places, want its word in the other expansion", c.span.Of(s.Articles[0].Text), len(c.again))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no acronym candidate in the first article")
+	}
+}
