@@ -138,85 +138,36 @@ func sortedEdits(es []Edit) []Edit {
 	return es
 }
 
-// An act an article tells twice is hedged at both places, so that the
-// outlet alleges it throughout instead of contradicting itself.
-func TestModalityRestated(t *testing.T) {
-	s := fixtureStory()
-	s.Articles[0].Text += " Later that night Victor Ambrose stole two more pumps from the yard."
-	sc := newStoryCtx(s)
-	var found bool
-	for _, c := range sc.modalities() {
-		if c.art != 0 || len(c.counter) == 0 {
-			continue
+// A thing an article tells twice — an act, an event, a title before one
+// person, an acronym's expansion — is changed at both places, so that the
+// outlet tells it one way throughout and disputes only other outlets.
+func TestRestated(t *testing.T) {
+	for _, c := range []struct {
+		kind, extra, near string // near: a word just before or in the candidate's span
+		find              func(*storyCtx) []candidate
+	}{
+		{"modality", " Later that night Victor Ambrose stole two more pumps from the yard.", "", (*storyCtx).modalities},
+		{"negation", " The opening ceremony took place in the rain, the mayor said.", "ceremony", (*storyCtx).negations},
+		{"office", " Governor Maria Tolliver visited the shelter in the evening.", "", (*storyCtx).offices},
+		{"acronym", " The Regional Water Safety Authority (RWSA) will report on Friday.", "", (*storyCtx).acronyms},
+	} {
+		s := fixtureStory()
+		s.Articles[0].Text += c.extra
+		text := s.Articles[0].Text
+		sc := newStoryCtx(s)
+		sc.pool = orgWords([]*storyCtx{sc})
+		n := 0
+		for _, cand := range c.find(sc) {
+			if cand.art != 0 || len(cand.counter) == 0 || !strings.Contains(text[max(0, cand.span.Start-20):cand.span.End], c.near) {
+				continue
+			}
+			n++
+			if len(cand.again) != 1 {
+				t.Errorf("%s: candidate %q restates %d places, want 1", c.kind, cand.span.Of(text), len(cand.again))
+			}
 		}
-		found = true
-		if len(c.again) != 1 {
-			t.Errorf("candidate at %v restates %d places, want the other 'Victor Ambrose stole'", c.span, len(c.again))
+		if n == 0 {
+			t.Errorf("%s: no candidate in the first article", c.kind)
 		}
-	}
-	if !found {
-		t.Fatal("no modality candidate with a counterpart in the first article")
-	}
-}
-
-// An event an article tells twice is negated at both places.
-func TestNegationRestated(t *testing.T) {
-	s := fixtureStory()
-	s.Articles[0].Text += " The opening ceremony took place in the rain, the mayor said."
-	sc := newStoryCtx(s)
-	var found bool
-	for _, c := range sc.negations() {
-		if c.art != 0 || len(c.counter) == 0 || !strings.Contains(s.Articles[0].Text[c.span.Start-20:c.span.End], "ceremony") {
-			continue
-		}
-		found = true
-		if len(c.again) != 1 || c.again[0].write("") != "did not take place" {
-			t.Errorf("candidate at %v restates %d places, want the other 'ceremony took place' negated", c.span, len(c.again))
-		}
-	}
-	if !found {
-		t.Fatal("no negation candidate for the ceremony")
-	}
-}
-
-// A title the article writes before every mention of the person is changed
-// at each, so that the outlet gives the person one office.
-func TestOfficeRestated(t *testing.T) {
-	s := fixtureStory()
-	s.Articles[0].Text += " Governor Maria Tolliver visited the shelter in the evening."
-	sc := newStoryCtx(s)
-	var found bool
-	for _, c := range sc.offices() {
-		if c.art != 0 || len(c.counter) == 0 {
-			continue
-		}
-		found = true
-		if len(c.again) != 1 {
-			t.Errorf("candidate at %v restates %d places, want the other 'Governor Maria Tolliver'", c.span, len(c.again))
-		}
-	}
-	if !found {
-		t.Fatal("no office candidate in the first article")
-	}
-}
-
-// An acronym's expansion an article spells out twice changes at both.
-func TestAcronymRestated(t *testing.T) {
-	s := fixtureStory()
-	s.Articles[0].Text += " The Regional Water Safety Authority (RWSA) will report on Friday."
-	sc := newStoryCtx(s)
-	sc.pool = orgWords([]*storyCtx{sc})
-	n := 0
-	for _, c := range sc.acronyms() {
-		if c.art != 0 || len(c.counter) == 0 {
-			continue
-		}
-		n++
-		if len(c.again) != 1 || c.again[0].span.Of(s.Articles[0].Text) != c.span.Of(s.Articles[0].Text) {
-			t.Errorf("candidate %q restates %d places, want its word in the other expansion", c.span.Of(s.Articles[0].Text), len(c.again))
-		}
-	}
-	if n == 0 {
-		t.Fatal("no acronym candidate in the first article")
 	}
 }
