@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -2120,7 +2121,7 @@ func (s *story) personConflicts() []parallax.Conflict {
 		name := s.ents.groupName(g)
 		out = append(out, parallax.Conflict{Kind: "characterization", Subject: name,
 			Summary: fmt.Sprintf("%s is called guilty by %s but described as accused by %s", name,
-				strings.Join(sortedKeys(outA), ", "), strings.Join(sortedKeys(outH), ", ")),
+				strings.Join(slices.Sorted(maps.Keys(outA)), ", "), strings.Join(slices.Sorted(maps.Keys(outH)), ", ")),
 			Sides: [][]parallax.Evidence{sideA, sideH}})
 	}
 	return out

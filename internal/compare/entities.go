@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -391,7 +392,7 @@ func (s *story) entities() []parallax.StoryEntity {
 			se.Mentions += len(it.ent.Mentions)
 		}
 		delete(forms, se.Name)
-		se.Aliases = sortedKeys(forms)
+		se.Aliases = slices.Sorted(maps.Keys(forms))
 		se.Articles = s.sortArticles(arts)
 		se.Type = bestType(types)
 		out = append(out, se)
@@ -422,15 +423,6 @@ func bestType(types map[string]int) string {
 		}
 	}
 	return best
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // sortArticles returns ids in the story's article order.

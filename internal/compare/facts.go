@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -430,6 +431,12 @@ func (s *story) dropCarriedOmissions(f *parallax.Fact) {
 			}
 		}
 	}
+	withdrawOmissions(f, carried) // another outlet carries it, in its own language
+}
+
+// withdrawOmissions takes the outlets that carry the fact otherwise off its
+// omissions; the fact is then no outlet's exclusive.
+func withdrawOmissions(f *parallax.Fact, carried map[string]bool) {
 	if len(carried) == 0 {
 		return
 	}
@@ -437,7 +444,7 @@ func (s *story) dropCarriedOmissions(f *parallax.Fact) {
 	if len(f.Omitted) == 0 {
 		f.Omitted = nil
 	}
-	f.Exclusive = false // another outlet carries it, in its own language
+	f.Exclusive = false
 }
 
 // dropFigureOmissions: an outlet is not said to leave out a figure it
@@ -484,14 +491,7 @@ func (s *story) dropFigureOmissions(f *parallax.Fact) {
 			}
 		}
 	}
-	if len(carried) == 0 {
-		return
-	}
-	f.Omitted = slices.DeleteFunc(f.Omitted, func(o string) bool { return carried[o] })
-	if len(f.Omitted) == 0 {
-		f.Omitted = nil
-	}
-	f.Exclusive = false
+	withdrawOmissions(f, carried)
 }
 
 // exactOnly is the middle of the words of a fact that only one outlet
@@ -523,7 +523,7 @@ func (s *story) finishFact(f *parallax.Fact, _ int) {
 		outs[s.outletOf[e.Article]] = true
 	}
 	f.Articles = s.sortArticles(arts)
-	f.Outlets = sortedKeys(outs)
+	f.Outlets = slices.Sorted(maps.Keys(outs))
 	f.Omitted = nil
 	for _, o := range s.outlets {
 		if !outs[o] {
@@ -795,7 +795,7 @@ func (s *story) nameExclusives() []parallax.Fact {
 		if u.fact < 0 {
 			continue
 		}
-		for _, g := range sortedInts(u.ents) {
+		for _, g := range slices.Sorted(maps.Keys(u.ents)) {
 			if done[g] || !s.ownGroup(u, g) {
 				continue
 			}
@@ -858,17 +858,6 @@ func mergePairs(n int, pairs []simPair, fits func(x, y int) bool) [][]int {
 		members[gj] = nil
 	}
 	return members
-}
-
-// sortedInts lists a set's members in order, so that what is built from
-// them does not change from run to run.
-func sortedInts(m map[int]bool) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // ownGroup: entity group g is named by u's outlet only.

@@ -1,7 +1,9 @@
 package stress
 
 import (
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -281,7 +283,7 @@ func orgWords(ctxs []*storyCtx) []string {
 			}
 		}
 	}
-	return sortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 func isCapitalised(w string) bool {

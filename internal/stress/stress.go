@@ -563,16 +563,6 @@ func share(k KindResult) string {
 	return fmt.Sprintf("%.2f", k.Share())
 }
 
-// sortedKeys returns m's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // around is text within n bytes either side of sp, cut at word boundaries.
 func around(text string, sp parallax.Span, n int) string {
 	a, b := max(0, sp.Start-n), min(len(text), sp.End+n)
