@@ -28,6 +28,10 @@ func TestSplitSentences(t *testing.T) {
 		{"Headline without a stop\nFirst line of the body. Second.", []string{"Headline without a stop", "First line of the body.", "Second."}},
 		{"Was it arson? Nobody knows!", []string{"Was it arson?", "Nobody knows!"}},
 		{"It cost 2.5 million dollars. Nobody paid.", []string{"It cost 2.5 million dollars.", "Nobody paid."}},
+		// tokenised text spells abbreviations token by token
+		{"The ferry left at 7 p . m . Friday from the pier . It sank .", []string{"The ferry left at 7 p . m . Friday from the pier .", "It sank ."}},
+		{"The ferry left at 7 p . m . The crew stayed .", []string{"The ferry left at 7 p . m .", "The crew stayed ."}},
+		{"Plan b . Then plan c .", []string{"Plan b .", "Then plan c ."}},
 	}
 	for _, tt := range tests {
 		got := sentences(tt.in)

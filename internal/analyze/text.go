@@ -312,6 +312,9 @@ func isBoundary(text string, start, i, j, b int) bool {
 		break
 	}
 	word := text[w:i]
+	if spacedAbbreviation(text[start:i]) {
+		return startsSentence(nextWord(text, k, b))
+	}
 	if word == "" {
 		return true
 	}
@@ -327,15 +330,47 @@ func isBoundary(text string, start, i, j, b int) bool {
 	}
 	if strings.Contains(word, ".") {
 		// U.S., D.C., a.m.: a sentence boundary only before a typical starter
-		nw := k
-		for nw < b {
-			r, n := utf8.DecodeRuneInString(text[nw:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			nw += n
-		}
-		return startsSentence(text[k:nw])
+		return startsSentence(nextWord(text, k, b))
 	}
 	return true
+}
+
+// nextWord is the letters from text[k] on, before b.
+func nextWord(text string, k, b int) string {
+	nw := k
+	for nw < b {
+		r, n := utf8.DecodeRuneInString(text[nw:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		nw += n
+	}
+	return text[k:nw]
+}
+
+// spacedAbbreviation: the dot that ends before follows a dotted
+// abbreviation written token by token, as tokenised text spells "a.m."
+// ("7 p . m . Friday"): one letter before it, and one letter before a dot
+// before that.
+func spacedAbbreviation(before string) bool {
+	letter := func(s string) (string, bool) { // s less a final lone letter
+		s = strings.TrimRight(s, " ")
+		r, n := utf8.DecodeLastRuneInString(s)
+		if !unicode.IsLetter(r) {
+			return "", false
+		}
+		s = s[:len(s)-n]
+		p, _ := utf8.DecodeLastRuneInString(s)
+		return s, s == "" || !unicode.IsLetter(p) && p != '.'
+	}
+	rest, ok := letter(before)
+	if !ok {
+		return false
+	}
+	rest = strings.TrimRight(rest, " ")
+	if !strings.HasSuffix(rest, ".") {
+		return false
+	}
+	_, ok = letter(strings.TrimSuffix(rest, "."))
+	return ok
 }
