@@ -2695,6 +2695,9 @@ var (
 	clockMarkers = lang.Words("clock_markers", "en")
 )
 
+// progressiveAuxiliaries are the forms of "be" before a verb's -ing form.
+var progressiveAuxiliaries = lang.Words("progressive_auxiliaries", "en")
+
 // dateNoun finds the happening a date in u dates when it is attached to an
 // event noun: the noun right after it ("the March 2005 rampage",
 // "Tuesday's 2:09 a.m. jolt") or the nearest before it in its clause ("the
@@ -2727,6 +2730,9 @@ func dateNoun(u *unit, d parallax.DateMention) (string, parallax.Span, bool) {
 			continue
 		}
 		n++
+		if strings.HasSuffix(w, "ing") && k > 0 && progressiveAuxiliaries.Has(strings.ToLower(before[k-1])) {
+			break // "was leaving her car Friday": a verb, whose act the verb checks date
+		}
 		if c := eventNoun(w); c != "" {
 			at := u.span.Start + strings.LastIndex(text[u.span.Start:d.Span.Start], before[k])
 			return c, parallax.Span{Start: at, End: d.Span.End}, true

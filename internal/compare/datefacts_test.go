@@ -3,6 +3,8 @@ package compare
 import (
 	"strings"
 	"testing"
+
+	"github.com/parallaxnews/parallax"
 )
 
 // datePad is six lead sentences, so that the dated sentence lies past the
@@ -354,6 +356,36 @@ func TestMonthDay(t *testing.T) {
 		got, _ := monthDay("en", c.text)
 		if got != c.want {
 			t.Errorf("monthDay(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// An -ing form after a form of "be" is a verb in the progressive, not the
+// noun of an event the date is attached to ("was leaving her car on
+// Tuesday"); the noun is kept where no auxiliary stands before it.
+func TestDateNounProgressive(t *testing.T) {
+	an := testAnalyzer()
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"The nurse Mira Lund was leaving her car on Tuesday when a van hit her.", false},
+		{"The nurse Mira Lund missed the leaving on Tuesday.", true},
+	} {
+		a := an.Analyze(&parallax.Article{ID: "a1", Text: c.text, Language: "en"})
+		s := &story{arts: []*parallax.Analysis{a}, byID: map[string]*parallax.Analysis{"a1": a}, outletOf: map[string]string{"a1": "a1"}, df: map[string]int{}}
+		s.ents = mergeEntities(s.arts)
+		s.buildUnits()
+		got := false
+		for _, u := range s.units {
+			for _, di := range u.dates {
+				if _, _, ok := dateNoun(u, a.Dates[di]); ok {
+					got = true
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: an event noun dated: %v, want %v", c.text, got, c.want)
 		}
 	}
 }
