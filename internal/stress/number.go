@@ -159,16 +159,21 @@ func numberToken(text string, sp parallax.Span, lang string) (numToken, bool) {
 	return numToken{}, false
 }
 
-// rewrite multiplies the number by 1.5–3, or moves an age by 5–20 years,
+// rewrite multiplies the number by 1.5–3, or moves an age by 5–20 years
+// (at most halving or doubling it),
 // keeping its form: digits stay digits with the same separators and
 // decimals, words become digits.
 func (t numToken) rewrite(r *rand.Rand) string {
 	if t.age && t.decimal == 0 {
+		// within half and twice the age, as an outlet's slip would be:
+		// a 23-year-old told as 4 is another person to any reader (and
+		// to the comparison, which holds figures over three times apart
+		// as different things)
 		k := 5 + float64(r.IntN(16))
-		if r.IntN(2) == 0 && t.value-k >= 1 {
-			k = -k
+		if r.IntN(2) == 0 && t.value-k >= t.value/2 {
+			return t.format(t.value - k)
 		}
-		return t.format(t.value + k)
+		return t.format(t.value + min(k, t.value))
 	}
 	for try := 0; try < 8; try++ {
 		f := 1.5 + 1.5*r.Float64()

@@ -1,6 +1,9 @@
 package stress
 
 import (
+	"math"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -70,5 +73,26 @@ func TestNumberRestated(t *testing.T) {
 	}}
 	if o, _ := Match(*inj, []parallax.Conflict{c}, nil); o != Found {
 		t.Errorf("match on the restated mention: %v", o)
+	}
+}
+
+// An age is moved by 5–20 years but stays within half and twice itself, as
+// a misreported age would: never a child's age for an adult.
+func TestAgeRewritePlausible(t *testing.T) {
+	for _, age := range []float64{3, 7, 16, 23, 45, 80} {
+		tok := numToken{value: age, age: true}
+		for seed := uint64(0); seed < 200; seed++ {
+			r := rand.New(rand.NewPCG(seed, 1))
+			v, err := strconv.ParseFloat(tok.rewrite(r), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v == age || v < age/2 || v > 2*age {
+				t.Fatalf("age %v rewritten to %v, want another age within half and twice it", age, v)
+			}
+			if d := math.Abs(v - age); d < min(5, age) {
+				t.Fatalf("age %v rewritten to %v, want it moved by at least 5 years (or doubled)", age, v)
+			}
+		}
 	}
 }
