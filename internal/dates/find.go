@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parallaxnews/parallax"
+	"github.com/parallaxnews/parallax/internal/lang"
 )
 
 // Precision of a hit.
@@ -111,8 +112,12 @@ func Find(text string, published time.Time, lang string) []parallax.DateMention 
 	}
 
 	out := make([]parallax.DateMention, 0, len(hits))
+	urls := urlsOf(text) // "today" and "2013" in an address's slug date nothing
 	for _, h := range hits {
 		sp := parallax.Span{Start: s.toks[h.i].start, End: s.toks[h.j-1].end}
+		if inURL(urls, sp) {
+			continue
+		}
 		dm := parallax.DateMention{Relative: h.rel != rNone}
 		if hasDL && sp.Start >= dlSpan.Start && sp.End <= dlSpan.End {
 			sp, dm.Published = dlSpan, true
@@ -329,3 +334,6 @@ func pad4(n int) string {
 	putN(b[:], n)
 	return string(b[:])
 }
+
+func urlsOf(text string) [][2]int                { return lang.URLs(text) }
+func inURL(urls [][2]int, sp parallax.Span) bool { return lang.InURL(urls, sp.Start, sp.End) }

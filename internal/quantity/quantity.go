@@ -53,6 +53,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -99,7 +100,17 @@ func Find(text, lang string) []parallax.Quantity {
 		i = n
 	}
 	markConversions(text, f.out)
-	return f.out
+	return outsideURLs(text, f.out)
+}
+
+// outsideURLs are the quantities of qs outside the web addresses of text:
+// the numbers of an address are no figures.
+func outsideURLs(text string, qs []parallax.Quantity) []parallax.Quantity {
+	urls := lang.URLs(text)
+	if urls == nil {
+		return qs
+	}
+	return slices.DeleteFunc(qs, func(q parallax.Quantity) bool { return lang.InURL(urls, q.Span.Start, q.Span.End) })
 }
 
 // markConversions reads a figure in parentheses right after one of the same
